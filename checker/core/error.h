@@ -1,0 +1,32 @@
+/* Errors of the tool itself (not findings about a document). Fallible
+ * functions return 0 or a negative status and fill a caller's fl_error. */
+#ifndef FL_ERROR_H
+#define FL_ERROR_H
+#include <stdarg.h>
+
+typedef enum fl_diag {
+    FL_OK = 0,
+#define X(id, key, fmt) id,
+#include "core/diag.def"
+#undef X
+    FL_DIAG_COUNT
+} fl_diag;
+
+typedef struct fl_error {
+    fl_diag code;
+    char file[512];     /* the input or ruleset the error is about */
+    int line;           /* line in that file, 0 if none */
+    char message[1024]; /* the problem alone, without the file prefix */
+} fl_error;
+
+const char *fl_diag_key(fl_diag code);
+/* Fill err from the diag table's format; returns -1 so callers can
+ * `return fl_error_set(...)`. err may be NULL. */
+int fl_error_set(fl_error *err, fl_diag code, ...);
+int fl_error_setv(fl_error *err, fl_diag code, va_list ap);
+void fl_error_clear(fl_error *err);
+/* "FILE:LINE: message" or "FILE: message" into out. */
+const char *fl_error_format(const fl_error *err, char *out, unsigned cap);
+/* Exit status that corresponds to an error (2 for inputs/usage, 3 ruleset/internal). */
+int fl_error_exit_status(const fl_error *err);
+#endif

@@ -1,0 +1,28 @@
+/* Text normalisation for matching, with a map back to the original.
+ * Full-width ASCII (U+FF01..U+FF5E) and full-width digits become ASCII,
+ * U+3000 and other spaces become ' ', every dash (U+2010..U+2015, U+2212,
+ * U+FE58, U+FE63, U+FF0D, U+2E3A, U+2E3B, U+30FC is NOT a dash) becomes '-',
+ * runs of white space (space, tab, NBSP, U+3000, U+200B, LF) fold to one
+ * space. Other characters (CJK punctuation such as 。，、《》【】) are kept. */
+#ifndef FL_NORM_H
+#define FL_NORM_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/arena.h"
+
+typedef struct fl_norm {
+    const char *text; /* normalised, NUL-terminated, allocated in the arena */
+    size_t len;       /* bytes */
+    /* map[i] = byte offset in the original of the character that produced
+     * normalised byte i; map[len] = original length. Allocated in the arena. */
+    const uint32_t *map;
+} fl_norm;
+
+void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len);
+/* Normalise a single code point (no folding of runs); returns the result cp. */
+uint32_t fl_norm_cp(uint32_t cp);
+/* 1-based code-point column in the original text for normalised byte offset off. */
+size_t fl_norm_column(const fl_norm *n, const char *orig, size_t off);
+/* Normalise and also drop all white space (for labels: "建 设 单 位" -> "建设单位"). */
+char *fl_norm_label(fl_arena *a, const char *s, size_t len);
+#endif

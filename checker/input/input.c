@@ -1,0 +1,147 @@
+/* Format sniffing and dispatch to the per-format readers (wordml-notes §1.10).
+ * The decision is made on the bytes: a renamed file is read for what it is. */
+#include "input/input.h"
+#include "core/arena.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int has_suffix(const char *name, const char *suf)
+{
+    size_t n = strlen(name), m = strlen(suf);
+    if (n < m) return 0;
+    for (size_t i = 0; i < m; i++) {
+        char a = name[n - m + i], b = suf[i];
+        if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+        if (a != b) return 0;
+    }
+    return 1;
+}
+
+/* Scan an OLE compound file for the UTF-16LE directory names that tell an
+ * encrypted OOXML package from a legacy Word binary (wordml-notes §1.10). */
+static int ole_has_name(const unsigned char *d, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i + 2 * n <= len; i++) {
+        size_t k = 0;
+        while (k < n && d[i + 2 * k] == (unsigned char)name[k] && d[i + 2 * k + 1] == 0) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+/* Skip a BOM and leading white space; find the root element's local name and
+ * namespace-ish prefix to tell Flat OPC, Word 2003 and FODT apart. */
+static const char *xml_root(const char *s, size_t len, char *name, size_t cap)
+{
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) i = 3;
+    while (i < len) {
+        while (i < len && s[i] != '<') i++;
+        if (i + 1 >= len) return NULL;
+        if (s[i + 1] == '?' || s[i + 1] == '!') { i++; continue; }
+        i++;
+        size_t k = 0;
+        while (i < len && k + 1 < cap && s[i] != ' ' && s[i] != '>' && s[i] != '/' &&
+               s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
+            name[k++] = s[i++];
+        name[k] = '\0';
+        return name;
+    }
+    return NULL;
+}
+
+static int is_xml(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) i = 3;
+    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) i++;
+    return i + 5 <= len && memcmp(s + i, "<?xml", 5) == 0;
+}
+
+static int read_xml_kind(fl_doc *doc, const char *data, size_t len, fl_error *err)
+{
+    char root[128];
+    if (!xml_root(data, len, root, sizeof root)) return fl_error_set(err, FL_E_XML, "file", "no root element");
+    const char *local = strchr(root, ':') ? strchr(root, ':') + 1 : root;
+    if (!strcmp(local, "package")) { doc->format = FL_FMT_FLATOPC; return fl_flatopc_read(doc, data, len, err); }
+    if (!strcmp(local, "wordDocument")) { doc->format = FL_FMT_WORD2003; return fl_word2003_read(doc, data, len, err); }
+    if (!strcmp(local, "document") && strstr(root, "office")) return fl_error_set(err, FL_E_ODT);
+    return fl_error_set(err, FL_E_UNSUPPORTED, "XML whose root is not pkg:package (Flat OPC) or w:wordDocument (Word 2003)");
+}
+
+static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_t len, fl_error *err)
+{
+    if (len == 0) return fl_error_set(err, FL_E_EMPTY);
+    if (len >= 8 && !memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+        if (ole_has_name(d, len, "EncryptedPackage")) return fl_error_set(err, FL_E_ENCRYPTED);
+        if (ole_has_name(d, len, "WordDocument")) return fl_error_set(err, FL_E_LEGACY_DOC);
+        return fl_error_set(err, FL_E_OLE);
+    }
+    if (len >= 2 && d[0] == 'P' && d[1] == 'K') { doc->format = FL_FMT_DOCX; return fl_docx_read(doc, d, len, err); }
+    if (len >= 5 && !memcmp(d, "{\\rtf", 5)) return fl_error_set(err, FL_E_UNSUPPORTED, "RTF; save it as .docx");
+    if (len >= 13 && !memcmp(d, "MIME-Version:", 13))
+        return fl_error_set(err, FL_E_UNSUPPORTED, "MHT single-file web page; save it as .docx");
+    if (is_xml((const char *)d, len)) return read_xml_kind(doc, (const char *)d, len, err);
+    if (has_suffix(name, ".docx") || has_suffix(name, ".docm") || has_suffix(name, ".dotx"))
+        return fl_error_set(err, FL_E_NOT_ZIP, "; a .doc file? save it as .docx");
+    if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
+        return fl_error_set(err, FL_E_UNSUPPORTED, "UTF-16 text; save it as UTF-8");
+    int md = has_suffix(name, ".md") || has_suffix(name, ".markdown");
+    doc->format = md ? FL_FMT_MARKDOWN : FL_FMT_TEXT;
+    return fl_text_read(doc, (const char *)d, len, md, err);
+}
+
+int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
+{
+    *out = NULL;
+    fl_doc *doc = fl_doc_new(name);
+    if (dispatch(doc, name, data, len, err)) {
+        if (err) snprintf(err->file, sizeof err->file, "%s", name);
+        fl_doc_free(doc);
+        return -1;
+    }
+    fl_doc_finish(doc);
+    *out = doc;
+    return 0;
+}
+
+int fl_input_load(fl_doc **out, const char *path, fl_error *err)
+{
+    int rc = -1;
+    char *data = NULL;
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) {
+        fl_error_set(err, FL_E_IO, strerror(errno));
+        goto cleanup;
+    }
+    if (fstat(fd, &st) != 0) { fl_error_set(err, FL_E_IO, strerror(errno)); goto cleanup; }
+    if (S_ISDIR(st.st_mode)) { fl_error_set(err, FL_E_IS_DIR); goto cleanup; }
+    if (!S_ISREG(st.st_mode)) { fl_error_set(err, FL_E_IO, "not a regular file"); goto cleanup; }
+    if ((unsigned long long)st.st_size > FL_MAX_INPUT_BYTES) {
+        fl_error_set(err, FL_E_TOO_LARGE, "over the 200 MiB input limit");
+        goto cleanup;
+    }
+    size_t len = (size_t)st.st_size, got = 0;
+    data = fl_xmalloc(len + 1);
+    while (got < len) {
+        ssize_t r = read(fd, data + got, len - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) { fl_error_set(err, FL_E_IO, r < 0 ? strerror(errno) : "file shrank while reading"); goto cleanup; }
+        got += (size_t)r;
+    }
+    data[len] = '\0';
+    rc = fl_input_load_memory(out, path, data, len, err);
+cleanup:
+    if (rc && err) snprintf(err->file, sizeof err->file, "%s", path);
+    if (fd >= 0) close(fd);
+    free(data);
+    return rc;
+}

@@ -1,0 +1,32 @@
+/* Reading a filing from disk or memory into a finished fl_doc. The format is
+ * sniffed from the bytes (ZIP, OLE, XML root, text), never from the name alone.
+ * Ownership: *out belongs to the caller (fl_doc_free). */
+#ifndef FL_INPUT_H
+#define FL_INPUT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/error.h"
+#include "model/doc.h"
+
+/* Limits from architecture.md §Limits; the message names the limit. */
+#define FL_MAX_INPUT_BYTES (200u * 1024 * 1024)
+#define FL_MAX_ZIP_ENTRIES 10000
+#define FL_MAX_PART_BYTES (256u * 1024 * 1024)
+#define FL_MAX_TOTAL_INFLATED (1024u * 1024 * 1024)
+#define FL_MAX_ZIP_RATIO 200
+#define FL_ZIP_RATIO_FLOOR (1u * 1024 * 1024)
+#define FL_MAX_XML_DEPTH 256
+
+/* err->file is set to path on failure. */
+int fl_input_load(fl_doc **out, const char *path, fl_error *err);
+/* name is used for messages and to tell .md from .txt. */
+int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len,
+                         fl_error *err);
+
+/* The per-format readers, one file each. They append to doc and do not call
+ * fl_doc_finish. */
+int fl_docx_read(fl_doc *doc, const void *data, size_t len, fl_error *err);        /* docx.c */
+int fl_flatopc_read(fl_doc *doc, const char *data, size_t len, fl_error *err);     /* flatopc.c */
+int fl_word2003_read(fl_doc *doc, const char *data, size_t len, fl_error *err);    /* word2003.c */
+int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err); /* text.c */
+#endif

@@ -1,0 +1,167 @@
+/* Safe DOM parsing and small tree helpers shared by the part readers. */
+#include "input/xmlsafe.h"
+#include "input/input.h"
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+#include <strings.h>
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)url; (void)id; (void)ctxt;
+    return NULL; /* nothing outside the buffer we were handed is ever read */
+}
+
+static void quiet_errors(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+void fl_xml_init(void)
+{
+    xmlInitParser();
+    xmlSetExternalEntityLoader(deny_loader);
+    xmlSetGenericErrorFunc(NULL, quiet_errors);
+}
+
+int fl_xml_parse_options(void)
+{
+    return XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+}
+
+int fl_xml_check_encoding(const char *xml, size_t len, const char *part, fl_error *err)
+{
+    if (len >= 2 && ((unsigned char)xml[0] == 0xFE || (unsigned char)xml[0] == 0xFF)) return 0;
+    if (len < 5 || memcmp(xml, "<?xml", 5) != 0) return 0;
+    size_t end = 0;
+    while (end < len && end < 200 && xml[end] != '>') end++;
+    const char *p = NULL;
+    for (size_t i = 0; i + 8 < end; i++)
+        if (memcmp(xml + i, "encoding", 8) == 0) { p = xml + i + 8; break; }
+    if (!p) return 0;
+    while (p < xml + end && (*p == ' ' || *p == '=')) p++;
+    if (p >= xml + end) return 0;
+    char q = *p++;
+    if (q != '"' && q != '\'') return 0;
+    char enc[32] = {0};
+    size_t k = 0;
+    while (p < xml + end && *p != q && k < sizeof enc - 1) enc[k++] = *p++;
+    if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8") || !strncasecmp(enc, "UTF-16", 6))
+        return 0;
+    return fl_error_set(err, FL_E_XML_ENCODING, part, enc);
+}
+
+static int max_depth(const xmlNode *n, int depth)
+{
+    int best = depth;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            int d = max_depth(c, depth + 1);
+            if (d > best) best = d;
+            if (best > FL_MAX_XML_DEPTH) break;
+        }
+    return best;
+}
+
+xmlDoc *fl_xml_read(const char *xml, size_t len, const char *part, fl_error *err)
+{
+    if (fl_xml_check_encoding(xml, len, part, err)) return NULL;
+    if (len > (size_t)0x7fffffff) {
+        fl_error_set(err, FL_E_TOO_LARGE, part);
+        return NULL;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        fl_error_set(err, FL_E_INTERNAL, "libxml2 context");
+        return NULL;
+    }
+    xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, part, NULL, fl_xml_parse_options());
+    if (!doc || !ctxt->wellFormed) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        char msg[300] = "not well-formed";
+        if (e && e->message) {
+            snprintf(msg, sizeof msg, "line %d: %s", e->line, e->message);
+            size_t n = strlen(msg);
+            while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+        }
+        if (doc && doc->intSubset) fl_error_set(err, FL_E_XML_DTD, part);
+        else if (e && e->code == XML_ERR_ENTITY_LOOP) fl_error_set(err, FL_E_XML_DTD, part);
+        else fl_error_set(err, FL_E_XML, part, msg);
+        xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    if (doc->intSubset || doc->extSubset) {
+        fl_error_set(err, FL_E_XML_DTD, part);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (root && max_depth(root, 1) > FL_MAX_XML_DEPTH) {
+        fl_error_set(err, FL_E_XML_DEPTH, FL_MAX_XML_DEPTH, part);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+int fl_xml_is(const xmlNode *n, fl_ns ns, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && fl_xml_ns(n) == ns &&
+           strcmp((const char *)n->name, local) == 0;
+}
+
+const char *fl_xml_attr(const xmlNode *n, fl_ns ns, const char *local)
+{
+    if (!n || n->type != XML_ELEMENT_NODE) return NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        fl_ns ans = a->ns ? fl_ns_id((const char *)a->ns->href) : FL_NS_OTHER;
+        if (ans == ns && strcmp((const char *)a->name, local) == 0)
+            return (a->children && a->children->content) ? (const char *)a->children->content : "";
+    }
+    return NULL;
+}
+
+xmlNode *fl_xml_child(const xmlNode *n, fl_ns ns, const char *local)
+{
+    if (!n) return NULL;
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (fl_xml_is(c, ns, local)) return c;
+    return NULL;
+}
+
+/* Every prefix in a Requires list must name a namespace we understand. */
+static int requires_understood(const xmlNode *choice, const char *req)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", req);
+    for (char *save = NULL, *tok = strtok_r(buf, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        xmlNs *ns = xmlSearchNs(choice->doc, (xmlNode *)choice, (const xmlChar *)tok);
+        if (!ns || !fl_ns_understood(fl_ns_id((const char *)ns->href))) return 0;
+    }
+    return 1;
+}
+
+xmlNode *fl_xml_mce_branch(const xmlNode *ac)
+{
+    xmlNode *fallback = NULL;
+    for (xmlNode *c = ac->children; c; c = c->next) {
+        if (fl_xml_is(c, FL_NS_MC, "Choice")) {
+            const char *req = fl_xml_attr(c, FL_NS_OTHER, "Requires");
+            if (req && requires_understood(c, req)) return c;
+        } else if (fl_xml_is(c, FL_NS_MC, "Fallback") && !fallback) {
+            fallback = c;
+        }
+    }
+    return fallback;
+}
+
+char *fl_xml_text(const xmlNode *n)
+{
+    return (char *)xmlNodeGetContent(n);
+}
+
+int fl_xml_onoff(const xmlNode *n)
+{
+    const char *v = fl_xml_attr(n, FL_NS_W, "val");
+    if (!v) return 1;
+    return !(strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0);
+}

@@ -1,0 +1,141 @@
+/* The document model every rule sees. Readers (checker/input/) append blocks
+ * with fl_doc_add_block(); fl_doc_finish() then numbers lines, builds the
+ * section tree, reads fields and detects the document type.
+ *
+ * Ownership: the fl_doc owns everything reachable from it (one arena plus the
+ * malloc'd vectors); strings stay valid until fl_doc_free(). */
+#ifndef FL_DOC_H
+#define FL_DOC_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/arena.h"
+#include "core/date.h"
+
+typedef enum fl_part {
+    FL_PART_BODY, FL_PART_TEXTBOX, FL_PART_HEADER, FL_PART_FOOTER,
+    FL_PART_FOOTNOTE, FL_PART_ENDNOTE, FL_PART_COMMENT, FL_PART_COUNT
+} fl_part;
+
+typedef enum fl_block_kind { FL_BLOCK_PARAGRAPH, FL_BLOCK_HEADING, FL_BLOCK_CELL } fl_block_kind;
+
+enum fl_block_flags {
+    FL_BF_TITLE = 1u << 0,       /* Title/Subtitle style: document title, never a section */
+    FL_BF_TOC = 1u << 1,         /* table-of-contents entry (style, TOC field, leader dots) */
+    FL_BF_PLACEHOLDER = 1u << 2, /* content control still showing its placeholder text */
+    FL_BF_HIDDEN = 1u << 3,      /* contained w:vanish text (excluded from text) */
+    FL_BF_OBJECT = 1u << 4,      /* formula object / chart / altChunk: content not extracted */
+    FL_BF_HEADER_ROW = 1u << 5,  /* cell in a repeated table header row (w:tblHeader) */
+    FL_BF_NO_HEADING = 1u << 6,  /* reader knows this is body text (outline level 9) */
+};
+
+enum fl_revision { FL_REV_NONE = 0, FL_REV_INS = 1 };
+
+typedef struct fl_block {
+    int line;              /* 1-based reading order, set by fl_doc_finish */
+    fl_part part;
+    fl_block_kind kind;
+    int level;             /* heading level 1..9 once sections are built, else 0 */
+    int outline;           /* reader's outline level 1..9 (styles / outlineLvl), 0 none */
+    unsigned flags;        /* enum fl_block_flags */
+    const char *style;     /* style name as the producer wrote it, NULL if none */
+    const char *label;     /* rendered automatic numbering label alone, NULL if none */
+    const char *text;      /* what a reader sees: label + suffix + text, NUL-terminated */
+    size_t len;            /* bytes of text */
+    size_t label_len;      /* bytes of label + suffix at the start of text */
+    int table;             /* 1-based table id within the document, 0 when not in a table */
+    int row, col;          /* 1-based grid coordinates when table != 0 */
+    int col_span;          /* grid columns covered (gridSpan), 1 by default */
+    int row_span;          /* rows covered (vMerge), 1 by default */
+    int images;            /* pictures anchored in this block (drawing, pict) */
+    int revision;          /* enum fl_revision: block contains inserted/moved-to text */
+    int deletions;         /* deleted/moved-from runs dropped from this block */
+    int section;           /* index of the innermost section, -1 if before any */
+    int note_id;           /* footnote/endnote/comment id for those parts, else -1 */
+    const char *part_name; /* package part it came from ("word/document.xml"), may be NULL */
+} fl_block;
+
+typedef struct fl_section {
+    int block;         /* index of the heading block */
+    int level;         /* 1 = top */
+    int parent;        /* index of the parent section, -1 for top level */
+    int end;           /* one past the last block index inside it (subsections included) */
+    const char *title; /* heading text as shown */
+    const char *path;  /* "一、总则 › 1.1 编制依据" */
+} fl_section;
+
+typedef struct fl_field {
+    const char *name;  /* normalised label: no white space, no （签章） etc. */
+    const char *value; /* the value as shown; for checkbox rows, the ticked option(s) */
+    int block;         /* index of the block holding the value */
+} fl_field;
+
+typedef struct fl_prop { const char *name, *value; } fl_prop; /* core/app properties */
+
+typedef enum fl_rev_kind { FL_REVK_INS, FL_REVK_DEL, FL_REVK_MOVE_TO, FL_REVK_MOVE_FROM,
+                           FL_REVK_PARA_DEL, FL_REVK_ROW_DEL } fl_rev_kind;
+typedef struct fl_revision_rec {
+    fl_rev_kind kind;
+    const char *author, *date;
+    int block;        /* block index where it was (the block it would have been in) */
+} fl_revision_rec;
+
+typedef struct fl_comment {
+    const char *id, *author, *date;
+    const char *text;           /* comment text, paragraphs joined by LF */
+    int start_block, end_block; /* commented range in the body (block indexes), -1 unknown */
+} fl_comment;
+
+typedef struct fl_notice { const char *message; int block; } fl_notice; /* non-fatal reading notes */
+
+typedef enum fl_format { FL_FMT_DOCX, FL_FMT_FLATOPC, FL_FMT_WORD2003, FL_FMT_TEXT, FL_FMT_MARKDOWN } fl_format;
+
+typedef struct fl_doc {
+    fl_arena arena;
+    const char *path;
+    fl_format format;
+    fl_block *blocks; size_t nblocks, cap_blocks;
+    fl_section *sections; size_t nsections, cap_sections;
+    fl_field *fields; size_t nfields, cap_fields;
+    fl_prop *props; size_t nprops, cap_props;
+    fl_revision_rec *revisions; size_t nrevisions, cap_revisions;
+    fl_comment *comments; size_t ncomments, cap_comments;
+    fl_notice *notices; size_t nnotices, cap_notices;
+    int ntables;
+    size_t invalid_utf8;   /* sequences replaced by U+FFFD while reading */
+    const char *doc_type;  /* "eia-book" ... or NULL when not recognised */
+    bool finished;
+} fl_doc;
+
+fl_doc *fl_doc_new(const char *path);
+void fl_doc_free(fl_doc *doc); /* NULL-safe */
+
+/* Append a block; text is copied (and sanitised to valid UTF-8). label may be
+ * NULL; when given, text must already start with label+suffix and label_len
+ * counts those bytes. Returns the block (valid until the next add). */
+fl_block *fl_doc_add_block(fl_doc *doc, fl_part part, fl_block_kind kind,
+                           const char *text, size_t len);
+void fl_doc_set_label(fl_doc *doc, fl_block *b, const char *label, size_t label_len_with_suffix);
+void fl_doc_set_prop(fl_doc *doc, const char *name, const char *value);
+const char *fl_doc_prop(const fl_doc *doc, const char *name);
+fl_revision_rec *fl_doc_add_revision(fl_doc *doc, fl_rev_kind kind, const char *author,
+                                     const char *date, int block);
+fl_comment *fl_doc_add_comment(fl_doc *doc);
+void fl_doc_add_notice(fl_doc *doc, int block, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int fl_doc_new_table(fl_doc *doc); /* next 1-based table id */
+
+/* Order blocks (body and text boxes first, then headers, footers, footnotes,
+ * endnotes, comments), number lines, build sections, fields, doc type. Block
+ * indexes recorded in revisions/comments/notices are remapped. */
+void fl_doc_finish(fl_doc *doc);
+
+/* Lookups for rules. */
+const fl_field *fl_doc_field(const fl_doc *doc, const char *name); /* first with that name */
+const char *fl_doc_section_path(const fl_doc *doc, int block);     /* "" when none */
+
+/* Steps of fl_doc_finish, each in its own file under model/. */
+void fl_sections_build(fl_doc *doc);  /* model/sections.c */
+void fl_fields_extract(fl_doc *doc);  /* model/fields.c */
+const char *fl_doctype_detect(const fl_doc *doc); /* model/doctype.c */
+extern const char *const fl_part_names[FL_PART_COUNT]; /* "body", "textbox", ... */
+#endif

@@ -1,0 +1,29 @@
+# Run one golden case: the .cmd file holds the arguments (one per line, or a
+# single line split on spaces; @SRC@ is the source tree). Working directory is
+# the source tree so that paths in the output are relative and stable.
+file(READ ${CASE} args)
+string(STRIP "${args}" args)
+string(REPLACE "@SRC@" "${SRC}" args "${args}")
+string(REPLACE "\n" ";" args "${args}")
+if(NOT args MATCHES ";")
+  separate_arguments(args UNIX_COMMAND "${args}")
+endif()
+execute_process(COMMAND ${FL_BIN} ${args}
+  WORKING_DIRECTORY ${SRC}
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+set(actual "${out}exit: ${rc}\n")
+string(REGEX REPLACE "\\.cmd$" ".out" expected_file ${CASE})
+if(UPDATE)
+  file(WRITE ${expected_file} "${actual}")
+  message(STATUS "updated ${expected_file}")
+  return()
+endif()
+if(NOT EXISTS ${expected_file})
+  message(FATAL_ERROR "missing expected file ${expected_file}; run with FL_GOLDEN_UPDATE=ON and review it")
+endif()
+file(READ ${expected_file} expected)
+if(NOT actual STREQUAL expected)
+  file(WRITE ${expected_file}.actual "${actual}")
+  execute_process(COMMAND diff -u ${expected_file} ${expected_file}.actual)
+  message(FATAL_ERROR "output differs from ${expected_file} (stderr: ${err})")
+endif()
