@@ -104,8 +104,10 @@ char *fl_arena_strdup(fl_arena *a, const char *s)
 char *fl_arena_printf(fl_arena *a, const char *fmt, ...)
 {
     va_list ap;
+    char probe[1];
+    if (!fmt) return fl_arena_strdup(a, "");
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n < 0) n = 0;
     char *p = fl_arena_alloc(a, (size_t)n + 1);

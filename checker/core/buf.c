@@ -60,8 +60,10 @@ void fl_buf_addcp(fl_buf *b, uint32_t cp)
 void fl_buf_vprintf(fl_buf *b, const char *fmt, va_list ap)
 {
     va_list ap2;
+    char probe[1];
+    if (!fmt) return;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     if (n <= 0) return;
     fl_buf_reserve(b, (size_t)n);

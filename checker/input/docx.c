@@ -1,4 +1,122 @@
-/* PENDING (lead): DOCX package reader. */
+/* OOXML reading shared by DOCX and Flat OPC: OPC → styles and numbering
+ * first, then the main part streamed into the SAX reader, then headers,
+ * footers, notes and comments, then properties (wordml-notes.md §1.1 P1-P5). */
 #include "input/input.h"
+#include "input/numbering.h"
+#include "input/opc.h"
+#include "input/pkg.h"
+#include "input/props.h"
+#include "input/styles.h"
+#include "input/wml.h"
+#include "input/zip.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int wml_sink(void *ctx, const char *chunk, size_t n)
+{
+    return fl_wml_feed(ctx, chunk, n) ? 1 : 0;
+}
+
+static int stream_part(const fl_pkg *pkg, fl_wml *w, fl_part part, const char *name, fl_error *err)
+{
+    if (fl_wml_begin(w, part, name, err)) return -1;
+    if (fl_pkg_stream(pkg, name, wml_sink, w, err)) {
+        fl_wml_abort(w);
+        return -1;
+    }
+    return fl_wml_end(w);
+}
+
+/* The next part reached through a relationship of this type; missing or
+ * external targets are skipped. */
+static const char *rel_part(const fl_rels *rels, const char *type, const fl_pkg *pkg, size_t *cur)
+{
+    const fl_rel *r;
+    while ((r = fl_rels_by_type(rels, type, cur)))
+        if (!r->external && fl_pkg_has(pkg, r->target)) return r->target;
+    return NULL;
+}
+
+static int parse_stories(const fl_pkg *pkg, fl_wml *w, const fl_rels *rels, fl_error *err)
+{
+    static const struct { const char *type; fl_part part; } stories[] = {
+        {"header", FL_PART_HEADER}, {"footer", FL_PART_FOOTER}, {"footnotes", FL_PART_FOOTNOTE},
+        {"endnotes", FL_PART_ENDNOTE}, {"comments", FL_PART_COMMENT},
+    };
+    for (size_t i = 0; i < sizeof stories / sizeof *stories; i++) {
+        size_t cur = 0;
+        const char *name;
+        while ((name = rel_part(rels, stories[i].type, pkg, &cur)))
+            if (stream_part(pkg, w, stories[i].part, name, err)) return -1;
+    }
+    return 0;
+}
+
+static void read_properties(fl_doc *doc, const fl_pkg *pkg, const fl_rels *rels)
+{
+    static const struct { const char *type; void (*read)(fl_doc *, const char *, size_t); } kinds[] = {
+        {"core-properties", fl_props_read_core}, {"extended-properties", fl_props_read_app}};
+    for (size_t i = 0; i < 2; i++) {
+        size_t cur = 0;
+        const char *name = rel_part(rels, kinds[i].type, pkg, &cur);
+        char *xml = NULL;
+        size_t len = 0;
+        fl_error err;
+        if (name && fl_pkg_read(pkg, name, &xml, &len, &err) == 0) kinds[i].read(doc, xml, len);
+        free(xml);
+    }
+}
+
+/* styles.xml or numbering.xml: absent is fine, malformed fails the file. */
+static int read_aux(const fl_pkg *pkg, const fl_rels *rels, const char *type, char **xml, size_t *len,
+                    fl_error *err)
+{
+    size_t cur = 0;
+    const char *name = rel_part(rels, type, pkg, &cur);
+    *xml = NULL;
+    *len = 0;
+    return name ? fl_pkg_read(pkg, name, xml, len, err) : 0;
+}
+
+int fl_ooxml_read(fl_doc *doc, const fl_pkg *pkg, fl_error *err)
+{
+    int rc = -1;
+    fl_opc *opc = NULL;
+    fl_styles *styles = NULL;
+    fl_numbering *num = NULL;
+    fl_wml *w = NULL;
+    char *xml = NULL;
+    size_t len = 0;
+    if (fl_opc_open(&opc, pkg, err)) goto cleanup;
+    const char *main = fl_opc_main(opc);
+    const fl_rels *rels = fl_opc_part_rels(opc, main, NULL);
+    if (read_aux(pkg, rels, "styles", &xml, &len, err)) goto cleanup;
+    if (!(styles = fl_styles_parse(xml, len, err))) goto cleanup;
+    free(xml);
+    xml = NULL;
+    if (read_aux(pkg, rels, "numbering", &xml, &len, err)) goto cleanup;
+    if (!(num = fl_numbering_parse(xml, len, err))) goto cleanup;
+    w = fl_wml_new(doc, styles, num);
+    if (stream_part(pkg, w, FL_PART_BODY, main, err)) goto cleanup;
+    if (parse_stories(pkg, w, rels, err)) goto cleanup;
+    fl_wml_link_comments(w);
+    read_properties(doc, pkg, fl_opc_package_rels(opc));
+    rc = 0;
+cleanup:
+    free(xml);
+    fl_wml_free(w);
+    fl_numbering_free(num);
+    fl_styles_free(styles);
+    fl_opc_free(opc);
+    return rc;
+}
+
 int fl_docx_read(fl_doc *doc, const void *data, size_t len, fl_error *err)
-{ (void)doc; (void)data; (void)len; return fl_error_set(err, FL_E_UNSUPPORTED, "DOCX"); }
+{
+    fl_zip *z = NULL;
+    if (fl_zip_open(&z, data, len, err)) return -1;
+    fl_pkg pkg = fl_zip_pkg(z);
+    int rc = fl_ooxml_read(doc, &pkg, err);
+    fl_zip_close(z);
+    return rc;
+}

@@ -1,0 +1,1092 @@
+/* Streaming WordprocessingML reader (SAX2 push parser).
+ *
+ * Text rules (wordml-notes.md §1.2-1.3): runs are merged into the paragraph;
+ * deleted and moved-away text never appears; inserted text does and is
+ * recorded as a revision; fields give their cached result only; content
+ * controls, hyperlinks, smart tags, custom XML and bookmarks are transparent;
+ * mc:AlternateContent yields one branch; text boxes become blocks of their
+ * own; table cells keep grid coordinates through gridSpan, gridBefore and
+ * vMerge. Every element is classified once on entry into an `el` code; what
+ * an element changed in the reader state is undone when it closes. */
+#include "input/wml.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "input/input.h"
+#include "input/ns.h"
+#include "input/symbols.h"
+#include "input/xmlsafe.h"
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum el {
+    E_OTHER, E_P, E_PPR, E_PSTYLE, E_NUMPR, E_ILVL, E_NUMID, E_OUTLINE, E_RPR, E_R, E_T,
+    E_INSTR, E_TAB, E_BR, E_SYM, E_NBHYPHEN, E_FLDCHAR, E_INS, E_DEL, E_MOVETO, E_MOVEFROM,
+    E_TBL, E_TR, E_TRPR, E_GRIDBEFORE, E_TBLHEADER, E_TC, E_TCPR, E_GRIDSPAN, E_VMERGE,
+    E_TXBX, E_SDT, E_SDTPR, E_SDTCONTENT, E_PLCHDR, E_DOCPARTGALLERY, E_VANISH, E_RFONTS,
+    E_RSTYLE, E_PIC, E_IMAGEDATA, E_OBJECT, E_NOTE, E_COMMENT, E_CRANGE_START, E_CRANGE_END,
+    E_CREF, E_ALTCHUNK, E_AC, E_CHOICE, E_FALLBACK, E_MATH_T, E_SKIP, E_PROPS,
+    /* Word 2003 XML */
+    E_LISTPR, E_ILFO, E_ANNOTATION, E_W2003_FOOTNOTE
+} el;
+
+enum undo {
+    U_SKIP = 1u << 0, U_CAPTURE = 1u << 1, U_INSTR = 1u << 2, U_INS = 1u << 3, U_PLC = 1u << 4,
+    U_TOC = 1u << 5, U_OBJECT = 1u << 6, U_PROPS = 1u << 7, U_PARA = 1u << 8, U_CONTAINER = 1u << 9,
+    U_TABLE = 1u << 10, U_AC = 1u << 11, U_SDT = 1u << 12, U_NOTE = 1u << 13, U_RUN = 1u << 14,
+    U_PART = 1u << 15
+};
+
+typedef struct frame { unsigned char kind; unsigned undo; } frame;
+
+typedef struct para {
+    fl_buf text;
+    char style_id[96];
+    bool has_style, mark_deleted, cell_block;
+    int num_id, ilvl, outline; /* -1 when not given on the paragraph */
+    unsigned flags;
+    int images, revision, deletions;
+} para;
+
+typedef struct container { /* a table cell, or a story (text box, note, comment) */
+    bool is_cell, vcontinue, emitted, header_row;
+    int table, row, col, span;
+    int first_block;
+    fl_part part;
+} container;
+
+typedef struct table { int id, row, gridcol; bool row_deleted, header_row; int *restart; size_t nrestart; } table;
+typedef struct field { bool result, is_toc; char instr[64]; size_t ninstr; } field;
+typedef struct ns_decl { const char *prefix, *uri; int depth; } ns_decl;
+typedef struct range { char id[32]; int start, end; } range;
+
+struct fl_wml {
+    fl_doc *doc;
+    const fl_styles *styles;
+    fl_numbering *numbering;
+    xmlParserCtxtPtr ctxt;
+    fl_error *err;
+    int failed;
+    fl_part part;
+    const char *part_name;
+    bool w2003;
+    /* utf-8 repair of the byte stream */
+    bool utf16;
+    char carry[4];
+    size_t ncarry;
+    fl_buf fixed;
+
+    frame *frames; size_t depth, cap_frames;
+    para *paras; size_t npara, cap_paras;
+    container *conts; size_t ncont, cap_conts;
+    table *tables; size_t ntable, cap_tables;
+    field fields[32]; size_t nfield, fields_overflow;
+    ns_decl *nsd; size_t nnsd, cap_nsd;
+    bool *ac; size_t nac, cap_ac;        /* per open AlternateContent: a branch was taken */
+    struct sdt { bool plc, toc; } *sdts; size_t nsdt, cap_sdt;
+    range *ranges; size_t nranges, cap_ranges;
+
+    int skip, props, capture, instr, ins, plc, toc, object;
+    bool run_hidden;
+    char run_font[48];
+    int note_id;
+    int comment;      /* index into doc->comments while inside w:comment, else -1 */
+    fl_buf comment_text;
+    fl_buf carry_para; /* text of a paragraph whose mark was deleted */
+    bool has_carry;
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static const char *attr(const xmlChar **attrs, int n, fl_ns ns, const char *local, char *buf, size_t cap)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        fl_ns ans = a[2] ? fl_ns_id((const char *)a[2]) : FL_NS_OTHER;
+        if (ans == FL_NS_W2003) ans = FL_NS_W;
+        if (ans != ns || strcmp((const char *)a[0], local) != 0) continue;
+        size_t len = (size_t)(a[4] - a[3]);
+        if (len >= cap) len = cap - 1;
+        memcpy(buf, a[3], len);
+        buf[len] = '\0';
+        return buf;
+    }
+    return NULL;
+}
+
+static int attr_int(const xmlChar **attrs, int n, const char *local, int dflt)
+{
+    char b[32];
+    const char *v = attr(attrs, n, FL_NS_W, local, b, sizeof b);
+    return v ? atoi(v) : dflt;
+}
+
+static bool attr_onoff(const xmlChar **attrs, int n)
+{
+    char b[16];
+    const char *v = attr(attrs, n, FL_NS_W, "val", b, sizeof b);
+    return !v || !(strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0);
+}
+
+static para *cur_para(fl_wml *w) { return w->npara ? &w->paras[w->npara - 1] : NULL; }
+static container *cur_cont(fl_wml *w) { return w->ncont ? &w->conts[w->ncont - 1] : NULL; }
+static table *cur_table(fl_wml *w) { return w->ntable ? &w->tables[w->ntable - 1] : NULL; }
+static el parent_kind(fl_wml *w) { return w->depth >= 2 ? (el)w->frames[w->depth - 2].kind : E_OTHER; }
+
+static bool fields_show(const fl_wml *w)
+{
+    for (size_t i = 0; i < w->nfield; i++)
+        if (!w->fields[i].result) return false;
+    return w->fields_overflow == 0;
+}
+
+static bool toc_field_open(const fl_wml *w)
+{
+    for (size_t i = 0; i < w->nfield; i++)
+        if (w->fields[i].result && w->fields[i].is_toc) return true;
+    return false;
+}
+
+static bool emitting(const fl_wml *w) { return w->skip == 0 && w->props == 0 && fields_show(w); }
+
+static void fail(fl_wml *w, fl_diag code, const char *detail)
+{
+    if (w->failed) return;
+    w->failed = 1;
+    if (code == FL_E_XML_DEPTH) fl_error_set(w->err, code, FL_MAX_XML_DEPTH, w->part_name);
+    else if (code == FL_E_XML_DTD) fl_error_set(w->err, code, w->part_name);
+    else fl_error_set(w->err, code, w->part_name, detail);
+    if (w->ctxt) xmlStopParser(w->ctxt);
+}
+
+/* ---- element classification -------------------------------------------- */
+
+typedef struct { const char *name; el kind; } name_el;
+static const name_el w_names[] = {
+    {"p", E_P}, {"pPr", E_PPR}, {"pStyle", E_PSTYLE}, {"numPr", E_NUMPR}, {"ilvl", E_ILVL},
+    {"numId", E_NUMID}, {"outlineLvl", E_OUTLINE}, {"rPr", E_RPR}, {"r", E_R}, {"t", E_T},
+    {"instrText", E_INSTR}, {"delInstrText", E_SKIP}, {"delText", E_SKIP}, {"tab", E_TAB},
+    {"ptab", E_TAB}, {"br", E_BR}, {"cr", E_BR}, {"sym", E_SYM}, {"noBreakHyphen", E_NBHYPHEN},
+    {"fldChar", E_FLDCHAR}, {"ins", E_INS}, {"del", E_DEL}, {"moveTo", E_MOVETO},
+    {"moveFrom", E_MOVEFROM}, {"tbl", E_TBL}, {"tr", E_TR}, {"trPr", E_TRPR},
+    {"gridBefore", E_GRIDBEFORE}, {"tblHeader", E_TBLHEADER}, {"tc", E_TC}, {"tcPr", E_TCPR},
+    {"gridSpan", E_GRIDSPAN}, {"vMerge", E_VMERGE}, {"txbxContent", E_TXBX}, {"sdt", E_SDT},
+    {"sdtPr", E_SDTPR}, {"sdtEndPr", E_SKIP}, {"sdtContent", E_SDTCONTENT},
+    {"showingPlcHdr", E_PLCHDR}, {"docPartGallery", E_DOCPARTGALLERY}, {"vanish", E_VANISH},
+    {"rFonts", E_RFONTS}, {"rStyle", E_RSTYLE}, {"object", E_OBJECT}, {"footnote", E_NOTE},
+    {"endnote", E_NOTE}, {"comment", E_COMMENT}, {"commentRangeStart", E_CRANGE_START},
+    {"commentRangeEnd", E_CRANGE_END}, {"commentReference", E_CREF}, {"altChunk", E_ALTCHUNK},
+    {"rt", E_SKIP}, {"tblPr", E_PROPS}, {"tblGrid", E_PROPS}, {"sectPr", E_PROPS},
+    {"tcPr", E_TCPR}, {"pict", E_OTHER}, {"drawing", E_OTHER},
+    /* Word 2003 XML */
+    {"listPr", E_LISTPR}, {"ilfo", E_ILFO}, {"binData", E_SKIP},
+};
+
+static el classify(fl_wml *w, fl_ns ns, const char *local)
+{
+    if (ns == FL_NS_W2003) ns = FL_NS_W;
+    switch (ns) {
+    case FL_NS_W:
+        if (w->w2003 && !strcmp(local, "footnote")) return E_W2003_FOOTNOTE;
+        for (size_t i = 0; i < sizeof w_names / sizeof w_names[0]; i++)
+            if (!strcmp(local, w_names[i].name)) return w_names[i].kind;
+        return E_OTHER;
+    case FL_NS_MC:
+        if (!strcmp(local, "AlternateContent")) return E_AC;
+        if (!strcmp(local, "Choice")) return E_CHOICE;
+        if (!strcmp(local, "Fallback")) return E_FALLBACK;
+        return E_OTHER;
+    case FL_NS_PIC: return !strcmp(local, "pic") ? E_PIC : E_OTHER;
+    case FL_NS_V: return !strcmp(local, "imagedata") ? E_IMAGEDATA : E_OTHER;
+    case FL_NS_M: return !strcmp(local, "t") ? E_MATH_T : E_OTHER;
+    case FL_NS_AML: return !strcmp(local, "annotation") ? E_ANNOTATION : E_OTHER;
+    default: return E_OTHER;
+    }
+}
+
+/* ---- namespaces in scope (for mc:Choice Requires) ---------------------- */
+
+static void push_ns(fl_wml *w, int nb, const xmlChar **namespaces)
+{
+    for (int i = 0; i < nb; i++) {
+        FL_VEC_RESERVE(w->nsd, w->cap_nsd, w->nnsd + 1);
+        w->nsd[w->nnsd++] = (ns_decl){(const char *)namespaces[2 * i], (const char *)namespaces[2 * i + 1],
+                                      (int)w->depth};
+    }
+}
+
+static void pop_ns(fl_wml *w)
+{
+    while (w->nnsd && w->nsd[w->nnsd - 1].depth >= (int)w->depth) w->nnsd--;
+}
+
+static bool prefix_understood(fl_wml *w, const char *prefix)
+{
+    for (size_t i = w->nnsd; i-- > 0;)
+        if (w->nsd[i].prefix && !strcmp(w->nsd[i].prefix, prefix))
+            return fl_ns_understood(fl_ns_id(w->nsd[i].uri));
+    return false;
+}
+
+static bool requires_ok(fl_wml *w, const char *req)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", req);
+    for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
+        if (!prefix_understood(w, t)) return false;
+    return true;
+}
+
+/* ---- paragraphs and blocks ------------------------------------------------ */
+
+static void para_open(fl_wml *w)
+{
+    if (w->npara == w->cap_paras) { /* text buffers are reused, so new slots start empty */
+        size_t old = w->cap_paras;
+        FL_VEC_RESERVE(w->paras, w->cap_paras, w->npara + 1);
+        memset(w->paras + old, 0, (w->cap_paras - old) * sizeof *w->paras);
+    }
+    para *p = &w->paras[w->npara++];
+    fl_buf keep = p->text;
+    memset(p, 0, sizeof *p);
+    p->text = keep;
+    fl_buf_clear(&p->text);
+    p->num_id = p->ilvl = p->outline = -1;
+    if (w->ins && emitting(w)) p->revision = FL_REV_INS;
+    if (w->has_carry) { /* the previous paragraph's mark was deleted: they are one */
+        fl_buf_add(&p->text, w->carry_para.data, w->carry_para.len);
+        w->has_carry = false;
+    }
+}
+
+static void flush_carry(fl_wml *w);
+
+static int heading_outline(const para *p, const fl_style_info *si, unsigned *flags)
+{
+    if (p->outline >= 0) {
+        if (p->outline >= 9) { *flags |= FL_BF_NO_HEADING; return 0; }
+        return p->outline + 1;
+    }
+    if (si->outline == 10) { *flags |= FL_BF_NO_HEADING; return 0; }
+    if (si->outline > 0) return si->outline;
+    return si->heading_level;
+}
+
+/* The automatic label, rendered in document order so counters advance as
+ * Word's do (wordml-notes §1.5). */
+static size_t render_label(fl_wml *w, const para *p, const fl_style_info *si, char *label, size_t cap)
+{
+    if (!w->numbering || (w->part != FL_PART_BODY && w->part != FL_PART_TEXTBOX)) return 0;
+    int num_id = p->num_id >= 0 ? p->num_id : si->num_id;
+    if (num_id <= 0) return 0;
+    int ilvl = p->ilvl >= 0 ? p->ilvl : si->ilvl;
+    if (ilvl < 0 && p->num_id < 0)
+        ilvl = fl_numbering_level_for_style(w->numbering, num_id, p->has_style ? p->style_id : NULL);
+    if (ilvl < 0) ilvl = 0;
+    char suffix[8];
+    if (!fl_numbering_next(w->numbering, num_id, ilvl, label, cap - 8, suffix, sizeof suffix)) return 0;
+    size_t n = strlen(label);
+    if (!n) return 0;
+    memcpy(label + n, suffix, strlen(suffix) + 1);
+    return strlen(label);
+}
+
+static void emit_block(fl_wml *w, para *p, fl_part part)
+{
+    fl_style_info si;
+    fl_styles_resolve(w->styles, p->has_style ? p->style_id : NULL, &si);
+    unsigned flags = p->flags;
+    int outline = 0;
+    if (part == FL_PART_BODY || part == FL_PART_TEXTBOX) outline = heading_outline(p, &si, &flags);
+    if (si.is_title) flags |= FL_BF_TITLE;
+    if (si.is_toc) flags |= FL_BF_TOC;
+    char label[160];
+    size_t label_len = render_label(w, p, &si, label, sizeof label);
+    container *c = cur_cont(w);
+    bool in_cell = c && c->is_cell;
+    if (p->text.len == 0 && p->images == 0 && !(flags & FL_BF_OBJECT) &&
+        !(in_cell && p->cell_block))
+        return;
+    fl_buf all = FL_BUF_INIT;
+    fl_buf_add(&all, label, label_len);
+    fl_buf_add(&all, p->text.data ? p->text.data : "", p->text.len);
+    fl_block *b = fl_doc_add_block(w->doc, part, in_cell ? FL_BLOCK_CELL : FL_BLOCK_PARAGRAPH,
+                                   all.data ? all.data : "", all.len);
+    fl_buf_free(&all);
+    if (label_len) {
+        size_t bare = label_len;
+        while (bare && (label[bare - 1] == '\t' || label[bare - 1] == ' ')) bare--;
+        label[bare] = '\0';
+        fl_doc_set_label(w->doc, b, label, label_len);
+    }
+    b->outline = outline;
+    b->flags = flags;
+    b->style = si.name ? fl_arena_strdup(&w->doc->arena, si.name)
+                       : (p->has_style ? fl_arena_strdup(&w->doc->arena, p->style_id) : NULL);
+    b->images = p->images;
+    b->revision = p->revision;
+    b->deletions = p->deletions;
+    b->part_name = w->part_name;
+    if (part != FL_PART_BODY && part != FL_PART_TEXTBOX) b->note_id = w->note_id;
+    if (in_cell) {
+        b->table = c->table;
+        b->row = c->row;
+        b->col = c->col;
+        b->col_span = c->span;
+        if (c->header_row) b->flags |= FL_BF_HEADER_ROW;
+        if (!c->emitted) c->first_block = (int)w->doc->nblocks - 1;
+        c->emitted = true;
+    }
+}
+
+static fl_part block_part(const fl_wml *w)
+{
+    const container *c = w->ncont ? &w->conts[w->ncont - 1] : NULL;
+    return c && !c->is_cell ? c->part : w->part;
+}
+
+static void para_close(fl_wml *w)
+{
+    para *p = cur_para(w);
+    if (!p) return;
+    if (w->toc || toc_field_open(w)) p->flags |= FL_BF_TOC;
+    if (w->plc) p->flags |= FL_BF_PLACEHOLDER;
+    if (p->mark_deleted) {
+        fl_buf_clear(&w->carry_para);
+        fl_buf_add(&w->carry_para, p->text.data ? p->text.data : "", p->text.len);
+        w->has_carry = true;
+        fl_doc_add_revision(w->doc, FL_REVK_PARA_DEL, NULL, NULL, (int)w->doc->nblocks);
+    } else {
+        emit_block(w, p, block_part(w));
+        if (w->comment >= 0) {
+            if (w->comment_text.len) fl_buf_addc(&w->comment_text, '\n');
+            fl_buf_add(&w->comment_text, p->text.data ? p->text.data : "", p->text.len);
+        }
+    }
+    w->npara--;
+}
+
+/* A paragraph whose mark was deleted and that no paragraph followed (end of
+ * a cell or part) stands alone. */
+static void flush_carry(fl_wml *w)
+{
+    if (!w->has_carry) return;
+    w->has_carry = false;
+    para_open(w);
+    para *p = cur_para(w);
+    fl_buf_add(&p->text, w->carry_para.data, w->carry_para.len);
+    para_close(w);
+}
+
+static void add_text(fl_wml *w, const char *s, size_t n)
+{
+    para *p = cur_para(w);
+    if (!p) return;
+    if (w->plc) p->flags |= FL_BF_PLACEHOLDER;
+    if (w->ins) p->revision = FL_REV_INS;
+    if (w->run_font[0] && fl_symbol_font(w->run_font)) {
+        for (size_t i = 0; i < n;) {
+            uint32_t cp;
+            i += fl_utf8_decode(s + i, n - i, &cp);
+            fl_buf_addcp(&p->text, fl_symbol_map(w->run_font, cp));
+        }
+        return;
+    }
+    fl_buf_add(&p->text, s, n);
+}
+
+static void add_cp(fl_wml *w, uint32_t cp)
+{
+    char b[4];
+    size_t n = fl_utf8_encode(cp, b);
+    para *p = cur_para(w);
+    if (!p) return;
+    if (w->ins) p->revision = FL_REV_INS;
+    fl_buf_add(&p->text, b, n);
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+static void table_open(fl_wml *w)
+{
+    FL_VEC_RESERVE(w->tables, w->cap_tables, w->ntable + 1);
+    table *t = &w->tables[w->ntable++];
+    memset(t, 0, sizeof *t);
+    t->id = fl_doc_new_table(w->doc);
+}
+
+static void table_close(fl_wml *w)
+{
+    table *t = cur_table(w);
+    if (!t) return;
+    free(t->restart);
+    w->ntable--;
+}
+
+static int *restart_slot(table *t, int col)
+{
+    if (col < 0 || col > 4096) return NULL;
+    if ((size_t)col >= t->nrestart) {
+        size_t n = (size_t)col + 8;
+        t->restart = fl_xrealloc(t->restart, n * sizeof *t->restart);
+        for (size_t i = t->nrestart; i < n; i++) t->restart[i] = -1;
+        t->nrestart = n;
+    }
+    return &t->restart[col];
+}
+
+static void cell_open(fl_wml *w)
+{
+    table *t = cur_table(w);
+    FL_VEC_RESERVE(w->conts, w->cap_conts, w->ncont + 1);
+    container *c = &w->conts[w->ncont++];
+    memset(c, 0, sizeof *c);
+    c->is_cell = true;
+    c->table = t ? t->id : 0;
+    c->row = t ? t->row : 0;
+    c->col = t ? t->gridcol + 1 : 1;
+    c->span = 1;
+    c->header_row = t && t->header_row;
+    c->first_block = -1;
+}
+
+static void cell_close(fl_wml *w)
+{
+    flush_carry(w);
+    container *c = cur_cont(w);
+    table *t = cur_table(w);
+    if (!c || !c->is_cell) return;
+    if (!c->vcontinue && !c->emitted && w->skip == 0) { /* an empty cell is still a cell */
+        para_open(w);
+        cur_para(w)->cell_block = true;
+        para_close(w);
+    }
+    if (t) {
+        int *slot = restart_slot(t, t->gridcol);
+        if (c->vcontinue) {
+            if (slot && *slot >= 0 && (size_t)*slot < w->doc->nblocks) w->doc->blocks[*slot].row_span++;
+        } else if (slot) {
+            *slot = c->first_block;
+        }
+        t->gridcol += c->span;
+    }
+    w->ncont--;
+}
+
+static void story_open(fl_wml *w, fl_part part)
+{
+    FL_VEC_RESERVE(w->conts, w->cap_conts, w->ncont + 1);
+    container *c = &w->conts[w->ncont++];
+    memset(c, 0, sizeof *c);
+    c->part = part;
+}
+
+static void story_close(fl_wml *w)
+{
+    flush_carry(w);
+    if (w->ncont) w->ncont--;
+}
+
+/* ---- fields ----------------------------------------------------------------- */
+
+static void fld_char(fl_wml *w, const char *type)
+{
+    if (!type) return;
+    if (!strcmp(type, "begin")) {
+        if (w->nfield == sizeof w->fields / sizeof w->fields[0]) { w->fields_overflow++; return; }
+        field *f = &w->fields[w->nfield++];
+        memset(f, 0, sizeof *f);
+    } else if (!strcmp(type, "separate")) {
+        if (w->fields_overflow || !w->nfield) return;
+        field *f = &w->fields[w->nfield - 1];
+        f->result = true;
+        const char *s = f->instr;
+        while (*s == ' ') s++;
+        f->is_toc = !strncmp(s, "TOC", 3);
+    } else if (!strcmp(type, "end")) {
+        if (w->fields_overflow) w->fields_overflow--;
+        else if (w->nfield) w->nfield--;
+    }
+}
+
+/* ---- SAX callbacks -------------------------------------------------------- */
+
+static void push_frame(fl_wml *w, el kind)
+{
+    FL_VEC_RESERVE(w->frames, w->cap_frames, w->depth + 1);
+    w->frames[w->depth].kind = (unsigned char)kind;
+    w->frames[w->depth].undo = 0;
+    w->depth++;
+}
+
+static void run_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
+{
+    char b[96];
+    if (kind == E_VANISH) {
+        w->run_hidden = attr_onoff(attrs, na);
+    } else if (kind == E_RFONTS) {
+        const char *f = attr(attrs, na, FL_NS_W, "ascii", b, sizeof b);
+        if (!f) f = attr(attrs, na, FL_NS_W, "hAnsi", b, sizeof b);
+        if (f) snprintf(w->run_font, sizeof w->run_font, "%s", f);
+    } else if (kind == E_RSTYLE) {
+        const char *id = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        fl_style_info si;
+        fl_styles_resolve_run(w->styles, id, &si);
+        if (si.vanish) w->run_hidden = true;
+        if (si.symbol_font && si.symbol_font_name) snprintf(w->run_font, sizeof w->run_font, "%s", si.symbol_font_name);
+    }
+}
+
+static void para_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
+{
+    para *p = cur_para(w);
+    char b[96];
+    if (!p) return;
+    switch (kind) {
+    case E_PSTYLE:
+        if (attr(attrs, na, FL_NS_W, "val", b, sizeof b)) {
+            snprintf(p->style_id, sizeof p->style_id, "%s", b);
+            p->has_style = true;
+        }
+        break;
+    case E_ILVL: if (parent_kind(w) == E_NUMPR || parent_kind(w) == E_LISTPR) p->ilvl = attr_int(attrs, na, "val", 0); break;
+    case E_NUMID: if (parent_kind(w) == E_NUMPR) p->num_id = attr_int(attrs, na, "val", 0); break;
+    case E_ILFO: if (parent_kind(w) == E_LISTPR) p->num_id = attr_int(attrs, na, "val", 0); break;
+    case E_OUTLINE: p->outline = attr_int(attrs, na, "val", -1); break;
+    default: break;
+    }
+}
+
+static void record_rev(fl_wml *w, fl_rev_kind k, const xmlChar **attrs, int na)
+{
+    char a[128], d[64];
+    const char *author = attr(attrs, na, FL_NS_W, "author", a, sizeof a);
+    const char *date = attr(attrs, na, FL_NS_W, "date", d, sizeof d);
+    fl_doc_add_revision(w->doc, k, author, date, (int)w->doc->nblocks);
+}
+
+static void start_props_child(fl_wml *w, frame *f, el kind, const xmlChar **attrs, int na)
+{
+    el parent = parent_kind(w);
+    if (kind == E_DEL && parent == E_RPR && w->depth >= 3 && w->frames[w->depth - 3].kind == E_PPR) {
+        para *p = cur_para(w);
+        if (p && w->skip == 0) p->mark_deleted = true;
+    } else if (kind == E_DEL && parent == E_TRPR) {
+        table *t = cur_table(w);
+        if (t && !t->row_deleted && w->skip == 0) {
+            t->row_deleted = true;
+            t->row--;
+            record_rev(w, FL_REVK_ROW_DEL, attrs, na);
+        }
+    } else if (kind == E_TBLHEADER && parent == E_TRPR) {
+        table *t = cur_table(w);
+        if (t) t->header_row = attr_onoff(attrs, na);
+    } else if (kind == E_GRIDBEFORE && parent == E_TRPR) {
+        table *t = cur_table(w);
+        int n = attr_int(attrs, na, "val", 0);
+        if (t && n > 0 && n < 1000) t->gridcol += n;
+    } else if (kind == E_GRIDSPAN && parent == E_TCPR) {
+        container *c = cur_cont(w);
+        int n = attr_int(attrs, na, "val", 1);
+        if (c && c->is_cell && n > 0 && n < 1000) c->span = n;
+    } else if (kind == E_VMERGE && parent == E_TCPR) {
+        char b[32];
+        container *c = cur_cont(w);
+        const char *v = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        if (c && c->is_cell) c->vcontinue = !v || strcmp(v, "restart") != 0;
+    } else if (kind == E_PLCHDR && parent == E_SDTPR) {
+        if (w->nsdt) w->sdts[w->nsdt - 1].plc = attr_onoff(attrs, na);
+    } else if (kind == E_DOCPARTGALLERY) {
+        char b[64];
+        const char *v = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        if (v && w->nsdt && strstr(v, "Table of Contents")) w->sdts[w->nsdt - 1].toc = true;
+    } else if (parent == E_RPR && w->depth >= 3 && w->frames[w->depth - 3].kind == E_R) {
+        run_props(w, kind, attrs, na);
+    } else if (parent == E_PPR || parent == E_NUMPR || parent == E_LISTPR) {
+        para_props(w, kind, attrs, na);
+    }
+    (void)f;
+}
+
+static void start_inline(fl_wml *w, frame *f, el kind, const xmlChar **attrs, int na)
+{
+    char b[64];
+    para *p = cur_para(w);
+    switch (kind) {
+    case E_T:
+    case E_MATH_T:
+        if (w->run_hidden) { if (p) p->flags |= FL_BF_HIDDEN; break; }
+        w->capture++;
+        f->undo |= U_CAPTURE;
+        break;
+    case E_INSTR:
+        w->instr++;
+        f->undo |= U_INSTR;
+        break;
+    case E_TAB:
+        if (parent_kind(w) == E_R && !w->run_hidden) add_cp(w, '\t');
+        break;
+    case E_BR:
+        if (parent_kind(w) == E_R && !w->run_hidden) add_cp(w, '\n');
+        break;
+    case E_NBHYPHEN: if (!w->run_hidden) add_cp(w, '-'); break;
+    case E_SYM: {
+        char font[48], ch[16];
+        const char *fo = attr(attrs, na, FL_NS_W, "font", font, sizeof font);
+        const char *c = attr(attrs, na, FL_NS_W, "char", ch, sizeof ch);
+        if (c && !w->run_hidden) add_cp(w, fl_symbol_map(fo, (uint32_t)strtoul(c, NULL, 16)));
+        break;
+    }
+    case E_FLDCHAR: break; /* handled before the emit gate */
+    case E_PIC:
+        if (p) p->images++;
+        break;
+    case E_IMAGEDATA:
+        if (p && !w->object) p->images++;
+        break;
+    case E_OBJECT:
+        if (p) p->flags |= FL_BF_OBJECT;
+        w->object++;
+        f->undo |= U_OBJECT;
+        break;
+    case E_ALTCHUNK:
+        fl_doc_add_notice(w->doc, (int)w->doc->nblocks, "altChunk (embedded HTML/RTF/DOCX) in %s: content not extracted",
+                          w->part_name);
+        break;
+    default: (void)b; break;
+    }
+}
+
+static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs, int na)
+{
+    char b[128];
+    switch (kind) {
+    case E_P:
+        para_open(w);
+        f->undo |= U_PARA;
+        break;
+    case E_R:
+        w->run_hidden = false;
+        w->run_font[0] = '\0';
+        f->undo |= U_RUN;
+        break;
+    case E_TBL:
+        flush_carry(w);
+        if (cur_cont(w) && cur_cont(w)->is_cell) cur_cont(w)->emitted = true; /* not an empty cell */
+        table_open(w);
+        f->undo |= U_TABLE;
+        break;
+    case E_TR: {
+        table *t = cur_table(w);
+        if (t) { t->row++; t->gridcol = 0; t->row_deleted = false; t->header_row = false; }
+        break;
+    }
+    case E_TC: {
+        table *t = cur_table(w);
+        cell_open(w);
+        f->undo |= U_CONTAINER;
+        if (t && t->row_deleted) { w->skip++; f->undo |= U_SKIP; }
+        break;
+    }
+    case E_TXBX:
+        flush_carry(w);
+        story_open(w, w->part == FL_PART_BODY ? FL_PART_TEXTBOX : w->part);
+        f->undo |= U_CONTAINER | U_PART;
+        break;
+    case E_W2003_FOOTNOTE:
+        story_open(w, FL_PART_FOOTNOTE);
+        f->undo |= U_CONTAINER | U_PART;
+        break;
+    case E_NOTE: {
+        const char *type = attr(attrs, na, FL_NS_W, "type", b, sizeof b);
+        if (type && strcmp(type, "normal") != 0) { w->skip++; f->undo |= U_SKIP; break; }
+        w->note_id = attr_int(attrs, na, "id", -1);
+        f->undo |= U_NOTE;
+        break;
+    }
+    case E_COMMENT: {
+        fl_comment *c = fl_doc_add_comment(w->doc);
+        char a[128], d[64];
+        c->id = fl_arena_strdup(&w->doc->arena, attr(attrs, na, FL_NS_W, "id", b, sizeof b));
+        c->author = fl_arena_strdup(&w->doc->arena, attr(attrs, na, FL_NS_W, "author", a, sizeof a));
+        c->date = fl_arena_strdup(&w->doc->arena, attr(attrs, na, FL_NS_W, "date", d, sizeof d));
+        w->comment = (int)w->doc->ncomments - 1;
+        w->note_id = attr_int(attrs, na, "id", -1);
+        fl_buf_clear(&w->comment_text);
+        f->undo |= U_NOTE;
+        break;
+    }
+    case E_CRANGE_START:
+    case E_CREF:
+    case E_CRANGE_END: {
+        const char *id = attr(attrs, na, FL_NS_W, "id", b, sizeof b);
+        if (!id || w->part != FL_PART_BODY) break;
+        range *r = NULL;
+        for (size_t i = 0; i < w->nranges; i++)
+            if (!strcmp(w->ranges[i].id, id)) r = &w->ranges[i];
+        if (!r) {
+            FL_VEC_RESERVE(w->ranges, w->cap_ranges, w->nranges + 1);
+            r = &w->ranges[w->nranges++];
+            snprintf(r->id, sizeof r->id, "%s", id);
+            r->start = r->end = -1;
+        }
+        int here = (int)w->doc->nblocks;
+        if (kind == E_CRANGE_START || r->start < 0) r->start = here;
+        if (kind != E_CRANGE_START) r->end = here;
+        break;
+    }
+    case E_INS:
+    case E_MOVETO:
+        record_rev(w, kind == E_INS ? FL_REVK_INS : FL_REVK_MOVE_TO, attrs, na);
+        if (cur_para(w)) cur_para(w)->revision = FL_REV_INS;
+        w->ins++;
+        f->undo |= U_INS;
+        break;
+    case E_DEL:
+    case E_MOVEFROM:
+        record_rev(w, kind == E_DEL ? FL_REVK_DEL : FL_REVK_MOVE_FROM, attrs, na);
+        if (cur_para(w)) cur_para(w)->deletions++;
+        w->skip++;
+        f->undo |= U_SKIP;
+        break;
+    case E_ANNOTATION: { /* Word 2003 tracked changes */
+        const char *type = attr(attrs, na, FL_NS_W, "type", b, sizeof b);
+        if (type && !strcmp(type, "Word.Deletion")) {
+            record_rev(w, FL_REVK_DEL, attrs, na);
+            if (cur_para(w)) cur_para(w)->deletions++;
+            w->skip++;
+            f->undo |= U_SKIP;
+        } else if (type && !strcmp(type, "Word.Comment")) {
+            story_open(w, FL_PART_COMMENT);
+            f->undo |= U_CONTAINER | U_PART;
+        } else if (type && !strcmp(type, "Word.Insertion")) {
+            record_rev(w, FL_REVK_INS, attrs, na);
+            w->ins++;
+            f->undo |= U_INS;
+        }
+        break;
+    }
+    case E_SDT:
+        FL_VEC_RESERVE(w->sdts, w->cap_sdt, w->nsdt + 1);
+        w->sdts[w->nsdt].plc = w->sdts[w->nsdt].toc = false;
+        w->nsdt++;
+        f->undo |= U_SDT;
+        break;
+    case E_SDTCONTENT:
+        if (w->nsdt && w->sdts[w->nsdt - 1].plc) { w->plc++; f->undo |= U_PLC; }
+        if (w->nsdt && w->sdts[w->nsdt - 1].toc) { w->toc++; f->undo |= U_TOC; }
+        break;
+    default: break;
+    }
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    fl_wml *w = ctx;
+    (void)prefix; (void)nb_defaulted;
+    if (w->failed) return;
+    if (w->depth >= FL_MAX_XML_DEPTH - 1) { fail(w, FL_E_XML_DEPTH, NULL); return; }
+    fl_ns ns = fl_ns_id((const char *)URI);
+    el kind = classify(w, ns, (const char *)localname);
+    push_frame(w, kind);
+    push_ns(w, nb_namespaces, namespaces);
+    frame *f = &w->frames[w->depth - 1];
+    char b[256];
+    switch (kind) { /* AlternateContent decides what is skipped, so first */
+    case E_AC:
+        FL_VEC_RESERVE(w->ac, w->cap_ac, w->nac + 1);
+        w->ac[w->nac++] = false;
+        f->undo |= U_AC;
+        return;
+    case E_CHOICE:
+    case E_FALLBACK: {
+        bool *taken = w->nac ? &w->ac[w->nac - 1] : NULL;
+        const char *req = kind == E_CHOICE ? attr(attrs, nb_attributes, FL_NS_OTHER, "Requires", b, sizeof b) : NULL;
+        bool take = taken && !*taken && (kind == E_FALLBACK || (req && requires_ok(w, req)));
+        if (take) *taken = true;
+        else { w->skip++; f->undo |= U_SKIP; }
+        return;
+    }
+    default: break;
+    }
+    if (w->skip) return;
+    if (kind == E_FLDCHAR) { /* field structure counts even inside hidden results */
+        fld_char(w, attr(attrs, nb_attributes, FL_NS_W, "fldCharType", b, sizeof b));
+        return;
+    }
+    if (kind == E_PPR || kind == E_RPR || kind == E_TRPR || kind == E_TCPR || kind == E_SDTPR ||
+        kind == E_PROPS || kind == E_NUMPR || kind == E_LISTPR) {
+        w->props++;
+        f->undo |= U_PROPS;
+        if (kind == E_PROPS) return;
+    }
+    if (kind == E_SKIP) { w->skip++; f->undo |= U_SKIP; return; }
+    if (w->props) { start_props_child(w, f, kind, attrs, nb_attributes); return; }
+    start_structure(w, f, kind, attrs, nb_attributes);
+    if (!fields_show(w) && kind != E_INSTR) return;
+    start_inline(w, f, kind, attrs, nb_attributes);
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
+{
+    fl_wml *w = ctx;
+    (void)localname; (void)prefix; (void)URI;
+    if (w->failed || !w->depth) return;
+    frame *f = &w->frames[w->depth - 1];
+    unsigned u = f->undo;
+    if (u & U_PARA) para_close(w);
+    if (u & U_CONTAINER) {
+        container *c = cur_cont(w);
+        if (c && c->is_cell) cell_close(w);
+        else story_close(w);
+    }
+    if (u & U_TABLE) { flush_carry(w); table_close(w); }
+    if (u & U_SKIP) w->skip--;
+    if (u & U_CAPTURE) w->capture--;
+    if (u & U_INSTR) w->instr--;
+    if (u & U_INS) w->ins--;
+    if (u & U_PLC) w->plc--;
+    if (u & U_TOC) w->toc--;
+    if (u & U_OBJECT) w->object--;
+    if (u & U_PROPS) w->props--;
+    if (u & U_AC) w->nac--;
+    if (u & U_SDT) w->nsdt--;
+    if (u & U_RUN) { w->run_hidden = false; w->run_font[0] = '\0'; }
+    if (u & U_NOTE) {
+        if (w->comment >= 0 && (size_t)w->comment < w->doc->ncomments)
+            w->doc->comments[w->comment].text =
+                fl_arena_strndup(&w->doc->arena, w->comment_text.data ? w->comment_text.data : "", w->comment_text.len);
+        w->comment = -1;
+        w->note_id = -1;
+        flush_carry(w);
+    }
+    w->depth--;
+    pop_ns(w);
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len)
+{
+    fl_wml *w = ctx;
+    if (w->failed || len <= 0) return;
+    if (w->instr && w->nfield && !w->fields_overflow) {
+        field *f = &w->fields[w->nfield - 1];
+        if (!f->result) {
+            size_t room = sizeof f->instr - 1 - f->ninstr;
+            size_t n = (size_t)len < room ? (size_t)len : room;
+            memcpy(f->instr + f->ninstr, ch, n);
+            f->ninstr += n;
+            f->instr[f->ninstr] = '\0';
+        }
+        return;
+    }
+    if (!w->capture || !emitting(w)) return;
+    add_text(w, (const char *)ch, (size_t)len);
+}
+
+static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name; (void)ext; (void)sys;
+    fail(ctx, FL_E_XML_DTD, NULL);
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    fl_wml *w = ctx;
+    if (!e || e->level < XML_ERR_FATAL || w->failed) return;
+    char msg[300];
+    snprintf(msg, sizeof msg, "line %d: %s", e->line, e->message ? e->message : "error");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    if (e->code == XML_ERR_ENTITY_LOOP)
+        fail(w, FL_E_XML_DTD, NULL);
+    else if (strstr(msg, "Excessive depth"))
+        fail(w, FL_E_XML_DEPTH, NULL);
+    else
+        fail(w, FL_E_XML, msg);
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+fl_wml *fl_wml_new(fl_doc *doc, const fl_styles *styles, fl_numbering *numbering)
+{
+    fl_wml *w = fl_xcalloc(1, sizeof *w);
+    w->doc = doc;
+    w->styles = styles;
+    w->numbering = numbering;
+    w->comment = -1;
+    w->note_id = -1;
+    return w;
+}
+
+static void reset_part(fl_wml *w)
+{
+    while (w->npara) w->npara--; /* buffers are kept for reuse */
+    while (w->ntable) table_close(w);
+    w->depth = w->ncont = w->nfield = w->fields_overflow = w->nnsd = w->nac = w->nsdt = 0;
+    w->skip = w->props = w->capture = w->instr = w->ins = w->plc = w->toc = w->object = 0;
+    w->run_hidden = false;
+    w->run_font[0] = '\0';
+    w->comment = w->note_id = -1;
+    w->has_carry = false;
+    w->failed = 0;
+    w->ncarry = 0;
+    w->utf16 = false;
+}
+
+void fl_wml_free(fl_wml *w)
+{
+    if (!w) return;
+    if (w->ctxt) xmlFreeParserCtxt(w->ctxt);
+    for (size_t i = 0; i < w->cap_paras; i++) fl_buf_free(&w->paras[i].text);
+    reset_part(w);
+    free(w->frames);
+    free(w->paras);
+    free(w->conts);
+    free(w->tables);
+    free(w->nsd);
+    free(w->ac);
+    free(w->sdts);
+    free(w->ranges);
+    fl_buf_free(&w->fixed);
+    fl_buf_free(&w->comment_text);
+    fl_buf_free(&w->carry_para);
+    free(w);
+}
+
+int fl_wml_begin(fl_wml *w, fl_part part, const char *part_name, fl_error *err)
+{
+    reset_part(w);
+    w->part = part;
+    w->part_name = fl_arena_strdup(&w->doc->arena, part_name);
+    w->err = err;
+    w->w2003 = w->doc->format == FL_FMT_WORD2003;
+    if (w->ctxt) { xmlFreeParserCtxt(w->ctxt); w->ctxt = NULL; }
+    return 0;
+}
+
+static int create_ctxt(fl_wml *w, const char *first, size_t n)
+{
+    xmlSAXHandler sax; /* libxml2 copies it into the context */
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_chars;
+    sax.cdataBlock = on_chars;
+    sax.ignorableWhitespace = on_chars;
+    sax.internalSubset = on_dtd;
+    sax.externalSubset = on_dtd;
+    sax.serror = on_error;
+    w->utf16 = n >= 2 && (((unsigned char)first[0] == 0xFF && (unsigned char)first[1] == 0xFE) ||
+                          ((unsigned char)first[0] == 0xFE && (unsigned char)first[1] == 0xFF) ||
+                          (first[0] == '<' && first[1] == 0) || (first[0] == 0 && first[1] == '<'));
+    if (!w->utf16 && fl_xml_check_encoding(first, n, w->part_name, w->err)) { w->failed = 1; return -1; }
+    w->ctxt = xmlCreatePushParserCtxt(&sax, w, NULL, 0, w->part_name);
+    if (!w->ctxt) { fail(w, FL_E_INTERNAL, "libxml2 push parser"); return -1; }
+    xmlCtxtUseOptions(w->ctxt, fl_xml_parse_options());
+    return 0;
+}
+
+/* Replace invalid UTF-8 by U+FFFD before libxml2 sees it, so one bad byte
+ * costs a character, not the file. A sequence split across chunks is kept
+ * back until the next chunk. */
+static const char *repair_utf8(fl_wml *w, const char *chunk, size_t n, size_t *out_n, bool final)
+{
+    fl_buf_clear(&w->fixed);
+    fl_buf_add(&w->fixed, w->carry, w->ncarry);
+    fl_buf_add(&w->fixed, chunk, n);
+    w->ncarry = 0;
+    size_t len = w->fixed.len;
+    if (!final) { /* hold back an incomplete trailing sequence */
+        size_t k = 0;
+        while (k < 3 && k < len && ((unsigned char)w->fixed.data[len - 1 - k] & 0xC0) == 0x80) k++;
+        if (k < len) {
+            unsigned char lead = (unsigned char)w->fixed.data[len - 1 - k];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            if (lead >= 0xC0 && need > k + 1) {
+                w->ncarry = k + 1;
+                memcpy(w->carry, w->fixed.data + len - w->ncarry, w->ncarry);
+                len -= w->ncarry;
+            }
+        }
+    }
+    if (fl_utf8_valid(w->fixed.data, len)) { *out_n = len; return w->fixed.data; }
+    size_t replaced = 0, out_len = 0;
+    fl_arena tmp;
+    fl_arena_init(&tmp);
+    char *s = fl_utf8_sanitize(&tmp, w->fixed.data, len, &out_len, &replaced);
+    w->doc->invalid_utf8 += replaced;
+    fl_buf_clear(&w->fixed);
+    fl_buf_add(&w->fixed, s, out_len);
+    fl_arena_free(&tmp);
+    *out_n = out_len;
+    return w->fixed.data;
+}
+
+static int push(fl_wml *w, const char *chunk, size_t n, bool final)
+{
+    if (w->failed) return -1;
+    if (!w->ctxt && create_ctxt(w, chunk, n)) return -1;
+    size_t len = n;
+    const char *data = w->utf16 ? chunk : repair_utf8(w, chunk, n, &len, final);
+    while (len > 0 || final) { /* xmlParseChunk takes an int */
+        int piece = len > (1u << 30) ? (1 << 30) : (int)len;
+        int last = final && (size_t)piece == len;
+        int rc = xmlParseChunk(w->ctxt, data, piece, last);
+        if (w->failed) return -1;
+        if (rc) { fail(w, FL_E_XML, "not well-formed"); return -1; }
+        data += piece;
+        len -= (size_t)piece;
+        if (last) break;
+    }
+    return 0;
+}
+
+int fl_wml_feed(fl_wml *w, const char *chunk, size_t n)
+{
+    if (!n) return w->failed ? -1 : 0;
+    return push(w, chunk, n, false);
+}
+
+int fl_wml_end(fl_wml *w)
+{
+    if (!w->ctxt && !w->failed) return fl_error_set(w->err, FL_E_XML, w->part_name, "empty part");
+    int rc = push(w, "", 0, true);
+    if (!rc && !w->ctxt->wellFormed) { fail(w, FL_E_XML, "not well-formed"); rc = -1; }
+    flush_carry(w);
+    xmlFreeParserCtxt(w->ctxt);
+    w->ctxt = NULL;
+    return rc;
+}
+
+void fl_wml_abort(fl_wml *w)
+{
+    if (w->ctxt) xmlFreeParserCtxt(w->ctxt);
+    w->ctxt = NULL;
+}
+
+int fl_wml_parse(fl_wml *w, fl_part part, const char *part_name, const char *xml, size_t len, fl_error *err)
+{
+    if (fl_wml_begin(w, part, part_name, err)) return -1;
+    if (fl_wml_feed(w, xml, len)) { fl_wml_abort(w); return -1; }
+    return fl_wml_end(w);
+}
+
+void fl_wml_link_comments(fl_wml *w)
+{
+    fl_doc *doc = w->doc;
+    int last = doc->nblocks ? (int)doc->nblocks - 1 : -1;
+    for (size_t i = 0; i < w->nranges; i++)
+        for (size_t k = 0; k < doc->ncomments; k++) {
+            fl_comment *c = &doc->comments[k];
+            if (!c->id || strcmp(c->id, w->ranges[i].id) != 0) continue;
+            c->start_block = w->ranges[i].start > last ? last : w->ranges[i].start;
+            c->end_block = w->ranges[i].end > last ? last : w->ranges[i].end;
+            if (c->end_block < c->start_block) c->end_block = c->start_block;
+        }
+}
