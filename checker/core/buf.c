@@ -1,6 +1,7 @@
 /* Growable string buffer. */
 #include "core/buf.h"
 #include "core/arena.h"
+#include "core/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,18 +44,7 @@ void fl_buf_addc(fl_buf *b, char c) { fl_buf_add(b, &c, 1); }
 void fl_buf_addcp(fl_buf *b, uint32_t cp)
 {
     char o[4];
-    size_t n;
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) { o[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-    }
-    fl_buf_add(b, o, n);
+    fl_buf_add(b, o, fl_utf8_encode(cp, o));
 }
 
 void fl_buf_vprintf(fl_buf *b, const char *fmt, va_list ap)

@@ -19,7 +19,8 @@ typedef struct fl_norm {
 } fl_norm;
 
 void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len);
-/* Normalise a single code point (no folding of runs); returns the result cp. */
+/* Normalise a single code point (no folding of runs); returns the result cp,
+ * ' ' for any white space, 0 for a zero-width character that is dropped. */
 uint32_t fl_norm_cp(uint32_t cp);
 /* 1-based code-point column in the original text for normalised byte offset off. */
 size_t fl_norm_column(const fl_norm *n, const char *orig, size_t off);

@@ -25,14 +25,22 @@ size_t fl_utf8_decode(const char *str, size_t len, uint32_t *cp)
     return n;
 }
 
-size_t fl_utf8_encode(uint32_t cp, char out[4])
+size_t fl_utf8_encode(uint32_t cp, char o[4])
 {
-    fl_buf b = FL_BUF_INIT;
-    fl_buf_addcp(&b, cp);
-    size_t n = b.len;
-    memcpy(out, b.data, n);
-    fl_buf_free(&b);
-    return n;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 size_t fl_utf8_count(const char *s, size_t len)

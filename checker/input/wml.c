@@ -45,7 +45,8 @@ typedef struct frame { unsigned char kind; unsigned undo; } frame;
 typedef struct para {
     fl_buf text;
     char style_id[96];
-    bool has_style, mark_deleted, cell_block;
+    bool has_style, mark_deleted, cell_block, run_base_ready;
+    fl_style_info run_base; /* run properties every run inherits from the paragraph style */
     int num_id, ilvl, outline; /* -1 when not given on the paragraph */
     unsigned flags;
     int images, revision, deletions;
@@ -266,13 +267,8 @@ static void flush_carry(fl_wml *w);
 
 static int heading_outline(const para *p, const fl_style_info *si, unsigned *flags)
 {
-    if (p->outline >= 0) {
-        if (p->outline >= 9) { *flags |= FL_BF_NO_HEADING; return 0; }
-        return p->outline + 1;
-    }
-    if (si->outline == 10) { *flags |= FL_BF_NO_HEADING; return 0; }
-    if (si->outline > 0) return si->outline;
-    return si->heading_level;
+    if (p->outline >= 9 || (p->outline < 0 && si->outline == 10)) *flags |= FL_BF_NO_HEADING;
+    return fl_styles_heading_level(si, p->outline);
 }
 
 /* The automatic label, rendered in document order so counters advance as
@@ -522,6 +518,28 @@ static void push_frame(fl_wml *w, el kind)
     w->depth++;
 }
 
+static void set_run_base(fl_wml *w, const fl_style_info *si)
+{
+    w->run_hidden = si->vanish;
+    if (si->symbol_font && si->symbol_font_name) snprintf(w->run_font, sizeof w->run_font, "%s", si->symbol_font_name);
+    else w->run_font[0] = '\0';
+}
+
+/* Hidden text and symbol fonts can come from the paragraph style and the
+ * document defaults, not only from the run: resolve once per paragraph. */
+static void run_start(fl_wml *w)
+{
+    para *p = cur_para(w);
+    w->run_hidden = false;
+    w->run_font[0] = '\0';
+    if (!p) return;
+    if (!p->run_base_ready) {
+        fl_styles_resolve_run_in(w->styles, p->has_style ? p->style_id : NULL, NULL, &p->run_base);
+        p->run_base_ready = true;
+    }
+    set_run_base(w, &p->run_base);
+}
+
 static void run_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
 {
     char b[96];
@@ -533,10 +551,10 @@ static void run_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
         if (f) snprintf(w->run_font, sizeof w->run_font, "%s", f);
     } else if (kind == E_RSTYLE) {
         const char *id = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        para *p = cur_para(w);
         fl_style_info si;
-        fl_styles_resolve_run(w->styles, id, &si);
-        if (si.vanish) w->run_hidden = true;
-        if (si.symbol_font && si.symbol_font_name) snprintf(w->run_font, sizeof w->run_font, "%s", si.symbol_font_name);
+        fl_styles_resolve_run_in(w->styles, p && p->has_style ? p->style_id : NULL, id, &si);
+        set_run_base(w, &si);
     }
 }
 
@@ -669,8 +687,7 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
         f->undo |= U_PARA;
         break;
     case E_R:
-        w->run_hidden = false;
-        w->run_font[0] = '\0';
+        run_start(w);
         f->undo |= U_RUN;
         break;
     case E_TBL:

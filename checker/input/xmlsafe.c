@@ -154,6 +154,29 @@ xmlNode *fl_xml_mce_branch(const xmlNode *ac)
     return fallback;
 }
 
+void fl_xml_kids_init(fl_xml_kids *k, const xmlNode *parent)
+{
+    k->top = 0;
+    k->pos[0] = parent ? parent->children : NULL;
+}
+
+const xmlNode *fl_xml_kids_next(fl_xml_kids *k)
+{
+    while (k->top >= 0) {
+        const xmlNode *c = k->pos[k->top];
+        if (!c) { k->top--; continue; }
+        k->pos[k->top] = c->next;
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (fl_xml_is(c, FL_NS_MC, "AlternateContent")) {
+            const xmlNode *b = fl_xml_mce_branch(c);
+            if (b && k->top + 1 < FL_XML_MCE_DEPTH) k->pos[++k->top] = b->children;
+            continue;
+        }
+        return c;
+    }
+    return NULL;
+}
+
 char *fl_xml_text(const xmlNode *n)
 {
     return (char *)xmlNodeGetContent(n);

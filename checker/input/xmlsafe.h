@@ -33,6 +33,13 @@ xmlNode *fl_xml_child(const xmlNode *n, fl_ns ns, const char *local);
 /* For an mc:AlternateContent element: the branch to read (first understood
  * mc:Choice, else mc:Fallback), or NULL. */
 xmlNode *fl_xml_mce_branch(const xmlNode *ac);
+/* Element children of a node, looking through mc:AlternateContent into the
+ * branch a consumer must take (wordml-notes P6), so callers never see MCE
+ * wrappers. */
+#define FL_XML_MCE_DEPTH 8
+typedef struct fl_xml_kids { const xmlNode *pos[FL_XML_MCE_DEPTH]; int top; } fl_xml_kids;
+void fl_xml_kids_init(fl_xml_kids *k, const xmlNode *parent);
+const xmlNode *fl_xml_kids_next(fl_xml_kids *k);
 /* Concatenated text content of n (allocated with xmlMalloc, xmlFree it). */
 char *fl_xml_text(const xmlNode *n);
 /* "true"/"1"/"on" (and absent val attribute) -> 1; "false"/"0"/"off" -> 0. */

@@ -1,0 +1,214 @@
+/* Text normalisation for matching. Rules and patterns are written once in
+ * plain ASCII forms ("GB 3095-2012", "(盖章)") and must still match what
+ * authors type: full-width letters and digits, em dashes, ideographic spaces,
+ * stray zero-width characters. fl_norm_text rewrites a block in one pass and
+ * keeps, for every output byte, the offset of the original character, so a
+ * match in the normalised text can be reported at its real column. */
+#include "core/norm.h"
+#include "core/utf8.h"
+#include <stdbool.h>
+#include <string.h>
+
+/* Code points that are dropped entirely: zero-width space / joiners, word
+ * joiner, BOM, soft hyphen. They hide inside words ("GB\u200B3095"). */
+static bool is_zero_width(uint32_t cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+           cp == 0xFEFF || cp == 0x00AD;
+}
+
+static bool is_space(uint32_t cp)
+{
+    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0;
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Dash punctuation. U+30FC (katakana long vowel) and U+2053 (swung dash)
+ * look similar but are not dashes and are kept. */
+static bool is_dash(uint32_t cp)
+{
+    return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 ||
+           cp == 0xFE63 || cp == 0xFF0D || cp == 0x2E3A || cp == 0x2E3B ||
+           cp == 0xFE31 || cp == 0xFE32;
+}
+
+/* Returns 0 for a code point that is dropped. NUL counts as white space so
+ * the normalised text stays a C string. The full-width comma U+FF0C is CJK
+ * sentence punctuation like 、 and 。 and is kept, unlike the rest of the
+ * full-width ASCII block. */
+uint32_t fl_norm_cp(uint32_t cp)
+{
+    if (cp < 0x80) return is_space(cp) ? ' ' : cp;
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return cp == 0xFF0C ? cp : cp - 0xFEE0;
+    if (is_space(cp)) return ' ';
+    if (is_dash(cp)) return '-';
+    if (is_zero_width(cp)) return 0;
+    return cp;
+}
+
+/* The common 2- and 3-byte cases inline; everything else (and every invalid
+ * sequence) goes through fl_utf8_decode so both agree byte for byte. */
+static inline size_t decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    unsigned c = s[0];
+    if (c >= 0xE0 && c <= 0xEF && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        uint32_t v = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
+    } else if (c >= 0xC2 && c <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
+        *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+        return 2;
+    }
+    return fl_utf8_decode((const char *)s, len, cp);
+}
+
+typedef struct out_state {
+    char *text;
+    uint32_t *map;
+    size_t o, cap; /* bytes written, bytes available (including the NUL) */
+} out_state;
+
+static void alloc_out(out_state *st, fl_arena *a, size_t cap)
+{
+    char *t = fl_arena_alloc(a, cap);
+    uint32_t *m = fl_arena_alloc(a, cap * sizeof *m);
+    if (st->o) {
+        memcpy(t, st->text, st->o);
+        memcpy(m, st->map, st->o * sizeof *m);
+    }
+    st->text = t;
+    st->map = m;
+    st->cap = cap;
+}
+
+/* Only invalid bytes (1 byte in, U+FFFD = 3 bytes out) make the output
+ * longer than the input; on the first one, size the buffer for the rest. */
+static void grow_for_invalid(out_state *st, fl_arena *a, const char *s, size_t len, size_t i)
+{
+    size_t bad = 0;
+    for (size_t j = i; j < len;) {
+        uint32_t cp;
+        size_t n = fl_utf8_decode(s + j, len - j, &cp);
+        if (cp == 0xFFFD && n == 1) bad++;
+        j += n;
+    }
+    size_t need = st->o + (len - i) + 2 * bad + 1;
+    if (need > st->cap) alloc_out(st, a, need);
+}
+
+void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    out_state st = {NULL, NULL, 0, 0};
+    bool in_space = false;
+    alloc_out(&st, a, len + 1);
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i];
+        if (c < 0x80 && c > ' ') {
+            st.text[st.o] = (char)c;
+            st.map[st.o++] = (uint32_t)i++;
+            in_space = false;
+            continue;
+        }
+        uint32_t cp = c;
+        size_t n = c < 0x80 ? 1 : decode(u + i, len - i, &cp);
+        uint32_t r = fl_norm_cp(cp);
+        if (r == 0) { i += n; continue; }
+        if (r == ' ') {
+            if (!in_space) {
+                st.text[st.o] = ' ';
+                st.map[st.o++] = (uint32_t)i;
+                in_space = true;
+            }
+            i += n;
+            continue;
+        }
+        in_space = false;
+        if (r < 0x80) {
+            st.text[st.o] = (char)r;
+            st.map[st.o++] = (uint32_t)i;
+        } else if (r == 0xFFFD && n == 1) {
+            if (st.o + 3 + (len - i - 1) + 1 > st.cap) grow_for_invalid(&st, a, s, len, i);
+            memcpy(st.text + st.o, "\xEF\xBF\xBD", 3);
+            for (int k = 0; k < 3; k++) st.map[st.o++] = (uint32_t)i;
+        } else {
+            memcpy(st.text + st.o, s + i, n);
+            for (size_t k = 0; k < n; k++) st.map[st.o++] = (uint32_t)i;
+        }
+        i += n;
+    }
+    st.text[st.o] = '\0';
+    st.map[st.o] = (uint32_t)len;
+    out->text = st.text;
+    out->len = st.o;
+    out->map = st.map;
+}
+
+size_t fl_norm_column(const fl_norm *n, const char *orig, size_t off)
+{
+    if (off > n->len) off = n->len;
+    return fl_utf8_count(orig, n->map[off]) + 1;
+}
+
+/* Annotations that forms put after a label to say how to fill it in; the
+ * label means the same without them. Longer entries first where one is a
+ * prefix of another. */
+static const char *const annot_words[] = {
+    "加盖公章", "单位公章", "单位盖章", "盖公章", "非必填", "签章", "签字", "盖章",
+    "签名", "公章", "印章", "手签", "选填", "必填", "可选", "如有", "若有",
+};
+static const char *const annot_joiners[] = {
+    "或", "和", "并", "及", "与", "、", "/", ",", "，", "+",
+};
+
+static size_t match_word(const char *s, size_t len, const char *const *words, size_t nwords)
+{
+    for (size_t k = 0; k < nwords; k++) {
+        size_t wl = strlen(words[k]);
+        if (wl <= len && memcmp(s, words[k], wl) == 0) return wl;
+    }
+    return 0;
+}
+
+/* True if s[0..len) (the inside of a parenthesis) is made of annotation
+ * words and joiners only, with at least one word. */
+static bool is_annotation(const char *s, size_t len)
+{
+    size_t nw = sizeof annot_words / sizeof *annot_words;
+    size_t nj = sizeof annot_joiners / sizeof *annot_joiners;
+    bool word = false;
+    for (size_t i = 0; i < len;) {
+        size_t m = match_word(s + i, len - i, annot_words, nw);
+        if (m) { word = true; i += m; continue; }
+        m = match_word(s + i, len - i, annot_joiners, nj);
+        if (!m) return false;
+        i += m;
+    }
+    return word;
+}
+
+char *fl_norm_label(fl_arena *a, const char *s, size_t len)
+{
+    fl_norm n;
+    fl_norm_text(&n, a, s, len);
+    char *r = fl_arena_alloc(a, n.len + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n.len; i++)
+        if (n.text[i] != ' ') r[o++] = n.text[i];
+    /* Drop "(...)" groups that are annotations, in place. Parentheses are
+     * ASCII here because （） were normalised. */
+    size_t w = 0;
+    for (size_t i = 0; i < o;) {
+        if (r[i] == '(') {
+            const char *close = memchr(r + i + 1, ')', o - i - 1);
+            if (close && is_annotation(r + i + 1, (size_t)(close - r) - i - 1)) {
+                i = (size_t)(close - r) + 1;
+                continue;
+            }
+        }
+        r[w++] = r[i++];
+    }
+    while (w > 0 && r[w - 1] == ':') w--;
+    r[w] = '\0';
+    return r;
+}
