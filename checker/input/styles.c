@@ -262,13 +262,16 @@ static int chain(const fl_styles *s, int start, const style **out)
 
 enum name_kind { NK_NONE, NK_HEADING, NK_TITLE, NK_TOC };
 
-/* White space a producer may put between a word and its number: ASCII, NBSP, U+3000. */
+/* White space a producer may put between a word and its number: ASCII, NBSP,
+ * U+3000, and "_20_", the ODF escape of a space that LibreOffice's Word 2003
+ * export leaves in style names ("Heading_20_1"). */
 static const char *skip_space(const char *p)
 {
     for (;;) {
         if (*p == ' ' || *p == '\t') p++;
         else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) p += 2;
         else if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80) p += 3;
+        else if (!strncmp(p, "_20_", 4)) p += 4;
         else return p;
     }
 }

@@ -46,6 +46,7 @@ typedef struct para {
     fl_buf text;
     char style_id[96];
     bool has_style, mark_deleted, cell_block, run_base_ready;
+    size_t first_block; /* doc->nblocks when the paragraph opened */
     fl_style_info run_base; /* run properties every run inherits from the paragraph style */
     int num_id, ilvl, outline; /* -1 when not given on the paragraph */
     unsigned flags;
@@ -256,6 +257,7 @@ static void para_open(fl_wml *w)
     p->text = keep;
     fl_buf_clear(&p->text);
     p->num_id = p->ilvl = p->outline = -1;
+    p->first_block = w->doc->nblocks;
     if (w->ins && emitting(w)) p->revision = FL_REV_INS;
     if (w->has_carry) { /* the previous paragraph's mark was deleted: they are one */
         fl_buf_add(&p->text, w->carry_para.data, w->carry_para.len);
@@ -344,6 +346,20 @@ static fl_part block_part(const fl_wml *w)
     return c && !c->is_cell ? c->part : w->part;
 }
 
+/* Text boxes anchored in a paragraph were emitted while it was open; a reader
+ * sees the paragraph first, so move its block in front of them. */
+static void anchor_before_textboxes(fl_wml *w, size_t first)
+{
+    fl_doc *doc = w->doc;
+    size_t last = doc->nblocks - 1;
+    if (first >= last) return;
+    fl_block anchor = doc->blocks[last];
+    memmove(&doc->blocks[first + 1], &doc->blocks[first], (last - first) * sizeof *doc->blocks);
+    doc->blocks[first] = anchor;
+    container *c = cur_cont(w);
+    if (c && c->is_cell && c->first_block == (int)last) c->first_block = (int)first;
+}
+
 static void para_close(fl_wml *w)
 {
     para *p = cur_para(w);
@@ -356,7 +372,9 @@ static void para_close(fl_wml *w)
         w->has_carry = true;
         fl_doc_add_revision(w->doc, FL_REVK_PARA_DEL, NULL, NULL, (int)w->doc->nblocks);
     } else {
+        size_t before = w->doc->nblocks;
         emit_block(w, p, block_part(w));
+        if (w->doc->nblocks > before) anchor_before_textboxes(w, p->first_block);
         if (w->comment >= 0) {
             if (w->comment_text.len) fl_buf_addc(&w->comment_text, '\n');
             fl_buf_add(&w->comment_text, p->text.data ? p->text.data : "", p->text.len);
