@@ -292,6 +292,13 @@ static size_t render_label(fl_wml *w, const para *p, const fl_style_info *si, ch
     return strlen(label);
 }
 
+static bool blank(const fl_buf *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if (b->data[i] != ' ' && b->data[i] != '\t' && b->data[i] != '\n') return false;
+    return true;
+}
+
 static void emit_block(fl_wml *w, para *p, fl_part part)
 {
     fl_style_info si;
@@ -305,9 +312,8 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     size_t label_len = render_label(w, p, &si, label, sizeof label);
     container *c = cur_cont(w);
     bool in_cell = c && c->is_cell;
-    if (p->text.len == 0 && p->images == 0 && !(flags & FL_BF_OBJECT) &&
-        !(in_cell && p->cell_block))
-        return;
+    if (blank(&p->text) && p->images == 0 && !(flags & FL_BF_OBJECT) && !(in_cell && p->cell_block))
+        return; /* an empty paragraph, or one holding only a page break, is layout */
     fl_buf all = FL_BUF_INIT;
     fl_buf_add(&all, label, label_len);
     fl_buf_add(&all, p->text.data ? p->text.data : "", p->text.len);
