@@ -1,0 +1,1 @@
+dump --format json fixtures/text/eia-form-typed.txt

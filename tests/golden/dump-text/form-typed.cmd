@@ -1,0 +1,1 @@
+dump fixtures/text/eia-form-typed.txt

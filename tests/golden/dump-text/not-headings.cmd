@@ -1,0 +1,1 @@
+dump fixtures/text/not-headings.txt

@@ -1,0 +1,1 @@
+dump fixtures/text/soil-sign-crlf.md

@@ -1,0 +1,526 @@
+/* Unit tests for model/sections.c (and the text/Markdown reader that feeds
+ * it): table-of-contents exclusion, the typed 报告表 structure, ranked
+ * nesting of typed numbers, sentences that are not headings, styled headings
+ * mixed with typed numbers, rendered numbering labels, and the reader's
+ * handling of BOM, CRLF, NUL bytes, Markdown headings, tables and images. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "input/input.h"
+#include "model/doc.h"
+
+static fl_doc *load(const char *name, const char *text)
+{
+    fl_doc *doc = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    int rc = fl_input_load_memory(&doc, name, text, strlen(text), &err);
+    if (rc) fail_msg("load %s: %s", name, err.message);
+    return doc;
+}
+
+static fl_doc *load_fixture(const char *rel)
+{
+    const char *dir = getenv("FL_FIXTURES");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "fixtures", rel);
+    fl_doc *doc = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_input_load(&doc, path, &err)) fail_msg("load %s: %s", path, err.message);
+    return doc;
+}
+
+/* The block whose text is exactly t (first one). */
+static const fl_block *block(const fl_doc *doc, const char *t)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (!strcmp(doc->blocks[i].text, t)) return &doc->blocks[i];
+    fail_msg("no block '%s'", t);
+    return NULL;
+}
+
+static const fl_block *block_at_line(const fl_doc *doc, int line)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].line == line) return &doc->blocks[i];
+    fail_msg("no block at line %d", line);
+    return NULL;
+}
+
+static int level_of(const fl_doc *doc, const char *t)
+{
+    const fl_block *b = block(doc, t);
+    return b->kind == FL_BLOCK_HEADING ? b->level : 0;
+}
+
+static const char *path_of(const fl_doc *doc, const char *t)
+{
+    const fl_block *b = block(doc, t);
+    return b->section >= 0 ? doc->sections[b->section].path : "";
+}
+
+/* ---- table of contents ------------------------------------------------- */
+
+static void test_toc_leader_dots(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "目  录\n"
+                       "一、总则……………………1\n"
+                       "1.1 概况 .......... 3\n"
+                       "第一章 总则\t5\n"
+                       "二、工程分析···········12\n"
+                       "\n"
+                       "一、总则\n"
+                       "正文内容。\n");
+    const fl_block *b = block(doc, "一、总则……………………1");
+    assert_true(b->flags & FL_BF_TOC);
+    assert_int_equal(b->kind, FL_BLOCK_PARAGRAPH);
+    assert_true(block(doc, "1.1 概况 .......... 3")->flags & FL_BF_TOC);
+    assert_true(block(doc, "第一章 总则\t5")->flags & FL_BF_TOC);
+    assert_true(block(doc, "二、工程分析···········12")->flags & FL_BF_TOC);
+    assert_int_equal(doc->nsections, 1);
+    assert_string_equal(doc->sections[0].title, "一、总则");
+    assert_int_equal(doc->sections[0].level, 1);
+    assert_int_equal(block(doc, "一、总则")->line, 7);
+    assert_int_equal(block(doc, "目  录")->section, -1);
+    fl_doc_free(doc);
+}
+
+/* After 目录, lines without leaders that come back later are TOC lines,
+ * and the body's 一、 starts at level 1 again. */
+static void test_toc_run_after_title(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "目录\n"
+                       "一、建设项目基本情况\n"
+                       "二、建设项目工程分析\n"
+                       "三、结论与建议\n" /* worded differently below */
+                       "附表\n"
+                       "一、建设项目基本情况\n"
+                       "建设项目名称：甲项目\n"
+                       "二、建设项目工程分析\n"
+                       "工程分析内容。\n"
+                       "三、结论\n"
+                       "附表\n");
+    for (int l = 2; l <= 5; l++) assert_true(block_at_line(doc, l)->flags & FL_BF_TOC);
+    assert_false(block_at_line(doc, 6)->flags & FL_BF_TOC);
+    assert_int_equal(doc->nsections, 4);
+    assert_int_equal(block_at_line(doc, 6)->level, 1);
+    assert_int_equal(block_at_line(doc, 8)->level, 1);
+    assert_int_equal(block_at_line(doc, 10)->level, 1);
+    assert_int_equal(block_at_line(doc, 11)->level, 1);
+    assert_int_equal(block_at_line(doc, 11)->kind, FL_BLOCK_HEADING);
+    fl_doc_free(doc);
+}
+
+/* No 目录 title: three or more numbered lines in a row, all repeated later. */
+static void test_toc_run_without_title(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "甲项目环境影响报告表\n"
+                       "一、建设项目基本情况\n"
+                       "二、建设项目工程分析\n"
+                       "三、结论\n"
+                       "一、建设项目基本情况\n"
+                       "内容一。\n"
+                       "二、建设项目工程分析\n"
+                       "内容二。\n"
+                       "三、结论\n"
+                       "可行。\n");
+    for (int l = 2; l <= 4; l++) assert_true(block_at_line(doc, l)->flags & FL_BF_TOC);
+    assert_int_equal(doc->nsections, 3);
+    for (size_t i = 0; i < doc->nsections; i++) assert_int_equal(doc->sections[i].level, 1);
+    assert_int_equal(doc->blocks[doc->sections[0].block].line, 5);
+    fl_doc_free(doc);
+}
+
+/* ---- the typed 报告表 ----------------------------------------------------- */
+
+static void test_typed_form_structure(void **state)
+{
+    (void)state;
+    fl_doc *doc = load_fixture("text/eia-form-typed.txt");
+    static const char *const parts[] = {
+        "一、建设项目基本情况", "二、建设项目工程分析", "三、区域环境质量现状、环境保护目标及评价标准",
+        "四、主要环境影响和保护措施", "五、环境保护措施监督检查清单", "六、结论", "附表",
+    };
+    size_t k = 0;
+    bool after_toc = false;
+    for (size_t i = 0; i < doc->nsections; i++) {
+        const fl_section *s = &doc->sections[i];
+        if (!strcmp(s->title, "一、建设项目基本情况")) after_toc = true;
+        if (!after_toc || s->level != 1) continue;
+        assert_true(k < 7);
+        assert_string_equal(s->title, parts[k]);
+        assert_int_equal(s->parent, -1);
+        k++;
+    }
+    assert_int_equal(k, 7);
+    /* sub-items nest: （二）环境保护目标 › 1、大气环境 */
+    assert_int_equal(level_of(doc, "（二）环境保护目标"), 2);
+    assert_string_equal(path_of(doc, "1、大气环境"),
+                        "三、区域环境质量现状、环境保护目标及评价标准 › （二）环境保护目标 › 1、大气环境");
+    assert_int_equal(level_of(doc, "1、废气"), 3);
+    assert_int_equal(level_of(doc, "（1）源强核算"), 4);
+    assert_int_equal(level_of(doc, "2、废水"), 3);
+    assert_string_equal(path_of(doc, "2、废水"), "四、主要环境影响和保护措施 › （二）运营期环境影响和保护措施 › 2、废水");
+    /* a numbered full sentence is text of its section */
+    const fl_block *b = block(doc, "1、本项目新建生产车间1座、原料库1座、成品库1座及配套办公用房。");
+    assert_int_equal(b->kind, FL_BLOCK_PARAGRAPH);
+    assert_string_equal(doc->sections[b->section].path, "二、建设项目工程分析 › （一）建设内容");
+    /* cover lines are no headings */
+    assert_int_equal(block(doc, "建设单位（盖章）：济宁恒泰新材料有限公司")->kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(block(doc, "建设单位（盖章）：济宁恒泰新材料有限公司")->section, -1);
+    /* TOC lines are flagged */
+    assert_true(block(doc, "六、结论……………………………………………………………43")->flags & FL_BF_TOC);
+    fl_doc_free(doc);
+}
+
+/* ---- ranked nesting ------------------------------------------------------ */
+
+static void test_ranked_nesting(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "第一章 总则\n"
+                       "一、编制依据\n"
+                       "（一）法律法规\n"
+                       "1、国家法律\n"
+                       "（1）环境保护类\n"
+                       "正文。\n"
+                       "（2）资源类\n"
+                       "2、地方法规\n"
+                       "（二）技术导则\n"
+                       "二、评价标准\n"
+                       "第二章 工程分析\n"
+                       "一、现有工程\n"
+                       "第九章 结论与建议\n"
+                       "一、结论\n"
+                       "二、建议\n");
+    assert_int_equal(level_of(doc, "第一章 总则"), 1);
+    assert_int_equal(level_of(doc, "一、编制依据"), 2);
+    assert_int_equal(level_of(doc, "（一）法律法规"), 3);
+    assert_int_equal(level_of(doc, "1、国家法律"), 4);
+    assert_int_equal(level_of(doc, "（1）环境保护类"), 5);
+    assert_int_equal(level_of(doc, "（2）资源类"), 5);
+    assert_int_equal(level_of(doc, "2、地方法规"), 4);
+    assert_int_equal(level_of(doc, "（二）技术导则"), 3);
+    assert_int_equal(level_of(doc, "二、评价标准"), 2);
+    assert_int_equal(level_of(doc, "第二章 工程分析"), 1);
+    assert_int_equal(level_of(doc, "一、现有工程"), 2);
+    /* a 报告表 part title inside a chapter stays inside it */
+    assert_int_equal(level_of(doc, "一、结论"), 2);
+    assert_string_equal(path_of(doc, "二、建议"), "第九章 结论与建议 › 二、建议");
+    assert_string_equal(path_of(doc, "正文。"), "第一章 总则 › 一、编制依据 › （一）法律法规 › 1、国家法律 › （1）环境保护类");
+    /* ends: 第一章 runs to the line before 第二章 */
+    const fl_section *s = &doc->sections[doc->blocks[0].section];
+    assert_int_equal(s->end, 10);
+    assert_int_equal(s->parent, -1);
+    fl_doc_free(doc);
+}
+
+/* Decimal chapters (1 总则, 1.1, 1.1.1) with list items 1、 under 2.2.1
+ * that must not close the chapter; 3 follows 2 as a sibling. */
+static void test_decimal_chapters_and_lists(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "1 总则\n"
+                       "1.1 编制依据\n"
+                       "一、法律\n"
+                       "1.2 评价标准\n"
+                       "2 工程分析\n"
+                       "2.1 现有工程\n"
+                       "2.2 扩建工程\n"
+                       "2.2.1 污染源\n"
+                       "1、废气\n"
+                       "2、废水\n"
+                       "2.2.2 汇总\n"
+                       "3 现状评价\n"
+                       "3.1 大气\n");
+    assert_int_equal(level_of(doc, "1 总则"), 1);
+    assert_int_equal(level_of(doc, "1.1 编制依据"), 2);
+    assert_int_equal(level_of(doc, "一、法律"), 3);
+    assert_int_equal(level_of(doc, "1.2 评价标准"), 2);
+    assert_int_equal(level_of(doc, "2 工程分析"), 1);
+    assert_int_equal(level_of(doc, "2.2.1 污染源"), 3);
+    assert_int_equal(level_of(doc, "1、废气"), 4);
+    assert_int_equal(level_of(doc, "2、废水"), 4);
+    assert_int_equal(level_of(doc, "2.2.2 汇总"), 3);
+    assert_int_equal(level_of(doc, "3 现状评价"), 1);
+    assert_string_equal(path_of(doc, "2、废水"), "2 工程分析 › 2.2 扩建工程 › 2.2.1 污染源 › 2、废水");
+    fl_doc_free(doc);
+}
+
+/* A cover region before 概述 and a chapter after 一、 under 概述. */
+static void test_chapter_after_overview(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "概  述\n"
+                       "一、项目特点\n"
+                       "二、工作过程\n"
+                       "1 总则\n"
+                       "1.1 编制依据\n"
+                       "附件\n");
+    assert_int_equal(level_of(doc, "概  述"), 1);
+    assert_int_equal(level_of(doc, "二、工作过程"), 2);
+    assert_int_equal(level_of(doc, "1 总则"), 1);
+    assert_int_equal(level_of(doc, "1.1 编制依据"), 2);
+    assert_int_equal(level_of(doc, "附件"), 1);
+    fl_doc_free(doc);
+}
+
+/* ---- what is not a heading ------------------------------------------------ */
+
+static void test_sentences_not_headings(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "一、总则\n"
+                       "1、本项目位于工业园区内。\n"
+                       "2、项目总投资3000万元，其中环保投资85万元\n"
+                       "3、项目名称：甲项目\n"
+                       "4、《中华人民共和国环境保护法》\n"
+                       "1.5万元用于绿化\n"
+                       "3号楼为办公楼\n"
+                       "2024年5月\n"
+                       "5、项目废水经厂区污水处理站预处理达到接管标准后排入园区污水处理厂集中处理达标后排放入河\n"
+                       "二〇二四年五月\n"
+                       "一、\n"
+                       "（一）\n"
+                       "（三）废水！\n"
+                       "3 台设备\n");
+    assert_int_equal(doc->nsections, 1);
+    for (size_t i = 1; i < doc->nblocks; i++) {
+        assert_int_equal(doc->blocks[i].kind, FL_BLOCK_PARAGRAPH);
+        assert_int_equal(doc->blocks[i].section, 0);
+    }
+    fl_doc_free(doc);
+}
+
+/* ---- styled headings, labels, parts -------------------------------------- */
+
+static fl_block *add(fl_doc *doc, fl_part part, const char *text, int outline)
+{
+    fl_block *b = fl_doc_add_block(doc, part, FL_BLOCK_PARAGRAPH, text, strlen(text));
+    b->outline = outline;
+    return b;
+}
+
+static void test_styled_and_typed(void **state)
+{
+    (void)state;
+    fl_doc *doc = fl_doc_new("x.docx");
+    add(doc, FL_PART_BODY, "建设项目环境影响报告表", 0)->flags |= FL_BF_TITLE;
+    add(doc, FL_PART_BODY, "目录条目", 1)->flags |= FL_BF_TOC;
+    add(doc, FL_PART_BODY, "一、建设项目基本情况", 1)->style = "标题 1";  /* 2 */
+    add(doc, FL_PART_BODY, "（一）项目概况", 0);                         /* 3 */
+    add(doc, FL_PART_BODY, "1、地理位置", 0);                            /* 4 */
+    add(doc, FL_PART_BODY, "样式二级标题", 2);                            /* 5 */
+    add(doc, FL_PART_BODY, "1、子项", 0);                                /* 6 */
+    add(doc, FL_PART_BODY, "二、建设项目工程分析", 0);                    /* 7: typed, same kind as styled 一、 */
+    add(doc, FL_PART_BODY, "（一）建设内容", 0);                         /* 8 */
+    add(doc, FL_PART_HEADER, "一、页眉", 1);                             /* header: never */
+    fl_block *cell = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, "一、表内", strlen("一、表内"));
+    cell->table = fl_doc_new_table(doc);
+    cell->row = cell->col = 1;                                           /* 9 */
+    add(doc, FL_PART_TEXTBOX, "三、文本框标题", 0);                       /* 10 */
+    fl_doc_finish(doc);
+    assert_int_equal(doc->blocks[0].kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(doc->blocks[1].kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(doc->blocks[2].level, 1);
+    assert_int_equal(doc->blocks[3].level, 2);
+    assert_int_equal(doc->blocks[4].level, 3);
+    assert_int_equal(doc->blocks[5].level, 2);
+    assert_string_equal(doc->sections[doc->blocks[5].section].path, "一、建设项目基本情况 › 样式二级标题");
+    assert_int_equal(doc->blocks[6].level, 3);
+    assert_int_equal(doc->blocks[7].level, 1);
+    assert_int_equal(doc->sections[doc->blocks[7].section].parent, -1);
+    assert_int_equal(doc->blocks[8].level, 2);
+    assert_int_equal(doc->blocks[9].kind, FL_BLOCK_CELL);
+    assert_int_equal(doc->blocks[9].section, doc->blocks[8].section);
+    assert_int_equal(doc->blocks[10].part, FL_PART_TEXTBOX);
+    assert_int_equal(doc->blocks[10].level, 1);
+    /* the header block sorts after the body and belongs to no section */
+    assert_int_equal(doc->blocks[11].part, FL_PART_HEADER);
+    assert_int_equal(doc->blocks[11].kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(doc->blocks[11].section, -1);
+    assert_int_equal(doc->sections[doc->blocks[2].section].end, 7);
+    assert_int_equal(doc->nsections, 8);
+    fl_doc_free(doc);
+}
+
+static void test_numbering_labels(void **state)
+{
+    (void)state;
+    fl_doc *doc = fl_doc_new("x.docx");
+    fl_block *b = add(doc, FL_PART_BODY, "第1章 总则", 0);
+    fl_doc_set_label(doc, b, "第1章", strlen("第1章 "));
+    b = add(doc, FL_PART_BODY, "1.1\t编制依据", 0);
+    fl_doc_set_label(doc, b, "1.1", strlen("1.1\t"));
+    b = add(doc, FL_PART_BODY, "•\t列表项", 0);
+    fl_doc_set_label(doc, b, "•", strlen("•\t"));
+    b = add(doc, FL_PART_BODY, "1.2\t评价标准", 0);
+    fl_doc_set_label(doc, b, "1.2", strlen("1.2\t"));
+    fl_doc_finish(doc);
+    assert_int_equal(doc->blocks[0].level, 1);
+    assert_int_equal(doc->blocks[1].level, 2);
+    assert_int_equal(doc->blocks[2].kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(doc->blocks[3].level, 2);
+    assert_string_equal(doc->sections[doc->blocks[3].section].path, "第1章 总则 › 1.2\t评价标准");
+    fl_doc_free(doc);
+}
+
+/* A reader that passes only the style name still gets styled headings. */
+static void test_style_name_fallback(void **state)
+{
+    (void)state;
+    fl_doc *doc = fl_doc_new("x.xml");
+    add(doc, FL_PART_BODY, "概况", 0)->style = "Heading_20_1";
+    add(doc, FL_PART_BODY, "项目位置", 0)->style = "heading 2";
+    add(doc, FL_PART_BODY, "正文", 0)->style = "Heading 2 Char";
+    add(doc, FL_PART_BODY, "结论", 0)->style = "标题 1";
+    fl_block *b = add(doc, FL_PART_BODY, "说明", 0);
+    b->style = "Heading3";
+    b->flags |= FL_BF_NO_HEADING;
+    fl_doc_finish(doc);
+    assert_int_equal(doc->blocks[0].level, 1);
+    assert_int_equal(doc->blocks[1].level, 2);
+    assert_string_equal(doc->sections[doc->blocks[1].section].path, "概况 › 项目位置");
+    assert_int_equal(doc->blocks[2].kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(doc->blocks[3].level, 1);
+    assert_int_equal(doc->blocks[4].kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(doc->nsections, 3);
+    fl_doc_free(doc);
+}
+
+/* ---- the text / Markdown reader -------------------------------------------- */
+
+static void test_text_reader_lines(void **state)
+{
+    (void)state;
+    static const char data[] = "\xEF\xBB\xBF第一行\r\n\r\n  \r\n第四行\r第五\0行\n\xE3\x80\x80\n最后一行";
+    fl_doc *doc = NULL;
+    fl_error err;
+    assert_int_equal(fl_input_load_memory(&doc, "a.txt", data, sizeof data - 1, &err), 0);
+    assert_int_equal(doc->nblocks, 4);
+    assert_string_equal(doc->blocks[0].text, "第一行");
+    assert_int_equal(doc->blocks[0].line, 1);
+    assert_string_equal(doc->blocks[1].text, "第四行");
+    assert_int_equal(doc->blocks[1].line, 4);
+    assert_string_equal(doc->blocks[2].text, "第五行");
+    assert_int_equal(doc->blocks[2].line, 5);
+    assert_string_equal(doc->blocks[3].text, "最后一行");
+    assert_int_equal(doc->blocks[3].line, 7);
+    assert_int_equal(doc->nnotices, 1);
+    fl_doc_free(doc);
+}
+
+static void test_markdown_reader(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.md",
+                       "# 一、总则 #\n"
+                       "####### 不是标题\n"
+                       "#也不是\n"
+                       "\n"
+                       "| 项目名称 | 甲\\|乙项目 |\n"
+                       "|:--|--:|\n"
+                       "| 签字 | ![签名](s.png) |\n"
+                       "| 空 | |\n"
+                       "\n"
+                       "a | b\n"
+                       "--|--\n"
+                       "c | d\n"
+                       "```\n"
+                       "# 代码\n"
+                       "```\n"
+                       "## （一）概况\n");
+    const fl_block *h = block(doc, "一、总则");
+    assert_int_equal(h->outline, 1);
+    assert_int_equal(h->level, 1);
+    assert_int_equal(block(doc, "####### 不是标题")->kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(block(doc, "#也不是")->kind, FL_BLOCK_PARAGRAPH);
+    const fl_block *c = block(doc, "甲|乙项目");
+    assert_int_equal(c->kind, FL_BLOCK_CELL);
+    assert_true(c->flags & FL_BF_HEADER_ROW); /* the row above |---| */
+    assert_false(block(doc, "签字")->flags & FL_BF_HEADER_ROW);
+    assert_int_equal(c->table, 1);
+    assert_int_equal(c->row, 1);
+    assert_int_equal(c->col, 2);
+    assert_int_equal(c->line, 5);
+    c = block(doc, "![签名](s.png)");
+    assert_int_equal(c->row, 2);
+    assert_int_equal(c->images, 1);
+    assert_int_equal(c->line, 7);
+    c = block_at_line(doc, 8);
+    assert_string_equal(c->text, "空");
+    assert_string_equal((c + 1)->text, "");
+    assert_int_equal((c + 1)->col, 2);
+    c = block(doc, "d");
+    assert_int_equal(c->table, 2);
+    assert_int_equal(c->row, 2);
+    assert_int_equal(c->col, 2);
+    assert_int_equal(block(doc, "# 代码")->kind, FL_BLOCK_PARAGRAPH);
+    assert_int_equal(block(doc, "# 代码")->outline, 0);
+    assert_int_equal(level_of(doc, "（一）概况"), 2);
+    assert_int_equal(block(doc, "（一）概况")->line, 16);
+    fl_doc_free(doc);
+}
+
+/* A single huge line and many short ones stay linear. */
+static void test_reader_large(void **state)
+{
+    (void)state;
+    size_t n = 8u * 1024 * 1024;
+    char *data = malloc(n + 1);
+    memset(data, 'a', n);
+    data[n] = '\0';
+    fl_doc *doc = NULL;
+    fl_error err;
+    assert_int_equal(fl_input_load_memory(&doc, "big.txt", data, n, &err), 0);
+    assert_int_equal(doc->nblocks, 1);
+    assert_int_equal(doc->blocks[0].len, n);
+    fl_doc_free(doc);
+    /* 200,000 typed headings and paragraphs */
+    size_t lines = 200000, o = 0;
+    char *t = realloc(data, lines * 24);
+    for (size_t i = 0; i < lines; i++) o += (size_t)sprintf(t + o, i % 2 ? "内容。\n" : "%zu.1 标题\n", i % 90 + 1);
+    assert_int_equal(fl_input_load_memory(&doc, "many.txt", t, o, &err), 0);
+    assert_int_equal(doc->nblocks, lines);
+    assert_int_equal(doc->blocks[0].kind, FL_BLOCK_HEADING);
+    fl_doc_free(doc);
+    free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_toc_leader_dots),
+        cmocka_unit_test(test_toc_run_after_title),
+        cmocka_unit_test(test_toc_run_without_title),
+        cmocka_unit_test(test_typed_form_structure),
+        cmocka_unit_test(test_ranked_nesting),
+        cmocka_unit_test(test_decimal_chapters_and_lists),
+        cmocka_unit_test(test_chapter_after_overview),
+        cmocka_unit_test(test_sentences_not_headings),
+        cmocka_unit_test(test_styled_and_typed),
+        cmocka_unit_test(test_numbering_labels),
+        cmocka_unit_test(test_style_name_fallback),
+        cmocka_unit_test(test_text_reader_lines),
+        cmocka_unit_test(test_markdown_reader),
+        cmocka_unit_test(test_reader_large),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
