@@ -1,0 +1,1 @@
+dump --format json fixtures/xml/eia-form-word-flatopc.xml

@@ -1,0 +1,1 @@
+dump --format json fixtures/docx/eia-form-word-strict.docx

@@ -1,0 +1,1 @@
+dump --format json fixtures/xml/eia-pp-lo-word2003.xml

@@ -1,0 +1,1 @@
+dump --format json fixtures/xml/soil-plan-npm-flatopc.xml

@@ -1,0 +1,1 @@
+dump --format json fixtures/docx/soil-summary-lo.docx
