@@ -1,0 +1,117 @@
+/* JSON output (cli.md §JSON format): one document for the whole run, keys
+ * in the documented order, UTF-8 written as is (not \u-escaped). jansson
+ * does the escaping; strings that are not valid UTF-8 (a file name from a
+ * foreign file system) are repaired first, since jansson refuses them. */
+#include "report/report.h"
+#include "core/utf8.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct json_state {
+    FILE *out;
+    json_t *root, *files;
+} json_state;
+
+static json_t *str(const char *s)
+{
+    if (!s) return json_null();
+    size_t len = strlen(s);
+    if (fl_utf8_valid(s, len)) return json_stringn(s, len);
+    fl_arena a;
+    size_t out_len, bad;
+    fl_arena_init(&a);
+    char *fixed = fl_utf8_sanitize(&a, s, len, &out_len, &bad);
+    json_t *j = json_stringn(fixed, out_len);
+    fl_arena_free(&a);
+    return j;
+}
+
+static void *open_json(const fl_report_opts *o)
+{
+    json_state *j = fl_xcalloc(1, sizeof *j);
+    j->out = o->out;
+    j->root = json_object();
+    json_t *tool = json_object();
+    json_object_set_new(tool, "name", json_string("filinglint"));
+    json_object_set_new(tool, "version", json_string(FL_VERSION));
+    json_object_set_new(j->root, "tool", tool);
+    j->files = json_array();
+    json_object_set_new(j->root, "files", j->files);
+    return j;
+}
+
+static json_t *finding(const fl_finding *f)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rule", str(f->rule->id));
+    json_object_set_new(o, "severity", str(fl_severity_name(f->severity)));
+    json_object_set_new(o, "category", str(f->rule->category));
+    json_object_set_new(o, "message", str(f->message));
+    json_object_set_new(o, "basis", str(f->rule->basis));
+    json_t *loc = json_object();
+    json_object_set_new(loc, "line", json_integer(f->line));
+    json_object_set_new(loc, "column", json_integer(f->column));
+    json_object_set_new(loc, "end_line", json_integer(f->end_line));
+    json_object_set_new(loc, "end_column", json_integer(f->end_column));
+    json_object_set_new(loc, "part", str(fl_part_names[f->part]));
+    json_object_set_new(loc, "section", str(f->section));
+    json_object_set_new(o, "location", loc);
+    json_object_set_new(o, "excerpt", str(f->excerpt));
+    return o;
+}
+
+static json_t *error_object(const char *key, const char *message)
+{
+    json_t *e = json_object();
+    json_object_set_new(e, "code", str(key));
+    json_object_set_new(e, "message", str(message));
+    return e;
+}
+
+static void file_json(void *state, const fl_file_report *f)
+{
+    json_state *j = state;
+    json_t *o = json_object();
+    json_object_set_new(o, "path", str(f->path));
+    if (!f->result) {
+        char line[1600];
+        json_object_set_new(o, "status", json_string("error"));
+        json_object_set_new(o, "error", error_object(fl_diag_key(f->error->code),
+                                                     fl_error_format(f->error, line, sizeof line)));
+        json_array_append_new(j->files, o);
+        return;
+    }
+    json_object_set_new(o, "doc_type", str(f->result->doc_type));
+    json_object_set_new(o, "status", json_string("ok"));
+    json_t *list = json_array();
+    for (size_t i = 0; i < f->result->nfindings; i++) json_array_append_new(list, finding(&f->result->findings[i]));
+    json_object_set_new(o, "findings", list);
+    if (f->result->nerrors) { /* rules skipped on this file: the check is incomplete */
+        json_t *errs = json_array();
+        for (size_t i = 0; i < f->result->nerrors; i++)
+            json_array_append_new(errs, error_object(fl_diag_key(f->result->errors[i].code), f->result->errors[i].message));
+        json_object_set_new(o, "errors", errs);
+    }
+    json_array_append_new(j->files, o);
+}
+
+static int close_json(void *state, const fl_summary *s)
+{
+    json_state *j = state;
+    json_t *sum = json_object();
+    json_object_set_new(sum, "files", json_integer((json_int_t)s->files));
+    json_object_set_new(sum, "failed_files", json_integer((json_int_t)s->failed_files));
+    json_object_set_new(sum, "error", json_integer((json_int_t)s->by_severity[FL_SEV_ERROR]));
+    json_object_set_new(sum, "warning", json_integer((json_int_t)s->by_severity[FL_SEV_WARNING]));
+    json_object_set_new(sum, "info", json_integer((json_int_t)s->by_severity[FL_SEV_INFO]));
+    json_object_set_new(j->root, "summary", sum);
+    int rc = json_dumpf(j->root, j->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 ? 0 : -1;
+    fputc('\n', j->out);
+    if (fflush(j->out) != 0 || ferror(j->out)) rc = -1;
+    json_decref(j->root);
+    free(j);
+    return rc;
+}
+
+const fl_reporter fl_report_json = {"json", open_json, file_json, close_json};

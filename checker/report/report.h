@@ -1,0 +1,52 @@
+/* Output formats. Every format reads the same per-file results (the finding
+ * list of rules/finding.h, or the error that stopped a file from being read)
+ * through one small interface, called in input order: open, one call per
+ * file, close with the run's summary. Adding a format is one file here and
+ * one row in report.c's table.
+ *
+ * Ownership: a reporter does not keep the fl_file_report it is handed beyond
+ * the call unless it copies what it needs (the JSON reporter copies into its
+ * jansson tree); the caller frees results and documents after each call. */
+#ifndef FL_REPORT_H
+#define FL_REPORT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "core/error.h"
+#include "rules/finding.h"
+#include "rules/ruleset.h"
+
+typedef struct fl_file_report {
+    const char *path;
+    const fl_result *result; /* NULL when the file could not be read */
+    const fl_error *error;   /* why it could not be read, else NULL */
+} fl_file_report;
+
+typedef struct fl_summary {
+    size_t files;            /* inputs attempted */
+    size_t failed_files;     /* inputs that could not be read */
+    size_t by_severity[3];   /* findings, indexed by fl_severity */
+    size_t tool_errors;      /* rules skipped on a file (pattern limits) */
+} fl_summary;
+
+typedef struct fl_report_opts {
+    FILE *out;
+    bool color;              /* ANSI colours (text) */
+    bool quiet;              /* no summary line (text) */
+    const fl_rules *rules;   /* the rules that ran (SARIF's rule list) */
+} fl_report_opts;
+
+typedef struct fl_reporter {
+    const char *name;        /* --format value */
+    void *(*open)(const fl_report_opts *o);
+    void (*file)(void *state, const fl_file_report *f);
+    /* Write what is left and free the state; -1 if writing failed. */
+    int (*close)(void *state, const fl_summary *s);
+} fl_reporter;
+
+const fl_reporter *fl_reporter_find(const char *name); /* NULL if unknown */
+void fl_summary_add(fl_summary *s, const fl_file_report *f);
+
+extern const fl_reporter fl_report_text; /* text.c */
+extern const fl_reporter fl_report_json; /* json.c */
+#endif

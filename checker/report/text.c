@@ -1,0 +1,73 @@
+/* Text output (cli.md §Text format): one finding per block of lines,
+ *
+ *   report.docx:57:1: error: 环境保护目标未说明饮用水水源保护区情况 [EIA101]
+ *     § 三、区域环境质量现状、环境保护目标及评价标准 › 环境保护目标
+ *     | 项目评价范围内不涉及生态保护红线、自然保护区和风景名胜区。
+ *     依据：环环评〔2020〕48号 一（二）
+ *
+ * (the § and 依据 lines are left out when there is no section or basis), then
+ * one summary line. Files that could not be read are reported on stderr by
+ * the check command, whatever the format. */
+#include "report/report.h"
+#include <stdlib.h>
+
+typedef struct text_state {
+    FILE *out;
+    bool color, quiet;
+} text_state;
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *const sev_color[] = {"\033[1;36m", "\033[1;33m", "\033[1;31m"};
+
+static void *open_text(const fl_report_opts *o)
+{
+    text_state *t = fl_xcalloc(1, sizeof *t);
+    t->out = o->out;
+    t->color = o->color;
+    t->quiet = o->quiet;
+    return t;
+}
+
+static void finding(text_state *t, const char *path, const fl_finding *f)
+{
+    const char *sev = fl_severity_name(f->severity);
+    if (t->color)
+        fprintf(t->out, BOLD "%s:%d:%d:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n", path, f->line,
+                f->column, sev_color[f->severity], sev, f->message, f->rule->id);
+    else
+        fprintf(t->out, "%s:%d:%d: %s: %s [%s]\n", path, f->line, f->column, sev, f->message, f->rule->id);
+    if (f->section && *f->section) fprintf(t->out, "  § %s\n", f->section);
+    if (f->excerpt && *f->excerpt) fprintf(t->out, "  | %s\n", f->excerpt);
+    if (f->rule->basis && *f->rule->basis) fprintf(t->out, "  依据：%s\n", f->rule->basis);
+}
+
+static void file_text(void *state, const fl_file_report *f)
+{
+    text_state *t = state;
+    if (!f->result) return;
+    for (size_t i = 0; i < f->result->nfindings; i++) finding(t, f->path, &f->result->findings[i]);
+}
+
+static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
+static int close_text(void *state, const fl_summary *s)
+{
+    text_state *t = state;
+    if (!t->quiet) {
+        fprintf(t->out, "%zu file%s checked: %zu error%s, %zu warning%s, %zu info", s->files, plural(s->files),
+                s->by_severity[FL_SEV_ERROR], plural(s->by_severity[FL_SEV_ERROR]),
+                s->by_severity[FL_SEV_WARNING], plural(s->by_severity[FL_SEV_WARNING]),
+                s->by_severity[FL_SEV_INFO]);
+        if (s->failed_files) fprintf(t->out, "; %zu file%s could not be read", s->failed_files, plural(s->failed_files));
+        if (s->tool_errors) fprintf(t->out, "; %zu rule%s skipped on a pattern limit", s->tool_errors, plural(s->tool_errors));
+        fputc('\n', t->out);
+    }
+    int rc = fflush(t->out) == 0 && !ferror(t->out) ? 0 : -1;
+    free(t);
+    return rc;
+}
+
+const fl_reporter fl_report_text = {"text", open_text, file_text, close_text};

@@ -1,0 +1,484 @@
+/* The rule engine: decides which rules apply to a document, runs each rule's
+ * kind over it, and turns the kinds' hits into located findings. Per-document
+ * work that several rules need — normalised block text, the blocks of a scope,
+ * sentence boundaries — is computed once on first use and cached in the scan
+ * state, so adding a rule over an existing scope costs only its own matching. */
+#include "rules/engine.h"
+#include "rules/kind.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct fl_lint {
+    const fl_rules *rules;
+    fl_matcher m;
+};
+
+typedef struct scope_entry { fl_scope_spec spec; fl_scope scope; } scope_entry;
+typedef struct sentences { uint32_t *ends; uint32_t n; bool done; } sentences;
+
+struct fl_scan {
+    fl_lint *lint;
+    const fl_doc *doc;
+    const fl_lint_opts *opts;
+    const char *doc_type;
+    fl_result *res;
+    const fl_rule *rule;
+    bool failed;
+    fl_arena arena;
+    fl_norm *norms;       /* per block, text == NULL until computed */
+    sentences *sents;     /* per block */
+    scope_entry *scopes;
+    size_t nscopes, cap_scopes;
+};
+
+fl_lint *fl_lint_new(const fl_rules *rules)
+{
+    fl_lint *l = fl_xcalloc(1, sizeof *l);
+    l->rules = rules;
+    fl_matcher_init(&l->m);
+    return l;
+}
+
+void fl_lint_free(fl_lint *l)
+{
+    if (!l) return;
+    fl_matcher_fini(&l->m);
+    free(l);
+}
+
+/* ---- scan helpers for kinds ---------------------------------------------- */
+
+const fl_doc *fl_scan_doc(const fl_scan *s) { return s->doc; }
+const fl_lint_opts *fl_scan_opts(const fl_scan *s) { return s->opts; }
+const char *fl_scan_doc_type(const fl_scan *s) { return s->doc_type; }
+fl_arena *fl_scan_arena(fl_scan *s) { return &s->arena; }
+bool fl_scan_failed(const fl_scan *s) { return s->failed; }
+
+const fl_norm *fl_scan_norm(fl_scan *s, int block)
+{
+    fl_norm *n = &s->norms[block];
+    if (!n->text) {
+        const fl_block *b = &s->doc->blocks[block];
+        fl_norm_text(n, &s->arena, b->text, b->len);
+    }
+    return n;
+}
+
+int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t to, size_t *ms,
+                 size_t *me)
+{
+    const fl_norm *n = fl_scan_norm(s, block);
+    size_t len = to < n->len ? to : n->len;
+    int rc = fl_pattern_find(&s->lint->m, p, n->text, len, from, ms, me);
+    if (rc < 0) s->failed = true;
+    return rc;
+}
+
+int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str)
+{
+    fl_norm n;
+    fl_norm_text(&n, &s->arena, str ? str : "", str ? strlen(str) : 0);
+    int rc = fl_pattern_test(&s->lint->m, p, n.text, n.len);
+    if (rc < 0) s->failed = true;
+    return rc;
+}
+
+static bool is_cjk_numeral(uint32_t cp)
+{
+    static const char *const digits = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾";
+    char buf[5] = {0};
+    size_t n = fl_utf8_encode(cp, buf);
+    buf[n] = '\0';
+    return cp >= 0x80 && strstr(digits, buf) != NULL;
+}
+
+/* Count numeral code points (CJK or ASCII digits) at t; returns bytes. */
+static size_t numerals(const char *t, size_t len, bool cjk, bool ascii)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = fl_utf8_decode(t + i, len - i, &cp);
+        if (!((cjk && is_cjk_numeral(cp)) || (ascii && cp >= '0' && cp <= '9'))) break;
+        i += n;
+    }
+    return i;
+}
+
+static bool starts(const char *t, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+    return len >= n && !memcmp(t, lit, n);
+}
+
+/* Bytes of a typed numbering label at the start of normalised heading text:
+ * 第一章 / 第3节, 三、, (二), 1. / 1.2 / 1.2.3, 1、 — and the space after. */
+static size_t label_prefix(const char *t, size_t len)
+{
+    size_t i = 0, n;
+    if (starts(t, len, "第") && (n = numerals(t + 3, len - 3, true, true))) {
+        static const char *const units[] = {"章", "节", "篇", "部分", "条", "部"};
+        for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+            if (starts(t + 3 + n, len - 3 - n, units[k])) { i = 3 + n + strlen(units[k]); break; }
+    } else if (t[0] == '(' && (n = numerals(t + 1, len - 1, true, true)) && n + 1 < len && t[1 + n] == ')') {
+        i = n + 2;
+    } else if ((n = numerals(t, len, true, false)) && (starts(t + n, len - n, "、") || starts(t + n, len - n, "."))) {
+        i = n + (t[n] == '.' ? 1 : 3);
+    } else if ((n = numerals(t, len, false, true))) {
+        bool dotted = false;
+        while (n + 1 < len && t[n] == '.' && t[n + 1] >= '0' && t[n + 1] <= '9') {
+            n += 1 + numerals(t + n + 1, len - n - 1, false, true);
+            dotted = true;
+        }
+        if (starts(t + n, len - n, "、")) n += 3;
+        else if (n < len && t[n] == '.') n++;
+        else if (n < len && t[n] != ' ' && !dotted) n = 0; /* "2024年…", "3000吨…" carry no label */
+        i = n;
+    }
+    while (i < len && (t[i] == ' ' || starts(t + i, len - i, "、"))) i += t[i] == ' ' ? 1 : 3;
+    return i;
+}
+
+int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block)
+{
+    const fl_norm *n = fl_scan_norm(s, block);
+    const fl_block *b = &s->doc->blocks[block];
+    size_t off = b->label_len ? 0 : label_prefix(n->text, n->len);
+    if (b->label_len) /* the reader rendered the label: skip it in normalised bytes */
+        while (off < n->len && n->map[off] < b->label_len) off++;
+    while (off < n->len && n->text[off] == ' ') off++;
+    size_t ms, me;
+    int rc = fl_pattern_find(&s->lint->m, p, n->text + off, n->len - off, 0, &ms, &me);
+    if (rc < 0) s->failed = true;
+    return rc;
+}
+
+static bool run_has_newline(const char *orig, const fl_norm *n, size_t i)
+{
+    size_t a = n->map[i], b = n->map[i + 1];
+    for (size_t k = a; k < b; k++)
+        if (orig[k] == '\n' || orig[k] == '\r') return true;
+    return false;
+}
+
+static void split_sentences(fl_scan *s, int block, sentences *out)
+{
+    const fl_norm *n = fl_scan_norm(s, block);
+    const char *orig = s->doc->blocks[block].text;
+    size_t cap = 8, last = 0;
+    out->ends = fl_arena_alloc(&s->arena, cap * sizeof *out->ends);
+    out->n = 0;
+    for (size_t i = 0; i <= n->len; i++) {
+        size_t end = 0;
+        if (i == n->len) end = i;
+        else if (strchr("!?;", n->text[i]) && n->text[i]) end = i + 1;
+        else if (n->len - i >= 3 && !memcmp(n->text + i, "\xE3\x80\x82", 3)) end = i + 3; /* 。 */
+        else if (n->text[i] == ' ' && run_has_newline(orig, n, i)) end = i + 1;
+        if (!end || end <= last) continue;
+        if (out->n == cap) {
+            uint32_t *v = fl_arena_alloc(&s->arena, cap * 2 * sizeof *v);
+            memcpy(v, out->ends, cap * sizeof *v);
+            out->ends = v;
+            cap *= 2;
+        }
+        out->ends[out->n++] = (uint32_t)end;
+        last = end;
+    }
+    out->done = true;
+}
+
+void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *end)
+{
+    sentences *se = &s->sents[block];
+    if (!se->done) split_sentences(s, block, se);
+    size_t prev = 0;
+    for (uint32_t i = 0; i < se->n; i++) {
+        if (se->ends[i] > off) {
+            *start = prev;
+            *end = se->ends[i];
+            return;
+        }
+        prev = se->ends[i];
+    }
+    *start = prev;
+    *end = fl_scan_norm(s, block)->len;
+}
+
+static bool same_spec(const fl_scope_spec *a, const fl_scope_spec *b)
+{
+    return a->heading == b->heading && a->exclude == b->exclude && a->parts == b->parts && a->level == b->level;
+}
+
+static void mark_sections(fl_scan *s, const fl_pattern *p, int level, unsigned char *in, unsigned char val,
+                          int *first_heading)
+{
+    const fl_doc *doc = s->doc;
+    for (size_t i = 0; i < doc->nsections && !s->failed; i++) {
+        const fl_section *sec = &doc->sections[i];
+        if (level && sec->level != level) continue;
+        if (fl_scan_heading(s, p, sec->block) != 1) continue;
+        int end = sec->end > (int)doc->nblocks ? (int)doc->nblocks : sec->end;
+        for (int b = sec->block; b < end; b++) in[b] = val;
+        if (first_heading && *first_heading < 0) *first_heading = sec->block;
+    }
+}
+
+static void compute_scope(fl_scan *s, const fl_scope_spec *spec, fl_scope *out)
+{
+    const fl_doc *doc = s->doc;
+    size_t n = doc->nblocks;
+    unsigned char *in = fl_xcalloc(n + 1, 1);
+    out->heading = -1;
+    if (!spec->heading) {
+        memset(in, 1, n);
+        out->found = true;
+    } else {
+        mark_sections(s, spec->heading, spec->level, in, 1, &out->heading);
+        out->found = out->heading >= 0;
+    }
+    if (spec->exclude) mark_sections(s, spec->exclude, 0, in, 0, NULL);
+    int *blocks = fl_arena_alloc(&s->arena, (n + 1) * sizeof *blocks);
+    size_t k = 0;
+    for (size_t b = 0; b < n; b++)
+        if (in[b] && (spec->parts & (1u << doc->blocks[b].part))) blocks[k++] = (int)b;
+    free(in);
+    out->blocks = blocks;
+    out->nblocks = k;
+}
+
+const fl_scope *fl_scan_scope(fl_scan *s, const fl_scope_spec *spec)
+{
+    static const fl_scope empty = {false, -1, NULL, 0};
+    for (size_t i = 0; i < s->nscopes; i++)
+        if (same_spec(&s->scopes[i].spec, spec)) return &s->scopes[i].scope;
+    fl_scope sc;
+    memset(&sc, 0, sizeof sc);
+    compute_scope(s, spec, &sc);
+    if (s->failed) return &empty; /* incomplete: never cache it */
+    FL_VEC_RESERVE(s->scopes, s->cap_scopes, s->nscopes + 1);
+    s->scopes[s->nscopes].spec = *spec;
+    s->scopes[s->nscopes].scope = sc;
+    return &s->scopes[s->nscopes++].scope;
+}
+
+/* ---- findings ------------------------------------------------------------- */
+
+void fl_hit_var(fl_hit *h, const char *name, const char *value)
+{
+    if (h->nvars < FL_MAX_VARS) {
+        h->vars[h->nvars].name = name;
+        h->vars[h->nvars].value = value ? value : "";
+        h->nvars++;
+    }
+}
+
+static const char *var_value(const fl_hit *h, const char *name, size_t len)
+{
+    for (size_t i = 0; i < h->nvars; i++)
+        if (strlen(h->vars[i].name) == len && !memcmp(h->vars[i].name, name, len)) return h->vars[i].value;
+    return NULL;
+}
+
+/* Fill {placeholders}; an unknown one stays as written (load-time checks make
+ * that rare, and visible rather than silently empty). */
+static const char *expand(fl_arena *a, const char *tmpl, const fl_hit *h)
+{
+    if (!tmpl) return NULL;
+    fl_buf b = FL_BUF_INIT;
+    for (const char *p = tmpl; *p;) {
+        const char *q;
+        if (*p == '{' && (q = strchr(p + 1, '}'))) {
+            const char *v = var_value(h, p + 1, (size_t)(q - p - 1));
+            if (v) {
+                fl_buf_adds(&b, v);
+                p = q + 1;
+                continue;
+            }
+        }
+        fl_buf_addc(&b, *p++);
+    }
+    const char *r = fl_arena_strndup(a, b.data ? b.data : "", b.len);
+    fl_buf_free(&b);
+    return r;
+}
+
+/* One line of at most FL_EXCERPT_MAX code points around column col. */
+static const char *excerpt(fl_arena *a, const char *text, size_t len, size_t col)
+{
+    size_t count = fl_utf8_count(text, len), from = 0, take = count;
+    bool pre = false, post = false;
+    if (count > FL_EXCERPT_MAX) {
+        from = col > 101 ? col - 101 : 0;
+        take = FL_EXCERPT_MAX;
+        if (from + take > count) from = count - take;
+        pre = from > 0;
+        post = from + take < count;
+        take -= (size_t)pre + (size_t)post;
+        if (pre) from++;
+    }
+    size_t a0 = fl_utf8_byte_offset(text, len, from);
+    size_t a1 = a0 + fl_utf8_prefix(text + a0, len - a0, take);
+    fl_buf b = FL_BUF_INIT;
+    if (pre) fl_buf_adds(&b, "…");
+    for (size_t i = a0; i < a1; i++) {
+        char c = text[i];
+        fl_buf_addc(&b, (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+    }
+    if (post) fl_buf_adds(&b, "…");
+    const char *r = fl_arena_strndup(a, b.data ? b.data : "", b.len);
+    fl_buf_free(&b);
+    return r;
+}
+
+static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
+{
+    fl_arena *a = &s->res->arena;
+    const fl_doc *doc = s->doc;
+    f->part = FL_PART_BODY;
+    f->section = "";
+    f->match = "";
+    f->line = f->column = f->end_line = f->end_column = 1;
+    f->excerpt = "";
+    int b = h->block;
+    if (b < 0 || (size_t)b >= doc->nblocks) { /* the document as a whole: line 1 */
+        f->block = -1;
+        if (doc->nblocks && doc->blocks[0].line == 1) {
+            f->end_column = (int)fl_utf8_count(doc->blocks[0].text, doc->blocks[0].len) + 1;
+            f->excerpt = excerpt(a, doc->blocks[0].text, doc->blocks[0].len, 1);
+        }
+        return;
+    }
+    const fl_block *blk = &doc->blocks[b];
+    f->block = b;
+    f->line = f->end_line = blk->line;
+    f->part = blk->part;
+    f->section = fl_arena_strdup(a, fl_doc_section_path(doc, b));
+    if (h->span) {
+        const fl_norm *n = fl_scan_norm(s, b);
+        size_t st = h->start < n->len ? h->start : n->len, en = h->end < n->len ? h->end : n->len;
+        f->column = (int)fl_norm_column(n, blk->text, st);
+        f->end_column = (int)fl_norm_column(n, blk->text, en > st ? en : st);
+        size_t o0 = n->map[st], o1 = n->map[en > st ? en : st];
+        f->match = fl_arena_strndup(a, blk->text + o0, o1 > o0 ? o1 - o0 : 0);
+        fl_hit_var(vars, "match", f->match);
+    } else {
+        f->end_column = (int)fl_utf8_count(blk->text, blk->len) + 1;
+    }
+    f->excerpt = excerpt(a, blk->text, blk->len, (size_t)f->column);
+}
+
+void fl_scan_emit(fl_scan *s, const fl_hit *h)
+{
+    fl_finding *f = fl_result_add(s->res);
+    fl_hit vars = *h;
+    f->rule = s->rule;
+    f->severity = h->severity >= 0 ? (fl_severity)h->severity : fl_rule_severity(s->rule, s->doc_type);
+    locate(s, h, f, &vars);
+    if (h->item) {
+        f->item = fl_arena_strdup(&s->res->arena, h->item);
+        fl_hit_var(&vars, "item", h->item);
+    }
+    f->message = expand(&s->res->arena, s->rule->message, &vars);
+    f->message_en = expand(&s->res->arena, s->rule->message_en, &vars);
+}
+
+/* ---- running ------------------------------------------------------------- */
+
+static bool conditions_hold(fl_scan *s, const fl_rule *r)
+{
+    for (size_t i = 0; i < r->nconds; i++) {
+        const fl_cond *c = &r->conds[i];
+        const fl_field *f = fl_doc_field(s->doc, c->field);
+        const char *v = f ? f->value : NULL;
+        while (v && (*v == ' ' || *v == '\t')) v++;
+        if (!v || !*v) { /* an empty value says as little as no field */
+            if (!c->run_if_missing) return false;
+            continue;
+        }
+        if (c->matches && fl_scan_test(s, c->matches, v) != 1) return false;
+    }
+    return true;
+}
+
+static void rule_failed(fl_scan *s, const fl_rule *r)
+{
+    fl_error e;
+    char line[1200];
+    fl_error_clear(&e);
+    fl_error_set(&e, FL_E_PATTERN_LIMIT, r->id);
+    snprintf(e.file, sizeof e.file, "%s", s->doc->path ? s->doc->path : "");
+    fl_result_add_error(s->res, FL_E_PATTERN_LIMIT, r->id, fl_error_format(&e, line, sizeof line));
+}
+
+void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_result *out)
+{
+    static const fl_lint_opts defaults;
+    fl_scan s;
+    memset(&s, 0, sizeof s);
+    s.lint = l;
+    s.doc = doc;
+    s.opts = opts ? opts : &defaults;
+    s.res = out;
+    s.doc_type = s.opts->doc_type ? s.opts->doc_type : doc->doc_type;
+    fl_arena_init(&s.arena);
+    s.norms = fl_xcalloc(doc->nblocks + 1, sizeof *s.norms);
+    s.sents = fl_xcalloc(doc->nblocks + 1, sizeof *s.sents);
+    out->doc_type = s.doc_type ? fl_arena_strdup(&out->arena, s.doc_type) : NULL;
+    for (size_t i = 0; i < l->rules->nrules; i++) {
+        const fl_rule *r = l->rules->all[i];
+        if (s.opts->only && r != s.opts->only) continue;
+        if (s.opts->enabled && !s.opts->enabled[r->index]) continue;
+        if (!s.opts->ignore_doc_type && !fl_rule_applies(r, s.doc_type)) continue;
+        size_t before = out->nfindings;
+        s.rule = r;
+        s.failed = false;
+        if (conditions_hold(&s, r) && !s.failed) r->kind->run(r, &s);
+        if (s.failed) {
+            out->nfindings = before; /* the rule is skipped for this file, not half-run */
+            rule_failed(&s, r);
+        }
+    }
+    fl_result_sort(out);
+    free(s.norms);
+    free(s.sents);
+    free(s.scopes);
+    fl_arena_free(&s.arena);
+}
+
+/* ---- selection ----------------------------------------------------------- */
+
+static bool listed(const char *id, char *const *lists, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = lists[i]; *p;) {
+            const char *q = strchr(p, ',');
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            while (len && p[0] == ' ') p++, len--;
+            while (len && p[len - 1] == ' ') len--;
+            if (len && !strncmp(id, p, len)) return true;
+            p = q ? q + 1 : p + strlen(p);
+        }
+    return false;
+}
+
+unsigned char *fl_lint_select(const fl_rules *set, char *const *select, size_t nselect,
+                              char *const *ignore, size_t nignore)
+{
+    unsigned char *mask = fl_xmalloc(set->nrules + 1);
+    for (size_t i = 0; i < set->nrules; i++) {
+        const char *id = set->all[i]->id;
+        mask[i] = (nselect == 0 || listed(id, select, nselect)) && !listed(id, ignore, nignore);
+    }
+    return mask;
+}
+
+bool fl_rules_prefix_used(const fl_rules *set, const char *prefix, size_t len)
+{
+    for (size_t i = 0; i < set->nrules; i++)
+        if (!strncmp(set->all[i]->id, prefix, len)) return true;
+    return false;
+}

@@ -1,0 +1,53 @@
+/* The result of linting one document: its findings (data about the
+ * document) and the tool errors met on the way (a rule that hit a pattern
+ * limit). Every output format in report/ reads this one structure.
+ *
+ * Ownership: an fl_result owns its strings (arena) and vectors; the rule
+ * pointers refer to the fl_rules set, which must outlive the result. */
+#ifndef FL_FINDING_H
+#define FL_FINDING_H
+#include <stddef.h>
+#include "core/arena.h"
+#include "core/error.h"
+#include "model/doc.h"
+#include "rules/ruleset.h"
+
+#define FL_EXCERPT_MAX 300 /* code points, cli.md */
+
+typedef struct fl_finding {
+    const fl_rule *rule;
+    fl_severity severity;
+    const char *message;    /* placeholders filled */
+    const char *message_en; /* NULL when the rule has none */
+    const char *match;      /* matched original text, "" when the finding is about something missing */
+    const char *item;       /* mention item name, NULL otherwise */
+    int block;              /* block index, -1 for the document as a whole */
+    int line, column;       /* 1-based; column in code points */
+    int end_line, end_column; /* end_column is one past the last character */
+    fl_part part;
+    const char *section;    /* section path, "" when none */
+    const char *excerpt;    /* block text, at most FL_EXCERPT_MAX code points */
+} fl_finding;
+
+typedef struct fl_tool_error {
+    fl_diag code;
+    const char *rule;    /* the rule it concerns, NULL if none */
+    const char *message; /* one line: "path: rule X: ..." */
+} fl_tool_error;
+
+typedef struct fl_result {
+    fl_arena arena;
+    const char *doc_type; /* as used for the run, NULL when not recognised */
+    fl_finding *findings; size_t nfindings, cap_findings;
+    fl_tool_error *errors; size_t nerrors, cap_errors;
+} fl_result;
+
+void fl_result_init(fl_result *r);
+void fl_result_free(fl_result *r); /* NULL-safe */
+fl_finding *fl_result_add(fl_result *r);
+void fl_result_add_error(fl_result *r, fl_diag code, const char *rule, const char *message);
+/* By line, column, rule id (then end, message: a total order). */
+void fl_result_sort(fl_result *r);
+/* Findings at or above min. */
+size_t fl_result_count(const fl_result *r, fl_severity min);
+#endif

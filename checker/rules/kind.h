@@ -1,0 +1,112 @@
+/* Rule kinds: what a rule's kind element (<mention>, <forbid>, ...) means.
+ * Each kind is one file kind_<name>.c defining an fl_kind, listed once in
+ * kinds.c. A kind parses its element into a compiled form at load time
+ * (through the loader helpers below, so every pattern is normalised, expanded
+ * and JIT-compiled once) and runs over a document through the scan helpers,
+ * emitting hits that the engine turns into located findings.
+ *
+ * Adding a kind: write kind_<name>.c, add a row to kinds.c, describe its
+ * element in rulesets/schema/ruleset.rng, document it in rulesets/README.md. */
+#ifndef FL_KIND_H
+#define FL_KIND_H
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "core/error.h"
+#include "core/norm.h"
+#include "rules/engine.h"
+#include "rules/ruleset.h"
+
+typedef struct fl_loader fl_loader; /* load.c: the ruleset being loaded */
+typedef struct fl_scan fl_scan;     /* engine.c: one rule over one document */
+
+typedef struct fl_kind {
+    const char *name;         /* element name in the ruleset XML */
+    const char *const *vars;  /* placeholders the kind fills, NULL-terminated */
+    int (*parse)(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err);
+    void (*run)(const fl_rule *rule, fl_scan *s);
+    /* For `explain`: the parameters in a reader's words, one per line; may be NULL. */
+    void (*describe)(const fl_rule *rule, FILE *out);
+} fl_kind;
+
+const fl_kind *fl_kind_find(const char *name); /* kinds.c; NULL if unknown */
+extern const fl_kind fl_kind_section, fl_kind_mention, fl_kind_forbid, fl_kind_fields,
+    fl_kind_table, fl_kind_package, fl_kind_doctype;
+
+/* ---- loading (load.c) ---------------------------------------------------- */
+void *fl_loader_alloc(fl_loader *ld, size_t n);            /* zeroed, ruleset arena */
+const char *fl_loader_strdup(fl_loader *ld, const char *s);
+/* Attribute value in the ruleset arena, NULL if absent. */
+const char *fl_loader_attr(fl_loader *ld, const xmlNode *n, const char *name);
+/* Trimmed text content of n, in the ruleset arena. */
+const char *fl_loader_text(fl_loader *ld, const xmlNode *n);
+/* Whitespace-separated list; each entry normalised as a field label when
+ * labels is true. Returns the count; *out in the ruleset arena. */
+size_t fl_loader_list(fl_loader *ld, const char *s, bool labels, const char ***out);
+/* Compile src (NULL -> *out = NULL, success). Errors name the node's line. */
+int fl_loader_pattern(fl_loader *ld, const xmlNode *n, const char *src, const fl_pattern **out,
+                      fl_error *err);
+int fl_loader_pattern_attr(fl_loader *ld, const xmlNode *n, const char *attr,
+                           const fl_pattern **out, fl_error *err);
+int fl_loader_pattern_text(fl_loader *ld, const xmlNode *n, const fl_pattern **out, fl_error *err);
+/* Attributes scope, exclude, parts, level of n. */
+int fl_loader_scope(fl_loader *ld, const xmlNode *n, fl_scope_spec *out, fl_error *err);
+int fl_loader_severity(fl_loader *ld, const xmlNode *n, const char *attr, int *out, fl_error *err);
+/* Fill err as "ruleset.xml:LINE: rule ID: message"; returns -1. */
+int fl_loader_error(fl_error *err, fl_loader *ld, const xmlNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+const char *fl_loader_data(fl_loader *ld, const char *name); /* data table path */
+/* One line "范围：..." for explain. */
+void fl_scope_describe(const fl_scope_spec *sc, FILE *out);
+/* Element children of n, in order. */
+const xmlNode *fl_xml_first(const xmlNode *n);
+const xmlNode *fl_xml_next(const xmlNode *n);
+bool fl_xml_named(const xmlNode *n, const char *name);
+
+/* ---- running (engine.c) -------------------------------------------------- */
+typedef struct fl_scope {
+    bool found;          /* whole document, or at least one section matched */
+    int heading;         /* block of the first matched section's heading, -1 whole doc */
+    const int *blocks;   /* block indexes in reading order */
+    size_t nblocks;
+} fl_scope;
+
+typedef struct fl_var { const char *name, *value; } fl_var;
+#define FL_MAX_VARS 6
+
+typedef struct fl_hit {
+    int block;           /* -1: about the document as a whole (line 1, no section) */
+    bool span;           /* [start, end) are normalised byte offsets in the block */
+    size_t start, end;
+    const char *item;    /* mention item, also the {item} placeholder */
+    int severity;        /* -1: the rule's */
+    fl_var vars[FL_MAX_VARS];
+    size_t nvars;
+} fl_hit;
+
+const fl_doc *fl_scan_doc(const fl_scan *s);
+const fl_lint_opts *fl_scan_opts(const fl_scan *s);
+const char *fl_scan_doc_type(const fl_scan *s);
+fl_arena *fl_scan_arena(fl_scan *s); /* per-document scratch, freed after the run */
+/* Normalised text of a block, computed once per document. */
+const fl_norm *fl_scan_norm(fl_scan *s, int block);
+/* Blocks of a scope, computed once per document and scope. */
+const fl_scope *fl_scan_scope(fl_scan *s, const fl_scope_spec *spec);
+/* Search block's normalised text in [from, to) (to = SIZE_MAX: to the end).
+ * 1 found, 0 not, -1 a limit was hit: the rule is then marked failed and
+ * should return (fl_scan_failed). */
+int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t to,
+                 size_t *ms, size_t *me);
+/* Match a heading's title, its numbering label ("三、", "（二）", "1.2",
+ * "第一章") left out so that a pattern may anchor with ^. */
+int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block);
+/* Does p match anywhere in str (e.g. a field value, normalised here)? */
+int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str);
+bool fl_scan_failed(const fl_scan *s);
+/* The sentence of block holding normalised offset off: split at 。!?; and
+ * line breaks. */
+void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *end);
+void fl_hit_var(fl_hit *h, const char *name, const char *value);
+void fl_scan_emit(fl_scan *s, const fl_hit *h);
+#endif

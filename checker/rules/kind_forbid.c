@@ -1,0 +1,185 @@
+/* Kind `forbid`: every match of a pattern inside the scope is a finding,
+ * unless an `unless` pattern matches in the same sentence, paragraph,
+ * section or document. Used for template residue (DOC001), an undeclared
+ * start of construction (EIA102), a site inside a protected area (EIA204).
+ *
+ *   <forbid scope="..." exclude="现有工程|原有工程" flagged="placeholder">
+ *     <match>已开工|已建成</match>
+ *     <unless in="sentence">未批先建|行政处罚</unless>
+ *   </forbid>
+ */
+#include "rules/kind.h"
+#include "core/utf8.h"
+#include <stdint.h>
+#include <string.h>
+
+typedef enum { IN_SENTENCE, IN_PARAGRAPH, IN_SECTION, IN_DOCUMENT } unless_in;
+
+typedef struct unless {
+    const fl_pattern *p;
+    unless_in in;
+} unless;
+
+typedef struct forbid {
+    fl_scope_spec scope;
+    const fl_pattern **match;
+    size_t nmatch;
+    unless *unless;
+    size_t nunless;
+    bool placeholders; /* blocks still showing a content control's placeholder text */
+} forbid;
+
+static const char *const vars[] = {"match", NULL};
+
+static int parse_unless(fl_loader *ld, const xmlNode *c, unless *u, fl_error *err)
+{
+    static const char *const names[] = {"sentence", "paragraph", "section", "document"};
+    const char *in = fl_loader_attr(ld, c, "in");
+    u->in = IN_SENTENCE;
+    if (in) {
+        size_t i = 0;
+        while (i < 4 && strcmp(in, names[i])) i++;
+        if (i == 4) return fl_loader_error(err, ld, c, "unless in= must be sentence, paragraph, section or document");
+        u->in = (unless_in)i;
+    }
+    return fl_loader_pattern_text(ld, c, &u->p, err);
+}
+
+static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
+{
+    forbid *k = fl_loader_alloc(ld, sizeof *k);
+    size_t nm = 1, nu = 0;
+    for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
+        nm += fl_xml_named(c, "match");
+        nu += fl_xml_named(c, "unless");
+    }
+    k->match = fl_loader_alloc(ld, nm * sizeof *k->match);
+    k->unless = fl_loader_alloc(ld, (nu + 1) * sizeof *k->unless);
+    if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
+    const fl_pattern *attr;
+    if (fl_loader_pattern_attr(ld, el, "match", &attr, err)) return -1;
+    if (attr) k->match[k->nmatch++] = attr;
+    for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
+        if (fl_xml_named(c, "match")) {
+            if (fl_loader_pattern_text(ld, c, &k->match[k->nmatch++], err)) return -1;
+        } else if (fl_xml_named(c, "unless")) {
+            if (parse_unless(ld, c, &k->unless[k->nunless++], err)) return -1;
+        } else {
+            return fl_loader_error(err, ld, c, "unexpected <%s> in <forbid> (match, unless)", (const char *)c->name);
+        }
+    }
+    const char *flagged = fl_loader_attr(ld, el, "flagged");
+    if (flagged && strcmp(flagged, "placeholder"))
+        return fl_loader_error(err, ld, el, "flagged= can only be \"placeholder\"");
+    k->placeholders = flagged != NULL;
+    if (!k->nmatch && !k->placeholders)
+        return fl_loader_error(err, ld, el, "<forbid> needs a <match> pattern");
+    rule->data = k;
+    return 0;
+}
+
+static bool any_block_matches(fl_scan *s, const fl_pattern *p, int from, int to)
+{
+    size_t ms, me;
+    for (int b = from; b < to; b++)
+        if (fl_scan_find(s, p, b, 0, SIZE_MAX, &ms, &me) != 0) return true; /* -1 too: stop */
+    return false;
+}
+
+/* Is the match at (block, off) excused by an `unless` pattern? */
+static bool excused(fl_scan *s, const forbid *k, int block, size_t off)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    size_t ms, me;
+    for (size_t i = 0; i < k->nunless && !fl_scan_failed(s); i++) {
+        const unless *u = &k->unless[i];
+        if (u->in == IN_SENTENCE) {
+            size_t a, b;
+            fl_scan_sentence(s, block, off, &a, &b);
+            if (fl_scan_find(s, u->p, block, a, b, &ms, &me) == 1) return true;
+        } else if (u->in == IN_PARAGRAPH) {
+            if (fl_scan_find(s, u->p, block, 0, SIZE_MAX, &ms, &me) == 1) return true;
+        } else if (u->in == IN_SECTION) {
+            int sec = doc->blocks[block].section;
+            int from = sec >= 0 ? doc->sections[sec].block : block;
+            int to = sec >= 0 ? doc->sections[sec].end : block + 1;
+            if (any_block_matches(s, u->p, from, to)) return true;
+        }
+    }
+    return false;
+}
+
+/* `unless in="document"`: one look at the whole text before any match. */
+static bool excused_by_document(fl_scan *s, const forbid *k)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    for (size_t i = 0; i < k->nunless; i++)
+        if (k->unless[i].in == IN_DOCUMENT && any_block_matches(s, k->unless[i].p, 0, (int)doc->nblocks))
+            return true;
+    return false;
+}
+
+/* Returns the number of findings emitted for the block. */
+static size_t scan_block(fl_scan *s, const forbid *k, int b)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    size_t found = 0;
+    for (size_t i = 0; i < k->nmatch; i++) {
+        size_t from = 0, ms, me;
+        int rc;
+        while (from <= n->len && (rc = fl_scan_find(s, k->match[i], b, from, SIZE_MAX, &ms, &me)) == 1) {
+            if (!excused(s, k, b, ms)) {
+                fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
+                fl_scan_emit(s, &h);
+                found++;
+            }
+            if (fl_scan_failed(s)) return found;
+            if (me > ms) from = me;
+            else if (ms < n->len) from = ms + fl_utf8_decode(n->text + ms, n->len - ms, &(uint32_t){0});
+            else break;
+        }
+        if (fl_scan_failed(s)) return found;
+    }
+    return found;
+}
+
+/* A content control still showing its placeholder: reported where a pattern
+ * names the placeholder text, else as the whole block (its text shortened). */
+static void placeholder_block(fl_scan *s, int b, size_t nfound)
+{
+    const fl_block *blk = &fl_scan_doc(s)->blocks[b];
+    if (nfound) return;
+    fl_hit h = {.block = b, .severity = -1};
+    size_t keep = fl_utf8_prefix(blk->text, blk->len, 40);
+    const char *shown = keep < blk->len ? fl_arena_printf(fl_scan_arena(s), "%.*s…", (int)keep, blk->text) : blk->text;
+    fl_hit_var(&h, "match", shown);
+    fl_scan_emit(s, &h);
+}
+
+static void run(const fl_rule *rule, fl_scan *s)
+{
+    const forbid *k = rule->data;
+    const fl_doc *doc = fl_scan_doc(s);
+    const fl_scope *sc = fl_scan_scope(s, &k->scope);
+    if (!sc->found || fl_scan_failed(s)) return;
+    if (excused_by_document(s, k) || fl_scan_failed(s)) return;
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+        int b = sc->blocks[i];
+        size_t found = scan_block(s, k, b);
+        if (k->placeholders && (doc->blocks[b].flags & FL_BF_PLACEHOLDER) && !fl_scan_failed(s))
+            placeholder_block(s, b, found);
+    }
+}
+
+static void describe(const fl_rule *rule, FILE *out)
+{
+    static const char *const in_names[] = {"同一句", "同一段", "同一章节", "全文"};
+    const forbid *k = rule->data;
+    fl_scope_describe(&k->scope, out);
+    for (size_t i = 0; i < k->nmatch; i++) fprintf(out, "报告每处匹配：/%s/\n", k->match[i]->source);
+    for (size_t i = 0; i < k->nunless; i++)
+        fprintf(out, "除非%s中出现：/%s/\n", in_names[k->unless[i].in], k->unless[i].p->source);
+    if (k->placeholders) fprintf(out, "另报告仍显示提示文字的内容控件\n");
+}
+
+const fl_kind fl_kind_forbid = {"forbid", vars, parse, run, describe};

@@ -1,0 +1,20 @@
+/* The table of rule kinds: one row per kind_<name>.c. */
+#include "rules/kind.h"
+#include <string.h>
+
+static const fl_kind *const kinds[] = {
+    &fl_kind_section,
+    &fl_kind_mention,
+    &fl_kind_forbid,
+    &fl_kind_fields,
+    &fl_kind_table,
+    &fl_kind_package,
+    &fl_kind_doctype,
+};
+
+const fl_kind *fl_kind_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(kinds[i]->name, name)) return kinds[i];
+    return NULL;
+}

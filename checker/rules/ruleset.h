@@ -1,0 +1,138 @@
+/* Rulesets: the XML files under rulesets/ loaded into rules with compiled
+ * patterns. A run loads its rulesets once into an fl_rules set, which is then
+ * read-only and may be shared by any number of linting threads.
+ *
+ * Ownership: fl_rules owns its rulesets; a ruleset owns (in its arena) its
+ * rules, strings, examples and patterns, and frees the PCRE2 codes. */
+#ifndef FL_RULESET_H
+#define FL_RULESET_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/arena.h"
+#include "core/error.h"
+#include "model/doc.h"
+#include "rules/pattern.h"
+
+typedef enum fl_severity { FL_SEV_INFO = 0, FL_SEV_WARNING = 1, FL_SEV_ERROR = 2 } fl_severity;
+const char *fl_severity_name(fl_severity s);            /* "error" ... */
+int fl_severity_parse(const char *s, fl_severity *out); /* 0 / -1 */
+
+/* The document types of rules.md; rulesets may only name these. */
+extern const char *const fl_doc_types[];
+bool fl_doc_type_known(const char *name);
+
+/* Which blocks a rule looks at: sections whose heading matches `heading`
+ * (with their subsections), less sections whose heading matches `exclude`,
+ * limited to `parts`. heading == NULL means the whole document. */
+typedef struct fl_scope_spec {
+    const fl_pattern *heading;
+    const fl_pattern *exclude;
+    unsigned parts; /* bit (1u << fl_part) */
+    int level;      /* only sections of this level, 0 any */
+} fl_scope_spec;
+
+/* A rule runs only when its conditions hold: field `field` exists and its
+ * value matches (when it is missing, the rule runs only if run_if_missing). */
+typedef struct fl_cond {
+    const char *field; /* normalised label */
+    const fl_pattern *matches;
+    bool run_if_missing;
+} fl_cond;
+
+typedef struct fl_sev_override { const char *doc_type; fl_severity severity; } fl_sev_override;
+
+/* What an example adds to the document built from its text. */
+typedef enum fl_mark_kind {
+    FL_MARK_INS, FL_MARK_DEL, FL_MARK_MOVE_TO, FL_MARK_MOVE_FROM, /* = fl_rev_kind order */
+    FL_MARK_COMMENT, FL_MARK_PLACEHOLDER
+} fl_mark_kind;
+typedef struct fl_mark {
+    fl_mark_kind kind;
+    int line;          /* line of the example text it is attached to */
+    const char *author, *date, *text;
+} fl_mark;
+typedef struct fl_prop_pair { const char *name, *value; } fl_prop_pair;
+
+typedef struct fl_example {
+    bool fail;           /* must trigger the rule */
+    int line;            /* in the ruleset file */
+    const char *text;    /* Markdown, dedented */
+    const char *doc_type, *as_of; /* NULL: the rule's own type / none */
+    int count;           /* fail: exact number of findings expected, 0 = at least one */
+    const char *item;    /* fail: some finding must name this item */
+    int at_line;         /* fail: some finding must be on this line, 0 = any */
+    fl_prop_pair *props; size_t nprops;
+    fl_mark *marks; size_t nmarks;
+} fl_example;
+
+struct fl_kind;
+struct fl_ruleset;
+
+typedef struct fl_rule {
+    const char *id;
+    fl_severity severity;
+    const char *category;
+    const char *basis;       /* "环环评〔2020〕48号 一（四）", "" when none */
+    const char *message;     /* Chinese, with {placeholders} */
+    const char *message_en;  /* may be NULL */
+    const char *summary;     /* one line for `rules`; defaults to the message */
+    const char *description; /* longer text for `explain`, may be NULL */
+    const char **doc_types; size_t ndoc_types; /* none: the ruleset's applies-to */
+    fl_sev_override *sev_overrides; size_t nsev_overrides;
+    fl_cond *conds; size_t nconds;
+    const struct fl_kind *kind;
+    void *data;              /* the kind's compiled parameters */
+    fl_example *examples; size_t nexamples;
+    const struct fl_ruleset *ruleset;
+    int line;                /* where the rule starts in its file */
+    size_t index;            /* position in the fl_rules set */
+} fl_rule;
+
+typedef struct fl_data_ref { const char *name, *path; } fl_data_ref;
+
+typedef struct fl_ruleset {
+    fl_arena arena;
+    const char *path;        /* as given, for messages */
+    const char *id, *title, *basis_doc;
+    const char **applies_to; size_t napplies; /* none: every document */
+    fl_rule *rules; size_t nrules;
+    fl_data_ref *data; size_t ndata;          /* data tables under rulesets/data/ */
+    fl_pattern *patterns;    /* every compiled pattern, for freeing */
+} fl_ruleset;
+
+typedef struct fl_rules {
+    fl_ruleset **sets; size_t nsets, cap_sets;
+    const fl_rule **all; size_t nrules, cap_rules; /* load order; all[i]->index == i */
+    void *schema;            /* xmlRelaxNGPtr, parsed on first load */
+    char schema_dir[1024];   /* where the schema was found */
+} fl_rules;
+
+void fl_rules_init(fl_rules *set);
+void fl_rules_free(fl_rules *set);
+/* Load a ruleset file, or every *.xml directly inside a folder (sorted by
+ * name). The error names the file and line: exit status 3. */
+int fl_rules_load(fl_rules *set, const char *path, fl_error *err);
+/* Load the shipped rulesets (fl_rulesets_dir). */
+int fl_rules_load_default(fl_rules *set, fl_error *err);
+/* What the commands do: the shipped rulesets unless defaults is false, then
+ * each extra path (--ruleset). */
+int fl_rules_load_all(fl_rules *set, bool defaults, char *const *paths, size_t npaths, fl_error *err);
+const fl_rule *fl_rules_find(const fl_rules *set, const char *id);
+/* Parse ruleset XML held in memory (fuzzing, tests); name is used in errors. */
+int fl_rules_load_memory(fl_rules *set, const char *name, const char *xml, size_t len, fl_error *err);
+
+/* Does the rule run on a document of this type (NULL = not recognised)? */
+bool fl_rule_applies(const fl_rule *r, const char *doc_type);
+/* The rule's severity for this document type. */
+fl_severity fl_rule_severity(const fl_rule *r, const char *doc_type);
+/* Data table path by name, NULL when the ruleset declares none. */
+const char *fl_ruleset_data(const fl_ruleset *rs, const char *name);
+
+/* Where the shipped rulesets are: $FILINGLINT_RULESETS; the source tree when
+ * the binary runs from its build folder; <exe dir>/../share/filinglint/rulesets;
+ * the install prefix; the source tree. Writes the folder into buf and returns
+ * it, or NULL when none exists. */
+const char *fl_rulesets_dir(char *buf, size_t cap);
+/* The first of those folders that holds the file rel ("schema/ruleset.rng"). */
+const char *fl_rulesets_file(const char *rel, char *buf, size_t cap);
+#endif

@@ -1,0 +1,1 @@
+check -f json fixtures/check/residue.md

@@ -1,0 +1,1 @@
+explain --ruleset fixtures/rulesets/demo-eia.xml T101

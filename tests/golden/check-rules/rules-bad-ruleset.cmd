@@ -1,0 +1,1 @@
+rules --ruleset fixtures/rulesets/bad-regex.xml

@@ -1,0 +1,1 @@
+test-rules fixtures/rulesets/demo-eia.xml

@@ -1,0 +1,1 @@
+check --doc-type eia-form fixtures/check/untyped.md

@@ -1,0 +1,1 @@
+check fixtures/docx/eia-form-word.docx

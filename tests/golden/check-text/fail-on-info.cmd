@@ -1,0 +1,1 @@
+check --fail-on info fixtures/check/untyped.md

@@ -1,0 +1,1 @@
+check --fail-on warning fixtures/docx/eia-pp-lo.docx

@@ -1,0 +1,1 @@
+check fixtures/check/foreign-props.docx

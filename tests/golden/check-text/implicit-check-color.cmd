@@ -1,0 +1,1 @@
+fixtures/check/residue.md --color always

@@ -1,0 +1,1 @@
+check --ruleset fixtures/rulesets/demo-eia.xml fixtures/check/eia-form-demo.md

@@ -1,0 +1,1 @@
+check -q fixtures/check/residue.md

@@ -1,0 +1,337 @@
+/* Unit tests for the rule engine (rules/engine.c and the kinds) over
+ * documents built by hand: locations in original columns after
+ * normalisation, missing content at the heading or at line 1, sentence-level
+ * `unless`, excluded sections, conditions, document types, parts, ordering,
+ * excerpts, rule selection, and a rule that hits the match limit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "input/input.h"
+#include "input/xmlsafe.h"
+#include "rules/engine.h"
+#include "rules/ruleset.h"
+
+static const char *rules_xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<ruleset id=\"e\" basis-doc=\"环环评〔2020〕48号\">\n"
+    "  <rule id=\"E001\" severity=\"error\" category=\"demo\" basis=\"一（四）\">\n"
+    "    <message>占位“{match}”</message>\n"
+    "    <forbid><match><![CDATA[(?<![A-Za-z])XX+(?![A-Za-z\\-])]]></match></forbid>\n"
+    "    <example type=\"fail\">XX公司</example><example type=\"pass\">MAXX</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"E002\" severity=\"warning\" category=\"demo\">\n"
+    "    <message>保护目标未说明{item}</message>\n"
+    "    <mention scope=\"^环境保护目标\">\n"
+    "      <item name=\"生态保护红线\">生态(?:保护)?红线</item>\n"
+    "      <item name=\"自然保护区\" severity=\"info\">自然保护区</item>\n"
+    "    </mention>\n"
+    "    <example type=\"fail\">## 环境保护目标\n无</example><example type=\"pass\">## 环境保护目标\n不涉及生态红线、自然保护区</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"E003\" severity=\"error\" category=\"demo\">\n"
+    "    <message>称项目{match}</message>\n"
+    "    <when field=\"是否开工建设\" matches=\"否\" missing=\"run\"/>\n"
+    "    <forbid exclude=\"现有工程\" match=\"已建成\"><unless in=\"sentence\">未批先建</unless></forbid>\n"
+    "    <example type=\"fail\">已建成</example><example type=\"pass\">未建成</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"E004\" severity=\"error\" category=\"demo\" doc-type=\"eia-form\">\n"
+    "    <message>报告表规则</message>\n"
+    "    <forbid match=\"报告表\"/>\n"
+    "    <example type=\"fail\">报告表</example><example type=\"pass\">报告书</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"E005\" severity=\"info\" category=\"demo\">\n"
+    "    <message>回溯</message>\n"
+    "    <forbid match=\"(a+a+)+[bc]\"/>\n"
+    "    <example type=\"fail\">aab</example><example type=\"pass\">ccc</example>\n"
+    "  </rule>\n"
+    "</ruleset>\n";
+
+typedef struct fixture {
+    fl_rules rules;
+    fl_lint *lint;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    fl_error err;
+    fl_rules_init(&f->rules);
+    if (fl_rules_load_memory(&f->rules, "e.xml", rules_xml, strlen(rules_xml), &err)) {
+        char line[1600];
+        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+        return -1;
+    }
+    f->lint = fl_lint_new(&f->rules);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    fl_lint_free(f->lint);
+    fl_rules_free(&f->rules);
+    free(f);
+    return 0;
+}
+
+static fl_block *add(fl_doc *doc, fl_part part, int outline, const char *text)
+{
+    fl_block *b = fl_doc_add_block(doc, part, outline ? FL_BLOCK_HEADING : FL_BLOCK_PARAGRAPH, text, strlen(text));
+    b->outline = outline;
+    return b;
+}
+
+/* Run the rules (only `only` when given) and return the findings of rule id. */
+static void run(fixture *f, const fl_doc *doc, const char *only, fl_lint_opts *o, fl_result *res)
+{
+    fl_lint_opts none;
+    memset(&none, 0, sizeof none);
+    if (!o) o = &none;
+    if (only) o->only = fl_rules_find(&f->rules, only);
+    fl_result_init(res);
+    fl_lint_run(f->lint, doc, o, res);
+}
+
+static void test_forbid_columns(void **state)
+{
+    fixture *f = *state;
+    fl_doc *doc = fl_doc_new("a.docx");
+    doc->format = FL_FMT_DOCX;
+    add(doc, FL_PART_BODY, 1, "一、建设项目基本情况");
+    add(doc, FL_PART_BODY, 0, "建设单位：ＸＸ环保公司，型号MAXX与XX-2000型不算。");
+    add(doc, FL_PART_HEADER, 0, "XX市环境科学研究院");
+    fl_doc_finish(doc);
+    fl_result res;
+    run(f, doc, "E001", NULL, &res);
+    assert_int_equal(res.nfindings, 2);
+    const fl_finding *a = &res.findings[0];
+    assert_int_equal(a->line, 2);
+    assert_int_equal(a->column, 6); /* ＸＸ: original columns 6-7 */
+    assert_int_equal(a->end_column, 8);
+    assert_string_equal(a->match, "ＸＸ");
+    assert_string_equal(a->message, "占位“ＸＸ”");
+    assert_string_equal(a->section, "一、建设项目基本情况");
+    assert_int_equal(a->part, FL_PART_BODY);
+    assert_int_equal(a->severity, FL_SEV_ERROR);
+    assert_string_equal(a->rule->basis, "环环评〔2020〕48号 一（四）");
+    const fl_finding *b = &res.findings[1];
+    assert_int_equal(b->line, 3);
+    assert_int_equal(b->part, FL_PART_HEADER);
+    assert_string_equal(b->section, "");
+    assert_string_equal(b->excerpt, "XX市环境科学研究院");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+}
+
+static void test_mention_locations(void **state)
+{
+    fixture *f = *state;
+    fl_doc *doc = fl_doc_new("b.docx");
+    doc->format = FL_FMT_DOCX;
+    add(doc, FL_PART_BODY, 1, "三、区域环境质量现状、环境保护目标及评价标准");
+    add(doc, FL_PART_BODY, 0, "区域环境空气质量达标，周边有自然保护区。");
+    add(doc, FL_PART_BODY, 2, "（二）环境保护目标");
+    add(doc, FL_PART_BODY, 0, "项目不涉及生态保护红线。");
+    fl_doc_finish(doc);
+    fl_result res;
+    run(f, doc, "E002", NULL, &res);
+    /* scope is the subsection only (^ anchors after the label): 自然保护区 is missing */
+    assert_int_equal(res.nfindings, 1);
+    assert_int_equal(res.findings[0].line, 3);
+    assert_int_equal(res.findings[0].column, 1);
+    assert_string_equal(res.findings[0].item, "自然保护区");
+    assert_int_equal(res.findings[0].severity, FL_SEV_INFO); /* the item's own */
+    assert_string_equal(res.findings[0].message, "保护目标未说明自然保护区");
+    assert_string_equal(res.findings[0].section, "三、区域环境质量现状、环境保护目标及评价标准 › （二）环境保护目标");
+    assert_string_equal(res.findings[0].excerpt, "（二）环境保护目标");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+}
+
+static void test_mention_scope_missing(void **state)
+{
+    fixture *f = *state;
+    fl_doc *doc = fl_doc_new("c.docx");
+    doc->format = FL_FMT_DOCX;
+    add(doc, FL_PART_BODY, 0, "建设项目环境影响报告表");
+    add(doc, FL_PART_BODY, 1, "一、建设项目基本情况");
+    fl_doc_finish(doc);
+    fl_result res;
+    run(f, doc, "E002", NULL, &res);
+    assert_int_equal(res.nfindings, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(res.findings[i].line, 1);
+        assert_int_equal(res.findings[i].block, -1);
+        assert_string_equal(res.findings[i].section, "");
+        assert_string_equal(res.findings[i].excerpt, "建设项目环境影响报告表");
+    }
+    fl_result_free(&res);
+    fl_doc_free(doc);
+}
+
+static fl_doc *md(const char *text)
+{
+    fl_doc *doc = NULL;
+    fl_error err;
+    assert_int_equal(fl_input_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
+    return doc;
+}
+
+static void test_forbid_unless_exclude_when(void **state)
+{
+    fixture *f = *state;
+    fl_result res;
+    fl_doc *doc = md("## 一、基本情况\n"
+                     "是否开工建设：否\n"
+                     "项目已建成。因未批先建受到处罚。\n"
+                     "项目已建成，系未批先建。\n"
+                     "## 二、现有工程\n"
+                     "一期已建成。\n");
+    run(f, doc, "E003", NULL, &res);
+    assert_int_equal(res.nfindings, 1); /* line 4 excused in its sentence, line 6 excluded */
+    assert_int_equal(res.findings[0].line, 3);
+    assert_int_equal(res.findings[0].column, 3);
+    assert_string_equal(res.findings[0].message, "称项目已建成");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+
+    doc = md("## 一、基本情况\n是否开工建设：是\n项目已建成。\n");
+    run(f, doc, "E003", NULL, &res);
+    assert_int_equal(res.nfindings, 0); /* condition fails */
+    fl_result_free(&res);
+    fl_doc_free(doc);
+
+    doc = md("## 一、基本情况\n项目已建成。\n");
+    run(f, doc, "E003", NULL, &res);
+    assert_int_equal(res.nfindings, 1); /* missing="run" */
+    fl_result_free(&res);
+    fl_doc_free(doc);
+}
+
+static void test_doc_type(void **state)
+{
+    fixture *f = *state;
+    fl_result res;
+    fl_doc *doc = md("## 会议纪要\n报告表修改稿。\n");
+    assert_null(doc->doc_type);
+    run(f, doc, "E004", NULL, &res);
+    assert_int_equal(res.nfindings, 0);
+    assert_null(res.doc_type);
+    fl_result_free(&res);
+    fl_lint_opts o;
+    memset(&o, 0, sizeof o);
+    o.doc_type = "eia-form";
+    run(f, doc, "E004", &o, &res);
+    assert_int_equal(res.nfindings, 1);
+    assert_string_equal(res.doc_type, "eia-form");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+}
+
+static void test_order_and_select(void **state)
+{
+    fixture *f = *state;
+    fl_result res;
+    fl_doc *doc = md("## 一、基本情况\n项目已建成，XX公司。\nXX\n");
+    run(f, doc, NULL, NULL, &res);
+    /* E002 (line 1: no 环境保护目标 section) x2, E001 line 2 col 7, E003 line 2 col 3, E001 line 3 */
+    assert_int_equal(res.nfindings, 5);
+    assert_string_equal(res.findings[0].rule->id, "E002");
+    assert_string_equal(res.findings[1].rule->id, "E002");
+    assert_string_equal(res.findings[2].rule->id, "E003");
+    assert_int_equal(res.findings[2].column, 3);
+    assert_string_equal(res.findings[3].rule->id, "E001");
+    assert_int_equal(res.findings[3].column, 7);
+    assert_int_equal(res.findings[4].line, 3);
+    fl_result_free(&res);
+
+    char *sel[] = {"E00"}, *ign[] = {"E002,E003"};
+    unsigned char *mask = fl_lint_select(&f->rules, sel, 1, ign, 1);
+    assert_int_equal(mask[0], 1);
+    assert_int_equal(mask[1], 0);
+    assert_int_equal(mask[2], 0);
+    fl_lint_opts o;
+    memset(&o, 0, sizeof o);
+    o.enabled = mask;
+    run(f, doc, NULL, &o, &res);
+    assert_int_equal(res.nfindings, 2);
+    assert_string_equal(res.findings[0].rule->id, "E001");
+    fl_result_free(&res);
+    free(mask);
+    assert_true(fl_rules_prefix_used(&f->rules, "E00", 3));
+    assert_false(fl_rules_prefix_used(&f->rules, "EIA", 3));
+    fl_doc_free(doc);
+}
+
+static void test_limit(void **state)
+{
+    fixture *f = *state;
+    fl_buf b = FL_BUF_INIT;
+    fl_buf_adds(&b, "## 一、基本情况\nXX\n");
+    for (int i = 0; i < 20000; i++) fl_buf_addc(&b, 'a');
+    fl_buf_adds(&b, "\naab\n");
+    fl_doc *doc = md(b.data);
+    fl_result res;
+    run(f, doc, NULL, NULL, &res);
+    assert_int_equal(res.nerrors, 1);
+    assert_int_equal(res.errors[0].code, FL_E_PATTERN_LIMIT);
+    assert_string_equal(res.errors[0].rule, "E005");
+    assert_string_equal(res.errors[0].message, "d.md: rule E005: pattern match limit hit; rule skipped for this file");
+    bool e001 = false;
+    for (size_t i = 0; i < res.nfindings; i++) {
+        assert_string_not_equal(res.findings[i].rule->id, "E005"); /* none half-reported */
+        if (!strcmp(res.findings[i].rule->id, "E001")) e001 = true;
+    }
+    assert_true(e001);
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    fl_buf_free(&b);
+}
+
+static void test_excerpt(void **state)
+{
+    fixture *f = *state;
+    fl_buf b = FL_BUF_INIT;
+    for (int i = 0; i < 500; i++) fl_buf_adds(&b, "文");
+    fl_buf_adds(&b, "XX");
+    for (int i = 0; i < 500; i++) fl_buf_adds(&b, "字");
+    fl_doc *doc = fl_doc_new("e.docx");
+    doc->format = FL_FMT_DOCX;
+    add(doc, FL_PART_BODY, 0, b.data);
+    fl_doc_finish(doc);
+    fl_result res;
+    run(f, doc, "E001", NULL, &res);
+    assert_int_equal(res.nfindings, 1);
+    const fl_finding *x = &res.findings[0];
+    assert_int_equal(x->column, 501);
+    assert_int_equal(fl_utf8_count(x->excerpt, strlen(x->excerpt)), 300);
+    assert_non_null(strstr(x->excerpt, "XX"));
+    assert_memory_equal(x->excerpt, "…", strlen("…"));
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    fl_buf_free(&b);
+}
+
+int main(void)
+{
+    fl_xml_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forbid_columns),
+        cmocka_unit_test(test_mention_locations),
+        cmocka_unit_test(test_mention_scope_missing),
+        cmocka_unit_test(test_forbid_unless_exclude_when),
+        cmocka_unit_test(test_doc_type),
+        cmocka_unit_test(test_order_and_select),
+        cmocka_unit_test(test_limit),
+        cmocka_unit_test(test_excerpt),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
