@@ -316,7 +316,7 @@ static bool lint_one(fl_lint *lint, const char *path, const fl_lint_opts *lo, co
 {
     fl_doc *doc = NULL;
     fl_error err;
-    fl_file_report fr = {path, NULL, NULL};
+    fl_file_report fr = {path, NULL, NULL, NULL};
     fl_error_clear(&err);
     if (fl_input_load(&doc, path, &err)) {
         char line[1600];
@@ -331,6 +331,7 @@ static bool lint_one(fl_lint *lint, const char *path, const fl_lint_opts *lo, co
     fl_lint_run(lint, doc, lo, &res);
     for (size_t i = 0; i < res.nerrors; i++) fprintf(stderr, "%s\n", res.errors[i].message);
     fr.result = &res;
+    fr.doc = doc;
     rep->file(state, &fr);
     fl_summary_add(sum, &fr);
     bool ok = res.nerrors == 0;

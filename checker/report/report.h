@@ -15,11 +15,13 @@
 #include "core/error.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
+#include "model/doc.h"
 
 typedef struct fl_file_report {
     const char *path;
     const fl_result *result; /* NULL when the file could not be read */
     const fl_error *error;   /* why it could not be read, else NULL */
+    const fl_doc *doc;       /* the document the findings point into, NULL when unread */
 } fl_file_report;
 
 typedef struct fl_summary {
