@@ -24,21 +24,6 @@ typedef struct number {
     int decimals;
 } number;
 
-static size_t rd(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-    if (i >= len) { *cp = 0xFFFFFFFFu; return 0; }
-    uint32_t raw;
-    size_t n = fl_utf8_decode(s + i, len - i, &raw);
-    *cp = fl_norm_cp(raw);
-    return n;
-}
-
-static uint32_t peek(const char *s, size_t len, size_t i)
-{
-    uint32_t cp;
-    rd(s, len, i, &cp);
-    return cp;
-}
 
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 static bool is_comma(uint32_t cp) { return cp == ',' || cp == CP_FWCOMMA; }
@@ -50,7 +35,7 @@ static size_t read_digits(const char *s, size_t len, size_t i, number *num, int 
     uint32_t cp;
     size_t n;
     *k = 0;
-    while ((n = rd(s, len, i, &cp)) && is_digit(cp)) {
+    while ((n = fl_norm_next(s, len, i, &cp)) && is_digit(cp)) {
         if (num->mant >= UINT64_C(100000000000000000)) return 0;
         num->mant = num->mant * 10 + (cp - '0');
         i += n;
@@ -73,20 +58,20 @@ static size_t read_number(const char *s, size_t len, size_t i, number *num)
     size_t e = read_digits(s, len, i, num, &k);
     if (e == 0 || k == 0) return 0;
     bool grouped = false;
-    while ((n = rd(s, len, e, &cp)) && is_comma(cp) && is_digit(peek(s, len, e + n))) {
+    while ((n = fl_norm_next(s, len, e, &cp)) && is_comma(cp) && is_digit(fl_norm_peek(s, len, e + n))) {
         if (!grouped && k > 3) return 0;
         grouped = true;
         size_t g = read_digits(s, len, e + n, num, &k);
         if (g == 0 || k != 3) return 0;
         e = g;
     }
-    if (n && cp == '.' && is_digit(peek(s, len, e + n))) {
+    if (n && cp == '.' && is_digit(fl_norm_peek(s, len, e + n))) {
         size_t f = read_digits(s, len, e + n, num, &k);
         if (f == 0) return 0;
         num->decimals = k;
         e = f;
-        n = rd(s, len, e, &cp);
-        if (n && (cp == '.' || is_comma(cp)) && is_digit(peek(s, len, e + n))) return 0;
+        n = fl_norm_next(s, len, e, &cp);
+        if (n && (cp == '.' || is_comma(cp)) && is_digit(fl_norm_peek(s, len, e + n))) return 0;
     }
     return e;
 }
@@ -125,7 +110,7 @@ static size_t read_unit(const char *s, size_t len, size_t i, int *exp)
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         if (!starts_with(s, len, i, units[k].lit)) continue;
         size_t e = i + strlen(units[k].lit);
-        uint32_t next = peek(s, len, e);
+        uint32_t next = fl_norm_peek(s, len, e);
         if (next == '/') return i;
         if (units[k].bare && is_word_char(next) && !starts_with(s, len, e, "人民币")) return i;
         *exp = units[k].exp;
@@ -166,7 +151,7 @@ size_t fl_amount_parse(double *wan, const char *s, size_t len, double unit_defau
     size_t p = e;
     uint32_t cp;
     size_t n;
-    while ((n = rd(s, len, p, &cp)) && (cp == ' ' || cp == 0)) p += n;
+    while ((n = fl_norm_next(s, len, p, &cp)) && (cp == ' ' || cp == 0)) p += n;
     /* 3000余万元, 300多元: an approximate amount is still the amount */
     if (starts_with(s, len, p, "余") || starts_with(s, len, p, "多")) {
         int exp;
@@ -183,7 +168,7 @@ size_t fl_amount_parse(double *wan, const char *s, size_t len, double unit_defau
         return u;
     }
     if (!(unit_default > 0)) return 0;
-    uint32_t next = peek(s, len, e);
+    uint32_t next = fl_norm_peek(s, len, e);
     if (is_word_char(next) || next == '%' || next == '/') return 0;
     int de = default_exp(unit_default);
     if (de >= 0)
@@ -205,7 +190,7 @@ size_t fl_amount_find(double *wan, const char *s, size_t len, size_t *start)
     uint32_t prev = ' ', prev2 = ' ';
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = rd(s, len, i, &cp);
+        size_t n = fl_norm_next(s, len, i, &cp);
         if (is_digit(cp) && !continues_number(prev, prev2)) {
             size_t r = fl_amount_parse(wan, s + i, len - i, 0);
             if (r) {

@@ -17,22 +17,6 @@ enum { YEAR_MIN = 1900, YEAR_MAX = 2100 };
 #define CP_HAO 0x53F7  /* 号 */
 #define CP_SHI 0x5341  /* 十 */
 
-/* Normalised code point at s[i]; returns its length in bytes, 0 at the end. */
-static size_t rd(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-    if (i >= len) { *cp = 0xFFFFFFFFu; return 0; }
-    uint32_t raw;
-    size_t n = fl_utf8_decode(s + i, len - i, &raw);
-    *cp = fl_norm_cp(raw);
-    return n;
-}
-
-static uint32_t peek(const char *s, size_t len, size_t i)
-{
-    uint32_t cp;
-    rd(s, len, i, &cp);
-    return cp;
-}
 
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
@@ -53,7 +37,7 @@ static size_t skip_sp(const char *s, size_t len, size_t i)
 {
     uint32_t cp;
     size_t n;
-    while ((n = rd(s, len, i, &cp)) && (cp == ' ' || cp == 0)) i += n;
+    while ((n = fl_norm_next(s, len, i, &cp)) && (cp == ' ' || cp == 0)) i += n;
     return i;
 }
 
@@ -64,13 +48,13 @@ static size_t read_num(const char *s, size_t len, size_t i, int maxd, int *val, 
     uint32_t cp;
     size_t n;
     int v = 0, k = 0;
-    while (k < maxd && (n = rd(s, len, i, &cp)) && is_digit(cp)) {
+    while (k < maxd && (n = fl_norm_next(s, len, i, &cp)) && is_digit(cp)) {
         v = v * 10 + (int)(cp - '0');
         i += n;
         k++;
     }
     *val = k == 0 ? -1 : v;
-    *more = k == maxd && is_digit(peek(s, len, i));
+    *more = k == maxd && is_digit(fl_norm_peek(s, len, i));
     return i;
 }
 
@@ -78,12 +62,12 @@ static size_t read_num(const char *s, size_t len, size_t i, int maxd, int *val, 
 static size_t read_cn_num(const char *s, size_t len, size_t i, int *val)
 {
     uint32_t cp;
-    size_t n = rd(s, len, i, &cp);
+    size_t n = fl_norm_next(s, len, i, &cp);
     int d = n ? cn_digit(cp) : -1;
     if (d > 0) {
         i += n;
         *val = d;
-        n = rd(s, len, i, &cp);
+        n = fl_norm_next(s, len, i, &cp);
         if (!n || cp != CP_SHI) return i;
         i += n;
         *val = d * 10;
@@ -93,7 +77,7 @@ static size_t read_cn_num(const char *s, size_t len, size_t i, int *val)
     } else {
         return i;
     }
-    n = rd(s, len, i, &cp);
+    n = fl_norm_next(s, len, i, &cp);
     d = n ? cn_digit(cp) : -1;
     if (d > 0) { *val += d; i += n; }
     return i;
@@ -123,14 +107,14 @@ static size_t read_cn_year(const char *s, size_t len, size_t i, int *y)
     int v = 0;
     for (int k = 0; k < 4; k++) {
         uint32_t cp;
-        size_t n = rd(s, len, i, &cp);
+        size_t n = fl_norm_next(s, len, i, &cp);
         int d = n ? cn_digit(cp) : -1;
         if (d < 0 && k > 0 && (cp == 'O' || cp == 'o')) d = 0;
         if (d < 0) return 0;
         v = v * 10 + d;
         i += n;
     }
-    uint32_t next = peek(s, len, i);
+    uint32_t next = fl_norm_peek(s, len, i);
     if (cn_digit(next) >= 0 || next == CP_SHI) return 0;
     *y = v;
     return i;
@@ -161,7 +145,7 @@ static size_t parse_cjk_tail(fl_date *out, const char *s, size_t len, size_t i)
     if (e == p) return end;
     uint32_t cp;
     size_t q = skip_sp(s, len, e);
-    size_t n = rd(s, len, q, &cp);
+    size_t n = fl_norm_next(s, len, q, &cp);
     if (!n || cp != CP_YUE) return end;
     if (v < 1 || v > 12) return 0;
     out->m = v;
@@ -170,7 +154,7 @@ static size_t parse_cjk_tail(fl_date *out, const char *s, size_t len, size_t i)
     e = read_part(s, len, p, &v);
     if (e == p) return end;
     q = skip_sp(s, len, e);
-    n = rd(s, len, q, &cp);
+    n = fl_norm_next(s, len, q, &cp);
     if (!n || (cp != CP_RI && cp != CP_HAO)) return end;
     if (v < 1 || v > days_in_month(out->y, out->m)) return 0;
     out->d = v;
@@ -199,14 +183,14 @@ static bool blocks_dot_month(uint32_t cp)
 static size_t parse_iso_tail(fl_date *out, const char *s, size_t len, size_t i)
 {
     uint32_t sep, cp;
-    size_t p = i + rd(s, len, i, &sep);
+    size_t p = i + fl_norm_next(s, len, i, &sep);
     bool more;
     int v;
     size_t e = read_num(s, len, p, 2, &v, &more);
     if (e == p || more || v < 1 || v > 12) return 0;
     out->m = v;
-    size_t n = rd(s, len, e, &cp);
-    if (!n || !is_sep(cp) || !is_digit(peek(s, len, e + n))) {
+    size_t n = fl_norm_next(s, len, e, &cp);
+    if (!n || !is_sep(cp) || !is_digit(fl_norm_peek(s, len, e + n))) {
         if (sep == '.' && n && blocks_dot_month(cp)) return 0;
         return e;
     }
@@ -214,8 +198,8 @@ static size_t parse_iso_tail(fl_date *out, const char *s, size_t len, size_t i)
     p = e + n;
     e = read_num(s, len, p, 2, &v, &more);
     if (more || v < 1 || v > days_in_month(out->y, out->m)) return 0;
-    n = rd(s, len, e, &cp);
-    if (n && is_sep(cp) && is_digit(peek(s, len, e + n))) return 0; /* 2024.5.8.1 */
+    n = fl_norm_next(s, len, e, &cp);
+    if (n && is_sep(cp) && is_digit(fl_norm_peek(s, len, e + n))) return 0; /* 2024.5.8.1 */
     out->d = v;
     return e;
 }
@@ -230,7 +214,7 @@ size_t fl_date_parse(fl_date *out, const char *s, size_t len)
     if (e == 0 || d.y < YEAR_MIN || d.y > YEAR_MAX) return 0;
     size_t r = 0;
     size_t p = skip_sp(s, len, e);
-    size_t n = rd(s, len, p, &cp);
+    size_t n = fl_norm_next(s, len, p, &cp);
     if (n && cp == CP_NIAN)
         r = parse_cjk_tail(&d, s, len, p + n);
     else if (arabic && p == e && n && is_sep(cp))
@@ -252,7 +236,7 @@ size_t fl_date_find(fl_date *out, const char *s, size_t len, size_t *start)
     uint32_t prev = ' ';
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = rd(s, len, i, &cp);
+        size_t n = fl_norm_next(s, len, i, &cp);
         bool cand = cp == '1' || cp == '2' || cp == 0x4E00 || cp == 0x4E8C;
         if (cand && !blocks_year(prev)) {
             size_t r = fl_date_parse(out, s + i, len - i);

@@ -212,3 +212,19 @@ char *fl_norm_label(fl_arena *a, const char *s, size_t len)
     r[w] = '\0';
     return r;
 }
+
+size_t fl_norm_next(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+    if (i >= len) { *cp = 0xFFFFFFFFu; return 0; }
+    uint32_t raw;
+    size_t n = fl_utf8_decode(s + i, len - i, &raw);
+    *cp = fl_norm_cp(raw);
+    return n;
+}
+
+uint32_t fl_norm_peek(const char *s, size_t len, size_t i)
+{
+    uint32_t cp;
+    fl_norm_next(s, len, i, &cp);
+    return cp;
+}

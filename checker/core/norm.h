@@ -22,6 +22,11 @@ void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len);
 /* Normalise a single code point (no folding of runs); returns the result cp,
  * ' ' for any white space, 0 for a zero-width character that is dropped. */
 uint32_t fl_norm_cp(uint32_t cp);
+/* Decode the code point at s[i] and normalise it (fl_norm_cp); returns its
+ * length in bytes, 0 at the end (then *cp = 0xFFFFFFFF). For scanners that
+ * read forms like dates and amounts however they are typed. */
+size_t fl_norm_next(const char *s, size_t len, size_t i, uint32_t *cp);
+uint32_t fl_norm_peek(const char *s, size_t len, size_t i);
 /* 1-based code-point column in the original text for normalised byte offset off. */
 size_t fl_norm_column(const fl_norm *n, const char *orig, size_t off);
 /* Normalise and also drop all white space (for labels: "建 设 单 位" -> "建设单位"). */

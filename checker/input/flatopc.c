@@ -180,9 +180,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     flat *f = ctx;
     if (!e || e->level < XML_ERR_FATAL) return;
     char msg[300];
-    snprintf(msg, sizeof msg, "line %d: %s", e->line, e->message ? e->message : "error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    fl_xml_error_text(e, msg, sizeof msg);
     fail(f, e->code == XML_ERR_ENTITY_LOOP ? FL_E_XML_DTD : FL_E_XML, msg);
 }
 
@@ -227,16 +225,7 @@ static void add_content_types(flat *f)
 static int split_parts(flat *f, const char *data, size_t len)
 {
     xmlSAXHandler sax;
-    memset(&sax, 0, sizeof sax);
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_chars;
-    sax.cdataBlock = on_chars;
-    sax.ignorableWhitespace = on_chars;
-    sax.internalSubset = on_dtd;
-    sax.externalSubset = on_dtd;
-    sax.serror = on_error;
+    fl_xml_sax_init(&sax, on_start, on_end, on_chars, on_dtd, on_error);
     if (fl_xml_check_encoding(data, len, "Flat OPC file", f->err)) return -1;
     f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, "flat.xml");
     if (!f->ctxt) return fl_error_set(f->err, FL_E_INTERNAL, "libxml2 push parser");

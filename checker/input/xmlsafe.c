@@ -26,6 +26,29 @@ int fl_xml_parse_options(void)
     return XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 }
 
+void fl_xml_sax_init(xmlSAXHandler *sax, startElementNsSAX2Func start, endElementNsSAX2Func end,
+                     charactersSAXFunc chars, internalSubsetSAXFunc on_dtd, xmlStructuredErrorFunc on_error)
+{
+    memset(sax, 0, sizeof *sax);
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->startElementNs = start;
+    sax->endElementNs = end;
+    sax->characters = chars;
+    sax->cdataBlock = chars;
+    sax->ignorableWhitespace = chars; /* white space in w:t is text */
+    sax->internalSubset = on_dtd;
+    sax->externalSubset = on_dtd;
+    sax->serror = on_error;
+}
+
+const char *fl_xml_error_text(const xmlError *e, char *out, size_t cap)
+{
+    snprintf(out, cap, "line %d: %s", e ? e->line : 0, e && e->message ? e->message : "not well-formed");
+    size_t n = strlen(out);
+    while (n && (out[n - 1] == '\n' || out[n - 1] == ' ')) out[--n] = '\0';
+    return out;
+}
+
 int fl_xml_check_encoding(const char *xml, size_t len, const char *part, fl_error *err)
 {
     if (len >= 2 && ((unsigned char)xml[0] == 0xFE || (unsigned char)xml[0] == 0xFF)) return 0;
@@ -75,12 +98,8 @@ xmlDoc *fl_xml_read(const char *xml, size_t len, const char *part, fl_error *err
     xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, part, NULL, fl_xml_parse_options());
     if (!doc || !ctxt->wellFormed) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[300] = "not well-formed";
-        if (e && e->message) {
-            snprintf(msg, sizeof msg, "line %d: %s", e->line, e->message);
-            size_t n = strlen(msg);
-            while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
-        }
+        char msg[300];
+        fl_xml_error_text(e, msg, sizeof msg);
         if (doc && doc->intSubset) fl_error_set(err, FL_E_XML_DTD, part);
         else if (e && e->code == XML_ERR_ENTITY_LOOP) fl_error_set(err, FL_E_XML_DTD, part);
         else fl_error_set(err, FL_E_XML, part, msg);

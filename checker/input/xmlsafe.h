@@ -6,6 +6,7 @@
  * streamed with SAX (wml.c). */
 #ifndef FL_XMLSAFE_H
 #define FL_XMLSAFE_H
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stddef.h>
 #include "core/error.h"
@@ -20,6 +21,13 @@ int fl_xml_parse_options(void);
 /* Does the declared encoding of this XML (first bytes) name something other
  * than UTF-8/UTF-16? Fills err and returns -1 if so. */
 int fl_xml_check_encoding(const char *xml, size_t len, const char *part, fl_error *err);
+
+/* A SAX2 handler with only our callbacks: no DOM building, and any DTD
+ * (internal or external subset) reported through on_dtd. */
+void fl_xml_sax_init(xmlSAXHandler *sax, startElementNsSAX2Func start, endElementNsSAX2Func end,
+                     charactersSAXFunc chars, internalSubsetSAXFunc on_dtd, xmlStructuredErrorFunc on_error);
+/* "line N: message" of a libxml2 error, without the trailing newline. */
+const char *fl_xml_error_text(const xmlError *e, char *out, size_t cap);
 
 static inline fl_ns fl_xml_ns(const xmlNode *n)
 {
