@@ -51,6 +51,7 @@ typedef struct para {
     int num_id, ilvl, outline; /* -1 when not given on the paragraph */
     unsigned flags;
     int images, revision, deletions;
+    int para_index; /* ordinal of its w:p in the part (fl_block.para_index) */
 } para;
 
 typedef struct container { /* a table cell, or a story (text box, note, comment) */
@@ -99,6 +100,7 @@ struct fl_wml {
     fl_buf comment_text;
     fl_buf carry_para; /* text of a paragraph whose mark was deleted */
     bool has_carry;
+    int np_seen; /* w:p elements met in this part, skipped ones included */
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -258,6 +260,7 @@ static void para_open(fl_wml *w)
     fl_buf_clear(&p->text);
     p->num_id = p->ilvl = p->outline = -1;
     p->first_block = w->doc->nblocks;
+    p->para_index = w->np_seen - 1;
     if (w->ins && emitting(w)) p->revision = FL_REV_INS;
     if (w->has_carry) { /* the previous paragraph's mark was deleted: they are one */
         fl_buf_add(&p->text, w->carry_para.data, w->carry_para.len);
@@ -334,6 +337,7 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     b->revision = p->revision;
     b->deletions = p->deletions;
     b->part_name = w->part_name;
+    b->para_index = p->para_index;
     if (part != FL_PART_BODY && part != FL_PART_TEXTBOX) b->note_id = w->note_id;
     if (in_cell) {
         b->table = c->table;
@@ -834,6 +838,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (w->depth >= FL_MAX_XML_DEPTH - 1) { fail(w, FL_E_XML_DEPTH, NULL); return; }
     fl_ns ns = fl_ns_id((const char *)URI);
     el kind = classify(w, ns, (const char *)localname);
+    if (kind == E_P) w->np_seen++; /* before any skipping: annotate.c counts every w:p */
     push_frame(w, kind);
     push_ns(w, nb_namespaces, namespaces);
     frame *f = &w->frames[w->depth - 1];
@@ -940,9 +945,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     fl_wml *w = ctx;
     if (!e || e->level < XML_ERR_FATAL || w->failed) return;
     char msg[300];
-    snprintf(msg, sizeof msg, "line %d: %s", e->line, e->message ? e->message : "error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+    fl_xml_error_text(e, msg, sizeof msg);
     if (e->code == XML_ERR_ENTITY_LOOP)
         fail(w, FL_E_XML_DTD, NULL);
     else if (strstr(msg, "Excessive depth"))
@@ -974,6 +977,7 @@ static void reset_part(fl_wml *w)
     w->run_font[0] = '\0';
     w->comment = w->note_id = -1;
     w->has_carry = false;
+    w->np_seen = 0;
     w->failed = 0;
     w->ncarry = 0;
     w->utf16 = false;
@@ -1013,16 +1017,7 @@ int fl_wml_begin(fl_wml *w, fl_part part, const char *part_name, fl_error *err)
 static int create_ctxt(fl_wml *w, const char *first, size_t n)
 {
     xmlSAXHandler sax; /* libxml2 copies it into the context */
-    memset(&sax, 0, sizeof sax);
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_chars;
-    sax.cdataBlock = on_chars;
-    sax.ignorableWhitespace = on_chars;
-    sax.internalSubset = on_dtd;
-    sax.externalSubset = on_dtd;
-    sax.serror = on_error;
+    fl_xml_sax_init(&sax, on_start, on_end, on_chars, on_dtd, on_error);
     w->utf16 = n >= 2 && (((unsigned char)first[0] == 0xFF && (unsigned char)first[1] == 0xFE) ||
                           ((unsigned char)first[0] == 0xFE && (unsigned char)first[1] == 0xFF) ||
                           (first[0] == '<' && first[1] == 0) || (first[0] == 0 && first[1] == '<'));

@@ -52,6 +52,9 @@ typedef struct fl_block {
     int section;           /* index of the innermost section, -1 if before any */
     int note_id;           /* footnote/endnote/comment id for those parts, else -1 */
     const char *part_name; /* package part it came from ("word/document.xml"), may be NULL */
+    int para_index;        /* 0-based ordinal of its w:p among all w:p elements of part_name in
+                              document order (skipped ones counted); meaningful only when
+                              part_name is set (report/annotate.c finds the paragraph by it) */
 } fl_block;
 
 typedef struct fl_section {
