@@ -12,9 +12,30 @@
 #define MAX_TITLE_CP 60
 
 typedef struct cover {
-    bool soil;       /* 土壤 on a title line of the cover */
+    bool soil;       /* a soil-project word on a title line of the cover */
     bool control;    /* 风险管控 / 修复 on a title line */
 } cover;
+
+/* Words that make a plan, summary or signboard a soil-pollution project's
+ * (TR23 一 names the project types): titles such as
+ * 湘潭县受污染耕地安全利用项目实施方案 never say 土壤. */
+static const char *const soil_words[] = {"土壤", "受污染耕地", "农用地", "安全利用", "污染地块",
+                                         "风险管控", "修复", "用地调查"};
+
+static bool soil_title(const char *t)
+{
+    for (size_t i = 0; i < sizeof soil_words / sizeof *soil_words; i++)
+        if (strstr(t, soil_words[i])) return true;
+    return false;
+}
+
+/* A cover line "编制单位：湖南省土壤肥料研究所" names an organisation, not
+ * the document: a label before a colon means it is no title. */
+static bool label_line(const char *t)
+{
+    const char *c = strchr(t, ':');
+    return c && c - t <= 30;
+}
 
 /* Normalised title text without white space and without 《…》 citations;
  * NULL when the block is no title-like line. */
@@ -76,7 +97,8 @@ const char *fl_doctype_detect(const fl_doc *doc)
         if (t && *t) lines[nl++] = t;
     }
     for (size_t k = 0; k < nl; k++) {
-        if (strstr(lines[k], "土壤")) cv.soil = true;
+        if (label_line(lines[k])) continue;
+        if (soil_title(lines[k])) cv.soil = true;
         if (strstr(lines[k], "风险管控") || strstr(lines[k], "修复")) cv.control = true;
     }
     for (size_t k = 0; k < nl && !type; k++) type = type_of(lines[k], &cv);
@@ -86,7 +108,7 @@ const char *fl_doctype_detect(const fl_doc *doc)
             fl_block tb = {.text = title, .len = strlen(title)};
             char *t = title_text(&a, &tb);
             if (t) {
-                if (strstr(t, "土壤")) cv.soil = true;
+                if (soil_title(t)) cv.soil = true;
                 type = type_of(t, &cv);
             }
         }

@@ -52,6 +52,13 @@ static void test_soil_types(void **state)
     assert_type("甲市乙地块修复工程\n公示牌\n", "soil-sign");
     /* an implementation plan that is not about soil */
     assert_type("甲市污水处理厂提标改造工程\n实施方案\n", NULL);
+    /* TR23 project types whose titles do not say 土壤 */
+    assert_type("湘潭县受污染耕地安全利用项目实施方案\n", "soil-plan");
+    assert_type("甲市乙污染地块风险管控工程\n实施方案\n", "soil-plan");
+    assert_type("甲县受污染耕地安全利用项目总结报告\n", "soil-summary");
+    assert_type("甲县农用地安全利用项目公示牌\n", "soil-sign");
+    /* 土壤 only in an organisation named on a labelled cover line */
+    assert_type("甲市污水处理厂提标改造工程\n实施方案\n编制单位：湖南省土壤肥料研究所\n", NULL);
     /* a soil plan whose cover names a report of another kind in 《》 */
     assert_type("甲市乙地块土壤污染风险管控项目实施方案\n依据《乙地块土壤污染状况调查报告》编制\n", "soil-plan");
 }
