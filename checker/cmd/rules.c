@@ -3,6 +3,7 @@
  * the shipped rulesets plus any --ruleset, like check, so a rule being
  * written shows up here before it is ever run. */
 #include "cmd/cmd.h"
+#include "core/arena.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 #include <getopt.h>
@@ -74,6 +75,11 @@ static void print_types(FILE *out, const fl_rule *r, const char *sep, const char
     for (size_t i = 0; i < n; i++) fprintf(out, "%s%s", i ? sep : "", t[i]);
 }
 
+static int by_id(const void *a, const void *b)
+{
+    return strcmp((*(const fl_rule *const *)a)->id, (*(const fl_rule *const *)b)->id);
+}
+
 int fl_cmd_rules(int argc, char **argv)
 {
     rules_args a;
@@ -82,8 +88,12 @@ int fl_cmd_rules(int argc, char **argv)
     fl_rules_init(&set);
     int rc = parse_args(&a, argc, argv, false);
     if (rc < 0 && !(rc = load(&set, &a))) {
+        /* Users look rules up by id, whatever file defines them. */
+        const fl_rule **sorted = fl_xmalloc((set.nrules + 1) * sizeof *sorted);
+        memcpy(sorted, set.all, set.nrules * sizeof *sorted);
+        qsort(sorted, set.nrules, sizeof *sorted, by_id);
         for (size_t i = 0; i < set.nrules; i++) {
-            const fl_rule *r = set.all[i];
+            const fl_rule *r = sorted[i];
             char types[256];
             FILE *m = fmemopen(types, sizeof types, "w");
             print_types(m, r, ",", "all");
@@ -91,6 +101,7 @@ int fl_cmd_rules(int argc, char **argv)
             types[sizeof types - 1] = '\0';
             printf("%-8s %-8s %-18s %s\n", r->id, fl_severity_name(r->severity), types, r->summary);
         }
+        free(sorted);
         rc = 0;
     }
     free(a.paths);

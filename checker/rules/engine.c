@@ -382,8 +382,9 @@ void fl_scan_emit(fl_scan *s, const fl_hit *h)
         f->item = fl_arena_strdup(&s->res->arena, h->item);
         fl_hit_var(&vars, "item", h->item);
     }
-    f->message = expand(&s->res->arena, s->rule->message, &vars);
-    f->message_en = expand(&s->res->arena, s->rule->message_en, &vars);
+    f->message = expand(&s->res->arena, h->message ? h->message : s->rule->message, &vars);
+    f->message_en = expand(&s->res->arena, h->message ? h->message_en : s->rule->message_en, &vars);
+    f->unless_sibling = s->rule->unless_sibling;
 }
 
 /* ---- running ------------------------------------------------------------- */

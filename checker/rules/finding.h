@@ -27,6 +27,13 @@ typedef struct fl_finding {
     fl_part part;
     const char *section;    /* section path, "" when none */
     const char *excerpt;    /* block text, at most FL_EXCERPT_MAX code points */
+    /* A doc type ("eia-pp"): the check command drops the finding when a file
+     * of that type is among the files linted in the same folder (EIA401).
+     * NULL for findings that stand alone. */
+    const char *unless_sibling;
+    /* Stable identity for baselines and SARIF partialFingerprints, set by
+     * rules/baseline.c (check command); NULL until then. */
+    const char *fingerprint;
 } fl_finding;
 
 typedef struct fl_tool_error {

@@ -50,6 +50,10 @@ int fl_loader_pattern(fl_loader *ld, const xmlNode *n, const char *src, const fl
 int fl_loader_pattern_attr(fl_loader *ld, const xmlNode *n, const char *attr,
                            const fl_pattern **out, fl_error *err);
 int fl_loader_pattern_text(fl_loader *ld, const xmlNode *n, const fl_pattern **out, fl_error *err);
+/* A message template in attribute attr of n (NULL when absent), its
+ * placeholders checked against the rule's kind like the rule's <message>. */
+int fl_loader_message(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *attr, const char **out,
+                      fl_error *err);
 /* Attributes scope, exclude, parts, level of n. */
 int fl_loader_scope(fl_loader *ld, const xmlNode *n, fl_scope_spec *out, fl_error *err);
 int fl_loader_severity(fl_loader *ld, const xmlNode *n, const char *attr, int *out, fl_error *err);
@@ -57,12 +61,28 @@ int fl_loader_severity(fl_loader *ld, const xmlNode *n, const char *attr, int *o
 int fl_loader_error(fl_error *err, fl_loader *ld, const xmlNode *n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 const char *fl_loader_data(fl_loader *ld, const char *name); /* data table path */
+/* The data table declared as <data name="name" .../> in the ruleset, loaded
+ * with load on first use and shared by every rule of the ruleset (and every
+ * thread); free_fn frees it with the ruleset. A load error names the data
+ * file and line. *out stays owned by the ruleset. */
+typedef int (*fl_table_load_fn)(void **out, const char *path, fl_error *err);
+typedef void (*fl_table_free_fn)(void *table);
+int fl_loader_table(fl_loader *ld, const xmlNode *n, const char *name, fl_table_load_fn load,
+                    fl_table_free_fn free_fn, void **out, fl_error *err);
 /* One line "范围：..." for explain. */
 void fl_scope_describe(const fl_scope_spec *sc, FILE *out);
 /* Element children of n, in order. */
 const xmlNode *fl_xml_first(const xmlNode *n);
 const xmlNode *fl_xml_next(const xmlNode *n);
 bool fl_xml_named(const xmlNode *n, const char *name);
+
+/* ---- check characters (kind_table.c, also used by kind_fields.c) ---------- */
+/* Check the first alphanumeric run of value (the code, without the words
+ * around it) with algorithm "gb32100" (统一社会信用代码) or "gb11643"
+ * (公民身份号码). Returns NULL when it passes or value holds no code, else why
+ * it fails, in Chinese; *code is the run checked. Strings in arena a. */
+const char *fl_code_check(fl_arena *a, const char *algorithm, const char *value, const char **code);
+bool fl_code_algorithm_known(const char *algorithm);
 
 /* ---- running (engine.c) -------------------------------------------------- */
 typedef struct fl_scope {
@@ -73,7 +93,7 @@ typedef struct fl_scope {
 } fl_scope;
 
 typedef struct fl_var { const char *name, *value; } fl_var;
-#define FL_MAX_VARS 6
+#define FL_MAX_VARS 8
 
 typedef struct fl_hit {
     int block;           /* -1: about the document as a whole (line 1, no section) */
@@ -81,6 +101,10 @@ typedef struct fl_hit {
     size_t start, end;
     const char *item;    /* mention item, also the {item} placeholder */
     int severity;        /* -1: the rule's */
+    /* A message of the kind's own for this finding (an item's, a missing
+     * section's), checked at load time with fl_loader_message; NULL: the
+     * rule's. message_en goes with it (NULL: none). */
+    const char *message, *message_en;
     fl_var vars[FL_MAX_VARS];
     size_t nvars;
 } fl_hit;

@@ -1,19 +1,27 @@
 /* Kind `forbid`: every match of a pattern inside the scope is a finding,
- * unless an `unless` pattern matches in the same sentence, paragraph,
- * section or document. Used for template residue (DOC001), an undeclared
- * start of construction (EIA102), a site inside a protected area (EIA204).
+ * unless an `unless` pattern matches in the same clause, sentence,
+ * paragraph, section or document. Used for template residue (DOC001), an
+ * undeclared start of construction (EIA102), a site inside a protected area
+ * (EIA204).
  *
  *   <forbid scope="..." exclude="现有工程|原有工程" flagged="placeholder">
  *     <match>已开工|已建成</match>
- *     <unless in="sentence">未批先建|行政处罚</unless>
+ *     <unless in="clause">现有|原有</unless>
+ *     <unless in="paragraph">未批先建|行政处罚</unless>
+ *     <requires scope="结论">(?<!不)可行</requires>
  *   </forbid>
- */
+ *
+ * A clause is the part of a sentence between commas: who a statement is
+ * about ("现有工程已建成，本项目…") and whether it is negated are decided
+ * there. `requires`: the rule reports only when that pattern is found in its
+ * scope (a statement is only wrong together with another one: a site inside
+ * a 生态保护红线 and a conclusion of 可行). */
 #include "rules/kind.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <string.h>
 
-typedef enum { IN_SENTENCE, IN_PARAGRAPH, IN_SECTION, IN_DOCUMENT } unless_in;
+typedef enum { IN_SENTENCE, IN_PARAGRAPH, IN_SECTION, IN_DOCUMENT, IN_CLAUSE } unless_in;
 
 typedef struct unless {
     const fl_pattern *p;
@@ -26,6 +34,9 @@ typedef struct forbid {
     size_t nmatch;
     unless *unless;
     size_t nunless;
+    const fl_pattern **requires;
+    fl_scope_spec *requires_scope;
+    size_t nrequires;
     bool placeholders; /* blocks still showing a content control's placeholder text */
 } forbid;
 
@@ -33,13 +44,13 @@ static const char *const vars[] = {"match", NULL};
 
 static int parse_unless(fl_loader *ld, const xmlNode *c, unless *u, fl_error *err)
 {
-    static const char *const names[] = {"sentence", "paragraph", "section", "document"};
+    static const char *const names[] = {"sentence", "paragraph", "section", "document", "clause"};
     const char *in = fl_loader_attr(ld, c, "in");
     u->in = IN_SENTENCE;
     if (in) {
         size_t i = 0;
-        while (i < 4 && strcmp(in, names[i])) i++;
-        if (i == 4) return fl_loader_error(err, ld, c, "unless in= must be sentence, paragraph, section or document");
+        while (i < 5 && strcmp(in, names[i])) i++;
+        if (i == 5) return fl_loader_error(err, ld, c, "unless in= must be clause, sentence, paragraph, section or document");
         u->in = (unless_in)i;
     }
     return fl_loader_pattern_text(ld, c, &u->p, err);
@@ -48,13 +59,16 @@ static int parse_unless(fl_loader *ld, const xmlNode *c, unless *u, fl_error *er
 static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 {
     forbid *k = fl_loader_alloc(ld, sizeof *k);
-    size_t nm = 1, nu = 0;
+    size_t nm = 1, nu = 0, nr = 0;
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
         nm += fl_xml_named(c, "match");
         nu += fl_xml_named(c, "unless");
+        nr += fl_xml_named(c, "requires");
     }
     k->match = fl_loader_alloc(ld, nm * sizeof *k->match);
     k->unless = fl_loader_alloc(ld, (nu + 1) * sizeof *k->unless);
+    k->requires = fl_loader_alloc(ld, (nr + 1) * sizeof *k->requires);
+    k->requires_scope = fl_loader_alloc(ld, (nr + 1) * sizeof *k->requires_scope);
     if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
     const fl_pattern *attr;
     if (fl_loader_pattern_attr(ld, el, "match", &attr, err)) return -1;
@@ -64,8 +78,11 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
             if (fl_loader_pattern_text(ld, c, &k->match[k->nmatch++], err)) return -1;
         } else if (fl_xml_named(c, "unless")) {
             if (parse_unless(ld, c, &k->unless[k->nunless++], err)) return -1;
+        } else if (fl_xml_named(c, "requires")) {
+            if (fl_loader_scope(ld, c, &k->requires_scope[k->nrequires], err)) return -1;
+            if (fl_loader_pattern_text(ld, c, &k->requires[k->nrequires++], err)) return -1;
         } else {
-            return fl_loader_error(err, ld, c, "unexpected <%s> in <forbid> (match, unless)", (const char *)c->name);
+            return fl_loader_error(err, ld, c, "unexpected <%s> in <forbid> (match, unless, requires)", (const char *)c->name);
         }
     }
     const char *flagged = fl_loader_attr(ld, el, "flagged");
@@ -86,6 +103,29 @@ static bool any_block_matches(fl_scan *s, const fl_pattern *p, int from, int to)
     return false;
 }
 
+static bool is_comma(const char *t, size_t i, size_t len)
+{
+    return t[i] == ',' || (i + 3 <= len && !memcmp(t + i, "\xEF\xBC\x8C", 3)); /* ， */
+}
+
+/* The clause of block holding normalised offset off: its sentence cut at
+ * the commas around off. */
+static void clause_of(fl_scan *s, int block, size_t off, size_t *start, size_t *end)
+{
+    const fl_norm *n = fl_scan_norm(s, block);
+    size_t a, b;
+    fl_scan_sentence(s, block, off, &a, &b);
+    *start = a;
+    *end = b;
+    for (size_t i = a; i < off && i < n->len; i++)
+        if (is_comma(n->text, i, n->len)) *start = i + (n->text[i] == ',' ? 1 : 3);
+    for (size_t i = off; i < b && i < n->len; i++)
+        if (is_comma(n->text, i, n->len)) {
+            *end = i;
+            break;
+        }
+}
+
 /* Is the match at (block, off) excused by an `unless` pattern? */
 static bool excused(fl_scan *s, const forbid *k, int block, size_t off)
 {
@@ -93,9 +133,10 @@ static bool excused(fl_scan *s, const forbid *k, int block, size_t off)
     size_t ms, me;
     for (size_t i = 0; i < k->nunless && !fl_scan_failed(s); i++) {
         const unless *u = &k->unless[i];
-        if (u->in == IN_SENTENCE) {
+        if (u->in == IN_SENTENCE || u->in == IN_CLAUSE) {
             size_t a, b;
-            fl_scan_sentence(s, block, off, &a, &b);
+            if (u->in == IN_SENTENCE) fl_scan_sentence(s, block, off, &a, &b);
+            else clause_of(s, block, off, &a, &b);
             if (fl_scan_find(s, u->p, block, a, b, &ms, &me) == 1) return true;
         } else if (u->in == IN_PARAGRAPH) {
             if (fl_scan_find(s, u->p, block, 0, SIZE_MAX, &ms, &me) == 1) return true;
@@ -156,12 +197,27 @@ static void placeholder_block(fl_scan *s, int b, size_t nfound)
     fl_scan_emit(s, &h);
 }
 
+/* Every `requires` pattern found in its scope? */
+static bool requirements_met(fl_scan *s, const forbid *k)
+{
+    size_t ms, me;
+    for (size_t i = 0; i < k->nrequires; i++) {
+        const fl_scope *sc = fl_scan_scope(s, &k->requires_scope[i]);
+        bool found = false;
+        for (size_t b = 0; b < sc->nblocks && !found && !fl_scan_failed(s); b++)
+            found = fl_scan_find(s, k->requires[i], sc->blocks[b], 0, SIZE_MAX, &ms, &me) == 1;
+        if (!found || fl_scan_failed(s)) return false;
+    }
+    return true;
+}
+
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const forbid *k = rule->data;
     const fl_doc *doc = fl_scan_doc(s);
     const fl_scope *sc = fl_scan_scope(s, &k->scope);
     if (!sc->found || fl_scan_failed(s)) return;
+    if (!requirements_met(s, k)) return;
     if (excused_by_document(s, k) || fl_scan_failed(s)) return;
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
@@ -173,12 +229,18 @@ static void run(const fl_rule *rule, fl_scan *s)
 
 static void describe(const fl_rule *rule, FILE *out)
 {
-    static const char *const in_names[] = {"同一句", "同一段", "同一章节", "全文"};
+    static const char *const in_names[] = {"同一句", "同一段", "同一章节", "全文", "同一分句"};
     const forbid *k = rule->data;
     fl_scope_describe(&k->scope, out);
     for (size_t i = 0; i < k->nmatch; i++) fprintf(out, "报告每处匹配：/%s/\n", k->match[i]->source);
     for (size_t i = 0; i < k->nunless; i++)
         fprintf(out, "除非%s中出现：/%s/\n", in_names[k->unless[i].in], k->unless[i].p->source);
+    for (size_t i = 0; i < k->nrequires; i++) {
+        fprintf(out, "仅当");
+        if (k->requires_scope[i].heading) fprintf(out, "标题匹配 /%s/ 的章节中", k->requires_scope[i].heading->source);
+        else fprintf(out, "全文中");
+        fprintf(out, "出现 /%s/ 时报告\n", k->requires[i]->source);
+    }
     if (k->placeholders) fprintf(out, "另报告仍显示提示文字的内容控件\n");
 }
 

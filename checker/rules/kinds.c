@@ -2,6 +2,10 @@
 #include "rules/kind.h"
 #include <string.h>
 
+/* Declared here rather than in kind.h: only this table needs them. */
+extern const fl_kind fl_kind_contents, fl_kind_duration, fl_kind_sum;
+extern const fl_kind fl_kind_standards, fl_kind_places, fl_kind_publicity;
+
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
     &fl_kind_mention,
@@ -10,6 +14,12 @@ static const fl_kind *const kinds[] = {
     &fl_kind_table,
     &fl_kind_package,
     &fl_kind_doctype,
+    &fl_kind_contents,
+    &fl_kind_duration,
+    &fl_kind_sum,
+    &fl_kind_standards,
+    &fl_kind_places,
+    &fl_kind_publicity,
 };
 
 const fl_kind *fl_kind_find(const char *name)

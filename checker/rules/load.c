@@ -211,6 +211,7 @@ int fl_rules_load_memory(fl_rules *set, const char *name, const char *xml, size_
     rc = 0;
 cleanup:
     if (rs) {
+        fl_ruleset_free_tables(rs);
         for (fl_pattern *p = rs->patterns; p; p = p->next) pcre2_code_free(p->code);
         fl_arena_free(&rs->arena);
         free(rs);
@@ -305,3 +306,31 @@ int fl_rules_load_all(fl_rules *set, bool defaults, char *const *paths, size_t n
     return 0;
 }
 
+/* Data tables are loaded when the first rule asks for them, once per
+ * ruleset, and are read-only afterwards: every thread linting with the set
+ * shares them. */
+int fl_loader_table(fl_loader *ld, const xmlNode *n, const char *name, fl_table_load_fn load,
+                    fl_table_free_fn free_fn, void **out, fl_error *err)
+{
+    fl_data_ref *d = NULL;
+    *out = NULL;
+    for (size_t i = 0; i < ld->rs->ndata && !d; i++)
+        if (!strcmp(ld->rs->data[i].name, name)) d = &ld->rs->data[i];
+    if (!d)
+        return fl_loader_error(err, ld, n, "needs the data table '%s': declare <data name=\"%s\" file=\"%s.xml\"/> in the ruleset",
+                               name, name, name);
+    if (d->table) {
+        if (d->loaded_by != (const void *)load)
+            return fl_loader_error(err, ld, n, "data table '%s' is used as two different kinds of table", name);
+        *out = d->table;
+        return 0;
+    }
+    if (load(&d->table, d->path, err)) {
+        d->table = NULL;
+        return -1; /* err names the data file and line */
+    }
+    d->free_table = free_fn;
+    d->loaded_by = (const void *)load;
+    *out = d->table;
+    return 0;
+}

@@ -68,6 +68,13 @@ static int check_placeholders(fl_loader *ld, const xmlNode *n, const fl_rule *r,
     return 0;
 }
 
+int fl_loader_message(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *attr, const char **out,
+                      fl_error *err)
+{
+    *out = fl_loader_attr(ld, n, attr);
+    return *out ? check_placeholders(ld, n, r, *out, err) : 0;
+}
+
 /* "缺少{name}章节" -> "缺少…章节", a summary for `rules` when none is given. */
 static const char *placeholders_elided(fl_loader *ld, const char *msg)
 {
@@ -232,6 +239,8 @@ static int parse_rule_attrs(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_err
     else if (clause && *clause) r->basis = clause;
     else if (doc && *doc && fl_loader_attr(ld, el, "basis-doc")) r->basis = doc;
     else r->basis = "";
+    r->unless_sibling = fl_loader_attr(ld, el, "unless-sibling");
+    if (r->unless_sibling && check_doc_types(ld, el, &r->unless_sibling, 1, err)) return -1;
     const char *types = fl_loader_attr(ld, el, "doc-type");
     r->ndoc_types = fl_loader_list(ld, types, false, &r->doc_types);
     return check_doc_types(ld, el, r->doc_types, r->ndoc_types, err);
@@ -285,6 +294,29 @@ static int parse_rule(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_error *er
 
 /* ---- ruleset ------------------------------------------------------------- */
 
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* A data table is named relative to rulesets/data/ ("standards.xml", which
+ * must not find the ruleset of that name beside it) or to the ruleset's
+ * folder ("data/standards.xml"); a ruleset kept elsewhere (--ruleset) falls
+ * back to the shipped tables. NULL when none exists. */
+static const char *data_path(fl_loader *ld, const char *file)
+{
+    if (file[0] == '/') return is_file(file) ? file : NULL;
+    const char *p = fl_arena_printf(&ld->rs->arena, "%s/data/%s", ld->dir, file);
+    if (is_file(p)) return p;
+    p = fl_arena_printf(&ld->rs->arena, "%s/%s", ld->dir, file);
+    if (is_file(p)) return p;
+    char rel[1100], buf[4096];
+    snprintf(rel, sizeof rel, "data/%s", file);
+    if (strstr(file, "..") || !fl_rulesets_file(rel, buf, sizeof buf)) return NULL;
+    return fl_arena_strdup(&ld->rs->arena, buf);
+}
+
 static int add_data(fl_loader *ld, const xmlNode *c, size_t *cap, fl_error *err)
 {
     const char *name = fl_loader_attr(ld, c, "name");
@@ -297,10 +329,8 @@ static int add_data(fl_loader *ld, const xmlNode *c, size_t *cap, fl_error *err)
         ld->rs->data = v;
         *cap = nc;
     }
-    const char *path = file[0] == '/' ? file : fl_arena_printf(&ld->rs->arena, "%s/%s", ld->dir, file);
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return fl_loader_error(err, ld, c, "data table %s not found (%s)", file, path);
+    const char *path = data_path(ld, file);
+    if (!path) return fl_loader_error(err, ld, c, "data table %s not found (looked next to the ruleset, in its data/ folder and in the shipped rulesets/data/)", file);
     ld->rs->data[ld->rs->ndata].name = name;
     ld->rs->data[ld->rs->ndata].path = path;
     ld->rs->ndata++;

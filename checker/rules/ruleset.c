@@ -33,9 +33,19 @@ int fl_severity_parse(const char *s, fl_severity *out)
 
 void fl_rules_init(fl_rules *set) { memset(set, 0, sizeof *set); }
 
+void fl_ruleset_free_tables(fl_ruleset *rs)
+{
+    for (size_t i = 0; rs && i < rs->ndata; i++) {
+        fl_data_ref *d = &rs->data[i];
+        if (d->table && d->free_table) d->free_table(d->table);
+        d->table = NULL;
+    }
+}
+
 static void ruleset_free(fl_ruleset *rs)
 {
     if (!rs) return;
+    fl_ruleset_free_tables(rs);
     for (fl_pattern *p = rs->patterns; p; p = p->next) pcre2_code_free(p->code);
     fl_arena_free(&rs->arena);
     free(rs);

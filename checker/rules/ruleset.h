@@ -77,6 +77,10 @@ typedef struct fl_rule {
     const char *message_en;  /* may be NULL */
     const char *summary;     /* one line for `rules`; defaults to the message */
     const char *description; /* longer text for `explain`, may be NULL */
+    /* A doc type: the finding is void when a document of that type is linted
+     * from the same folder (EIA401 and the 公众参与说明); copied into each
+     * finding, the check command decides. NULL: findings stand alone. */
+    const char *unless_sibling;
     const char **doc_types; size_t ndoc_types; /* none: the ruleset's applies-to */
     fl_sev_override *sev_overrides; size_t nsev_overrides;
     fl_cond *conds; size_t nconds;
@@ -88,7 +92,14 @@ typedef struct fl_rule {
     size_t index;            /* position in the fl_rules set */
 } fl_rule;
 
-typedef struct fl_data_ref { const char *name, *path; } fl_data_ref;
+/* A <data> table: its path, and once a kind has asked for it
+ * (fl_loader_table) the loaded object, freed with the ruleset. */
+typedef struct fl_data_ref {
+    const char *name, *path;
+    void *table;                  /* NULL until loaded */
+    void (*free_table)(void *);
+    const void *loaded_by;        /* the load function, so one name is one kind of table */
+} fl_data_ref;
 
 typedef struct fl_ruleset {
     fl_arena arena;
@@ -127,6 +138,8 @@ bool fl_rule_applies(const fl_rule *r, const char *doc_type);
 fl_severity fl_rule_severity(const fl_rule *r, const char *doc_type);
 /* Data table path by name, NULL when the ruleset declares none. */
 const char *fl_ruleset_data(const fl_ruleset *rs, const char *name);
+/* Free the data tables kinds loaded (fl_loader_table); the arena stays. */
+void fl_ruleset_free_tables(fl_ruleset *rs);
 
 /* Where the shipped rulesets are: $FILINGLINT_RULESETS; the source tree when
  * the binary runs from its build folder; <exe dir>/../share/filinglint/rulesets;

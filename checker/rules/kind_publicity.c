@@ -1,0 +1,943 @@
+/* Kind `publicity`: the public-participation record (《环境影响评价公众参与
+ * 办法》, 生态环境部令第4号) read as dates, periods and channels, and checked
+ * in working days of the official calendar (rulesets/data/holidays.xml,
+ * loaded once per ruleset). One element, one check:
+ *
+ *   <publicity check="period" min="10">        EIA402 network / posting period
+ *   <publicity check="channels">               EIA403 all three channels, newspaper twice
+ *   <publicity check="commission" max="7">     EIA404 first publicity after commissioning
+ *   <publicity check="same-start">             EIA406 the channels start together
+ *   <publicity check="respondents">            EIA405 respondent table: phones, ID numbers
+ *
+ * Where it looks: the whole document for the types in whole-document="eia-pp",
+ * else the sections the scope selects (a book's 公众参与). Inside that, the
+ * sections whose heading matches <stage> (征求意见稿) when there are any;
+ * otherwise every sentence except those about another stage (<other-stage>:
+ * 首次, 报批前 …). A sentence's channels come from the <channel> patterns; a
+ * date belongs to the channels named in its clause (between commas), else in
+ * its sentence. Dates are read as filings type them: 2024年3月1日至2024年3月14日,
+ * 3月1日—3月14日 (year carried), 2024-03-01~2024-03-14, 3月1日至14日.
+ *
+ * A period in a year the holiday table lacks is not guessed: the rule gives
+ * the message of <case name="unknown-year"> at info severity. */
+#include "rules/kind.h"
+#include "core/calendar.h"
+#include "core/checkdigit.h"
+#include "core/datatab.h"
+#include "core/date.h"
+#include "core/utf8.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { P_PERIOD, P_CHANNELS, P_COMMISSION, P_SAME_START, P_RESPONDENTS, P_NCHECKS } pub_check;
+static const char *const check_names[] = {"period", "channels", "commission", "same-start", "respondents"};
+
+enum { CH_NETWORK, CH_NEWSPAPER, CH_POSTING, CH_N };
+static const char *const role_names[] = {"network", "newspaper", "posting"};
+
+enum { COL_NAME, COL_PHONE, COL_ID, COL_N };
+static const char *const col_names[] = {"name", "phone", "id"};
+
+/* Messages other than the rule's own, by case. */
+enum { CASE_UNKNOWN_YEAR, CASE_STATED, CASE_NEWSPAPER, CASE_CHECK_DIGIT, CASE_N };
+static const char *const case_names[] = {"unknown-year", "stated", "newspaper", "check-digit"};
+
+typedef struct channel { const char *name; const fl_pattern *p; } channel;
+
+typedef struct pub_k {
+    pub_check check;
+    int limit;                    /* period: min days; commission: max days; channels: newspaper runs */
+    fl_scope_spec scope;
+    const char **whole; size_t nwhole; /* doc types read as a whole */
+    const fl_pattern *stage, *other_stage, *unless;
+    const fl_pattern *days, *times;
+    const fl_pattern *commission, *first;
+    channel ch[CH_N];
+    const fl_pattern *col[COL_N];
+    struct { const char *msg, *msg_en; } cases[CASE_N];
+    const fl_calendar *cal;
+} pub_k;
+
+static const char *const vars[] = {"channel", "from", "to", "days", "min", "max", "count", "value",
+                                   "commission", "first", "network", "newspaper", "posting",
+                                   "column", "row", "other", NULL};
+
+/* Built-in patterns, written for the normalised text. */
+static const char *const days_src =
+    "(?<!不少于|不得少于|至少|不低于|少于|超过|满)(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})\\s*个?工作日(?!内)";
+static const char *const times_src = "(?<!第)(?:[0-9]{1,2}|[一两二三四五六七八九十])\\s*次";
+
+/* ---- the calendar --------------------------------------------------------- */
+
+static int load_calendar(void **out, const char *path, fl_error *err)
+{
+    fl_holidays *h = NULL;
+    *out = NULL;
+    if (fl_holidays_load(&h, path, err)) return -1;
+    *out = fl_calendar_new(h);
+    fl_holidays_free(h);
+    return 0;
+}
+
+static void free_calendar(void *c) { fl_calendar_free(c); }
+
+/* ---- parsing ---------------------------------------------------------------- */
+
+static int index_of(const char *const *names, int n, const char *s)
+{
+    for (int i = 0; s && i < n; i++)
+        if (!strcmp(names[i], s)) return i;
+    return -1;
+}
+
+static int parse_child(pub_k *k, const xmlNode *c, fl_loader *ld, const fl_rule *rule, fl_error *err)
+{
+    const fl_pattern **slot = NULL;
+    if (fl_xml_named(c, "stage")) slot = &k->stage;
+    else if (fl_xml_named(c, "other-stage")) slot = &k->other_stage;
+    else if (fl_xml_named(c, "unless")) slot = &k->unless;
+    else if (fl_xml_named(c, "days")) slot = &k->days;
+    else if (fl_xml_named(c, "times")) slot = &k->times;
+    else if (fl_xml_named(c, "commission")) slot = &k->commission;
+    else if (fl_xml_named(c, "first")) slot = &k->first;
+    if (slot) return fl_loader_pattern_text(ld, c, slot, err);
+    const char *role = fl_loader_attr(ld, c, "role");
+    if (fl_xml_named(c, "channel")) {
+        int r = index_of(role_names, CH_N, role);
+        if (r < 0) return fl_loader_error(err, ld, c, "<channel role=\"%s\">: use network, newspaper or posting", role ? role : "");
+        k->ch[r].name = fl_loader_attr(ld, c, "name");
+        if (!k->ch[r].name) k->ch[r].name = role_names[r];
+        return fl_loader_pattern_text(ld, c, &k->ch[r].p, err);
+    }
+    if (fl_xml_named(c, "column")) {
+        int r = index_of(col_names, COL_N, role);
+        if (r < 0) return fl_loader_error(err, ld, c, "<column role=\"%s\">: use name, phone or id", role ? role : "");
+        return fl_loader_pattern_text(ld, c, &k->col[r], err);
+    }
+    if (fl_xml_named(c, "case")) {
+        const char *name = fl_loader_attr(ld, c, "name");
+        int r = index_of(case_names, CASE_N, name);
+        if (r < 0) return fl_loader_error(err, ld, c, "<case name=\"%s\">: use unknown-year, stated, newspaper or check-digit", name ? name : "");
+        if (fl_loader_message(ld, c, rule, "message", &k->cases[r].msg, err) ||
+            fl_loader_message(ld, c, rule, "message-en", &k->cases[r].msg_en, err))
+            return -1;
+        if (!k->cases[r].msg) return fl_loader_error(err, ld, c, "<case> needs message=\"...\"");
+        return 0;
+    }
+    return fl_loader_error(err, ld, c, "unexpected <%s> in <publicity>", (const char *)c->name);
+}
+
+/* What each check cannot do without. */
+static int check_needs(const pub_k *k, const xmlNode *el, fl_loader *ld, fl_error *err)
+{
+    bool ok = true;
+    switch (k->check) {
+    case P_PERIOD: ok = k->ch[CH_NETWORK].p && k->ch[CH_POSTING].p && k->cases[CASE_UNKNOWN_YEAR].msg; break;
+    case P_CHANNELS: case P_SAME_START: ok = k->ch[CH_NETWORK].p && k->ch[CH_NEWSPAPER].p && k->ch[CH_POSTING].p; break;
+    case P_COMMISSION: ok = k->commission && k->first && k->cases[CASE_UNKNOWN_YEAR].msg; break;
+    case P_RESPONDENTS: ok = k->col[COL_NAME] && (k->col[COL_PHONE] || k->col[COL_ID]); break;
+    default: break;
+    }
+    if (ok) return 0;
+    static const char *const needs[] = {
+        "<channel role=\"network\"> and <channel role=\"posting\"> and <case name=\"unknown-year\">",
+        "three <channel> elements (network, newspaper, posting)",
+        "<commission>, <first> and <case name=\"unknown-year\">",
+        "three <channel> elements (network, newspaper, posting)",
+        "<column role=\"name\"> and a phone or id column"};
+    return fl_loader_error(err, ld, el, "<publicity check=\"%s\"> needs %s", check_names[k->check], needs[k->check]);
+}
+
+static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
+{
+    pub_k *k = fl_loader_alloc(ld, sizeof *k);
+    const char *check = fl_loader_attr(ld, el, "check");
+    int c = index_of(check_names, P_NCHECKS, check);
+    if (c < 0) return fl_loader_error(err, ld, el, "<publicity check=\"%s\">: use period, channels, commission, same-start or respondents", check ? check : "");
+    k->check = (pub_check)c;
+    if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
+    k->nwhole = fl_loader_list(ld, fl_loader_attr(ld, el, "whole-document"), false, &k->whole);
+    const char *lim = fl_loader_attr(ld, el, k->check == P_COMMISSION ? "max" : "min");
+    k->limit = k->check == P_COMMISSION ? 7 : k->check == P_CHANNELS ? 2 : 10;
+    if (lim) {
+        char *end;
+        long v = strtol(lim, &end, 10);
+        if (*end || v < 1 || v > 365) return fl_loader_error(err, ld, el, "min / max must be a number of days 1..365, not '%s'", lim);
+        k->limit = (int)v;
+    }
+    for (const xmlNode *ch = fl_xml_first(el); ch; ch = fl_xml_next(ch))
+        if (parse_child(k, ch, ld, rule, err)) return -1;
+    if (!k->days && fl_loader_pattern(ld, el, days_src, &k->days, err)) return -1;
+    if (!k->times && fl_loader_pattern(ld, el, times_src, &k->times, err)) return -1;
+    if (check_needs(k, el, ld, err)) return -1;
+    if (k->check != P_RESPONDENTS && k->check != P_CHANNELS) {
+        const char *data = fl_loader_attr(ld, el, "data");
+        void *cal;
+        if (fl_loader_table(ld, el, data ? data : "holidays", load_calendar, free_calendar, &cal, err)) return -1;
+        k->cal = cal;
+    }
+    rule->data = k;
+    return 0;
+}
+
+/* ---- reading dates ---------------------------------------------------------- */
+
+typedef struct item {
+    fl_date d;
+    size_t s, e;      /* normalised offsets in the block */
+    int pair;         /* index of the range's end item, -1 */
+    bool is_end;      /* the end of a range */
+    unsigned roles;   /* channels of its clause (else its sentence) */
+    unsigned sroles;  /* channels of its sentence */
+} item;
+
+typedef struct sent {
+    int block;
+    size_t a, e;
+    unsigned roles;
+    bool stage, other;
+    size_t first, n;  /* its items */
+} sent;
+
+typedef struct text {
+    sent *s; size_t ns, cap_s;
+    item *it; size_t ni, cap_i;
+    int heading;      /* where a missing thing is reported, -1 line 1 */
+    bool staged;
+    bool any;         /* the region exists at all */
+} text;
+
+static bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+static bool starts_with(const char *t, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+    return len >= n && !memcmp(t, lit, n);
+}
+
+/* 1-2 digits then unit (月 or 日/号); returns the end, 0 if none. */
+static size_t read_unit(const char *t, size_t len, size_t i, const char *unit, int *v)
+{
+    size_t j = i;
+    *v = 0;
+    while (j < len && j - i < 2 && is_ascii_digit(t[j])) *v = *v * 10 + (t[j++] - '0');
+    if (j == i || (j < len && is_ascii_digit(t[j]))) return 0;
+    if (j < len && t[j] == ' ') j++;
+    if (starts_with(t + j, len - j, unit)) return j + strlen(unit);
+    if (!strcmp(unit, "日") && starts_with(t + j, len - j, "号")) return j + 3;
+    return 0;
+}
+
+/* M月D日 with the year carried from the date before. */
+static size_t read_month_day(const char *t, size_t len, size_t i, const fl_date *carry, fl_date *out)
+{
+    int m, d;
+    size_t j = read_unit(t, len, i, "月", &m);
+    if (!j || !carry->y) return 0;
+    if (j < len && t[j] == ' ') j++;
+    size_t k = read_unit(t, len, j, "日", &d);
+    if (!k) return 0;
+    fl_date x = {carry->y, m, d};
+    if (!fl_date_valid(&x) || !m || !d) return 0;
+    *out = x;
+    return k;
+}
+
+/* A date at i, to the day: full, else month-day, else (only right after a
+ * range connector) a day alone. Returns its end, 0 if none. */
+static size_t read_date(const char *t, size_t len, size_t i, const fl_date *carry, bool after_connector, fl_date *out,
+                        bool *carried)
+{
+    fl_date d;
+    size_t r = fl_date_parse(&d, t + i, len - i);
+    *carried = false;
+    if (r && d.m) {
+        *out = d;
+        return i + r;
+    }
+    if (r) return 0;
+    *carried = true;
+    size_t e = read_month_day(t, len, i, carry, out);
+    if (e) return e;
+    int day;
+    if (after_connector && carry->m && (e = read_unit(t, len, i, "日", &day))) {
+        fl_date x = {carry->y, carry->m, day};
+        if (day && fl_date_valid(&x)) {
+            *out = x;
+            return e;
+        }
+    }
+    return 0;
+}
+
+/* Offset after a range connector at i (至, 到, -, ~, 起至 …), 0 if none. */
+static size_t connector(const char *t, size_t len, size_t i)
+{
+    static const char *const words[] = {"起至", "起到", "起-", "起~", "至", "到", "-", "~", NULL};
+    while (i < len && t[i] == ' ') i++;
+    for (const char *const *w = words; *w; w++)
+        if (starts_with(t + i, len - i, *w)) {
+            size_t j = i + strlen(*w);
+            while (j < len && t[j] == ' ') j++;
+            return j;
+        }
+    return 0;
+}
+
+static bool blocks_start(const char *t, size_t i)
+{
+    if (!i) return false;
+    char p = t[i - 1];
+    return is_ascii_digit(p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '.' || p == '/' || p == '-';
+}
+
+static void add_item(text *x, const fl_date *d, size_t s, size_t e)
+{
+    FL_VEC_RESERVE(x->it, x->cap_i, x->ni + 1);
+    x->it[x->ni++] = (item){*d, s, e, -1, false, 0, 0};
+}
+
+/* The dates of sentence [a, e) of normalised text t. */
+static void read_dates(text *x, const char *t, size_t a, size_t e)
+{
+    fl_date carry = {0, 0, 0}, d;
+    for (size_t i = a; i < e;) {
+        unsigned char c = (unsigned char)t[i];
+        size_t end = 0;
+        bool carried;
+        if ((is_ascii_digit((char)c) || c >= 0x80) && !blocks_start(t, i))
+            end = read_date(t, e, i, &carry, false, &d, &carried);
+        if (!end) {
+            i += c < 0x80 ? 1 : fl_utf8_decode(t + i, e - i, &(uint32_t){0});
+            continue;
+        }
+        add_item(x, &d, i, end);
+        carry = d;
+        i = end;
+        size_t q = connector(t, e, i);
+        fl_date d2;
+        size_t end2 = q ? read_date(t, e, q, &carry, true, &d2, &carried) : 0;
+        if (!end2) continue;
+        if (carried && fl_date_cmp(&d2, &d) < 0 && d2.m < d.m) d2.y++; /* 12月28日至1月10日 */
+        bool range = d.d && d2.d; /* month-only periods cannot be counted */
+        if (range) x->it[x->ni - 1].pair = (int)x->ni;
+        add_item(x, &d2, q, end2);
+        x->it[x->ni - 1].is_end = range;
+        carry = d2;
+        i = end2;
+    }
+}
+
+/* ---- the region ---------------------------------------------------------------- */
+
+static bool whole_type(const pub_k *k, const char *type)
+{
+    for (size_t i = 0; type && i < k->nwhole; i++)
+        if (!strcmp(k->whole[i], type)) return true;
+    return false;
+}
+
+static unsigned roles_in(fl_scan *s, const pub_k *k, int b, size_t a, size_t e)
+{
+    unsigned r = 0;
+    size_t ms, me;
+    for (int i = 0; i < CH_N; i++)
+        if (k->ch[i].p && fl_scan_find(s, k->ch[i].p, b, a, e, &ms, &me) == 1) r |= 1u << i;
+    return r;
+}
+
+static bool has(fl_scan *s, const fl_pattern *p, int b, size_t a, size_t e)
+{
+    size_t ms, me;
+    return p && fl_scan_find(s, p, b, a, e, &ms, &me) == 1;
+}
+
+/* Clause around offset off within [a, e): between ，/, and the sentence ends. */
+static void clause(const char *t, size_t a, size_t e, size_t off, size_t *ca, size_t *ce)
+{
+    *ca = a;
+    *ce = e;
+    for (size_t i = a; i < e; i++) {
+        bool comma = t[i] == ',' || (i + 3 <= e && !memcmp(t + i, "，", 3));
+        if (!comma) continue;
+        if (i < off) *ca = i + 1;
+        else { *ce = i; break; }
+    }
+}
+
+static void add_sentences(fl_scan *s, const pub_k *k, text *x, int b, bool staged)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    for (size_t off = 0; off < n->len && !fl_scan_failed(s);) {
+        size_t a, e;
+        fl_scan_sentence(s, b, off, &a, &e);
+        if (e <= off) break;
+        off = e;
+        sent st = {b, a, e, roles_in(s, k, b, a, e), false, false, x->ni, 0};
+        st.stage = has(s, k->stage, b, a, e);
+        st.other = has(s, k->other_stage, b, a, e);
+        if (!staged && st.other && !st.stage) continue;
+        read_dates(x, n->text, a, e);
+        st.n = x->ni - st.first;
+        for (size_t i = st.first; i < x->ni; i++) {
+            size_t ca, ce;
+            clause(n->text, a, e, x->it[i].s, &ca, &ce);
+            unsigned r = roles_in(s, k, b, ca, ce);
+            x->it[i].roles = r ? r : st.roles;
+            x->it[i].sroles = st.roles;
+        }
+        FL_VEC_RESERVE(x->s, x->cap_s, x->ns + 1);
+        x->s[x->ns++] = st;
+    }
+}
+
+/* The blocks to read: see the top of the file. staged: narrow to the stage
+ * sections when there are any. */
+static void build_text(fl_scan *s, const pub_k *k, bool staged, text *x)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    memset(x, 0, sizeof *x);
+    x->heading = -1;
+    fl_scope_spec base = k->scope;
+    if (whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
+    const fl_scope *sc = fl_scan_scope(s, &base);
+    if (!sc->found || fl_scan_failed(s)) return;
+    x->any = true;
+    x->heading = sc->heading;
+    unsigned char *in = fl_xcalloc(doc->nblocks + 1, 1);
+    for (size_t i = 0; i < sc->nblocks; i++) in[sc->blocks[i]] = 1;
+    if (staged && k->stage) { /* the stage's sections inside the region */
+        fl_scope_spec st = {k->stage, base.exclude, base.parts, 0};
+        const fl_scope *ss = fl_scan_scope(s, &st);
+        for (size_t i = 0; i < ss->nblocks; i++)
+            if (in[ss->blocks[i]]) {
+                if (!x->staged) x->heading = ss->blocks[i]; /* its first section's heading */
+                x->staged = true;
+                in[ss->blocks[i]] = 2;
+            }
+        for (size_t b = 0; x->staged && b < doc->nblocks; b++) in[b] = in[b] == 2;
+    }
+    for (size_t b = 0; b < doc->nblocks && !fl_scan_failed(s); b++)
+        if (in[b]) add_sentences(s, k, x, (int)b, x->staged || !staged);
+    free(in);
+}
+
+static void text_free(text *x)
+{
+    free(x->s);
+    free(x->it);
+}
+
+/* Does the text speak of the stage at all (or is it the stage's section)? */
+static bool about_stage(const text *x)
+{
+    if (x->staged) return true;
+    for (size_t i = 0; i < x->ns; i++)
+        if (x->s[i].stage) return true;
+    return false;
+}
+
+static bool excused(fl_scan *s, const pub_k *k, const text *x)
+{
+    for (size_t i = 0; k->unless && i < x->ns; i++)
+        if (has(s, k->unless, x->s[i].block, x->s[i].a, x->s[i].e)) return true;
+    return false;
+}
+
+/* ---- helpers for findings ---------------------------------------------------- */
+
+static const char *typed(fl_scan *s, int b, size_t a, size_t e)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    size_t o0 = n->map[a], o1 = n->map[e];
+    return fl_arena_strndup(fl_scan_arena(s), fl_scan_doc(s)->blocks[b].text + o0, o1 > o0 ? o1 - o0 : 0);
+}
+
+static const char *num(fl_scan *s, long v) { return fl_arena_printf(fl_scan_arena(s), "%ld", v); }
+
+static int sentence_of_item(const text *x, size_t i)
+{
+    for (size_t k = 0; k < x->ns; k++)
+        if (i >= x->s[k].first && i < x->s[k].first + x->s[k].n) return (int)k;
+    return -1;
+}
+
+static int block_of_item(const text *x, size_t i)
+{
+    int k = sentence_of_item(x, i);
+    return k >= 0 ? x->s[k].block : -1;
+}
+
+static void use_case(fl_hit *h, const pub_k *k, int c)
+{
+    h->message = k->cases[c].msg;
+    h->message_en = k->cases[c].msg_en;
+}
+
+/* "10", "十", "十五", "二十" -> number; -1 if none. */
+static long number_at(const char *t, size_t len)
+{
+    static const char *const cn[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    long v = 0;
+    size_t i = 0;
+    while (i < len && !is_ascii_digit(t[i]) && !starts_with(t + i, len - i, "十") && !starts_with(t + i, len - i, "两")) {
+        bool digit = false;
+        for (int d = 1; d < 10 && !digit; d++) digit = starts_with(t + i, len - i, cn[d]);
+        if (digit) break;
+        i++;
+    }
+    if (i < len && is_ascii_digit(t[i])) {
+        while (i < len && is_ascii_digit(t[i])) v = v * 10 + (t[i++] - '0');
+        return v;
+    }
+    long cur = -1;
+    while (i < len) {
+        int d = -1;
+        if (starts_with(t + i, len - i, "两")) d = 2;
+        for (int q = 0; q < 10 && d < 0; q++)
+            if (starts_with(t + i, len - i, cn[q])) d = q;
+        if (d >= 0) {
+            cur = d;
+            i += 3;
+        } else if (starts_with(t + i, len - i, "十")) {
+            v += (cur > 0 ? cur : 1) * 10;
+            cur = 0;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    if (cur > 0) v += cur;
+    return v > 0 ? v : -1;
+}
+
+/* The first stated count (pattern p) in sentences carrying role bits `want`
+ * (0: sentences naming no channel). */
+static bool stated(fl_scan *s, const text *x, const fl_pattern *p, unsigned want, long *v, int *b, size_t *ms,
+                   size_t *me)
+{
+    for (size_t i = 0; i < x->ns && !fl_scan_failed(s); i++) {
+        const sent *st = &x->s[i];
+        if (want ? !(st->roles & want) : st->roles != 0) continue;
+        if (fl_scan_find(s, p, st->block, st->a, st->e, ms, me) == 1) {
+            const fl_norm *n = fl_scan_norm(s, st->block);
+            *v = number_at(n->text + *ms, *me - *ms);
+            *b = st->block;
+            if (*v > 0) return true;
+        }
+    }
+    return false;
+}
+
+/* The channel's period: the first range in a clause naming it, else in a
+ * sentence naming it (…在网站公示，同期在公告栏张贴), else a range no channel
+ * claims (公示时间为…); -1 if none. */
+static int range_for(const text *x, int role)
+{
+    for (size_t i = 0; i < x->ni; i++)
+        if (x->it[i].pair >= 0 && (x->it[i].roles & (1u << role))) return (int)i;
+    for (size_t i = 0; i < x->ni; i++)
+        if (x->it[i].pair >= 0 && (x->it[i].sroles & (1u << role))) return (int)i;
+    for (size_t i = 0; i < x->ni; i++)
+        if (x->it[i].pair >= 0 && !x->it[i].roles) return (int)i;
+    return -1;
+}
+
+/* ---- period (EIA402) ------------------------------------------------------------ */
+
+static void period_range(fl_scan *s, const pub_k *k, const text *x, int r, const char *channels)
+{
+    const item *a = &x->it[r], *z = &x->it[a->pair];
+    int b = block_of_item(x, (size_t)r);
+    bool known = true;
+    long n = fl_calendar_count(k->cal, &a->d, &z->d, &known);
+    fl_hit h = {.block = b, .span = true, .start = a->s, .end = z->e, .severity = -1};
+    fl_hit_var(&h, "channel", channels);
+    fl_hit_var(&h, "from", typed(s, b, a->s, a->e));
+    fl_hit_var(&h, "to", typed(s, b, z->s, z->e));
+    fl_hit_var(&h, "days", num(s, n));
+    fl_hit_var(&h, "min", num(s, k->limit));
+    if (!known) {
+        /* A long holiday costs at most five weekdays: so long a period is
+         * long enough whatever the missing notice says. */
+        if (n >= k->limit + 5) return;
+        use_case(&h, k, CASE_UNKNOWN_YEAR);
+        h.severity = FL_SEV_INFO;
+    } else if (n >= k->limit) {
+        return;
+    }
+    fl_scan_emit(s, &h);
+}
+
+static void period_stated(fl_scan *s, const pub_k *k, const text *x, int role, const char *channels)
+{
+    long v;
+    int b;
+    size_t ms, me;
+    if (!stated(s, x, k->days, 1u << role, &v, &b, &ms, &me) && !stated(s, x, k->days, 0, &v, &b, &ms, &me)) return;
+    if (v >= k->limit || !k->cases[CASE_STATED].msg) return;
+    fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
+    use_case(&h, k, CASE_STATED);
+    fl_hit_var(&h, "channel", channels);
+    fl_hit_var(&h, "days", num(s, v));
+    fl_hit_var(&h, "min", num(s, k->limit));
+    fl_scan_emit(s, &h);
+}
+
+static void run_period(fl_scan *s, const pub_k *k, const text *x)
+{
+    int rn = range_for(x, CH_NETWORK), rp = range_for(x, CH_POSTING);
+    const char *nn = k->ch[CH_NETWORK].name, *pn = k->ch[CH_POSTING].name;
+    if (rn >= 0 && rn == rp) {
+        period_range(s, k, x, rn, fl_arena_printf(fl_scan_arena(s), "%s、%s", nn, pn));
+        return;
+    }
+    if (rn >= 0) period_range(s, k, x, rn, nn);
+    else period_stated(s, k, x, CH_NETWORK, nn);
+    if (rp >= 0) period_range(s, k, x, rp, pn);
+    else period_stated(s, k, x, CH_POSTING, pn);
+}
+
+/* ---- channels (EIA403) ----------------------------------------------------------- */
+
+static void missing_channel(fl_scan *s, const pub_k *k, const text *x, int role)
+{
+    fl_hit h = {.block = x->heading, .severity = -1, .item = k->ch[role].name};
+    fl_hit_var(&h, "channel", k->ch[role].name);
+    fl_scan_emit(s, &h);
+}
+
+/* Newspaper runs: distinct single dates of newspaper clauses inside the
+ * period (when one is known). When fewer dates are listed than required, a
+ * stated count (共2次) may make up for them. */
+static void newspaper_runs(fl_scan *s, const pub_k *k, const text *x)
+{
+    int r = range_for(x, CH_NETWORK);
+    const fl_date *from = r >= 0 ? &x->it[r].d : NULL, *to = r >= 0 ? &x->it[x->it[r].pair].d : NULL;
+    long count = 0, all = 0;
+    int first = -1;
+    const char *list = "";
+    for (size_t i = 0; i < x->ni; i++) {
+        const item *it = &x->it[i];
+        if (it->pair >= 0 || it->is_end || !(it->roles & (1u << CH_NEWSPAPER)) || !it->d.d) continue;
+        bool dup = false;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = x->it[j].pair < 0 && !x->it[j].is_end && (x->it[j].roles & (1u << CH_NEWSPAPER)) &&
+                  !fl_date_cmp(&x->it[j].d, &it->d);
+        if (dup) continue;
+        all++;
+        if (first < 0) first = (int)i;
+        list = fl_arena_printf(fl_scan_arena(s), "%s%s%s", list, *list ? "、" : "",
+                               typed(s, block_of_item(x, i), it->s, it->e));
+        if (!from || (fl_date_cmp(&it->d, from) >= 0 && fl_date_cmp(&it->d, to) <= 0)) count++;
+    }
+    if (count >= k->limit || !k->cases[CASE_NEWSPAPER].msg) return;
+    long v = 0;
+    int b = -1;
+    size_t ms = 0, me = 0;
+    bool said = stated(s, x, k->times, 1u << CH_NEWSPAPER, &v, &b, &ms, &me);
+    if (all < k->limit) {
+        if (said && v >= k->limit) return; /* the dates are not all listed */
+        if (!all && !said) return;         /* nothing to judge by */
+        if (!all) count = v;
+    }
+    fl_hit h = {.block = b, .span = said, .start = ms, .end = me, .severity = -1, .item = k->ch[CH_NEWSPAPER].name};
+    if (first >= 0) {
+        h.block = block_of_item(x, (size_t)first);
+        h.span = true;
+        h.start = x->it[first].s;
+        h.end = x->it[first].e;
+    }
+    use_case(&h, k, CASE_NEWSPAPER);
+    fl_hit_var(&h, "channel", k->ch[CH_NEWSPAPER].name);
+    fl_hit_var(&h, "count", num(s, count));
+    fl_hit_var(&h, "value", list);
+    fl_hit_var(&h, "min", num(s, k->limit));
+    fl_scan_emit(s, &h);
+}
+
+static void run_channels(fl_scan *s, const pub_k *k, const text *x)
+{
+    unsigned seen = 0;
+    for (size_t i = 0; i < x->ns; i++) seen |= x->s[i].roles;
+    for (int r = 0; r < CH_N; r++)
+        if (!(seen & (1u << r))) missing_channel(s, k, x, r);
+    if (seen & (1u << CH_NEWSPAPER)) newspaper_runs(s, k, x);
+}
+
+/* ---- same start (EIA406) ---------------------------------------------------------- */
+
+static int first_date(const text *x, int role)
+{
+    int best = -1;
+    for (size_t i = 0; i < x->ni; i++) {
+        const item *it = &x->it[i];
+        if (it->is_end || !it->d.d || !(it->roles & (1u << role))) continue;
+        if (best < 0 || fl_date_cmp(&it->d, &x->it[best].d) < 0) best = (int)i;
+    }
+    return best;
+}
+
+static void run_same_start(fl_scan *s, const pub_k *k, const text *x)
+{
+    int f[CH_N], known = 0, latest = -1;
+    bool differ = false;
+    for (int r = 0; r < CH_N; r++) {
+        f[r] = first_date(x, r);
+        if (f[r] < 0) continue;
+        known++;
+        if (latest >= 0 && fl_date_cmp(&x->it[f[r]].d, &x->it[latest].d)) differ = true;
+        if (latest < 0 || fl_date_cmp(&x->it[f[r]].d, &x->it[latest].d) > 0) latest = f[r];
+    }
+    if (known < 2 || !differ) return;
+    int b = block_of_item(x, (size_t)latest);
+    fl_hit h = {.block = b, .span = true, .start = x->it[latest].s, .end = x->it[latest].e, .severity = -1};
+    static const char *const var[] = {"network", "newspaper", "posting"};
+    for (int r = 0; r < CH_N; r++) {
+        const char *v = "—";
+        if (f[r] >= 0) v = typed(s, block_of_item(x, (size_t)f[r]), x->it[f[r]].s, x->it[f[r]].e);
+        fl_hit_var(&h, var[r], v);
+    }
+    fl_scan_emit(s, &h);
+}
+
+/* ---- commission (EIA404) ---------------------------------------------------------- */
+
+/* The date that goes with the first match of p: in the match's clause, else
+ * the last one before it in its sentence. A match whose clause also matches
+ * q (委托 in a 首次公开 sentence: "确定编制单位后7个工作日内") is passed over. */
+static int dated_match(fl_scan *s, const text *x, const fl_pattern *p, const fl_pattern *q)
+{
+    for (size_t i = 0; i < x->ns && !fl_scan_failed(s); i++) {
+        const sent *st = &x->s[i];
+        size_t ms, me, ca, ce;
+        if (fl_scan_find(s, p, st->block, st->a, st->e, &ms, &me) != 1) continue;
+        const char *t = fl_scan_norm(s, st->block)->text;
+        clause(t, st->a, st->e, ms, &ca, &ce);
+        if (q && has(s, q, st->block, ca, ce)) continue;
+        int before = -1;
+        for (size_t j = st->first; j < st->first + st->n; j++) {
+            const item *it = &x->it[j];
+            if (it->s >= ca && it->e <= ce) return (int)j;
+            size_t da, de;
+            clause(t, st->a, st->e, it->s, &da, &de);
+            if (it->e <= ms && !(q && has(s, q, st->block, da, de))) before = (int)j;
+        }
+        if (before >= 0) return before;
+    }
+    return -1;
+}
+
+/* The first date under a heading matching p (首次环境影响评价信息公开情况). */
+static int dated_section(fl_scan *s, const pub_k *k, const text *x)
+{
+    fl_scope_spec sp = {k->first, k->scope.exclude, k->scope.parts, 0};
+    const fl_scope *sc = fl_scan_scope(s, &sp);
+    if (!sc->found) return -1;
+    for (size_t i = 0; i < x->ni; i++) {
+        int b = block_of_item(x, i);
+        for (size_t j = 0; j < sc->nblocks; j++)
+            if (sc->blocks[j] == b && x->it[i].d.m) return (int)i;
+    }
+    return -1;
+}
+
+static void last_day(fl_date *d)
+{
+    if (d->d) return;
+    if (!d->m) d->m = 12;
+    fl_date next = {d->m == 12 ? d->y + 1 : d->y, d->m == 12 ? 1 : d->m + 1, 1};
+    fl_date_from_days(d, fl_date_days(&next) - 1);
+}
+
+static void run_commission(fl_scan *s, const pub_k *k, const text *x)
+{
+    int c = dated_match(s, x, k->commission, k->first);
+    int f = dated_section(s, k, x);
+    if (f < 0) f = dated_match(s, x, k->first, NULL);
+    if (c < 0 || f < 0 || fl_scan_failed(s)) return;
+    fl_date from = x->it[c].d, first = x->it[f].d, after;
+    last_day(&from); /* a month alone: its last day, the latest it can mean */
+    if (!first.d) first.d = 1;
+    if (fl_date_cmp(&first, &from) <= 0) return;
+    fl_date_from_days(&after, fl_date_days(&from) + 1);
+    bool known = true;
+    long n = fl_calendar_count(k->cal, &after, &first, &known);
+    /* Without the year's notice the count is Monday-Friday: make-up working
+     * days (two at most around one holiday) could only add to it. */
+    if (known ? n <= k->limit : n <= k->limit - 2) return;
+    int b = block_of_item(x, (size_t)f), cb = block_of_item(x, (size_t)c);
+    fl_hit h = {.block = b, .span = true, .start = x->it[f].s, .end = x->it[f].e, .severity = -1};
+    fl_hit_var(&h, "commission", typed(s, cb, x->it[c].s, x->it[c].e));
+    fl_hit_var(&h, "first", typed(s, b, x->it[f].s, x->it[f].e));
+    fl_hit_var(&h, "days", num(s, n));
+    fl_hit_var(&h, "max", num(s, k->limit));
+    if (!known) {
+        use_case(&h, k, CASE_UNKNOWN_YEAR);
+        h.severity = FL_SEV_INFO;
+    }
+    fl_scan_emit(s, &h);
+}
+
+/* ---- respondents (EIA405) --------------------------------------------------------- */
+
+typedef struct row_vals { const char *v[COL_N]; int block[COL_N]; } row_vals;
+
+static const char *phone_key(fl_scan *s, const char *v)
+{
+    char *out = fl_arena_alloc(fl_scan_arena(s), strlen(v) + 1);
+    size_t o = 0;
+    for (const char *p = v; *p; p++) {
+        if (*p == '*' || !strncmp(p, "×", 2)) return ""; /* masked: nothing to compare */
+        if (is_ascii_digit(*p)) out[o++] = *p;
+    }
+    out[o] = '\0';
+    return o >= 7 ? out : "";
+}
+
+static const char *id_key(fl_scan *s, const char *v)
+{
+    size_t n = strlen(v);
+    if ((n != 18 && n != 15) || strchr(v, '*')) return "";
+    char *out = fl_arena_strdup(fl_scan_arena(s), v);
+    if (out[n - 1] == 'x') out[n - 1] = 'X';
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!is_ascii_digit(out[i])) return "";
+    return out;
+}
+
+static void respondent_hit(fl_scan *s, const pub_k *k, int b, int row, int other, const char *col, const char *value,
+                           int c)
+{
+    fl_hit h = {.block = b, .severity = -1};
+    if (c >= 0) use_case(&h, k, c);
+    fl_hit_var(&h, "row", num(s, row));
+    fl_hit_var(&h, "other", other ? num(s, other) : "");
+    fl_hit_var(&h, "column", col);
+    fl_hit_var(&h, "value", value);
+    fl_scan_emit(s, &h);
+}
+
+static void check_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int nrows, const char *const *heads)
+{
+    for (int r = 0; r < nrows; r++) {
+        const row_vals *a = &rows[r];
+        for (int c = COL_PHONE; c < COL_N; c++) {
+            if (!a->v[c] || !*a->v[c]) continue;
+            for (int q = 0; q < r; q++) {
+                const row_vals *z = &rows[q];
+                if (!z->v[c] || strcmp(z->v[c], a->v[c])) continue;
+                if (!a->v[COL_NAME] || !z->v[COL_NAME] || !*a->v[COL_NAME] || !*z->v[COL_NAME] ||
+                    !strcmp(a->v[COL_NAME], z->v[COL_NAME]))
+                    continue; /* the same person twice, or no names to tell */
+                respondent_hit(s, k, a->block[c], r + 2, q + 2, heads[c], fl_scan_doc(s)->blocks[a->block[c]].text, -1);
+                break;
+            }
+        }
+        const char *id = a->v[COL_ID];
+        if (id && strlen(id) == 18 && k->cases[CASE_CHECK_DIGIT].msg &&
+            fl_checkdigit_idcard(id, 18, NULL) == FL_CODE_BAD_CHECK)
+            respondent_hit(s, k, a->block[COL_ID], r + 2, 0, heads[COL_ID], fl_scan_doc(s)->blocks[a->block[COL_ID]].text,
+                           CASE_CHECK_DIGIT);
+    }
+}
+
+/* One table: the first row names the columns. */
+static void respondent_table(fl_scan *s, const pub_k *k, int id)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    int col[COL_N] = {-1, -1, -1}, nrows = 0;
+    const char *heads[COL_N] = {"", "", ""};
+    size_t ms, me;
+    for (size_t b = 0; b < doc->nblocks; b++) {
+        const fl_block *x = &doc->blocks[b];
+        if (x->table != id) continue;
+        if (x->row > nrows) nrows = x->row;
+        if (x->row != 1) continue;
+        for (int c = 0; c < COL_N; c++)
+            if (col[c] < 0 && k->col[c] && fl_scan_find(s, k->col[c], (int)b, 0, SIZE_MAX, &ms, &me) == 1) {
+                col[c] = x->col;
+                heads[c] = x->text;
+                break;
+            }
+    }
+    if (col[COL_NAME] < 0 || (col[COL_PHONE] < 0 && col[COL_ID] < 0) || nrows < 3) return;
+    row_vals *rows = fl_xcalloc((size_t)nrows, sizeof *rows);
+    for (size_t b = 0; b < doc->nblocks; b++) {
+        const fl_block *x = &doc->blocks[b];
+        if (x->table != id || x->row < 2) continue;
+        for (int c = 0; c < COL_N; c++) {
+            if (x->col != col[c] || rows[x->row - 2].v[c]) continue;
+            const char *v = fl_norm_label(fl_scan_arena(s), x->text, x->len);
+            rows[x->row - 2].v[c] = c == COL_PHONE ? phone_key(s, v) : c == COL_ID ? id_key(s, v) : v;
+            rows[x->row - 2].block[c] = (int)b;
+        }
+    }
+    check_rows(s, k, rows, nrows - 1, heads);
+    free(rows);
+}
+
+static void run_respondents(fl_scan *s, const pub_k *k)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    fl_scope_spec base = k->scope;
+    if (whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
+    const fl_scope *sc = fl_scan_scope(s, &base);
+    if (!sc->found || fl_scan_failed(s)) return;
+    int last = 0;
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+        int t = doc->blocks[sc->blocks[i]].table;
+        if (t && t != last) respondent_table(s, k, t);
+        if (t) last = t;
+    }
+}
+
+/* ---- running ------------------------------------------------------------------------ */
+
+static void run(const fl_rule *rule, fl_scan *s)
+{
+    const pub_k *k = rule->data;
+    if (k->check == P_RESPONDENTS) {
+        run_respondents(s, k);
+        return;
+    }
+    text x;
+    build_text(s, k, k->check != P_COMMISSION, &x);
+    if (x.any && !fl_scan_failed(s) && !excused(s, k, &x)) {
+        switch (k->check) {
+        case P_PERIOD: if (about_stage(&x)) run_period(s, k, &x); break;
+        case P_CHANNELS: if (about_stage(&x)) run_channels(s, k, &x); break;
+        case P_SAME_START: if (about_stage(&x)) run_same_start(s, k, &x); break;
+        case P_COMMISSION: run_commission(s, k, &x); break;
+        default: break;
+        }
+    }
+    text_free(&x);
+}
+
+static void describe(const fl_rule *rule, FILE *out)
+{
+    const pub_k *k = rule->data;
+    fl_scope_describe(&k->scope, out);
+    for (size_t i = 0; i < k->nwhole; i++) fprintf(out, "%s 文件：全文\n", k->whole[i]);
+    if (k->stage && k->check != P_COMMISSION && k->check != P_RESPONDENTS)
+        fprintf(out, "公示阶段：标题匹配 /%s/ 的章节，否则除去含 /%s/ 的句子\n", k->stage->source,
+                k->other_stage ? k->other_stage->source : "");
+    for (int r = 0; r < CH_N; r++)
+        if (k->ch[r].p && k->check != P_COMMISSION && k->check != P_RESPONDENTS)
+            fprintf(out, "公示方式 %s：/%s/\n", k->ch[r].name, k->ch[r].p->source);
+    switch (k->check) {
+    case P_PERIOD: fprintf(out, "检查：网络、张贴公示期不少于 %d 个工作日（按节假日表计算）\n", k->limit); break;
+    case P_CHANNELS: fprintf(out, "检查：网络、报纸、张贴三种方式均已采用，报纸在公示期内不少于 %d 次\n", k->limit); break;
+    case P_COMMISSION:
+        fprintf(out, "委托：/%s/；首次公开：/%s/\n", k->commission->source, k->first->source);
+        fprintf(out, "检查：首次公开不晚于委托后第 %d 个工作日\n", k->limit);
+        break;
+    case P_SAME_START: fprintf(out, "检查：三种公示方式的开始日期相同\n"); break;
+    default: fprintf(out, "检查：不同人员的电话、身份证号码不相同，身份证号码校验位正确（GB 11643-1999）\n"); break;
+    }
+}
+
+const fl_kind fl_kind_publicity = {"publicity", vars, parse, run, describe};

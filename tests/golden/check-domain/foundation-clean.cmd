@@ -1,0 +1,1 @@
+check --select STD,EIA302,EIA304,EIA402,EIA403,EIA404,EIA405,EIA406 fixtures/docx/eia-pp-lo.docx fixtures/docx/eia-form-typed.docx fixtures/docx/eia-form-word.docx fixtures/docx/eia-book-pandoc.docx fixtures/xml/eia-pp-lo-word2003.xml

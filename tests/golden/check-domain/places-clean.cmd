@@ -1,0 +1,1 @@
+check --select EIA302,EIA304 fixtures/eia-domain/places-clean.docx

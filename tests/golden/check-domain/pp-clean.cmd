@@ -1,0 +1,1 @@
+check --select EIA402,EIA403,EIA404,EIA405,EIA406 fixtures/eia-domain/pp-clean.docx

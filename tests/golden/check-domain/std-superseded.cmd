@@ -1,0 +1,1 @@
+check --select STD fixtures/eia-domain/std-superseded.docx

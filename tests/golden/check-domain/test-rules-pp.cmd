@@ -1,0 +1,1 @@
+test-rules rulesets/eia-pp.xml

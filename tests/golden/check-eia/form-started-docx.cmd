@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia.xml --format json fixtures/eia/form-started.docx

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/soil.xml fixtures/soil/plan-control.md fixtures/soil/plan-control-npm.docx fixtures/soil/plan-farmland.md fixtures/soil/plan-farmland-lo.docx fixtures/soil/summary.md fixtures/soil/summary-pandoc.docx fixtures/soil/sign.txt fixtures/soil/sign-lo.docx

@@ -1,0 +1,1 @@
+test-rules fixtures/soil/kinds-test.xml

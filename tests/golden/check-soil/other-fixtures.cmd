@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/soil.xml --fail-on info fixtures/docx/soil-plan-npm.docx fixtures/docx/soil-summary-lo.docx fixtures/docx/soil-sign-pandoc.docx fixtures/docx/soil-sign.txt fixtures/text/soil-plan.md

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/soil.xml fixtures/soil/variants/plan-control-soil104-npm.docx
