@@ -1,0 +1,640 @@
+/* Annotated copies (annotate.h): the package side. The main part is
+ * scanned once for byte positions (annotate_xml.c) and the comment markers
+ * are spliced in (annotate_marks.c); the comments part is created, or
+ * extended above its highest id, with its relationship and content type;
+ * libzip copies every other ZIP entry as stored, without recompressing it.
+ * Flat OPC gets the same inside its pkg:package, Word 2003 XML gets
+ * aml:annotation comments. Then the copy goes to a temp file in DIR that is
+ * renamed into place. */
+#include "report/annotate.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "input/input.h"
+#include "input/opc.h"
+#include "input/pkg.h"
+#include "input/zip.h"
+#include "report/annotate_marks.h"
+#include "report/annotate_xml.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zip.h>
+
+#define W_STRICT_URI "http://purl.oclc.org/ooxml/wordprocessingml/main"
+#define PKG_URI "http://schemas.microsoft.com/office/2006/xmlPackage"
+#define RELS_URI "http://schemas.openxmlformats.org/package/2006/relationships"
+#define COMMENTS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+#define COMMENTS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
+#define COMMENTS_CT "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+#define RELS_CT "application/vnd.openxmlformats-package.relationships+xml"
+
+/* ---- parts to add or extend -------------------------------------------------------- */
+
+/* Append child markup inside a root element (before its end tag). */
+static void extend_root(ax_edits *e, const ax_root *r, const char *child, size_t n)
+{
+    if (!r->empty) { ax_edits_add(e, r->close, 0, child, n); return; }
+    fl_buf b = FL_BUF_INIT;
+    fl_buf_addc(&b, '>');
+    fl_buf_add(&b, child, n);
+    fl_buf_printf(&b, "</%s>", r->qname);
+    ax_edits_add(e, r->close, 2, b.data, b.len);
+    fl_buf_free(&b);
+}
+
+static void prefix_of(const char *qname, char *out, size_t cap)
+{
+    const char *colon = strchr(qname, ':');
+    snprintf(out, cap, "%.*s", colon ? (int)(colon - qname + 1) : 0, qname);
+}
+
+static void relationship(fl_buf *out, const char *prefix, const char *id, bool strict, const char *target)
+{
+    fl_buf_printf(out, "<%sRelationship Id=\"", prefix);
+    ax_esc(out, id);
+    fl_buf_printf(out, "\" Type=\"%s\" Target=\"", strict ? COMMENTS_REL_STRICT : COMMENTS_REL);
+    ax_esc(out, target);
+    fl_buf_adds(out, "\"/>");
+}
+
+/* rIdN above every id of the form rIdN in use, and in use by no other. */
+static void new_rel_id(const ax_scan *s, const char *source, char *out, size_t cap)
+{
+    long max = 0;
+    for (size_t i = 0; i < s->nrels; i++)
+        if (ax_same_name(s->rels[i].source, source) && !strncmp(s->rels[i].id, "rId", 3)) {
+            long v = strtol(s->rels[i].id + 3, NULL, 10);
+            if (v > max) max = v;
+        }
+    snprintf(out, cap, "rId%ld", max + 1);
+}
+
+static void rels_name(const char *part, char *out, size_t cap)
+{
+    const char *slash = strrchr(part, '/');
+    if (slash) snprintf(out, cap, "%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
+    else snprintf(out, cap, "_rels/%s.rels", part);
+}
+
+/* The relative target of part as seen from the main part's folder. */
+static const char *rel_target(const char *main, const char *part)
+{
+    const char *slash = strrchr(main, '/');
+    size_t dir = slash ? (size_t)(slash - main + 1) : 0;
+    return strncasecmp(part, main, dir) == 0 ? part + dir : part;
+}
+
+typedef bool (*exists_fn)(const void *ctx, const char *name);
+
+/* The comments part: the one the main part's relationships name, else a
+ * fresh name beside the main part. */
+static bool comments_part(const ax_scan *rels, const char *main, const char *main_rels, exists_fn exists,
+                          const void *ctx, char *out, size_t cap, bool *linked)
+{
+    *linked = false;
+    for (int pass = 0; pass < 2; pass++) /* first a target that exists, then any */
+        for (size_t i = 0; i < rels->nrels; i++) {
+            const ax_rel *r = &rels->rels[i];
+            if (r->external || strcasecmp(r->type, "comments") || !ax_same_name(r->source, main_rels)) continue;
+            fl_opc_resolve(main, r->target, out, cap);
+            if (pass == 1 || exists(ctx, out)) { *linked = true; return exists(ctx, out); }
+        }
+    const char *slash = strrchr(main, '/');
+    int dir = slash ? (int)(slash - main + 1) : 0;
+    snprintf(out, cap, "%.*scomments.xml", dir, main);
+    for (int k = 2; exists(ctx, out) && k < 1000; k++) snprintf(out, cap, "%.*scomments%d.xml", dir, main, k);
+    return false;
+}
+
+static bool is_strict(const ax_scan *main) { return !strcmp(main->w_uri, W_STRICT_URI); }
+
+static bool has_override(const ax_scan *ct, const char *part)
+{
+    for (size_t i = 0; i < ct->noverrides; i++)
+        if (ax_same_name(ct->overrides[i], part)) return true;
+    return false;
+}
+
+static void override(fl_buf *out, const char *prefix, const char *part, const char *type)
+{
+    fl_buf_printf(out, "<%sOverride PartName=\"/", prefix);
+    ax_esc(out, part);
+    fl_buf_printf(out, "\" ContentType=\"%s\"/>", type);
+}
+
+/* ---- DOCX ----------------------------------------------------------------------------- */
+
+typedef struct zpart { char name[600]; char *data; size_t len; bool is_new; } zpart;
+
+static bool zip_exists(const void *ctx, const char *name) { return fl_pkg_has(ctx, name) != 0; }
+
+static int read_scan(const fl_pkg *pkg, const char *name, ax_scan *s, char **xml, fl_error *err)
+{
+    size_t len = 0;
+    if (fl_pkg_read(pkg, name, xml, &len, err)) return -1;
+    if (len >= 2 && ((unsigned char)(*xml)[0] >= 0xFE || (*xml)[1] == 0))
+        return fl_error_set(err, FL_E_ANNOTATE, "UTF-16 parts are not supported");
+    if (!fl_utf8_valid(*xml, len)) { /* the reader replaced them too */
+        fl_arena a;
+        size_t out_len, bad;
+        fl_arena_init(&a);
+        char *fixed = fl_utf8_sanitize(&a, *xml, len, &out_len, &bad);
+        free(*xml);
+        *xml = fl_xmalloc(out_len + 1);
+        memcpy(*xml, fixed, out_len);
+        (*xml)[out_len] = '\0';
+        len = out_len;
+        fl_arena_free(&a);
+    }
+    s->buf = *xml;
+    s->len = len;
+    s->mode = AX_PART;
+    s->part_name = name;
+    return ax_scan_run(s, err);
+}
+
+static int zip_fail(zip_t *za, fl_error *err)
+{
+    return fl_error_set(err, FL_E_ANNOTATE, za ? zip_strerror(za) : "libzip");
+}
+
+/* Every entry of the input in its order: replaced parts from parts[],
+ * the others copied as stored; then the new parts. */
+static int zip_write(const char *data, size_t len, const zpart *parts, size_t nparts, fl_buf *out, fl_error *err)
+{
+    int rc = -1;
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_t *in = NULL, *za = NULL;
+    zip_source_t *outsrc = NULL;
+    zip_source_t *insrc = zip_source_buffer_create(data, len, 0, &ze);
+    if (!insrc || !(in = zip_open_from_source(insrc, ZIP_RDONLY, &ze))) {
+        if (insrc) zip_source_free(insrc);
+        fl_error_set(err, FL_E_ANNOTATE, zip_error_strerror(&ze));
+        goto cleanup;
+    }
+    if (!(outsrc = zip_source_buffer_create(NULL, 0, 0, &ze))) { fl_error_set(err, FL_E_ANNOTATE, "libzip"); goto cleanup; }
+    zip_source_keep(outsrc);
+    if (!(za = zip_open_from_source(outsrc, ZIP_TRUNCATE, &ze))) { fl_error_set(err, FL_E_ANNOTATE, zip_error_strerror(&ze)); goto cleanup; }
+    zip_int64_t n = zip_get_num_entries(in, 0);
+    time_t mtime = time(NULL);
+    for (zip_int64_t i = 0; i < n; i++) {
+        const char *name = zip_get_name(in, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+        zip_stat_t st;
+        if (!name || zip_stat_index(in, (zip_uint64_t)i, 0, &st)) { zip_fail(in, err); goto cleanup; }
+        if (st.valid & ZIP_STAT_MTIME) mtime = st.mtime;
+        const zpart *rep = NULL;
+        for (size_t k = 0; k < nparts; k++)
+            if (!parts[k].is_new && ax_same_name(parts[k].name, name)) rep = &parts[k];
+        zip_source_t *src = rep ? zip_source_buffer(za, rep->data, rep->len, 0)
+                                : zip_source_zip(za, in, (zip_uint64_t)i, 0, 0, -1);
+        zip_int64_t idx = src ? zip_file_add(za, name, src, ZIP_FL_ENC_GUESS) : -1;
+        if (idx < 0) { if (src) zip_source_free(src); zip_fail(za, err); goto cleanup; }
+        if (st.valid & ZIP_STAT_MTIME) zip_file_set_mtime(za, (zip_uint64_t)idx, st.mtime, 0);
+        if (rep) zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 0);
+    }
+    for (size_t k = 0; k < nparts; k++) {
+        if (!parts[k].is_new) continue;
+        zip_source_t *src = zip_source_buffer(za, parts[k].data, parts[k].len, 0);
+        zip_int64_t idx = src ? zip_file_add(za, parts[k].name, src, ZIP_FL_ENC_UTF_8) : -1;
+        if (idx < 0) { if (src) zip_source_free(src); zip_fail(za, err); goto cleanup; }
+        zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0);
+        zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 0);
+    }
+    if (zip_close(za) < 0) { zip_fail(za, err); zip_discard(za); za = NULL; goto cleanup; }
+    za = NULL;
+    zip_stat_t st;
+    if (zip_source_stat(outsrc, &st) < 0 || zip_source_open(outsrc) < 0) { fl_error_set(err, FL_E_ANNOTATE, "libzip output"); goto cleanup; }
+    fl_buf_reserve(out, (size_t)st.size + 1);
+    zip_int64_t got = zip_source_read(outsrc, out->data + out->len, st.size);
+    zip_source_close(outsrc);
+    if (got < 0 || (zip_uint64_t)got != st.size) { fl_error_set(err, FL_E_ANNOTATE, "libzip output"); goto cleanup; }
+    out->len += (size_t)got;
+    out->data[out->len] = '\0';
+    rc = 0;
+cleanup:
+    if (za) zip_discard(za);
+    if (outsrc) zip_source_free(outsrc);
+    if (in) zip_discard(in);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+typedef struct docx_parts {
+    ax_scan main, comments, rels, types;
+    char *main_xml, *comments_xml, *rels_xml, *types_xml;
+    char main_rels[600], comments_name[600];
+    bool has_rels, has_comments, linked;
+} docx_parts;
+
+static void docx_parts_free(docx_parts *d)
+{
+    ax_scan_free(&d->main);
+    ax_scan_free(&d->comments);
+    ax_scan_free(&d->rels);
+    ax_scan_free(&d->types);
+    free(d->main_xml);
+    free(d->comments_xml);
+    free(d->rels_xml);
+    free(d->types_xml);
+}
+
+static int docx_read(docx_parts *d, const fl_pkg *pkg, ax_job *j, fl_error *err)
+{
+    rels_name(j->main, d->main_rels, sizeof d->main_rels);
+    d->has_rels = fl_pkg_has(pkg, d->main_rels);
+    d->rels.main_rels = d->main_rels;
+    if (d->has_rels && read_scan(pkg, d->main_rels, &d->rels, &d->rels_xml, err)) return -1;
+    d->has_comments = comments_part(&d->rels, j->main, d->main_rels, zip_exists, pkg, d->comments_name,
+                                    sizeof d->comments_name, &d->linked);
+    d->comments.comments = d->comments_name;
+    if (d->has_comments && read_scan(pkg, d->comments_name, &d->comments, &d->comments_xml, err)) return -1;
+    if (fl_pkg_has(pkg, "[Content_Types].xml") && read_scan(pkg, "[Content_Types].xml", &d->types, &d->types_xml, err))
+        return -1;
+    size_t nbits;
+    unsigned char *bits = ax_want_bits(j, &nbits);
+    d->main.main = j->main;
+    d->main.want = bits;
+    d->main.nwant = nbits;
+    int rc = read_scan(pkg, j->main, &d->main, &d->main_xml, err);
+    free(bits);
+    d->main.want = NULL;
+    return rc;
+}
+
+static long next_id(const ax_scan *a, const ax_scan *b)
+{
+    long max = -1;
+    if (a->any_id) max = a->max_id;
+    if (b->any_id && b->max_id > max) max = b->max_id;
+    return max + 1;
+}
+
+static int docx_changes(docx_parts *d, ax_job *j, zpart *zp, size_t *nzp, fl_error *err)
+{
+    ax_edits e = {0};
+    size_t n = 0;
+    ax_assign_ids(j, next_id(&d->main, &d->comments));
+    if (ax_place(j, &d->main, &e, false, err)) { ax_edits_free(&e); return -1; }
+    zpart *p = &zp[n++];
+    snprintf(p->name, sizeof p->name, "%s", j->main);
+    p->data = ax_edits_apply(&e, d->main.buf, d->main.len, &p->len);
+    ax_edits_free(&e);
+    if (!p->data) return fl_error_set(err, FL_E_ANNOTATE, "overlapping edits in the main part");
+    /* comments */
+    fl_buf b = FL_BUF_INIT;
+    p = &zp[n++];
+    snprintf(p->name, sizeof p->name, "%s", d->comments_name);
+    if (d->has_comments && d->comments.comments_root.seen) {
+        ax_markup m;
+        ax_markup_from_qname(&m, d->comments.comments_root.qname, d->main.w_uri);
+        ax_comment_elements(&b, j, &m);
+        extend_root(&e, &d->comments.comments_root, b.data, b.len);
+        p->data = ax_edits_apply(&e, d->comments.buf, d->comments.len, &p->len);
+        ax_edits_free(&e);
+    } else {
+        fl_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n");
+        ax_new_comments_part(&b, j, d->main.w_uri[0] ? d->main.w_uri : AX_W_URI);
+        p->is_new = !d->has_comments;
+        p->len = b.len;
+        p->data = fl_buf_detach(&b);
+    }
+    fl_buf_free(&b);
+    /* the relationship */
+    if (!d->linked) {
+        char id[64], pre[48];
+        new_rel_id(&d->rels, d->main_rels, id, sizeof id);
+        p = &zp[n++];
+        snprintf(p->name, sizeof p->name, "%s", d->main_rels);
+        if (d->has_rels && d->rels.rels_root.seen) {
+            prefix_of(d->rels.rels_root.qname, pre, sizeof pre);
+            relationship(&b, pre, id, is_strict(&d->main), rel_target(j->main, d->comments_name));
+            extend_root(&e, &d->rels.rels_root, b.data, b.len);
+            p->data = ax_edits_apply(&e, d->rels.buf, d->rels.len, &p->len);
+            ax_edits_free(&e);
+        } else {
+            fl_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\"" RELS_URI "\">");
+            relationship(&b, "", id, is_strict(&d->main), rel_target(j->main, d->comments_name));
+            fl_buf_adds(&b, "</Relationships>");
+            p->is_new = !d->has_rels;
+            p->len = b.len;
+            p->data = fl_buf_detach(&b);
+        }
+        fl_buf_free(&b);
+    }
+    /* content types */
+    bool need_ct = !has_override(&d->types, d->comments_name);
+    bool need_rels_ct = !d->has_rels && !d->linked && !d->types.rels_default;
+    if (d->types.types_root.seen && (need_ct || need_rels_ct)) {
+        char pre[48];
+        prefix_of(d->types.types_root.qname, pre, sizeof pre);
+        if (need_ct) override(&b, pre, d->comments_name, COMMENTS_CT);
+        if (need_rels_ct) override(&b, pre, d->main_rels, RELS_CT);
+        extend_root(&e, &d->types.types_root, b.data, b.len);
+        p = &zp[n++];
+        snprintf(p->name, sizeof p->name, "[Content_Types].xml");
+        p->data = ax_edits_apply(&e, d->types.buf, d->types.len, &p->len);
+        ax_edits_free(&e);
+        fl_buf_free(&b);
+    }
+    *nzp = n;
+    for (size_t i = 0; i < n; i++)
+        if (!zp[i].data) return fl_error_set(err, FL_E_ANNOTATE, "overlapping edits");
+    return 0;
+}
+
+static int annotate_docx(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
+{
+    int rc = -1;
+    fl_zip *z = NULL;
+    fl_opc *opc = NULL;
+    docx_parts d;
+    zpart zp[4];
+    size_t nzp = 0;
+    memset(&d, 0, sizeof d);
+    memset(zp, 0, sizeof zp);
+    if (fl_zip_open(&z, data, len, err)) goto cleanup;
+    fl_pkg pkg = fl_zip_pkg(z);
+    if (fl_opc_open(&opc, &pkg, err)) goto cleanup;
+    j->main = fl_opc_main(opc);
+    ax_anchors_build(j);
+    if (j->n) {
+        if (docx_read(&d, &pkg, j, err) || docx_changes(&d, j, zp, &nzp, err)) goto cleanup;
+    }
+    rc = zip_write(data, len, zp, nzp, out, err);
+cleanup:
+    for (size_t i = 0; i < nzp; i++) free(zp[i].data);
+    docx_parts_free(&d);
+    j->main = NULL;
+    fl_opc_free(opc);
+    fl_zip_close(z);
+    return rc;
+}
+
+/* ---- Flat OPC and Word 2003 ------------------------------------------------------------------ */
+
+static bool flat_exists(const void *ctx, const char *name)
+{
+    const ax_scan *s = ctx;
+    for (size_t i = 0; i < s->nparts; i++)
+        if (ax_same_name(s->parts[i], name)) return true;
+    return false;
+}
+
+static void flat_new_part(fl_buf *b, const char *name, const char *type)
+{
+    fl_buf_adds(b, "<pkg:part xmlns:pkg=\"" PKG_URI "\" pkg:name=\"/");
+    ax_esc(b, name);
+    fl_buf_printf(b, "\" pkg:contentType=\"%s\"><pkg:xmlData>", type);
+}
+
+static int flat_comments(ax_job *j, const ax_scan *s, const char *name, bool exists, ax_edits *e, fl_error *err)
+{
+    fl_buf b = FL_BUF_INIT;
+    if (exists) {
+        if (!s->comments_root.seen) return fl_error_set(err, FL_E_ANNOTATE, "the comments part has no root element");
+        ax_markup m;
+        ax_markup_from_qname(&m, s->comments_root.qname, s->w_uri);
+        ax_comment_elements(&b, j, &m);
+        extend_root(e, &s->comments_root, b.data, b.len);
+    } else {
+        flat_new_part(&b, name, COMMENTS_CT);
+        ax_new_comments_part(&b, j, s->w_uri[0] ? s->w_uri : AX_W_URI);
+        fl_buf_adds(&b, "</pkg:xmlData></pkg:part>");
+        ax_edits_add(e, s->package_root.close, 0, b.data, b.len);
+    }
+    fl_buf_free(&b);
+    return 0;
+}
+
+static void flat_rels(const ax_scan *s, const char *main, const char *main_rels, const char *comments, ax_edits *e)
+{
+    char id[64], pre[48];
+    fl_buf b = FL_BUF_INIT;
+    new_rel_id(s, main_rels, id, sizeof id);
+    if (s->rels_root.seen) {
+        prefix_of(s->rels_root.qname, pre, sizeof pre);
+        relationship(&b, pre, id, is_strict(s), rel_target(main, comments));
+        extend_root(e, &s->rels_root, b.data, b.len);
+    } else {
+        flat_new_part(&b, main_rels, RELS_CT);
+        fl_buf_adds(&b, "<Relationships xmlns=\"" RELS_URI "\">");
+        relationship(&b, "", id, is_strict(s), rel_target(main, comments));
+        fl_buf_adds(&b, "</Relationships></pkg:xmlData></pkg:part>");
+        ax_edits_add(e, s->package_root.close, 0, b.data, b.len);
+    }
+    fl_buf_free(&b);
+}
+
+static const char *flat_main(const ax_scan *s, char *out, size_t cap)
+{
+    for (size_t i = 0; i < s->nrels; i++)
+        if (!s->rels[i].external && !strcasecmp(s->rels[i].type, "officeDocument") && ax_same_name(s->rels[i].source, "_rels/.rels"))
+            return fl_opc_resolve("", s->rels[i].target, out, cap);
+    return NULL;
+}
+
+static int annotate_flat(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
+{
+    int rc = -1;
+    ax_scan a, s;
+    ax_edits e = {0};
+    char main[600], main_rels[600], comments[600];
+    unsigned char *bits = NULL;
+    memset(&a, 0, sizeof a);
+    memset(&s, 0, sizeof s);
+    a.buf = s.buf = data;
+    a.len = s.len = len;
+    a.mode = s.mode = AX_FLAT;
+    if (ax_scan_run(&a, err)) goto cleanup; /* parts and relationships first: they may come in any order */
+    if (!flat_main(&a, main, sizeof main)) { fl_error_set(err, FL_E_ANNOTATE, "no main document part"); goto cleanup; }
+    j->main = main;
+    ax_anchors_build(j);
+    rels_name(main, main_rels, sizeof main_rels);
+    bool linked;
+    bool exists = comments_part(&a, main, main_rels, flat_exists, &a, comments, sizeof comments, &linked);
+    size_t nbits;
+    bits = ax_want_bits(j, &nbits);
+    s.main = main;
+    s.main_rels = main_rels;
+    s.comments = exists ? comments : NULL;
+    s.want = bits;
+    s.nwant = nbits;
+    if (ax_scan_run(&s, err)) goto cleanup;
+    if (!s.package_root.seen || s.package_root.empty) { fl_error_set(err, FL_E_ANNOTATE, "empty pkg:package"); goto cleanup; }
+    if (j->n) {
+        ax_assign_ids(j, s.any_id ? s.max_id + 1 : 0);
+        if (ax_place(j, &s, &e, false, err) || flat_comments(j, &s, comments, exists, &e, err)) goto cleanup;
+        if (!linked) flat_rels(&s, main, main_rels, comments, &e);
+    }
+    size_t n;
+    char *res = ax_edits_apply(&e, data, len, &n);
+    if (!res) { fl_error_set(err, FL_E_ANNOTATE, "overlapping edits"); goto cleanup; }
+    fl_buf_add(out, res, n);
+    free(res);
+    rc = 0;
+cleanup:
+    j->main = NULL;
+    free(bits);
+    ax_edits_free(&e);
+    ax_scan_free(&a);
+    ax_scan_free(&s);
+    return rc;
+}
+
+static int annotate_w2003(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
+{
+    int rc = -1;
+    ax_scan s;
+    ax_edits e = {0};
+    size_t nbits;
+    unsigned char *bits = NULL;
+    memset(&s, 0, sizeof s);
+    ax_anchors_build(j);
+    bits = ax_want_bits(j, &nbits);
+    s.buf = data;
+    s.len = len;
+    s.mode = AX_W2003;
+    s.want = bits;
+    s.nwant = nbits;
+    if (ax_scan_run(&s, err)) goto cleanup;
+    ax_assign_ids(j, s.any_id ? s.max_id + 1 : 0);
+    if (ax_place(j, &s, &e, true, err)) goto cleanup;
+    size_t n;
+    char *res = ax_edits_apply(&e, data, len, &n);
+    if (!res) { fl_error_set(err, FL_E_ANNOTATE, "overlapping edits"); goto cleanup; }
+    fl_buf_add(out, res, n);
+    free(res);
+    rc = 0;
+cleanup:
+    free(bits);
+    ax_edits_free(&e);
+    ax_scan_free(&s);
+    return rc;
+}
+
+/* ---- files ---------------------------------------------------------------------------------- */
+
+static int read_input(const char *path, char **data, size_t *len, fl_error *err)
+{
+    FILE *f = fopen(path, "rb"); /* read-only: the input is never touched */
+    fl_buf b = FL_BUF_INIT;
+    if (!f) return fl_error_set(err, FL_E_IO, strerror(errno));
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        fl_buf_add(&b, chunk, n);
+        if (b.len > FL_MAX_INPUT_BYTES) break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || b.len > FL_MAX_INPUT_BYTES) {
+        fl_buf_free(&b);
+        return fl_error_set(err, bad ? FL_E_IO : FL_E_TOO_LARGE, bad ? "read error" : "over 200 MiB");
+    }
+    *len = b.len;
+    *data = fl_buf_detach(&b);
+    if (!*data) *data = fl_xstrdup("");
+    return 0;
+}
+
+/* Temp file in the target's folder, then rename: a reader of DIR never sees
+ * half a file, and a failure leaves any earlier copy in place. */
+static int write_atomic(const char *target, const char *data, size_t len, fl_error *err)
+{
+    size_t cap = strlen(target) + 16;
+    char *tmp = fl_xmalloc(cap);
+    snprintf(tmp, cap, "%s.tmpXXXXXX", target);
+    int fd = mkstemp(tmp), rc = 0;
+    if (fd < 0) { rc = -1; goto cleanup; }
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    for (size_t off = 0; off < len && rc == 0;) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) rc = -1;
+        else off += (size_t)w;
+    }
+    if (rc == 0 && fsync(fd) != 0) rc = -1;
+    if (close(fd) != 0) rc = -1;
+    if (rc == 0 && rename(tmp, target) != 0) rc = -1;
+    if (rc) unlink(tmp);
+cleanup:
+    if (rc) {
+        char why[700];
+        snprintf(why, sizeof why, "%s: %s", target, strerror(errno));
+        fl_error_set(err, FL_E_ANNOTATE, why);
+    }
+    free(tmp);
+    return rc;
+}
+
+static int output_path(const char *dir, const char *input, char *out, size_t cap, fl_error *err)
+{
+    struct stat ds, is, os;
+    if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
+        char why[700];
+        snprintf(why, sizeof why, "%s is not a folder", dir);
+        return fl_error_set(err, FL_E_ANNOTATE, why);
+    }
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    size_t dl = strlen(dir);
+    int n = snprintf(out, cap, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", base);
+    if (n < 0 || (size_t)n >= cap) return fl_error_set(err, FL_E_ANNOTATE, "path too long");
+    if (stat(input, &is) == 0 && stat(out, &os) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+        char why[700];
+        snprintf(why, sizeof why, "%s is the input itself; choose another folder", out);
+        return fl_error_set(err, FL_E_ANNOTATE, why);
+    }
+    return 0;
+}
+
+int fl_annotate_write(const char *dir, const char *input_path, const fl_doc *doc, const fl_result *res,
+                      fl_error *err)
+{
+    if (doc->format != FL_FMT_DOCX && doc->format != FL_FMT_FLATOPC && doc->format != FL_FMT_WORD2003) return 0;
+    int rc = -1;
+    char path[4096];
+    char *data = NULL;
+    size_t len = 0;
+    fl_buf out = FL_BUF_INIT;
+    ax_job j;
+    memset(&j, 0, sizeof j);
+    j.doc = doc;
+    j.res = res;
+    ax_job_date(&j);
+    if (output_path(dir, input_path, path, sizeof path, err) || read_input(input_path, &data, &len, err)) goto cleanup;
+    if (doc->format != FL_FMT_DOCX && len >= 2 && ((unsigned char)data[0] >= 0xFE || data[0] == 0 || data[1] == 0)) {
+        fl_error_set(err, FL_E_ANNOTATE, "UTF-16 XML is not supported");
+        goto cleanup;
+    }
+    if (doc->format != FL_FMT_DOCX && !fl_utf8_valid(data, len)) { /* as the reader did */
+        fl_arena a;
+        size_t out_len, bad;
+        fl_arena_init(&a);
+        char *fixed = fl_utf8_sanitize(&a, data, len, &out_len, &bad);
+        free(data);
+        data = fl_xmalloc(out_len + 1);
+        memcpy(data, fixed, out_len);
+        len = out_len;
+        fl_arena_free(&a);
+    }
+    if (doc->format == FL_FMT_DOCX) rc = annotate_docx(&j, data, len, &out, err);
+    else if (doc->format == FL_FMT_FLATOPC) rc = annotate_flat(&j, data, len, &out, err);
+    else rc = annotate_w2003(&j, data, len, &out, err);
+    if (rc == 0) rc = write_atomic(path, out.data ? out.data : "", out.len, err);
+cleanup:
+    if (rc && err) snprintf(err->file, sizeof err->file, "%s", input_path);
+    free(data);
+    free(j.a);
+    free(j.space_done);
+    fl_buf_free(&out);
+    return rc;
+}
