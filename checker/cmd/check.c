@@ -1,234 +1,47 @@
 /* `filinglint check`: lint files and folders, report in the chosen format,
  * exit with cli.md's status: 0 clean, 1 a finding at or above --fail-on,
  * 2 bad usage or an input that could not be read (or a rule skipped on a file
- * after hitting a pattern limit: that file was not fully checked), taking
- * precedence over 1, 3 an invalid ruleset or an internal error.
+ * after hitting a pattern limit: that file was not fully checked; or an
+ * annotated copy that could not be written), taking precedence over 1,
+ * 3 an invalid ruleset or an internal error.
  *
- * A file that cannot be read is one stderr line "path: message" (and a
- * status "error" record in JSON); the other files are still linted. */
+ * The run: settings (command line over .filinglint.xml, check.h), rulesets
+ * loaded once and shared read-only, then the files linted on -j worker
+ * threads (cmd/pool.c), each with its own fl_lint. A worker reads a file,
+ * lints it, fingerprints the findings (rules/baseline.c) and applies the
+ * file's own suppressions (rules/suppress.c); the main thread then takes the
+ * files in sorted path order, drops findings that a sibling file answers
+ * (fl_finding.unless_sibling: it waits until the doc types of the file's
+ * folder are known), records or hides baseline findings, and hands the file
+ * to the reporter. So the output is the same for any -j, and memory holds
+ * the findings of the files waiting their turn, not their documents (a
+ * format that shows document text gets the document re-read if it was
+ * dropped while waiting).
+ *
+ * stderr: one line per file that cannot be read ("path: message"), the
+ * document's reading notices ("path: note: message", not with -q), rules
+ * skipped on a file, and a progress line on a TTY. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "cmd/check.h"
 #include "cmd/cmd.h"
-#include "core/date.h"
+#include "cmd/pool.h"
+#include "cmd/walk.h"
 #include "input/input.h"
+#include "report/annotate.h"
 #include "report/report.h"
+#include "rules/baseline.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
-#include <dirent.h>
+#include "rules/suppress.h"
+#include "core/buf.h"
 #include <errno.h>
-#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-typedef struct strvec { char **v; size_t n, cap; } strvec;
-
-static void push(strvec *s, const char *x)
-{
-    FL_VEC_RESERVE(s->v, s->cap, s->n + 1);
-    s->v[s->n++] = fl_xstrdup(x);
-}
-
-static void strvec_free(strvec *s)
-{
-    for (size_t i = 0; i < s->n; i++) free(s->v[i]);
-    free(s->v);
-    memset(s, 0, sizeof *s);
-}
-
-typedef struct check_opts {
-    const char *format, *output, *doc_type, *color;
-    strvec rulesets, select, ignore, inputs;
-    bool no_defaults, quiet, progress, has_as_of;
-    fl_date as_of;
-    int fail_on; /* severity threshold, 3 = never */
-} check_opts;
-
-enum { OPT_RULESET = 256, OPT_NO_DEFAULTS, OPT_SELECT, OPT_IGNORE, OPT_DOC_TYPE, OPT_AS_OF, OPT_FAIL_ON,
-       OPT_COLOR, OPT_NO_PROGRESS };
-
-static const struct option long_opts[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"ruleset", required_argument, NULL, OPT_RULESET},
-    {"no-default-rulesets", no_argument, NULL, OPT_NO_DEFAULTS},
-    {"select", required_argument, NULL, OPT_SELECT},
-    {"ignore", required_argument, NULL, OPT_IGNORE},
-    {"doc-type", required_argument, NULL, OPT_DOC_TYPE},
-    {"as-of", required_argument, NULL, OPT_AS_OF},
-    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-    {"jobs", required_argument, NULL, 'j'},
-    {"color", required_argument, NULL, OPT_COLOR},
-    {"colour", required_argument, NULL, OPT_COLOR},
-    {"quiet", no_argument, NULL, 'q'},
-    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
-static int usage(void)
-{
-    printf("usage: filinglint [check] [OPTIONS] PATH...\n\n"
-           "  -f, --format text|json         output format (default text)\n"
-           "  -o, --output FILE              write the report there (atomically)\n"
-           "      --ruleset PATH             extra ruleset file or folder (repeatable)\n"
-           "      --no-default-rulesets      do not load the shipped rulesets\n"
-           "      --select ID|PREFIX,...     run only these rules (repeatable)\n"
-           "      --ignore ID|PREFIX,...     do not run these rules (repeatable)\n"
-           "      --doc-type TYPE            eia-book eia-form eia-pp soil-plan soil-summary soil-sign\n"
-           "      --as-of YYYY-MM-DD         date to compare against when the filing gives none\n"
-           "      --fail-on error|warning|info|never   exit 1 threshold (default error)\n"
-           "  -j, --jobs N                   files linted in parallel\n"
-           "      --color auto|always|never  colour the text output\n"
-           "  -q, --quiet                    no summary line, no progress\n"
-           "      --no-progress              no progress line\n\n"
-           "Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad usage or unreadable input,\n"
-           "3 invalid ruleset or internal error.\n");
-    return 0;
-}
-
-static int parse_fail_on(const char *s, int *out)
-{
-    fl_severity sev;
-    if (!strcmp(s, "never")) { *out = 3; return 0; }
-    if (fl_severity_parse(s, &sev)) return -1;
-    *out = (int)sev;
-    return 0;
-}
-
-/* Returns -1 to continue, else an exit status. */
-static int parse_args(check_opts *o, int argc, char **argv)
-{
-    int c;
-    o->format = "text";
-    o->color = "auto";
-    o->fail_on = FL_SEV_ERROR;
-    o->progress = true;
-    optind = 0; /* glibc: full re-initialisation */
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:o:j:qh", long_opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': o->format = optarg; break;
-        case 'o': o->output = optarg; break;
-        case OPT_RULESET: push(&o->rulesets, optarg); break;
-        case OPT_NO_DEFAULTS: o->no_defaults = true; break;
-        case OPT_SELECT: push(&o->select, optarg); break;
-        case OPT_IGNORE: push(&o->ignore, optarg); break;
-        case OPT_DOC_TYPE:
-            if (!fl_doc_type_known(optarg))
-                return fl_cmd_usage_error("unknown --doc-type '%s' (eia-book eia-form eia-pp soil-plan soil-summary soil-sign)", optarg);
-            o->doc_type = optarg;
-            break;
-        case OPT_AS_OF:
-            if (fl_date_iso_parse(&o->as_of, optarg)) return fl_cmd_usage_error("--as-of wants a date YYYY-MM-DD, not '%s'", optarg);
-            o->has_as_of = true;
-            break;
-        case OPT_FAIL_ON:
-            if (parse_fail_on(optarg, &o->fail_on)) return fl_cmd_usage_error("--fail-on wants error, warning, info or never, not '%s'", optarg);
-            break;
-        case 'j': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 1024) return fl_cmd_usage_error("--jobs wants a number from 1 to 1024, not '%s'", optarg);
-            break; /* files are linted one after another for now */
-        }
-        case OPT_COLOR:
-            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-                return fl_cmd_usage_error("--color wants auto, always or never, not '%s'", optarg);
-            o->color = optarg;
-            break;
-        case 'q': o->quiet = true; break;
-        case OPT_NO_PROGRESS: o->progress = false; break;
-        case 'h': return usage();
-        case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
-        default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
-        }
-    }
-    for (int i = optind; i < argc; i++) push(&o->inputs, argv[i]);
-    if (!fl_reporter_find(o->format)) {
-        if (!strcmp(o->format, "jsonl") || !strcmp(o->format, "sarif") || !strcmp(o->format, "html"))
-            return fl_cmd_usage_error("--format %s is not available in this version (text, json)", o->format);
-        return fl_cmd_usage_error("unknown --format '%s' (text, json)", o->format);
-    }
-    if (!o->inputs.n) return fl_cmd_usage_error("no input files");
-    return -1;
-}
-
-/* ---- inputs ---------------------------------------------------------------- */
-
-static bool lintable_name(const char *name)
-{
-    static const char *const exts[] = {".docx", ".docm", ".xml", ".txt", ".md"};
-    if (name[0] == '.' || !strncmp(name, "~$", 2)) return false; /* hidden, Word lock files */
-    size_t n = strlen(name);
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-        size_t m = strlen(exts[i]);
-        if (n > m && !strcasecmp(name + n - m, exts[i])) return true;
-    }
-    return false;
-}
-
-/* A folder holds other XML too (rulesets, exports): when walking, an .xml
- * file counts only if it declares a Flat OPC or Word 2003 namespace early. */
-static bool word_xml(const char *path)
-{
-    static const char *const marks[] = {"schemas.microsoft.com/office/2006/xmlPackage",
-                                        "schemas.microsoft.com/office/word/2003/wordml"};
-    char buf[8192];
-    FILE *f = fopen(path, "rb");
-    if (!f) return true; /* let the reader report why it cannot be read */
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-        if (strstr(buf, marks[i])) return true;
-    return false;
-}
-
-static bool has_ext(const char *name, const char *ext)
-{
-    size_t n = strlen(name), m = strlen(ext);
-    return n > m && !strcasecmp(name + n - m, ext);
-}
-
-static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Folders are walked in name order so output is stable across file systems. */
-static void walk(strvec *files, const char *dir, int depth)
-{
-    DIR *d = opendir(dir);
-    if (!d || depth > 64) {
-        if (d) closedir(d);
-        push(files, dir); /* reported as unreadable when loaded */
-        return;
-    }
-    strvec names = {0};
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && e->d_name[0] != '.') push(&names, e->d_name);
-    closedir(d);
-    if (names.n > 1) qsort(names.v, names.n, sizeof *names.v, cmp_name);
-    for (size_t i = 0; i < names.n; i++) {
-        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
-        char *full = fl_xmalloc(len);
-        snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
-        struct stat st;
-        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) walk(files, full, depth + 1);
-        else if (lintable_name(names.v[i]) && (!has_ext(names.v[i], ".xml") || word_xml(full))) push(files, full);
-        free(full);
-    }
-    strvec_free(&names);
-}
-
-static void expand_inputs(const strvec *in, strvec *files)
-{
-    for (size_t i = 0; i < in->n; i++) {
-        struct stat st;
-        if (stat(in->v[i], &st) == 0 && S_ISDIR(st.st_mode)) walk(files, in->v[i], 0);
-        else push(files, in->v[i]);
-    }
-}
 
 /* ---- output ---------------------------------------------------------------- */
 
@@ -277,17 +90,79 @@ static int sink_close(sink *s, bool ok)
     return rc;
 }
 
-static bool want_color(const check_opts *o)
+static bool want_color(const fl_check_settings *s)
 {
-    if (!strcmp(o->color, "always")) return true;
-    if (!strcmp(o->color, "never") || o->output) return false;
+    if (!strcmp(s->color, "always")) return true;
+    if (!strcmp(s->color, "never") || s->output) return false;
     const char *term = getenv("TERM");
     return isatty(STDOUT_FILENO) && !getenv("NO_COLOR") && !(term && !strcmp(term, "dumb"));
 }
 
-/* ---- the run --------------------------------------------------------------- */
+/* ---- the run ---------------------------------------------------------------- */
 
-static void warn_unused(const fl_rules *rules, const strvec *sel, const char *opt)
+typedef struct job {
+    const char *path;
+    size_t folder;
+    bool loaded;          /* read; res is valid */
+    fl_doc *doc;          /* kept only when the format shows documents */
+    fl_result res;
+    fl_error err;         /* when not loaded */
+    char *notes;          /* stderr lines for this file, printed when it is reported */
+    bool waits;           /* a finding waits for the folder's doc types */
+} job;
+
+typedef struct typed { size_t job; char *type; } typed;
+typedef struct folder {
+    char *key;
+    size_t pending;       /* files of the folder not finished yet */
+    typed *types; size_t ntypes, cap_types;
+} folder;
+
+typedef struct run_ctx {
+    const fl_check_settings *s;
+    const fl_rules *rules;
+    const unsigned char *mask;
+    fl_lint **lints;
+    job *jobs; size_t njobs;
+    folder *folders; size_t nfolders, cap_folders;
+    bool need_doc;
+    size_t docwin;
+    const fl_reporter *rep;
+    void *state;
+    fl_summary sum;
+    bool all_read, annotate_failed;
+    fl_baseline *known, *record;
+    size_t hidden;
+    bool progress;
+} run_ctx;
+
+static bool listed(const char *id, char *const *lists, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = lists[i]; *p;) {
+            const char *q = strchr(p, ',');
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            while (len && *p == ' ') p++, len--;
+            while (len && p[len - 1] == ' ') len--;
+            if (len && !strncmp(id, p, len)) return true;
+            p = q ? q + 1 : p + strlen(p);
+        }
+    return false;
+}
+
+static bool selected(const char *id, const fl_file_selection *sel)
+{
+    return (!sel->nselect || listed(id, sel->select, sel->nselect)) && !listed(id, sel->ignore, sel->nignore);
+}
+
+static bool builtin_prefix(const char *p, size_t len)
+{
+    for (int i = 0; i < FL_LINT_COUNT; i++)
+        if (!strncmp(fl_suppress_rules[i].id, p, len)) return true;
+    return false;
+}
+
+static void warn_unused(const fl_rules *rules, const fl_strlist *sel, const char *opt)
 {
     for (size_t i = 0; i < sel->n; i++)
         for (const char *p = sel->v[i]; *p;) {
@@ -295,109 +170,348 @@ static void warn_unused(const fl_rules *rules, const strvec *sel, const char *op
             size_t len = q ? (size_t)(q - p) : strlen(p);
             while (len && *p == ' ') p++, len--;
             while (len && p[len - 1] == ' ') len--;
-            if (len && !fl_rules_prefix_used(rules, p, len))
+            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len))
                 fprintf(stderr, "filinglint: warning: %s %.*s matches no rule\n", opt, (int)len, p);
             p = q ? q + 1 : p + strlen(p);
         }
 }
 
-static void progress(bool on, size_t i, size_t n, const char *path)
+static void progress_clear(run_ctx *c)
 {
-    if (!on) return;
-    if (path) fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, n, path);
-    else fputs("\r\033[K", stderr);
+    if (!c->progress) return;
+    fputs("\r\033[K", stderr);
     fflush(stderr);
 }
 
-/* Lint one file and hand the result to the reporter; returns true when the
- * file was fully checked. */
-static bool lint_one(fl_lint *lint, const char *path, const fl_lint_opts *lo, const fl_reporter *rep,
-                     void *state, fl_summary *sum)
+static void progress_show(run_ctx *c, size_t i)
 {
-    fl_doc *doc = NULL;
-    fl_error err;
-    fl_file_report fr = {path, NULL, NULL, NULL};
-    fl_error_clear(&err);
-    if (fl_input_load(&doc, path, &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-        fr.error = &err;
-        rep->file(state, &fr);
-        fl_summary_add(sum, &fr);
-        return false;
-    }
-    fl_result res;
-    fl_result_init(&res);
-    fl_lint_run(lint, doc, lo, &res);
-    for (size_t i = 0; i < res.nerrors; i++) fprintf(stderr, "%s\n", res.errors[i].message);
-    fr.result = &res;
-    fr.doc = doc;
-    rep->file(state, &fr);
-    fl_summary_add(sum, &fr);
-    bool ok = res.nerrors == 0;
-    fl_result_free(&res);
-    fl_doc_free(doc);
-    return ok;
+    if (!c->progress || i >= c->njobs) return;
+    fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, c->njobs, c->jobs[i].path);
+    fflush(stderr);
 }
 
-static int run(check_opts *o)
+/* Folder of a path: its directory with links resolved when it exists, so
+ * that "a.md" and "./b.md" are siblings. */
+static size_t folder_of(run_ctx *c, const char *path)
+{
+    char dir[PATH_MAX], key[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    if (!slash) snprintf(dir, sizeof dir, ".");
+    else if (slash == path) snprintf(dir, sizeof dir, "/");
+    else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    if (!realpath(dir, key)) snprintf(key, sizeof key, "%s", dir);
+    for (size_t i = c->nfolders; i-- > 0;)
+        if (!strcmp(c->folders[i].key, key)) return i;
+    FL_VEC_RESERVE(c->folders, c->cap_folders, c->nfolders + 1);
+    folder *f = &c->folders[c->nfolders];
+    memset(f, 0, sizeof *f);
+    f->key = fl_xstrdup(key);
+    return c->nfolders++;
+}
+
+static void add_note(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_note(fl_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fl_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    fl_buf_addc(b, '\n');
+}
+
+static void collect_notes(run_ctx *c, job *j, const fl_doc *doc)
+{
+    fl_buf b = FL_BUF_INIT;
+    for (size_t i = 0; !c->s->quiet && i < doc->nnotices; i++)
+        add_note(&b, "%s: note: %s", j->path, doc->notices[i].message);
+    for (size_t i = 0; i < j->res.nerrors; i++) add_note(&b, "%s", j->res.errors[i].message);
+    j->notes = b.len ? fl_buf_detach(&b) : NULL;
+    fl_buf_free(&b);
+}
+
+static void lint_file(run_ctx *c, fl_lint *lint, job *j, fl_doc *doc)
+{
+    fl_file_selection sel;
+    fl_check_file_selection(c->s, j->path, &sel);
+    unsigned char *own = sel.overridden ? fl_lint_select(c->rules, sel.select, sel.nselect, sel.ignore, sel.nignore) : NULL;
+    const unsigned char *mask = own ? own : c->mask;
+    fl_lint_opts lo = {.doc_type = sel.doc_type, .has_as_of = c->s->has_as_of, .as_of = c->s->as_of, .enabled = mask};
+    fl_result_init(&j->res);
+    fl_lint_run(lint, doc, &lo, &j->res);
+    fl_baseline_fingerprint(&j->res);
+    fl_suppress_opts so = {.rules = c->rules, .enabled = mask, .doc_type = j->res.doc_type};
+    for (int k = 0; k < FL_LINT_COUNT; k++) so.report[k] = selected(fl_suppress_rules[k].id, &sel);
+    fl_suppress_apply(doc, &j->res, &so);
+    fl_baseline_fingerprint(&j->res); /* the LINT findings it added */
+    for (size_t k = 0; k < j->res.nfindings; k++)
+        if (j->res.findings[k].unless_sibling) j->waits = true;
+    free(own);
+    fl_file_selection_free(&sel);
+}
+
+static void work(void *ctx, fl_pool *pool, size_t worker, size_t i)
+{
+    run_ctx *c = ctx;
+    job *j = &c->jobs[i];
+    fl_doc *doc = NULL;
+    fl_error_clear(&j->err);
+    if (fl_input_load(&doc, j->path, &j->err)) return;
+    j->loaded = true;
+    lint_file(c, c->lints[worker], j, doc);
+    collect_notes(c, j, doc);
+    if (c->need_doc && fl_pool_ahead(pool, i) < c->docwin) j->doc = doc;
+    else fl_doc_free(doc);
+}
+
+/* Under the pool's lock. */
+static void done(void *ctx, size_t i)
+{
+    run_ctx *c = ctx;
+    job *j = &c->jobs[i];
+    folder *f = &c->folders[j->folder];
+    f->pending--;
+    if (j->loaded && j->res.doc_type) {
+        FL_VEC_RESERVE(f->types, f->cap_types, f->ntypes + 1);
+        f->types[f->ntypes++] = (typed){i, fl_xstrdup(j->res.doc_type)};
+    }
+}
+
+static bool sibling_of_type(const folder *f, size_t self, const char *type)
+{
+    for (size_t k = 0; k < f->ntypes; k++)
+        if (f->types[k].job != self && !strcmp(f->types[k].type, type)) return true;
+    return false;
+}
+
+/* Under the pool's lock: can every unless_sibling finding of job i be
+ * decided? If so, drop those that a sibling answers. */
+static bool ready(void *ctx, size_t i)
+{
+    run_ctx *c = ctx;
+    job *j = &c->jobs[i];
+    if (!j->waits) return true;
+    const folder *f = &c->folders[j->folder];
+    for (size_t k = 0; k < j->res.nfindings; k++) {
+        const char *t = j->res.findings[k].unless_sibling;
+        if (t && !sibling_of_type(f, i, t) && f->pending) return false;
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < j->res.nfindings; k++) {
+        const fl_finding *g = &j->res.findings[k];
+        if (!g->unless_sibling || !sibling_of_type(f, i, g->unless_sibling)) j->res.findings[kept++] = *g;
+    }
+    j->res.nfindings = kept;
+    j->waits = false;
+    return true;
+}
+
+static void hide_known(run_ctx *c, job *j)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < j->res.nfindings; k++) {
+        const fl_finding *f = &j->res.findings[k];
+        if (c->record) fl_baseline_add(c->record, j->path, f);
+        if (fl_baseline_has(c->known, j->path, f)) c->hidden++;
+        else j->res.findings[kept++] = *f;
+    }
+    j->res.nfindings = kept;
+}
+
+static void annotate(run_ctx *c, job *j, const fl_doc *doc)
+{
+    fl_error err;
+    fl_error_clear(&err);
+    if (!doc || fl_annotate_write(c->s->annotate, j->path, doc, &j->res, &err) == 0) return;
+    char line[1600];
+    progress_clear(c);
+    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+    c->annotate_failed = true;
+}
+
+static void emit(void *ctx, size_t i)
+{
+    run_ctx *c = ctx;
+    job *j = &c->jobs[i];
+    fl_file_report fr = {.path = j->path};
+    if (!j->loaded) {
+        char line[1600];
+        progress_clear(c);
+        fprintf(stderr, "%s\n", fl_error_format(&j->err, line, sizeof line));
+        fr.error = &j->err;
+        c->rep->file(c->state, &fr);
+        fl_summary_add(&c->sum, &fr);
+        c->all_read = false;
+        progress_show(c, i + 1);
+        return;
+    }
+    if (j->notes) {
+        progress_clear(c);
+        fputs(j->notes, stderr);
+    }
+    if (j->res.nerrors) c->all_read = false;
+    hide_known(c, j);
+    fl_doc *doc = j->doc;
+    if (!doc && c->need_doc) { /* dropped while it waited: read it again */
+        fl_error err;
+        if (fl_input_load(&doc, j->path, &err)) doc = NULL;
+    }
+    fr.result = &j->res;
+    fr.doc = doc;
+    progress_clear(c); /* stdout may be the same terminal */
+    c->rep->file(c->state, &fr);
+    if (c->s->annotate) annotate(c, j, doc);
+    fl_summary_add(&c->sum, &fr);
+    fl_doc_free(doc);
+    j->doc = NULL;
+    fl_result_free(&j->res);
+    free(j->notes);
+    j->notes = NULL;
+    progress_show(c, i + 1);
+}
+
+/* Formats known to read only the findings; any other gets documents. */
+static bool format_needs_doc(const char *format)
+{
+    static const char *const plain[] = {"text", "json", "jsonl", "sarif"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+        if (!strcmp(format, plain[i])) return false;
+    return true;
+}
+
+static void lint_all(run_ctx *c, const fl_strlist *files)
+{
+    size_t threads = (size_t)c->s->jobs;
+    if (threads > files->n) threads = files->n ? files->n : 1;
+    c->jobs = fl_xcalloc(files->n + 1, sizeof *c->jobs);
+    c->njobs = files->n;
+    for (size_t i = 0; i < files->n; i++) {
+        c->jobs[i].path = files->v[i];
+        c->jobs[i].folder = folder_of(c, files->v[i]);
+        c->folders[c->jobs[i].folder].pending++;
+    }
+    c->lints = fl_xcalloc(threads, sizeof *c->lints);
+    for (size_t t = 0; t < threads; t++) c->lints[t] = fl_lint_new(c->rules);
+    /* A format that shows documents keeps them until their turn: a smaller
+     * window then bounds memory, and a document is dropped (and read again
+     * when its turn comes) only while the head file waits for its folder. */
+    c->need_doc = c->s->annotate || format_needs_doc(c->s->format);
+    size_t window = c->need_doc ? 2 * threads + 2 : 4 * threads + 4;
+    c->docwin = window;
+    c->progress = c->s->progress && !c->s->quiet && files->n > 1 && isatty(STDERR_FILENO);
+    progress_show(c, 0);
+    fl_pool_ops ops = {work, done, ready, emit};
+    fl_pool_run(files->n, threads, window, &ops, c);
+    progress_clear(c);
+    for (size_t t = 0; t < threads; t++) fl_lint_free(c->lints[t]);
+    free(c->lints);
+}
+
+static void run_ctx_free(run_ctx *c)
+{
+    for (size_t i = 0; i < c->nfolders; i++) {
+        for (size_t k = 0; k < c->folders[i].ntypes; k++) free(c->folders[i].types[k].type);
+        free(c->folders[i].types);
+        free(c->folders[i].key);
+    }
+    free(c->folders);
+    free(c->jobs);
+    fl_baseline_free(c->known);
+    fl_baseline_free(c->record);
+}
+
+/* The baseline to compare against; a file the config names that does not
+ * exist yet is no baseline (the first --write-baseline makes it). */
+static int open_baseline(run_ctx *c)
+{
+    const fl_check_settings *s = c->s;
+    if (!s->baseline) return 0;
+    struct stat st;
+    if (s->baseline_src == FL_SRC_CONFIG && stat(s->baseline, &st) != 0 && errno == ENOENT) return 0;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_baseline_load(&c->known, s->baseline, &err) == 0) return 0;
+    char line[1600];
+    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+    return -1;
+}
+
+static int write_baseline(run_ctx *c)
+{
+    sink out;
+    if (sink_open(&out, c->s->write_baseline)) return -1;
+    int rc = fl_baseline_write(c->record, out.f);
+    return sink_close(&out, rc == 0);
+}
+
+static int make_annotate_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+    if (mkdir(dir, 0777) == 0) return 0;
+    fprintf(stderr, "filinglint: cannot create --annotate folder %s: %s\n", dir, strerror(errno));
+    return -1;
+}
+
+static int exit_status(const run_ctx *c)
+{
+    size_t over = 0;
+    for (int sev = c->s->fail_on; sev <= FL_SEV_ERROR; sev++) over += c->sum.by_severity[sev];
+    return !c->all_read || c->annotate_failed ? 2 : over ? 1 : 0;
+}
+
+static int run(const fl_check_settings *s)
 {
     int status = 0;
     fl_rules rules;
     fl_error err;
-    fl_lint *lint = NULL;
     unsigned char *mask = NULL;
-    strvec files = {0};
-    sink out;
+    fl_strlist files = {0};
+    run_ctx c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.all_read = true;
     fl_rules_init(&rules);
     fl_error_clear(&err);
-    if (fl_rules_load_all(&rules, !o->no_defaults, o->rulesets.v, o->rulesets.n, &err)) {
+    if (fl_rules_load_all(&rules, s->default_rulesets, s->rulesets.v, s->rulesets.n, &err)) {
         char line[1600];
         fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
         status = 3; /* even an unreadable --ruleset: the run cannot mean anything */
         goto cleanup;
     }
-    warn_unused(&rules, &o->select, "--select");
-    warn_unused(&rules, &o->ignore, "--ignore");
-    mask = fl_lint_select(&rules, o->select.v, o->select.n, o->ignore.v, o->ignore.n);
-    expand_inputs(&o->inputs, &files);
-    if (sink_open(&out, o->output)) { status = 2; goto cleanup; }
-    const fl_reporter *rep = fl_reporter_find(o->format);
-    fl_report_opts ro = {out.f, want_color(o), o->quiet, &rules};
-    void *state = rep->open(&ro);
-    fl_lint_opts lo = {o->doc_type, o->has_as_of, o->as_of, mask, NULL, false};
-    fl_summary sum;
-    memset(&sum, 0, sizeof sum);
-    lint = fl_lint_new(&rules);
-    bool show = o->progress && !o->quiet && files.n > 1 && isatty(STDERR_FILENO);
-    bool all_read = true;
-    for (size_t i = 0; i < files.n; i++) {
-        progress(show, i, files.n, files.v[i]);
-        if (!lint_one(lint, files.v[i], &lo, rep, state, &sum)) all_read = false;
-    }
-    progress(show, 0, 0, NULL);
-    int wrc = rep->close(state, &sum);
+    warn_unused(&rules, &s->select, "--select");
+    warn_unused(&rules, &s->ignore, "--ignore");
+    mask = fl_lint_select(&rules, s->select.v, s->select.n, s->ignore.v, s->ignore.n);
+    c.rules = &rules;
+    c.mask = mask;
+    if (open_baseline(&c) || (s->annotate && make_annotate_dir(s->annotate))) { status = 2; goto cleanup; }
+    if (s->write_baseline) c.record = fl_baseline_new();
+    fl_walk_inputs(&files, s->inputs.v, s->inputs.n);
+    sink out;
+    if (sink_open(&out, s->output)) { status = 2; goto cleanup; }
+    c.rep = fl_reporter_find(s->format);
+    fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .rules = &rules, .enabled = mask};
+    c.state = c.rep->open(&ro);
+    lint_all(&c, &files);
+    int wrc = c.rep->close(c.state, &c.sum);
     if (sink_close(&out, wrc == 0) != 0) { status = 3; goto cleanup; }
-    size_t over = 0;
-    for (int sev = o->fail_on; sev <= FL_SEV_ERROR; sev++) over += sum.by_severity[sev];
-    status = !all_read ? 2 : over ? 1 : 0;
+    if (c.hidden && !s->quiet)
+        fprintf(stderr, "filinglint: %zu known finding%s hidden by the baseline %s\n", c.hidden,
+                c.hidden == 1 ? "" : "s", s->baseline);
+    if (c.record && write_baseline(&c)) { status = 2; goto cleanup; }
+    status = exit_status(&c);
 cleanup:
-    fl_lint_free(lint);
+    run_ctx_free(&c);
     free(mask);
-    strvec_free(&files);
+    fl_strlist_free(&files);
     fl_rules_free(&rules);
     return status;
 }
 
 int fl_cmd_check(int argc, char **argv)
 {
-    check_opts o;
-    memset(&o, 0, sizeof o);
-    int rc = parse_args(&o, argc, argv);
-    if (rc < 0) rc = run(&o);
-    strvec_free(&o.rulesets);
-    strvec_free(&o.select);
-    strvec_free(&o.ignore);
-    strvec_free(&o.inputs);
+    fl_check_settings s;
+    int rc = fl_check_settings_parse(&s, argc, argv, true);
+    if (rc < 0) rc = run(&s);
+    fl_check_settings_free(&s);
     return rc;
 }

@@ -1,8 +1,10 @@
 /* JSON output (cli.md §JSON format): one document for the whole run, keys
  * in the documented order, UTF-8 written as is (not \u-escaped). jansson
  * does the escaping; strings that are not valid UTF-8 (a file name from a
- * foreign file system) are repaired first, since jansson refuses them. */
+ * foreign file system) are repaired first, since jansson refuses them.
+ * The finding object is shared with jsonl.c and sarif.c (json.h). */
 #include "report/report.h"
+#include "report/json.h"
 #include "core/utf8.h"
 #include <jansson.h>
 #include <stdlib.h>
@@ -13,7 +15,7 @@ typedef struct json_state {
     json_t *root, *files;
 } json_state;
 
-static json_t *str(const char *s)
+json_t *fl_json_str(const char *s)
 {
     if (!s) return json_null();
     size_t len = strlen(s);
@@ -41,31 +43,39 @@ static void *open_json(const fl_report_opts *o)
     return j;
 }
 
-static json_t *finding(const fl_finding *f)
+/* cli.md shows end_column inclusive (a 28-character excerpt ends at 28);
+ * findings store it one past the end. An empty span still ends at column. */
+static int end_column(const fl_finding *f)
+{
+    int e = f->end_column - 1;
+    return e < f->column ? f->column : e;
+}
+
+json_t *fl_json_finding(const fl_finding *f)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "rule", str(f->rule->id));
-    json_object_set_new(o, "severity", str(fl_severity_name(f->severity)));
-    json_object_set_new(o, "category", str(f->rule->category));
-    json_object_set_new(o, "message", str(f->message));
-    json_object_set_new(o, "basis", str(f->rule->basis));
+    json_object_set_new(o, "rule", fl_json_str(f->rule->id));
+    json_object_set_new(o, "severity", fl_json_str(fl_severity_name(f->severity)));
+    json_object_set_new(o, "category", fl_json_str(f->rule->category));
+    json_object_set_new(o, "message", fl_json_str(f->message));
+    json_object_set_new(o, "basis", fl_json_str(f->rule->basis));
     json_t *loc = json_object();
     json_object_set_new(loc, "line", json_integer(f->line));
     json_object_set_new(loc, "column", json_integer(f->column));
     json_object_set_new(loc, "end_line", json_integer(f->end_line));
-    json_object_set_new(loc, "end_column", json_integer(f->end_column));
-    json_object_set_new(loc, "part", str(fl_part_names[f->part]));
-    json_object_set_new(loc, "section", str(f->section));
+    json_object_set_new(loc, "end_column", json_integer(end_column(f)));
+    json_object_set_new(loc, "part", fl_json_str(fl_part_names[f->part]));
+    json_object_set_new(loc, "section", fl_json_str(f->section));
     json_object_set_new(o, "location", loc);
-    json_object_set_new(o, "excerpt", str(f->excerpt));
+    json_object_set_new(o, "excerpt", fl_json_str(f->excerpt));
     return o;
 }
 
-static json_t *error_object(const char *key, const char *message)
+json_t *fl_json_error(const char *key, const char *message)
 {
     json_t *e = json_object();
-    json_object_set_new(e, "code", str(key));
-    json_object_set_new(e, "message", str(message));
+    json_object_set_new(e, "code", fl_json_str(key));
+    json_object_set_new(e, "message", fl_json_str(message));
     return e;
 }
 
@@ -73,24 +83,24 @@ static void file_json(void *state, const fl_file_report *f)
 {
     json_state *j = state;
     json_t *o = json_object();
-    json_object_set_new(o, "path", str(f->path));
+    json_object_set_new(o, "path", fl_json_str(f->path));
     if (!f->result) {
         char line[1600];
         json_object_set_new(o, "status", json_string("error"));
-        json_object_set_new(o, "error", error_object(fl_diag_key(f->error->code),
+        json_object_set_new(o, "error", fl_json_error(fl_diag_key(f->error->code),
                                                      fl_error_format(f->error, line, sizeof line)));
         json_array_append_new(j->files, o);
         return;
     }
-    json_object_set_new(o, "doc_type", str(f->result->doc_type));
+    json_object_set_new(o, "doc_type", fl_json_str(f->result->doc_type));
     json_object_set_new(o, "status", json_string("ok"));
     json_t *list = json_array();
-    for (size_t i = 0; i < f->result->nfindings; i++) json_array_append_new(list, finding(&f->result->findings[i]));
+    for (size_t i = 0; i < f->result->nfindings; i++) json_array_append_new(list, fl_json_finding(&f->result->findings[i]));
     json_object_set_new(o, "findings", list);
     if (f->result->nerrors) { /* rules skipped on this file: the check is incomplete */
         json_t *errs = json_array();
         for (size_t i = 0; i < f->result->nerrors; i++)
-            json_array_append_new(errs, error_object(fl_diag_key(f->result->errors[i].code), f->result->errors[i].message));
+            json_array_append_new(errs, fl_json_error(fl_diag_key(f->result->errors[i].code), f->result->errors[i].message));
         json_object_set_new(o, "errors", errs);
     }
     json_array_append_new(j->files, o);

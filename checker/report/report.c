@@ -5,6 +5,9 @@
 static const fl_reporter *const reporters[] = {
     &fl_report_text,
     &fl_report_json,
+    &fl_report_jsonl,
+    &fl_report_sarif,
+    &fl_report_html,
 };
 
 const fl_reporter *fl_reporter_find(const char *name)

@@ -36,6 +36,7 @@ typedef struct fl_report_opts {
     bool color;              /* ANSI colours (text) */
     bool quiet;              /* no summary line (text) */
     const fl_rules *rules;   /* the rules that ran (SARIF's rule list) */
+    const unsigned char *enabled; /* per rule index: selected (--select/--ignore), NULL = all */
 } fl_report_opts;
 
 typedef struct fl_reporter {
@@ -51,4 +52,7 @@ void fl_summary_add(fl_summary *s, const fl_file_report *f);
 
 extern const fl_reporter fl_report_text; /* text.c */
 extern const fl_reporter fl_report_json; /* json.c */
+extern const fl_reporter fl_report_jsonl; /* jsonl.c */
+extern const fl_reporter fl_report_sarif; /* sarif.c */
+extern const fl_reporter fl_report_html; /* html.c */
 #endif

@@ -1,1 +1,1 @@
-check --format json --ruleset fixtures/rulesets/demo-eia.xml fixtures/check/eia-form-demo.md fixtures/check/untyped.md
+check --no-default-rulesets --ruleset rulesets/filing.xml --format json --ruleset fixtures/rulesets/demo-eia.xml fixtures/check/eia-form-demo.md fixtures/check/untyped.md

@@ -1,1 +1,1 @@
-check -f json fixtures/check/residue.md
+check --no-default-rulesets --ruleset rulesets/filing.xml -f json fixtures/check/residue.md

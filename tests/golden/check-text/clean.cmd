@@ -1,1 +1,1 @@
-check fixtures/check/clean.md
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/check/clean.md

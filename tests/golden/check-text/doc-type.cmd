@@ -1,1 +1,1 @@
-check --doc-type eia-form fixtures/check/untyped.md
+check --no-default-rulesets --ruleset rulesets/filing.xml --doc-type eia-form fixtures/check/untyped.md

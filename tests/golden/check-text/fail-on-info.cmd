@@ -1,1 +1,1 @@
-check --fail-on info fixtures/check/untyped.md
+check --no-default-rulesets --ruleset rulesets/filing.xml --fail-on info fixtures/check/untyped.md

@@ -1,1 +1,1 @@
-check --fail-on never fixtures/check/residue.md
+check --no-default-rulesets --ruleset rulesets/filing.xml --fail-on never fixtures/check/residue.md

@@ -1,1 +1,1 @@
-check --fail-on warning fixtures/docx/eia-pp-lo.docx
+check --no-default-rulesets --ruleset rulesets/filing.xml --fail-on warning fixtures/docx/eia-pp-lo.docx

@@ -1,1 +1,1 @@
-check fixtures/check/foreign-props.docx
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/check/foreign-props.docx

@@ -1,1 +1,1 @@
-fixtures/check/residue.md --color always
+--no-default-rulesets --ruleset rulesets/filing.xml fixtures/check/residue.md --color always

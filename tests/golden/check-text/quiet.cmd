@@ -1,1 +1,1 @@
-check -q fixtures/check/residue.md
+check --no-default-rulesets --ruleset rulesets/filing.xml -q fixtures/check/residue.md

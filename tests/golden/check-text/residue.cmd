@@ -1,1 +1,1 @@
-check fixtures/check/residue.md
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/check/residue.md

@@ -1,1 +1,1 @@
-check fixtures/check/untyped.md
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/check/untyped.md

@@ -1,1 +1,1 @@
-check fixtures/docx/eia-pp-lo.docx
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/docx/eia-pp-lo.docx

@@ -1,0 +1,18 @@
+/* JSON building blocks shared by the JSON, JSON Lines and SARIF reporters
+ * (json.c), so that a finding is the same object in every JSON format.
+ *
+ * Ownership: every function returns a new jansson reference (caller
+ * decrefs, or hands it to json_*_set_new / append_new). */
+#ifndef FL_REPORT_JSON_H
+#define FL_REPORT_JSON_H
+#include <jansson.h>
+#include "rules/finding.h"
+
+/* A string; NULL gives null; invalid UTF-8 is repaired (jansson refuses it). */
+json_t *fl_json_str(const char *s);
+/* cli.md's finding object: rule, severity, category, message, basis,
+ * location (end_column inclusive), excerpt. */
+json_t *fl_json_finding(const fl_finding *f);
+/* {"code": key, "message": message} */
+json_t *fl_json_error(const char *key, const char *message);
+#endif

@@ -1,0 +1,1 @@
+check -f jsonl --select DOC fixtures/check/residue.md fixtures/check/missing.md fixtures/check/untyped.md

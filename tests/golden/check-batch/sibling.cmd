@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset fixtures/batch/rulesets/sibling.xml fixtures/batch/sibling

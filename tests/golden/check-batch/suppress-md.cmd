@@ -1,0 +1,1 @@
+check --select DOC001,LINT fixtures/batch/suppress.md

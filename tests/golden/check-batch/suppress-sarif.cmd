@@ -1,0 +1,1 @@
+check -f sarif --select DOC001,LINT fixtures/batch/suppress-flatopc.xml

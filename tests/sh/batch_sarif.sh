@@ -1,0 +1,190 @@
+#!/bin/bash
+# SARIF output (cli.md §SARIF, GitHub issue 6): every SARIF this test makes
+# validates against the OASIS SARIF 2.1.0 schema (../shared/data, with
+# Debian's python3-jsonschema), and carries what reviewers' tools read:
+# rules with descriptions and basis, level error/warning/note, relative
+# percent-encoded artifact URIs, regions (endColumn exclusive, while JSON's
+# end_column is inclusive), the section path as a logical location, and
+# partialFingerprints that survive edits elsewhere in the document.
+# Prints "ok NAME" / "FAIL: NAME: why"; exits 1 on any failure.
+#
+# Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree, TMPDIR_BASE = scratch.
+set -u
+
+: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
+case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
+SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/batch_sarif.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+cd "$SRC" || exit 1
+SCHEMA="$SRC/../shared/data/sarif-schema-2.1.0.json"
+failures=0
+
+fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
+ok() { echo "ok $1"; }
+
+if [ ! -f "$SCHEMA" ]; then
+    echo "FAIL: schema: $SCHEMA not found"
+    exit 1
+fi
+python3 -c "import jsonschema" 2>/dev/null || { echo "FAIL: python3-jsonschema is not installed"; exit 1; }
+
+n=0
+# name  expected-exit  filinglint-args...   -> $SCRATCH/NAME.sarif, validated
+sarif() {
+    local name=$1 want=$2
+    shift 2
+    timeout 120 "$FL_BIN" check -f sarif "$@" >"$SCRATCH/$name.sarif" 2>"$SCRATCH/$name.err"
+    local rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        fail "$name" "exit $rc, want $want (stderr: $(head -c 300 "$SCRATCH/$name.err"))"
+        return 1
+    fi
+    if ! python3 - "$SCHEMA" "$SCRATCH/$name.sarif" >"$SCRATCH/$name.val" 2>&1 <<'EOF'; then
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+log = json.load(open(sys.argv[2]))
+errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=lambda e: list(e.path))
+for e in errors[:5]:
+    print("/".join(map(str, e.path)), e.message[:200])
+sys.exit(1 if errors else 0)
+EOF
+        fail "$name-schema" "$(head -c 600 "$SCRATCH/$name.val")"
+        return 1
+    fi
+    n=$((n + 1))
+    ok "$name-valid"
+    return 0
+}
+
+# a folder of every kind of fixture, broken files included
+sarif fixtures 2 -j2 fixtures/docx fixtures/xml fixtures/text fixtures/check fixtures/batch fixtures/hostile
+sarif empty 0 --no-default-rulesets --ruleset fixtures/batch/rulesets/sibling.xml fixtures/check/clean.md
+
+# levels, regions, logical location, rule descriptions
+if sarif residue 1 fixtures/check/residue.md fixtures/check/untyped.md; then
+    python3 - "$SCRATCH/residue.sarif" <<'EOF' && ok residue-fields || fail residue-fields "see above"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+assert run["columnKind"] == "unicodeCodePoints"
+res = [r for r in run["results"] if r["ruleId"] == "DOC001"]
+r = res[0]
+loc = r["locations"][0]
+assert r["level"] == "error"
+assert loc["physicalLocation"]["artifactLocation"]["uri"] == "fixtures/check/residue.md", loc
+reg = loc["physicalLocation"]["region"]
+assert (reg["startLine"], reg["startColumn"], reg["endLine"], reg["endColumn"]) == (6, 6, 6, 8), reg  # "XX": exclusive end
+assert reg["snippet"]["text"] == "XX"
+ll = loc["logicalLocations"][0]
+assert ll["fullyQualifiedName"] == "建设项目环境影响报告表 › 一、建设项目基本情况" and ll["name"] == "一、建设项目基本情况", ll
+assert len(r["partialFingerprints"]["filinglint/v1"]) == 32
+info = [r for r in run["results"] if r["ruleId"] == "DOC010"]
+assert info and info[0]["level"] == "note", info
+rules = {x["id"]: x for x in run["tool"]["driver"]["rules"]}
+d = rules["DOC001"]
+assert d["defaultConfiguration"]["level"] == "error"
+assert d["shortDescription"]["text"] and d["fullDescription"]["text"].endswith("依据：环环评〔2020〕48号 一（四）"), d
+assert rules["DOC010"]["defaultConfiguration"]["level"] == "note"
+assert run["invocations"][0]["executionSuccessful"] is True
+EOF
+fi
+# JSON's end_column is inclusive (cli.md: 28 characters end at 28)
+"$FL_BIN" check -f json fixtures/check/residue.md >"$SCRATCH/residue.json" 2>/dev/null
+python3 - "$SCRATCH/residue.json" <<'EOF' && ok json-end-column || fail json-end-column "see above"
+import json, sys
+f = json.load(open(sys.argv[1]))["files"][0]["findings"]
+locs = [(x["location"]["line"], x["location"]["column"], x["location"]["end_column"]) for x in f if x["rule"] == "DOC001"]
+assert locs[0] == (6, 6, 7) and locs[-1] == (16, 1, 18), locs
+EOF
+
+# --select: only the selected rules are listed
+if sarif select 1 --select DOC001 fixtures/check/residue.md; then
+    python3 - "$SCRATCH/select.sarif" <<'EOF' && ok select-rules || fail select-rules "rule list"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["DOC001"], run["tool"]["driver"]["rules"]
+EOF
+fi
+
+# built-in suppression rules appear in the rule list when they fire
+if sarif suppress 1 --select DOC001,LINT fixtures/batch/suppress.docx; then
+    python3 - "$SCRATCH/suppress.sarif" <<'EOF' && ok suppress-rules || fail suppress-rules "LINT rules"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+assert ids == ["DOC001", "LINT001", "LINT002"], ids
+assert sorted(r["ruleId"] for r in run["results"]) == ["DOC001", "DOC001", "LINT001", "LINT002"]
+assert all(r["level"] == "note" for r in run["results"] if r["ruleId"].startswith("LINT"))
+EOF
+fi
+
+# URIs: relative to the working folder, percent-encoded; absolute outside it
+mkdir -p "$SCRATCH/work/报告 文件夹" "$SCRATCH/outside"
+cp fixtures/check/residue.md "$SCRATCH/work/报告 文件夹/第1版#.md"
+cp fixtures/check/residue.md "$SCRATCH/outside/x.md"
+(cd "$SCRATCH/work" && "$FL_BIN" check -f sarif "报告 文件夹" "$SCRATCH/work/报告 文件夹/第1版#.md" ../outside/x.md "$SCRATCH/outside/x.md" \
+    >"$SCRATCH/uri.sarif" 2>/dev/null)
+python3 - "$SCRATCH/uri.sarif" "$SCRATCH" <<'EOF' && ok uri || fail uri "see above"
+import json, sys, urllib.parse
+run = json.load(open(sys.argv[1]))["runs"][0]
+uris = [a["location"]["uri"] for a in run["artifacts"]]
+enc = urllib.parse.quote("报告 文件夹/第1版#.md", safe="/")
+outside = "file://" + urllib.parse.quote(sys.argv[2] + "/outside/x.md", safe="/")
+assert uris == [enc, "../outside/x.md", outside], (uris, enc, outside)  # each artifact once
+for u in uris:
+    assert all(c.isascii() and c not in " #" for c in u), u
+for r in run["results"]:
+    al = r["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert uris[al["index"]] == al["uri"], al
+assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for r in run["results"]}) == 3
+EOF
+python3 - "$SCHEMA" "$SCRATCH/uri.sarif" <<'EOF' && ok uri-valid || fail uri-valid "schema"
+import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+EOF
+
+# partialFingerprints survive paragraphs inserted above; the new finding differs
+cp fixtures/batch/report-v1.docx "$SCRATCH/report.docx"
+(cd "$SCRATCH" && "$FL_BIN" check -f sarif report.docx >"$SCRATCH/v1.sarif" 2>/dev/null)
+cp fixtures/batch/report-v2.docx "$SCRATCH/report.docx"
+(cd "$SCRATCH" && "$FL_BIN" check -f sarif report.docx >"$SCRATCH/v2.sarif" 2>/dev/null)
+python3 - "$SCRATCH/v1.sarif" "$SCRATCH/v2.sarif" <<'EOF' && ok fingerprints || fail fingerprints "see above"
+import json, sys
+def fps(p):
+    return {(r["partialFingerprints"]["filinglint/v1"], r["ruleId"]): r["locations"][0]["physicalLocation"]["region"]["startLine"]
+            for r in json.load(open(p))["runs"][0]["results"] if r["ruleId"] == "DOC001"}
+a, b = fps(sys.argv[1]), fps(sys.argv[2])
+assert len(a) == 2 and len(b) == 3, (a, b)
+assert set(a) < set(b), (a, b)
+assert all(a[k] != b[k] for k in a), "lines should have moved"
+EOF
+for f in v1 v2; do
+    python3 - "$SCHEMA" "$SCRATCH/$f.sarif" <<'EOF' && ok "$f-valid" || fail "$f-valid" "schema"
+import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+EOF
+done
+
+# with --baseline, the known results are left out and the log stays valid
+(cd "$SCRATCH" && cp "$SRC/fixtures/batch/report-v1.docx" report.docx && "$FL_BIN" check -q --write-baseline base.json report.docx >/dev/null 2>&1;
+ cp "$SRC/fixtures/batch/report-v2.docx" report.docx && "$FL_BIN" check -f sarif --baseline base.json report.docx >"$SCRATCH/bl.sarif" 2>/dev/null)
+python3 - "$SCHEMA" "$SCRATCH/bl.sarif" <<'EOF' && ok baseline-sarif || fail baseline-sarif "see above"
+import json, sys, jsonschema
+log = json.load(open(sys.argv[2]))
+jsonschema.validate(log, json.load(open(sys.argv[1])))
+res = [r for r in log["runs"][0]["results"] if r["ruleId"] == "DOC001"]
+assert len(res) == 1 and res[0]["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "××", res
+EOF
+
+# the SARIF golden files too (their last line is the golden runner's "exit: N")
+for g in tests/golden/check-batch/*sarif*.out; do
+    python3 - "$SCHEMA" "$g" <<'EOF' && ok "golden-$(basename "$g")" || fail "golden-$(basename "$g")" "schema"
+import json, sys, jsonschema
+text = open(sys.argv[2], encoding="utf-8").read()
+text = text[:text.rindex("exit: ")]
+jsonschema.validate(json.loads(text), json.load(open(sys.argv[1])))
+EOF
+done
+
+[ "$n" -ge 5 ] || fail count "only $n SARIF logs validated"
+[ "$failures" -eq 0 ] || exit 1
+exit 0
