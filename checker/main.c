@@ -16,6 +16,8 @@ static const struct {
     {"rules", fl_cmd_rules, "list rules: id, severity, doc types, summary"},
     {"explain", fl_cmd_explain, "what a rule checks, why (basis), examples"},
     {"test-rules", fl_cmd_test_rules, "run every rule's embedded examples"},
+    {"index", fl_cmd_index, "add filings to a similarity corpus (EIA303)"},
+    {"config", fl_cmd_config, "print the effective check settings (.filinglint.xml and options)"},
 };
 
 int fl_cmd_usage_error(const char *fmt, ...)

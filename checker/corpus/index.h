@@ -1,0 +1,124 @@
+/* The similarity corpus: an SQLite database of winnowed fingerprints of
+ * filings, for EIA303 (a passage shared with another filing).
+ *
+ *   documents(id, path, name, kind, sha256, size, mtime, indexed, n_units,
+ *             n_fingerprints, lines)  one row per indexed filing
+ *   fp(hash, doc, pos)   PRIMARY KEY (hash, doc), WITHOUT ROWID: one row per
+ *                        distinct fingerprint of a filing, clustered by hash
+ *   meta(key, value)     gram, window, fold version
+ *   PRAGMA user_version = FL_CORPUS_SCHEMA, application_id = 'FLCP'
+ *
+ * `path` is the canonical path (the identity: re-indexing it replaces the
+ * filing), `name` the path as given (what reports show). `lines` maps fold
+ * positions to the filing's lines (varint deltas). Replaced filings get a new
+ * id; their old fp rows are invisible at once (no documents row) and are
+ * deleted by fl_corpus_sweep. The database runs in WAL mode, so queries
+ * (their own read-only connections) are safe while an indexer writes.
+ *
+ * Threads: one fl_corpus per thread. fl_corpus_entry_make needs no
+ * connection and may run in any thread.
+ *
+ * Ownership: fl_corpus_open's handle belongs to the caller (fl_corpus_close);
+ * an entry's arrays to the entry (fl_corpus_entry_free). */
+#ifndef FL_CORPUS_INDEX_H
+#define FL_CORPUS_INDEX_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "core/error.h"
+#include "corpus/fingerprint.h"
+#include "model/doc.h"
+
+#define FL_CORPUS_SCHEMA 1
+#define FL_CORPUS_APP_ID 0x464C4350 /* "FLCP" */
+
+typedef struct fl_corpus fl_corpus;
+
+typedef enum fl_corpus_mode {
+    FL_CORPUS_READ,  /* queries: read-only connection */
+    FL_CORPUS_WRITE, /* indexing: creates the database if missing */
+} fl_corpus_mode;
+
+typedef enum fl_corpus_kind {
+    FL_CORPUS_FILING = 0,      /* a filing: its passages can be copies */
+    FL_CORPUS_BOILERPLATE = 1, /* reference text (regulations, templates): what it shares never counts */
+} fl_corpus_kind;
+
+typedef enum fl_corpus_status {
+    FL_CORPUS_ADDED, FL_CORPUS_REPLACED, FL_CORPUS_UNCHANGED
+} fl_corpus_status;
+
+/* A filing ready to store: everything that needs no database. */
+typedef struct fl_corpus_entry {
+    char *path;            /* canonical path (realpath, or as given when that fails) */
+    char *name;            /* path as given */
+    fl_corpus_kind kind;
+    unsigned char sha256[32];
+    int64_t size, mtime;   /* of the file, -1 when unknown */
+    size_t n_units;        /* length of the fold */
+    fl_fp *fps;            /* sorted by hash, one per distinct hash (its first position) */
+    size_t nfps;
+    unsigned char *lines;  /* encoded line map */
+    size_t lines_len;
+} fl_corpus_entry;
+
+typedef struct fl_corpus_stats {
+    int64_t filings, boilerplate, fingerprints, bytes;
+} fl_corpus_stats;
+
+/* `create` gives the parameters of a new database (NULL: defaults); an
+ * existing database keeps its own, and asking WRITE with different ones is
+ * an error. READ never creates. */
+int fl_corpus_open(fl_corpus **out, const char *db_path, fl_corpus_mode mode,
+                   const fl_fp_params *create, fl_error *err);
+void fl_corpus_close(fl_corpus *c); /* NULL-safe */
+const fl_fp_params *fl_corpus_params(const fl_corpus *c);
+
+/* SHA-256 of a document's text (every block, LF-terminated): the same
+ * filing read again, in whatever format, hashes the same. */
+void fl_corpus_doc_sha256(const fl_doc *doc, unsigned char out[32]);
+
+int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind kind,
+                         const fl_fp_params *p, fl_error *err);
+void fl_corpus_entry_free(fl_corpus_entry *e); /* NULL-safe */
+
+/* Store one filing: same path and same text -> UNCHANGED (name, kind,
+ * size, mtime refreshed); same path, other text -> REPLACED; else ADDED.
+ * Outside a batch the filing is its own transaction. */
+int fl_corpus_store(fl_corpus *c, const fl_corpus_entry *e, fl_corpus_status *status, fl_error *err);
+/* A batch: the stores until fl_corpus_commit form one transaction (it also
+ * commits by itself every FL_CORPUS_BATCH_ROWS fingerprints), so every
+ * filing is all in or all out and readers see whole commits. Many filings a
+ * transaction is what makes indexing fast (README.md); closing the handle
+ * with a batch open rolls it back. */
+int fl_corpus_begin(fl_corpus *c, fl_error *err);
+int fl_corpus_commit(fl_corpus *c, fl_error *err);
+/* True when the database holds canonical path with this size and mtime, so
+ * the indexer can skip reading the file. */
+bool fl_corpus_known(fl_corpus *c, const char *path, int64_t size, int64_t mtime);
+/* Delete fp rows of replaced filings (one scan of the table; a no-op when
+ * nothing was replaced since the last sweep). */
+int fl_corpus_sweep(fl_corpus *c, fl_error *err);
+int fl_corpus_stats_get(fl_corpus *c, fl_corpus_stats *s, fl_error *err);
+
+/* The indexed documents in name order; strings valid during the callback.
+ * A non-zero return from fn stops the listing and is returned. */
+typedef struct fl_corpus_docrow {
+    int64_t id;
+    const char *name, *path, *indexed;
+    fl_corpus_kind kind;
+    int64_t n_units, n_fingerprints;
+} fl_corpus_docrow;
+int fl_corpus_list(fl_corpus *c, int (*fn)(void *ctx, const fl_corpus_docrow *row), void *ctx,
+                   fl_error *err);
+
+/* The line map of a filing: fold position -> line. */
+typedef struct fl_corpus_lines {
+    uint32_t *pos, *line; /* block starts, ascending pos */
+    size_t n;
+} fl_corpus_lines;
+void fl_corpus_lines_encode(unsigned char **out, size_t *len, const fl_fold *f, const fl_doc *doc);
+int fl_corpus_lines_decode(fl_corpus_lines *l, const unsigned char *data, size_t len); /* -1 if corrupt */
+int fl_corpus_lines_at(const fl_corpus_lines *l, uint32_t pos); /* 0 when empty */
+void fl_corpus_lines_free(fl_corpus_lines *l);
+#endif

@@ -1,0 +1,320 @@
+/* Unit tests for checker/corpus/index.c: creating and reopening a corpus,
+ * refusing what is not one (missing, foreign, other schema version, other
+ * parameters), storing, recognising an unchanged filing, replacing a
+ * changed one with its old rows invisible at once and gone after the sweep,
+ * batches that commit or roll back as a whole, and boilerplate documents. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "core/buf.h"
+#include "corpus/index.h"
+#include "input/input.h"
+
+static char dir[512];
+static char dbpath[600];
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/fl-corpus-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) return -1;
+    snprintf(dbpath, sizeof dbpath, "%s/c.db", dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    const char *suffix[] = {"", "-wal", "-shm", "-journal"};
+    char p[700];
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "%s%s", dbpath, suffix[i]);
+        unlink(p);
+    }
+    snprintf(p, sizeof p, "%s/other", dir);
+    unlink(p);
+    rmdir(dir);
+    return 0;
+}
+
+/* A filing of n sentences of pseudo-random ideographs: its own text, so
+ * every fingerprint is its own. */
+static char *filing_text(unsigned seed, int n)
+{
+    fl_buf b = FL_BUF_INIT;
+    fl_buf_adds(&b, "# 报告表\n\n## 二、建设项目工程分析\n\n");
+    for (int i = 0; i < n; i++) {
+        for (int k = 0; k < 40; k++) {
+            seed = seed * 1103515245u + 12345u;
+            fl_buf_addcp(&b, 0x4E00 + (seed >> 16) % 3000);
+        }
+        fl_buf_adds(&b, "。\n");
+    }
+    return fl_buf_detach(&b);
+}
+
+static fl_doc *load(const char *name, const char *text)
+{
+    fl_doc *doc = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_input_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load %s: %s", name, err.message);
+    return doc;
+}
+
+static fl_corpus *open_ok(fl_corpus_mode mode, const fl_fp_params *create)
+{
+    fl_corpus *c = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_corpus_open(&c, dbpath, mode, create, &err)) fail_msg("open: %s", err.message);
+    return c;
+}
+
+static void open_fails(fl_corpus_mode mode, const fl_fp_params *create, const char *want)
+{
+    fl_corpus *c = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_open(&c, dbpath, mode, create, &err), -1);
+    assert_null(c);
+    assert_int_equal(err.code, FL_E_CORPUS);
+    assert_string_equal(err.file, dbpath);
+    if (!strstr(err.message, want)) fail_msg("message '%s' lacks '%s'", err.message, want);
+}
+
+static fl_corpus_status store(fl_corpus *c, const char *name, const char *text, fl_corpus_kind kind, size_t *nfps)
+{
+    fl_doc *doc = load(name, text);
+    fl_corpus_entry e;
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_entry_make(&e, doc, kind, fl_corpus_params(c), &err), 0);
+    fl_corpus_status st;
+    if (fl_corpus_store(c, &e, &st, &err)) fail_msg("store: %s", err.message);
+    if (nfps) *nfps = e.nfps;
+    fl_corpus_entry_free(&e);
+    fl_doc_free(doc);
+    return st;
+}
+
+static int64_t sql_int(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    int64_t v = -1;
+    assert_int_equal(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static void sql_exec(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static fl_corpus_stats stats(fl_corpus *c)
+{
+    fl_corpus_stats s;
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_stats_get(c, &s, &err), 0);
+    return s;
+}
+
+static void test_create_and_reopen(void **state)
+{
+    (void)state;
+    open_fails(FL_CORPUS_READ, NULL, "cannot open");
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    assert_int_equal(fl_corpus_params(c)->gram, FL_FP_GRAM_DEFAULT);
+    assert_int_equal(fl_corpus_params(c)->window, FL_FP_WINDOW_DEFAULT);
+    fl_corpus_close(c);
+    assert_int_equal(sql_int("PRAGMA user_version"), FL_CORPUS_SCHEMA);
+    assert_int_equal(sql_int("PRAGMA application_id"), FL_CORPUS_APP_ID);
+    assert_int_equal(sql_int("SELECT value FROM meta WHERE key = 'fold'"), FL_FP_VERSION);
+    /* WAL, so readers never wait for the indexer */
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    c = open_ok(FL_CORPUS_READ, NULL);
+    assert_int_equal(stats(c).filings, 0);
+    fl_corpus_close(c);
+}
+
+static void test_params(void **state)
+{
+    (void)state;
+    fl_fp_params p = {7, 16}, other = {9, 24}, bad = {0, 24};
+    open_fails(FL_CORPUS_WRITE, &bad, "gram must be");
+    fl_corpus_close(open_ok(FL_CORPUS_WRITE, &p));
+    open_fails(FL_CORPUS_WRITE, &other, "built with gram 7 and window 16");
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL); /* NULL: keep what it has */
+    assert_int_equal(fl_corpus_params(c)->gram, 7);
+    assert_int_equal(fl_corpus_params(c)->window, 16);
+    fl_corpus_close(c);
+}
+
+static void test_refuses_foreign(void **state)
+{
+    (void)state;
+    sql_exec(dbpath, "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+    open_fails(FL_CORPUS_WRITE, NULL, "not a filinglint corpus");
+    open_fails(FL_CORPUS_READ, NULL, "not a filinglint corpus");
+    unlink(dbpath);
+    FILE *f = fopen(dbpath, "w");
+    fputs("项目名称：这不是数据库，而是一份报告表的文本。\n", f);
+    for (int i = 0; i < 100; i++) fputs("填充内容填充内容填充内容填充内容\n", f);
+    fclose(f);
+    open_fails(FL_CORPUS_READ, NULL, "not a database");
+    unlink(dbpath);
+}
+
+static void test_schema_version(void **state)
+{
+    (void)state;
+    fl_corpus_close(open_ok(FL_CORPUS_WRITE, NULL));
+    sql_exec(dbpath, "PRAGMA user_version = 99");
+    open_fails(FL_CORPUS_READ, NULL, "schema version 99");
+    open_fails(FL_CORPUS_WRITE, NULL, "schema version 99");
+}
+
+static void test_store_replace_sweep(void **state)
+{
+    (void)state;
+    char *t1 = filing_text(1, 40), *t2 = filing_text(2, 30), *t3 = filing_text(3, 20);
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    size_t n1, n2, n3;
+    assert_int_equal(store(c, "/no/such/a.md", t1, FL_CORPUS_FILING, &n1), FL_CORPUS_ADDED);
+    assert_int_equal(store(c, "/no/such/b.md", t3, FL_CORPUS_FILING, &n3), FL_CORPUS_ADDED);
+    assert_true(n1 > 50 && n3 > 20);
+    assert_int_equal(store(c, "/no/such/a.md", t1, FL_CORPUS_FILING, NULL), FL_CORPUS_UNCHANGED);
+    assert_int_equal(sql_int("SELECT count(*) FROM fp"), n1 + n3);
+    assert_int_equal(store(c, "/no/such/a.md", t2, FL_CORPUS_FILING, &n2), FL_CORPUS_REPLACED);
+    fl_corpus_stats s = stats(c);
+    assert_int_equal(s.filings, 2);
+    assert_int_equal(s.fingerprints, n2 + n3);
+    /* the old rows stay until the sweep, under an id no document has */
+    assert_int_equal(sql_int("SELECT count(*) FROM fp"), n1 + n2 + n3);
+    assert_int_equal(sql_int("SELECT count(*) FROM fp WHERE doc NOT IN (SELECT id FROM documents)"), n1);
+    assert_int_equal(sql_int("SELECT value FROM meta WHERE key = 'orphans'"), 1);
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_sweep(c, &err), 0);
+    assert_int_equal(sql_int("SELECT count(*) FROM fp"), n2 + n3);
+    assert_int_equal(sql_int("SELECT value FROM meta WHERE key = 'orphans'"), 0);
+    /* a new document never gets a replaced one's id */
+    assert_int_equal(sql_int("SELECT max(id) FROM documents"), 3);
+    assert_int_equal(sql_int("SELECT count(*) FROM documents WHERE path = '/no/such/a.md' AND n_fingerprints > 0"), 1);
+    fl_corpus_close(c);
+    free(t1);
+    free(t2);
+    free(t3);
+}
+
+static void test_batch(void **state)
+{
+    (void)state;
+    char *t[3] = {filing_text(4, 10), filing_text(5, 10), filing_text(6, 10)};
+    const char *names[3] = {"/no/such/x.md", "/no/such/y.md", "/no/such/z.md"};
+    fl_error err;
+    fl_error_clear(&err);
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    assert_int_equal(fl_corpus_begin(c, &err), 0);
+    for (int i = 0; i < 3; i++) assert_int_equal(store(c, names[i], t[i], FL_CORPUS_FILING, NULL), FL_CORPUS_ADDED);
+    fl_corpus_close(c); /* not committed: rolled back */
+    c = open_ok(FL_CORPUS_WRITE, NULL);
+    assert_int_equal(stats(c).filings, 0);
+    assert_int_equal(fl_corpus_begin(c, &err), 0);
+    size_t total = 0, n;
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(store(c, names[i], t[i], FL_CORPUS_FILING, &n), FL_CORPUS_ADDED);
+        total += n;
+    }
+    /* the same path twice in one batch is recognised */
+    assert_int_equal(store(c, names[0], t[0], FL_CORPUS_FILING, NULL), FL_CORPUS_UNCHANGED);
+    assert_int_equal(fl_corpus_commit(c, &err), 0);
+    assert_int_equal(stats(c).filings, 3);
+    assert_int_equal(sql_int("SELECT count(*) FROM fp"), total);
+    fl_corpus_close(c);
+    for (int i = 0; i < 3; i++) free(t[i]);
+}
+
+static void test_kind_and_list(void **state)
+{
+    (void)state;
+    char *t1 = filing_text(7, 10), *t2 = filing_text(8, 10);
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    store(c, "/no/such/reg.md", t1, FL_CORPUS_BOILERPLATE, NULL);
+    store(c, "/no/such/f.md", t2, FL_CORPUS_FILING, NULL);
+    fl_corpus_stats s = stats(c);
+    assert_int_equal(s.filings, 1);
+    assert_int_equal(s.boilerplate, 1);
+    assert_true(s.bytes > 0);
+    /* the same text indexed again as a filing keeps its rows, changes its kind */
+    assert_int_equal(store(c, "/no/such/reg.md", t1, FL_CORPUS_FILING, NULL), FL_CORPUS_UNCHANGED);
+    assert_int_equal(stats(c).boilerplate, 0);
+    fl_corpus_close(c);
+    free(t1);
+    free(t2);
+}
+
+static int count_rows(void *ctx, const fl_corpus_docrow *r)
+{
+    int *n = ctx;
+    assert_non_null(r->name);
+    assert_true(r->n_fingerprints > 0);
+    return ++*n >= 2 ? 7 : 0; /* stop after two */
+}
+
+static void test_list_stops(void **state)
+{
+    (void)state;
+    char *t = filing_text(9, 5);
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    store(c, "/no/such/1.md", t, FL_CORPUS_FILING, NULL);
+    store(c, "/no/such/2.md", t, FL_CORPUS_FILING, NULL);
+    store(c, "/no/such/3.md", t, FL_CORPUS_FILING, NULL);
+    int n = 0;
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_list(c, count_rows, &n, &err), 7);
+    assert_int_equal(n, 2);
+    fl_corpus_close(c);
+    free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_create_and_reopen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_params, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_foreign, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_schema_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_store_replace_sweep, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kind_and_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_stops, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
