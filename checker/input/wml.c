@@ -36,8 +36,7 @@ typedef enum el {
 enum undo {
     U_SKIP = 1u << 0, U_CAPTURE = 1u << 1, U_INSTR = 1u << 2, U_INS = 1u << 3, U_PLC = 1u << 4,
     U_TOC = 1u << 5, U_OBJECT = 1u << 6, U_PROPS = 1u << 7, U_PARA = 1u << 8, U_CONTAINER = 1u << 9,
-    U_TABLE = 1u << 10, U_AC = 1u << 11, U_SDT = 1u << 12, U_NOTE = 1u << 13, U_RUN = 1u << 14,
-    U_PART = 1u << 15
+    U_TABLE = 1u << 10, U_AC = 1u << 11, U_SDT = 1u << 12, U_NOTE = 1u << 13, U_RUN = 1u << 14
 };
 
 typedef struct frame { unsigned char kind; unsigned undo; } frame;
@@ -699,11 +698,43 @@ static void start_inline(fl_wml *w, frame *f, el kind, const xmlChar **attrs, in
         f->undo |= U_OBJECT;
         break;
     case E_ALTCHUNK:
-        fl_doc_add_notice(w->doc, (int)w->doc->nblocks, "altChunk (embedded HTML/RTF/DOCX) in %s: content not extracted",
+        /* the block before it: one after it may not exist, or be a header after sorting */
+        fl_doc_add_notice(w->doc, (int)w->doc->nblocks - 1, "altChunk (embedded HTML/RTF/DOCX) in %s: content not extracted",
                           w->part_name);
         break;
     default: (void)b; break;
     }
+}
+
+/* Where a comment's range starts or ends: the block about to be emitted. */
+static void comment_range(fl_wml *w, const char *id, bool start, bool end)
+{
+    if (!id || w->part != FL_PART_BODY) return;
+    range *r = NULL;
+    for (size_t i = 0; i < w->nranges; i++)
+        if (!strcmp(w->ranges[i].id, id)) r = &w->ranges[i];
+    if (!r) {
+        FL_VEC_RESERVE(w->ranges, w->cap_ranges, w->nranges + 1);
+        r = &w->ranges[w->nranges++];
+        snprintf(r->id, sizeof r->id, "%s", id);
+        r->start = r->end = -1;
+    }
+    int here = (int)w->doc->nblocks;
+    if (start || r->start < 0) r->start = here;
+    if (end) r->end = here;
+}
+
+/* A comment (w:comment, or Word 2003's aml:annotation Word.Comment): its
+ * paragraphs become comment blocks and their text the comment's text. */
+static void comment_open(fl_wml *w, const char *id, const char *author, const char *date)
+{
+    fl_comment *c = fl_doc_add_comment(w->doc);
+    c->id = fl_arena_strdup(&w->doc->arena, id);
+    c->author = fl_arena_strdup(&w->doc->arena, author);
+    c->date = fl_arena_strdup(&w->doc->arena, date);
+    w->comment = (int)w->doc->ncomments - 1;
+    w->note_id = id ? atoi(id) : -1;
+    fl_buf_clear(&w->comment_text);
 }
 
 static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs, int na)
@@ -739,11 +770,11 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
     case E_TXBX:
         flush_carry(w);
         story_open(w, w->part == FL_PART_BODY ? FL_PART_TEXTBOX : w->part);
-        f->undo |= U_CONTAINER | U_PART;
+        f->undo |= U_CONTAINER;
         break;
     case E_W2003_FOOTNOTE:
         story_open(w, FL_PART_FOOTNOTE);
-        f->undo |= U_CONTAINER | U_PART;
+        f->undo |= U_CONTAINER;
         break;
     case E_NOTE: {
         const char *type = attr(attrs, na, FL_NS_W, "type", b, sizeof b);
@@ -753,36 +784,18 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
         break;
     }
     case E_COMMENT: {
-        fl_comment *c = fl_doc_add_comment(w->doc);
-        char a[128], d[64];
-        c->id = fl_arena_strdup(&w->doc->arena, attr(attrs, na, FL_NS_W, "id", b, sizeof b));
-        c->author = fl_arena_strdup(&w->doc->arena, attr(attrs, na, FL_NS_W, "author", a, sizeof a));
-        c->date = fl_arena_strdup(&w->doc->arena, attr(attrs, na, FL_NS_W, "date", d, sizeof d));
-        w->comment = (int)w->doc->ncomments - 1;
-        w->note_id = attr_int(attrs, na, "id", -1);
-        fl_buf_clear(&w->comment_text);
+        char id[32], a[128], d[64];
+        comment_open(w, attr(attrs, na, FL_NS_W, "id", id, sizeof id), attr(attrs, na, FL_NS_W, "author", a, sizeof a),
+                     attr(attrs, na, FL_NS_W, "date", d, sizeof d));
         f->undo |= U_NOTE;
         break;
     }
     case E_CRANGE_START:
     case E_CREF:
-    case E_CRANGE_END: {
-        const char *id = attr(attrs, na, FL_NS_W, "id", b, sizeof b);
-        if (!id || w->part != FL_PART_BODY) break;
-        range *r = NULL;
-        for (size_t i = 0; i < w->nranges; i++)
-            if (!strcmp(w->ranges[i].id, id)) r = &w->ranges[i];
-        if (!r) {
-            FL_VEC_RESERVE(w->ranges, w->cap_ranges, w->nranges + 1);
-            r = &w->ranges[w->nranges++];
-            snprintf(r->id, sizeof r->id, "%s", id);
-            r->start = r->end = -1;
-        }
-        int here = (int)w->doc->nblocks;
-        if (kind == E_CRANGE_START || r->start < 0) r->start = here;
-        if (kind != E_CRANGE_START) r->end = here;
+    case E_CRANGE_END:
+        comment_range(w, attr(attrs, na, FL_NS_W, "id", b, sizeof b), kind == E_CRANGE_START,
+                      kind != E_CRANGE_START);
         break;
-    }
     case E_INS:
     case E_MOVETO:
         record_rev(w, kind == E_INS ? FL_REVK_INS : FL_REVK_MOVE_TO, attrs, na);
@@ -805,8 +818,16 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
             w->skip++;
             f->undo |= U_SKIP;
         } else if (type && !strcmp(type, "Word.Comment")) {
+            char id[32], a[128], d[64];
+            comment_open(w, attr(attrs, na, FL_NS_AML, "id", id, sizeof id),
+                         attr(attrs, na, FL_NS_AML, "author", a, sizeof a),
+                         attr(attrs, na, FL_NS_AML, "createdate", d, sizeof d));
             story_open(w, FL_PART_COMMENT);
-            f->undo |= U_CONTAINER | U_PART;
+            f->undo |= U_CONTAINER | U_NOTE;
+        } else if (type && (!strcmp(type, "Word.Comment.Start") || !strcmp(type, "Word.Comment.End"))) {
+            char id[32];
+            bool start = !strcmp(type, "Word.Comment.Start");
+            comment_range(w, attr(attrs, na, FL_NS_AML, "id", id, sizeof id), start, !start);
         } else if (type && !strcmp(type, "Word.Insertion")) {
             record_rev(w, FL_REVK_INS, attrs, na);
             w->ins++;

@@ -1,0 +1,1 @@
+dump --format json fixtures/xml/word2003-suppress.xml
