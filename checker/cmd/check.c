@@ -26,6 +26,7 @@
 #include "cmd/cmd.h"
 #include "cmd/pool.h"
 #include "cmd/walk.h"
+#include "corpus/index.h"
 #include "input/input.h"
 #include "report/annotate.h"
 #include "report/report.h"
@@ -235,7 +236,8 @@ static void lint_file(run_ctx *c, fl_lint *lint, job *j, fl_doc *doc)
     fl_check_file_selection(c->s, j->path, &sel);
     unsigned char *own = sel.overridden ? fl_lint_select(c->rules, sel.select, sel.nselect, sel.ignore, sel.nignore) : NULL;
     const unsigned char *mask = own ? own : c->mask;
-    fl_lint_opts lo = {.doc_type = sel.doc_type, .has_as_of = c->s->has_as_of, .as_of = c->s->as_of, .enabled = mask};
+    fl_lint_opts lo = {.doc_type = sel.doc_type, .has_as_of = c->s->has_as_of, .as_of = c->s->as_of, .enabled = mask,
+                     .corpus = c->s->corpus};
     fl_result_init(&j->res);
     fl_lint_run(lint, doc, &lo, &j->res);
     fl_baseline_fingerprint(&j->res);
@@ -452,6 +454,22 @@ static int make_annotate_dir(const char *dir)
     return -1;
 }
 
+/* --corpus: refuse a database that cannot be opened once, in one line,
+ * rather than as the same tool error for every file. */
+static int check_corpus(const char *db)
+{
+    fl_corpus *corpus = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (!fl_corpus_open(&corpus, db, FL_CORPUS_READ, NULL, &err)) {
+        fl_corpus_close(corpus);
+        return 0;
+    }
+    char line[1600];
+    fprintf(stderr, "filinglint: --corpus %s\n", fl_error_format(&err, line, sizeof line));
+    return -1;
+}
+
 static int exit_status(const run_ctx *c)
 {
     size_t over = 0;
@@ -483,7 +501,10 @@ static int run(const fl_check_settings *s)
     mask = fl_lint_select(&rules, s->select.v, s->select.n, s->ignore.v, s->ignore.n);
     c.rules = &rules;
     c.mask = mask;
-    if (open_baseline(&c) || (s->annotate && make_annotate_dir(s->annotate))) { status = 2; goto cleanup; }
+    if (open_baseline(&c) || (s->annotate && make_annotate_dir(s->annotate)) || (s->corpus && check_corpus(s->corpus))) {
+        status = 2;
+        goto cleanup;
+    }
     if (s->write_baseline) c.record = fl_baseline_new();
     fl_walk_inputs(&files, s->inputs.v, s->inputs.n);
     sink out;

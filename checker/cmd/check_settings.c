@@ -21,14 +21,15 @@ const char *const fl_source_names[] = {"default", "config", "command line"};
 /* What the command line said, before merging with the config file. */
 typedef struct cli {
     const char *format, *output, *doc_type, *as_of, *fail_on, *baseline, *write_baseline, *annotate;
-    const char *config, *color;
+    const char *config, *color, *corpus;
     fl_strlist rulesets, select, ignore;
     bool no_defaults, quiet, no_progress, no_config;
     int jobs;
 } cli;
 
 enum { OPT_RULESET = 256, OPT_NO_DEFAULTS, OPT_SELECT, OPT_IGNORE, OPT_DOC_TYPE, OPT_AS_OF, OPT_FAIL_ON,
-       OPT_COLOR, OPT_NO_PROGRESS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_ANNOTATE, OPT_CONFIG, OPT_NO_CONFIG };
+       OPT_COLOR, OPT_NO_PROGRESS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_ANNOTATE, OPT_CONFIG, OPT_NO_CONFIG,
+       OPT_CORPUS };
 
 static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
@@ -44,6 +45,7 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"annotate", required_argument, NULL, OPT_ANNOTATE},
+    {"corpus", required_argument, NULL, OPT_CORPUS},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"color", required_argument, NULL, OPT_COLOR},
@@ -70,6 +72,7 @@ static int usage(void)
            "      --baseline FILE            hide the findings recorded in FILE\n"
            "      --write-baseline FILE      record the current findings in FILE\n"
            "      --annotate DIR             also write each filing with its findings as Word comments into DIR\n"
+           "      --corpus DB                report passages copied from filings in DB (EIA303; see index)\n"
            "      --config FILE              settings from FILE instead of the nearest .filinglint.xml\n"
            "      --no-config                no configuration file\n"
            "      --color auto|always|never  colour the text output\n"
@@ -132,6 +135,7 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case OPT_BASELINE: c->baseline = optarg; break;
         case OPT_WRITE_BASELINE: c->write_baseline = optarg; break;
         case OPT_ANNOTATE: c->annotate = optarg; break;
+        case OPT_CORPUS: c->corpus = optarg; break;
         case OPT_CONFIG: c->config = optarg; break;
         case OPT_NO_CONFIG: c->no_config = true; break;
         case OPT_COLOR:
@@ -231,6 +235,7 @@ static int merge(fl_check_settings *s, const cli *c)
     s->output = c->output;
     s->write_baseline = c->write_baseline;
     s->annotate = c->annotate;
+    s->corpus = c->corpus;
     s->color = c->color ? c->color : "auto";
     s->quiet = c->quiet;
     s->progress = !c->no_progress;

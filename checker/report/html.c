@@ -128,6 +128,12 @@ static void finding_note(fl_buf *b, const fl_finding *f, size_t id)
     fl_buf_adds(b, "</b> <span class=\"msg\">");
     esc(b, f->message);
     fl_buf_adds(b, "</span>");
+    if (f->related_path) {
+        fl_buf_adds(b, " <span class=\"related\">另见 ");
+        esc(b, f->related_path);
+        if (f->related_line > 0) fl_buf_printf(b, " 第 %d 行", f->related_line);
+        fl_buf_adds(b, "</span>");
+    }
     if (f->rule->basis && *f->rule->basis) {
         fl_buf_adds(b, " <span class=\"basis\">依据：");
         esc(b, f->rule->basis);

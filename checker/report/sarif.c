@@ -145,6 +145,27 @@ static void note_rule(sarif_state *s, const fl_rule *r)
     s->extra[s->nextra++] = r;
 }
 
+/* The other file a finding points at (EIA303: the filing the passage is
+ * also in), as SARIF's relatedLocations. Not an artifact of the run, so it
+ * carries a URI only. */
+static void res_related(sarif_state *s, json_t *res, const fl_finding *f)
+{
+    json_t *rel = json_object(), *phys = json_object(), *art = json_object(), *reg = json_object();
+    json_object_set_new(art, "uri", uri(s, f->related_path));
+    json_object_set_new(phys, "artifactLocation", art);
+    if (f->related_line > 0) {
+        json_object_set_new(reg, "startLine", json_integer(f->related_line));
+        json_object_set_new(phys, "region", reg);
+    } else {
+        json_decref(reg);
+    }
+    json_object_set_new(rel, "id", json_integer(0));
+    json_object_set_new(rel, "physicalLocation", phys);
+    json_t *rels = json_array();
+    json_array_append_new(rels, rel);
+    json_object_set_new(res, "relatedLocations", rels);
+}
+
 static json_t *result(sarif_state *s, const char *path, size_t artifact, const fl_finding *f)
 {
     json_t *res = json_object(), *loc = json_object(), *phys = json_object();
@@ -163,6 +184,7 @@ static json_t *result(sarif_state *s, const char *path, size_t artifact, const f
     json_t *locs = json_array();
     json_array_append_new(locs, loc);
     json_object_set_new(res, "locations", locs);
+    if (f->related_path) res_related(s, res, f);
     if (f->fingerprint) {
         json_t *fp = json_object();
         json_object_set_new(fp, "filinglint/v1", json_string(f->fingerprint));

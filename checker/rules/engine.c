@@ -368,6 +368,10 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     } else {
         f->end_column = (int)fl_utf8_count(blk->text, blk->len) + 1;
     }
+    if (h->end_block > b && (size_t)h->end_block < doc->nblocks) {
+        f->end_line = doc->blocks[h->end_block].line;
+        f->end_column = h->end_col > 0 ? h->end_col : 1;
+    }
     f->excerpt = excerpt(a, blk->text, blk->len, (size_t)f->column);
 }
 
@@ -385,6 +389,18 @@ void fl_scan_emit(fl_scan *s, const fl_hit *h)
     f->message = expand(&s->res->arena, h->message ? h->message : s->rule->message, &vars);
     f->message_en = expand(&s->res->arena, h->message ? h->message_en : s->rule->message_en, &vars);
     f->unless_sibling = s->rule->unless_sibling;
+    if (h->related_path) {
+        f->related_path = fl_arena_strdup(&s->res->arena, h->related_path);
+        f->related_line = h->related_line;
+    }
+}
+
+void fl_scan_error(fl_scan *s, const fl_error *err)
+{
+    char what[1600], line[2400];
+    fl_error_format(err, what, sizeof what);
+    snprintf(line, sizeof line, "%s: rule %s: %s", s->doc->path ? s->doc->path : "", s->rule ? s->rule->id : "?", what);
+    fl_result_add_error(s->res, err->code, s->rule ? s->rule->id : NULL, line);
 }
 
 /* ---- running ------------------------------------------------------------- */

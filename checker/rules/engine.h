@@ -21,6 +21,7 @@ typedef struct fl_lint_opts {
     const unsigned char *enabled;   /* per rule index (--select/--ignore); NULL = all */
     const fl_rule *only;            /* run this rule alone (test-rules), NULL = all */
     bool ignore_doc_type;           /* run rules whatever the document type */
+    const char *corpus;             /* --corpus: similarity database (kind corpus); NULL = none */
 } fl_lint_opts;
 
 typedef struct fl_lint fl_lint;

@@ -34,6 +34,10 @@ typedef struct fl_finding {
     /* Stable identity for baselines and SARIF partialFingerprints, set by
      * rules/baseline.c (check command); NULL until then. */
     const char *fingerprint;
+    /* Another file the finding points at (EIA303: the filing the passage is
+     * also in) and its line; NULL / 0 when none. */
+    const char *related_path;
+    int related_line;
 } fl_finding;
 
 typedef struct fl_tool_error {

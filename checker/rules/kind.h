@@ -107,6 +107,12 @@ typedef struct fl_hit {
     const char *message, *message_en;
     fl_var vars[FL_MAX_VARS];
     size_t nvars;
+    /* > block: the finding ends in that block, before original code-point
+     * column end_col (a passage over several paragraphs); 0 = in block. */
+    int end_block, end_col;
+    /* Another file the finding points at, and its line (fl_finding). */
+    const char *related_path;
+    int related_line;
 } fl_hit;
 
 const fl_doc *fl_scan_doc(const fl_scan *s);
@@ -133,4 +139,7 @@ bool fl_scan_failed(const fl_scan *s);
 void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *end);
 void fl_hit_var(fl_hit *h, const char *name, const char *value);
 void fl_scan_emit(fl_scan *s, const fl_hit *h);
+/* A tool error for this file (e.g. the corpus cannot be opened): reported
+ * like a rule that failed, exit 2; the rule's findings are kept. */
+void fl_scan_error(fl_scan *s, const fl_error *err);
 #endif

@@ -132,13 +132,15 @@ static int parse_mark(fl_loader *ld, const xmlNode *c, fl_mark *m, fl_error *err
 
 static int parse_example_parts(fl_loader *ld, const xmlNode *el, fl_example *ex, fl_error *err)
 {
-    size_t nprops = 0, nmarks = 0;
+    size_t nprops = 0, nmarks = 0, nothers = 0;
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
         if (fl_xml_named(c, "prop")) nprops++;
+        else if (fl_xml_named(c, "other")) nothers++;
         else if (!fl_xml_named(c, "text")) nmarks++;
     }
     ex->props = fl_loader_alloc(ld, (nprops + 1) * sizeof *ex->props);
     ex->marks = fl_loader_alloc(ld, (nmarks + 1) * sizeof *ex->marks);
+    ex->others = fl_loader_alloc(ld, (nothers + 1) * sizeof *ex->others);
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
         if (fl_xml_named(c, "text")) {
             ex->text = fl_loader_block_text(ld, c);
@@ -147,6 +149,12 @@ static int parse_example_parts(fl_loader *ld, const xmlNode *el, fl_example *ex,
             p->name = fl_loader_attr(ld, c, "name");
             p->value = fl_loader_text(ld, c);
             if (!p->name) return fl_loader_error(err, ld, c, "<prop> needs a name");
+        } else if (fl_xml_named(c, "other")) {
+            fl_example_other *o = &ex->others[ex->nothers++];
+            o->name = fl_loader_attr(ld, c, "name");
+            o->text = fl_loader_block_text(ld, c);
+            if (!o->name || !*o->name) return fl_loader_error(err, ld, c, "<other> needs a name (the other filing's path)");
+            if (!o->text) o->text = "";
         } else if (fl_xml_named(c, "revision") || fl_xml_named(c, "comment") || fl_xml_named(c, "placeholder")) {
             if (parse_mark(ld, c, &ex->marks[ex->nmarks++], err)) return -1;
         } else {

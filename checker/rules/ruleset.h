@@ -52,6 +52,8 @@ typedef struct fl_mark {
     const char *author, *date, *text;
 } fl_mark;
 typedef struct fl_prop_pair { const char *name, *value; } fl_prop_pair;
+/* Another filing of an example's corpus: name (its path) and Markdown text. */
+typedef struct fl_example_other { const char *name, *text; } fl_example_other;
 
 typedef struct fl_example {
     bool fail;           /* must trigger the rule */
@@ -63,6 +65,7 @@ typedef struct fl_example {
     int at_line;         /* fail: some finding must be on this line, 0 = any */
     fl_prop_pair *props; size_t nprops;
     fl_mark *marks; size_t nmarks;
+    fl_example_other *others; size_t nothers; /* indexed into a corpus for the run */
 } fl_example;
 
 struct fl_kind;

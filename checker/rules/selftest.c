@@ -1,9 +1,12 @@
 /* Embedded examples as tests (see selftest.h). */
 #include "rules/selftest.h"
 #include "core/date.h"
+#include "corpus/index.h"
 #include "input/input.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int block_of_line(const fl_doc *doc, int line)
 {
@@ -63,6 +66,54 @@ int fl_example_doc(fl_doc **out, const fl_example *ex, fl_error *err)
     return 0;
 }
 
+/* One of an example's other filings into the corpus c. */
+static int index_other(fl_corpus *c, const fl_example_other *o, fl_error *err)
+{
+    fl_doc *doc = NULL;
+    fl_corpus_entry e;
+    fl_corpus_status st;
+    int rc = -1;
+    memset(&e, 0, sizeof e);
+    if (fl_input_load_memory(&doc, o->name, o->text, strlen(o->text), err)) goto cleanup;
+    if (fl_corpus_entry_make(&e, doc, FL_CORPUS_FILING, fl_corpus_params(c), err)) goto cleanup;
+    rc = fl_corpus_store(c, &e, &st, err);
+cleanup:
+    fl_corpus_entry_free(&e);
+    fl_doc_free(doc);
+    return rc;
+}
+
+static void remove_db(const char *path)
+{
+    char side[4200];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-journal", path);
+    unlink(side);
+}
+
+/* A temporary corpus of the example's other filings, in $TMPDIR (path
+ * filled in; the caller removes it with remove_db). */
+static int make_corpus(char *path, size_t cap, const fl_example *ex, fl_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, cap, "%s/filinglint-example-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        path[0] = '\0';
+        return fl_error_set(err, FL_E_CORPUS, "cannot create a temporary database");
+    }
+    close(fd);
+    fl_corpus *c = NULL;
+    int rc = fl_corpus_open(&c, path, FL_CORPUS_WRITE, NULL, err);
+    for (size_t i = 0; rc == 0 && i < ex->nothers; i++) rc = index_other(c, &ex->others[i], err);
+    fl_corpus_close(c);
+    return rc;
+}
+
 /* The document type an example runs as: its own, else (for a rule limited to
  * some types) the first of the rule's types unless detection found one of
  * them, else whatever detection says. */
@@ -112,8 +163,16 @@ bool fl_example_check(fl_lint *l, const fl_rule *r, const fl_example *ex, fl_res
         snprintf(why, cap, "example cannot be read: %s", err.message);
         return false;
     }
+    char db[4096] = "";
+    if (ex->nothers && make_corpus(db, sizeof db, ex, &err)) {
+        snprintf(why, cap, "example corpus cannot be built: %s", err.message);
+        if (db[0]) remove_db(db);
+        fl_doc_free(doc);
+        return false;
+    }
     fl_lint_opts o;
     memset(&o, 0, sizeof o);
+    if (db[0]) o.corpus = db;
     o.only = r;
     o.doc_type = example_type(r, ex, doc);
     if (ex->as_of && fl_date_iso_parse(&o.as_of, ex->as_of) == 0) o.has_as_of = true;
@@ -130,6 +189,7 @@ bool fl_example_check(fl_lint *l, const fl_rule *r, const fl_example *ex, fl_res
     } else {
         ok = true;
     }
+    if (db[0]) remove_db(db);
     fl_doc_free(doc);
     return ok;
 }
