@@ -26,6 +26,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
 corpus="$here/corpus"
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
 runs=5
 do_large=1
 do_huge=0
@@ -54,67 +56,17 @@ fi
 
 # ---------------------------------------------------------------- corpus
 mkdir -p "$corpus"
-gen() { # name chars
-    if [ ! -s "$corpus/$1.docx" ] || [ ! -s "$corpus/$1.txt" ] ||
-        [ -n "$(find "$here/gen_large.py" -newer "$corpus/$1.docx")" ]; then
-        echo "generating $corpus/$1.docx ($2 characters)" >&2
-        python3 "$here/gen_large.py" --chars "$2" --out "$corpus/$1.docx" --text "$corpus/$1.txt"
-    fi
-}
 names=""
 [ "$do_large" = 1 ] && { gen large 800000; names="large"; }
 [ "$do_huge" = 1 ] && { gen huge 4000000; names="$names huge"; }
 [ -n "$names" ] || { echo "dump.sh: nothing to do" >&2; exit 2; }
 
 # ----------------------------------------------------------------- build
-if [ -z "${FL_BIN:-}" ]; then
-    FL_BIN="$src/build-bench/filinglint"
-    if [ ! -f "$src/build-bench/CMakeCache.txt" ]; then
-        cmake -S "$src" -B "$src/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    fi
-    cmake --build "$src/build-bench" --target filinglint -j 2 >"$corpus/build.log" 2>&1 ||
-        echo "dump.sh: build failed (see $corpus/build.log); using the existing binary if any" >&2
-fi
+build_release build-bench
 
 # ---------------------------------------------------------------- timing
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-median_loop() { # cmd -> median seconds on stdout, or "fails"
-    sh -c "$1" >/dev/null 2>&1 || { echo fails; return; }
-    i=0
-    while [ $i -lt "$runs" ]; do
-        t0=$(date +%s.%N)
-        sh -c "$1" >/dev/null 2>&1 || true
-        t1=$(date +%s.%N)
-        awk -v a="$t0" -v b="$t1" "BEGIN{print b - a}"
-        i=$((i + 1))
-    done | sort -g | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.4f\n", m}'
-}
-
-# tag cmd -> "median<TAB>cpu" on stdout; cpu is hyperfine's mean user+system
-# time, steadier than wall time when other jobs share the machine.
-median() {
-    if [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null 2>&1 &&
-        hyperfine --warmup 1 --runs "$runs" --style none --export-json "$corpus/dump-$1.json" \
-            "$2" >/dev/null 2>&1; then
-        python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.4f\t%.4f" % (r["median"], r["user"] + r["system"]))' \
-            "$corpus/dump-$1.json"
-    elif [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null 2>&1; then
-        printf 'fails\t-\n'  # hyperfine stops when the command exits non-zero
-    else
-        printf '%s\t-\n' "$(median_loop "$2")"
-    fi
-}
-
-peak_mb() { # cmd -> peak RSS in MB (largest process of the command)
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v sh -c "$1" >/dev/null 2>"$tmp/time" || true
-        awk -F: '/Maximum resident set size/ {printf "%.1f\n", $2 / 1024}' "$tmp/time"
-    else
-        echo "-"
-    fi
-}
 
 # Does dump print exactly the generator's text (labels and page breaks aside)?
 text_check() { # json expected.txt
@@ -138,10 +90,7 @@ else:
 EOF
 }
 
-q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
-
-cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
-machine="$(nproc) CPUs, $cpu, $(date -u '+%Y-%m-%d %H:%M UTC')"
+machine=$(machine_line)
 rev=$(git -C "$src" rev-parse --short HEAD 2>/dev/null || echo unknown)
 out="$tmp/results.md"
 {
@@ -167,21 +116,21 @@ for name in $names; do
          "$(awk "BEGIN{printf \"%.2f\", $zipped/1e6}") MB zipped" >&2
     rows="$tmp/rows"
     : >"$rows"
-    lim=$(median "$name-limit" "$limit_cmd")
+    lim=$(median "dump-$name-limit" "$limit_cmd")
     printf '%s\t%s\t%s\n' 'limit: `unzip -p \| xmllint --stream`' "$lim" "$(peak_mb "$limit_cmd")" >>"$rows"
     lim=${lim%%	*}
 
     check="not run"
     if [ -x "$FL_BIN" ] && "$FL_BIN" dump --format json "$file" >"$tmp/dump.json" 2>"$tmp/dump.err"; then
         check=$(text_check "$tmp/dump.json" "$corpus/$name.txt")
-        d=$(median "$name-dump" "$dump_cmd")
+        d=$(median "dump-$name-dump" "$dump_cmd")
         printf '%s\t%s\t%s\n' '`filinglint dump --format json`' "$d" "$(peak_mb "$dump_cmd")" >>"$rows"
     else
         echo "dump.sh: \`filinglint dump\` does not work yet on $name: $(head -c 200 "$tmp/dump.err" 2>/dev/null)" >&2
         printf '%s\t%s\t%s\t%s\n' '`filinglint dump --format json`' fails - - >>"$rows"
     fi
     if [ "$do_pandoc" = 1 ]; then
-        p=$(median "$name-pandoc" "$pandoc_cmd")
+        p=$(median "dump-$name-pandoc" "$pandoc_cmd")
         printf '%s\t%s\t%s\n' '`pandoc -t plain`' "$p" "$(peak_mb "$pandoc_cmd")" >>"$rows"
     fi
 
