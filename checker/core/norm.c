@@ -7,6 +7,7 @@
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Code points that are dropped entirely: zero-width space / joiners, word
@@ -64,21 +65,28 @@ static inline size_t decode(const unsigned char *s, size_t len, uint32_t *cp)
 
 typedef struct out_state {
     char *text;
-    uint32_t *map;
     size_t o, cap; /* bytes written, bytes available (including the NUL) */
+    uint32_t *bp; size_t nbp, cap_bp; /* pairs (normalised, original) */
+    long delta;    /* original - normalised offset since the last breakpoint */
 } out_state;
 
 static void alloc_out(out_state *st, fl_arena *a, size_t cap)
 {
     char *t = fl_arena_alloc(a, cap);
-    uint32_t *m = fl_arena_alloc(a, cap * sizeof *m);
-    if (st->o) {
-        memcpy(t, st->text, st->o);
-        memcpy(m, st->map, st->o * sizeof *m);
-    }
+    if (st->o) memcpy(t, st->text, st->o);
     st->text = t;
-    st->map = m;
     st->cap = cap;
+}
+
+/* The character written next at st->o comes from original offset i. */
+static void mark(out_state *st, size_t i)
+{
+    if ((long)i - (long)st->o == st->delta) return;
+    FL_VEC_RESERVE(st->bp, st->cap_bp, 2 * st->nbp + 2);
+    st->bp[2 * st->nbp] = (uint32_t)st->o;
+    st->bp[2 * st->nbp + 1] = (uint32_t)i;
+    st->nbp++;
+    st->delta = (long)i - (long)st->o;
 }
 
 /* Only invalid bytes (1 byte in, U+FFFD = 3 bytes out) make the output
@@ -99,14 +107,15 @@ static void grow_for_invalid(out_state *st, fl_arena *a, const char *s, size_t l
 void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    out_state st = {NULL, NULL, 0, 0};
+    out_state st = {NULL, 0, 0, NULL, 0, 0, 0};
     bool in_space = false;
     alloc_out(&st, a, len + 1);
     for (size_t i = 0; i < len;) {
         unsigned c = u[i];
         if (c < 0x80 && c > ' ') {
-            st.text[st.o] = (char)c;
-            st.map[st.o++] = (uint32_t)i++;
+            mark(&st, i);
+            st.text[st.o++] = (char)c;
+            i++;
             in_space = false;
             continue;
         }
@@ -116,8 +125,8 @@ void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
         if (r == 0) { i += n; continue; }
         if (r == ' ') {
             if (!in_space) {
-                st.text[st.o] = ' ';
-                st.map[st.o++] = (uint32_t)i;
+                mark(&st, i);
+                st.text[st.o++] = ' ';
                 in_space = true;
             }
             i += n;
@@ -125,29 +134,53 @@ void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
         }
         in_space = false;
         if (r < 0x80) {
-            st.text[st.o] = (char)r;
-            st.map[st.o++] = (uint32_t)i;
+            mark(&st, i);
+            st.text[st.o++] = (char)r;
         } else if (r == 0xFFFD && n == 1) {
             if (st.o + 3 + (len - i - 1) + 1 > st.cap) grow_for_invalid(&st, a, s, len, i);
+            mark(&st, i);
             memcpy(st.text + st.o, "\xEF\xBF\xBD", 3);
-            for (int k = 0; k < 3; k++) st.map[st.o++] = (uint32_t)i;
+            st.o += 3;
         } else {
+            mark(&st, i);
             memcpy(st.text + st.o, s + i, n);
-            for (size_t k = 0; k < n; k++) st.map[st.o++] = (uint32_t)i;
+            st.o += n;
         }
         i += n;
     }
     st.text[st.o] = '\0';
-    st.map[st.o] = (uint32_t)len;
+    mark(&st, len);
     out->text = st.text;
     out->len = st.o;
-    out->map = st.map;
+    uint32_t *bn = fl_arena_alloc(a, (st.nbp + 1) * sizeof *bn);
+    uint32_t *bo = fl_arena_alloc(a, (st.nbp + 1) * sizeof *bo);
+    for (size_t k = 0; k < st.nbp; k++) {
+        bn[k] = st.bp[2 * k];
+        bo[k] = st.bp[2 * k + 1];
+    }
+    free(st.bp);
+    out->bp_norm = bn;
+    out->bp_orig = bo;
+    out->nbp = st.nbp;
+}
+
+size_t fl_norm_orig(const fl_norm *n, size_t off)
+{
+    if (off > n->len) off = n->len;
+    while (off > 0 && off < n->len && ((unsigned char)n->text[off] & 0xC0) == 0x80) off--; /* character start */
+    size_t lo = 0, hi = n->nbp; /* first breakpoint above off */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (n->bp_norm[mid] <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0) return off;
+    return n->bp_orig[lo - 1] + (off - n->bp_norm[lo - 1]);
 }
 
 size_t fl_norm_column(const fl_norm *n, const char *orig, size_t off)
 {
-    if (off > n->len) off = n->len;
-    return fl_utf8_count(orig, n->map[off]) + 1;
+    return fl_utf8_count(orig, fl_norm_orig(n, off)) + 1;
 }
 
 /* Annotations that forms put after a label to say how to fill it in; the

@@ -149,7 +149,7 @@ int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block)
     const fl_block *b = &s->doc->blocks[block];
     size_t off = b->label_len ? 0 : label_prefix(n->text, n->len);
     if (b->label_len) /* the reader rendered the label: skip it in normalised bytes */
-        while (off < n->len && n->map[off] < b->label_len) off++;
+        while (off < n->len && fl_norm_orig(n, off) < b->label_len) off++;
     while (off < n->len && n->text[off] == ' ') off++;
     size_t ms, me;
     int rc = fl_pattern_find(&s->lint->m, p, n->text + off, n->len - off, 0, &ms, &me);
@@ -159,7 +159,7 @@ int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block)
 
 static bool run_has_newline(const char *orig, const fl_norm *n, size_t i)
 {
-    size_t a = n->map[i], b = n->map[i + 1];
+    size_t a = fl_norm_orig(n, i), b = fl_norm_orig(n, i + 1);
     for (size_t k = a; k < b; k++)
         if (orig[k] == '\n' || orig[k] == '\r') return true;
     return false;
@@ -362,7 +362,7 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
         size_t st = h->start < n->len ? h->start : n->len, en = h->end < n->len ? h->end : n->len;
         f->column = (int)fl_norm_column(n, blk->text, st);
         f->end_column = (int)fl_norm_column(n, blk->text, en > st ? en : st);
-        size_t o0 = n->map[st], o1 = n->map[en > st ? en : st];
+        size_t o0 = fl_norm_orig(n, st), o1 = fl_norm_orig(n, en > st ? en : st);
         f->match = fl_arena_strndup(a, blk->text + o0, o1 > o0 ? o1 - o0 : 0);
         fl_hit_var(vars, "match", f->match);
     } else {

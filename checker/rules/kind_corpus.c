@@ -24,7 +24,7 @@ static size_t norm_offset(const fl_norm *n, const fl_block *b, int col)
 {
     size_t byte = fl_utf8_byte_offset(b->text, b->len, col > 1 ? (size_t)col - 1 : 0);
     size_t i = 0;
-    while (i < n->len && n->map[i] < byte) i++;
+    while (i < n->len && fl_norm_orig(n, i) < byte) i++;
     return i;
 }
 

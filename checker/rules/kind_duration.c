@@ -379,7 +379,7 @@ static bool check_text(const period_src *src, const limit *l, fl_scan *s)
             size_t a, e;
             if (read_period(n->text + ms, me - ms, l->years, &p, &a, &e) && exceeds(&p, l->years)) {
                 fl_hit h = {.block = b, .span = true, .start = ms + a, .end = ms + e};
-                size_t o0 = n->map[ms + a], o1 = n->map[ms + e];
+                size_t o0 = fl_norm_orig(n, ms + a), o1 = fl_norm_orig(n, ms + e);
                 report(s, l, &h, fl_arena_strndup(fl_scan_arena(s), doc->blocks[b].text + o0, o1 - o0), &p);
                 return true;
             }

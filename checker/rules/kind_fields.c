@@ -193,7 +193,7 @@ static void late_in_block(fl_scan *s, int b, size_t from, size_t to, const fl_da
     if (!n || fl_date_cmp(&d, ref) <= 0) return;
     fl_hit h = {.block = b, .span = true, .start = from + at, .end = from + at + n};
     const char *orig = fl_scan_doc(s)->blocks[b].text; /* the date as typed */
-    size_t o0 = nt->map[from + at], o1 = nt->map[from + at + n];
+    size_t o0 = fl_norm_orig(nt, from + at), o1 = fl_norm_orig(nt, from + at + n);
     late(s, &h, field, fl_arena_strndup(fl_scan_arena(s), orig + o0, o1 - o0), shown);
 }
 

@@ -108,7 +108,7 @@ static size_t block_cites(fl_scan *s, const std_k *k, int b, cite **out)
 static const char *typed(fl_scan *s, int b, size_t a, size_t e)
 {
     const fl_norm *n = fl_scan_norm(s, b);
-    size_t o0 = n->map[a], o1 = n->map[e];
+    size_t o0 = fl_norm_orig(n, a), o1 = fl_norm_orig(n, e);
     return fl_arena_strndup(fl_scan_arena(s), fl_scan_doc(s)->blocks[b].text + o0, o1 > o0 ? o1 - o0 : 0);
 }
 
