@@ -11,11 +11,12 @@
  * still indexed) or a database that cannot be opened or written. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cmd/cmd.h"
+#include "cmd/strlist.h"
+#include "cmd/walk.h"
 #include "core/buf.h"
 #include "corpus/index.h"
 #include "corpus/query.h"
 #include "input/input.h"
-#include <dirent.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -26,24 +27,9 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct strvec { char **v; size_t n, cap; } strvec;
-
-static void push(strvec *s, const char *x)
-{
-    FL_VEC_RESERVE(s->v, s->cap, s->n + 1);
-    s->v[s->n++] = fl_xstrdup(x);
-}
-
-static void strvec_free(strvec *s)
-{
-    for (size_t i = 0; i < s->n; i++) free(s->v[i]);
-    free(s->v);
-    memset(s, 0, sizeof *s);
-}
-
 typedef struct index_opts {
     const char *db;
-    strvec inputs;
+    fl_strlist inputs;
     int jobs;
     bool boilerplate, query, list, quiet, timing, has_params;
     fl_fp_params params;
@@ -164,62 +150,11 @@ static int parse_args(index_opts *o, int argc, char **argv)
         default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
         }
     }
-    for (int i = optind; i < argc; i++) push(&o->inputs, argv[i]);
+    for (int i = optind; i < argc; i++) fl_strlist_push(&o->inputs, argv[i]);
     if (!o->db) return fl_cmd_usage_error("index needs --corpus DB");
     if (!o->list && !o->inputs.n) return fl_cmd_usage_error("no input files");
     if (o->query && o->boilerplate) return fl_cmd_usage_error("--query and --boilerplate do not go together");
     return -1;
-}
-
-/* ---- inputs (the same walk as `check`) ------------------------------------- */
-
-static bool indexable_name(const char *name)
-{
-    static const char *const exts[] = {".docx", ".docm", ".xml", ".txt", ".md"};
-    if (name[0] == '.' || !strncmp(name, "~$", 2)) return false; /* hidden, Word lock files */
-    size_t n = strlen(name);
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-        size_t m = strlen(exts[i]);
-        if (n > m && !strcasecmp(name + n - m, exts[i])) return true;
-    }
-    return false;
-}
-
-static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static void walk(strvec *files, const char *dir, int depth)
-{
-    DIR *d = opendir(dir);
-    if (!d || depth > 64) {
-        if (d) closedir(d);
-        push(files, dir); /* reported as unreadable when loaded */
-        return;
-    }
-    strvec names = {0};
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.') push(&names, e->d_name);
-    closedir(d);
-    if (names.n > 1) qsort(names.v, names.n, sizeof *names.v, cmp_name);
-    for (size_t i = 0; i < names.n; i++) {
-        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
-        char *full = fl_xmalloc(len);
-        snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
-        struct stat st;
-        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) walk(files, full, depth + 1);
-        else if (indexable_name(names.v[i])) push(files, full);
-        free(full);
-    }
-    strvec_free(&names);
-}
-
-static void expand_inputs(const strvec *in, strvec *files)
-{
-    for (size_t i = 0; i < in->n; i++) {
-        struct stat st;
-        if (stat(in->v[i], &st) == 0 && S_ISDIR(st.st_mode)) walk(files, in->v[i], 0);
-        else push(files, in->v[i]);
-    }
 }
 
 /* ---- the worker pool ------------------------------------------------------- */
@@ -429,7 +364,7 @@ static void print_summary(const index_opts *o, fl_corpus *c, const tally *t)
 int fl_cmd_index(int argc, char **argv)
 {
     index_opts o = {0};
-    strvec files = {0};
+    fl_strlist files = {0};
     fl_corpus *c = NULL;
     job *jobs = NULL;
     tally t = {0};
@@ -446,7 +381,7 @@ int fl_cmd_index(int argc, char **argv)
         status = fl_corpus_list(c, print_row, NULL, &err) ? (print_error(&err), 2) : 0;
         goto cleanup;
     }
-    expand_inputs(&o.inputs, &files);
+    fl_walk_inputs(&files, o.inputs.v, o.inputs.n);
     jobs = fl_xcalloc(files.n ? files.n : 1, sizeof *jobs);
     for (size_t i = 0; i < files.n; i++) jobs[i].path = files.v[i];
     if (!o.query) {
@@ -466,7 +401,7 @@ int fl_cmd_index(int argc, char **argv)
 cleanup:
     fl_corpus_close(c);
     free(jobs);
-    strvec_free(&files);
-    strvec_free(&o.inputs);
+    fl_strlist_free(&files);
+    fl_strlist_free(&o.inputs);
     return status;
 }

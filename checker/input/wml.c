@@ -104,33 +104,18 @@ struct fl_wml {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static const char *attr(const xmlChar **attrs, int n, fl_ns ns, const char *local, char *buf, size_t cap)
-{
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        fl_ns ans = a[2] ? fl_ns_id((const char *)a[2]) : FL_NS_OTHER;
-        if (ans == FL_NS_W2003) ans = FL_NS_W;
-        if (ans != ns || strcmp((const char *)a[0], local) != 0) continue;
-        size_t len = (size_t)(a[4] - a[3]);
-        if (len >= cap) len = cap - 1;
-        memcpy(buf, a[3], len);
-        buf[len] = '\0';
-        return buf;
-    }
-    return NULL;
-}
 
 static int attr_int(const xmlChar **attrs, int n, const char *local, int dflt)
 {
     char b[32];
-    const char *v = attr(attrs, n, FL_NS_W, local, b, sizeof b);
+    const char *v = fl_xml_sax_attr(attrs, n, FL_NS_W, local, b, sizeof b);
     return v ? atoi(v) : dflt;
 }
 
 static bool attr_onoff(const xmlChar **attrs, int n)
 {
     char b[16];
-    const char *v = attr(attrs, n, FL_NS_W, "val", b, sizeof b);
+    const char *v = fl_xml_sax_attr(attrs, n, FL_NS_W, "val", b, sizeof b);
     return !v || !(strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0);
 }
 
@@ -573,11 +558,11 @@ static void run_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
     if (kind == E_VANISH) {
         w->run_hidden = attr_onoff(attrs, na);
     } else if (kind == E_RFONTS) {
-        const char *f = attr(attrs, na, FL_NS_W, "ascii", b, sizeof b);
-        if (!f) f = attr(attrs, na, FL_NS_W, "hAnsi", b, sizeof b);
+        const char *f = fl_xml_sax_attr(attrs, na, FL_NS_W, "ascii", b, sizeof b);
+        if (!f) f = fl_xml_sax_attr(attrs, na, FL_NS_W, "hAnsi", b, sizeof b);
         if (f) snprintf(w->run_font, sizeof w->run_font, "%s", f);
     } else if (kind == E_RSTYLE) {
-        const char *id = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        const char *id = fl_xml_sax_attr(attrs, na, FL_NS_W, "val", b, sizeof b);
         para *p = cur_para(w);
         fl_style_info si;
         fl_styles_resolve_run_in(w->styles, p && p->has_style ? p->style_id : NULL, id, &si);
@@ -592,7 +577,7 @@ static void para_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
     if (!p) return;
     switch (kind) {
     case E_PSTYLE:
-        if (attr(attrs, na, FL_NS_W, "val", b, sizeof b)) {
+        if (fl_xml_sax_attr(attrs, na, FL_NS_W, "val", b, sizeof b)) {
             snprintf(p->style_id, sizeof p->style_id, "%s", b);
             p->has_style = true;
         }
@@ -608,8 +593,8 @@ static void para_props(fl_wml *w, el kind, const xmlChar **attrs, int na)
 static void record_rev(fl_wml *w, fl_rev_kind k, const xmlChar **attrs, int na)
 {
     char a[128], d[64];
-    const char *author = attr(attrs, na, FL_NS_W, "author", a, sizeof a);
-    const char *date = attr(attrs, na, FL_NS_W, "date", d, sizeof d);
+    const char *author = fl_xml_sax_attr(attrs, na, FL_NS_W, "author", a, sizeof a);
+    const char *date = fl_xml_sax_attr(attrs, na, FL_NS_W, "date", d, sizeof d);
     fl_doc_add_revision(w->doc, k, author, date, (int)w->doc->nblocks);
 }
 
@@ -640,13 +625,13 @@ static void start_props_child(fl_wml *w, frame *f, el kind, const xmlChar **attr
     } else if (kind == E_VMERGE && parent == E_TCPR) {
         char b[32];
         container *c = cur_cont(w);
-        const char *v = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        const char *v = fl_xml_sax_attr(attrs, na, FL_NS_W, "val", b, sizeof b);
         if (c && c->is_cell) c->vcontinue = !v || strcmp(v, "restart") != 0;
     } else if (kind == E_PLCHDR && parent == E_SDTPR) {
         if (w->nsdt) w->sdts[w->nsdt - 1].plc = attr_onoff(attrs, na);
     } else if (kind == E_DOCPARTGALLERY) {
         char b[64];
-        const char *v = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        const char *v = fl_xml_sax_attr(attrs, na, FL_NS_W, "val", b, sizeof b);
         if (v && w->nsdt && strstr(v, "Table of Contents")) w->sdts[w->nsdt - 1].toc = true;
     } else if (parent == E_RPR && w->depth >= 3 && w->frames[w->depth - 3].kind == E_R) {
         run_props(w, kind, attrs, na);
@@ -680,8 +665,8 @@ static void start_inline(fl_wml *w, frame *f, el kind, const xmlChar **attrs, in
     case E_NBHYPHEN: if (!w->run_hidden) add_cp(w, '-'); break;
     case E_SYM: {
         char font[48], ch[16];
-        const char *fo = attr(attrs, na, FL_NS_W, "font", font, sizeof font);
-        const char *c = attr(attrs, na, FL_NS_W, "char", ch, sizeof ch);
+        const char *fo = fl_xml_sax_attr(attrs, na, FL_NS_W, "font", font, sizeof font);
+        const char *c = fl_xml_sax_attr(attrs, na, FL_NS_W, "char", ch, sizeof ch);
         if (c && !w->run_hidden) add_cp(w, fl_symbol_map(fo, (uint32_t)strtoul(c, NULL, 16)));
         break;
     }
@@ -777,7 +762,7 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
         f->undo |= U_CONTAINER;
         break;
     case E_NOTE: {
-        const char *type = attr(attrs, na, FL_NS_W, "type", b, sizeof b);
+        const char *type = fl_xml_sax_attr(attrs, na, FL_NS_W, "type", b, sizeof b);
         if (type && strcmp(type, "normal") != 0) { w->skip++; f->undo |= U_SKIP; break; }
         w->note_id = attr_int(attrs, na, "id", -1);
         f->undo |= U_NOTE;
@@ -785,15 +770,15 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
     }
     case E_COMMENT: {
         char id[32], a[128], d[64];
-        comment_open(w, attr(attrs, na, FL_NS_W, "id", id, sizeof id), attr(attrs, na, FL_NS_W, "author", a, sizeof a),
-                     attr(attrs, na, FL_NS_W, "date", d, sizeof d));
+        comment_open(w, fl_xml_sax_attr(attrs, na, FL_NS_W, "id", id, sizeof id), fl_xml_sax_attr(attrs, na, FL_NS_W, "author", a, sizeof a),
+                     fl_xml_sax_attr(attrs, na, FL_NS_W, "date", d, sizeof d));
         f->undo |= U_NOTE;
         break;
     }
     case E_CRANGE_START:
     case E_CREF:
     case E_CRANGE_END:
-        comment_range(w, attr(attrs, na, FL_NS_W, "id", b, sizeof b), kind == E_CRANGE_START,
+        comment_range(w, fl_xml_sax_attr(attrs, na, FL_NS_W, "id", b, sizeof b), kind == E_CRANGE_START,
                       kind != E_CRANGE_START);
         break;
     case E_INS:
@@ -811,7 +796,7 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
         f->undo |= U_SKIP;
         break;
     case E_ANNOTATION: { /* Word 2003 tracked changes */
-        const char *type = attr(attrs, na, FL_NS_W, "type", b, sizeof b);
+        const char *type = fl_xml_sax_attr(attrs, na, FL_NS_W, "type", b, sizeof b);
         if (type && !strcmp(type, "Word.Deletion")) {
             record_rev(w, FL_REVK_DEL, attrs, na);
             if (cur_para(w)) cur_para(w)->deletions++;
@@ -819,15 +804,15 @@ static void start_structure(fl_wml *w, frame *f, el kind, const xmlChar **attrs,
             f->undo |= U_SKIP;
         } else if (type && !strcmp(type, "Word.Comment")) {
             char id[32], a[128], d[64];
-            comment_open(w, attr(attrs, na, FL_NS_AML, "id", id, sizeof id),
-                         attr(attrs, na, FL_NS_AML, "author", a, sizeof a),
-                         attr(attrs, na, FL_NS_AML, "createdate", d, sizeof d));
+            comment_open(w, fl_xml_sax_attr(attrs, na, FL_NS_AML, "id", id, sizeof id),
+                         fl_xml_sax_attr(attrs, na, FL_NS_AML, "author", a, sizeof a),
+                         fl_xml_sax_attr(attrs, na, FL_NS_AML, "createdate", d, sizeof d));
             story_open(w, FL_PART_COMMENT);
             f->undo |= U_CONTAINER | U_NOTE;
         } else if (type && (!strcmp(type, "Word.Comment.Start") || !strcmp(type, "Word.Comment.End"))) {
             char id[32];
             bool start = !strcmp(type, "Word.Comment.Start");
-            comment_range(w, attr(attrs, na, FL_NS_AML, "id", id, sizeof id), start, !start);
+            comment_range(w, fl_xml_sax_attr(attrs, na, FL_NS_AML, "id", id, sizeof id), start, !start);
         } else if (type && !strcmp(type, "Word.Insertion")) {
             record_rev(w, FL_REVK_INS, attrs, na);
             w->ins++;
@@ -873,7 +858,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     case E_CHOICE:
     case E_FALLBACK: {
         bool *taken = w->nac ? &w->ac[w->nac - 1] : NULL;
-        const char *req = kind == E_CHOICE ? attr(attrs, nb_attributes, FL_NS_OTHER, "Requires", b, sizeof b) : NULL;
+        const char *req = kind == E_CHOICE ? fl_xml_sax_attr(attrs, nb_attributes, FL_NS_OTHER, "Requires", b, sizeof b) : NULL;
         bool take = taken && !*taken && (kind == E_FALLBACK || (req && requires_ok(w, req)));
         if (take) *taken = true;
         else { w->skip++; f->undo |= U_SKIP; }
@@ -883,7 +868,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     if (w->skip) return;
     if (kind == E_FLDCHAR) { /* field structure counts even inside hidden results */
-        fld_char(w, attr(attrs, nb_attributes, FL_NS_W, "fldCharType", b, sizeof b));
+        fld_char(w, fl_xml_sax_attr(attrs, nb_attributes, FL_NS_W, "fldCharType", b, sizeof b));
         return;
     }
     if (kind == E_PPR || kind == E_RPR || kind == E_TRPR || kind == E_TCPR || kind == E_SDTPR ||

@@ -41,6 +41,22 @@ void fl_xml_sax_init(xmlSAXHandler *sax, startElementNsSAX2Func start, endElemen
     sax->serror = on_error;
 }
 
+const char *fl_xml_sax_attr(const xmlChar **attrs, int n, fl_ns ns, const char *local, char *buf, size_t cap)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        fl_ns ans = a[2] ? fl_ns_id((const char *)a[2]) : FL_NS_OTHER;
+        if (ans == FL_NS_W2003) ans = FL_NS_W;
+        if (ans != ns || strcmp((const char *)a[0], local) != 0) continue;
+        size_t len = (size_t)(a[4] - a[3]);
+        if (len >= cap) len = cap - 1;
+        memcpy(buf, a[3], len);
+        buf[len] = '\0';
+        return buf;
+    }
+    return NULL;
+}
+
 const char *fl_xml_error_text(const xmlError *e, char *out, size_t cap)
 {
     snprintf(out, cap, "line %d: %s", e ? e->line : 0, e && e->message ? e->message : "not well-formed");

@@ -26,6 +26,10 @@ int fl_xml_check_encoding(const char *xml, size_t len, const char *part, fl_erro
  * (internal or external subset) reported through on_dtd. */
 void fl_xml_sax_init(xmlSAXHandler *sax, startElementNsSAX2Func start, endElementNsSAX2Func end,
                      charactersSAXFunc chars, internalSubsetSAXFunc on_dtd, xmlStructuredErrorFunc on_error);
+/* An attribute of a SAX2 start-element callback (5 pointers per attribute),
+ * copied NUL-terminated into buf; Word 2003's namespace counts as w:. NULL
+ * when absent. */
+const char *fl_xml_sax_attr(const xmlChar **attrs, int n, fl_ns ns, const char *local, char *buf, size_t cap);
 /* "line N: message" of a libxml2 error, without the trailing newline. */
 const char *fl_xml_error_text(const xmlError *e, char *out, size_t cap);
 

@@ -59,21 +59,6 @@ static void fail(state *st, const char *why)
     if (st->ctxt) xmlStopParser(st->ctxt);
 }
 
-static const char *attr(const xmlChar **attrs, int n, fl_ns ns, const char *local, char *buf, size_t cap)
-{
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        fl_ns ans = a[2] ? fl_ns_id((const char *)a[2]) : FL_NS_OTHER;
-        if (ans == FL_NS_W2003) ans = FL_NS_W;
-        if (ans != ns || strcmp((const char *)a[0], local) != 0) continue;
-        size_t len = (size_t)(a[4] - a[3]);
-        if (len >= cap) len = cap - 1;
-        memcpy(buf, a[3], len);
-        buf[len] = '\0';
-        return buf;
-    }
-    return NULL;
-}
 
 static bool same_name(const char *a, const char *b)
 {
@@ -240,10 +225,10 @@ static void main_start(state *st, frame *f, fl_ns ns, const char *local, const x
         f->excl = true;
         st->excl++;
     }
-    if (ns == FL_NS_AML && attr(attrs, na, FL_NS_AML, "id", b, sizeof b)) note_id(s, b);
+    if (ns == FL_NS_AML && fl_xml_sax_attr(attrs, na, FL_NS_AML, "id", b, sizeof b)) note_id(s, b);
     if (!is_w(ns)) return;
     if (!strcmp(local, "commentRangeStart") || !strcmp(local, "commentRangeEnd") || !strcmp(local, "commentReference"))
-        note_id(s, attr(attrs, na, FL_NS_W, "id", b, sizeof b));
+        note_id(s, fl_xml_sax_attr(attrs, na, FL_NS_W, "id", b, sizeof b));
     if (!strcmp(local, "body") && !s->body_seen) {
         s->body_seen = true;
         s->body_empty = f->empty;
@@ -302,14 +287,14 @@ static void main_start(state *st, frame *f, fl_ns ns, const char *local, const x
         g->rpr1 = r->rpr1;
         g->box_lt = r->box_lt;
         g->first_in_run = first;
-        g->has_space = attr(attrs, na, FL_NS_XML, "space", b, sizeof b) != NULL;
+        g->has_space = fl_xml_sax_attr(attrs, na, FL_NS_XML, "space", b, sizeof b) != NULL;
         g->para = st->open_paras[st->nopen - 1];
         f->kind = F_T;
         f->para = (int)(s->nsegs - 1); /* the segment, for the end tag */
         return;
     }
     if (up && up->kind == F_RPR && r && r->depth == (int)st->depth - 2 && !strcmp(local, "vanish")) {
-        const char *v = attr(attrs, na, FL_NS_W, "val", b, sizeof b);
+        const char *v = fl_xml_sax_attr(attrs, na, FL_NS_W, "val", b, sizeof b);
         r->hidden = !v || !(strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0);
     }
 }
@@ -320,18 +305,18 @@ static void rels_start(state *st, const char *local, fl_ns ns, const xmlChar **a
     char id[256], type[512], target[1024], mode[32];
     if (st->kind == K_TYPES) {
         if (ns != FL_NS_CT) return;
-        if (!strcmp(local, "Override") && attr(attrs, na, FL_NS_OTHER, "PartName", target, sizeof target)) {
+        if (!strcmp(local, "Override") && fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "PartName", target, sizeof target)) {
             FL_VEC_RESERVE(s->overrides, s->cap_overrides, s->noverrides + 1);
             s->overrides[s->noverrides++] = fl_xstrdup(target[0] == '/' ? target + 1 : target);
-        } else if (!strcmp(local, "Default") && attr(attrs, na, FL_NS_OTHER, "Extension", id, sizeof id) &&
+        } else if (!strcmp(local, "Default") && fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "Extension", id, sizeof id) &&
                    !strcasecmp(id, "rels")) {
             s->rels_default = true;
         }
         return;
     }
     if (ns != FL_NS_PKG_REL || strcmp(local, "Relationship") != 0) return;
-    if (!attr(attrs, na, FL_NS_OTHER, "Id", id, sizeof id) || !attr(attrs, na, FL_NS_OTHER, "Type", type, sizeof type) ||
-        !attr(attrs, na, FL_NS_OTHER, "Target", target, sizeof target))
+    if (!fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "Id", id, sizeof id) || !fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "Type", type, sizeof type) ||
+        !fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "Target", target, sizeof target))
         return;
     FL_VEC_RESERVE(s->rels, s->cap_rels, s->nrels + 1);
     ax_rel *r = &s->rels[s->nrels++];
@@ -340,7 +325,7 @@ static void rels_start(state *st, const char *local, fl_ns ns, const xmlChar **a
     const char *tail = strrchr(type, '/');
     r->type = fl_xstrdup(tail ? tail + 1 : type);
     r->target = fl_xstrdup(target);
-    r->external = attr(attrs, na, FL_NS_OTHER, "TargetMode", mode, sizeof mode) && !strcasecmp(mode, "External");
+    r->external = fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "TargetMode", mode, sizeof mode) && !strcasecmp(mode, "External");
 }
 
 static void flat_start(state *st, frame *f, fl_ns ns, const char *local, const xmlChar **attrs, int na)
@@ -348,7 +333,7 @@ static void flat_start(state *st, frame *f, fl_ns ns, const char *local, const x
     ax_scan *s = st->s;
     char name[512];
     if (ns != FL_NS_PKG) return;
-    if (!strcmp(local, "part") && attr(attrs, na, FL_NS_PKG, "name", name, sizeof name)) {
+    if (!strcmp(local, "part") && fl_xml_sax_attr(attrs, na, FL_NS_PKG, "name", name, sizeof name)) {
         const char *n = name;
         while (*n == '/') n++;
         snprintf(st->part, sizeof st->part, "%s", n);
@@ -412,7 +397,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         main_start(st, f, ns, local, attrs, na);
     } else if (st->kind == K_COMMENTS) {
         char b[64];
-        if (is_w(ns) && !strcmp(local, "comment")) note_id(s, attr(attrs, na, FL_NS_W, "id", b, sizeof b));
+        if (is_w(ns) && !strcmp(local, "comment")) note_id(s, fl_xml_sax_attr(attrs, na, FL_NS_W, "id", b, sizeof b));
     } else if (st->kind == K_RELS || st->kind == K_TYPES) {
         rels_start(st, local, ns, attrs, na);
     }
