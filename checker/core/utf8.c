@@ -85,6 +85,9 @@ size_t fl_utf8_width(const char *s, size_t len)
 bool fl_utf8_valid(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
+        uint64_t w8; /* XML markup is mostly ASCII: skip it eight bytes at a time */
+        while (i + 8 <= len && (memcpy(&w8, s + i, 8), (w8 & 0x8080808080808080ULL) == 0)) i += 8;
+        if (i >= len) break;
         if ((unsigned char)s[i] < 0x80) { i++; continue; }
         uint32_t cp;
         size_t n = fl_utf8_decode(s + i, len - i, &cp);

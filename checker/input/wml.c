@@ -19,6 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +66,15 @@ typedef struct field { bool result, is_toc; char instr[64]; size_t ninstr; } fie
 typedef struct ns_decl { const char *prefix, *uri; int depth; } ns_decl;
 typedef struct range { char id[32]; int start, end; } range;
 
+/* libxml2 interns element names and namespace URIs in its dictionary, so
+ * within one part the same (name, URI) pointers come back for every
+ * element: remember what they were classified as instead of comparing
+ * strings a million times. */
+enum { KIND_CACHE = 512 };
+typedef struct kind_slot { const xmlChar *local, *uri; unsigned char kind; } kind_slot;
+
 struct fl_wml {
+    kind_slot kinds[KIND_CACHE];
     fl_doc *doc;
     const fl_styles *styles;
     fl_numbering *numbering;
@@ -193,6 +202,18 @@ static el classify(fl_wml *w, fl_ns ns, const char *local)
     case FL_NS_AML: return !strcmp(local, "annotation") ? E_ANNOTATION : E_OTHER;
     default: return E_OTHER;
     }
+}
+
+static el classify_cached(fl_wml *w, const xmlChar *local, const xmlChar *uri)
+{
+    size_t h = (((uintptr_t)local >> 4) ^ ((uintptr_t)uri >> 7)) & (KIND_CACHE - 1);
+    kind_slot *k = &w->kinds[h];
+    if (k->local != local || k->uri != uri) {
+        k->local = local;
+        k->uri = uri;
+        k->kind = (unsigned char)classify(w, fl_ns_id((const char *)uri), (const char *)local);
+    }
+    return (el)k->kind;
 }
 
 /* ---- namespaces in scope (for mc:Choice Requires) ---------------------- */
@@ -842,8 +863,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)prefix; (void)nb_defaulted;
     if (w->failed) return;
     if (w->depth >= FL_MAX_XML_DEPTH - 1) { fail(w, FL_E_XML_DEPTH, NULL); return; }
-    fl_ns ns = fl_ns_id((const char *)URI);
-    el kind = classify(w, ns, (const char *)localname);
+    el kind = classify_cached(w, localname, URI);
     if (kind == E_P) w->np_seen++; /* before any skipping: annotate.c counts every w:p */
     push_frame(w, kind);
     push_ns(w, nb_namespaces, namespaces);
@@ -975,6 +995,7 @@ fl_wml *fl_wml_new(fl_doc *doc, const fl_styles *styles, fl_numbering *numbering
 
 static void reset_part(fl_wml *w)
 {
+    memset(w->kinds, 0, sizeof w->kinds); /* a new parser has a new dictionary */
     while (w->npara) w->npara--; /* buffers are kept for reuse */
     while (w->ntable) table_close(w);
     w->depth = w->ncont = w->nfield = w->fields_overflow = w->nnsd = w->nac = w->nsdt = 0;

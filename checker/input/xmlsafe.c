@@ -45,9 +45,10 @@ const char *fl_xml_sax_attr(const xmlChar **attrs, int n, fl_ns ns, const char *
 {
     for (int i = 0; i < n; i++) {
         const xmlChar **a = attrs + 5 * i;
+        if (strcmp((const char *)a[0], local) != 0) continue; /* cheaper than the namespace */
         fl_ns ans = a[2] ? fl_ns_id((const char *)a[2]) : FL_NS_OTHER;
         if (ans == FL_NS_W2003) ans = FL_NS_W;
-        if (ans != ns || strcmp((const char *)a[0], local) != 0) continue;
+        if (ans != ns) continue;
         size_t len = (size_t)(a[4] - a[3]);
         if (len >= cap) len = cap - 1;
         memcpy(buf, a[3], len);
