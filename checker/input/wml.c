@@ -206,7 +206,9 @@ static el classify(fl_wml *w, fl_ns ns, const char *local)
 
 static el classify_cached(fl_wml *w, const xmlChar *local, const xmlChar *uri)
 {
-    size_t h = (((uintptr_t)local >> 4) ^ ((uintptr_t)uri >> 7)) & (KIND_CACHE - 1);
+    /* dictionary strings sit a few bytes apart: mix every bit of the pointers */
+    uint64_t x = ((uint64_t)(uintptr_t)local ^ ((uint64_t)(uintptr_t)uri << 1)) * 0x9E3779B97F4A7C15ULL;
+    size_t h = (size_t)(x >> 55) & (KIND_CACHE - 1);
     kind_slot *k = &w->kinds[h];
     if (k->local != local || k->uri != uri) {
         k->local = local;
