@@ -47,49 +47,13 @@ static const char *rules_xml =
     "  </rule>\n"
     "</ruleset>\n";
 
-typedef struct fixture {
-    fl_rules rules;
-    fl_lint *lint;
-} fixture;
-
-static int setup(void **state)
-{
-    setenv("FILINGLINT_RULESETS", FL_SOURCE_RULESETS, 1);
-    fixture *f = calloc(1, sizeof *f);
-    fl_error err;
-    fl_rules_init(&f->rules);
-    if (fl_rules_load_memory(&f->rules, "p.xml", rules_xml, strlen(rules_xml), &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-        return -1;
-    }
-    f->lint = fl_lint_new(&f->rules);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    fl_lint_free(f->lint);
-    fl_rules_free(&f->rules);
-    free(f);
-    return 0;
-}
+#define KIND_RULES_NAME "p.xml"
+#define KIND_RULES_XML rules_xml
+#include "kind_harness.h"
 
 static void run(fixture *f, const char *id, const char *md, fl_result *res)
 {
-    fl_doc *doc = NULL;
-    fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "t.md", md, strlen(md), &err), 0);
-    fl_lint_opts o;
-    memset(&o, 0, sizeof o);
-    o.only = fl_rules_find(&f->rules, id);
-    assert_non_null(o.only);
-    fl_result_init(res);
-    fl_lint_run(f->lint, doc, &o, res);
-    assert_int_equal(res->nerrors, 0);
-    fl_doc_free(doc);
+    kind_run(f, id, NULL, NULL, md, res);
 }
 
 static void test_foreign(void **state)

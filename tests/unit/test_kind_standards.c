@@ -35,54 +35,13 @@ static const char *rules_xml =
     "  </rule>\n"
     "</ruleset>\n";
 
-typedef struct fixture {
-    fl_rules rules;
-    fl_lint *lint;
-} fixture;
+#define KIND_RULES_NAME "s.xml"
+#define KIND_RULES_XML rules_xml
+#include "kind_harness.h"
 
-static int setup(void **state)
-{
-    setenv("FILINGLINT_RULESETS", FL_SOURCE_RULESETS, 1);
-    fixture *f = calloc(1, sizeof *f);
-    fl_error err;
-    fl_rules_init(&f->rules);
-    if (fl_rules_load_memory(&f->rules, "s.xml", rules_xml, strlen(rules_xml), &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-        return -1;
-    }
-    f->lint = fl_lint_new(&f->rules);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    fl_lint_free(f->lint);
-    fl_rules_free(&f->rules);
-    free(f);
-    return 0;
-}
-
-/* Lint Markdown text with one rule; as_of may be NULL. */
 static void run(fixture *f, const char *id, const char *md, const char *as_of, fl_result *res)
 {
-    fl_doc *doc = NULL;
-    fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "t.md", md, strlen(md), &err), 0);
-    fl_lint_opts o;
-    memset(&o, 0, sizeof o);
-    o.only = fl_rules_find(&f->rules, id);
-    assert_non_null(o.only);
-    if (as_of) {
-        assert_int_equal(fl_date_iso_parse(&o.as_of, as_of), 0);
-        o.has_as_of = true;
-    }
-    fl_result_init(res);
-    fl_lint_run(f->lint, doc, &o, res);
-    assert_int_equal(res->nerrors, 0);
-    fl_doc_free(doc);
+    kind_run(f, id, NULL, as_of, md, res);
 }
 
 static void test_codes_as_typed(void **state)
