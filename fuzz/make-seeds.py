@@ -5,7 +5,7 @@ reach reader features the fixtures do not (stored ZIP entries the mutator can
 edit, every story kind, revisions, fields, content controls, text boxes,
 Markdown tables and fences, broken encodings). Standard library only.
 
-  python3 fuzz/make-seeds.py            # writes fuzz/corpus/{docx,wml,flatopc,text}/
+  python3 fuzz/make-seeds.py            # writes fuzz/corpus/{docx,wml,flatopc,text,ruleset,check}/
 
 Seeds are named after their source so a re-run replaces rather than adds.
 Keep each corpus under 2 MB: it runs as a ctest test on every build.
@@ -13,6 +13,7 @@ Keep each corpus under 2 MB: it runs as a ctest test on every build.
 import glob
 import io
 import os
+import re
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -225,9 +226,11 @@ def write(target, name, data):
         f.write(data)
 
 
-def copy_fixtures(target, patterns):
+def copy_fixtures(target, patterns, max_size=None):
     for pat in patterns:
         for path in sorted(glob.glob(os.path.join(FIX, pat))):
+            if max_size and os.path.getsize(path) > max_size:
+                continue
             rel = os.path.relpath(path, FIX).replace("/", "-")
             with open(path, "rb") as f:
                 write(target, "fixture-" + rel, f.read())
@@ -254,6 +257,41 @@ def wml_seed(z):
              part("word/footer1.xml"), part("word/footnotes.xml"), part("word/endnotes.xml"),
              part("word/comments.xml")]
     return b"\0".join(parts).rstrip(b"\0")
+
+
+def split_ruleset(path):
+    """One seed per rule: the ruleset's head (id, title, named patterns,
+    data tables) with that rule alone, so a mutation meets one rule kind
+    and its examples instead of fifty rules' worth of JIT compiling."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start = text.find("<rule ")
+    head, tail = text[:start], text.rfind("</ruleset>")
+    rules = re.findall(r"<rule .*?</rule>", text[start:tail], re.S)
+    return [head + "  " + r + "\n</ruleset>\n" for r in rules]
+
+
+PCRE_TOKENS = ["(?<=", "(?<!", "(?=", "(?!", "\\p{Han}", "(?:", "*+", "{2,}", "[^", "\\d", "\\s",
+               "<![CDATA[", "]]>", "</rule>", "</example>", "{match}", "{item}", "{x-run}"]
+
+
+def write_ruleset_dict():
+    """libFuzzer dictionary for fuzz_ruleset: the schema's element and
+    attribute names and enumerated values, and PCRE2 syntax."""
+    with open(os.path.join(ROOT, "rulesets", "schema", "ruleset.rng"), encoding="utf-8") as f:
+        rng = f.read()
+    names = sorted(set(re.findall(r'(?:element|attribute) name="([^"]+)"', rng)))
+    values = sorted(set(re.findall(r"<value>([^<]+)</value>", rng)))
+    def esc(t):  # libFuzzer reads printable ASCII and \\xNN escapes only
+        out = "".join("\\" + chr(b) if chr(b) in '\\"' else chr(b) if 32 <= b < 127 else "\\x%02X" % b
+                      for b in t.encode("utf-8"))
+        return '"' + out + '"\n'
+    with open(os.path.join(HERE, "dict", "ruleset.dict"), "w", encoding="utf-8") as f:
+        f.write("# Made by fuzz/make-seeds.py from rulesets/schema/ruleset.rng.\n")
+        for n in names:
+            f.write(esc("<" + n) + esc(n + '="'))
+        for t in values + PCRE_TOKENS:
+            f.write(esc(t))
 
 
 def main():
@@ -294,6 +332,21 @@ def main():
                            "src/pandoc/*.md", "src/pandoc/*.txt"])
     for name, data in TEXTS.items():
         write("text", name, data)
+
+    # ruleset: the test rulesets whole (bad ones too), the shipped ones a
+    # rule at a time.
+    copy_fixtures("ruleset", ["rulesets/*.xml"])
+    write_ruleset_dict()
+    for path in sorted(glob.glob(os.path.join(ROOT, "rulesets", "*.xml"))):
+        base = os.path.basename(path)[:-4]
+        for rule in split_ruleset(path):
+            rid = re.search(r'<rule id="([^"]+)"', rule).group(1)
+            write("ruleset", "shipped-%s-%s.xml" % (base, rid), rule)
+
+    # check: the rule fixtures (every rule's triggering and clean filings)
+    # that fit under run-libfuzzer.sh's input size cap.
+    copy_fixtures("check", [d + "/*." + ext for d in ("eia", "eia-domain", "soil", "check")
+                            for ext in ("docx", "xml", "md", "txt")], max_size=65536)
 
 
 if __name__ == "__main__":

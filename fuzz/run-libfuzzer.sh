@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(docx wml flatopc text)
+[ ${#targets[@]} -gt 0 ] || targets=(docx wml flatopc text ruleset check)
 
 # Per target: largest input (above the biggest seed, below what makes a run
 # crawl) and dictionary.
@@ -44,6 +44,7 @@ max_len() {
 dict() {
   case "$1" in
     text) echo "$src/fuzz/dict/text.dict" ;;
+    ruleset) echo "$src/fuzz/dict/ruleset.dict" ;;
     *) echo "$src/fuzz/dict/xml.dict" ;;
   esac
 }
