@@ -4,13 +4,15 @@
  * first; additions after them); the text form is one block per line indented
  * by section depth, then the section outline, the fields and the type. */
 #include "cmd/cmd.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/jsonw.h"
 #include "core/utf8.h"
 #include "input/input.h"
 #include "model/sections.h"
+#include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,152 +33,209 @@ static int block_line(const fl_doc *doc, int block)
     return block >= 0 && (size_t)block < doc->nblocks ? doc->blocks[block].line : 0;
 }
 
-/* jansson refuses invalid UTF-8; readers sanitise text, but a style name
- * or property may still carry a stray byte. */
-static json_t *jstr(const char *s, size_t len)
-{
-    json_t *j = json_stringn(s, len);
-    if (j) return j;
-    fl_arena a;
-    fl_arena_init(&a);
-    size_t n, bad;
-    char *clean = fl_utf8_sanitize(&a, s, len, &n, &bad);
-    j = json_stringn(clean, n);
-    fl_arena_free(&a);
-    return j ? j : json_string("");
-}
-
-static json_t *str(const char *s) { return jstr(s, strlen(s)); }
-static json_t *str_or_null(const char *s) { return s ? str(s) : json_null(); }
-
 /* ---- JSON ------------------------------------------------------------------ */
+/* Written as it goes (core/jsonw.h): a tree of every block cost a third of
+ * the command's time on a large filing. */
 
-static json_t *json_fields(const fl_doc *doc)
+/* Field names repeat (the cover and a table both say 建设单位): the first
+ * occurrence is the member, later ones go under its "others". by_name holds
+ * the fields sorted by (name, index), so a name's occurrences are one run
+ * in it. */
+typedef struct named { const char *name; size_t index; } named;
+
+static int cmp_named(const void *a, const void *b)
 {
-    json_t *o = json_object();
-    for (size_t i = 0; i < doc->nfields; i++) {
+    const named *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static void field_value(fl_jw *w, const fl_doc *doc, const fl_field *f)
+{
+    fl_jw_key(w, "value");
+    fl_jw_str(w, f->value);
+    fl_jw_key(w, "line");
+    fl_jw_int(w, block_line(doc, f->block));
+}
+
+static void json_fields(fl_jw *w, const fl_doc *doc)
+{
+    size_t n = doc->nfields;
+    named *by_name = fl_xmalloc((n ? n : 1) * sizeof *by_name);
+    size_t *pos = fl_xmalloc((n ? n : 1) * sizeof *pos);
+    for (size_t i = 0; i < n; i++) by_name[i] = (named){doc->fields[i].name, i};
+    qsort(by_name, n, sizeof *by_name, cmp_named);
+    for (size_t k = 0; k < n; k++) pos[by_name[k].index] = k;
+    fl_jw_object(w);
+    for (size_t i = 0; i < n; i++) {
         const fl_field *f = &doc->fields[i];
-        json_t *v = json_object();
-        json_object_set_new(v, "value", str(f->value));
-        json_object_set_new(v, "line", json_integer(block_line(doc, f->block)));
-        json_t *first = json_object_get(o, f->name);
-        if (!first) {
-            json_object_set_new(o, f->name, v);
-            continue;
+        size_t k = pos[i];
+        if (k > 0 && !strcmp(by_name[k - 1].name, f->name)) continue; /* not the first */
+        fl_jw_key(w, f->name);
+        fl_jw_object(w);
+        field_value(w, doc, f);
+        if (k + 1 < n && !strcmp(by_name[k + 1].name, f->name)) {
+            fl_jw_key(w, "others");
+            fl_jw_array(w);
+            for (k++; k < n && !strcmp(by_name[k].name, f->name); k++) {
+                fl_jw_object(w);
+                field_value(w, doc, &doc->fields[by_name[k].index]);
+                fl_jw_end(w);
+            }
+            fl_jw_end(w);
         }
-        /* later occurrences (cover vs table) under the first one */
-        json_t *others = json_object_get(first, "others");
-        if (!others) {
-            others = json_array();
-            json_object_set_new(first, "others", others);
-        }
-        json_array_append_new(others, v);
+        fl_jw_end(w);
     }
-    return o;
+    fl_jw_end(w);
+    free(pos);
+    free(by_name);
 }
 
-static json_t *json_block(const fl_doc *doc, const fl_block *b)
+/* A property named twice keeps its first place and its last value. */
+static void json_props(fl_jw *w, const fl_doc *doc)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "line", json_integer(b->line));
-    json_object_set_new(o, "part", json_string(fl_part_names[b->part]));
-    json_object_set_new(o, "kind", json_string(kind_names[b->kind]));
-    json_object_set_new(o, "level", json_integer(b->level));
-    json_object_set_new(o, "style", str_or_null(b->style));
-    json_object_set_new(o, "label", str_or_null(b->label));
-    json_object_set_new(o, "text", jstr(b->text, b->len));
-    json_object_set_new(o, "section", str(b->section >= 0 ? doc->sections[b->section].path : ""));
+    fl_jw_object(w);
+    for (size_t i = 0; i < doc->nprops; i++) {
+        const char *name = doc->props[i].name, *value = doc->props[i].value;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) seen = !strcmp(doc->props[j].name, name);
+        if (seen) continue;
+        for (size_t j = i + 1; j < doc->nprops; j++)
+            if (!strcmp(doc->props[j].name, name)) value = doc->props[j].value;
+        fl_jw_key(w, name);
+        fl_jw_str(w, value);
+    }
+    fl_jw_end(w);
+}
+
+static void key_str(fl_jw *w, const char *key, const char *value)
+{
+    fl_jw_key(w, key);
+    fl_jw_str(w, value);
+}
+
+static void key_int(fl_jw *w, const char *key, long long value)
+{
+    fl_jw_key(w, key);
+    fl_jw_int(w, value);
+}
+
+static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
+{
+    fl_jw_object(w);
+    key_int(w, "line", b->line);
+    key_str(w, "part", fl_part_names[b->part]);
+    key_str(w, "kind", kind_names[b->kind]);
+    key_int(w, "level", b->level);
+    key_str(w, "style", b->style);
+    key_str(w, "label", b->label);
+    fl_jw_key(w, "text");
+    fl_jw_string(w, b->text, b->len);
+    key_str(w, "section", b->section >= 0 ? doc->sections[b->section].path : "");
+    fl_jw_key(w, "table");
     if (b->table) {
-        json_t *t = json_object();
-        json_object_set_new(t, "id", json_integer(b->table));
-        json_object_set_new(t, "row", json_integer(b->row));
-        json_object_set_new(t, "col", json_integer(b->col));
-        json_object_set_new(o, "table", t);
+        fl_jw_object(w);
+        key_int(w, "id", b->table);
+        key_int(w, "row", b->row);
+        key_int(w, "col", b->col);
+        fl_jw_end(w);
     } else {
-        json_object_set_new(o, "table", json_null());
+        fl_jw_null(w);
     }
-    json_object_set_new(o, "images", json_integer(b->images));
-    json_object_set_new(o, "revision", b->revision == FL_REV_INS ? json_string("ins") : json_null());
+    key_int(w, "images", b->images);
+    key_str(w, "revision", b->revision == FL_REV_INS ? "ins" : NULL);
     if (b->flags) {
-        json_t *fl = json_array();
+        fl_jw_key(w, "flags");
+        fl_jw_array(w);
         for (size_t k = 0; k < sizeof flag_names / sizeof *flag_names; k++)
-            if (b->flags & flag_names[k].flag) json_array_append_new(fl, json_string(flag_names[k].name));
-        json_object_set_new(o, "flags", fl);
+            if (b->flags & flag_names[k].flag) fl_jw_str(w, flag_names[k].name);
+        fl_jw_end(w);
     }
-    return o;
+    fl_jw_end(w);
 }
 
-static json_t *json_doc(const fl_doc *doc)
+static void json_sections(fl_jw *w, const fl_doc *doc)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "doc_type", str_or_null(doc->doc_type));
-    json_t *props = json_object();
-    for (size_t i = 0; i < doc->nprops; i++)
-        json_object_set_new(props, doc->props[i].name, str(doc->props[i].value));
-    json_object_set_new(root, "properties", props);
-    json_object_set_new(root, "fields", json_fields(doc));
-    json_t *blocks = json_array();
-    for (size_t i = 0; i < doc->nblocks; i++) json_array_append_new(blocks, json_block(doc, &doc->blocks[i]));
-    json_object_set_new(root, "blocks", blocks);
-    json_t *secs = json_array();
+    fl_jw_array(w);
     for (size_t i = 0; i < doc->nsections; i++) {
         const fl_section *s = &doc->sections[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "line", json_integer(block_line(doc, s->block)));
-        json_object_set_new(o, "end_line", json_integer(s->end > s->block ? block_line(doc, s->end - 1) : 0));
-        json_object_set_new(o, "level", json_integer(s->level));
-        json_object_set_new(o, "title", str(s->title));
-        json_object_set_new(o, "path", str(s->path));
-        json_array_append_new(secs, o);
+        fl_jw_object(w);
+        key_int(w, "line", block_line(doc, s->block));
+        key_int(w, "end_line", s->end > s->block ? block_line(doc, s->end - 1) : 0);
+        key_int(w, "level", s->level);
+        key_str(w, "title", s->title);
+        key_str(w, "path", s->path);
+        fl_jw_end(w);
     }
-    json_object_set_new(root, "sections", secs);
-    if (doc->nrevisions) {
-        json_t *a = json_array();
-        for (size_t i = 0; i < doc->nrevisions; i++) {
-            const fl_revision_rec *r = &doc->revisions[i];
-            json_t *o = json_object();
-            json_object_set_new(o, "kind", json_string(rev_kind_names[r->kind]));
-            json_object_set_new(o, "author", str_or_null(r->author));
-            json_object_set_new(o, "date", str_or_null(r->date));
-            json_object_set_new(o, "line", json_integer(block_line(doc, r->block)));
-            json_array_append_new(a, o);
-        }
-        json_object_set_new(root, "revisions", a);
-    }
-    if (doc->ncomments) {
-        json_t *a = json_array();
-        for (size_t i = 0; i < doc->ncomments; i++) {
-            const fl_comment *c = &doc->comments[i];
-            json_t *o = json_object();
-            json_object_set_new(o, "id", str_or_null(c->id));
-            json_object_set_new(o, "author", str_or_null(c->author));
-            json_object_set_new(o, "text", str_or_null(c->text));
-            json_object_set_new(o, "start_line", json_integer(block_line(doc, c->start_block)));
-            json_object_set_new(o, "end_line", json_integer(block_line(doc, c->end_block)));
-            json_array_append_new(a, o);
-        }
-        json_object_set_new(root, "comments", a);
-    }
-    if (doc->nnotices) {
-        json_t *a = json_array();
-        for (size_t i = 0; i < doc->nnotices; i++) {
-            json_t *o = json_object();
-            json_object_set_new(o, "message", str(doc->notices[i].message));
-            json_object_set_new(o, "line", json_integer(block_line(doc, doc->notices[i].block)));
-            json_array_append_new(a, o);
-        }
-        json_object_set_new(root, "notices", a);
-    }
-    json_object_set_new(root, "path", str(doc->path));
-    return root;
+    fl_jw_end(w);
 }
 
-static void dump_json(const fl_doc *doc)
+/* Revisions, comments and notices appear only when there are some. */
+static void json_extras(fl_jw *w, const fl_doc *doc)
 {
-    json_t *root = json_doc(doc);
-    json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    fputc('\n', stdout);
-    json_decref(root);
+    if (doc->nrevisions) {
+        fl_jw_key(w, "revisions");
+        fl_jw_array(w);
+        for (size_t i = 0; i < doc->nrevisions; i++) {
+            const fl_revision_rec *r = &doc->revisions[i];
+            fl_jw_object(w);
+            key_str(w, "kind", rev_kind_names[r->kind]);
+            key_str(w, "author", r->author);
+            key_str(w, "date", r->date);
+            key_int(w, "line", block_line(doc, r->block));
+            fl_jw_end(w);
+        }
+        fl_jw_end(w);
+    }
+    if (doc->ncomments) {
+        fl_jw_key(w, "comments");
+        fl_jw_array(w);
+        for (size_t i = 0; i < doc->ncomments; i++) {
+            const fl_comment *c = &doc->comments[i];
+            fl_jw_object(w);
+            key_str(w, "id", c->id);
+            key_str(w, "author", c->author);
+            key_str(w, "text", c->text);
+            key_int(w, "start_line", block_line(doc, c->start_block));
+            key_int(w, "end_line", block_line(doc, c->end_block));
+            fl_jw_end(w);
+        }
+        fl_jw_end(w);
+    }
+    if (doc->nnotices) {
+        fl_jw_key(w, "notices");
+        fl_jw_array(w);
+        for (size_t i = 0; i < doc->nnotices; i++) {
+            fl_jw_object(w);
+            key_str(w, "message", doc->notices[i].message);
+            key_int(w, "line", block_line(doc, doc->notices[i].block));
+            fl_jw_end(w);
+        }
+        fl_jw_end(w);
+    }
+}
+
+static int dump_json(const fl_doc *doc)
+{
+    fl_jw w;
+    fl_jw_init(&w, stdout, 1);
+    fl_jw_object(&w);
+    key_str(&w, "doc_type", doc->doc_type);
+    fl_jw_key(&w, "properties");
+    json_props(&w, doc);
+    fl_jw_key(&w, "fields");
+    json_fields(&w, doc);
+    fl_jw_key(&w, "blocks");
+    fl_jw_array(&w);
+    for (size_t i = 0; i < doc->nblocks; i++) json_block(&w, doc, &doc->blocks[i]);
+    fl_jw_end(&w);
+    fl_jw_key(&w, "sections");
+    json_sections(&w, doc);
+    json_extras(&w, doc);
+    key_str(&w, "path", doc->path);
+    fl_jw_end(&w);
+    fl_buf_addc(&w.buf, '\n');
+    return fl_jw_finish(&w);
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -359,7 +418,7 @@ int fl_cmd_dump(int argc, char **argv)
     }
     if (optind >= argc) return fl_cmd_usage_error("dump: no input files");
     int status = 0;
-    bool printed = false;
+    bool printed = false, write_failed = false;
     for (int i = optind; i < argc; i++) {
         fl_doc *doc = NULL;
         fl_error err;
@@ -372,7 +431,7 @@ int fl_cmd_dump(int argc, char **argv)
             continue;
         }
         if (json) {
-            dump_json(doc);
+            if (dump_json(doc)) write_failed = true;
         } else {
             if (printed) fputc('\n', stdout);
             dump_text(doc);
@@ -380,6 +439,10 @@ int fl_cmd_dump(int argc, char **argv)
         printed = true;
         fl_doc_free(doc);
     }
-    fflush(stdout);
+    /* A full disk or a closed pipe is the same failure as check's -o: exit 3. */
+    if (fflush(stdout) != 0 || ferror(stdout) || write_failed) {
+        fprintf(stderr, "filinglint: cannot write standard output: %s\n", strerror(errno));
+        return 3;
+    }
     return status;
 }

@@ -1,0 +1,178 @@
+/* Unit tests for core/jsonw: the streaming writer must lay out JSON byte for
+ * byte as jansson's json_dumpf does with the same indent and
+ * JSON_PRESERVE_ORDER (dump --format json moved from one to the other and
+ * its output is a public contract), so jansson is the oracle here: each case
+ * builds the same value both ways and compares the bytes. Invalid UTF-8,
+ * which jansson refuses, is compared with the sanitised text instead. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "core/jsonw.h"
+
+/* The strings every case writes: escapes, control characters, quotes,
+ * slashes, Chinese, a 4-byte character, an empty string. */
+static const char *const strings[] = {
+    "", "plain", "引号\"与\\反斜杠", "tab\there\nnew\rline", "\b\f\x01\x1f\x7f", "a/b</c>",
+    "中文：建设单位（盖章）", "\xF0\x9F\x98\x80 emoji", "{\"not\": [json]}",
+};
+#define NSTRINGS (sizeof strings / sizeof *strings)
+
+/* A document shaped like dump's: nested objects, empty containers, nulls,
+ * negative and large integers. */
+static json_t *with_jansson(void)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "empty_object", json_object());
+    json_object_set_new(root, "empty_array", json_array());
+    json_object_set_new(root, "null", json_null());
+    json_object_set_new(root, "ints", json_pack("[I, I, I]", (json_int_t)0, (json_int_t)-42, (json_int_t)1234567890123LL));
+    json_t *a = json_array();
+    for (size_t i = 0; i < NSTRINGS; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, strings[i], json_string(strings[i]));
+        json_object_set_new(o, "nested", json_pack("{s:[s,n,{}]}", "k", strings[i]));
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(root, "items", a);
+    return root;
+}
+
+static void with_writer(fl_jw *w)
+{
+    fl_jw_object(w);
+    fl_jw_key(w, "empty_object");
+    fl_jw_object(w);
+    fl_jw_end(w);
+    fl_jw_key(w, "empty_array");
+    fl_jw_array(w);
+    fl_jw_end(w);
+    fl_jw_key(w, "null");
+    fl_jw_str(w, NULL);
+    fl_jw_key(w, "ints");
+    fl_jw_array(w);
+    fl_jw_int(w, 0);
+    fl_jw_int(w, -42);
+    fl_jw_int(w, 1234567890123LL);
+    fl_jw_end(w);
+    fl_jw_key(w, "items");
+    fl_jw_array(w);
+    for (size_t i = 0; i < NSTRINGS; i++) {
+        fl_jw_object(w);
+        fl_jw_key(w, strings[i]);
+        fl_jw_str(w, strings[i]);
+        fl_jw_key(w, "nested");
+        fl_jw_object(w);
+        fl_jw_key(w, "k");
+        fl_jw_array(w);
+        fl_jw_str(w, strings[i]);
+        fl_jw_null(w);
+        fl_jw_object(w);
+        fl_jw_end(w);
+        fl_jw_end(w);
+        fl_jw_end(w);
+        fl_jw_end(w);
+    }
+    fl_jw_end(w);
+    fl_jw_end(w);
+}
+
+static char *written(void (*fill)(fl_jw *), int indent, size_t *len)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    assert_non_null(f);
+    fl_jw w;
+    fl_jw_init(&w, f, indent);
+    fill(&w);
+    assert_int_equal(fl_jw_finish(&w), 0);
+    fclose(f);
+    return buf;
+}
+
+static void same_as_jansson(int indent)
+{
+    json_t *j = with_jansson();
+    char *want = json_dumps(j, JSON_INDENT(indent) | JSON_PRESERVE_ORDER);
+    size_t len;
+    char *got = written(with_writer, indent, &len);
+    assert_int_equal(len, strlen(want));
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    json_decref(j);
+}
+
+static void test_indent_one(void **state) { (void)state; same_as_jansson(1); }
+static void test_indent_two(void **state) { (void)state; same_as_jansson(2); }
+static void test_one_line(void **state) { (void)state; same_as_jansson(0); }
+
+static void bad_utf8(fl_jw *w)
+{
+    fl_jw_array(w);
+    fl_jw_string(w, "ok\xff\xfe" "中", 7);
+    fl_jw_string(w, "a\0b", 3); /* an embedded NUL is a control character */
+    fl_jw_end(w);
+}
+
+static void test_invalid_utf8_replaced(void **state)
+{
+    (void)state;
+    size_t len;
+    char *got = written(bad_utf8, 0, &len);
+    assert_string_equal(got, "[\"ok\xEF\xBF\xBD\xEF\xBF\xBD中\", \"a\\u0000b\"]");
+    free(got);
+}
+
+/* Output larger than the flush threshold arrives whole and in order. */
+static void many(fl_jw *w)
+{
+    fl_jw_array(w);
+    for (int i = 0; i < 50000; i++) fl_jw_int(w, i);
+    fl_jw_end(w);
+}
+
+static void test_flushes_in_order(void **state)
+{
+    (void)state;
+    size_t len;
+    char *got = written(many, 1, &len);
+    json_error_t e;
+    json_t *j = json_loadb(got, len, 0, &e);
+    assert_non_null(j);
+    assert_int_equal(json_array_size(j), 50000);
+    for (size_t i = 0; i < 50000; i += 4999) assert_int_equal(json_integer_value(json_array_get(j, i)), (json_int_t)i);
+    json_decref(j);
+    free(got);
+}
+
+static void test_write_error_reported(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/dev/full", "w");
+    if (!f) skip();
+    fl_jw w;
+    fl_jw_init(&w, f, 1);
+    many(&w);
+    assert_int_equal(fl_jw_finish(&w), -1);
+    fclose(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_indent_one),
+        cmocka_unit_test(test_indent_two),
+        cmocka_unit_test(test_one_line),
+        cmocka_unit_test(test_invalid_utf8_replaced),
+        cmocka_unit_test(test_flushes_in_order),
+        cmocka_unit_test(test_write_error_reported),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
