@@ -88,7 +88,16 @@ bool fl_utf8_valid(const char *s, size_t len)
         uint64_t w8; /* XML markup is mostly ASCII: skip it eight bytes at a time */
         while (i + 8 <= len && (memcpy(&w8, s + i, 8), (w8 & 0x8080808080808080ULL) == 0)) i += 8;
         if (i >= len) break;
-        if ((unsigned char)s[i] < 0x80) { i++; continue; }
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { i++; continue; }
+        /* Chinese text is three-byte sequences led by E1..EC or EE..EF,
+         * which can be neither overlong nor surrogates: only the
+         * continuation bytes need a look. E0, ED and the rest go the long way. */
+        if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < len &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n = fl_utf8_decode(s + i, len - i, &cp);
         if (cp == 0xFFFD && n == 1) return false;
