@@ -127,7 +127,7 @@ static void annotate(const char *name, const uint8_t *data, size_t size, const f
     (void)mkdir(dir, 0700);
     fl_error err;
     fl_error_clear(&err);
-    if (fl_annotate_write(dir, in, doc, res, &err) == 0 && access(out, F_OK) == 0) {
+    if (fl_annotate_write(dir, in, NULL, doc, res, &err) == 0 && access(out, F_OK) == 0) {
         fl_doc *again = NULL;
         if (fl_input_load(&again, out, &err)) die("the annotated copy cannot be read", err.message);
         fl_fuzz_check_doc(again);

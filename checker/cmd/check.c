@@ -110,6 +110,7 @@ typedef struct job {
     fl_error err;         /* when not loaded */
     char *notes;          /* stderr lines for this file, printed when it is reported */
     bool waits;           /* a finding waits for the folder's doc types */
+    char *copy_name;      /* --annotate: the copy's name when the base name is taken, else NULL */
 } job;
 
 typedef struct typed { size_t job; char *type; } typed;
@@ -323,7 +324,15 @@ static void annotate(run_ctx *c, job *j, const fl_doc *doc)
 {
     fl_error err;
     fl_error_clear(&err);
-    if (!doc || fl_annotate_write(c->s->annotate, j->path, doc, &j->res, &err) == 0) return;
+    if (!doc) return;
+    if (fl_annotate_write(c->s->annotate, j->path, j->copy_name, doc, &j->res, &err) == 0) {
+        if (j->copy_name && !c->s->quiet) {
+            progress_clear(c);
+            fprintf(stderr, "%s: note: annotated copy written as %s (another input has the same name)\n", j->path,
+                    j->copy_name);
+        }
+        return;
+    }
     char line[1600];
     progress_clear(c);
     fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
@@ -380,6 +389,43 @@ static bool format_needs_doc(const char *format)
     return true;
 }
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool name_taken(const run_ctx *c, size_t upto, const char *name)
+{
+    for (size_t k = 0; k < c->njobs; k++)
+        if (!strcmp(base_name(c->jobs[k].path), name) || (k < upto && c->jobs[k].copy_name &&
+                                                           !strcmp(c->jobs[k].copy_name, name)))
+            return true;
+    return false;
+}
+
+/* --annotate writes DIR/<base name>: two inputs a/报告.docx and b/报告.docx
+ * would overwrite each other, so the later ones become 报告-2.docx, … in
+ * input order (the same names on every run). Quadratic in the inputs, which
+ * stays small next to reading them. */
+static void name_copies(run_ctx *c)
+{
+    for (size_t i = 1; i < c->njobs; i++) {
+        const char *base = base_name(c->jobs[i].path);
+        bool clash = false;
+        for (size_t k = 0; k < i && !clash; k++) clash = !strcmp(base_name(c->jobs[k].path), base);
+        if (!clash) continue;
+        const char *dot = strrchr(base, '.');
+        int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+        fl_buf b = FL_BUF_INIT;
+        for (int n = 2; b.len == 0 || name_taken(c, i, b.data); n++) {
+            fl_buf_clear(&b);
+            fl_buf_printf(&b, "%.*s-%d%s", stem, base, n, base + stem);
+        }
+        c->jobs[i].copy_name = fl_buf_detach(&b);
+    }
+}
+
 static void lint_all(run_ctx *c, const fl_strlist *files)
 {
     size_t threads = (size_t)c->s->jobs;
@@ -391,6 +437,7 @@ static void lint_all(run_ctx *c, const fl_strlist *files)
         c->jobs[i].folder = folder_of(c, files->v[i]);
         c->folders[c->jobs[i].folder].pending++;
     }
+    if (c->s->annotate) name_copies(c);
     c->lints = fl_xcalloc(threads, sizeof *c->lints);
     for (size_t t = 0; t < threads; t++) c->lints[t] = fl_lint_new(c->rules);
     /* A format that shows documents keeps them until their turn: a smaller
@@ -416,6 +463,7 @@ static void run_ctx_free(run_ctx *c)
         free(c->folders[i].key);
     }
     free(c->folders);
+    for (size_t i = 0; i < c->njobs; i++) free(c->jobs[i].copy_name);
     free(c->jobs);
     fl_baseline_free(c->known);
     fl_baseline_free(c->record);

@@ -575,7 +575,8 @@ cleanup:
     return rc;
 }
 
-static int output_path(const char *dir, const char *input, char *out, size_t cap, fl_error *err)
+static int output_path(const char *dir, const char *input, const char *base, char *out, size_t cap,
+                       fl_error *err)
 {
     struct stat ds, is, os;
     if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
@@ -583,8 +584,10 @@ static int output_path(const char *dir, const char *input, char *out, size_t cap
         snprintf(why, sizeof why, "%s is not a folder", dir);
         return fl_error_set(err, FL_E_ANNOTATE, why);
     }
-    const char *base = strrchr(input, '/');
-    base = base ? base + 1 : input;
+    if (!base) {
+        base = strrchr(input, '/');
+        base = base ? base + 1 : input;
+    }
     size_t dl = strlen(dir);
     int n = snprintf(out, cap, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", base);
     if (n < 0 || (size_t)n >= cap) return fl_error_set(err, FL_E_ANNOTATE, "path too long");
@@ -596,8 +599,8 @@ static int output_path(const char *dir, const char *input, char *out, size_t cap
     return 0;
 }
 
-int fl_annotate_write(const char *dir, const char *input_path, const fl_doc *doc, const fl_result *res,
-                      fl_error *err)
+int fl_annotate_write(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
+                      const fl_result *res, fl_error *err)
 {
     if (doc->format != FL_FMT_DOCX && doc->format != FL_FMT_FLATOPC && doc->format != FL_FMT_WORD2003) return 0;
     int rc = -1;
@@ -610,7 +613,7 @@ int fl_annotate_write(const char *dir, const char *input_path, const fl_doc *doc
     j.doc = doc;
     j.res = res;
     ax_job_date(&j);
-    if (output_path(dir, input_path, path, sizeof path, err) || read_input(input_path, &data, &len, err)) goto cleanup;
+    if (output_path(dir, input_path, out_name, path, sizeof path, err) || read_input(input_path, &data, &len, err)) goto cleanup;
     if (doc->format != FL_FMT_DOCX && len >= 2 && ((unsigned char)data[0] >= 0xFE || data[0] == 0 || data[1] == 0)) {
         fl_error_set(err, FL_E_ANNOTATE, "UTF-16 XML is not supported");
         goto cleanup;

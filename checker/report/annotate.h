@@ -18,8 +18,11 @@
 #include "rules/finding.h"
 
 /* doc is the document read from input_path (its blocks locate the
- * findings); res holds the findings. Returns 0, or -1 with err set (the
- * output is then not created and any existing file there is left alone). */
-int fl_annotate_write(const char *dir, const char *input_path, const fl_doc *doc, const fl_result *res,
-                      fl_error *err);
+ * findings); res holds the findings. out_name is the copy's file name in
+ * DIR, NULL for the input's own base name (the check command passes
+ * another when two inputs share a base name). Returns 0, or -1 with err
+ * set (the output is then not created and any existing file there is left
+ * alone). */
+int fl_annotate_write(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
+                      const fl_result *res, fl_error *err);
 #endif
