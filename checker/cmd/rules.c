@@ -6,6 +6,7 @@
 #include "core/arena.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
+#include "rules/suppress.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,10 +90,12 @@ int fl_cmd_rules(int argc, char **argv)
     int rc = parse_args(&a, argc, argv, false);
     if (rc < 0 && !(rc = load(&set, &a))) {
         /* Users look rules up by id, whatever file defines them. */
-        const fl_rule **sorted = fl_xmalloc((set.nrules + 1) * sizeof *sorted);
+        size_t n = set.nrules + FL_LINT_COUNT; /* the built-in LINT rules run with every set */
+        const fl_rule **sorted = fl_xmalloc(n * sizeof *sorted);
         memcpy(sorted, set.all, set.nrules * sizeof *sorted);
-        qsort(sorted, set.nrules, sizeof *sorted, by_id);
-        for (size_t i = 0; i < set.nrules; i++) {
+        for (size_t k = 0; k < FL_LINT_COUNT; k++) sorted[set.nrules + k] = &fl_suppress_rules[k];
+        qsort(sorted, n, sizeof *sorted, by_id);
+        for (size_t i = 0; i < n; i++) {
             const fl_rule *r = sorted[i];
             char types[256];
             FILE *m = fmemopen(types, sizeof types, "w");
@@ -155,10 +158,14 @@ static void explain(const fl_rule *r)
     for (size_t i = 0; i < r->nsev_overrides; i++)
         printf("；%s 中为 %s", r->sev_overrides[i].doc_type, fl_severity_name(r->sev_overrides[i].severity));
     printf("\n依据：%s\n", *r->basis ? r->basis : "—");
-    printf("规则集：%s:%d", r->ruleset->path, r->line);
-    if (r->ruleset->id) printf(" (%s)", r->ruleset->id);
-    printf("\n检查方式：%s\n", r->kind->name);
-    if (r->kind->describe) r->kind->describe(r, stdout);
+    if (!r->kind) { /* LINT001/LINT002: code in rules/suppress.c, not a ruleset entry */
+        printf("规则集：filinglint 内置 (built in)\n检查方式：suppression\n");
+    } else {
+        printf("规则集：%s:%d", r->ruleset->path, r->line);
+        if (r->ruleset->id) printf(" (%s)", r->ruleset->id);
+        printf("\n检查方式：%s\n", r->kind->name);
+        if (r->kind->describe) r->kind->describe(r, stdout);
+    }
     for (size_t i = 0; i < r->nconds; i++)
         printf("条件：字段“%s”%s%s%s%s\n", r->conds[i].field, r->conds[i].matches ? "匹配 /" : "有值",
                r->conds[i].matches ? r->conds[i].matches->source : "", r->conds[i].matches ? "/" : "",
@@ -188,6 +195,8 @@ int fl_cmd_explain(int argc, char **argv)
             id[k] = (char)(a.rule[k] >= 'a' && a.rule[k] <= 'z' ? a.rule[k] - 'a' + 'A' : a.rule[k]);
         id[k] = '\0';
         const fl_rule *r = fl_rules_find(&set, id);
+        for (size_t k = 0; !r && k < FL_LINT_COUNT; k++)
+            if (!strcmp(fl_suppress_rules[k].id, id)) r = &fl_suppress_rules[k];
         if (r) explain(r);
         rc = r ? 0 : fl_cmd_usage_error("unknown rule %s ('filinglint rules' lists them)", a.rule);
     }
