@@ -36,7 +36,7 @@ typedef struct fl_check_settings {
     bool has_as_of; fl_date as_of; const char *as_of_text; fl_source as_of_src;
     const char *baseline; fl_source baseline_src;
     const char *write_baseline, *annotate;
-    const char *corpus;        /* --corpus DB (EIA303), NULL = none */
+    const char *corpus; fl_source corpus_src; /* --corpus DB (EIA303), NULL = none */
     const char *color;
     bool quiet, progress;
     fl_strlist inputs;

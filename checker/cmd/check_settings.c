@@ -221,6 +221,7 @@ static int merge(fl_check_settings *s, const cli *c)
     PICK(doc_type, doc_type_src, c->doc_type, f->doc_type, NULL);
     PICK(as_of_text, as_of_src, c->as_of, f->as_of, NULL);
     PICK(baseline, baseline_src, c->baseline, f->baseline, NULL);
+    PICK(corpus, corpus_src, c->corpus, f->corpus, NULL);
     fail_on = c->fail_on ? c->fail_on : f->fail_on ? f->fail_on : "error";
     s->fail_on_src = c->fail_on ? FL_SRC_CLI : f->fail_on ? FL_SRC_CONFIG : FL_SRC_DEFAULT;
     parse_fail_on(fail_on, &s->fail_on); /* both were checked */
@@ -235,7 +236,6 @@ static int merge(fl_check_settings *s, const cli *c)
     s->output = c->output;
     s->write_baseline = c->write_baseline;
     s->annotate = c->annotate;
-    s->corpus = c->corpus;
     s->color = c->color ? c->color : "auto";
     s->quiet = c->quiet;
     s->progress = !c->no_progress;

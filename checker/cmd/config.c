@@ -68,6 +68,7 @@ static void print_settings(const fl_check_settings *s)
     printf("doc-type: %s (%s)\n", s->doc_type ? s->doc_type : "detected", fl_source_names[s->doc_type_src]);
     printf("as-of: %s (%s)\n", s->as_of_text ? s->as_of_text : "none", fl_source_names[s->as_of_src]);
     printf("baseline: %s (%s)\n", s->baseline ? s->baseline : "none", fl_source_names[s->baseline_src]);
+    printf("corpus: %s (%s)\n", s->corpus ? s->corpus : "none", fl_source_names[s->corpus_src]);
     overrides(s);
     per_path(s);
 }

@@ -45,6 +45,7 @@ void fl_config_free(fl_config *c)
     free(c->doc_type);
     free(c->as_of);
     free(c->baseline);
+    free(c->corpus);
     for (size_t i = 0; i < c->noverrides; i++) {
         free(c->overrides[i].pattern);
         fl_strlist_free(&c->overrides[i].select);
@@ -185,11 +186,11 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
             return rc;
         }
         return set_once(r, n, &c->as_of, v);
-    } else if (!strcmp(name, "baseline")) {
+    } else if (!strcmp(name, "baseline") || !strcmp(name, "corpus")) {
         char *p = *v ? resolve(c, v) : NULL;
         free(v);
-        if (!p) return bad(r, n, "empty <baseline>%s", "");
-        return set_once(r, n, &c->baseline, p);
+        if (!p) return bad(r, n, "empty <%s>", name);
+        return set_once(r, n, !strcmp(name, "corpus") ? &c->corpus : &c->baseline, p);
     } else if (!strcmp(name, "jobs")) {
         char *end;
         long j = strtol(v, &end, 10);

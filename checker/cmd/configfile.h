@@ -14,6 +14,7 @@
  *     <doc-type>eia-book</doc-type>
  *     <as-of>2024-06-01</as-of>
  *     <baseline>filinglint-baseline.json</baseline>
+ *     <corpus>filings.db</corpus>                  similarity database (check --corpus)
  *     <override path="公示牌/">                    files matching path get these settings
  *       <select>SOIL</select>
  *       <ignore>SOIL302</ignore>
@@ -51,7 +52,7 @@ typedef struct fl_config {
     int default_rulesets;    /* -1 not set, 0 off, 1 on */
     fl_strlist rulesets;     /* resolved against dir */
     fl_strlist select, ignore;
-    char *fail_on, *format, *doc_type, *as_of, *baseline; /* NULL when not set; baseline resolved */
+    char *fail_on, *format, *doc_type, *as_of, *baseline, *corpus; /* NULL when not set; paths resolved */
     int jobs;                /* 0 when not set */
     fl_config_override *overrides; size_t noverrides, cap_overrides;
 } fl_config;

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The configuration file .filinglint.xml (GitHub issue 6): found in the
 # working folder or a parent; gives rulesets, select/ignore, per-path
-# overrides, fail-on, format, jobs, doc-type, baseline; command-line options
+# overrides, fail-on, format, jobs, doc-type, baseline, corpus; command-line options
 # win; `filinglint config` prints the effective settings and their sources;
 # mistakes in the file are errors naming the line (exit 2).
 # Prints "ok NAME" / "FAIL: NAME: why"; exits 1 on any failure.
@@ -140,6 +140,26 @@ bad bad-xml '<filinglint>' "bad.xml"
 bad bad-format '<filinglint><format>yaml</format></filinglint>' "unknown --format 'yaml' (in the config file)"
 bad bad-jobs '<filinglint><jobs>0</jobs></filinglint>' "<jobs> wants a number from 1 to 1024"
 run missing-config 2 check --config "$SCRATCH/none.xml" reports/residue.md && ok missing-config
+bad bad-corpus '<filinglint><corpus/></filinglint>' "empty <corpus>"
+
+# ---- <corpus>: the similarity database, relative to the file -----------------------
+C="$SCRATCH/corpus-proj"
+mkdir -p "$C/db" "$C/old" "$C/new"
+printf '<filinglint>\n  <corpus>db/filings.db</corpus>\n</filinglint>\n' >"$C/.filinglint.xml"
+cp "$SRC/fixtures/corpus/a-plastics-wuzhong.md" "$C/old/a.md"   # b copied passages of a
+cp "$SRC/fixtures/corpus/b-plastics-wujin.md" "$C/new/b.md"
+cd "$C/new" || exit 1
+run corpus-config 0 config && has corpus-config "corpus: $C/db/filings.db (config)"
+run corpus-cli 0 config --corpus other.db && has corpus-cli "corpus: other.db (command line)"
+# not indexed yet: the configured database is opened, and its absence is an error
+if run corpus-missing 2 check b.md; then
+    grep -qF "$C/db/filings.db" "$SCRATCH/err" && ok corpus-missing || fail corpus-missing "$(cat "$SCRATCH/err")"
+fi
+run corpus-index 0 index -q --corpus "$C/db/filings.db" "$C/old/a.md" && ok corpus-index
+if run corpus-used 0 check --fail-on never --format jsonl b.md; then
+    grep '"EIA303"' "$SCRATCH/out" | grep -q 'old/a.md' && ok corpus-used ||
+        fail corpus-used "no EIA303 naming old/a.md: $(head -c 400 "$SCRATCH/out")"
+fi
 
 [ "$failures" -eq 0 ] || exit 1
 exit 0
