@@ -4,6 +4,7 @@
  * a setting off. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cmd/configfile.h"
+#include "core/buf.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "input/xmlsafe.h"
@@ -220,25 +221,20 @@ static int read_root(reader *r, const xmlNode *root)
     return 0;
 }
 
+#define MAX_CONFIG_BYTES (4u * 1024 * 1024)
+
 static char *slurp(const char *path, size_t *len, fl_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fl_error_set(err, FL_E_IO, strerror(errno));
+    fl_buf b = FL_BUF_INIT;
+    if (fl_buf_read_file(&b, path, MAX_CONFIG_BYTES)) {
+        fl_error_set(err, FL_E_IO, errno == EFBIG ? "larger than 4 MiB" : strerror(errno));
         snprintf(err->file, sizeof err->file, "%s", path);
+        fl_buf_free(&b);
         return NULL;
     }
-    char *data = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        FL_VEC_RESERVE(data, cap, n + 4096);
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0 || n > 4u * 1024 * 1024) break;
-    }
-    fclose(f);
-    *len = n;
-    return data;
+    if (!b.data) fl_buf_add(&b, "", 0);
+    *len = b.len;
+    return fl_buf_detach(&b);
 }
 
 int fl_config_load(fl_config *c, const char *path, fl_error *err)

@@ -2,6 +2,7 @@
 #include "core/buf.h"
 #include "core/arena.h"
 #include "core/utf8.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,4 +76,20 @@ char *fl_buf_detach(fl_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     return p;
+}
+
+int fl_buf_read_file(fl_buf *b, const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb"); /* read-only: inputs are never touched */
+    if (!f) return -1;
+    char chunk[65536];
+    size_t n, start = b->len;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len - start <= max) fl_buf_add(b, chunk, n);
+    int rc = 0;
+    if (ferror(f)) rc = -1;
+    else if (b->len - start > max) rc = -1, errno = EFBIG;
+    int saved = errno;
+    fclose(f);
+    errno = saved;
+    return rc;
 }

@@ -22,4 +22,7 @@ void fl_buf_addcp(fl_buf *b, uint32_t cp); /* UTF-8 encode */
 void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void fl_buf_vprintf(fl_buf *b, const char *fmt, va_list ap);
 char *fl_buf_detach(fl_buf *b); /* caller frees; buffer is reset */
+/* Append the whole file at path, refusing one over max bytes. Returns 0, or
+ * -1 with errno set (EFBIG when over max); b then holds what was read. */
+int fl_buf_read_file(fl_buf *b, const char *path, size_t max);
 #endif

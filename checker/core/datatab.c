@@ -46,17 +46,9 @@ static int node_line(const xmlNode *n) { return (int)xmlGetLineNo((xmlNode *)n);
 
 static int read_file(const char *path, fl_buf *b, fl_error *err, const char *what)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return fail(err, path, 0, "cannot read %s: %s", what, strerror(errno));
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= MAX_TABLE_BYTES)
-        fl_buf_add(b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) return fail(err, path, 0, "cannot read %s", what);
-    if (b->len > MAX_TABLE_BYTES) return fail(err, path, 0, "%s larger than 16 MiB", what);
-    return 0;
+    if (fl_buf_read_file(b, path, MAX_TABLE_BYTES) == 0) return 0;
+    if (errno == EFBIG) return fail(err, path, 0, "%s larger than 16 MiB", what);
+    return fail(err, path, 0, "cannot read %s: %s", what, strerror(errno));
 }
 
 static bool is_file(const char *p)

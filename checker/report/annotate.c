@@ -522,20 +522,11 @@ cleanup:
 
 static int read_input(const char *path, char **data, size_t *len, fl_error *err)
 {
-    FILE *f = fopen(path, "rb"); /* read-only: the input is never touched */
     fl_buf b = FL_BUF_INIT;
-    if (!f) return fl_error_set(err, FL_E_IO, strerror(errno));
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        fl_buf_add(&b, chunk, n);
-        if (b.len > FL_MAX_INPUT_BYTES) break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.len > FL_MAX_INPUT_BYTES) {
+    if (fl_buf_read_file(&b, path, FL_MAX_INPUT_BYTES)) {
+        int too_big = errno == EFBIG;
         fl_buf_free(&b);
-        return fl_error_set(err, bad ? FL_E_IO : FL_E_TOO_LARGE, bad ? "read error" : "over 200 MiB");
+        return fl_error_set(err, too_big ? FL_E_TOO_LARGE : FL_E_IO, too_big ? "over 200 MiB" : strerror(errno));
     }
     *len = b.len;
     *data = fl_buf_detach(&b);

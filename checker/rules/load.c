@@ -66,20 +66,12 @@ static void on_valid_error(void *ctx, xmlErrorPtr e)
 
 static int read_all(const char *path, char **data, size_t *len, fl_error *err, const char *what)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return fl_loader_fail_at(err, path, 0, "cannot read %s: %s", what, strerror(errno));
     fl_buf b = FL_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        fl_buf_add(&b, chunk, n);
-        if (b.len > MAX_RULESET_BYTES) break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.len > MAX_RULESET_BYTES) {
+    if (fl_buf_read_file(&b, path, MAX_RULESET_BYTES)) {
+        int too_big = errno == EFBIG;
         fl_buf_free(&b);
-        return fl_loader_fail_at(err, path, 0, bad ? "cannot read %s" : "%s larger than 16 MiB", what);
+        if (too_big) return fl_loader_fail_at(err, path, 0, "%s larger than 16 MiB", what);
+        return fl_loader_fail_at(err, path, 0, "cannot read %s: %s", what, strerror(errno));
     }
     if (!b.data) fl_buf_add(&b, "", 0);
     *len = b.len;
