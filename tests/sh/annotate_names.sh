@@ -6,12 +6,8 @@
 # Every copy is checked to come from the right input by its comment count.
 # Env (set by ctest): FL_BIN, SRC, TMPDIR_BASE.
 set -u
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
-S=$(mktemp -d "${TMPDIR_BASE:-/tmp}/annotate_names.XXXXXX")
-trap 'rm -rf "$S"' EXIT
-failures=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+. "${SRC:?SRC not set}/tests/lib/common.sh"
+S=$SCRATCH
 
 mkdir -p "$S/a" "$S/b" "$S/c" "$S/out"
 # Three filings with different findings: the copies must not be mixed up.
@@ -34,23 +30,23 @@ findings() { # FILE -> number of findings check reports for it
 "$FL_BIN" check --fail-on never --annotate "$S/out" "$S/a/报告.docx" "$S/b/报告.docx" "$S/c/报告-2.docx" \
     >/dev/null 2>"$S/err"
 rc=$?
-[ "$rc" -eq 0 ] || fail "exit $rc, want 0 ($(cat "$S/err"))"
+[ "$rc" -eq 0 ] || fail annotate_names "exit $rc, want 0 ($(cat "$S/err"))"
 got=$(cd "$S/out" && ls | sort | tr '\n' ' ')
-[ "$got" = "报告-2.docx 报告-3.docx 报告.docx " ] || fail "copies are '$got'"
+[ "$got" = "报告-2.docx 报告-3.docx 报告.docx " ] || fail annotate_names "copies are '$got'"
 grep -qx "$S/b/报告.docx: note: annotated copy written as 报告-3.docx (another input has the same name)" "$S/err" ||
-    fail "no note for the renamed copy: $(cat "$S/err")"
-[ "$(grep -c 'annotated copy written as' "$S/err")" -eq 1 ] || fail "a note for a copy that kept its name"
+    fail annotate_names "no note for the renamed copy: $(cat "$S/err")"
+[ "$(grep -c 'annotated copy written as' "$S/err")" -eq 1 ] || fail annotate_names "a note for a copy that kept its name"
 for pair in "a/报告.docx 报告.docx" "b/报告.docx 报告-3.docx" "c/报告-2.docx 报告-2.docx"; do
     set -- $pair
     want=$(findings "$S/$1")
     have=$(comments "$S/out/$2")
-    [ "$want" = "$have" ] || fail "$2 has $have comments, $1 has $want findings"
+    [ "$want" = "$have" ] || fail annotate_names "$2 has $have comments, $1 has $want findings"
 done
 # -q: the same copies, no note
 rm -f "$S/out"/*
 "$FL_BIN" check -q --fail-on never --annotate "$S/out" "$S/a/报告.docx" "$S/b/报告.docx" >/dev/null 2>"$S/err"
-[ -s "$S/err" ] && fail "-q printed: $(cat "$S/err")"
-[ -f "$S/out/报告-2.docx" ] || fail "-q: no 报告-2.docx"
+[ -s "$S/err" ] && fail annotate_names "-q printed: $(cat "$S/err")"
+[ -f "$S/out/报告-2.docx" ] || fail annotate_names "-q: no 报告-2.docx"
 
-[ "$failures" -eq 0 ] && echo "ok annotate_names"
-exit $((failures > 0))
+[ "$failures" -eq 0 ] && ok annotate_names
+finish

@@ -10,14 +10,8 @@
 # Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree, TMPDIR_BASE = scratch.
 set -u
 
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
-SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/batch_baseline.XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
-failures=0
+. "${SRC:?SRC not set}/tests/lib/common.sh"
 
-fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
-ok() { echo "ok $1"; }
 
 W="$SCRATCH/w"
 mkdir -p "$W"

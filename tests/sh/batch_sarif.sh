@@ -11,16 +11,10 @@
 # Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree, TMPDIR_BASE = scratch.
 set -u
 
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
-SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/batch_sarif.XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
+. "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
 SCHEMA="$SRC/../shared/data/sarif-schema-2.1.0.json"
-failures=0
 
-fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
-ok() { echo "ok $1"; }
 
 if [ ! -f "$SCHEMA" ]; then
     echo "FAIL: schema: $SCHEMA not found"

@@ -10,15 +10,9 @@
 # Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree, TMPDIR_BASE = scratch.
 set -u
 
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
-SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/corpus_query.XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
+. "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-failures=0
 
-fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
-ok() { echo "ok $1"; }
 
 run() {
     local name=$1 want=$2

@@ -11,8 +11,7 @@
 # Env (set by ctest): FL_BIN, SRC, TMPDIR_BASE.
 set -u
 
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
+. "${SRC:?SRC not set}/tests/lib/common.sh"
 CHROMIUM=""
 for c in chromium chromium-browser google-chrome; do
     command -v "$c" >/dev/null && { CHROMIUM=$(command -v "$c"); break; }
@@ -21,11 +20,7 @@ if [ -z "$CHROMIUM" ]; then
     echo "SKIP: chromium not installed (apt-get install -y chromium); the HTML report was not rendered"
     exit 0
 fi
-SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/html_chromium.XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
 cd "$SRC" || exit 1
-failures=0
-fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
 
 # One profile per call: nothing is shared with (or left for) a user's browser.
 chrome() {

@@ -14,13 +14,8 @@
 # Env (set by ctest): FL_BIN, SRC, TMPDIR_BASE.
 set -u
 
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
-SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/html_report.XXXXXX")
-trap 'rm -rf "$SCRATCH"' EXIT
+. "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-failures=0
-fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
 command -v python3 >/dev/null || { echo "FAIL: python3 is needed to parse the report"; exit 1; }
 
 cat >"$SCRATCH/marks.xml" <<'EOF'

@@ -1,0 +1,16 @@
+# Sourced by the shell tests in tests/sh/ (not a test itself: ctest runs
+# tests/sh/*.sh only). Gives what every one of them needs:
+#   FL_BIN   the filinglint binary, made absolute (ctest sets it, maybe relative)
+#   SRC      the source tree (ctest sets it)
+#   SCRATCH  a fresh folder under $TMPDIR_BASE named after the test, removed on exit
+#   fail NAME WHY / ok NAME   print one result line; failures counts the fails
+#   finish                    exit 1 if anything failed, else 0
+# Usage, first thing after `set -u`:   . "${SRC:?SRC not set}/tests/lib/common.sh"
+: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
+case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
+SCRATCH=$(mktemp -d "${TMPDIR_BASE:-/tmp}/$(basename "$0" .sh).XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+failures=0
+fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
+ok() { echo "ok $1"; }
+finish() { [ "$failures" -eq 0 ] || exit 1; exit 0; }
