@@ -5,6 +5,7 @@
 #   SCRATCH  a fresh folder under $TMPDIR_BASE named after the test, removed on exit
 #   fail NAME WHY / ok NAME   print one result line; failures counts the fails
 #   finish                    exit 1 if anything failed, else 0
+#   run, same                 see below
 # Usage, first thing after `set -u`:   . "${SRC:?SRC not set}/tests/lib/common.sh"
 : "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
 case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
@@ -14,3 +15,20 @@ failures=0
 fail() { echo "FAIL: $1: $2"; failures=$((failures + 1)); }
 ok() { echo "ok $1"; }
 finish() { [ "$failures" -eq 0 ] || exit 1; exit 0; }
+# run NAME WANT ARGS...: filinglint ARGS (stdout in $SCRATCH/out, stderr in
+# $SCRATCH/err, at most 120 s); a fail line unless it exits WANT.
+run() {
+    local name=$1 want=$2
+    shift 2
+    timeout 120 "$FL_BIN" "$@" >"$SCRATCH/out" 2>"$SCRATCH/err"
+    local rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        fail "$name" "exit $rc, want $want (stderr: $(head -c 300 "$SCRATCH/err"))"
+        return 1
+    fi
+    return 0
+}
+# same NAME FILE TEXT: ok when FILE holds exactly TEXT.
+same() {
+    if [ "$(cat "$2")" = "$3" ]; then ok "$1"; else fail "$1" "got '$(head -c 800 "$2")', want '$3'"; fi
+}

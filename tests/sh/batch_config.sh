@@ -12,18 +12,6 @@ set -u
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 
 
-# name  expected-exit  filinglint-args...   (stdout -> $SCRATCH/out, stderr -> $SCRATCH/err)
-run() {
-    local name=$1 want=$2
-    shift 2
-    timeout 60 "$FL_BIN" "$@" >"$SCRATCH/out" 2>"$SCRATCH/err"
-    local rc=$?
-    if [ "$rc" -ne "$want" ]; then
-        fail "$name" "exit $rc, want $want (stderr: $(head -c 300 "$SCRATCH/err"))"
-        return 1
-    fi
-    return 0
-}
 has() { grep -qxF -- "$2" "$SCRATCH/out" && ok "$1" || fail "$1" "no line '$2' in: $(head -c 600 "$SCRATCH/out")"; }
 rules_seen() { grep -o '\[[A-Z0-9]*\]$' "$SCRATCH/out" | sort -u | tr -d '[]' | tr '\n' ' '; }
 

@@ -14,21 +14,6 @@ set -u
 cd "$SRC" || exit 1
 
 
-# name  expected-exit  filinglint-args...   (stdout -> $SCRATCH/out, stderr -> $SCRATCH/err)
-run() {
-    local name=$1 want=$2
-    shift 2
-    timeout 120 "$FL_BIN" "$@" >"$SCRATCH/out" 2>"$SCRATCH/err"
-    local rc=$?
-    if [ "$rc" -ne "$want" ]; then
-        fail "$name" "exit $rc, want $want (stderr: $(head -c 300 "$SCRATCH/err"))"
-        return 1
-    fi
-    return 0
-}
-same() { # name file expected-text
-    if [ "$(cat "$2")" = "$3" ]; then ok "$1"; else fail "$1" "got '$(head -c 600 "$2")', want '$3'"; fi
-}
 contains() { grep -qF -- "$3" "$2" && ok "$1" || fail "$1" "no '$3' in: $(head -c 600 "$2")"; }
 
 if ! "$FL_BIN" index --help 2>&1 | grep -q "filinglint index --corpus DB"; then
