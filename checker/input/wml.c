@@ -15,6 +15,7 @@
 #include "input/input.h"
 #include "input/ns.h"
 #include "input/symbols.h"
+#include "input/utf16.h"
 #include "input/xmlsafe.h"
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -84,8 +85,9 @@ struct fl_wml {
     fl_part part;
     const char *part_name;
     bool w2003;
-    /* utf-8 repair of the byte stream */
+    /* utf-8 repair of the byte stream, or utf-16 transcoding */
     bool utf16;
+    fl_utf16 u16;
     char carry[4];
     size_t ncarry;
     fl_buf fixed;
@@ -324,11 +326,17 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     bool in_cell = c && c->is_cell;
     if (blank(&p->text) && p->images == 0 && !(flags & FL_BF_OBJECT) && !(in_cell && p->cell_block))
         return; /* an empty paragraph, or one holding only a page break, is layout */
+    /* Only a labelled paragraph needs a joined copy; the others are handed
+     * over as they are, so a 50 MB paragraph is not held three times. */
     fl_buf all = FL_BUF_INIT;
-    fl_buf_add(&all, label, label_len);
-    fl_buf_add(&all, p->text.data ? p->text.data : "", p->text.len);
+    const fl_buf *text = &p->text;
+    if (label_len) {
+        fl_buf_add(&all, label, label_len);
+        fl_buf_add(&all, p->text.data ? p->text.data : "", p->text.len);
+        text = &all;
+    }
     fl_block *b = fl_doc_add_block(w->doc, part, in_cell ? FL_BLOCK_CELL : FL_BLOCK_PARAGRAPH,
-                                   all.data ? all.data : "", all.len);
+                                   text->data ? text->data : "", text->len);
     fl_buf_free(&all);
     if (label_len) {
         size_t bare = label_len;
@@ -1047,13 +1055,14 @@ static int create_ctxt(fl_wml *w, const char *first, size_t n)
 {
     xmlSAXHandler sax; /* libxml2 copies it into the context */
     fl_xml_sax_init(&sax, on_start, on_end, on_chars, on_dtd, on_error);
-    w->utf16 = n >= 2 && (((unsigned char)first[0] == 0xFF && (unsigned char)first[1] == 0xFE) ||
-                          ((unsigned char)first[0] == 0xFE && (unsigned char)first[1] == 0xFF) ||
-                          (first[0] == '<' && first[1] == 0) || (first[0] == 0 && first[1] == '<'));
-    if (!w->utf16 && fl_xml_check_encoding(first, n, w->part_name, w->err)) { w->failed = 1; return -1; }
+    bool be = false;
+    w->utf16 = fl_utf16_sniff(first, n, &be);
+    if (w->utf16) fl_utf16_init(&w->u16, be);
+    else if (fl_xml_check_encoding(first, n, w->part_name, w->err)) { w->failed = 1; return -1; }
     w->ctxt = xmlCreatePushParserCtxt(&sax, w, NULL, 0, w->part_name);
     if (!w->ctxt) { fail(w, FL_E_INTERNAL, "libxml2 push parser"); return -1; }
-    xmlCtxtUseOptions(w->ctxt, fl_xml_parse_options());
+    /* transcoded UTF-16 reaches libxml2 as UTF-8 under its encoding="UTF-16" */
+    xmlCtxtUseOptions(w->ctxt, fl_xml_parse_options() | (w->utf16 ? XML_PARSE_IGNORE_ENC : 0));
     return 0;
 }
 
@@ -1093,14 +1102,27 @@ static const char *repair_utf8(fl_wml *w, const char *chunk, size_t n, size_t *o
     return w->fixed.data;
 }
 
+static const char *from_utf16(fl_wml *w, const char *chunk, size_t n, size_t *out_n, bool final)
+{
+    fl_buf_clear(&w->fixed);
+    fl_utf16_feed(&w->u16, &w->fixed, chunk, n, final);
+    *out_n = w->fixed.len;
+    return w->fixed.data;
+}
+
 static int push(fl_wml *w, const char *chunk, size_t n, bool final)
 {
     if (w->failed) return -1;
     if (!w->ctxt && create_ctxt(w, chunk, n)) return -1;
     size_t len = n;
-    const char *data = w->utf16 ? chunk : repair_utf8(w, chunk, n, &len, final);
-    while (len > 0 || final) { /* xmlParseChunk takes an int */
-        int piece = len > (1u << 30) ? (1 << 30) : (int)len;
+    const char *data = w->utf16 ? from_utf16(w, chunk, n, &len, final) : repair_utf8(w, chunk, n, &len, final);
+    /* Small pieces: libxml2 shrinks its input buffer once per xmlParseChunk
+     * call and, without XML_PARSE_HUGE, stops with "Huge input lookup" when
+     * one call leaves more than 10 MB behind the cursor (a Flat OPC or Word
+     * 2003 body handed over whole, with a long paragraph or picture). */
+    enum { PIECE = 256 * 1024 };
+    while (len > 0 || final) {
+        int piece = len > PIECE ? PIECE : (int)len;
         int last = final && (size_t)piece == len;
         int rc = xmlParseChunk(w->ctxt, data, piece, last);
         if (w->failed) return -1;
@@ -1115,7 +1137,12 @@ static int push(fl_wml *w, const char *chunk, size_t n, bool final)
 int fl_wml_feed(fl_wml *w, const char *chunk, size_t n)
 {
     if (!n) return w->failed ? -1 : 0;
-    return push(w, chunk, n, false);
+    /* a whole Flat OPC part or Word 2003 file comes in one call: repair and
+     * parse it a piece at a time, so no copy of all of it is made */
+    enum { FEED = 1024 * 1024 };
+    for (size_t off = 0; off < n; off += FEED)
+        if (push(w, chunk + off, n - off < FEED ? n - off : FEED, false)) return -1;
+    return 0;
 }
 
 int fl_wml_end(fl_wml *w)
@@ -1123,6 +1150,9 @@ int fl_wml_end(fl_wml *w)
     if (!w->ctxt && !w->failed) return fl_error_set(w->err, FL_E_XML, w->part_name, "empty part");
     int rc = push(w, "", 0, true);
     if (!rc && !w->ctxt->wellFormed) { fail(w, FL_E_XML, "not well-formed"); rc = -1; }
+    if (!rc && w->utf16 && w->u16.bad)
+        fl_doc_add_notice(w->doc, -1, "invalid UTF-16 in %s replaced by U+FFFD or dropped (%zu code units)",
+                          w->part_name, w->u16.bad);
     flush_carry(w);
     xmlFreeParserCtxt(w->ctxt);
     w->ctxt = NULL;

@@ -7,7 +7,75 @@
 #include "input/styles.h"
 #include "input/wml.h"
 #include "input/xmlsafe.h"
+#include <libxml/SAX2.h>
+#include <stdbool.h>
 #include <string.h>
+
+static const char PART[] = "Word 2003 XML";
+
+/* The DOM pass stops where w:body starts: properties, lists and styles come
+ * before it. A DOM of the body would cost several times its size, and
+ * libxml2's 10 MB text-node limit would refuse a legal file with a long
+ * paragraph or a large w:binData picture. */
+static void head_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                       const xmlChar **ns, int na, int nd, const xmlChar **attrs)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    if (ctxt->nodeNr == 1 && uri && fl_ns_id((const char *)uri) == FL_NS_W2003 &&
+        strcmp((const char *)local, "body") == 0) {
+        xmlStopParser(ctxt);
+        return;
+    }
+    xmlSAX2StartElementNs(ctx, local, prefix, uri, nns, ns, na, nd, attrs);
+}
+
+static void head_dtd(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name; (void)ext; (void)sys;
+    xmlParserCtxtPtr ctxt = ctx;
+    *(bool *)ctxt->_private = true;
+    xmlStopParser(ctxt);
+}
+
+static xmlDoc *read_head(const char *data, size_t len, fl_error *err)
+{
+    if (fl_xml_check_encoding(data, len, PART, err)) return NULL;
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    xmlSAXVersion(&sax, 2);
+    sax.startElementNs = head_start;
+    sax.internalSubset = head_dtd;
+    sax.externalSubset = head_dtd;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, PART);
+    if (!ctxt) {
+        fl_error_set(err, FL_E_INTERNAL, "libxml2 push parser");
+        return NULL;
+    }
+    bool dtd = false;
+    ctxt->_private = &dtd;
+    xmlCtxtUseOptions(ctxt, fl_xml_parse_options());
+    enum { PIECE = 256 * 1024 }; /* see push() in wml.c */
+    for (size_t off = 0;;) {
+        size_t n = len - off > PIECE ? PIECE : len - off;
+        int last = off + n == len;
+        xmlParseChunk(ctxt, data + off, (int)n, last);
+        off += n;
+        if (last || ctxt->instate == XML_PARSER_EOF) break;
+    }
+    xmlDoc *doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (dtd) {
+        fl_error_set(err, FL_E_XML_DTD, PART);
+    } else if (!ctxt->wellFormed || !doc) {
+        fl_xml_ctxt_error(ctxt, doc, PART, err);
+    } else {
+        xmlFreeParserCtxt(ctxt);
+        return doc;
+    }
+    xmlFreeDoc(doc);
+    xmlFreeParserCtxt(ctxt);
+    return NULL;
+}
 
 static void read_props(fl_doc *doc, xmlNode *root)
 {
@@ -32,15 +100,15 @@ int fl_word2003_read(fl_doc *doc, const char *data, size_t len, fl_error *err)
     fl_styles *styles = NULL;
     fl_numbering *num = NULL;
     fl_wml *w = NULL;
-    xmlDoc *d = fl_xml_read(data, len, "Word 2003 XML", err);
+    xmlDoc *d = read_head(data, len, err);
     if (!d) return -1;
     xmlNode *root = xmlDocGetRootElement(d);
     styles = fl_styles_from_node(fl_xml_child(root, FL_NS_W2003, "styles"));
     num = fl_numbering_from_node(fl_xml_child(root, FL_NS_W2003, "lists"));
     read_props(doc, root);
-    xmlFreeDoc(d); /* the body is streamed again below; no DOM of it is kept */
+    xmlFreeDoc(d);
     w = fl_wml_new(doc, styles, num);
-    rc = fl_wml_parse(w, FL_PART_BODY, "Word 2003 XML", data, len, err);
+    rc = fl_wml_parse(w, FL_PART_BODY, PART, data, len, err);
     fl_wml_link_comments(w);
     fl_wml_free(w);
     fl_numbering_free(num);

@@ -1,6 +1,8 @@
 /* Safe DOM parsing and small tree helpers shared by the part readers. */
 #include "input/xmlsafe.h"
+#include "core/buf.h"
 #include "input/input.h"
+#include "input/utf16.h"
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
@@ -63,6 +65,10 @@ const char *fl_xml_error_text(const xmlError *e, char *out, size_t cap)
     snprintf(out, cap, "line %d: %s", e ? e->line : 0, e && e->message ? e->message : "not well-formed");
     size_t n = strlen(out);
     while (n && (out[n - 1] == '\n' || out[n - 1] == ' ')) out[--n] = '\0';
+    /* some libxml2 messages span lines ("Input is not proper UTF-8, indicate
+     * encoding !\nBytes: 0xFF ..."); an error is one line */
+    for (char *p = out; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ' ';
     return out;
 }
 
@@ -100,42 +106,74 @@ static int max_depth(const xmlNode *n, int depth)
     return best;
 }
 
+/* A DOM part in UTF-16 as UTF-8; unlike the streamed stories, whose text
+ * is repaired, a metadata part with a bad code unit fails, as one with bad
+ * UTF-8 does (libxml2 refuses that). */
+static int utf16_part(const char *xml, size_t len, bool be, const char *part, fl_buf *out, fl_error *err)
+{
+    fl_utf16 u;
+    fl_utf16_init(&u, be);
+    fl_utf16_feed(&u, out, xml, len, true);
+    if (!u.bad) return 0;
+    char why[96];
+    snprintf(why, sizeof why, "invalid UTF-16: %zu unpaired surrogate(s) or stray byte(s)", u.bad);
+    return fl_error_set(err, FL_E_XML, part, why);
+}
+
+void fl_xml_ctxt_error(xmlParserCtxtPtr ctxt, const xmlDoc *doc, const char *part, fl_error *err)
+{
+    const xmlError *e = xmlCtxtGetLastError(ctxt);
+    char msg[300];
+    fl_xml_error_text(e, msg, sizeof msg);
+    if (doc && doc->intSubset) fl_error_set(err, FL_E_XML_DTD, part);
+    else if (e && e->code == XML_ERR_ENTITY_LOOP) fl_error_set(err, FL_E_XML_DTD, part);
+    else if (strstr(msg, "Excessive depth")) fl_error_set(err, FL_E_XML_DEPTH, FL_MAX_XML_DEPTH, part);
+    else fl_error_set(err, FL_E_XML, part, msg);
+}
+
 xmlDoc *fl_xml_read(const char *xml, size_t len, const char *part, fl_error *err)
 {
-    if (fl_xml_check_encoding(xml, len, part, err)) return NULL;
+    xmlDoc *doc = NULL;
+    xmlParserCtxtPtr ctxt = NULL;
+    fl_buf utf8 = FL_BUF_INIT;
+    int opts = fl_xml_parse_options();
+    bool be;
+    if (fl_utf16_sniff(xml, len, &be)) {
+        if (utf16_part(xml, len, be, part, &utf8, err)) goto cleanup;
+        xml = utf8.data ? utf8.data : "";
+        len = utf8.len;
+        opts |= XML_PARSE_IGNORE_ENC; /* it says UTF-16; it is UTF-8 now */
+    } else if (fl_xml_check_encoding(xml, len, part, err)) {
+        goto cleanup;
+    }
     if (len > (size_t)0x7fffffff) {
         fl_error_set(err, FL_E_TOO_LARGE, part);
-        return NULL;
+        goto cleanup;
     }
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
+    if (!(ctxt = xmlNewParserCtxt())) {
         fl_error_set(err, FL_E_INTERNAL, "libxml2 context");
-        return NULL;
+        goto cleanup;
     }
-    xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, part, NULL, fl_xml_parse_options());
+    doc = xmlCtxtReadMemory(ctxt, xml, (int)len, part, NULL, opts);
     if (!doc || !ctxt->wellFormed) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[300];
-        fl_xml_error_text(e, msg, sizeof msg);
-        if (doc && doc->intSubset) fl_error_set(err, FL_E_XML_DTD, part);
-        else if (e && e->code == XML_ERR_ENTITY_LOOP) fl_error_set(err, FL_E_XML_DTD, part);
-        else fl_error_set(err, FL_E_XML, part, msg);
+        fl_xml_ctxt_error(ctxt, doc, part, err);
         xmlFreeDoc(doc);
-        xmlFreeParserCtxt(ctxt);
-        return NULL;
+        doc = NULL;
+        goto cleanup;
     }
-    xmlFreeParserCtxt(ctxt);
+    xmlNode *root = xmlDocGetRootElement(doc);
     if (doc->intSubset || doc->extSubset) {
         fl_error_set(err, FL_E_XML_DTD, part);
         xmlFreeDoc(doc);
-        return NULL;
-    }
-    xmlNode *root = xmlDocGetRootElement(doc);
-    if (root && max_depth(root, 1) > FL_MAX_XML_DEPTH) {
+        doc = NULL;
+    } else if (root && max_depth(root, 1) > FL_MAX_XML_DEPTH) {
         fl_error_set(err, FL_E_XML_DEPTH, FL_MAX_XML_DEPTH, part);
         xmlFreeDoc(doc);
-        return NULL;
+        doc = NULL;
     }
+cleanup:
+    xmlFreeParserCtxt(ctxt);
+    fl_buf_free(&utf8);
     return doc;
 }
 

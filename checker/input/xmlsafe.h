@@ -16,6 +16,9 @@ void fl_xml_init(void); /* once per process, before threads start */
 /* Parse a whole XML buffer into a DOM; part names the part in errors. The
  * caller frees the tree with xmlFreeDoc. NULL on failure with err set. */
 xmlDoc *fl_xml_read(const char *xml, size_t len, const char *part, fl_error *err);
+/* The error of a failed DOM parse: a DTD, an entity loop, the depth limit,
+ * or malformed XML with libxml2's message on one line. */
+void fl_xml_ctxt_error(xmlParserCtxtPtr ctxt, const xmlDoc *doc, const char *part, fl_error *err);
 /* Options every parser context gets. */
 int fl_xml_parse_options(void);
 /* Does the declared encoding of this XML (first bytes) name something other
