@@ -167,6 +167,10 @@ int fl_zip_stream(fl_zip *z, const char *name, fl_part_sink sink, void *ctx, fl_
         zip_int64_t r = zip_fread(f, chunk, sizeof chunk);
         if (r < 0) {
             char why[600];
+            if (zip_error_code_zip(zip_file_get_error(f)) == ZIP_ER_CRC) {
+                rc = fl_error_set(err, FL_E_ZIP_CRC, name);
+                break;
+            }
             snprintf(why, sizeof why, "%s: %s", name, zip_file_strerror(f));
             rc = fl_error_set(err, FL_E_ZIP_CORRUPT, why);
             break;
