@@ -314,6 +314,14 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     fl_buf_addc(out, '\n');
 }
 
+/* Text from the document (a .txt may hold ESC) must not drive the terminal;
+ * put_text has shown tabs and line breaks inside blocks as \t and \n. */
+static void put_lines(fl_buf *out)
+{
+    fl_utf8_tame(out->data, out->len, true);
+    fwrite(out->data, 1, out->len, stdout);
+}
+
 static void dump_text(const fl_doc *doc)
 {
     static const char *const formats[] = {"docx", "flat-opc", "word2003", "text", "markdown"};
@@ -324,7 +332,7 @@ static void dump_text(const fl_doc *doc)
     for (size_t i = 0; i < doc->nblocks; i++) {
         text_block(&out, doc, &doc->blocks[i], depth);
         if (out.len > 1 << 16) {
-            fwrite(out.data, 1, out.len, stdout);
+            put_lines(&out);
             fl_buf_clear(&out);
         }
     }
@@ -373,7 +381,7 @@ static void dump_text(const fl_doc *doc)
         }
     }
     fl_buf_printf(&out, "\ndoc type: %s\n", doc->doc_type ? doc->doc_type : "(not recognised)");
-    fwrite(out.data, 1, out.len, stdout);
+    put_lines(&out);
     fl_buf_free(&out);
     free(depth);
 }

@@ -1,5 +1,6 @@
 /* The diagnostic table turned into lookups and formatting. */
 #include "core/error.h"
+#include "core/utf8.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ int fl_error_setv(fl_error *err, fl_diag code, va_list ap)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
     vsnprintf(err->message, sizeof err->message, diags[code].fmt, ap);
 #pragma GCC diagnostic pop
+    /* it quotes names from the input (ZIP entry names, rels targets) */
+    fl_utf8_tame(err->message, strlen(err->message), false);
     return -1;
 }
 
@@ -51,6 +54,7 @@ const char *fl_error_format(const fl_error *err, char *out, unsigned cap)
         snprintf(out, cap, "%s: %s", err->file, err->message);
     else
         snprintf(out, cap, "%s", err->message);
+    fl_utf8_tame(out, strlen(out), false); /* the file name may come from an archive */
     return out;
 }
 

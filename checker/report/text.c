@@ -9,6 +9,8 @@
  * one summary line. Files that could not be read are reported on stderr by
  * the check command, whatever the format. */
 #include "report/report.h"
+#include "core/buf.h"
+#include "core/utf8.h"
 #include <stdlib.h>
 
 typedef struct text_state {
@@ -31,17 +33,32 @@ static void *open_text(const fl_report_opts *o)
     return t;
 }
 
-static void finding(text_state *t, const char *path, const fl_finding *f)
+/* One line of the report from text of the document or a file name. */
+static const char *line_of(fl_buf *b, const char *s)
+{
+    fl_buf_clear(b);
+    fl_buf_adds(b, s);
+    fl_utf8_tame(b->data, b->len, false);
+    return b->data;
+}
+
+static void finding(text_state *t, const char *raw_path, const fl_finding *f)
 {
     const char *sev = fl_severity_name(f->severity);
+    fl_buf pb = FL_BUF_INIT, mb = FL_BUF_INIT, sb = FL_BUF_INIT, eb = FL_BUF_INIT;
+    const char *path = line_of(&pb, raw_path), *message = line_of(&mb, f->message);
     if (t->color)
         fprintf(t->out, BOLD "%s:%d:%d:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n", path, f->line,
-                f->column, sev_color[f->severity], sev, f->message, f->rule->id);
+                f->column, sev_color[f->severity], sev, message, f->rule->id);
     else
-        fprintf(t->out, "%s:%d:%d: %s: %s [%s]\n", path, f->line, f->column, sev, f->message, f->rule->id);
-    if (f->section && *f->section) fprintf(t->out, "  § %s\n", f->section);
-    if (f->excerpt && *f->excerpt) fprintf(t->out, "  | %s\n", f->excerpt);
+        fprintf(t->out, "%s:%d:%d: %s: %s [%s]\n", path, f->line, f->column, sev, message, f->rule->id);
+    if (f->section && *f->section) fprintf(t->out, "  § %s\n", line_of(&sb, f->section));
+    if (f->excerpt && *f->excerpt) fprintf(t->out, "  | %s\n", line_of(&eb, f->excerpt));
     if (f->rule->basis && *f->rule->basis) fprintf(t->out, "  依据：%s\n", f->rule->basis);
+    fl_buf_free(&pb);
+    fl_buf_free(&mb);
+    fl_buf_free(&sb);
+    fl_buf_free(&eb);
 }
 
 static void file_text(void *state, const fl_file_report *f)

@@ -1,0 +1,1 @@
+dump fixtures/check/control-chars.txt
