@@ -291,7 +291,10 @@ int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind k
     fl_fold_init(&f);
     fl_fold_doc(&f, doc);
     e->n_units = f.n;
-    e->nfps = sort_unique(e->fps, fl_fp_winnow(&e->fps, f.unit, f.n, p));
+    /* two statements: the order in which arguments are evaluated is
+     * unspecified, and clang read e->fps before fl_fp_winnow had set it */
+    size_t nfps = fl_fp_winnow(&e->fps, f.unit, f.n, p);
+    e->nfps = sort_unique(e->fps, nfps);
     fl_corpus_lines_encode(&e->lines, &e->lines_len, &f, doc);
     fl_fold_free(&f);
     (void)err;
