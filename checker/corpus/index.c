@@ -24,8 +24,8 @@ static void rollback_batch(fl_corpus *c);
 static const char *const stmt_sql[ST_COUNT] = {
     [ST_FIND_PATH] = "SELECT id, sha256 FROM documents WHERE path = ?1",
     [ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-    [ST_INS_DOC] = "INSERT INTO documents(path, name, kind, sha256, size, mtime, indexed, n_units,"
-                   " n_fingerprints, lines) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [ST_INS_DOC] = ("INSERT INTO documents(path, name, kind, sha256, size, mtime, indexed, n_units,"
+                    " n_fingerprints, lines) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
     [ST_INS_FP] = "INSERT INTO fp(hash, doc, pos) VALUES (?1, ?2, ?3)",
     [ST_TOUCH_DOC] = "UPDATE documents SET name = ?2, kind = ?3, size = ?4, mtime = ?5 WHERE id = ?1",
     [ST_KNOWN] = "SELECT 1 FROM documents WHERE path = ?1 AND size = ?2 AND mtime = ?3",

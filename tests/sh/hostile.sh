@@ -59,7 +59,8 @@ if [ "$VALGRIND" = 1 ]; then
 else
     TIMEOUT=10 SCALE=${FL_HOSTILE_SCALE:-1} MEMCHECK=1
 fi
-if ldd "$FL_BIN" 2>/dev/null | grep -q 'libasan'; then
+# GCC links libasan.so; clang links its runtime in statically
+if ldd "$FL_BIN" 2>/dev/null | grep -q 'libasan' || grep -qa '__asan_init' "$FL_BIN"; then
     MEMCHECK=0
     echo "note: sanitizer build, memory bounds not checked"
 fi
