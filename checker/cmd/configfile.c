@@ -232,9 +232,8 @@ static char *slurp(const char *path, size_t *len, fl_error *err)
         fl_buf_free(&b);
         return NULL;
     }
-    if (!b.data) fl_buf_add(&b, "", 0);
     *len = b.len;
-    return fl_buf_detach(&b);
+    return fl_buf_detach(&b); /* "" when the file is empty */
 }
 
 int fl_config_load(fl_config *c, const char *path, fl_error *err)

@@ -529,8 +529,7 @@ static int read_input(const char *path, char **data, size_t *len, fl_error *err)
         return fl_error_set(err, too_big ? FL_E_TOO_LARGE : FL_E_IO, too_big ? "over 200 MiB" : strerror(errno));
     }
     *len = b.len;
-    *data = fl_buf_detach(&b);
-    if (!*data) *data = fl_xstrdup("");
+    *data = fl_buf_detach(&b); /* "" when the file is empty */
     return 0;
 }
 

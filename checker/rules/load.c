@@ -73,9 +73,8 @@ static int read_all(const char *path, char **data, size_t *len, fl_error *err, c
         if (too_big) return fl_loader_fail_at(err, path, 0, "%s larger than 16 MiB", what);
         return fl_loader_fail_at(err, path, 0, "cannot read %s: %s", what, strerror(errno));
     }
-    if (!b.data) fl_buf_add(&b, "", 0);
     *len = b.len;
-    *data = fl_buf_detach(&b);
+    *data = fl_buf_detach(&b); /* "" when the file is empty */
     return 0;
 }
 
