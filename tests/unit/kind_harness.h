@@ -1,5 +1,5 @@
 /* Shared harness of the rule-kind unit tests: load one in-memory ruleset
- * (with the shipped data tables) as a cmocka group fixture, and lint a
+ * (with the shipped data tables) as a cmocka group fixture (lint_fixture.h), and lint a
  * Markdown text with a single rule of it. Include after <cmocka.h>; define
  * KIND_RULES_XML and KIND_RULES_NAME first. */
 #ifndef KIND_HARNESS_H
@@ -11,35 +11,12 @@
 #include "input/input.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
-
-typedef struct fixture {
-    fl_rules rules;
-    fl_lint *lint;
-} fixture;
+#include "lint_fixture.h"
 
 static int setup(void **state)
 {
     setenv("FILINGLINT_RULESETS", FL_SOURCE_RULESETS, 1);
-    fixture *f = calloc(1, sizeof *f);
-    fl_error err;
-    fl_rules_init(&f->rules);
-    if (fl_rules_load_memory(&f->rules, KIND_RULES_NAME, KIND_RULES_XML, strlen(KIND_RULES_XML), &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-        return -1;
-    }
-    f->lint = fl_lint_new(&f->rules);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    fl_lint_free(f->lint);
-    fl_rules_free(&f->rules);
-    free(f);
-    return 0;
+    return fixture_load(state, KIND_RULES_NAME, KIND_RULES_XML);
 }
 
 /* Lint md with rule id only; doc_type and as_of (YYYY-MM-DD) may be NULL.

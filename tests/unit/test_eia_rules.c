@@ -17,39 +17,15 @@
 #include "input/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
+#include "lint_fixture.h"
 
-typedef struct fixture {
-    fl_rules rules;
-    fl_lint *lint;
-    char dir[1024]; /* fixtures/ */
-} fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
     const char *fx = getenv("FL_FIXTURES");
-    snprintf(f->dir, sizeof f->dir, "%s", fx ? fx : "fixtures");
     char path[1200];
-    snprintf(path, sizeof path, "%s/../rulesets/eia.xml", f->dir);
-    fl_error err;
-    fl_rules_init(&f->rules);
-    if (fl_rules_load(&f->rules, path, &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-        return -1;
-    }
-    f->lint = fl_lint_new(&f->rules);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    fl_lint_free(f->lint);
-    fl_rules_free(&f->rules);
-    free(f);
-    return 0;
+    snprintf(path, sizeof path, "%s/../rulesets/eia.xml", fx ? fx : "fixtures");
+    return fixture_load(state, path, NULL);
 }
 
 /* Lint as the detected type, or as a 报告表 when none is detected (the

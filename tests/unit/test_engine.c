@@ -18,6 +18,7 @@
 #include "input/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
+#include "lint_fixture.h"
 
 static const char *rules_xml =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -53,34 +54,8 @@ static const char *rules_xml =
     "  </rule>\n"
     "</ruleset>\n";
 
-typedef struct fixture {
-    fl_rules rules;
-    fl_lint *lint;
-} fixture;
 
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    fl_error err;
-    fl_rules_init(&f->rules);
-    if (fl_rules_load_memory(&f->rules, "e.xml", rules_xml, strlen(rules_xml), &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-        return -1;
-    }
-    f->lint = fl_lint_new(&f->rules);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    fl_lint_free(f->lint);
-    fl_rules_free(&f->rules);
-    free(f);
-    return 0;
-}
+static int setup(void **state) { return fixture_load(state, "e.xml", rules_xml); }
 
 static fl_block *add(fl_doc *doc, fl_part part, int outline, const char *text)
 {
