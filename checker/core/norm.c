@@ -104,8 +104,56 @@ static void grow_for_invalid(out_state *st, fl_arena *a, const char *s, size_t l
     if (need > st->cap) alloc_out(st, a, need);
 }
 
+bool fl_norm_is_cjk_char(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60) ||
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2026;
+}
+
+/* One white-space code point at s[i] (not a run): its byte length, else 0. */
+static size_t single_space_at(const unsigned char *u, size_t len, size_t i)
+{
+    if (i >= len) return 0;
+    uint32_t cp = u[i];
+    size_t n = u[i] < 0x80 ? 1 : decode(u + i, len - i, &cp);
+    if (cp == '\t' || cp == '\n' || cp == '\r' || fl_norm_cp(cp) != ' ') return 0; /* a tab is a column gap */
+    return n;
+}
+
+bool fl_norm_spaced(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t spaced = 0, joined = 0;
+    uint32_t prev = 0; /* previous non-space code point, 0 after a wider gap */
+    size_t gap = 0;    /* white-space code points since prev */
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = u[i];
+        size_t n = u[i] < 0x80 ? 1 : decode(u + i, len - i, &cp);
+        i += n;
+        if (fl_norm_cp(cp) == ' ') {
+            gap += (cp == '\t') ? 2 : 1;
+            continue;
+        }
+        if (fl_norm_is_cjk_char(cp) && prev && fl_norm_is_cjk_char(prev)) {
+            if (gap == 0) joined++;
+            else if (gap == 1) spaced++;
+        }
+        prev = cp;
+        gap = 0;
+    }
+    return spaced >= 3 && spaced >= joined;
+}
+
 void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
 {
+    fl_norm_text_opts(out, a, s, len, 0);
+}
+
+void fl_norm_text_opts(fl_norm *out, fl_arena *a, const char *s, size_t len, unsigned opts)
+{
+    bool fold = (opts & FL_NORM_FOLD_CJK_SPACES) != 0;
+    uint32_t last = 0; /* original code point of the last character written */
     const unsigned char *u = (const unsigned char *)s;
     out_state st = {NULL, 0, 0, NULL, 0, 0, 0};
     bool in_space = false;
@@ -117,6 +165,7 @@ void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
             st.text[st.o++] = (char)c;
             i++;
             in_space = false;
+            last = c;
             continue;
         }
         uint32_t cp = c;
@@ -124,6 +173,13 @@ void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
         uint32_t r = fl_norm_cp(cp);
         if (r == 0) { i += n; continue; }
         if (r == ' ') {
+            if (fold && !in_space && st.o && fl_norm_is_cjk_char(last) && single_space_at(u, len, i) == n &&
+                !single_space_at(u, len, i + n) && i + n < len) {
+                uint32_t after;
+                decode(u + i + n, len - i - n, &after);
+                if (fl_norm_is_cjk_char(after)) { i += n; continue; } /* "项 目" -> "项目" */
+            }
+            last = ' ';
             if (!in_space) {
                 mark(&st, i);
                 st.text[st.o++] = ' ';
@@ -133,6 +189,7 @@ void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len)
             continue;
         }
         in_space = false;
+        last = cp;
         if (r < 0x80) {
             mark(&st, i);
             st.text[st.o++] = (char)r;

@@ -6,6 +6,7 @@
  * space. Other characters (CJK punctuation such as 。，、《》【】) are kept. */
 #ifndef FL_NORM_H
 #define FL_NORM_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "core/arena.h"
@@ -27,6 +28,21 @@ typedef struct fl_norm {
 size_t fl_norm_orig(const fl_norm *n, size_t off);
 
 void fl_norm_text(fl_norm *out, fl_arena *a, const char *s, size_t len);
+/* Options of fl_norm_text_opts. */
+enum fl_norm_opts {
+    /* Drop a single white-space character between two CJK characters (Han or
+     * CJK punctuation): text copied out of a PDF or OCR'd often comes as
+     * "项 目 名 称 ：". Wider gaps (two spaces, a tab) stay one space. */
+    FL_NORM_FOLD_CJK_SPACES = 1u << 0,
+};
+void fl_norm_text_opts(fl_norm *out, fl_arena *a, const char *s, size_t len, unsigned opts);
+/* Is s a spaced line: CJK characters mostly separated by single spaces
+ * (at least 3 such gaps, and no fewer than the CJK pairs written together)?
+ * Such lines are matched with FL_NORM_FOLD_CJK_SPACES. */
+bool fl_norm_spaced(const char *s, size_t len);
+/* CJK for spacing purposes: Han ideographs, CJK symbols and punctuation,
+ * full-width forms. */
+bool fl_norm_is_cjk_char(uint32_t cp);
 /* Normalise a single code point (no folding of runs); returns the result cp,
  * ' ' for any white space, 0 for a zero-width character that is dropped. */
 uint32_t fl_norm_cp(uint32_t cp);

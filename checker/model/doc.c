@@ -1,7 +1,10 @@
 /* Document model storage and the final ordering/numbering pass. */
 #include "model/doc.h"
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/norm.h"
 #include "core/utf8.h"
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,6 +151,40 @@ static int remap(const int *map, size_t n, int idx)
     return (idx >= 0 && (size_t)idx < n) ? map[idx] : idx;
 }
 
+/* Lines copied out of a PDF or OCR'd with a space between every CJK
+ * character: keep a folded copy that the model reads and rules match. */
+static void mark_spaced(fl_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        fl_block *b = &doc->blocks[i];
+        b->fold = NULL;
+        b->fold_len = 0;
+        if (b->len < 5 || !fl_norm_spaced(b->text, b->len)) continue;
+        fl_buf f = FL_BUF_INIT;
+        const char *s = b->text;
+        size_t n = b->len;
+        for (size_t k = 0; k < n;) {
+            uint32_t cp;
+            size_t m = fl_utf8_decode(s + k, n - k, &cp);
+            /* one space (not a tab, not a wider gap) between two CJK characters */
+            if ((cp == ' ' || cp == 0x3000 || cp == 0xA0) && f.len && k + m < n) {
+                size_t p = f.len - 1;
+                while (p > 0 && ((unsigned char)f.data[p] & 0xC0) == 0x80) p--;
+                uint32_t before, after;
+                fl_utf8_decode(f.data + p, f.len - p, &before);
+                fl_utf8_decode(s + k + m, n - k - m, &after);
+                if (fl_norm_is_cjk_char(before) && fl_norm_is_cjk_char(after)) { k += m; continue; }
+            }
+            fl_buf_add(&f, s + k, m);
+            k += m;
+        }
+        b->fold = fl_arena_strndup(&doc->arena, f.data ? f.data : "", f.len);
+        b->fold_len = f.len;
+        b->flags |= FL_BF_SPACED;
+        fl_buf_free(&f);
+    }
+}
+
 void fl_doc_finish(fl_doc *doc)
 {
     if (doc->finished) return;
@@ -164,9 +201,11 @@ void fl_doc_finish(fl_doc *doc)
     free(map);
     if (doc->format != FL_FMT_TEXT && doc->format != FL_FMT_MARKDOWN)
         for (size_t i = 0; i < n; i++) doc->blocks[i].line = (int)i + 1;
+    mark_spaced(doc);
     fl_sections_build(doc);
     fl_fields_extract(doc);
-    doc->doc_type = fl_doctype_detect(doc);
+    fl_doctype_detect(doc);
+    fl_filing_date_read(doc);
     if (doc->invalid_utf8)
         fl_doc_add_notice(doc, -1, "invalid UTF-8 replaced by U+FFFD (%zu sequences)", doc->invalid_utf8);
     doc->finished = true;

@@ -26,6 +26,9 @@ enum fl_block_flags {
     FL_BF_OBJECT = 1u << 4,      /* formula object / chart / altChunk: content not extracted */
     FL_BF_HEADER_ROW = 1u << 5,  /* cell in a repeated table header row (w:tblHeader) */
     FL_BF_NO_HEADING = 1u << 6,  /* reader knows this is body text (outline level 9) */
+    FL_BF_SPACED = 1u << 7,      /* CJK characters separated by single spaces (PDF copy, OCR):
+                                    the model and the rules match it folded (fl_block_mtext) */
+    FL_BF_LIST = 1u << 8,        /* an item of a list of 附图/附件/附表: never a heading or a field */
 };
 
 enum fl_revision { FL_REV_NONE = 0, FL_REV_INS = 1 };
@@ -52,6 +55,10 @@ typedef struct fl_block {
     int section;           /* index of the innermost section, -1 if before any */
     int note_id;           /* footnote/endnote/comment id for those parts, else -1 */
     const char *part_name; /* package part it came from ("word/document.xml"), may be NULL */
+    const char *fold;      /* FL_BF_SPACED: text with the single spaces between CJK characters
+                              dropped (fl_norm_text_opts FL_NORM_FOLD_CJK_SPACES on the raw
+                              text, white space otherwise kept); NULL otherwise */
+    size_t fold_len;
     int para_index;        /* 0-based ordinal of its w:p among all w:p elements of part_name in
                               document order (skipped ones counted); meaningful only when
                               part_name is set (report/annotate.c finds the paragraph by it) */
@@ -73,6 +80,18 @@ typedef struct fl_field {
 } fl_field;
 
 typedef struct fl_prop { const char *name, *value; } fl_prop; /* core/app properties */
+
+/* The filing's own date, read once by model/filingdate.c from the cover
+ * (编制日期, a date line under the title), a notice's 落款 or its 公示 dates.
+ * value has the precision written: m == 0 year only, d == 0 month only. */
+typedef struct fl_filing_date {
+    bool found;        /* a date was read */
+    bool unfilled;     /* a date left as a blank form ("  年  月  日", "201 年 月 日") */
+    fl_date value;
+    const char *text;  /* the date as typed */
+    int block;         /* where, -1 when none */
+    const char *source; /* short English word: "cover", "signature", "publicity", ... */
+} fl_filing_date;
 
 typedef enum fl_rev_kind { FL_REVK_INS, FL_REVK_DEL, FL_REVK_MOVE_TO, FL_REVK_MOVE_FROM,
                            FL_REVK_PARA_DEL, FL_REVK_ROW_DEL } fl_rev_kind;
@@ -106,6 +125,11 @@ typedef struct fl_doc {
     int ntables;
     size_t invalid_utf8;   /* sequences replaced by U+FFFD while reading */
     const char *doc_type;  /* "eia-book" ... or NULL when not recognised */
+    /* Why doc_type (or why none): a short line in English naming the evidence,
+     * e.g. "title line 12: 环境影响报告表". Shown by dump and check -v. */
+    const char *doc_type_reason;
+    fl_filing_date filing_date;
+    const char *encoding;  /* text input: "UTF-8", "UTF-16LE", "GB18030"...; NULL for packages */
     bool finished;
 } fl_doc;
 
@@ -132,6 +156,16 @@ int fl_doc_new_table(fl_doc *doc); /* next 1-based table id */
  * indexes recorded in revisions/comments/notices are remapped. */
 void fl_doc_finish(fl_doc *doc);
 
+/* The text the model and the rules match: the folded text of a spaced
+ * block, else the text itself. Offsets into it are not offsets into text;
+ * rules go through fl_norm (engine.c), which maps back. */
+static inline const char *fl_block_mtext(const fl_block *b, size_t *len)
+{
+    if (b->fold) { *len = b->fold_len; return b->fold; }
+    *len = b->len;
+    return b->text;
+}
+
 /* Lookups for rules. */
 const fl_field *fl_doc_field(const fl_doc *doc, const char *name); /* first with that name */
 const char *fl_doc_section_path(const fl_doc *doc, int block);     /* "" when none */
@@ -139,6 +173,8 @@ const char *fl_doc_section_path(const fl_doc *doc, int block);     /* "" when no
 /* Steps of fl_doc_finish, each in its own file under model/. */
 void fl_sections_build(fl_doc *doc);  /* model/sections.c */
 void fl_fields_extract(fl_doc *doc);  /* model/fields.c */
-const char *fl_doctype_detect(const fl_doc *doc); /* model/doctype.c */
+/* Sets doc->doc_type and doc->doc_type_reason. */
+void fl_doctype_detect(fl_doc *doc); /* model/doctype.c */
+void fl_filing_date_read(fl_doc *doc); /* model/filingdate.c */
 extern const char *const fl_part_names[FL_PART_COUNT]; /* "body", "textbox", ... */
 #endif

@@ -73,7 +73,16 @@ static bool cover_part(const fl_block *b)
     return (b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && !(b->flags & FL_BF_TOC);
 }
 
-const char *fl_doctype_detect(const fl_doc *doc)
+static const char *detect(const fl_doc *doc, const char **why);
+
+void fl_doctype_detect(fl_doc *doc)
+{
+    const char *why = NULL;
+    doc->doc_type = detect(doc, &why);
+    doc->doc_type_reason = why ? fl_arena_strdup(&doc->arena, why) : NULL;
+}
+
+static const char *detect(const fl_doc *doc, const char **why)
 {
     fl_arena a;
     fl_arena_init(&a);
@@ -102,6 +111,7 @@ const char *fl_doctype_detect(const fl_doc *doc)
         if (strstr(lines[k], "风险管控") || strstr(lines[k], "修复")) cv.control = true;
     }
     for (size_t k = 0; k < nl && !type; k++) type = type_of(lines[k], &cv);
+    if (type) *why = "a title line of the cover";
     if (!type) {
         const char *title = fl_doc_prop(doc, "title");
         if (title) {
@@ -110,9 +120,11 @@ const char *fl_doctype_detect(const fl_doc *doc)
             if (t) {
                 if (soil_title(t)) cv.soil = true;
                 type = type_of(t, &cv);
+                if (type) *why = "the document title property";
             }
         }
     }
+    if (!type) *why = "no title line names a known kind of filing";
     fl_arena_free(&a);
     return type;
 }

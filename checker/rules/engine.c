@@ -63,7 +63,8 @@ const fl_norm *fl_scan_norm(fl_scan *s, int block)
     fl_norm *n = &s->norms[block];
     if (!n->text) {
         const fl_block *b = &s->doc->blocks[block];
-        fl_norm_text(n, &s->arena, b->text, b->len);
+        /* a spaced line (PDF copy) is matched folded; offsets map back to b->text */
+        fl_norm_text_opts(n, &s->arena, b->text, b->len, (b->flags & FL_BF_SPACED) ? FL_NORM_FOLD_CJK_SPACES : 0);
     }
     return n;
 }

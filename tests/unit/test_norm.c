@@ -323,6 +323,35 @@ static void test_large_block(void **state)
     fl_arena_free(&a);
 }
 
+/* A line copied out of a PDF with a space between every CJK character is
+ * told from ordinary text, and folding maps every character back. */
+static void test_spaced(void **state)
+{
+    (void)state;
+    assert_true(fl_norm_spaced("项 目 名 称 ：医 药 原 料 药", strlen("项 目 名 称 ：医 药 原 料 药")));
+    assert_true(fl_norm_spaced("本 项 目 位 于 生 态 保 护 红 线 内 。", strlen("本 项 目 位 于 生 态 保 护 红 线 内 。")));
+    /* one spaced label among joined words, gaps between fields, a table row */
+    const char *no[] = {"项 目 名 称 ：医药原料药生产项目年产三千吨", "建设单位：某某公司　　联系人：张三",
+                        "序号\t名称\t规模\t备注", "GB 3095 - 2012 环境空气质量标准", "一、 总 则"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (fl_norm_spaced(no[i], strlen(no[i]))) fail_msg("\"%s\" taken for spaced text", no[i]);
+
+    fl_arena a;
+    fl_arena_init(&a);
+    fl_norm n;
+    const char *in = "项 目 名 称 ： 医 药  原 料\t药 GB 3095";
+    fl_norm_text_opts(&n, &a, in, strlen(in), FL_NORM_FOLD_CJK_SPACES);
+    /* single spaces between CJK go; the double gap, the tab and the space
+     * before Latin letters stay (as one space) */
+    assert_string_equal(n.text, "项目名称:医药 原料 药 GB 3095");
+    size_t off = (size_t)(strstr(n.text, "原") - n.text);
+    assert_int_equal(fl_norm_orig(&n, off), (size_t)(strstr(in, "原") - in));
+    assert_int_equal(fl_norm_column(&n, in, off), 16);
+    fl_norm_text(&n, &a, in, strlen(in)); /* without the option nothing is folded */
+    assert_string_equal(n.text, "项 目 名 称 : 医 药 原 料 药 GB 3095");
+    fl_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,7 +359,7 @@ int main(void)
         cmocka_unit_test(test_dashes),          cmocka_unit_test(test_kept),
         cmocka_unit_test(test_invalid_bytes),   cmocka_unit_test(test_map_and_columns),
         cmocka_unit_test(test_cp),              cmocka_unit_test(test_label),
-        cmocka_unit_test(test_large_block),
+        cmocka_unit_test(test_large_block),     cmocka_unit_test(test_spaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
