@@ -1,0 +1,1 @@
+dump fixtures/reading/book-cover-nextline.txt

@@ -1,0 +1,1 @@
+dump fixtures/reading/book-toc-leaders.txt

@@ -1,0 +1,1 @@
+dump fixtures/reading/form21-staff-text.txt

@@ -1,0 +1,1 @@
+dump fixtures/reading/form99-6cell.docx

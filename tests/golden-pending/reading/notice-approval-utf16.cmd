@@ -1,0 +1,1 @@
+dump fixtures/reading/notice-approval-utf16.txt

@@ -1,0 +1,1 @@
+dump fixtures/reading/notice-blank.txt

@@ -1,0 +1,1 @@
+dump fixtures/reading/pp-gb18030.txt

@@ -1,0 +1,1 @@
+dump fixtures/reading/soil-plan-gb18030.txt

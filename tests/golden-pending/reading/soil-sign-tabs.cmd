@@ -1,0 +1,1 @@
+dump fixtures/reading/soil-sign-tabs.txt
