@@ -26,6 +26,11 @@ Usage:
   score.py BIN --check FLOOR        exit 1 when a total is worse than FLOOR
   score.py BIN --write-floor FLOOR  record the current totals as the floor
 
+Every expected value, section title and heading-not text must occur in the
+fixture's own text (folded as below); one that does not is reported, and
+--check / --write-floor then stop with exit 2, since a typo in an .expect
+file would otherwise read as a reader's failure forever.
+
 The floor holds minimum counts for what must go up (found fields, right
 sections, types, dates, dumps that ran) and maximum counts for what must go
 down (false fields, false sections): a regression fails, progress never does.
@@ -39,6 +44,7 @@ import signal
 import subprocess
 import sys
 import unicodedata
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -93,7 +99,7 @@ class Expect:
         self.name = name
         self.type = None          # (value or None,) when stated
         self.date = None          # "2019-04", "none", "unfilled"
-        self.fields = []          # (line, name, op, value): op "=", "~" or None
+        self.fields = []          # (line, name, op, value): op "=", "~", "^" or None
         self.maybe = []           # (name, op, value)
         self.nofield = []         # (line, name, op, value); op "*": name is a prefix
         self.fields_complete = False
@@ -109,10 +115,10 @@ class ExpectError(Exception):
 
 def parse_field_spec(rest, where):
     """NAME = VALUE | NAME ~ TEXT | NAME ^ PREFIX | NAME"""
-    for op in (" = ", " ~ ", " ^ "):
-        if op in rest:
-            name, value = rest.split(op, 1)
-            return norm_name(name), op.strip(), value.strip()
+    found = [(rest.find(op), op) for op in (" = ", " ~ ", " ^ ") if op in rest]
+    if found:
+        at, op = min(found)  # the first operator: a value may contain " = "
+        return norm_name(rest[:at]), op.strip(), rest[at + len(op):].strip()
     if rest.endswith(" ="):          # an empty value
         return norm_name(rest[:-2]), "=", ""
     if " =" in rest or " ~" in rest or " ^" in rest:
@@ -162,6 +168,45 @@ def read_expect(path):
             else:
                 raise ExpectError("%s: unknown line '%s'" % (where, word))
     return e
+
+
+# ---- checking the expectations against the fixture's own text ----------------------
+# An expectation that quotes text the fixture does not contain can never be
+# met: a typo in an .expect file would read as a reader's failure forever.
+
+def fixture_text(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith((".docx", ".xml")):
+        if path.endswith(".docx"):
+            with zipfile.ZipFile(path) as z:
+                data = z.read("word/document.xml")
+        xml = data.decode("utf-8", "replace")
+        # the w:t text, a line break after each paragraph
+        parts = re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|(</w:p>)", xml)
+        return "".join(t if t else "\n" for t, end in parts)
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def lint_expect(e, path):
+    text = fold(fixture_text(path))
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    bad = []
+    for n, name, op, value in e.fields:
+        if op and norm_value(value) not in text:
+            bad.append("line %d: value %r is not in the fixture" % (n, value))
+    for n, level, title in e.sections:
+        if fold(title) not in text:
+            bad.append("line %d: section title %r is not in the fixture" % (n, title))
+    for n, t in e.heading_not:
+        if fold(t) not in text:
+            bad.append("line %d: heading-not text %r is not in the fixture" % (n, t))
+    return bad
 
 
 # ---- running the reader ---------------------------------------------------------
@@ -492,14 +537,20 @@ def main(argv):
         print("score.py: no .expect files in %s" % args.dir, file=sys.stderr)
         return 2
     scores = []
+    problems = []
     try:
         for name in names:
             e = read_expect(os.path.join(args.dir, name + ".expect"))
-            scores.append(score_one(binary, e, fixture_path(args.dir, name)))
+            path = fixture_path(args.dir, name)
+            if path:
+                problems += ["%s.expect %s" % (name, b) for b in lint_expect(e, path)]
+            scores.append(score_one(binary, e, path))
         floor = read_floor(args.check) if args.check else None
     except (ExpectError, OSError) as ex:
         print("score.py: %s" % ex, file=sys.stderr)
         return 2
+    for prob in problems:
+        print("score.py: " + prob, file=sys.stderr)
     t = totals(scores)
     if args.markdown:
         print_markdown(scores, t)
@@ -508,6 +559,8 @@ def main(argv):
     if args.write_floor:
         write_floor(args.write_floor, t)
         print("wrote %s" % args.write_floor)
+    if problems and (floor is not None or args.write_floor):
+        return 2  # a floor over expectations that quote absent text means nothing
     if floor is not None:
         bad = check_floor(floor, t)
         for b in bad:
