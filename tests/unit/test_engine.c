@@ -350,6 +350,11 @@ static const char *dated_xml =
     "    <example type=\"fail\">编制日期：2024年3月\n监测日期：2024年5月1日</example>\n"
     "    <example type=\"pass\">编制日期：2024年6月\n监测日期：2024年5月1日</example>\n"
     "  </rule>\n"
+    "  <rule id=\"T009\" severity=\"info\" category=\"demo\">\n"
+    "    <message>{reason}</message>\n"
+    "    <undated/>\n"
+    "    <example type=\"fail\">建设项目环境影响报告表</example><example type=\"pass\">会议纪要</example>\n"
+    "  </rule>\n"
     "</ruleset>\n";
 
 /* The dated rules as a fixture of their own (the group's are E001-E005). */
@@ -536,6 +541,14 @@ static void test_judging_sources(void **state)
                         "2026-01-01 (today: the filing's date is left blank, line 2)");
     assert_int_equal(res.nfindings, 0); /* no date of its own: today is no reference for its facts */
     fl_result_free(&res);
+    lint_doc(d, "T009", doc, NULL, "eia-form", &res); /* DOC011's kind: at the blank date */
+    assert_int_equal(res.nfindings, 1);
+    assert_int_equal(res.findings[0].line, 2);
+    assert_string_equal(res.findings[0].message, "编制日期未填写");
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, "2024-01-01", "eia-form", &res); /* judged at --as-of */
+    assert_int_equal(res.nfindings, 0);
+    fl_result_free(&res);
     lint_doc(d, "T008", doc, "2024-04-30", NULL, &res);
     assert_int_equal(res.nfindings, 1);
     assert_string_equal(res.findings[0].message, "2024年5月1日晚于2024-04-30");
@@ -544,6 +557,19 @@ static void test_judging_sources(void **state)
     doc = md("监测日期：2024年5月1日\n");
     lint_doc(d, "T008", doc, NULL, NULL, &res);
     assert_string_equal(fl_judging_describe(&res.judged, buf, sizeof buf), "2026-01-01 (today: the filing gives no date)");
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, NULL, NULL, &res); /* not a recognised filing: DOC010's business */
+    assert_int_equal(res.nfindings, 0);
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, NULL, "eia-book", &res);
+    assert_int_equal(res.nfindings, 1);
+    assert_int_equal(res.findings[0].block, -1);
+    assert_string_equal(res.findings[0].message, "文件未写明编制日期");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    doc = with_filing_date("建设项目环境影响报告书\n", 2019, 4, 0, "2019年4月", false);
+    lint_doc(d, "T009", doc, NULL, "eia-book", &res);
+    assert_int_equal(res.nfindings, 0); /* judged at its own date */
     fl_result_free(&res);
     fl_doc_free(doc);
     unsetenv("SOURCE_DATE_EPOCH");
