@@ -58,7 +58,8 @@ json_t *fl_json_finding(const fl_finding *f)
     json_object_set_new(o, "severity", fl_json_str(fl_severity_name(f->severity)));
     json_object_set_new(o, "category", fl_json_str(f->rule->category));
     json_object_set_new(o, "message", fl_json_str(f->message));
-    json_object_set_new(o, "basis", fl_json_str(f->rule->basis));
+    const fl_basis *basis = fl_finding_basis(f);
+    json_object_set_new(o, "basis", fl_json_str(basis->text ? basis->text : ""));
     json_t *loc = json_object();
     json_object_set_new(loc, "line", json_integer(f->line));
     json_object_set_new(loc, "column", json_integer(f->column));
@@ -68,7 +69,19 @@ json_t *fl_json_finding(const fl_finding *f)
     json_object_set_new(loc, "section", fl_json_str(f->section));
     json_object_set_new(o, "location", loc);
     json_object_set_new(o, "excerpt", fl_json_str(f->excerpt));
+    /* added after the documented keys: "basis" above stays the one string */
+    json_object_set_new(o, "basis_instrument", fl_json_str(basis->instrument ? basis->instrument : ""));
+    json_object_set_new(o, "basis_article", fl_json_str(basis->article ? basis->article : ""));
+    json_object_set_new(o, "class", fl_json_str(fl_class_name(basis->cls)));
     return o;
+}
+
+void fl_json_judged(json_t *o, const fl_result *r)
+{
+    char d[11];
+    fl_date_format(&r->judged.date, d);
+    json_object_set_new(o, "judged_as_of", json_string(d));
+    json_object_set_new(o, "judged_from", json_string(fl_judged_from_names[r->judged.from]));
 }
 
 json_t *fl_json_error(const char *key, const char *message)
@@ -94,6 +107,7 @@ static void file_json(void *state, const fl_file_report *f)
     }
     json_object_set_new(o, "doc_type", fl_json_str(f->result->doc_type));
     json_object_set_new(o, "status", json_string("ok"));
+    fl_json_judged(o, f->result);
     json_t *list = json_array();
     for (size_t i = 0; i < f->result->nfindings; i++) json_array_append_new(list, fl_json_finding(&f->result->findings[i]));
     json_object_set_new(o, "findings", list);

@@ -17,7 +17,7 @@
 typedef struct fl_lint_opts {
     const char *doc_type;           /* --doc-type: skip detection; NULL = detected */
     bool has_as_of;
-    fl_date as_of;                  /* --as-of */
+    fl_date as_of;                  /* --as-of: the judging date, over the filing's own date */
     const unsigned char *enabled;   /* per rule index (--select/--ignore); NULL = all */
     const fl_rule *only;            /* run this rule alone (test-rules), NULL = all */
     bool ignore_doc_type;           /* run rules whatever the document type */
@@ -30,7 +30,10 @@ fl_lint *fl_lint_new(const fl_rules *rules);
 void fl_lint_free(fl_lint *l); /* NULL-safe */
 /* Lint doc into out (which must be initialised). Findings come out sorted.
  * A rule that hits a pattern limit adds a tool error to out and contributes
- * no findings; the other rules go on. */
+ * no findings; the other rules go on. The document is judged at --as-of,
+ * else its own date (doc->filing_date), else today (SOURCE_DATE_EPOCH when
+ * set): rules not in force on that date do not run, and each finding cites
+ * the basis in force then (out->judged, fl_finding.basis). */
 void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_result *out);
 
 /* --select / --ignore: ids or id prefixes, each argument a comma list. Returns

@@ -11,6 +11,8 @@
  *     <not-after column="监测日期|采样日期" than="编制日期"/>         table columns
  *     <check-digit fields="统一社会信用代码" algorithm="gb32100"/>   (EIA504)
  *   </fields>
+ *
+ * A comparison with since/until runs only on the dates it is in force.
  */
 #include "rules/kind.h"
 #include "core/date.h"
@@ -27,6 +29,7 @@ typedef struct cmp {
     const fl_pattern *match;
     const fl_pattern *column;            /* not-after: header of a table column of dates */
     const char *algorithm;               /* check-digit */
+    fl_in_force in_force;                /* the comparison applies only on these dates */
 } cmp;
 
 struct op {
@@ -151,7 +154,9 @@ static int parse_not_after(cmp *c, const xmlNode *el, fl_loader *ld, fl_error *e
 }
 
 /* The date everything must not be later than: the first `than` field that
- * holds a date, else --as-of. */
+ * holds a date, else the filing's own date as the model reads it, else
+ * --as-of (fl_scan_own_date). Never today: a date the filing does not state
+ * says nothing about when it was written. */
 static bool reference_date(const cmp *c, fl_scan *s, fl_date *ref, const char **shown)
 {
     const fl_doc *doc = fl_scan_doc(s);
@@ -163,13 +168,7 @@ static bool reference_date(const cmp *c, fl_scan *s, fl_date *ref, const char **
             return true;
         }
     }
-    const fl_lint_opts *o = fl_scan_opts(s);
-    if (!o->has_as_of) return false;
-    *ref = o->as_of;
-    char *buf = fl_arena_alloc(fl_scan_arena(s), 11);
-    fl_date_format(ref, buf);
-    *shown = buf;
-    return true;
+    return fl_scan_own_date(s, ref, shown);
 }
 
 static void late(fl_scan *s, fl_hit *h, const char *field, const char *value, const char *shown)
@@ -328,7 +327,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         if (!o) return fl_loader_error(err, ld, c, "unknown comparison <%s> (same, differ, not-after, check-digit)", (const char *)c->name);
         cmp *cm = &k->cmps[k->n++];
         cm->op = o;
-        if (o->parse(cm, c, ld, err)) return -1;
+        if (o->parse(cm, c, ld, err) || fl_loader_in_force(ld, c, &cm->in_force, err)) return -1;
     }
     rule->data = k;
     return 0;
@@ -337,7 +336,8 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const fields_k *k = rule->data;
-    for (size_t i = 0; i < k->n && !fl_scan_failed(s); i++) k->cmps[i].op->run(&k->cmps[i], s);
+    for (size_t i = 0; i < k->n && !fl_scan_failed(s); i++)
+        if (fl_scan_in_force(s, &k->cmps[i].in_force)) k->cmps[i].op->run(&k->cmps[i], s);
 }
 
 const fl_kind fl_kind_fields = {"fields", vars, parse, run, NULL};
