@@ -21,6 +21,7 @@
  * A period in a year the holiday table lacks is not guessed: the rule gives
  * the message of <case name="unknown-year"> at info severity. */
 #include "rules/kind.h"
+#include "rules/daterange.h"
 #include "core/calendar.h"
 #include "core/checkdigit.h"
 #include "core/datatab.h"
@@ -217,116 +218,33 @@ static bool starts_with(const char *t, size_t len, const char *lit)
     return len >= n && !memcmp(t, lit, n);
 }
 
-/* 1-2 digits then unit (月 or 日/号); returns the end, 0 if none. */
-static size_t read_unit(const char *t, size_t len, size_t i, const char *unit, int *v)
-{
-    size_t j = i;
-    *v = 0;
-    while (j < len && j - i < 2 && is_ascii_digit(t[j])) *v = *v * 10 + (t[j++] - '0');
-    if (j == i || (j < len && is_ascii_digit(t[j]))) return 0;
-    if (j < len && t[j] == ' ') j++;
-    if (starts_with(t + j, len - j, unit)) return j + strlen(unit);
-    if (!strcmp(unit, "日") && starts_with(t + j, len - j, "号")) return j + 3;
-    return 0;
-}
-
-/* M月D日 with the year carried from the date before. */
-static size_t read_month_day(const char *t, size_t len, size_t i, const fl_date *carry, fl_date *out)
-{
-    int m, d;
-    size_t j = read_unit(t, len, i, "月", &m);
-    if (!j || !carry->y) return 0;
-    if (j < len && t[j] == ' ') j++;
-    size_t k = read_unit(t, len, j, "日", &d);
-    if (!k) return 0;
-    fl_date x = {carry->y, m, d};
-    if (!fl_date_valid(&x) || !m || !d) return 0;
-    *out = x;
-    return k;
-}
-
-/* A date at i, to the day: full, else month-day, else (only right after a
- * range connector) a day alone. Returns its end, 0 if none. */
-static size_t read_date(const char *t, size_t len, size_t i, const fl_date *carry, bool after_connector, fl_date *out,
-                        bool *carried)
-{
-    fl_date d;
-    size_t r = fl_date_parse(&d, t + i, len - i);
-    *carried = false;
-    if (r && d.m) {
-        *out = d;
-        return i + r;
-    }
-    if (r) return 0;
-    *carried = true;
-    size_t e = read_month_day(t, len, i, carry, out);
-    if (e) return e;
-    int day;
-    if (after_connector && carry->m && (e = read_unit(t, len, i, "日", &day))) {
-        fl_date x = {carry->y, carry->m, day};
-        if (day && fl_date_valid(&x)) {
-            *out = x;
-            return e;
-        }
-    }
-    return 0;
-}
-
-/* Offset after a range connector at i (至, 到, -, ~, 起至 …), 0 if none. */
-static size_t connector(const char *t, size_t len, size_t i)
-{
-    static const char *const words[] = {"起至", "起到", "起-", "起~", "至", "到", "-", "~", NULL};
-    while (i < len && t[i] == ' ') i++;
-    for (const char *const *w = words; *w; w++)
-        if (starts_with(t + i, len - i, *w)) {
-            size_t j = i + strlen(*w);
-            while (j < len && t[j] == ' ') j++;
-            return j;
-        }
-    return 0;
-}
-
-static bool blocks_start(const char *t, size_t i)
-{
-    if (!i) return false;
-    char p = t[i - 1];
-    return is_ascii_digit(p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '.' || p == '/' || p == '-';
-}
-
 static void add_item(text *x, const fl_date *d, size_t s, size_t e)
 {
     FL_VEC_RESERVE(x->it, x->cap_i, x->ni + 1);
     x->it[x->ni++] = (item){*d, s, e, -1, false, 0, 0};
 }
 
-/* The dates of sentence [a, e) of normalised text t. */
+/* The dates of sentence [a, e) of normalised text t: a range gives two
+ * items, its start paired with its end. */
 static void read_dates(text *x, const char *t, size_t a, size_t e)
 {
-    fl_date carry = {0, 0, 0}, d;
+    fl_date carry = {0, 0, 0};
     for (size_t i = a; i < e;) {
-        unsigned char c = (unsigned char)t[i];
-        size_t end = 0;
-        bool carried;
-        if ((is_ascii_digit((char)c) || c >= 0x80) && !blocks_start(t, i))
-            end = read_date(t, e, i, &carry, false, &d, &carried);
+        fl_drange r;
+        size_t end = fl_drange_at(&r, t, e, i, &carry);
         if (!end) {
+            unsigned char c = (unsigned char)t[i];
             i += c < 0x80 ? 1 : fl_utf8_decode(t + i, e - i, &(uint32_t){0});
             continue;
         }
-        add_item(x, &d, i, end);
-        carry = d;
+        add_item(x, &r.from, r.s, r.e);
+        if (r.has_end) {
+            if (r.range) x->it[x->ni - 1].pair = (int)x->ni;
+            add_item(x, &r.to, r.s2, r.e2);
+            x->it[x->ni - 1].is_end = r.range;
+        }
+        carry = r.to;
         i = end;
-        size_t q = connector(t, e, i);
-        fl_date d2;
-        size_t end2 = q ? read_date(t, e, q, &carry, true, &d2, &carried) : 0;
-        if (!end2) continue;
-        if (carried && fl_date_cmp(&d2, &d) < 0 && d2.m < d.m) d2.y++; /* 12月28日至1月10日 */
-        bool range = d.d && d2.d; /* month-only periods cannot be counted */
-        if (range) x->it[x->ni - 1].pair = (int)x->ni;
-        add_item(x, &d2, q, end2);
-        x->it[x->ni - 1].is_end = range;
-        carry = d2;
-        i = end2;
     }
 }
 
