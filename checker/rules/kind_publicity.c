@@ -21,6 +21,7 @@
  * A period in a year the holiday table lacks is not guessed: the rule gives
  * the message of <case name="unknown-year"> at info severity. */
 #include "rules/kind.h"
+#include "rules/clause.h"
 #include "rules/daterange.h"
 #include "core/calendar.h"
 #include "core/checkdigit.h"
@@ -272,19 +273,6 @@ static bool has(fl_scan *s, const fl_pattern *p, int b, size_t a, size_t e)
     return p && fl_scan_find(s, p, b, a, e, &ms, &me) == 1;
 }
 
-/* Clause around offset off within [a, e): between ，/, and the sentence ends. */
-static void clause(const char *t, size_t a, size_t e, size_t off, size_t *ca, size_t *ce)
-{
-    *ca = a;
-    *ce = e;
-    for (size_t i = a; i < e; i++) {
-        bool comma = t[i] == ',' || (i + 3 <= e && !memcmp(t + i, "，", 3));
-        if (!comma) continue;
-        if (i < off) *ca = i + 1;
-        else { *ce = i; break; }
-    }
-}
-
 static void add_sentences(fl_scan *s, const pub_k *k, text *x, int b, bool staged)
 {
     const fl_norm *n = fl_scan_norm(s, b);
@@ -301,7 +289,7 @@ static void add_sentences(fl_scan *s, const pub_k *k, text *x, int b, bool stage
         st.n = x->ni - st.first;
         for (size_t i = st.first; i < x->ni; i++) {
             size_t ca, ce;
-            clause(n->text, a, e, x->it[i].s, &ca, &ce);
+            fl_text_clause(n->text, a, e, x->it[i].s, &ca, &ce);
             unsigned r = roles_in(s, k, b, ca, ce);
             x->it[i].roles = r ? r : st.roles;
             x->it[i].sroles = st.roles;
@@ -633,14 +621,14 @@ static int dated_match(fl_scan *s, const text *x, const fl_pattern *p, const fl_
         size_t ms, me, ca, ce;
         if (fl_scan_find(s, p, st->block, st->a, st->e, &ms, &me) != 1) continue;
         const char *t = fl_scan_norm(s, st->block)->text;
-        clause(t, st->a, st->e, ms, &ca, &ce);
+        fl_text_clause(t, st->a, st->e, ms, &ca, &ce);
         if (q && has(s, q, st->block, ca, ce)) continue;
         int before = -1;
         for (size_t j = st->first; j < st->first + st->n; j++) {
             const item *it = &x->it[j];
             if (it->s >= ca && it->e <= ce) return (int)j;
             size_t da, de;
-            clause(t, st->a, st->e, it->s, &da, &de);
+            fl_text_clause(t, st->a, st->e, it->s, &da, &de);
             if (it->e <= ms && !(q && has(s, q, st->block, da, de))) before = (int)j;
         }
         if (before >= 0) return before;
