@@ -157,7 +157,7 @@ static void explain(const fl_rule *r)
     print_types(stdout, r, " ", "全部 (all)");
     for (size_t i = 0; i < r->nsev_overrides; i++)
         printf("；%s 中为 %s", r->sev_overrides[i].doc_type, fl_severity_name(r->sev_overrides[i].severity));
-    printf("\n依据：%s\n", *r->basis ? r->basis : "—");
+    printf("\n依据：%s\n", r->basis.text && *r->basis.text ? r->basis.text : "—");
     if (!r->kind) { /* LINT001/LINT002: code in rules/suppress.c, not a ruleset entry */
         printf("规则集：filinglint 内置 (built in)\n检查方式：suppression\n");
     } else {

@@ -81,7 +81,9 @@ static size_t comment_lines(const ax_anchor *a, fl_buf lines[3])
     size_t n = 0;
     const fl_finding *f = a->f;
     fl_buf_printf(&lines[n++], "[%s] %s: %s", fl_severity_name(f->severity), f->rule->id, f->message ? f->message : "");
-    if (f->rule->basis && *f->rule->basis) fl_buf_printf(&lines[n++], "依据：%s", f->rule->basis);
+    fl_buf basis = FL_BUF_INIT;
+    if (*fl_basis_line(&basis, fl_finding_basis(f))) fl_buf_printf(&lines[n++], "依据：%s", basis.data);
+    fl_buf_free(&basis);
     if (a->note[0]) fl_buf_adds(&lines[n++], a->note);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < lines[i].len; k++)

@@ -134,11 +134,13 @@ static void finding_note(fl_buf *b, const fl_finding *f, size_t id)
         if (f->related_line > 0) fl_buf_printf(b, " 第 %d 行", f->related_line);
         fl_buf_adds(b, "</span>");
     }
-    if (f->rule->basis && *f->rule->basis) {
+    fl_buf basis = FL_BUF_INIT;
+    if (*fl_basis_line(&basis, fl_finding_basis(f))) {
         fl_buf_adds(b, " <span class=\"basis\">依据：");
-        esc(b, f->rule->basis);
+        esc(b, basis.data);
         fl_buf_adds(b, "</span>");
     }
+    fl_buf_free(&basis);
     fl_buf_printf(b, " <a class=\"loc\" href=\"#F%zu\">第 %d 行", id, f->line);
     if (f->column > 1) fl_buf_printf(b, "第 %d 字", f->column);
     fl_buf_adds(b, "</a></div>\n");

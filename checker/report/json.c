@@ -58,7 +58,8 @@ json_t *fl_json_finding(const fl_finding *f)
     json_object_set_new(o, "severity", fl_json_str(fl_severity_name(f->severity)));
     json_object_set_new(o, "category", fl_json_str(f->rule->category));
     json_object_set_new(o, "message", fl_json_str(f->message));
-    json_object_set_new(o, "basis", fl_json_str(f->rule->basis));
+    const fl_basis *basis = fl_finding_basis(f);
+    json_object_set_new(o, "basis", fl_json_str(basis->text ? basis->text : ""));
     json_t *loc = json_object();
     json_object_set_new(loc, "line", json_integer(f->line));
     json_object_set_new(loc, "column", json_integer(f->column));
@@ -68,6 +69,10 @@ json_t *fl_json_finding(const fl_finding *f)
     json_object_set_new(loc, "section", fl_json_str(f->section));
     json_object_set_new(o, "location", loc);
     json_object_set_new(o, "excerpt", fl_json_str(f->excerpt));
+    /* added after the documented keys: "basis" above stays the one string */
+    json_object_set_new(o, "basis_instrument", fl_json_str(basis->instrument ? basis->instrument : ""));
+    json_object_set_new(o, "basis_article", fl_json_str(basis->article ? basis->article : ""));
+    json_object_set_new(o, "class", fl_json_str(fl_class_name(basis->cls)));
     return o;
 }
 

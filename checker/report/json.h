@@ -10,8 +10,9 @@
 
 /* A string; NULL gives null; invalid UTF-8 is repaired (jansson refuses it). */
 json_t *fl_json_str(const char *s);
-/* cli.md's finding object: rule, severity, category, message, basis,
- * location (end_column inclusive), excerpt. */
+/* The finding object: rule, severity, category, message, basis,
+ * location (end_column inclusive), excerpt, then basis_instrument,
+ * basis_article and class of the basis it cites. */
 json_t *fl_json_finding(const fl_finding *f);
 /* {"code": key, "message": message} */
 json_t *fl_json_error(const char *key, const char *message);

@@ -166,6 +166,16 @@ static void res_related(sarif_state *s, json_t *res, const fl_finding *f)
     json_object_set_new(res, "relatedLocations", rels);
 }
 
+/* The basis a finding cites (the one in force on its judging date), as the
+ * JSON finding has it. */
+static void basis_props(json_t *props, const fl_basis *b)
+{
+    if (b->text && *b->text) json_object_set_new(props, "basis", fl_json_str(b->text));
+    if (b->instrument && *b->instrument) json_object_set_new(props, "basis_instrument", fl_json_str(b->instrument));
+    if (b->article && *b->article) json_object_set_new(props, "basis_article", fl_json_str(b->article));
+    json_object_set_new(props, "class", json_string(fl_class_name(b->cls)));
+}
+
 static json_t *result(sarif_state *s, const char *path, size_t artifact, const fl_finding *f)
 {
     json_t *res = json_object(), *loc = json_object(), *phys = json_object();
@@ -194,6 +204,7 @@ static json_t *result(sarif_state *s, const char *path, size_t artifact, const f
     json_object_set_new(props, "category", fl_json_str(f->rule->category));
     json_object_set_new(props, "part", json_string(fl_part_names[f->part]));
     if (f->excerpt && *f->excerpt) json_object_set_new(props, "excerpt", fl_json_str(f->excerpt));
+    basis_props(props, fl_finding_basis(f));
     json_object_set_new(res, "properties", props);
     return res;
 }
@@ -276,6 +287,13 @@ static json_t *rule_name(const char *category)
     return j;
 }
 
+static void in_force_props(json_t *props, const fl_in_force *f)
+{
+    char d[11];
+    if (f->since.y) json_object_set_new(props, "since", json_string((fl_date_format(&f->since, d), d)));
+    if (f->until.y) json_object_set_new(props, "until", json_string((fl_date_format(&f->until, d), d)));
+}
+
 static json_t *rule_object(const fl_rule *r)
 {
     json_t *o = json_object();
@@ -283,17 +301,40 @@ static json_t *rule_object(const fl_rule *r)
     if (r->category && *r->category) json_object_set_new(o, "name", rule_name(r->category));
     const char *summary = r->summary && *r->summary ? r->summary : r->message;
     json_object_set_new(o, "shortDescription", text(summary));
-    fl_buf full = FL_BUF_INIT;
+    fl_buf full = FL_BUF_INIT, line = FL_BUF_INIT;
     fl_buf_adds(&full, r->description && *r->description ? r->description : summary);
-    if (r->basis && *r->basis) fl_buf_printf(&full, "\n依据：%s", r->basis);
+    for (size_t i = 0; i < r->nbases; i++) { /* the dated bases, then the rule's own */
+        char when[96];
+        fl_buf_printf(&full, "\n依据：%s", fl_basis_line(&line, &r->bases[i]));
+        if (fl_in_force_dated(&r->bases[i].in_force))
+            fl_buf_printf(&full, " %s", fl_in_force_text(&r->bases[i].in_force, when, sizeof when));
+    }
+    if (*fl_basis_line(&line, &r->basis)) fl_buf_printf(&full, "\n依据%s：%s", r->nbases ? "（其他情形）" : "", line.data);
     json_object_set_new(o, "fullDescription", text(full.data));
     fl_buf_free(&full);
+    fl_buf_free(&line);
     json_t *conf = json_object();
     json_object_set_new(conf, "level", json_string(level(r->severity)));
     json_object_set_new(o, "defaultConfiguration", conf);
     json_t *props = json_object();
     json_object_set_new(props, "category", fl_json_str(r->category));
-    if (r->basis && *r->basis) json_object_set_new(props, "basis", fl_json_str(r->basis));
+    basis_props(props, &r->basis);
+    if (fl_in_force_dated(&r->in_force)) in_force_props(props, &r->in_force);
+    if (r->nbases) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < r->nbases; i++) {
+            json_t *b = json_object();
+            basis_props(b, &r->bases[i]);
+            in_force_props(b, &r->bases[i].in_force);
+            if (r->bases[i].ndoc_types) {
+                json_t *types = json_array();
+                for (size_t k = 0; k < r->bases[i].ndoc_types; k++) json_array_append_new(types, fl_json_str(r->bases[i].doc_types[k]));
+                json_object_set_new(b, "doc_types", types);
+            }
+            json_array_append_new(list, b);
+        }
+        json_object_set_new(props, "bases", list);
+    }
     json_object_set_new(o, "properties", props);
     return o;
 }

@@ -5,7 +5,8 @@
  *     | 项目评价范围内不涉及生态保护红线、自然保护区和风景名胜区。
  *     依据：环环评〔2020〕48号 一（二）
  *
- * (the § and 依据 lines are left out when there is no section or basis), then
+ * (the § and 依据 lines are left out when there is no section or basis; the
+ * basis is the one in force on the judging date, its class in brackets), then
  * one summary line. Files that could not be read are reported on stderr by
  * the check command, whatever the format. */
 #include "report/report.h"
@@ -45,7 +46,7 @@ static const char *line_of(fl_buf *b, const char *s)
 static void finding(text_state *t, const char *raw_path, const fl_finding *f)
 {
     const char *sev = fl_severity_name(f->severity);
-    fl_buf pb = FL_BUF_INIT, mb = FL_BUF_INIT, sb = FL_BUF_INIT, eb = FL_BUF_INIT;
+    fl_buf pb = FL_BUF_INIT, mb = FL_BUF_INIT, sb = FL_BUF_INIT, eb = FL_BUF_INIT, bb = FL_BUF_INIT;
     const char *path = line_of(&pb, raw_path), *message = line_of(&mb, f->message);
     if (t->color)
         fprintf(t->out, BOLD "%s:%d:%d:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n", path, f->line,
@@ -54,8 +55,10 @@ static void finding(text_state *t, const char *raw_path, const fl_finding *f)
         fprintf(t->out, "%s:%d:%d: %s: %s [%s]\n", path, f->line, f->column, sev, message, f->rule->id);
     if (f->section && *f->section) fprintf(t->out, "  § %s\n", line_of(&sb, f->section));
     if (f->excerpt && *f->excerpt) fprintf(t->out, "  | %s\n", line_of(&eb, f->excerpt));
-    if (f->rule->basis && *f->rule->basis) fprintf(t->out, "  依据：%s\n", f->rule->basis);
+    const char *basis = fl_basis_line(&bb, fl_finding_basis(f));
+    if (*basis) fprintf(t->out, "  依据：%s\n", basis);
     fl_buf_free(&pb);
+    fl_buf_free(&bb);
     fl_buf_free(&mb);
     fl_buf_free(&sb);
     fl_buf_free(&eb);

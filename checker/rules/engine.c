@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct fl_lint {
     const fl_rules *rules;
@@ -27,6 +28,8 @@ struct fl_scan {
     const char *doc_type;
     fl_result *res;
     const fl_rule *rule;
+    const fl_basis *basis; /* what the rule's findings cite on this document */
+    fl_judging judged;
     bool failed;
     fl_arena arena;
     fl_norm *norms;       /* per block, text == NULL until computed */
@@ -54,6 +57,8 @@ void fl_lint_free(fl_lint *l)
 
 const fl_doc *fl_scan_doc(const fl_scan *s) { return s->doc; }
 const fl_lint_opts *fl_scan_opts(const fl_scan *s) { return s->opts; }
+const fl_judging *fl_scan_judging(const fl_scan *s) { return &s->judged; }
+bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f) { return fl_in_force_on(f, &s->judged.date); }
 const char *fl_scan_doc_type(const fl_scan *s) { return s->doc_type; }
 fl_arena *fl_scan_arena(fl_scan *s) { return &s->arena; }
 bool fl_scan_failed(const fl_scan *s) { return s->failed; }
@@ -390,6 +395,7 @@ void fl_scan_emit(fl_scan *s, const fl_hit *h)
     f->message = expand(&s->res->arena, h->message ? h->message : s->rule->message, &vars);
     f->message_en = expand(&s->res->arena, h->message ? h->message_en : s->rule->message_en, &vars);
     f->unless_sibling = s->rule->unless_sibling;
+    f->basis = s->basis;
     if (h->related_path) {
         f->related_path = fl_arena_strdup(&s->res->arena, h->related_path);
         f->related_line = h->related_line;
@@ -432,6 +438,41 @@ static void rule_failed(fl_scan *s, const fl_rule *r)
     fl_result_add_error(s->res, FL_E_PATTERN_LIMIT, r->id, fl_error_format(&e, line, sizeof line));
 }
 
+/* Today, or the day SOURCE_DATE_EPOCH names (UTC) when it is set, so that a
+ * run can be reproduced (the tests, a report regenerated later). */
+static void today(fl_date *d)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long v = sde && *sde ? strtoll(sde, &end, 10) : 0;
+    if (!sde || !*sde || *end || v < 0) {
+        fl_date_today(d);
+        return;
+    }
+    fl_date_from_days(d, (long)(v / 86400));
+}
+
+/* --as-of, else the filing's own date, else today. */
+static void judging_date(const fl_doc *doc, const fl_lint_opts *o, fl_judging *j)
+{
+    const fl_filing_date *fd = &doc->filing_date;
+    int line = fd->block >= 0 && (size_t)fd->block < doc->nblocks ? doc->blocks[fd->block].line : 0;
+    memset(j, 0, sizeof *j);
+    if (o->has_as_of && fl_date_valid(&o->as_of) && o->as_of.y) {
+        j->date = o->as_of;
+        j->from = FL_JUDGED_OPTION;
+    } else if (fd->found && fl_date_valid(&fd->value) && fd->value.y) {
+        j->date = fd->value;
+        j->from = FL_JUDGED_FILING;
+        j->line = line;
+    } else {
+        today(&j->date);
+        j->from = FL_JUDGED_TODAY;
+        j->blank = fd->unfilled;
+        j->line = fd->unfilled ? line : 0;
+    }
+}
+
 void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_result *out)
 {
     static const fl_lint_opts defaults;
@@ -446,13 +487,19 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     s.norms = fl_xcalloc(doc->nblocks + 1, sizeof *s.norms);
     s.sents = fl_xcalloc(doc->nblocks + 1, sizeof *s.sents);
     out->doc_type = s.doc_type ? fl_arena_strdup(&out->arena, s.doc_type) : NULL;
+    const char *reason = s.opts->doc_type ? "--doc-type" : doc->doc_type_reason;
+    out->doc_type_reason = reason ? fl_arena_strdup(&out->arena, reason) : NULL;
+    judging_date(doc, s.opts, &s.judged);
+    out->judged = s.judged;
     for (size_t i = 0; i < l->rules->nrules; i++) {
         const fl_rule *r = l->rules->all[i];
         if (s.opts->only && r != s.opts->only) continue;
         if (s.opts->enabled && !s.opts->enabled[r->index]) continue;
         if (!s.opts->ignore_doc_type && !fl_rule_applies(r, s.doc_type)) continue;
+        if (!fl_in_force_on(&r->in_force, &s.judged.date)) continue; /* not the law on that date */
         size_t before = out->nfindings;
         s.rule = r;
+        s.basis = fl_rule_basis(r, s.doc_type, &s.judged.date);
         s.failed = false;
         if (conditions_hold(&s, r) && !s.failed) r->kind->run(r, &s);
         if (s.failed) {

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *const fl_judged_from_names[] = {"today", "filing", "option"};
+
 void fl_result_init(fl_result *r)
 {
     memset(r, 0, sizeof *r);

@@ -38,7 +38,28 @@ typedef struct fl_finding {
      * also in) and its line; NULL / 0 when none. */
     const char *related_path;
     int related_line;
+    /* The basis it cites: the rule's for the document type and judging
+     * date (fl_rule_basis); NULL for built-in rules, which cite none. */
+    const fl_basis *basis;
 } fl_finding;
+
+/* The basis a finding cites (NULL-safe: built-in rules give the rule's). */
+static inline const fl_basis *fl_finding_basis(const fl_finding *f)
+{
+    return f->basis ? f->basis : &f->rule->basis;
+}
+
+/* The date a document is judged at, and where it came from: --as-of, else
+ * the filing's own date (doc->filing_date), else today. */
+typedef enum fl_judged_from { FL_JUDGED_TODAY, FL_JUDGED_FILING, FL_JUDGED_OPTION } fl_judged_from;
+extern const char *const fl_judged_from_names[]; /* "today", "filing", "option" */
+typedef struct fl_judging {
+    fl_date date;        /* as precise as known: m == 0 year only, d == 0 month only */
+    fl_judged_from from;
+    int line;            /* filing: the line the date is on; today: the line of a date left
+                            blank ("  年  月  日"), 0 when the filing has none */
+    bool blank;          /* today: the filing has a date line left blank */
+} fl_judging;
 
 typedef struct fl_tool_error {
     fl_diag code;
@@ -49,6 +70,8 @@ typedef struct fl_tool_error {
 typedef struct fl_result {
     fl_arena arena;
     const char *doc_type; /* as used for the run, NULL when not recognised */
+    const char *doc_type_reason; /* why: "--doc-type", the model's reason; NULL when none */
+    fl_judging judged;    /* the date the rules were judged at */
     fl_finding *findings; size_t nfindings, cap_findings;
     fl_tool_error *errors; size_t nerrors, cap_errors;
 } fl_result;

@@ -69,6 +69,15 @@ typedef int (*fl_table_load_fn)(void **out, const char *path, fl_error *err);
 typedef void (*fl_table_free_fn)(void *table);
 int fl_loader_table(fl_loader *ld, const xmlNode *n, const char *name, fl_table_load_fn load,
                     fl_table_free_fn free_fn, void **out, fl_error *err);
+/* The attributes since="YYYY-MM-DD" and until="YYYY-MM-DD" of n, both
+ * optional (out left open): when a requirement is in force. Rules read them
+ * on <rule>; kinds on each child that is a requirement of its own (an item
+ * to mention, a table test, a comparison, a limit: rulesets/README.md lists
+ * them), and skip it at run time unless fl_scan_in_force. */
+int fl_loader_in_force(fl_loader *ld, const xmlNode *n, fl_in_force *out, fl_error *err);
+/* "  （2019-11-01 起施行）" after a requirement's explain line; nothing when
+ * it is undated. */
+void fl_in_force_describe(const fl_in_force *f, FILE *out);
 /* One line "范围：..." for explain. */
 void fl_scope_describe(const fl_scope_spec *sc, FILE *out);
 /* Element children of n, in order. */
@@ -117,6 +126,12 @@ typedef struct fl_hit {
 
 const fl_doc *fl_scan_doc(const fl_scan *s);
 const fl_lint_opts *fl_scan_opts(const fl_scan *s);
+/* The date the document is judged at (--as-of, else the filing's date, else
+ * today), computed once per document. */
+const fl_judging *fl_scan_judging(const fl_scan *s);
+/* Is a requirement with these dates in force on the judging date (with the
+ * precision rule of fl_in_force_on)? */
+bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f);
 const char *fl_scan_doc_type(const fl_scan *s);
 fl_arena *fl_scan_arena(fl_scan *s); /* per-document scratch, freed after the run */
 /* Normalised text of a block, computed once per document. */

@@ -16,7 +16,8 @@
  * `containing` requires the matched section to hold that text as well (in a
  * sentence that the item's `unless` does not deny);
  * `text` may look elsewhere with in/fields/unless (evidence.h). The rule runs
- * only when every <only-if> is found. */
+ * only when every <only-if> is found. An item with since/until is required
+ * only on the dates it is in force. */
 #include "rules/kind.h"
 #include "rules/evidence.h"
 #include <stdint.h>
@@ -27,6 +28,7 @@ typedef struct item {
     const fl_pattern *heading, *containing, *label, *cond, *belongs;
     fl_evidence text;
     int severity;
+    fl_in_force in_force;
 } item;
 
 typedef struct contents {
@@ -49,7 +51,7 @@ static int parse_item(item *it, const xmlNode *c, const contents *k, fl_loader *
         fl_loader_pattern_attr(ld, c, "if", &it->cond, err) ||
         fl_loader_pattern_attr(ld, c, "belongs", &it->belongs, err) ||
         fl_evidence_parse(&it->text, c, ld, "text", FL_EV_TEXT, &k->scope, err) ||
-        fl_loader_severity(ld, c, "severity", &it->severity, err))
+        fl_loader_severity(ld, c, "severity", &it->severity, err) || fl_loader_in_force(ld, c, &it->in_force, err))
         return -1;
     it->text.skip_headings = true;
     if (!it->heading && !it->label && !it->text.match)
@@ -198,6 +200,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     if (fl_scan_failed(s) || (!sc->found && k->skip_if_scope_missing)) return;
     for (size_t i = 0; i < k->nitems; i++) {
         const item *it = &k->items[i];
+        if (!fl_scan_in_force(s, &it->in_force)) continue;
         item local = *it; /* text is read from the scope, which a whole-document type widens */
         local.text.scope = spec;
         if (it->cond) {
@@ -236,6 +239,7 @@ static void describe(const fl_rule *rule, FILE *out)
         if (it->text.match && plain) fprintf(out, "  文字 /%s/", it->text.match->source);
         if (it->cond) fprintf(out, "  （仅当出现 /%s/）", it->cond->source);
         if (it->belongs) fprintf(out, "  缺少时指向 /%s/", it->belongs->source);
+        fl_in_force_describe(&it->in_force, out);
         fputc('\n', out);
         if (it->text.match && !plain) fl_evidence_describe(&it->text, "  或", out);
     }

@@ -15,8 +15,9 @@
  * 2024.1-2026.12, 2024年1月至12月) or from a length (3年, 三年, 36个月, 2年6个月,
  * 一年半). Ranges count whole days: 2024年1月至2026年12月 is 3 years exactly.
  * The first <limit> whose evidence is found applies (evidence.h: when, in,
- * fields, unless, scope); one without `when` always applies. One finding, at
- * the first stated period that exceeds the limit. */
+ * fields, unless, scope); one without `when` always applies; a limit with
+ * since/until only on the dates it is in force. One finding, at the first
+ * stated period that exceeds the limit. */
 #include "rules/kind.h"
 #include "rules/evidence.h"
 #include "core/date.h"
@@ -37,6 +38,7 @@ typedef struct limit {
     int years;
     const char *name;
     fl_evidence when; /* when.match NULL: always */
+    fl_in_force in_force;
 } limit;
 
 typedef struct duration_k {
@@ -70,7 +72,9 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
             l->years = (int)v;
             l->name = fl_loader_attr(ld, c, "name");
             if (!l->name) l->name = "";
-            if (fl_evidence_parse(&l->when, c, ld, "when", FL_EV_TITLE | FL_EV_FIELDS | FL_EV_TEXT, NULL, err)) return -1;
+            if (fl_evidence_parse(&l->when, c, ld, "when", FL_EV_TITLE | FL_EV_FIELDS | FL_EV_TEXT, NULL, err) ||
+                fl_loader_in_force(ld, c, &l->in_force, err))
+                return -1;
         } else {
             return fl_loader_error(err, ld, c, "unexpected <%s> in <duration> (period, limit)", (const char *)c->name);
         }
@@ -320,6 +324,7 @@ static const limit *choose_limit(const duration_k *k, fl_scan *s)
 {
     for (size_t i = 0; i < k->nlimits; i++) {
         const limit *l = &k->limits[i];
+        if (!fl_scan_in_force(s, &l->in_force)) continue;
         if (!l->when.match) return l;
         int rc = fl_evidence_find(s, &l->when, NULL);
         if (rc < 0) return NULL;
@@ -416,7 +421,9 @@ static void describe(const fl_rule *rule, FILE *out)
     }
     for (size_t i = 0; i < k->nlimits; i++) {
         const limit *l = &k->limits[i];
-        fprintf(out, "上限 %d 年：%s\n", l->years, *l->name ? l->name : "");
+        fprintf(out, "上限 %d 年：%s", l->years, *l->name ? l->name : "");
+        fl_in_force_describe(&l->in_force, out);
+        fputc('\n', out);
         if (l->when.match) fl_evidence_describe(&l->when, "  适用于", out);
     }
 }

@@ -11,6 +11,8 @@
  *     <not-after column="监测日期|采样日期" than="编制日期"/>         table columns
  *     <check-digit fields="统一社会信用代码" algorithm="gb32100"/>   (EIA504)
  *   </fields>
+ *
+ * A comparison with since/until runs only on the dates it is in force.
  */
 #include "rules/kind.h"
 #include "rules/daterange.h"
@@ -28,6 +30,7 @@ typedef struct cmp {
     const fl_pattern *match;
     const fl_pattern *column;            /* not-after: header of a table column of dates */
     const char *algorithm;               /* check-digit */
+    fl_in_force in_force;                /* the comparison applies only on these dates */
 } cmp;
 
 struct op {
@@ -340,7 +343,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         if (!o) return fl_loader_error(err, ld, c, "unknown comparison <%s> (same, differ, not-after, check-digit)", (const char *)c->name);
         cmp *cm = &k->cmps[k->n++];
         cm->op = o;
-        if (o->parse(cm, c, ld, err)) return -1;
+        if (o->parse(cm, c, ld, err) || fl_loader_in_force(ld, c, &cm->in_force, err)) return -1;
     }
     rule->data = k;
     return 0;
@@ -349,7 +352,8 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const fields_k *k = rule->data;
-    for (size_t i = 0; i < k->n && !fl_scan_failed(s); i++) k->cmps[i].op->run(&k->cmps[i], s);
+    for (size_t i = 0; i < k->n && !fl_scan_failed(s); i++)
+        if (fl_scan_in_force(s, &k->cmps[i].in_force)) k->cmps[i].op->run(&k->cmps[i], s);
 }
 
 const fl_kind fl_kind_fields = {"fields", vars, parse, run, NULL};

@@ -15,7 +15,8 @@
  * about ("现有工程已建成，本项目…") and whether it is negated are decided
  * there. `requires`: the rule reports only when that pattern is found in its
  * scope (a statement is only wrong together with another one: a site inside
- * a 生态保护红线 and a conclusion of 可行). */
+ * a 生态保护红线 and a conclusion of 可行). A <match> with since/until is
+ * forbidden only on the dates it is in force. */
 #include "rules/kind.h"
 #include "core/utf8.h"
 #include <stdint.h>
@@ -31,6 +32,7 @@ typedef struct unless {
 typedef struct forbid {
     fl_scope_spec scope;
     const fl_pattern **match;
+    fl_in_force *match_in_force; /* per match: the dates it is forbidden */
     size_t nmatch;
     unless *unless;
     size_t nunless;
@@ -66,6 +68,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         nr += fl_xml_named(c, "requires");
     }
     k->match = fl_loader_alloc(ld, nm * sizeof *k->match);
+    k->match_in_force = fl_loader_alloc(ld, nm * sizeof *k->match_in_force);
     k->unless = fl_loader_alloc(ld, (nu + 1) * sizeof *k->unless);
     k->requires = fl_loader_alloc(ld, (nr + 1) * sizeof *k->requires);
     k->requires_scope = fl_loader_alloc(ld, (nr + 1) * sizeof *k->requires_scope);
@@ -75,6 +78,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     if (attr) k->match[k->nmatch++] = attr;
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
         if (fl_xml_named(c, "match")) {
+            if (fl_loader_in_force(ld, c, &k->match_in_force[k->nmatch], err)) return -1;
             if (fl_loader_pattern_text(ld, c, &k->match[k->nmatch++], err)) return -1;
         } else if (fl_xml_named(c, "unless")) {
             if (parse_unless(ld, c, &k->unless[k->nunless++], err)) return -1;
@@ -168,6 +172,7 @@ static size_t scan_block(fl_scan *s, const forbid *k, int b)
     for (size_t i = 0; i < k->nmatch; i++) {
         size_t from = 0, ms, me;
         int rc;
+        if (!fl_scan_in_force(s, &k->match_in_force[i])) continue;
         while (from <= n->len && (rc = fl_scan_find(s, k->match[i], b, from, SIZE_MAX, &ms, &me)) == 1) {
             if (!excused(s, k, b, ms)) {
                 fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
@@ -232,7 +237,11 @@ static void describe(const fl_rule *rule, FILE *out)
     static const char *const in_names[] = {"同一句", "同一段", "同一章节", "全文", "同一分句"};
     const forbid *k = rule->data;
     fl_scope_describe(&k->scope, out);
-    for (size_t i = 0; i < k->nmatch; i++) fprintf(out, "报告每处匹配：/%s/\n", k->match[i]->source);
+    for (size_t i = 0; i < k->nmatch; i++) {
+        fprintf(out, "报告每处匹配：/%s/", k->match[i]->source);
+        fl_in_force_describe(&k->match_in_force[i], out);
+        fputc('\n', out);
+    }
     for (size_t i = 0; i < k->nunless; i++)
         fprintf(out, "除非%s中出现：/%s/\n", in_names[k->unless[i].in], k->unless[i].p->source);
     for (size_t i = 0; i < k->nrequires; i++) {

@@ -14,7 +14,8 @@
  * `fallback` is for filings whose layout lacks the usual subsection: the 2020
  * 报告表 often has only the chapter 三、区域环境质量现状、环境保护目标及评价标准.
  * An item's own `scope` replaces the mention's for that item (a separate
- * 环境风险评价 chapter counts as much as a subsection). */
+ * 环境风险评价 chapter counts as much as a subsection). An item with
+ * since/until is required only on the dates it is in force. */
 #include "rules/kind.h"
 #include <stdint.h>
 #include <string.h>
@@ -25,6 +26,7 @@ typedef struct item {
     int severity; /* -1: the rule's */
     const char *message, *message_en; /* NULL: the rule's */
     fl_scope_spec scope;              /* heading == NULL: the mention's */
+    fl_in_force in_force;
 } item;
 
 typedef enum { MISSING_REPORT, MISSING_SKIP, MISSING_ONCE } when_missing;
@@ -48,6 +50,7 @@ static int parse_item(fl_rule *rule, const xmlNode *c, fl_loader *ld, const ment
     if (fl_loader_message(ld, c, rule, "message", &it->message, err)) return -1;
     if (fl_loader_message(ld, c, rule, "message-en", &it->message_en, err)) return -1;
     if (fl_loader_scope(ld, c, &it->scope, err)) return -1;
+    if (fl_loader_in_force(ld, c, &it->in_force, err)) return -1;
     if (!it->scope.heading) it->scope = k->scope;
     return 0;
 }
@@ -120,6 +123,9 @@ static const fl_scope *main_scope(const mention *k, fl_scan *s, const fl_scope_s
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const mention *k = rule->data;
+    size_t required = 0;
+    for (size_t i = 0; i < k->nitems; i++) required += fl_scan_in_force(s, &k->items[i].in_force);
+    if (!required) return; /* nothing to mention on this date, not even the section */
     const fl_scope_spec *used;
     const fl_scope *sc = main_scope(k, s, &used);
     if (!sc) return;
@@ -137,6 +143,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     for (size_t i = 0; i < k->nitems; i++) {
         const item *it = &k->items[i];
         const fl_scope *isc = sc;
+        if (!fl_scan_in_force(s, &it->in_force)) continue;
         if (!same_scope(&it->scope, &k->scope) && !same_scope(&it->scope, used)) {
             isc = fl_scan_scope(s, &it->scope);
             if (fl_scan_failed(s)) return;
@@ -163,6 +170,7 @@ static void describe(const fl_rule *rule, FILE *out)
         fprintf(out, "须提及：%s  /%s/%s%s", it->name, it->p->source, it->severity >= 0 ? "  级别 " : "",
                 it->severity >= 0 ? fl_severity_name((fl_severity)it->severity) : "");
         if (!same_scope(&it->scope, &k->scope)) fprintf(out, "  范围 /%s/", it->scope.heading->source);
+        fl_in_force_describe(&it->in_force, out);
         fputc('\n', out);
     }
 }

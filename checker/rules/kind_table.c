@@ -22,7 +22,9 @@
  * each with its own header row. The rows after a header row (with the
  * repeated-header rows right after it) up to the next one are its data rows;
  * columns are looked up in their own header. A data row that is one merged
- * cell ("2. 主要编制人员") is a label, not data. */
+ * cell ("2. 主要编制人员") is a label, not data.
+ *
+ * A test with since/until runs only on the dates it is in force. */
 #include "rules/kind.h"
 #include "core/buf.h"
 #include "core/checkdigit.h"
@@ -124,6 +126,7 @@ typedef struct test {
     const char *algorithm;    /* check-digit */
     const char *name;         /* required-value: what the entry is called */
     const char *message, *message_en; /* the test's own, NULL: the rule's */
+    fl_in_force in_force;     /* the test applies only on these dates */
 } test;
 
 typedef struct table_k {
@@ -158,6 +161,7 @@ static int parse_test(fl_rule *rule, fl_loader *ld, const xmlNode *c, test *t, f
     }
     if (fl_loader_message(ld, c, rule, "message", &t->message, err)) return -1;
     if (fl_loader_message(ld, c, rule, "message-en", &t->message_en, err)) return -1;
+    if (fl_loader_in_force(ld, c, &t->in_force, err)) return -1;
     t->name = fl_loader_attr(ld, c, "name");
     if (!t->name) t->name = t->column ? t->column->source : "";
     return 0;
@@ -657,6 +661,7 @@ static void run_tests(fl_scan *s, const table_k *k, const grid *g, state *st)
     int *col2 = fl_xmalloc(((size_t)g->rows + 1) * sizeof *col2);
     for (size_t i = 0; i < k->ntests && !fl_scan_failed(s); i++) {
         const test *t = &k->tests[i];
+        if (!fl_scan_in_force(s, &t->in_force)) continue;
         if (t->kind == T_REQUIRED_VALUE) {
             run_required_value(s, g, t, &st->found_labels[i]);
             continue;
@@ -684,7 +689,7 @@ static void report_absent_labels(fl_scan *s, const table_k *k, const state *st)
 {
     for (size_t i = 0; i < k->ntests && st->first_block >= 0; i++) {
         const test *t = &k->tests[i];
-        if (t->kind != T_REQUIRED_VALUE || st->found_labels[i]) continue;
+        if (t->kind != T_REQUIRED_VALUE || st->found_labels[i] || !fl_scan_in_force(s, &t->in_force)) continue;
         fl_hit h = {.block = st->first_block, .severity = -1, .message = t->message, .message_en = t->message_en};
         fl_hit_var(&h, "column", t->name);
         for (const char *const *v = vars + 1; *v; v++) fl_hit_var(&h, *v, "");
@@ -731,6 +736,7 @@ static void describe(const fl_rule *rule, FILE *out)
         fprintf(out, "%s：/%s/", test_names[t->kind], t->column ? t->column->source : "");
         if (t->other) fprintf(out, "  /%s/", t->other->source);
         if (t->algorithm) fprintf(out, "  %s", t->algorithm);
+        fl_in_force_describe(&t->in_force, out);
         fputc('\n', out);
     }
 }

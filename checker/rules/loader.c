@@ -5,6 +5,7 @@
 #include "rules/loader.h"
 #include "rules/kind.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/norm.h"
 #include <ctype.h>
 #include <stdarg.h>
@@ -301,6 +302,30 @@ int fl_loader_scope(fl_loader *ld, const xmlNode *n, fl_scope_spec *out, fl_erro
         out->level = (int)v;
     }
     return 0;
+}
+
+static int in_force_date(fl_loader *ld, const xmlNode *n, const char *attr, fl_date *out, fl_error *err)
+{
+    const char *v = fl_loader_attr(ld, n, attr);
+    memset(out, 0, sizeof *out);
+    if (!v) return 0;
+    if (strlen(v) != 10 || fl_date_iso_parse(out, v))
+        return fl_loader_error(err, ld, n, "%s must be a date YYYY-MM-DD, not '%s'", attr, v);
+    return 0;
+}
+
+int fl_loader_in_force(fl_loader *ld, const xmlNode *n, fl_in_force *out, fl_error *err)
+{
+    if (in_force_date(ld, n, "since", &out->since, err) || in_force_date(ld, n, "until", &out->until, err)) return -1;
+    if (out->since.y && out->until.y && fl_date_days(&out->until) <= fl_date_days(&out->since))
+        return fl_loader_error(err, ld, n, "until (the first day no longer in force) must come after since");
+    return 0;
+}
+
+void fl_in_force_describe(const fl_in_force *f, FILE *out)
+{
+    char buf[96];
+    if (fl_in_force_dated(f)) fprintf(out, "  （%s）", fl_in_force_text(f, buf, sizeof buf));
 }
 
 void fl_scope_describe(const fl_scope_spec *sc, FILE *out)

@@ -216,6 +216,39 @@ static int parse_sev_override(fl_loader *ld, const xmlNode *c, fl_sev_override *
     return 0;
 }
 
+static int parse_class(fl_loader *ld, const xmlNode *n, fl_class def, fl_class *out, fl_error *err)
+{
+    const char *c = fl_loader_attr(ld, n, "class");
+    *out = def;
+    if (c && fl_class_parse(c, out))
+        return fl_loader_error(err, ld, n, "class must be fraud, serious-quality, quality, procedure or none, not '%s'", c);
+    return 0;
+}
+
+static void basis_set(fl_loader *ld, fl_basis *b, const char *instrument, const char *article)
+{
+    b->instrument = instrument;
+    b->article = article;
+    if (*instrument && *article) b->text = fl_arena_printf(&ld->rs->arena, "%s %s", instrument, article);
+    else b->text = *instrument ? instrument : article;
+}
+
+/* <basis instrument="…" article="…" class="…" since="…" until="…" doc-type="…"/>:
+ * a basis cited on the dates and document types it names; class defaults to
+ * the rule's. */
+static int parse_basis(fl_loader *ld, const xmlNode *c, const fl_rule *r, fl_basis *b, fl_error *err)
+{
+    memset(b, 0, sizeof *b);
+    b->line = fl_loader_line(c);
+    const char *instrument = fl_loader_attr(ld, c, "instrument");
+    const char *article = fl_loader_attr(ld, c, "article");
+    if (!instrument || !*instrument) return fl_loader_error(err, ld, c, "<basis> needs instrument=\"《…》（…令第N号）\"");
+    basis_set(ld, b, instrument, article ? article : "");
+    if (parse_class(ld, c, r->basis.cls, &b->cls, err) || fl_loader_in_force(ld, c, &b->in_force, err)) return -1;
+    b->ndoc_types = fl_loader_list(ld, fl_loader_attr(ld, c, "doc-type"), false, &b->doc_types);
+    return check_doc_types(ld, c, b->doc_types, b->ndoc_types, err);
+}
+
 static size_t count_children(const xmlNode *el, const char *name)
 {
     size_t n = 0;
@@ -240,13 +273,15 @@ static int parse_rule_attrs(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_err
         return fl_loader_error(err, ld, el, "severity must be error, warning or info, not '%s'", sev ? sev : "");
     r->category = fl_loader_attr(ld, el, "category");
     if (!r->category) r->category = "";
+    if (parse_class(ld, el, FL_CLASS_NONE, &r->basis.cls, err)) return -1;
+    /* The ruleset's basis-doc is cited only with a clause of the rule; one
+     * the rule names itself stands alone too. */
     const char *clause = fl_loader_attr(ld, el, "basis");
-    const char *doc = fl_loader_attr(ld, el, "basis-doc");
-    if (!doc) doc = ld->rs->basis_doc;
-    if (doc && *doc && clause && *clause) r->basis = fl_arena_printf(&ld->rs->arena, "%s %s", doc, clause);
-    else if (clause && *clause) r->basis = clause;
-    else if (doc && *doc && fl_loader_attr(ld, el, "basis-doc")) r->basis = doc;
-    else r->basis = "";
+    const char *own = fl_loader_attr(ld, el, "basis-doc");
+    const char *doc = own ? own : ld->rs->basis_doc;
+    bool has_clause = clause && *clause;
+    basis_set(ld, &r->basis, (has_clause || own) && doc ? doc : "", has_clause ? clause : "");
+    if (fl_loader_in_force(ld, el, &r->in_force, err)) return -1;
     r->unless_sibling = fl_loader_attr(ld, el, "unless-sibling");
     if (r->unless_sibling && check_doc_types(ld, el, &r->unless_sibling, 1, err)) return -1;
     const char *types = fl_loader_attr(ld, el, "doc-type");
@@ -264,6 +299,7 @@ static int parse_rule_child(fl_loader *ld, const xmlNode *c, fl_rule *r, fl_erro
     else if (fl_xml_named(c, "severity")) return parse_sev_override(ld, c, &r->sev_overrides[r->nsev_overrides++], err);
     else if (fl_xml_named(c, "when")) return parse_cond(ld, c, &r->conds[r->nconds++], err);
     else if (fl_xml_named(c, "example")) return parse_example(ld, c, &r->examples[r->nexamples++], err);
+    else if (fl_xml_named(c, "basis")) return parse_basis(ld, c, r, &r->bases[r->nbases++], err);
     else if ((kind = fl_kind_find((const char *)c->name))) {
         if (r->kind) return fl_loader_error(err, ld, c, "a rule has one kind element; <%s> comes after <%s>", kind->name, r->kind->name);
         r->kind = kind;
@@ -284,6 +320,7 @@ static int parse_rule(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_error *er
     r->sev_overrides = fl_loader_alloc(ld, (count_children(el, "severity") + 1) * sizeof *r->sev_overrides);
     r->conds = fl_loader_alloc(ld, (count_children(el, "when") + 1) * sizeof *r->conds);
     r->examples = fl_loader_alloc(ld, (count_children(el, "example") + 1) * sizeof *r->examples);
+    r->bases = fl_loader_alloc(ld, (count_children(el, "basis") + 1) * sizeof *r->bases);
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c))
         if (parse_rule_child(ld, c, r, err)) return -1;
     if (!r->kind) return fl_loader_error(err, ld, el, "no kind element (section, mention, forbid, fields, table, package, doc-type-unknown)");

@@ -1,6 +1,8 @@
 /* Rule sets after loading: lookups, applicability, freeing. The XML side of
  * loading is in load.c, finding the shipped files in discover.c. */
 #include "rules/ruleset.h"
+#include "core/buf.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +31,72 @@ int fl_severity_parse(const char *s, fl_severity *out)
             return 0;
         }
     return -1;
+}
+
+/* ---- in force ------------------------------------------------------------- */
+
+/* The last day a date known to the year or month may stand for. */
+static long latest_day(const fl_date *d)
+{
+    if (!d->m) {
+        fl_date next = {d->y + 1, 1, 1};
+        return fl_date_days(&next) - 1;
+    }
+    if (!d->d) {
+        fl_date next = {d->m == 12 ? d->y + 1 : d->y, d->m == 12 ? 1 : d->m + 1, 1};
+        return fl_date_days(&next) - 1;
+    }
+    return fl_date_days(d);
+}
+
+bool fl_in_force_dated(const fl_in_force *f) { return f->since.y || f->until.y; }
+
+bool fl_in_force_on(const fl_in_force *f, const fl_date *d)
+{
+    if (!fl_in_force_dated(f)) return true;
+    if (!d || !d->y) return false;
+    if (f->since.y && fl_date_days(d) < fl_date_days(&f->since)) return false; /* earliest day, m/d 0 as 1 */
+    if (f->until.y && latest_day(d) >= fl_date_days(&f->until)) return false;
+    return true;
+}
+
+const char *fl_in_force_text(const fl_in_force *f, char *buf, size_t cap)
+{
+    char a[11], b[11];
+    fl_date_format(&f->since, a);
+    fl_date_format(&f->until, b);
+    if (f->since.y && f->until.y) snprintf(buf, cap, "%s 起施行，%s 起不再适用", a, b);
+    else if (f->since.y) snprintf(buf, cap, "%s 起施行", a);
+    else if (f->until.y) snprintf(buf, cap, "%s 起不再适用", b);
+    else if (cap) buf[0] = '\0';
+    return buf;
+}
+
+/* ---- classes and bases ------------------------------------------------------ */
+
+static const char *const class_names[FL_CLASS_COUNT] = {"none", "fraud", "serious-quality", "quality", "procedure"};
+static const char *const class_labels[FL_CLASS_COUNT] = {"", "弄虚作假", "严重质量问题", "质量问题", "程序"};
+
+const char *fl_class_name(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? class_names[c] : "none"; }
+const char *fl_class_label(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? class_labels[c] : ""; }
+
+int fl_class_parse(const char *s, fl_class *out)
+{
+    for (int i = 0; s && i < FL_CLASS_COUNT; i++)
+        if (!strcmp(s, class_names[i])) {
+            *out = (fl_class)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *fl_basis_line(fl_buf *buf, const fl_basis *b)
+{
+    const char *text = b && b->text ? b->text : "";
+    fl_buf_clear(buf);
+    if (b && b->cls != FL_CLASS_NONE) fl_buf_printf(buf, "%s（%s）", *text ? text : "—", fl_class_label(b->cls));
+    else fl_buf_adds(buf, text);
+    return buf->data ? buf->data : "";
 }
 
 void fl_rules_init(fl_rules *set) { memset(set, 0, sizeof *set); }
@@ -87,6 +155,16 @@ bool fl_rule_applies(const fl_rule *r, const char *doc_type)
     }
     if (!n) return true; /* generic: every document, recognised or not */
     return doc_type && has_type(types, n, doc_type);
+}
+
+const fl_basis *fl_rule_basis(const fl_rule *r, const char *doc_type, const fl_date *d)
+{
+    for (size_t i = 0; i < r->nbases; i++) {
+        const fl_basis *b = &r->bases[i];
+        if (b->ndoc_types && !(doc_type && has_type(b->doc_types, b->ndoc_types, doc_type))) continue;
+        if (fl_in_force_on(&b->in_force, d)) return b;
+    }
+    return &r->basis;
 }
 
 fl_severity fl_rule_severity(const fl_rule *r, const char *doc_type)

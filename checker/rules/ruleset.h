@@ -41,6 +41,52 @@ typedef struct fl_cond {
 
 typedef struct fl_sev_override { const char *doc_type; fl_severity severity; } fl_sev_override;
 
+/* When a rule, one of its requirements or a basis is in force: `since` is
+ * the first day in force, `until` the first day no longer in force (the day
+ * the replacing text takes effect); y == 0 leaves that end open. */
+typedef struct fl_in_force { fl_date since, until; } fl_in_force;
+/* Is something with these dates in force on the judging date d? A date known
+ * only to the month or the year stands for every day it may be: it is in
+ * force only when each of those days is (its earliest possible day on or
+ * after since, its latest before until). So a rule that cannot decide stays
+ * silent. Open at both ends: always true. */
+bool fl_in_force_on(const fl_in_force *f, const fl_date *d);
+bool fl_in_force_dated(const fl_in_force *f); /* since or until given */
+/* "2019-11-01 起施行", "2021-01-01 起不再适用", both joined by "，"; "" when
+ * open at both ends. buf of at least 64 bytes. */
+const char *fl_in_force_text(const fl_in_force *f, char *buf, size_t cap);
+
+/* What kind of failing a finding is, in the categories of the instruments
+ * (环环评〔2020〕48号, 生态环境部令第9号): 弄虚作假, 严重质量问题, 质量问题,
+ * 程序 (a procedure not followed); none for tool hygiene (a suppression, a
+ * tracked change left in) and wherever the ruleset says nothing. */
+typedef enum fl_class {
+    FL_CLASS_NONE, FL_CLASS_FRAUD, FL_CLASS_SERIOUS_QUALITY, FL_CLASS_QUALITY, FL_CLASS_PROCEDURE, FL_CLASS_COUNT
+} fl_class;
+const char *fl_class_name(fl_class c);  /* "none", "fraud", "serious-quality", "quality", "procedure" */
+const char *fl_class_label(fl_class c); /* "", "弄虚作假", "严重质量问题", "质量问题", "程序" */
+int fl_class_parse(const char *s, fl_class *out); /* 0 / -1 */
+
+/* The legal basis a finding cites. A rule has one at rule level (the
+ * ruleset's or rule's basis-doc with the rule's basis clause and class) and
+ * may have dated ones (<basis> children): the finding cites the first of
+ * those in force on the judging date for its document type, else the
+ * rule-level one (fl_rule_basis). */
+typedef struct fl_basis {
+    const char *instrument; /* "环环评〔2020〕48号", "《…》（生态环境部令第9号）"; "" none */
+    const char *article;    /* "一（四）", "第二十六条"; "" none */
+    const char *text;       /* instrument and article on one line, "" when neither (JSON "basis") */
+    fl_class cls;
+    fl_in_force in_force;   /* <basis> only */
+    const char **doc_types; size_t ndoc_types; /* <basis> only; none: every type */
+    int line;               /* <basis>: its line in the ruleset; 0 for the rule level */
+} fl_basis;
+/* "环环评〔2020〕48号 一（四）（弄虚作假）": what follows 依据： in the text
+ * report, HTML and the Word comments; "" when there is nothing to cite.
+ * Written into buf (cleared first), which the result points into. */
+struct fl_buf;
+const char *fl_basis_line(struct fl_buf *buf, const fl_basis *b);
+
 /* What an example adds to the document built from its text. */
 typedef enum fl_mark_kind {
     FL_MARK_INS, FL_MARK_DEL, FL_MARK_MOVE_TO, FL_MARK_MOVE_FROM, /* = fl_rev_kind order */
@@ -75,7 +121,11 @@ typedef struct fl_rule {
     const char *id;
     fl_severity severity;
     const char *category;
-    const char *basis;       /* "环环评〔2020〕48号 一（四）", "" when none */
+    /* Rule level: basis-doc + basis ("环环评〔2020〕48号 一（四）", text "" when
+     * none) and the rule's class. */
+    fl_basis basis;
+    fl_basis *bases; size_t nbases; /* dated <basis> children, in file order */
+    fl_in_force in_force;    /* since / until: the engine skips the rule outside */
     const char *message;     /* Chinese, with {placeholders} */
     const char *message_en;  /* may be NULL */
     const char *summary;     /* one line for `rules`; defaults to the message */
@@ -137,6 +187,10 @@ int fl_rules_load_memory(fl_rules *set, const char *name, const char *xml, size_
 
 /* Does the rule run on a document of this type (NULL = not recognised)? */
 bool fl_rule_applies(const fl_rule *r, const char *doc_type);
+/* The basis a finding of r cites on a document of this type (NULL = not
+ * recognised) judged at date d: the first <basis> in force for the type,
+ * else the rule level. Never NULL. */
+const fl_basis *fl_rule_basis(const fl_rule *r, const char *doc_type, const fl_date *d);
 /* The rule's severity for this document type. */
 fl_severity fl_rule_severity(const fl_rule *r, const char *doc_type);
 /* Data table path by name, NULL when the ruleset declares none. */

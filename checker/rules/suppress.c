@@ -15,14 +15,14 @@ static const fl_ruleset builtin = {.path = "(built in)", .id = "filinglint", .ti
                                    .basis_doc = ""};
 
 const fl_rule fl_suppress_rules[FL_LINT_COUNT] = {
-    {.id = "LINT001", .severity = FL_SEV_INFO, .category = "suppression", .basis = "",
+    {.id = "LINT001", .severity = FL_SEV_INFO, .category = "suppression", .basis = {.text = ""},
      .message = "filinglint-disable 缺少规则或理由，未生效",
      .summary = "抑制注释 filinglint-disable 未写明规则或理由，不生效",
      .description = "抑制注释须写明规则和理由，否则不生效。A suppression must name its rules and say why: \"filinglint-disable RULE[,RULE...]: 理由\" "
                     "in a Word comment on the range, or \"<!-- filinglint-disable RULE: 理由 -->\" on its own "
                     "line before the line it concerns in .md/.txt. Without a reason it is not applied.",
      .ruleset = &builtin, .index = (size_t)-1},
-    {.id = "LINT002", .severity = FL_SEV_INFO, .category = "suppression", .basis = "",
+    {.id = "LINT002", .severity = FL_SEV_INFO, .category = "suppression", .basis = {.text = ""},
      .message = "filinglint-disable 没有抑制任何问题，可以删除",
      .summary = "抑制注释 filinglint-disable 没有抑制任何问题（已过时）",
      .description = "所列规则在其范围内没有发现问题，可删除该注释。The rules named by this suppression ran and found nothing in the range it covers: "

@@ -96,7 +96,7 @@ static void test_forbid_columns(void **state)
     assert_string_equal(a->section, "一、建设项目基本情况");
     assert_int_equal(a->part, FL_PART_BODY);
     assert_int_equal(a->severity, FL_SEV_ERROR);
-    assert_string_equal(a->rule->basis, "环环评〔2020〕48号 一（四）");
+    assert_string_equal(fl_finding_basis(a)->text, "环环评〔2020〕48号 一（四）");
     const fl_finding *b = &res.findings[1];
     assert_int_equal(b->line, 3);
     assert_int_equal(b->part, FL_PART_HEADER);
@@ -295,6 +295,188 @@ static void test_excerpt(void **state)
     fl_buf_free(&b);
 }
 
+/* ---- in force on the judging date ---------------------------------------- */
+
+static const char *dated_xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<ruleset id=\"t\" basis-doc=\"环环评〔2020〕48号\">\n"
+    "  <rule id=\"T001\" severity=\"error\" category=\"demo\" basis=\"一（四）\" class=\"fraud\" since=\"2019-11-01\">\n"
+    "    <basis instrument=\"生态环境部令第9号\" article=\"第二十六条\" class=\"quality\" since=\"2019-11-01\" doc-type=\"eia-form\"/>\n"
+    "    <message>出现{match}</message>\n"
+    "    <forbid match=\"演示\"/>\n"
+    "    <example type=\"fail\">演示</example><example type=\"pass\">示</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T002\" severity=\"warning\" category=\"demo\">\n"
+    "    <message>未说明{item}</message>\n"
+    "    <mention scope=\"^环境保护目标\">\n"
+    "      <item name=\"旧项\" until=\"2019-01-01\">旧项</item>\n"
+    "      <item name=\"新项\" since=\"2019-01-01\">新项</item>\n"
+    "    </mention>\n"
+    "    <example type=\"fail\">## 环境保护目标\n无</example><example type=\"pass\">## 环境保护目标\n旧项 新项</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T003\" severity=\"error\" category=\"demo\">\n"
+    "    <message>{column}未填写</message>\n"
+    "    <table header=\"^姓名$\">\n"
+    "      <required column=\"^姓名$\"/>\n"
+    "      <required column=\"^信用编号$\" since=\"2019-11-01\"/>\n"
+    "    </table>\n"
+    "    <example type=\"fail\">| 姓名 | 信用编号 |\n|---|---|\n| | |</example>\n"
+    "    <example type=\"pass\">| 姓名 | 信用编号 |\n|---|---|\n| 张三 | BH001 |</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T004\" severity=\"error\" category=\"demo\">\n"
+    "    <message>{field}不一致</message>\n"
+    "    <fields><same fields=\"项目名称 建设项目名称\" since=\"2020-01-01\"/></fields>\n"
+    "    <example type=\"fail\">项目名称：甲\n建设项目名称：乙</example><example type=\"pass\">项目名称：甲</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T005\" severity=\"error\" category=\"demo\">\n"
+    "    <message>出现{match}</message>\n"
+    "    <forbid><match>甲词</match><match until=\"2020-01-01\">乙词</match></forbid>\n"
+    "    <example type=\"fail\">甲词</example><example type=\"pass\">丙词</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T006\" severity=\"error\" category=\"demo\">\n"
+    "    <message>缺少{item}</message>\n"
+    "    <contents><item name=\"甲节\" heading=\"^甲节\"/><item name=\"乙节\" heading=\"^乙节\" since=\"2021-01-01\"/></contents>\n"
+    "    <example type=\"fail\">## 丙节</example><example type=\"pass\">## 甲节\n## 乙节</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T007\" severity=\"error\" category=\"demo\">\n"
+    "    <message>周期{value}超过{limit}</message>\n"
+    "    <duration><period field=\"项目周期\"/>\n"
+    "      <limit years=\"2\" name=\"新\" since=\"2021-01-01\"/><limit years=\"3\" name=\"旧\"/></duration>\n"
+    "    <example type=\"fail\">项目周期：5年</example><example type=\"pass\">项目周期：1年</example>\n"
+    "  </rule>\n"
+    "</ruleset>\n";
+
+/* The dated rules as a fixture of their own (the group's are E001-E005). */
+static fixture *dated_load(void)
+{
+    void *st = NULL;
+    assert_int_equal(fixture_load(&st, "t.xml", dated_xml), 0);
+    return st;
+}
+
+static void dated_free(fixture *d)
+{
+    void *st = d;
+    teardown(&st);
+}
+
+static void assert_judged(const fl_result *res, fl_judged_from from, int y, int m, int d, int line)
+{
+    assert_int_equal(res->judged.from, from);
+    assert_int_equal(res->judged.date.y, y);
+    assert_int_equal(res->judged.date.m, m);
+    assert_int_equal(res->judged.date.d, d);
+    assert_int_equal(res->judged.line, line);
+}
+
+/* Findings of rule id over Markdown text, judged at as_of (NULL: none). */
+static size_t dated_run(fixture *d, const char *id, const char *text, const char *as_of, const char *type, fl_result *res)
+{
+    fl_doc *doc = md(text);
+    fl_lint_opts o;
+    memset(&o, 0, sizeof o);
+    o.only = fl_rules_find(&d->rules, id);
+    o.doc_type = type;
+    if (as_of) {
+        assert_int_equal(fl_date_iso_parse(&o.as_of, as_of), 0);
+        o.has_as_of = true;
+    }
+    fl_result_init(res);
+    fl_lint_run(d->lint, doc, &o, res);
+    fl_doc_free(doc);
+    return res->nfindings;
+}
+
+static size_t count_of(fixture *d, const char *id, const char *text, const char *as_of)
+{
+    fl_result res;
+    size_t n = dated_run(d, id, text, as_of, NULL, &res);
+    fl_result_free(&res);
+    return n;
+}
+
+/* The judging date: --as-of, else the filing's 编制日期 (at its precision),
+ * else today; a rule runs only when it is in force on it. */
+static void test_rule_in_force(void **state)
+{
+    (void)state;
+    fixture *d = dated_load();
+    fl_result res;
+    assert_int_equal(dated_run(d, "T001", "演示\n", "2019-10-31", NULL, &res), 0);
+    assert_judged(&res, FL_JUDGED_OPTION, 2019, 10, 31, 0);
+    fl_result_free(&res);
+    assert_int_equal(count_of(d, "T001", "演示\n", "2019-11-01"), 1);
+    /* the filing's own date, to the month: 2019年11月 is all on or after since */
+    assert_int_equal(dated_run(d, "T001", "编制日期：2019年11月\n演示\n", NULL, NULL, &res), 1);
+    assert_judged(&res, FL_JUDGED_FILING, 2019, 11, 0, 1);
+    fl_result_free(&res);
+    assert_int_equal(count_of(d, "T001", "编制日期：2019年10月\n演示\n", NULL), 0);
+    assert_int_equal(count_of(d, "T001", "编制日期：2019年\n演示\n", NULL), 0); /* cannot decide: silent */
+    assert_int_equal(count_of(d, "T001", "编制日期：2018年5月\n演示\n", "2020-01-01"), 1); /* --as-of wins */
+    /* no date: today (reproducible through SOURCE_DATE_EPOCH) */
+    setenv("SOURCE_DATE_EPOCH", "1546300800", 1); /* 2019-01-01 */
+    assert_int_equal(dated_run(d, "T001", "演示\n", NULL, NULL, &res), 0);
+    assert_judged(&res, FL_JUDGED_TODAY, 2019, 1, 1, 0);
+    fl_result_free(&res);
+    setenv("SOURCE_DATE_EPOCH", "1735689600", 1); /* 2025-01-01 */
+    assert_int_equal(count_of(d, "T001", "演示\n", NULL), 1);
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(count_of(d, "T001", "演示\n", NULL), 1); /* the real today is after 2019 */
+    dated_free(d);
+}
+
+/* The basis a finding cites: the dated one for its type and date, else the rule's. */
+static void test_finding_basis(void **state)
+{
+    (void)state;
+    fixture *d = dated_load();
+    fl_result res;
+    assert_int_equal(dated_run(d, "T001", "演示\n", "2020-03-01", "eia-form", &res), 1);
+    const fl_basis *b = fl_finding_basis(&res.findings[0]);
+    assert_string_equal(b->text, "生态环境部令第9号 第二十六条");
+    assert_int_equal(b->cls, FL_CLASS_QUALITY);
+    fl_result_free(&res);
+    assert_int_equal(dated_run(d, "T001", "演示\n", "2020-03-01", "eia-book", &res), 1);
+    b = fl_finding_basis(&res.findings[0]);
+    assert_string_equal(b->text, "环环评〔2020〕48号 一（四）");
+    assert_int_equal(b->cls, FL_CLASS_FRAUD);
+    fl_result_free(&res);
+    dated_free(d);
+}
+
+/* Requirements of a rule with their own dates, in every kind that has them. */
+static void test_requirements_in_force(void **state)
+{
+    (void)state;
+    fixture *d = dated_load();
+    fl_result res;
+    const char *targets = "## 环境保护目标\n无\n";
+    assert_int_equal(dated_run(d, "T002", targets, "2018-06-01", NULL, &res), 1);
+    assert_string_equal(res.findings[0].item, "旧项");
+    fl_result_free(&res);
+    assert_int_equal(dated_run(d, "T002", targets, "2019-06-01", NULL, &res), 1);
+    assert_string_equal(res.findings[0].item, "新项");
+    fl_result_free(&res);
+    /* a filing dated only 2019: every day of it is after the old item and in the new one's time */
+    assert_int_equal(dated_run(d, "T002", "编制日期：2019年\n## 环境保护目标\n无\n", NULL, NULL, &res), 1);
+    assert_string_equal(res.findings[0].item, "新项");
+    fl_result_free(&res);
+    assert_int_equal(count_of(d, "T002", "## 环境保护目标\n新项\n", "2019-06-01"), 0);
+    const char *staff = "| 姓名 | 信用编号 |\n|---|---|\n| 张三 | |\n";
+    assert_int_equal(count_of(d, "T003", staff, "2019-10-31"), 0);
+    assert_int_equal(count_of(d, "T003", staff, "2019-11-01"), 1);
+    const char *names = "项目名称：甲\n建设项目名称：乙\n";
+    assert_int_equal(count_of(d, "T004", names, "2019-12-31"), 0);
+    assert_int_equal(count_of(d, "T004", names, "2020-01-01"), 1);
+    assert_int_equal(count_of(d, "T005", "甲词，乙词\n", "2019-12-31"), 2);
+    assert_int_equal(count_of(d, "T005", "甲词，乙词\n", "2020-01-01"), 1);
+    assert_int_equal(count_of(d, "T006", "## 甲节\n", "2020-12-31"), 0);
+    assert_int_equal(count_of(d, "T006", "## 甲节\n", "2021-01-01"), 1);
+    assert_int_equal(count_of(d, "T007", "项目周期：3年\n", "2020-12-31"), 0); /* the old limit, 3 years */
+    assert_int_equal(count_of(d, "T007", "项目周期：3年\n", "2021-01-01"), 1); /* the new one, 2 */
+    dated_free(d);
+}
+
 int main(void)
 {
     fl_xml_init();
@@ -307,6 +489,9 @@ int main(void)
         cmocka_unit_test(test_order_and_select),
         cmocka_unit_test(test_limit),
         cmocka_unit_test(test_excerpt),
+        cmocka_unit_test(test_rule_in_force),
+        cmocka_unit_test(test_finding_basis),
+        cmocka_unit_test(test_requirements_in_force),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

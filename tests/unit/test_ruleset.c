@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/buf.h"
 #include "input/xmlsafe.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
@@ -58,7 +59,7 @@ static void test_good(void **state)
     assert_non_null(r);
     assert_int_equal(r->line, 4);
     assert_int_equal(r->index, 0);
-    assert_string_equal(r->basis, "环环评〔2020〕48号 一（二）");
+    assert_string_equal(r->basis.text, "环环评〔2020〕48号 一（二）");
     assert_string_equal(r->summary, "环境保护目标未说明…情况");
     assert_string_equal(r->kind->name, "mention");
     assert_int_equal(r->nexamples, 2);
@@ -73,7 +74,7 @@ static void test_good(void **state)
     assert_false(fl_rule_applies(r, "soil-plan"));
     assert_false(fl_rule_applies(r, NULL));
     const fl_rule *q = fl_rules_find(&set, "T102");
-    assert_string_equal(q->basis, "生态环境部令第9号");
+    assert_string_equal(q->basis.text, "生态环境部令第9号");
     assert_string_equal(q->summary, "演示");
     assert_int_equal(q->examples[0].count, 1);
     assert_int_equal(q->examples[0].at_line, 1);
@@ -83,17 +84,17 @@ static void test_good(void **state)
     fl_rules_free(&set);
 }
 
-/* Replace the first occurrence of from in good by to, load, expect msg. */
-static void expect_error(const char *from, const char *to, const char *msg)
+/* Replace the first occurrence of from in base by to, load, expect msg. */
+static void expect_error_in(const char *base, const char *from, const char *to, const char *msg)
 {
     fl_rules set;
     fl_error err;
     char line[1600];
-    char *xml = malloc(strlen(good) + strlen(to) + 1);
-    const char *at = strstr(good, from);
+    char *xml = malloc(strlen(base) + strlen(to) + 1);
+    const char *at = strstr(base, from);
     assert_non_null(at);
-    size_t pre = (size_t)(at - good);
-    memcpy(xml, good, pre);
+    size_t pre = (size_t)(at - base);
+    memcpy(xml, base, pre);
     strcpy(xml + pre, to);
     strcat(xml, at + strlen(from));
     fl_rules_init(&set);
@@ -105,6 +106,8 @@ static void expect_error(const char *from, const char *to, const char *msg)
     fl_rules_free(&set);
     free(xml);
 }
+
+static void expect_error(const char *from, const char *to, const char *msg) { expect_error_in(good, from, to, msg); }
 
 static void test_errors(void **state)
 {
@@ -157,6 +160,122 @@ static void test_duplicate_across(void **state)
     fl_rules_free(&set);
 }
 
+static fl_date day(int y, int m, int d) { return (fl_date){y, m, d}; }
+
+/* The precision rule: a date known to the month or year is in force only
+ * when every day it may stand for is. */
+static void test_in_force_precision(void **state)
+{
+    (void)state;
+    fl_in_force open = {{0, 0, 0}, {0, 0, 0}};
+    fl_in_force since = {{2019, 11, 1}, {0, 0, 0}};
+    fl_in_force until = {{0, 0, 0}, {2019, 11, 1}};
+    fl_in_force mid = {{2019, 1, 1}, {2019, 11, 15}};
+    fl_date d;
+    assert_true(fl_in_force_on(&open, &(fl_date){2000, 0, 0}));
+    assert_false(fl_in_force_dated(&open));
+    assert_true(fl_in_force_dated(&since));
+    d = day(2019, 11, 1); assert_true(fl_in_force_on(&since, &d));   /* the first day counts */
+    d = day(2019, 10, 31); assert_false(fl_in_force_on(&since, &d));
+    d = day(2019, 11, 0); assert_true(fl_in_force_on(&since, &d));   /* 2019年11月: every day is on or after */
+    d = day(2019, 10, 0); assert_false(fl_in_force_on(&since, &d));
+    d = day(2019, 0, 0); assert_false(fl_in_force_on(&since, &d));   /* 2019年: may be before: silent */
+    d = day(2020, 0, 0); assert_true(fl_in_force_on(&since, &d));
+    d = day(2019, 10, 31); assert_true(fl_in_force_on(&until, &d));
+    d = day(2019, 11, 1); assert_false(fl_in_force_on(&until, &d));  /* until: first day no longer */
+    d = day(2019, 10, 0); assert_true(fl_in_force_on(&until, &d));
+    d = day(2019, 11, 0); assert_false(fl_in_force_on(&until, &d));
+    d = day(2019, 0, 0); assert_false(fl_in_force_on(&until, &d));   /* December may be after */
+    d = day(2018, 0, 0); assert_true(fl_in_force_on(&until, &d));
+    d = day(2019, 11, 0); assert_false(fl_in_force_on(&mid, &d));    /* the month straddles until */
+    d = day(2019, 11, 14); assert_true(fl_in_force_on(&mid, &d));
+    d = day(2019, 2, 0); assert_true(fl_in_force_on(&mid, &d));
+    d = day(2019, 0, 0); assert_false(fl_in_force_on(&mid, &d));
+    d = day(2020, 2, 0); assert_false(fl_in_force_on(&mid, &d));
+    char buf[96];
+    assert_string_equal(fl_in_force_text(&since, buf, sizeof buf), "2019-11-01 起施行");
+    assert_string_equal(fl_in_force_text(&until, buf, sizeof buf), "2019-11-01 起不再适用");
+    assert_string_equal(fl_in_force_text(&mid, buf, sizeof buf), "2019-01-01 起施行，2019-11-15 起不再适用");
+    assert_string_equal(fl_in_force_text(&open, buf, sizeof buf), "");
+}
+
+static const char *dated =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<ruleset id=\"d\" applies-to=\"eia-book eia-form eia-pp\" basis-doc=\"环环评〔2020〕48号\">\n"
+    "  <rule id=\"D101\" severity=\"error\" category=\"demo\" basis=\"一（四）\" class=\"fraud\" since=\"2019-11-01\">\n"
+    "    <basis instrument=\"《环境影响评价公众参与办法》（生态环境部令第4号）\" article=\"第十一条\" class=\"procedure\""
+    " since=\"2019-01-01\" doc-type=\"eia-pp eia-book\"/>\n"
+    "    <basis instrument=\"《建设项目环境影响报告书（表）编制监督管理办法》（生态环境部令第9号）\" article=\"第二十六条\""
+    " since=\"2019-11-01\" until=\"2030-01-01\"/>\n"
+    "    <message>出现{match}</message>\n"
+    "    <forbid match=\"（演示）\"/>\n"
+    "    <example type=\"fail\">（演示）</example>\n"
+    "    <example type=\"pass\">演示</example>\n"
+    "    <example type=\"pass\" as-of=\"2019-10-31\">（演示）</example>\n"
+    "  </rule>\n"
+    "</ruleset>\n";
+
+/* since/until, class and dated <basis>: parsed, and the basis chosen by date
+ * and document type, first match in file order, else the rule's. */
+static void test_dated_basis(void **state)
+{
+    (void)state;
+    fl_rules set;
+    fl_error err;
+    fl_rules_init(&set);
+    assert_int_equal(load(&set, dated, &err), 0);
+    const fl_rule *r = fl_rules_find(&set, "D101");
+    assert_int_equal(r->in_force.since.y, 2019);
+    assert_int_equal(r->in_force.until.y, 0);
+    assert_int_equal(r->basis.cls, FL_CLASS_FRAUD);
+    assert_string_equal(r->basis.instrument, "环环评〔2020〕48号");
+    assert_string_equal(r->basis.article, "一（四）");
+    assert_int_equal(r->nbases, 2);
+    assert_int_equal(r->bases[0].cls, FL_CLASS_PROCEDURE);
+    assert_int_equal(r->bases[1].cls, FL_CLASS_FRAUD); /* the rule's class when it names none */
+    assert_int_equal(r->bases[0].line, 4);
+    assert_string_equal(r->bases[1].text, "《建设项目环境影响报告书（表）编制监督管理办法》（生态环境部令第9号） 第二十六条");
+    fl_date d = day(2020, 5, 1);
+    assert_ptr_equal(fl_rule_basis(r, "eia-pp", &d), &r->bases[0]);
+    assert_ptr_equal(fl_rule_basis(r, "eia-form", &d), &r->bases[1]); /* not a type of the first */
+    assert_ptr_equal(fl_rule_basis(r, NULL, &d), &r->bases[1]);
+    d = day(2019, 6, 1);
+    assert_ptr_equal(fl_rule_basis(r, "eia-form", &d), &r->basis);    /* none in force: the rule's */
+    d = day(2030, 1, 1);
+    assert_ptr_equal(fl_rule_basis(r, "eia-form", &d), &r->basis);
+    d = day(2019, 0, 0);                                              /* a year: not decidable for either */
+    assert_ptr_equal(fl_rule_basis(r, "eia-form", &d), &r->basis);
+    fl_buf b = FL_BUF_INIT;
+    assert_string_equal(fl_basis_line(&b, &r->basis), "环环评〔2020〕48号 一（四）（弄虚作假）");
+    assert_string_equal(fl_basis_line(&b, &r->bases[0]), "《环境影响评价公众参与办法》（生态环境部令第4号） 第十一条（程序）");
+    fl_basis none = {.text = "", .cls = FL_CLASS_NONE};
+    assert_string_equal(fl_basis_line(&b, &none), "");
+    fl_buf_free(&b);
+    fl_rules_free(&set);
+}
+
+static void expect_dated_error(const char *from, const char *to, const char *msg)
+{
+    expect_error_in(dated, from, to, msg);
+}
+
+static void test_dated_errors(void **state)
+{
+    (void)state;
+    expect_dated_error("since=\"2019-11-01\">", "since=\"2019-11-31\">",
+                       "t.xml:3: rule D101: since must be a date YYYY-MM-DD, not '2019-11-31'");
+    expect_dated_error("since=\"2019-11-01\">", "since=\"2019-11\">",
+                       "t.xml:3: rule D101: since must be a date YYYY-MM-DD, not '2019-11'");
+    expect_dated_error("since=\"2019-11-01\" until=\"2030-01-01\"", "since=\"2019-11-01\" until=\"2019-11-01\"",
+                       "t.xml:5: rule D101: until (the first day no longer in force) must come after since");
+    expect_dated_error("class=\"fraud\"", "class=\"forgery\"",
+                       "t.xml:3: rule D101: class must be fraud, serious-quality, quality, procedure or none, not 'forgery'");
+    expect_dated_error("doc-type=\"eia-pp eia-book\"", "doc-type=\"eia-pp eia-report\"",
+                       "t.xml:4: rule D101: unknown document type 'eia-report' (eia-book eia-form eia-pp soil-plan soil-summary soil-sign)");
+    expect_dated_error("<basis instrument=\"《环境影响评价公众参与办法》（生态环境部令第4号）\"", "<basis instrument=\"\"",
+                       "t.xml:4: rule D101: <basis> needs instrument=\"《…》（…令第N号）\"");
+}
+
 /* The shipped rulesets load from the source tree. */
 static void test_shipped(void **state)
 {
@@ -169,7 +288,7 @@ static void test_shipped(void **state)
     assert_int_equal(fl_rules_load_default(&set, &err), 0);
     const fl_rule *r = fl_rules_find(&set, "DOC001");
     assert_non_null(r);
-    assert_string_equal(r->basis, "环环评〔2020〕48号 一（四）");
+    assert_string_equal(r->basis.text, "环环评〔2020〕48号 一（四）");
     assert_non_null(fl_rules_find(&set, "DOC010"));
     fl_rules_free(&set);
 }
@@ -183,6 +302,9 @@ int main(void)
         cmocka_unit_test(test_errors_more),
         cmocka_unit_test(test_duplicate_across),
         cmocka_unit_test(test_shipped),
+        cmocka_unit_test(test_in_force_precision),
+        cmocka_unit_test(test_dated_basis),
+        cmocka_unit_test(test_dated_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
