@@ -8,6 +8,12 @@
  *   <publicity check="commission" max="7">     EIA404 first publicity after commissioning
  *   <publicity check="same-start">             EIA406 the channels start together
  *   <publicity check="respondents">            EIA405 respondent table: phones, ID numbers
+ *   <publicity check="personal">               EIA407 unmasked numbers of the public (rules/ppdata.c)
+ *
+ * <simplified min="5">pattern</simplified>: a filing that claims the park
+ * simplification (a project in an industrial park whose 规划环评 ran its own
+ * public participation) is held to min working days on the network, needs
+ * no posting and no first publicity.
  *
  * Where it looks: the whole document for the types in whole-document="eia-pp",
  * else the sections the scope selects (a book's 公众参与). Inside that, the
