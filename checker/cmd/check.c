@@ -558,7 +558,8 @@ static int run(const fl_check_settings *s)
     sink out;
     if (sink_open(&out, s->output)) { status = 2; goto cleanup; }
     c.rep = fl_reporter_find(s->format);
-    fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .rules = &rules, .enabled = mask};
+    fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .verbose = s->verbose,
+                         .rules = &rules, .enabled = mask};
     c.state = c.rep->open(&ro);
     lint_all(&c, &files);
     int wrc = c.rep->close(c.state, &c.sum);

@@ -39,6 +39,7 @@ typedef struct fl_check_settings {
     const char *corpus; fl_source corpus_src; /* --corpus DB (EIA303), NULL = none */
     const char *color;
     bool quiet, progress;
+    bool verbose;              /* -v: a line per file with its type and judging date (text) */
     fl_strlist inputs;
 } fl_check_settings;
 

@@ -23,7 +23,7 @@ typedef struct cli {
     const char *format, *output, *doc_type, *as_of, *fail_on, *baseline, *write_baseline, *annotate;
     const char *config, *color, *corpus;
     fl_strlist rulesets, select, ignore;
-    bool no_defaults, quiet, no_progress, no_config;
+    bool no_defaults, quiet, no_progress, no_config, verbose;
     int jobs;
 } cli;
 
@@ -51,6 +51,7 @@ static const struct option long_opts[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -66,7 +67,8 @@ static int usage(void)
            "      --select ID|PREFIX,...     run only these rules (repeatable)\n"
            "      --ignore ID|PREFIX,...     do not run these rules (repeatable)\n"
            "      --doc-type TYPE            eia-book eia-form eia-pp soil-plan soil-summary soil-sign\n"
-           "      --as-of YYYY-MM-DD         date to compare against when the filing gives none\n"
+           "      --as-of YYYY-MM-DD         judge by the law in force on this date (default: the\n"
+           "                                 filing's own date, else today)\n"
            "      --fail-on error|warning|info|never   exit 1 threshold (default error)\n"
            "  -j, --jobs N                   files linted in parallel (default: CPUs)\n"
            "      --baseline FILE            hide the findings recorded in FILE\n"
@@ -77,6 +79,7 @@ static int usage(void)
            "      --no-config                no configuration file\n"
            "      --color auto|always|never  colour the text output\n"
            "  -q, --quiet                    no summary line, no notes, no progress\n"
+           "  -v, --verbose                  text: a line per file with its type and judging date\n"
            "      --no-progress              no progress line\n\n"
            "Folders are walked for .docx .docm .xml .txt .md. Exit status: 0 clean, 1 findings at or\n"
            "above --fail-on, 2 bad usage or unreadable input, 3 invalid ruleset or internal error.\n");
@@ -108,7 +111,7 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
     fl_date d;
     optind = 0; /* glibc: full re-initialisation */
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":f:o:j:qh", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":f:o:j:qvh", long_opts, NULL)) != -1) {
         switch (ch) {
         case 'f': c->format = optarg; break;
         case 'o': c->output = optarg; break;
@@ -144,6 +147,7 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
             c->color = optarg;
             break;
         case 'q': c->quiet = true; break;
+        case 'v': c->verbose = true; break;
         case OPT_NO_PROGRESS: c->no_progress = true; break;
         case 'h': return usage();
         case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
@@ -238,6 +242,7 @@ static int merge(fl_check_settings *s, const cli *c)
     s->annotate = c->annotate;
     s->color = c->color ? c->color : "auto";
     s->quiet = c->quiet;
+    s->verbose = c->verbose;
     s->progress = !c->no_progress;
     return -1;
 }

@@ -4,6 +4,7 @@
  * written shows up here before it is ever run. */
 #include "cmd/cmd.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 #include "rules/suppress.h"
@@ -130,7 +131,12 @@ static void print_examples(const fl_rule *r, bool fail)
         if (ex->fail != fail) continue;
         printf(first ? "\n%s\n" : "\n", fail ? "应报告的示例 (must be reported):" : "不应报告的示例 (must pass):");
         first = false;
-        if (ex->doc_type) printf("    (%s)\n", ex->doc_type);
+        if (ex->doc_type || ex->as_of) {
+            printf("    (");
+            if (ex->doc_type) printf("%s%s", ex->doc_type, ex->as_of ? "，" : "");
+            if (ex->as_of) printf("按 %s 判断", ex->as_of);
+            printf(")\n");
+        }
         if (ex->count || ex->at_line || ex->item) {
             const char *sep = "";
             printf("    [应报告：");
@@ -149,6 +155,27 @@ static void print_examples(const fl_rule *r, bool fail)
     }
 }
 
+/* 依据 lines: each dated <basis> with its dates and types, then the rule's
+ * own ("其他情形" when dated ones come first) with the rule's dates:
+ * "依据：《…》（生态环境部令第9号） 第…条（质量问题） 2019-11-01 起施行". */
+static void print_bases(const fl_rule *r)
+{
+    char when[96];
+    fl_buf line = FL_BUF_INIT;
+    for (size_t i = 0; i < r->nbases; i++) {
+        const fl_basis *b = &r->bases[i];
+        printf("依据：%s", fl_basis_line(&line, b));
+        if (fl_in_force_dated(&b->in_force)) printf(" %s", fl_in_force_text(&b->in_force, when, sizeof when));
+        for (size_t k = 0; k < b->ndoc_types; k++) printf("%s%s", k ? " " : "；适用于 ", b->doc_types[k]);
+        putchar('\n');
+    }
+    const char *own = fl_basis_line(&line, &r->basis);
+    printf("依据%s：%s", r->nbases ? "（其他情形）" : "", *own ? own : "—");
+    if (fl_in_force_dated(&r->in_force)) printf(" %s", fl_in_force_text(&r->in_force, when, sizeof when));
+    putchar('\n');
+    fl_buf_free(&line);
+}
+
 static void explain(const fl_rule *r)
 {
     printf("%s  %s  %s\n", r->id, fl_severity_name(r->severity), r->category);
@@ -157,7 +184,8 @@ static void explain(const fl_rule *r)
     print_types(stdout, r, " ", "全部 (all)");
     for (size_t i = 0; i < r->nsev_overrides; i++)
         printf("；%s 中为 %s", r->sev_overrides[i].doc_type, fl_severity_name(r->sev_overrides[i].severity));
-    printf("\n依据：%s\n", r->basis.text && *r->basis.text ? r->basis.text : "—");
+    putchar('\n');
+    print_bases(r);
     if (!r->kind) { /* LINT001/LINT002: code in rules/suppress.c, not a ruleset entry */
         printf("规则集：filinglint 内置 (built in)\n检查方式：suppression\n");
     } else {

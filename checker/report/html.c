@@ -375,6 +375,21 @@ static void counts_html(fl_buf *b, const size_t by_sev[3])
         fl_buf_printf(b, "<span class=\"count sev-%s\">%s %zu</span> ", sev_name((fl_severity)s), sev_label[s], by_sev[s]);
 }
 
+/* The date the file was judged at and why, for the reader of the page. */
+static void judged_html(fl_buf *b, const fl_judging *j)
+{
+    char d[11];
+    fl_date_format(&j->date, d);
+    fl_buf_printf(b, "<p class=\"judged\" data-judged-as-of=\"%s\" data-judged-from=\"%s\">判断日期：%s（", d,
+                  fl_judged_from_names[j->from], d);
+    if (j->from == FL_JUDGED_OPTION) fl_buf_adds(b, "--as-of 指定");
+    else if (j->from == FL_JUDGED_FILING && j->line > 0) fl_buf_printf(b, "文件的编制日期，第 %d 行", j->line);
+    else if (j->from == FL_JUDGED_FILING) fl_buf_adds(b, "文件的编制日期");
+    else if (j->blank && j->line > 0) fl_buf_printf(b, "今天；文件的编制日期未填写，第 %d 行", j->line);
+    else fl_buf_adds(b, "今天；文件未写明编制日期");
+    fl_buf_adds(b, "），按该日施行的规定检查</p>\n");
+}
+
 static void file_html(void *state, const fl_file_report *f)
 {
     html_state *h = state;
@@ -399,6 +414,7 @@ static void file_html(void *state, const fl_file_report *f)
     fl_buf_adds(b, "<p class=\"counts\">");
     counts_html(b, row->by_sev);
     fl_buf_adds(b, "</p>\n");
+    judged_html(b, &f->result->judged);
     for (size_t i = 0; i < f->result->nerrors; i++) {
         fl_buf_adds(b, "<p class=\"toolerr\">未完成的检查：");
         esc(b, f->result->errors[i].message);
@@ -454,7 +470,7 @@ static const char css[] =
     ".finding.sev-info{border-color:var(--info);background:var(--infobg)}\n"
     ".tag{font-weight:bold}.sev-error .tag,.count.sev-error{color:var(--err)}.sev-warning .tag,.count.sev-warning"
     "{color:var(--warn)}.sev-info .tag,.count.sev-info{color:var(--info)}\n"
-    ".basis{color:var(--muted)}.loc{color:var(--muted);font-size:.8rem;margin-left:.3rem}\n"
+    ".basis,.judged{color:var(--muted)}.loc{color:var(--muted);font-size:.8rem;margin-left:.3rem}\n"
     ".quiet{display:none}.whole{margin:.6rem 0}.other summary{cursor:pointer;margin-top:1rem}\n"
     "footer{margin-top:2rem;color:var(--muted);font-size:.8rem}\n"
     "@media (max-width:40rem){body{padding:0 .6rem 2rem}.finding{margin-left:0}.ln{min-width:2rem}}\n"

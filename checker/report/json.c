@@ -76,6 +76,14 @@ json_t *fl_json_finding(const fl_finding *f)
     return o;
 }
 
+void fl_json_judged(json_t *o, const fl_result *r)
+{
+    char d[11];
+    fl_date_format(&r->judged.date, d);
+    json_object_set_new(o, "judged_as_of", json_string(d));
+    json_object_set_new(o, "judged_from", json_string(fl_judged_from_names[r->judged.from]));
+}
+
 json_t *fl_json_error(const char *key, const char *message)
 {
     json_t *e = json_object();
@@ -99,6 +107,7 @@ static void file_json(void *state, const fl_file_report *f)
     }
     json_object_set_new(o, "doc_type", fl_json_str(f->result->doc_type));
     json_object_set_new(o, "status", json_string("ok"));
+    fl_json_judged(o, f->result);
     json_t *list = json_array();
     for (size_t i = 0; i < f->result->nfindings; i++) json_array_append_new(list, fl_json_finding(&f->result->findings[i]));
     json_object_set_new(o, "findings", list);

@@ -14,6 +14,9 @@ json_t *fl_json_str(const char *s);
  * location (end_column inclusive), excerpt, then basis_instrument,
  * basis_article and class of the basis it cites. */
 json_t *fl_json_finding(const fl_finding *f);
+/* "judged_as_of" (ISO, as precise as known) and "judged_from" ("option",
+ * "filing", "today") of a result, added to object o. */
+void fl_json_judged(json_t *o, const fl_result *r);
 /* {"code": key, "message": message} */
 json_t *fl_json_error(const char *key, const char *message);
 #endif

@@ -1,5 +1,6 @@
 /* JSON Lines output (cli.md §JSON format, `jsonl`): one finding per line,
- * the JSON finding object with "path" first; one line per file that could
+ * the JSON finding object with "path" first and the file's judged_as_of and
+ * judged_from last; one line per file that could
  * not be read ({"path", "status": "error", "error": {code, message}}); one
  * line per file whose check was incomplete (rules skipped on a pattern
  * limit: {"path", "status": "ok", "errors": [...]}). No header and no
@@ -48,8 +49,11 @@ static void file_jsonl(void *state, const fl_file_report *f)
         line(j, o);
         return;
     }
-    for (size_t i = 0; i < f->result->nfindings; i++)
-        line(j, with_path(f->path, fl_json_finding(&f->result->findings[i])));
+    for (size_t i = 0; i < f->result->nfindings; i++) {
+        json_t *o = with_path(f->path, fl_json_finding(&f->result->findings[i]));
+        fl_json_judged(o, f->result); /* each line stands alone */
+        line(j, o);
+    }
     if (f->result->nerrors) {
         json_t *o = json_object(), *errs = json_array();
         json_object_set_new(o, "path", fl_json_str(f->path));

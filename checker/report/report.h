@@ -35,6 +35,7 @@ typedef struct fl_report_opts {
     FILE *out;
     bool color;              /* ANSI colours (text) */
     bool quiet;              /* no summary line (text) */
+    bool verbose;            /* a line per file: its type and judging date (text) */
     const fl_rules *rules;   /* the rules that ran (SARIF's rule list) */
     const unsigned char *enabled; /* per rule index: selected (--select/--ignore), NULL = all */
 } fl_report_opts;

@@ -11,7 +11,8 @@
  *   location holding the section path, partialFingerprints from
  *   rules/baseline.c (line numbers left out, so they survive edits
  *   elsewhere);
- * - artifacts: every file linted, with its status and doc type;
+ * - artifacts: every file linted, with its status, doc type and judging
+ *   date (judged_as_of, judged_from);
  * - invocations[0]: executionSuccessful, and one notification per file that
  *   could not be read (level error, the error code as descriptor) or rule
  *   skipped on a pattern limit (level warning).
@@ -231,7 +232,7 @@ static void notify(sarif_state *s, const char *lvl, const char *code, const char
 }
 
 /* The file's index in artifacts, adding it on first sight. */
-static size_t artifact(sarif_state *s, const char *path, const char *status, const char *doc_type)
+static size_t artifact(sarif_state *s, const char *path, const char *status, const fl_result *res)
 {
     json_t *u = uri(s, path);
     const char *key = json_string_value(u);
@@ -246,7 +247,8 @@ static size_t artifact(sarif_state *s, const char *path, const char *status, con
     json_object_set_new(loc, "uri", u);
     json_object_set_new(a, "location", loc);
     json_object_set_new(props, "status", json_string(status));
-    if (doc_type) json_object_set_new(props, "doc_type", fl_json_str(doc_type));
+    if (res && res->doc_type) json_object_set_new(props, "doc_type", fl_json_str(res->doc_type));
+    if (res) fl_json_judged(props, res);
     json_object_set_new(a, "properties", props);
     json_array_append_new(s->artifacts, a);
     return index;
@@ -262,7 +264,7 @@ static void file_sarif(void *state, const fl_file_report *f)
         notify(s, "error", fl_diag_key(f->error->code), fl_error_format(f->error, msg, sizeof msg), f->path, a, NULL);
         return;
     }
-    size_t a = artifact(s, f->path, "ok", f->result->doc_type);
+    size_t a = artifact(s, f->path, "ok", f->result);
     for (size_t i = 0; i < f->result->nfindings; i++)
         json_array_append_new(s->results, result(s, f->path, a, &f->result->findings[i]));
     for (size_t i = 0; i < f->result->nerrors; i++) {

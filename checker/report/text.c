@@ -16,7 +16,7 @@
 
 typedef struct text_state {
     FILE *out;
-    bool color, quiet;
+    bool color, quiet, verbose;
 } text_state;
 
 #define BOLD "\033[1m"
@@ -31,6 +31,7 @@ static void *open_text(const fl_report_opts *o)
     t->out = o->out;
     t->color = o->color;
     t->quiet = o->quiet;
+    t->verbose = o->verbose;
     return t;
 }
 
@@ -64,10 +65,25 @@ static void finding(text_state *t, const char *raw_path, const fl_finding *f)
     fl_buf_free(&eb);
 }
 
+/* -v: "report.docx: type eia-form (title line 2: 建设项目环境影响报告表);
+ * judged as of 2019-04 (filing date, line 4)". */
+static void verbose_line(text_state *t, const fl_file_report *f)
+{
+    const fl_result *r = f->result;
+    char when[160];
+    fl_buf pb = FL_BUF_INIT, wb = FL_BUF_INIT;
+    fprintf(t->out, "%s: type %s", line_of(&pb, f->path), r->doc_type ? r->doc_type : "not recognised");
+    if (r->doc_type_reason && *r->doc_type_reason) fprintf(t->out, " (%s)", line_of(&wb, r->doc_type_reason));
+    fprintf(t->out, "; judged as of %s\n", fl_judging_describe(&r->judged, when, sizeof when));
+    fl_buf_free(&pb);
+    fl_buf_free(&wb);
+}
+
 static void file_text(void *state, const fl_file_report *f)
 {
     text_state *t = state;
     if (!f->result) return;
+    if (t->verbose) verbose_line(t, f);
     for (size_t i = 0; i < f->result->nfindings; i++) finding(t, f->path, &f->result->findings[i]);
 }
 

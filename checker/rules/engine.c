@@ -59,6 +59,22 @@ const fl_doc *fl_scan_doc(const fl_scan *s) { return s->doc; }
 const fl_lint_opts *fl_scan_opts(const fl_scan *s) { return s->opts; }
 const fl_judging *fl_scan_judging(const fl_scan *s) { return &s->judged; }
 bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f) { return fl_in_force_on(f, &s->judged.date); }
+
+bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown)
+{
+    const fl_filing_date *fd = &s->doc->filing_date;
+    if (fd->found && fl_date_valid(&fd->value) && fd->value.y) {
+        *out = fd->value;
+        *shown = fd->text ? fd->text : "";
+        return true;
+    }
+    if (s->judged.from != FL_JUDGED_OPTION) return false;
+    char *buf = fl_arena_alloc(&s->arena, 11);
+    fl_date_format(&s->judged.date, buf);
+    *out = s->judged.date;
+    *shown = buf;
+    return true;
+}
 const char *fl_scan_doc_type(const fl_scan *s) { return s->doc_type; }
 fl_arena *fl_scan_arena(fl_scan *s) { return &s->arena; }
 bool fl_scan_failed(const fl_scan *s) { return s->failed; }

@@ -1,9 +1,28 @@
 /* Finding lists: growth, tool errors and the report order. */
 #include "rules/finding.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *const fl_judged_from_names[] = {"today", "filing", "option"};
+
+const char *fl_judging_describe(const fl_judging *j, char *buf, size_t cap)
+{
+    char d[11];
+    fl_date_format(&j->date, d);
+    switch (j->from) {
+    case FL_JUDGED_OPTION: snprintf(buf, cap, "%s (--as-of)", d); break;
+    case FL_JUDGED_FILING:
+        if (j->line > 0) snprintf(buf, cap, "%s (filing date, line %d)", d, j->line);
+        else snprintf(buf, cap, "%s (filing date)", d);
+        break;
+    default:
+        if (j->blank && j->line > 0) snprintf(buf, cap, "%s (today: the filing's date is left blank, line %d)", d, j->line);
+        else snprintf(buf, cap, "%s (today: the filing gives no date)", d);
+        break;
+    }
+    return buf;
+}
 
 void fl_result_init(fl_result *r)
 {

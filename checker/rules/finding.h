@@ -60,6 +60,10 @@ typedef struct fl_judging {
                             blank ("  年  月  日"), 0 when the filing has none */
     bool blank;          /* today: the filing has a date line left blank */
 } fl_judging;
+/* "2019-04 (filing date, line 4)", "2018-05-01 (--as-of)", "2026-12-07
+ * (today: the filing gives no date)": the judging date and where it came
+ * from, for check -v. */
+const char *fl_judging_describe(const fl_judging *j, char *buf, size_t cap);
 
 typedef struct fl_tool_error {
     fl_diag code;

@@ -132,6 +132,11 @@ const fl_judging *fl_scan_judging(const fl_scan *s);
 /* Is a requirement with these dates in force on the judging date (with the
  * precision rule of fl_in_force_on)? */
 bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f);
+/* The filing's own date (doc->filing_date: a fact inside the document, what
+ * its other dates must not be later than), else --as-of; false when neither.
+ * *shown: the date as typed, or --as-of in ISO form (scan arena). Unlike the
+ * judging date, --as-of does not override a date the filing states. */
+bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown);
 const char *fl_scan_doc_type(const fl_scan *s);
 fl_arena *fl_scan_arena(fl_scan *s); /* per-document scratch, freed after the run */
 /* Normalised text of a block, computed once per document. */

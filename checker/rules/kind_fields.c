@@ -155,7 +155,9 @@ static int parse_not_after(cmp *c, const xmlNode *el, fl_loader *ld, fl_error *e
 }
 
 /* The date everything must not be later than: the first `than` field that
- * holds a date, else --as-of. */
+ * holds a date, else the filing's own date as the model reads it, else
+ * --as-of (fl_scan_own_date). Never today: a date the filing does not state
+ * says nothing about when it was written. */
 static bool reference_date(const cmp *c, fl_scan *s, fl_date *ref, const char **shown)
 {
     const fl_doc *doc = fl_scan_doc(s);
@@ -167,13 +169,7 @@ static bool reference_date(const cmp *c, fl_scan *s, fl_date *ref, const char **
             return true;
         }
     }
-    const fl_lint_opts *o = fl_scan_opts(s);
-    if (!o->has_as_of) return false;
-    *ref = o->as_of;
-    char *buf = fl_arena_alloc(fl_scan_arena(s), 11);
-    fl_date_format(ref, buf);
-    *shown = buf;
-    return true;
+    return fl_scan_own_date(s, ref, shown);
 }
 
 static void late(fl_scan *s, fl_hit *h, const char *field, const char *value, const char *shown)

@@ -7,9 +7,10 @@
  *   </standards>
  *   <standards check="title"/>                                     STD002
  *
- * superseded: the code had been replaced on the filing's date (its 编制日期,
- * else --as-of, else today); a code cited together with its replacement, or
- * in a sentence the `unless` pattern excuses, is not reported.
+ * superseded: the code had been replaced on the judging date (--as-of, else
+ * the filing's own date, else today: fl_scan_judging); a code cited together
+ * with its replacement, or in a sentence the `unless` pattern excuses, is not
+ * reported.
  * title: the 《title》 right before or after the code (or around it) is the
  * title of another standard in the table. Titles the table does not know are
  * left alone: a warning about an unknown title would mostly be noise. */
@@ -29,8 +30,6 @@ typedef struct std_k {
     const fl_standards *tab;
     const fl_pattern *code;   /* a code as typed, in normalised text */
     const fl_pattern *unless; /* sentence context that excuses a superseded code */
-    const char **date_fields;
-    size_t ndate_fields;
 } std_k;
 
 static const char *const vars[] = {"code", "title", "replacement", "effective", "date", "expected", "other", NULL};
@@ -64,8 +63,9 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     k->tab = tab;
     const char *src = fl_loader_attr(ld, el, "code");
     if (fl_loader_pattern(ld, el, src ? src : code_src, &k->code, err)) return -1;
-    const char *fields = fl_loader_attr(ld, el, "date-fields");
-    k->ndate_fields = fl_loader_list(ld, fields ? fields : "编制日期", true, &k->date_fields);
+    if (fl_loader_attr(ld, el, "date-fields"))
+        return fl_loader_error(err, ld, el, "date-fields is no longer read: the date is the judging date "
+                                            "(--as-of, else the filing's own date, else today)");
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
         if (!fl_xml_named(c, "unless") || k->unless)
             return fl_loader_error(err, ld, c, "<standards> holds at most one <unless> pattern");
@@ -121,22 +121,11 @@ static const char *iso(fl_scan *s, const fl_date *d)
 
 /* ---- superseded ---------------------------------------------------------- */
 
-/* The filing's date, to the day: a month alone counts from its first day (a
+/* The judging date, to the day: a month alone counts from its first day (a
  * standard replaced later that month may still have been current). */
-static void filing_date(fl_scan *s, const std_k *k, fl_date *out, fl_date *given)
+static void judging_day(fl_scan *s, fl_date *out, fl_date *given)
 {
-    const fl_doc *doc = fl_scan_doc(s);
-    const fl_lint_opts *o = fl_scan_opts(s);
-    size_t at;
-    bool found = false;
-    for (size_t i = 0; i < k->ndate_fields && !found; i++)
-        for (size_t f = 0; f < doc->nfields && !found; f++) {
-            const fl_field *fd = &doc->fields[f];
-            if (!strcmp(fd->name, k->date_fields[i]) && fd->value)
-                found = fl_date_find(given, fd->value, strlen(fd->value), &at) > 0;
-        }
-    if (!found && o->has_as_of) *given = o->as_of;
-    else if (!found) fl_date_today(given);
+    *given = fl_scan_judging(s)->date;
     *out = *given;
     if (!out->m) out->m = 1;
     if (!out->d) out->d = 1;
@@ -362,7 +351,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     const char *shown = NULL;
     if (k->check == CHECK_SUPERSEDED) {
         fl_date given;
-        filing_date(s, k, &d, &given);
+        judging_day(s, &d, &given);
         shown = iso(s, &given); /* as precise as the filing says it */
     }
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
@@ -381,9 +370,7 @@ static void describe(const fl_rule *rule, FILE *out)
     fl_scope_describe(&k->scope, out);
     fprintf(out, "标准表：%s（%zu 项）\n", k->tab->path, k->tab->n);
     if (k->check == CHECK_SUPERSEDED) {
-        fprintf(out, "检查：引用的标准在文件日期（");
-        for (size_t i = 0; i < k->ndate_fields; i++) fprintf(out, "%s%s", i ? "、" : "", k->date_fields[i]);
-        fprintf(out, "，否则 --as-of，否则今天）已被代替\n");
+        fprintf(out, "检查：引用的标准在判断日期（--as-of，否则文件的编制日期，否则今天）已被代替\n");
         if (k->unless) fprintf(out, "除非同一句中出现：/%s/\n", k->unless->source);
     } else {
         fprintf(out, "检查：标准号前后的《标准名称》是表中另一项标准的名称\n");

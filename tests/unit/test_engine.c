@@ -344,6 +344,17 @@ static const char *dated_xml =
     "      <limit years=\"2\" name=\"新\" since=\"2021-01-01\"/><limit years=\"3\" name=\"旧\"/></duration>\n"
     "    <example type=\"fail\">项目周期：5年</example><example type=\"pass\">项目周期：1年</example>\n"
     "  </rule>\n"
+    "  <rule id=\"T008\" severity=\"error\" category=\"demo\">\n"
+    "    <message>{value}晚于{expected}</message>\n"
+    "    <fields><not-after match=\"监测日期[:：]\\S+\" than=\"编制日期\"/></fields>\n"
+    "    <example type=\"fail\">编制日期：2024年3月\n监测日期：2024年5月1日</example>\n"
+    "    <example type=\"pass\">编制日期：2024年6月\n监测日期：2024年5月1日</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"T009\" severity=\"info\" category=\"demo\">\n"
+    "    <message>{reason}</message>\n"
+    "    <undated/>\n"
+    "    <example type=\"fail\">建设项目环境影响报告表</example><example type=\"pass\">会议纪要</example>\n"
+    "  </rule>\n"
     "</ruleset>\n";
 
 /* The dated rules as a fixture of their own (the group's are E001-E005). */
@@ -370,9 +381,9 @@ static void assert_judged(const fl_result *res, fl_judged_from from, int y, int 
 }
 
 /* Findings of rule id over Markdown text, judged at as_of (NULL: none). */
-static size_t dated_run(fixture *d, const char *id, const char *text, const char *as_of, const char *type, fl_result *res)
+/* Lint doc with rule id alone, as type (NULL: detected), judged at as_of (NULL: none). */
+static void lint_doc(fixture *d, const char *id, const fl_doc *doc, const char *as_of, const char *type, fl_result *res)
 {
-    fl_doc *doc = md(text);
     fl_lint_opts o;
     memset(&o, 0, sizeof o);
     o.only = fl_rules_find(&d->rules, id);
@@ -383,6 +394,13 @@ static size_t dated_run(fixture *d, const char *id, const char *text, const char
     }
     fl_result_init(res);
     fl_lint_run(d->lint, doc, &o, res);
+}
+
+/* Findings of rule id over Markdown text. */
+static size_t dated_run(fixture *d, const char *id, const char *text, const char *as_of, const char *type, fl_result *res)
+{
+    fl_doc *doc = md(text);
+    lint_doc(d, id, doc, as_of, type, res);
     fl_doc_free(doc);
     return res->nfindings;
 }
@@ -477,6 +495,87 @@ static void test_requirements_in_force(void **state)
     dated_free(d);
 }
 
+/* A document whose own date the model read from somewhere other than a
+ * field (a cover line, a signature): set by hand here. */
+static fl_doc *with_filing_date(const char *text, int y, int m, int d, const char *typed, bool blank)
+{
+    fl_doc *doc = md(text);
+    fl_filing_date *fd = &doc->filing_date;
+    fd->found = !blank;
+    fd->unfilled = blank;
+    fd->value = (fl_date){blank ? 0 : y, m, d};
+    fd->text = typed;
+    fd->block = 0;
+    return doc;
+}
+
+/* The filing's own date from the model, a blank one, and how -v says it;
+ * EIA202-like comparisons use the filing's date over --as-of. */
+static void test_judging_sources(void **state)
+{
+    (void)state;
+    fixture *d = dated_load();
+    fl_result res;
+    char buf[160];
+    fl_doc *doc = with_filing_date("建设项目环境影响报告表\n监测日期：2024年5月1日\n", 2024, 3, 0, "2024年3月", false);
+    lint_doc(d, "T008", doc, NULL, NULL, &res);
+    assert_judged(&res, FL_JUDGED_FILING, 2024, 3, 0, 1);
+    assert_string_equal(fl_judging_describe(&res.judged, buf, sizeof buf), "2024-03 (filing date, line 1)");
+    assert_int_equal(res.nfindings, 1);
+    assert_string_equal(res.findings[0].message, "2024年5月1日晚于2024年3月");
+    fl_result_free(&res);
+    lint_doc(d, "T008", doc, "2024-12-31", NULL, &res); /* the filing's own date is the fact compared */
+    assert_judged(&res, FL_JUDGED_OPTION, 2024, 12, 31, 0);
+    assert_string_equal(fl_judging_describe(&res.judged, buf, sizeof buf), "2024-12-31 (--as-of)");
+    assert_int_equal(res.nfindings, 1);
+    fl_result_free(&res);
+    fl_doc_free(doc);
+
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1); /* 2026-01-01 */
+    doc = with_filing_date("建设项目环境影响报告表\n编制日期：    年  月\n监测日期：2024年5月1日\n", 0, 0, 0, NULL, true);
+    doc->filing_date.block = 1;
+    lint_doc(d, "T008", doc, NULL, NULL, &res);
+    assert_judged(&res, FL_JUDGED_TODAY, 2026, 1, 1, 2);
+    assert_true(res.judged.blank);
+    assert_string_equal(fl_judging_describe(&res.judged, buf, sizeof buf),
+                        "2026-01-01 (today: the filing's date is left blank, line 2)");
+    assert_int_equal(res.nfindings, 0); /* no date of its own: today is no reference for its facts */
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, NULL, "eia-form", &res); /* DOC011's kind: at the blank date */
+    assert_int_equal(res.nfindings, 1);
+    assert_int_equal(res.findings[0].line, 2);
+    assert_string_equal(res.findings[0].message, "编制日期未填写");
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, "2024-01-01", "eia-form", &res); /* judged at --as-of */
+    assert_int_equal(res.nfindings, 0);
+    fl_result_free(&res);
+    lint_doc(d, "T008", doc, "2024-04-30", NULL, &res);
+    assert_int_equal(res.nfindings, 1);
+    assert_string_equal(res.findings[0].message, "2024年5月1日晚于2024-04-30");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    doc = md("监测日期：2024年5月1日\n");
+    lint_doc(d, "T008", doc, NULL, NULL, &res);
+    assert_string_equal(fl_judging_describe(&res.judged, buf, sizeof buf), "2026-01-01 (today: the filing gives no date)");
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, NULL, NULL, &res); /* not a recognised filing: DOC010's business */
+    assert_int_equal(res.nfindings, 0);
+    fl_result_free(&res);
+    lint_doc(d, "T009", doc, NULL, "eia-book", &res);
+    assert_int_equal(res.nfindings, 1);
+    assert_int_equal(res.findings[0].block, -1);
+    assert_string_equal(res.findings[0].message, "文件未写明编制日期");
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    doc = with_filing_date("建设项目环境影响报告书\n", 2019, 4, 0, "2019年4月", false);
+    lint_doc(d, "T009", doc, NULL, "eia-book", &res);
+    assert_int_equal(res.nfindings, 0); /* judged at its own date */
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    unsetenv("SOURCE_DATE_EPOCH");
+    dated_free(d);
+}
+
 int main(void)
 {
     fl_xml_init();
@@ -492,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_rule_in_force),
         cmocka_unit_test(test_finding_basis),
         cmocka_unit_test(test_requirements_in_force),
+        cmocka_unit_test(test_judging_sources),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

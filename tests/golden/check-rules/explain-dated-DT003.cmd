@@ -1,0 +1,1 @@
+explain --ruleset fixtures/rulesets/dated.xml DT003

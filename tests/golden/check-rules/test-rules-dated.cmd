@@ -1,0 +1,1 @@
+test-rules fixtures/rulesets/dated.xml

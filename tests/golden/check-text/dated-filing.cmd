@@ -1,0 +1,1 @@
+check -v --no-default-rulesets --ruleset fixtures/rulesets/dated.xml fixtures/check/dated-form-2019.md fixtures/check/residue.md fixtures/check/untyped.md

@@ -1,0 +1,1 @@
+check --ignore DOC011 --select DOC fixtures/check/clean.md
