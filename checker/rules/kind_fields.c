@@ -15,6 +15,7 @@
  * A comparison with since/until runs only on the dates it is in force.
  */
 #include "rules/kind.h"
+#include "rules/daterange.h"
 #include "core/date.h"
 #include <stdint.h>
 #include <string.h>
@@ -182,17 +183,28 @@ static void late(fl_scan *s, fl_hit *h, const char *field, const char *value, co
     fl_scan_emit(s, h);
 }
 
-/* The first date in block b later than ref: reported where it is typed. */
+/* The first date in [from, to) of block b, judged by the end of the period
+ * it opens ("2024年4月20日至6月10日": monitoring that ended on 6月10日 cannot
+ * be in a report of May; the end may lie past `to`, the match stops at the
+ * first date): reported where the date or period is typed when later than
+ * ref. */
 static void late_in_block(fl_scan *s, int b, size_t from, size_t to, const fl_date *ref, const char *field,
                           const char *shown)
 {
     const fl_norm *nt = fl_scan_norm(s, b);
-    fl_date d;
-    size_t at, n = fl_date_find(&d, nt->text + from, to - from, &at);
-    if (!n || fl_date_cmp(&d, ref) <= 0) return;
-    fl_hit h = {.block = b, .span = true, .start = from + at, .end = from + at + n};
-    const char *orig = fl_scan_doc(s)->blocks[b].text; /* the date as typed */
-    size_t o0 = fl_norm_orig(nt, from + at), o1 = fl_norm_orig(nt, from + at + n);
+    fl_date d, end;
+    size_t at, n = fl_date_find(&d, nt->text + from, to - from, &at), s2;
+    if (!n) return;
+    size_t a = from + at, e = a + n;
+    size_t e2 = d.m ? fl_drange_end(nt->text, nt->len, e, &d, &end, &s2) : 0;
+    if (e2) {
+        d = end;
+        e = e2;
+    }
+    if (fl_date_cmp(&d, ref) <= 0) return;
+    fl_hit h = {.block = b, .span = true, .start = a, .end = e};
+    const char *orig = fl_scan_doc(s)->blocks[b].text; /* as typed */
+    size_t o0 = fl_norm_orig(nt, a), o1 = fl_norm_orig(nt, e);
     late(s, &h, field, fl_arena_strndup(fl_scan_arena(s), orig + o0, o1 - o0), shown);
 }
 

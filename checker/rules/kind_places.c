@@ -6,6 +6,7 @@
  *     <after>(?:东|西|南|北|中)?(?:路|街|大道)</after>   not when this follows the name
  *     <before>距离?|毗邻</before>                      not right after this
  *     <unless>销往|购自</unless>                         not in such a sentence
+ *     <unless in="clause">流经|汇入</unless>             not in such a clause
  *   </places>
  *   <places check="code"/>                                                EIA304
  *
@@ -21,6 +22,7 @@
  * code: the six-digit division segment of the 项目代码 must lie in the
  * province and prefecture of the location. */
 #include "rules/kind.h"
+#include "rules/clause.h"
 #include "core/acmatch.h"
 #include "core/buf.h"
 #include "core/datatab.h"
@@ -47,6 +49,7 @@ typedef struct places_k {
     const char **after_src, **before_src; /* as written, for explain */
     size_t nafter, nbefore;
     const fl_pattern **unless;
+    bool *unless_clause;       /* that unless is looked for in the name's clause, not its sentence */
     size_t nunless;
     bool allow_prefecture;
     const char *msg_unknown, *msg_unknown_en; /* code: a segment the table does not know */
@@ -91,6 +94,7 @@ static int parse_children(places_k *k, const xmlNode *el, fl_loader *ld, const f
     k->after_src = fl_loader_alloc(ld, (na + 1) * sizeof *k->after_src);
     k->before_src = fl_loader_alloc(ld, (na + 1) * sizeof *k->before_src);
     k->unless = fl_loader_alloc(ld, (nu + 1) * sizeof *k->unless);
+    k->unless_clause = fl_loader_alloc(ld, (nu + 1) * sizeof *k->unless_clause);
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
         bool after = fl_xml_named(c, "after");
         if (after || fl_xml_named(c, "before")) {
@@ -105,6 +109,10 @@ static int parse_children(places_k *k, const xmlNode *el, fl_loader *ld, const f
             if (fl_loader_pattern(ld, c, anchored, after ? &k->after[k->nafter++] : &k->before[k->nbefore++], err))
                 return -1;
         } else if (fl_xml_named(c, "unless")) {
+            const char *in = fl_loader_attr(ld, c, "in");
+            if (in && strcmp(in, "clause") && strcmp(in, "sentence"))
+                return fl_loader_error(err, ld, c, "<unless in=\"%s\">: use clause or sentence", in);
+            k->unless_clause[k->nunless] = in && !strcmp(in, "clause");
             if (fl_loader_pattern_text(ld, c, &k->unless[k->nunless++], err)) return -1;
         } else if (fl_xml_named(c, "case")) {
             const char *name = fl_loader_attr(ld, c, "name");
@@ -387,8 +395,12 @@ static bool excused(fl_scan *s, const places_k *k, int b, size_t a, size_t e)
     fl_scan_sentence(s, b, a, &sa, &se);
     for (size_t i = 0; i < k->nbefore; i++)
         if (fl_scan_find(s, k->before[i], b, sa, a, &ms, &me) != 0) return true;
-    for (size_t i = 0; i < k->nunless; i++)
-        if (fl_scan_find(s, k->unless[i], b, sa, se, &ms, &me) != 0) return true;
+    size_t ca, ce;
+    fl_text_clause(fl_scan_norm(s, b)->text, sa, se, a, &ca, &ce);
+    for (size_t i = 0; i < k->nunless; i++) {
+        bool in_clause = k->unless_clause[i];
+        if (fl_scan_find(s, k->unless[i], b, in_clause ? ca : sa, in_clause ? ce : se, &ms, &me) != 0) return true;
+    }
     return false;
 }
 
@@ -561,7 +573,8 @@ static void describe(const fl_rule *rule, FILE *out)
     fprintf(out, "的内容\n");
     for (size_t i = 0; i < k->nafter; i++) fprintf(out, "地名后紧接 /%s/ 时不计\n", k->after_src[i]);
     for (size_t i = 0; i < k->nbefore; i++) fprintf(out, "地名前紧接 /%s/ 时不计\n", k->before_src[i]);
-    for (size_t i = 0; i < k->nunless; i++) fprintf(out, "同一句中出现 /%s/ 时不计\n", k->unless[i]->source);
+    for (size_t i = 0; i < k->nunless; i++)
+        fprintf(out, "同一%s中出现 /%s/ 时不计\n", k->unless_clause[i] ? "分句（逗号之间）" : "句", k->unless[i]->source);
 }
 
 const fl_kind fl_kind_places = {"places", vars, parse, run, describe};

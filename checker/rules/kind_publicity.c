@@ -8,6 +8,12 @@
  *   <publicity check="commission" max="7">     EIA404 first publicity after commissioning
  *   <publicity check="same-start">             EIA406 the channels start together
  *   <publicity check="respondents">            EIA405 respondent table: phones, ID numbers
+ *   <publicity check="personal">               EIA407 unmasked numbers of the public (rules/ppdata.c)
+ *
+ * <simplified min="5">pattern</simplified>: a filing that claims the park
+ * simplification (a project in an industrial park whose 规划环评 ran its own
+ * public participation) is held to min working days on the network, needs
+ * no posting and no first publicity.
  *
  * Where it looks: the whole document for the types in whole-document="eia-pp",
  * else the sections the scope selects (a book's 公众参与). Inside that, the
@@ -21,6 +27,9 @@
  * A period in a year the holiday table lacks is not guessed: the rule gives
  * the message of <case name="unknown-year"> at info severity. */
 #include "rules/kind.h"
+#include "rules/clause.h"
+#include "rules/daterange.h"
+#include "rules/ppdata.h"
 #include "core/calendar.h"
 #include "core/checkdigit.h"
 #include "core/datatab.h"
@@ -31,8 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { P_PERIOD, P_CHANNELS, P_COMMISSION, P_SAME_START, P_RESPONDENTS, P_NCHECKS } pub_check;
-static const char *const check_names[] = {"period", "channels", "commission", "same-start", "respondents"};
+typedef enum { P_PERIOD, P_CHANNELS, P_COMMISSION, P_SAME_START, P_RESPONDENTS, P_PERSONAL, P_NCHECKS } pub_check;
+static const char *const check_names[] = {"period", "channels", "commission", "same-start", "respondents", "personal"};
 
 enum { CH_NETWORK, CH_NEWSPAPER, CH_POSTING, CH_N };
 static const char *const role_names[] = {"network", "newspaper", "posting"};
@@ -41,8 +50,8 @@ enum { COL_NAME, COL_PHONE, COL_ID, COL_N };
 static const char *const col_names[] = {"name", "phone", "id"};
 
 /* Messages other than the rule's own, by case. */
-enum { CASE_UNKNOWN_YEAR, CASE_STATED, CASE_NEWSPAPER, CASE_CHECK_DIGIT, CASE_N };
-static const char *const case_names[] = {"unknown-year", "stated", "newspaper", "check-digit"};
+enum { CASE_UNKNOWN_YEAR, CASE_STATED, CASE_NEWSPAPER, CASE_CHECK_DIGIT, CASE_SIMPLIFIED, CASE_TEXT, CASE_N };
+static const char *const case_names[] = {"unknown-year", "stated", "newspaper", "check-digit", "simplified", "text"};
 
 typedef struct channel { const char *name; const fl_pattern *p; } channel;
 
@@ -56,6 +65,11 @@ typedef struct pub_k {
     const fl_pattern *commission, *first;
     channel ch[CH_N];
     const fl_pattern *col[COL_N];
+    /* The 园区 simplification claimed (publicity_park.c): the period's
+     * minimum becomes simplified_min, posting and the first publicity are
+     * not required. */
+    const fl_pattern *simplified;
+    int simplified_min;
     struct { const char *msg, *msg_en; } cases[CASE_N];
     const fl_calendar *cal;
 } pub_k;
@@ -103,6 +117,17 @@ static int parse_child(pub_k *k, const xmlNode *c, fl_loader *ld, const fl_rule 
     else if (fl_xml_named(c, "commission")) slot = &k->commission;
     else if (fl_xml_named(c, "first")) slot = &k->first;
     if (slot) return fl_loader_pattern_text(ld, c, slot, err);
+    if (fl_xml_named(c, "simplified")) {
+        const char *min = fl_loader_attr(ld, c, "min");
+        k->simplified_min = 5;
+        if (min) {
+            char *end;
+            long v = strtol(min, &end, 10);
+            if (*end || v < 1 || v > 365) return fl_loader_error(err, ld, c, "<simplified min=\"%s\">: a number of days 1..365", min);
+            k->simplified_min = (int)v;
+        }
+        return fl_loader_pattern_text(ld, c, &k->simplified, err);
+    }
     const char *role = fl_loader_attr(ld, c, "role");
     if (fl_xml_named(c, "channel")) {
         int r = index_of(role_names, CH_N, role);
@@ -119,7 +144,7 @@ static int parse_child(pub_k *k, const xmlNode *c, fl_loader *ld, const fl_rule 
     if (fl_xml_named(c, "case")) {
         const char *name = fl_loader_attr(ld, c, "name");
         int r = index_of(case_names, CASE_N, name);
-        if (r < 0) return fl_loader_error(err, ld, c, "<case name=\"%s\">: use unknown-year, stated, newspaper or check-digit", name ? name : "");
+        if (r < 0) return fl_loader_error(err, ld, c, "<case name=\"%s\">: use unknown-year, stated, newspaper, check-digit, simplified or text", name ? name : "");
         if (fl_loader_message(ld, c, rule, "message", &k->cases[r].msg, err) ||
             fl_loader_message(ld, c, rule, "message-en", &k->cases[r].msg_en, err))
             return -1;
@@ -137,7 +162,7 @@ static int check_needs(const pub_k *k, const xmlNode *el, fl_loader *ld, fl_erro
     case P_PERIOD: ok = k->ch[CH_NETWORK].p && k->ch[CH_POSTING].p && k->cases[CASE_UNKNOWN_YEAR].msg; break;
     case P_CHANNELS: case P_SAME_START: ok = k->ch[CH_NETWORK].p && k->ch[CH_NEWSPAPER].p && k->ch[CH_POSTING].p; break;
     case P_COMMISSION: ok = k->commission && k->first && k->cases[CASE_UNKNOWN_YEAR].msg; break;
-    case P_RESPONDENTS: ok = k->col[COL_NAME] && (k->col[COL_PHONE] || k->col[COL_ID]); break;
+    case P_RESPONDENTS: case P_PERSONAL: ok = k->col[COL_NAME] && (k->col[COL_PHONE] || k->col[COL_ID]); break;
     default: break;
     }
     if (ok) return 0;
@@ -146,6 +171,7 @@ static int check_needs(const pub_k *k, const xmlNode *el, fl_loader *ld, fl_erro
         "three <channel> elements (network, newspaper, posting)",
         "<commission>, <first> and <case name=\"unknown-year\">",
         "three <channel> elements (network, newspaper, posting)",
+        "<column role=\"name\"> and a phone or id column",
         "<column role=\"name\"> and a phone or id column"};
     return fl_loader_error(err, ld, el, "<publicity check=\"%s\"> needs %s", check_names[k->check], needs[k->check]);
 }
@@ -155,7 +181,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     pub_k *k = fl_loader_alloc(ld, sizeof *k);
     const char *check = fl_loader_attr(ld, el, "check");
     int c = index_of(check_names, P_NCHECKS, check);
-    if (c < 0) return fl_loader_error(err, ld, el, "<publicity check=\"%s\">: use period, channels, commission, same-start or respondents", check ? check : "");
+    if (c < 0) return fl_loader_error(err, ld, el, "<publicity check=\"%s\">: use period, channels, commission, same-start, respondents or personal", check ? check : "");
     k->check = (pub_check)c;
     if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
     k->nwhole = fl_loader_list(ld, fl_loader_attr(ld, el, "whole-document"), false, &k->whole);
@@ -172,7 +198,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     if (!k->days && fl_loader_pattern(ld, el, days_src, &k->days, err)) return -1;
     if (!k->times && fl_loader_pattern(ld, el, times_src, &k->times, err)) return -1;
     if (check_needs(k, el, ld, err)) return -1;
-    if (k->check != P_RESPONDENTS && k->check != P_CHANNELS) {
+    if (k->check != P_RESPONDENTS && k->check != P_PERSONAL && k->check != P_CHANNELS) {
         const char *data = fl_loader_attr(ld, el, "data");
         void *cal;
         if (fl_loader_table(ld, el, data ? data : "holidays", load_calendar, free_calendar, &cal, err)) return -1;
@@ -217,116 +243,33 @@ static bool starts_with(const char *t, size_t len, const char *lit)
     return len >= n && !memcmp(t, lit, n);
 }
 
-/* 1-2 digits then unit (月 or 日/号); returns the end, 0 if none. */
-static size_t read_unit(const char *t, size_t len, size_t i, const char *unit, int *v)
-{
-    size_t j = i;
-    *v = 0;
-    while (j < len && j - i < 2 && is_ascii_digit(t[j])) *v = *v * 10 + (t[j++] - '0');
-    if (j == i || (j < len && is_ascii_digit(t[j]))) return 0;
-    if (j < len && t[j] == ' ') j++;
-    if (starts_with(t + j, len - j, unit)) return j + strlen(unit);
-    if (!strcmp(unit, "日") && starts_with(t + j, len - j, "号")) return j + 3;
-    return 0;
-}
-
-/* M月D日 with the year carried from the date before. */
-static size_t read_month_day(const char *t, size_t len, size_t i, const fl_date *carry, fl_date *out)
-{
-    int m, d;
-    size_t j = read_unit(t, len, i, "月", &m);
-    if (!j || !carry->y) return 0;
-    if (j < len && t[j] == ' ') j++;
-    size_t k = read_unit(t, len, j, "日", &d);
-    if (!k) return 0;
-    fl_date x = {carry->y, m, d};
-    if (!fl_date_valid(&x) || !m || !d) return 0;
-    *out = x;
-    return k;
-}
-
-/* A date at i, to the day: full, else month-day, else (only right after a
- * range connector) a day alone. Returns its end, 0 if none. */
-static size_t read_date(const char *t, size_t len, size_t i, const fl_date *carry, bool after_connector, fl_date *out,
-                        bool *carried)
-{
-    fl_date d;
-    size_t r = fl_date_parse(&d, t + i, len - i);
-    *carried = false;
-    if (r && d.m) {
-        *out = d;
-        return i + r;
-    }
-    if (r) return 0;
-    *carried = true;
-    size_t e = read_month_day(t, len, i, carry, out);
-    if (e) return e;
-    int day;
-    if (after_connector && carry->m && (e = read_unit(t, len, i, "日", &day))) {
-        fl_date x = {carry->y, carry->m, day};
-        if (day && fl_date_valid(&x)) {
-            *out = x;
-            return e;
-        }
-    }
-    return 0;
-}
-
-/* Offset after a range connector at i (至, 到, -, ~, 起至 …), 0 if none. */
-static size_t connector(const char *t, size_t len, size_t i)
-{
-    static const char *const words[] = {"起至", "起到", "起-", "起~", "至", "到", "-", "~", NULL};
-    while (i < len && t[i] == ' ') i++;
-    for (const char *const *w = words; *w; w++)
-        if (starts_with(t + i, len - i, *w)) {
-            size_t j = i + strlen(*w);
-            while (j < len && t[j] == ' ') j++;
-            return j;
-        }
-    return 0;
-}
-
-static bool blocks_start(const char *t, size_t i)
-{
-    if (!i) return false;
-    char p = t[i - 1];
-    return is_ascii_digit(p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '.' || p == '/' || p == '-';
-}
-
 static void add_item(text *x, const fl_date *d, size_t s, size_t e)
 {
     FL_VEC_RESERVE(x->it, x->cap_i, x->ni + 1);
     x->it[x->ni++] = (item){*d, s, e, -1, false, 0, 0};
 }
 
-/* The dates of sentence [a, e) of normalised text t. */
+/* The dates of sentence [a, e) of normalised text t: a range gives two
+ * items, its start paired with its end. */
 static void read_dates(text *x, const char *t, size_t a, size_t e)
 {
-    fl_date carry = {0, 0, 0}, d;
+    fl_date carry = {0, 0, 0};
     for (size_t i = a; i < e;) {
-        unsigned char c = (unsigned char)t[i];
-        size_t end = 0;
-        bool carried;
-        if ((is_ascii_digit((char)c) || c >= 0x80) && !blocks_start(t, i))
-            end = read_date(t, e, i, &carry, false, &d, &carried);
+        fl_drange r;
+        size_t end = fl_drange_at(&r, t, e, i, &carry);
         if (!end) {
+            unsigned char c = (unsigned char)t[i];
             i += c < 0x80 ? 1 : fl_utf8_decode(t + i, e - i, &(uint32_t){0});
             continue;
         }
-        add_item(x, &d, i, end);
-        carry = d;
+        add_item(x, &r.from, r.s, r.e);
+        if (r.has_end) {
+            if (r.range) x->it[x->ni - 1].pair = (int)x->ni;
+            add_item(x, &r.to, r.s2, r.e2);
+            x->it[x->ni - 1].is_end = r.range;
+        }
+        carry = r.to;
         i = end;
-        size_t q = connector(t, e, i);
-        fl_date d2;
-        size_t end2 = q ? read_date(t, e, q, &carry, true, &d2, &carried) : 0;
-        if (!end2) continue;
-        if (carried && fl_date_cmp(&d2, &d) < 0 && d2.m < d.m) d2.y++; /* 12月28日至1月10日 */
-        bool range = d.d && d2.d; /* month-only periods cannot be counted */
-        if (range) x->it[x->ni - 1].pair = (int)x->ni;
-        add_item(x, &d2, q, end2);
-        x->it[x->ni - 1].is_end = range;
-        carry = d2;
-        i = end2;
     }
 }
 
@@ -354,19 +297,6 @@ static bool has(fl_scan *s, const fl_pattern *p, int b, size_t a, size_t e)
     return p && fl_scan_find(s, p, b, a, e, &ms, &me) == 1;
 }
 
-/* Clause around offset off within [a, e): between ，/, and the sentence ends. */
-static void clause(const char *t, size_t a, size_t e, size_t off, size_t *ca, size_t *ce)
-{
-    *ca = a;
-    *ce = e;
-    for (size_t i = a; i < e; i++) {
-        bool comma = t[i] == ',' || (i + 3 <= e && !memcmp(t + i, "，", 3));
-        if (!comma) continue;
-        if (i < off) *ca = i + 1;
-        else { *ce = i; break; }
-    }
-}
-
 static void add_sentences(fl_scan *s, const pub_k *k, text *x, int b, bool staged)
 {
     const fl_norm *n = fl_scan_norm(s, b);
@@ -383,7 +313,7 @@ static void add_sentences(fl_scan *s, const pub_k *k, text *x, int b, bool stage
         st.n = x->ni - st.first;
         for (size_t i = st.first; i < x->ni; i++) {
             size_t ca, ce;
-            clause(n->text, a, e, x->it[i].s, &ca, &ce);
+            fl_text_clause(n->text, a, e, x->it[i].s, &ca, &ce);
             unsigned r = roles_in(s, k, b, ca, ce);
             x->it[i].roles = r ? r : st.roles;
             x->it[i].sroles = st.roles;
@@ -547,7 +477,7 @@ static int range_for(const text *x, int role)
 
 /* ---- period (EIA402) ------------------------------------------------------------ */
 
-static void period_range(fl_scan *s, const pub_k *k, const text *x, int r, const char *channels)
+static void period_range(fl_scan *s, const pub_k *k, const text *x, int r, const char *channels, int min, bool simple)
 {
     const item *a = &x->it[r], *z = &x->it[a->pair];
     int b = block_of_item(x, (size_t)r);
@@ -558,53 +488,59 @@ static void period_range(fl_scan *s, const pub_k *k, const text *x, int r, const
     fl_hit_var(&h, "from", typed(s, b, a->s, a->e));
     fl_hit_var(&h, "to", typed(s, b, z->s, z->e));
     fl_hit_var(&h, "days", num(s, n));
-    fl_hit_var(&h, "min", num(s, k->limit));
+    fl_hit_var(&h, "min", num(s, min));
+    if (simple && k->cases[CASE_SIMPLIFIED].msg) use_case(&h, k, CASE_SIMPLIFIED);
     if (!known) {
         /* A long holiday costs at most five weekdays: so long a period is
          * long enough whatever the missing notice says. */
-        if (n >= k->limit + 5) return;
+        if (n >= min + 5) return;
         use_case(&h, k, CASE_UNKNOWN_YEAR);
         h.severity = FL_SEV_INFO;
-    } else if (n >= k->limit) {
+    } else if (n >= min) {
         return;
     }
     fl_scan_emit(s, &h);
 }
 
-static void period_stated(fl_scan *s, const pub_k *k, const text *x, int role, const char *channels)
+static void period_stated(fl_scan *s, const pub_k *k, const text *x, int role, const char *channels, int min)
 {
     long v;
     int b;
     size_t ms, me;
     if (!stated(s, x, k->days, 1u << role, &v, &b, &ms, &me) && !stated(s, x, k->days, 0, &v, &b, &ms, &me)) return;
-    if (v >= k->limit || !k->cases[CASE_STATED].msg) return;
+    if (v >= min || !k->cases[CASE_STATED].msg) return;
     fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
     use_case(&h, k, CASE_STATED);
     fl_hit_var(&h, "channel", channels);
     fl_hit_var(&h, "days", num(s, v));
-    fl_hit_var(&h, "min", num(s, k->limit));
+    fl_hit_var(&h, "min", num(s, min));
     fl_scan_emit(s, &h);
 }
 
-static void run_period(fl_scan *s, const pub_k *k, const text *x)
+/* Simplified (园区): the network period against the shorter minimum;
+ * posting is not required, so its period is not judged. */
+static void run_period(fl_scan *s, const pub_k *k, const text *x, bool simple)
 {
-    int rn = range_for(x, CH_NETWORK), rp = range_for(x, CH_POSTING);
+    int rn = range_for(x, CH_NETWORK), rp = simple ? -1 : range_for(x, CH_POSTING);
+    int min = simple ? k->simplified_min : k->limit;
     const char *nn = k->ch[CH_NETWORK].name, *pn = k->ch[CH_POSTING].name;
     if (rn >= 0 && rn == rp) {
-        period_range(s, k, x, rn, fl_arena_printf(fl_scan_arena(s), "%s、%s", nn, pn));
+        period_range(s, k, x, rn, fl_arena_printf(fl_scan_arena(s), "%s、%s", nn, pn), min, simple);
         return;
     }
-    if (rn >= 0) period_range(s, k, x, rn, nn);
-    else period_stated(s, k, x, CH_NETWORK, nn);
-    if (rp >= 0) period_range(s, k, x, rp, pn);
-    else period_stated(s, k, x, CH_POSTING, pn);
+    if (rn >= 0) period_range(s, k, x, rn, nn, min, simple);
+    else period_stated(s, k, x, CH_NETWORK, nn, min);
+    if (simple) return;
+    if (rp >= 0) period_range(s, k, x, rp, pn, min, simple);
+    else period_stated(s, k, x, CH_POSTING, pn, min);
 }
 
 /* ---- channels (EIA403) ----------------------------------------------------------- */
 
-static void missing_channel(fl_scan *s, const pub_k *k, const text *x, int role)
+static void missing_channel(fl_scan *s, const pub_k *k, const text *x, int role, bool simple)
 {
     fl_hit h = {.block = x->heading, .severity = -1, .item = k->ch[role].name};
+    if (simple && k->cases[CASE_SIMPLIFIED].msg) use_case(&h, k, CASE_SIMPLIFIED);
     fl_hit_var(&h, "channel", k->ch[role].name);
     fl_scan_emit(s, &h);
 }
@@ -658,12 +594,12 @@ static void newspaper_runs(fl_scan *s, const pub_k *k, const text *x)
     fl_scan_emit(s, &h);
 }
 
-static void run_channels(fl_scan *s, const pub_k *k, const text *x)
+static void run_channels(fl_scan *s, const pub_k *k, const text *x, bool simple)
 {
     unsigned seen = 0;
     for (size_t i = 0; i < x->ns; i++) seen |= x->s[i].roles;
     for (int r = 0; r < CH_N; r++)
-        if (!(seen & (1u << r))) missing_channel(s, k, x, r);
+        if (!(seen & (1u << r)) && !(simple && r == CH_POSTING)) missing_channel(s, k, x, r, simple);
     if (seen & (1u << CH_NEWSPAPER)) newspaper_runs(s, k, x);
 }
 
@@ -680,12 +616,13 @@ static int first_date(const text *x, int role)
     return best;
 }
 
-static void run_same_start(fl_scan *s, const pub_k *k, const text *x)
+/* Simplified: a posting made anyway need not start with the others. */
+static void run_same_start(fl_scan *s, const pub_k *k, const text *x, bool simple)
 {
     int f[CH_N], known = 0, latest = -1;
     bool differ = false;
     for (int r = 0; r < CH_N; r++) {
-        f[r] = first_date(x, r);
+        f[r] = simple && r == CH_POSTING ? -1 : first_date(x, r);
         if (f[r] < 0) continue;
         known++;
         if (latest >= 0 && fl_date_cmp(&x->it[f[r]].d, &x->it[latest].d)) differ = true;
@@ -715,14 +652,14 @@ static int dated_match(fl_scan *s, const text *x, const fl_pattern *p, const fl_
         size_t ms, me, ca, ce;
         if (fl_scan_find(s, p, st->block, st->a, st->e, &ms, &me) != 1) continue;
         const char *t = fl_scan_norm(s, st->block)->text;
-        clause(t, st->a, st->e, ms, &ca, &ce);
+        fl_text_clause(t, st->a, st->e, ms, &ca, &ce);
         if (q && has(s, q, st->block, ca, ce)) continue;
         int before = -1;
         for (size_t j = st->first; j < st->first + st->n; j++) {
             const item *it = &x->it[j];
             if (it->s >= ca && it->e <= ce) return (int)j;
             size_t da, de;
-            clause(t, st->a, st->e, it->s, &da, &de);
+            fl_text_clause(t, st->a, st->e, it->s, &da, &de);
             if (it->e <= ms && !(q && has(s, q, st->block, da, de))) before = (int)j;
         }
         if (before >= 0) return before;
@@ -781,9 +718,11 @@ static void run_commission(fl_scan *s, const pub_k *k, const text *x)
     fl_scan_emit(s, &h);
 }
 
-/* ---- respondents (EIA405) --------------------------------------------------------- */
+/* ---- respondents (EIA405) and their personal data (EIA407) ------------------------ */
 
-typedef struct row_vals { const char *v[COL_N]; int block[COL_N]; } row_vals;
+/* v: the value compared (phone digits, ID number; "" when masked), raw: the
+ * cell as label-normalised text. */
+typedef struct row_vals { const char *v[COL_N], *raw[COL_N]; int block[COL_N]; } row_vals;
 
 static const char *phone_key(fl_scan *s, const char *v)
 {
@@ -844,6 +783,62 @@ static void check_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int nro
     }
 }
 
+/* EIA407: per column of the table, the full (unmasked) mobile numbers and ID
+ * numbers of the people listed: one finding at the first, with the count, the
+ * number shown masked. A column headed 身份证 proves an ID number without its
+ * check character. */
+static void personal_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int nrows, const char *const *heads)
+{
+    for (int c = COL_PHONE; c < COL_N; c++) {
+        int first = -1, count = 0;
+        size_t at = 0, n = 0;
+        for (int r = 0; r < nrows; r++) {
+            const char *v = rows[r].raw[c];
+            size_t a, m = 0;
+            if (!v || !rows[r].raw[COL_NAME] || !*rows[r].raw[COL_NAME]) continue;
+            if (c == COL_PHONE) m = fl_pp_find_mobile(v, strlen(v), 0, &a);
+            else m = fl_pp_find_id(v, strlen(v), 0, false, &a);
+            if (!m) continue;
+            if (!count++) {
+                first = r;
+                at = a;
+                n = m;
+            }
+        }
+        if (!count) continue;
+        fl_hit h = {.block = rows[first].block[c], .severity = -1};
+        fl_hit_var(&h, "row", num(s, first + 2));
+        fl_hit_var(&h, "column", heads[c]);
+        fl_hit_var(&h, "value", fl_pp_masked(fl_scan_arena(s), rows[first].raw[c], at, n));
+        fl_hit_var(&h, "count", num(s, count));
+        fl_scan_emit(s, &h);
+    }
+}
+
+/* EIA407 outside the tables: a full ID number (check character right) in the
+ * text is nobody's business to publish. Phone numbers in the text are the
+ * 建设单位's and 环评单位's contacts, published on purpose: not looked at. */
+static void personal_text(fl_scan *s, const pub_k *k, const fl_scope *sc)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+        int b = sc->blocks[i];
+        if (doc->blocks[b].table) continue;
+        const fl_norm *n = fl_scan_norm(s, b);
+        size_t at, from = 0, m;
+        while ((m = fl_pp_find_id(n->text, n->len, from, true, &at))) {
+            fl_hit h = {.block = b, .span = true, .start = at, .end = at + m, .severity = -1};
+            if (k->cases[CASE_TEXT].msg) use_case(&h, k, CASE_TEXT);
+            fl_hit_var(&h, "row", "");
+            fl_hit_var(&h, "column", "");
+            fl_hit_var(&h, "value", fl_pp_masked(fl_scan_arena(s), n->text, at, m));
+            fl_hit_var(&h, "count", "1");
+            fl_scan_emit(s, &h);
+            from = at + m;
+        }
+    }
+}
+
 /* One table: the first row names the columns. */
 static void respondent_table(fl_scan *s, const pub_k *k, int id)
 {
@@ -872,10 +867,12 @@ static void respondent_table(fl_scan *s, const pub_k *k, int id)
             if (x->col != col[c] || rows[x->row - 2].v[c]) continue;
             const char *v = fl_norm_label(fl_scan_arena(s), x->text, x->len);
             rows[x->row - 2].v[c] = c == COL_PHONE ? phone_key(s, v) : c == COL_ID ? id_key(s, v) : v;
+            rows[x->row - 2].raw[c] = v;
             rows[x->row - 2].block[c] = (int)b;
         }
     }
-    check_rows(s, k, rows, nrows - 1, heads);
+    if (k->check == P_PERSONAL) personal_rows(s, k, rows, nrows - 1, heads);
+    else check_rows(s, k, rows, nrows - 1, heads);
     free(rows);
 }
 
@@ -892,24 +889,41 @@ static void run_respondents(fl_scan *s, const pub_k *k)
         if (t && t != last) respondent_table(s, k, t);
         if (t) last = t;
     }
+    if (k->check == P_PERSONAL) personal_text(s, k, sc);
 }
 
 /* ---- running ------------------------------------------------------------------------ */
 
+/* Does the region claim the 园区 simplification (<simplified>)? Looked for
+ * in the whole region, not only the 征求意见稿 stage: the claim is usually
+ * made in the 概述. */
+static bool simplified(fl_scan *s, const pub_k *k)
+{
+    if (!k->simplified) return false;
+    fl_scope_spec base = k->scope;
+    if (whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
+    const fl_scope *sc = fl_scan_scope(s, &base);
+    for (size_t i = 0; sc->found && i < sc->nblocks && !fl_scan_failed(s); i++)
+        if (has(s, k->simplified, sc->blocks[i], 0, SIZE_MAX)) return true;
+    return false;
+}
+
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const pub_k *k = rule->data;
-    if (k->check == P_RESPONDENTS) {
+    if (k->check == P_RESPONDENTS || k->check == P_PERSONAL) {
         run_respondents(s, k);
         return;
     }
+    bool simple = simplified(s, k);
+    if (fl_scan_failed(s) || (simple && k->check == P_COMMISSION)) return; /* no first publicity then */
     text x;
     build_text(s, k, k->check != P_COMMISSION, &x);
     if (x.any && !fl_scan_failed(s) && !excused(s, k, &x)) {
         switch (k->check) {
-        case P_PERIOD: if (about_stage(&x)) run_period(s, k, &x); break;
-        case P_CHANNELS: if (about_stage(&x)) run_channels(s, k, &x); break;
-        case P_SAME_START: if (about_stage(&x)) run_same_start(s, k, &x); break;
+        case P_PERIOD: if (about_stage(&x)) run_period(s, k, &x, simple); break;
+        case P_CHANNELS: if (about_stage(&x)) run_channels(s, k, &x, simple); break;
+        case P_SAME_START: if (about_stage(&x)) run_same_start(s, k, &x, simple); break;
         case P_COMMISSION: run_commission(s, k, &x); break;
         default: break;
         }
@@ -922,11 +936,12 @@ static void describe(const fl_rule *rule, FILE *out)
     const pub_k *k = rule->data;
     fl_scope_describe(&k->scope, out);
     for (size_t i = 0; i < k->nwhole; i++) fprintf(out, "%s 文件：全文\n", k->whole[i]);
-    if (k->stage && k->check != P_COMMISSION && k->check != P_RESPONDENTS)
+    bool tables = k->check == P_RESPONDENTS || k->check == P_PERSONAL;
+    if (k->stage && k->check != P_COMMISSION && !tables)
         fprintf(out, "公示阶段：标题匹配 /%s/ 的章节，否则除去含 /%s/ 的句子\n", k->stage->source,
                 k->other_stage ? k->other_stage->source : "");
     for (int r = 0; r < CH_N; r++)
-        if (k->ch[r].p && k->check != P_COMMISSION && k->check != P_RESPONDENTS)
+        if (k->ch[r].p && k->check != P_COMMISSION && !tables)
             fprintf(out, "公示方式 %s：/%s/\n", k->ch[r].name, k->ch[r].p->source);
     switch (k->check) {
     case P_PERIOD: fprintf(out, "检查：网络、张贴公示期不少于 %d 个工作日（按节假日表计算）\n", k->limit); break;
@@ -936,8 +951,15 @@ static void describe(const fl_rule *rule, FILE *out)
         fprintf(out, "检查：首次公开不晚于委托后第 %d 个工作日\n", k->limit);
         break;
     case P_SAME_START: fprintf(out, "检查：三种公示方式的开始日期相同\n"); break;
+    case P_PERSONAL:
+        fprintf(out, "检查：人员名单（首行含“姓名”和电话或身份证列）中没有未打码的完整手机号码、身份证号码；"
+                     "正文中没有完整的身份证号码（固定电话和正文中的电话不查）\n");
+        break;
     default: fprintf(out, "检查：不同人员的电话、身份证号码不相同，身份证号码校验位正确（GB 11643-1999）\n"); break;
     }
+    if (k->simplified && k->check != P_RESPONDENTS && k->check != P_PERSONAL)
+        fprintf(out, "园区简化：文中出现 /%s/ 时，征求意见稿公示期不少于 %d 个工作日，不要求张贴公告，不检查首次公开\n",
+                k->simplified->source, k->simplified_min);
 }
 
 const fl_kind fl_kind_publicity = {"publicity", vars, parse, run, describe};

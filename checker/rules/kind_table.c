@@ -12,6 +12,7 @@
  *     <distinct-rows key="点位|监测点" ignore="日期|标准"/>
  *     <check-digit column="身份证" algorithm="gb11643"/>
  *     <signed column="^签字$" text="^\p{Han}{2,4}$"/>
+ *     <typed-signature column="^签字$" text="^\p{Han}{2,4}$"/>
  *     <consistent key="^姓名$" value="^信用编号$"/>
  *   </table>
  *
@@ -113,16 +114,16 @@ bool fl_code_algorithm_known(const char *algorithm)
 /* ---- parsing ----------------------------------------------------------------- */
 
 typedef enum {
-    T_REQUIRED, T_UNIQUE, T_DISTINCT_ROWS, T_CHECK_DIGIT, T_REQUIRED_VALUE, T_SIGNED, T_CONSISTENT, T_NKINDS
+    T_REQUIRED, T_UNIQUE, T_DISTINCT_ROWS, T_CHECK_DIGIT, T_REQUIRED_VALUE, T_SIGNED, T_CONSISTENT, T_TYPED, T_NKINDS
 } test_kind;
 
 static const char *const test_names[T_NKINDS] = {"required", "unique", "distinct-rows", "check-digit",
-                                                 "required-value", "signed", "consistent"};
+                                                 "required-value", "signed", "consistent", "typed-signature"};
 
 typedef struct test {
     test_kind kind;
     const fl_pattern *column; /* the column; distinct-rows, consistent: key; required-value: label */
-    const fl_pattern *other;  /* consistent: value column; distinct-rows: ignored columns; signed: name text */
+    const fl_pattern *other;  /* consistent: value column; distinct-rows: ignored columns; signed, typed-signature: name text */
     const char *algorithm;    /* check-digit */
     const char *name;         /* required-value: what the entry is called */
     const char *message, *message_en; /* the test's own, NULL: the rule's */
@@ -144,10 +145,10 @@ static int parse_test(fl_rule *rule, fl_loader *ld, const xmlNode *c, test *t, f
     while (i < T_NKINDS && !fl_xml_named(c, test_names[i])) i++;
     if (i == T_NKINDS)
         return fl_loader_error(err, ld, c, "unknown table test <%s> (required, required-value, unique, distinct-rows, "
-                               "check-digit, signed, consistent)", (const char *)c->name);
+                               "check-digit, signed, consistent, typed-signature)", (const char *)c->name);
     t->kind = (test_kind)i;
-    static const char *const main_attr[T_NKINDS] = {"column", "column", "key", "column", "label", "column", "key"};
-    static const char *const other_attr[T_NKINDS] = {NULL, NULL, "ignore", NULL, NULL, "text", "value"};
+    static const char *const main_attr[T_NKINDS] = {"column", "column", "key", "column", "label", "column", "key", "column"};
+    static const char *const other_attr[T_NKINDS] = {NULL, NULL, "ignore", NULL, NULL, "text", "value", "text"};
     if (fl_loader_pattern_attr(ld, c, main_attr[i], &t->column, err)) return -1;
     if (other_attr[i] && fl_loader_pattern_attr(ld, c, other_attr[i], &t->other, err)) return -1;
     if (!t->column && t->kind != T_DISTINCT_ROWS)
@@ -173,7 +174,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     size_t n = 0;
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) n++;
     if (!n) return fl_loader_error(err, ld, el, "<table> needs a test (required, required-value, unique, distinct-rows, "
-                                   "check-digit, signed, consistent)");
+                                   "check-digit, signed, consistent, typed-signature)");
     k->tests = fl_loader_alloc(ld, n * sizeof *k->tests);
     if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
     if (fl_loader_pattern_attr(ld, el, "header", &k->header, err)) return -1;
@@ -603,6 +604,29 @@ static void run_signed(fl_scan *s, const grid *g, const int *col, const test *t)
     }
 }
 
+/* A name typed into a signature cell of a Word file (DOCX, Flat OPC, Word
+ * 2003 XML) is no signature: a signed and scanned page, or the signature's
+ * picture, is what such a file carries. Text and Markdown inputs come from
+ * PDF copies and OCR, where a handwritten name turns into text, so they are
+ * not judged. Cells with a picture, empty cells and placeholders (<signed>
+ * reports those) are passed over. */
+static void run_typed(fl_scan *s, const grid *g, const int *col, const test *t)
+{
+    fl_format f = fl_scan_doc(s)->format;
+    if (f != FL_FMT_DOCX && f != FL_FMT_FLATOPC && f != FL_FMT_WORD2003) return;
+    for (int r = 0; r < g->rows; r++) {
+        int c = column_in(g, col, r);
+        if (c < 0 || g->covered[at(g, r, c)] || g->images[at(g, r, c)]) continue;
+        const char *v = text_at(g, r, c);
+        if (!*v || !t->other) continue;
+        int rc = fl_scan_test(s, t->other, v);
+        if (rc < 0) return;
+        if (!rc) continue;
+        emit_cell(s, g, t, (place){r, c},
+                  (said){header_text(s, g, g->band[r], c), block_text(s, cell_at(g, r, c)), "", row_label(s, g, r), "", ""});
+    }
+}
+
 /* Label/value rows: the row's first cell is the label, the next its value. */
 static void run_required_value(fl_scan *s, const grid *g, const test *t, int *found)
 {
@@ -673,6 +697,7 @@ static void run_tests(fl_scan *s, const table_k *k, const grid *g, state *st)
         case T_DISTINCT_ROWS: run_distinct(s, g, col, t); break;
         case T_CHECK_DIGIT: run_digit(s, g, col, t); break;
         case T_SIGNED: run_signed(s, g, col, t); break;
+        case T_TYPED: run_typed(s, g, col, t); break;
         case T_CONSISTENT:
             if (columns_of(s, g, t->other, col2)) run_consistent(s, g, col, col2, t, &st->pairs[i]);
             break;

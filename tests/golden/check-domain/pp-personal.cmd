@@ -1,0 +1,1 @@
+check --select EIA405,EIA407 fixtures/eia-law/pp-personal.md

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia.xml fixtures/eia-law/book-lookalikes.md
