@@ -554,7 +554,7 @@ static int run(const fl_check_settings *s)
         goto cleanup;
     }
     if (s->write_baseline) c.record = fl_baseline_new();
-    fl_walk_inputs(&files, s->inputs.v, s->inputs.n);
+    fl_walk_inputs(&files, s->inputs.v, s->inputs.n, NULL);
     sink out;
     if (sink_open(&out, s->output)) { status = 2; goto cleanup; }
     c.rep = fl_reporter_find(s->format);

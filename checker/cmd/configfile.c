@@ -227,7 +227,7 @@ static char *slurp(const char *path, size_t *len, fl_error *err)
 {
     fl_buf b = FL_BUF_INIT;
     if (fl_buf_read_file(&b, path, MAX_CONFIG_BYTES)) {
-        fl_error_set(err, FL_E_IO, errno == EFBIG ? "larger than 4 MiB" : strerror(errno));
+        fl_error_set(err, FL_E_IO, errno == EFBIG ? "larger than 4 MiB" : fl_buf_read_strerror(errno));
         snprintf(err->file, sizeof err->file, "%s", path);
         fl_buf_free(&b);
         return NULL;

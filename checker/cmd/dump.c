@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/jsonw.h"
+#include "core/tame.h"
 #include "core/utf8.h"
 #include "input/input.h"
 #include "model/sections.h"
@@ -318,7 +319,7 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
  * put_text has shown tabs and line breaks inside blocks as \t and \n. */
 static void put_lines(fl_buf *out)
 {
-    fl_utf8_tame(out->data, out->len, true);
+    fl_tame_buf(out, true);
     fwrite(out->data, 1, out->len, stdout);
 }
 

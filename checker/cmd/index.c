@@ -381,7 +381,7 @@ int fl_cmd_index(int argc, char **argv)
         status = fl_corpus_list(c, print_row, NULL, &err) ? (print_error(&err), 2) : 0;
         goto cleanup;
     }
-    fl_walk_inputs(&files, o.inputs.v, o.inputs.n);
+    fl_walk_inputs(&files, o.inputs.v, o.inputs.n, NULL);
     jobs = fl_xcalloc(files.n ? files.n : 1, sizeof *jobs);
     for (size_t i = 0; i < files.n; i++) jobs[i].path = files.v[i];
     if (!o.query) {

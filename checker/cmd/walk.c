@@ -1,9 +1,11 @@
 /* Walking input folders (walk.h). Each folder's entries are sorted by name
- * before descending, and a folder already on the current path (a symbolic
- * link back up) is not entered again. */
+ * before descending; every folder is entered once per run, found by its
+ * (device, inode) in a hash set, so links back up and fans of links that
+ * reach one folder many ways cost nothing. */
 #include "cmd/walk.h"
+#include "core/arena.h"
 #include <dirent.h>
-#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -11,7 +13,44 @@
 
 #define MAX_DEPTH 64
 
-typedef struct visit { dev_t dev; ino_t ino; } visit;
+typedef struct visited {
+    dev_t *dev;
+    ino_t *ino;
+    bool *used;
+    size_t n, cap;
+} visited;
+
+static size_t slot_of(const visited *v, dev_t dev, ino_t ino)
+{
+    uint64_t h = ((uint64_t)ino * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)dev * 0xC2B2AE3D27D4EB4Full);
+    size_t i = (size_t)(h ^ (h >> 31)) & (v->cap - 1);
+    while (v->used[i] && !(v->dev[i] == dev && v->ino[i] == ino)) i = (i + 1) & (v->cap - 1);
+    return i;
+}
+
+/* Add (dev, ino); false when it was there already. */
+static bool visit_once(visited *v, dev_t dev, ino_t ino)
+{
+    if (2 * (v->n + 1) > v->cap) {
+        visited w = {NULL, NULL, NULL, 0, v->cap ? 2 * v->cap : 64};
+        w.dev = fl_xcalloc(w.cap, sizeof *w.dev);
+        w.ino = fl_xcalloc(w.cap, sizeof *w.ino);
+        w.used = fl_xcalloc(w.cap, sizeof *w.used);
+        for (size_t i = 0; i < v->cap; i++)
+            if (v->used[i]) {
+                size_t k = slot_of(&w, v->dev[i], v->ino[i]);
+                w.used[k] = true, w.dev[k] = v->dev[i], w.ino[k] = v->ino[i];
+                w.n++;
+            }
+        free(v->dev), free(v->ino), free(v->used);
+        *v = w;
+    }
+    size_t k = slot_of(v, dev, ino);
+    if (v->used[k]) return false;
+    v->used[k] = true, v->dev[k] = dev, v->ino[k] = ino;
+    v->n++;
+    return true;
+}
 
 static bool has_ext(const char *name, const char *ext)
 {
@@ -19,10 +58,11 @@ static bool has_ext(const char *name, const char *ext)
     return n > m && !strcasecmp(name + n - m, ext);
 }
 
+static bool hidden(const char *name) { return name[0] == '.' || !strncmp(name, "~$", 2); } /* ~$: Word lock files */
+
 static bool lintable_name(const char *name)
 {
     static const char *const exts[] = {".docx", ".docm", ".xml", ".txt", ".md"};
-    if (name[0] == '.' || !strncmp(name, "~$", 2)) return false; /* hidden, Word lock files */
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
         if (has_ext(name, exts[i])) return true;
     return false;
@@ -35,8 +75,8 @@ static bool word_xml(const char *path)
     static const char *const marks[] = {"schemas.microsoft.com/office/2006/xmlPackage",
                                         "schemas.microsoft.com/office/word/2003/wordml"};
     char buf[8192];
-    FILE *f = fopen(path, "rb");
-    if (!f) return true; /* let the reader report why it cannot be read */
+    FILE *f = fopen(path, "rb"); /* a regular file: checked before */
+    if (!f) return true;         /* let the reader report why it cannot be read */
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
@@ -45,16 +85,26 @@ static bool word_xml(const char *path)
     return false;
 }
 
-static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static bool on_path(const visit *path, int depth, const struct stat *st)
+static void count_skipped(fl_walk_stats *st, const char *path, const char *name)
 {
-    for (int i = 0; i < depth; i++)
-        if (path[i].dev == st->st_dev && path[i].ino == st->st_ino) return true;
-    return false;
+    if (!st) return;
+    fl_strlist_push(&st->skipped, path);
+    const char *dot = strrchr(name, '.');
+    char ext[16] = "";
+    if (dot && dot != name && strlen(dot) < sizeof ext)
+        for (size_t i = 0; dot[i]; i++) ext[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ? dot[i] + 32 : dot[i]);
+    for (size_t i = 0; i < st->nby_ext; i++)
+        if (!strcmp(st->by_ext[i].ext, ext)) {
+            st->by_ext[i].count++;
+            return;
+        }
+    FL_VEC_RESERVE(st->by_ext, st->cap_by_ext, st->nby_ext + 1);
+    st->by_ext[st->nby_ext++] = (fl_walk_skip){fl_xstrdup(ext), 1};
 }
 
-static void walk(fl_strlist *files, const char *dir, visit *path, int depth)
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void walk(fl_strlist *files, const char *dir, visited *seen, int depth, fl_walk_stats *st)
 {
     DIR *d = depth < MAX_DEPTH ? opendir(dir) : NULL;
     if (!d) {
@@ -64,37 +114,70 @@ static void walk(fl_strlist *files, const char *dir, visit *path, int depth)
     fl_strlist names = {0};
     struct dirent *e;
     while ((e = readdir(d)))
-        if (e->d_name[0] != '.') fl_strlist_push(&names, e->d_name); /* also ".", ".." */
+        if (!hidden(e->d_name)) fl_strlist_push(&names, e->d_name); /* also ".", ".." */
     closedir(d);
     if (names.n > 1) qsort(names.v, names.n, sizeof *names.v, cmp_name);
     for (size_t i = 0; i < names.n; i++) {
         size_t len = strlen(dir) + strlen(names.v[i]) + 2;
         char *full = fl_xmalloc(len);
         snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
-        struct stat st;
-        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (!on_path(path, depth, &st)) {
-                path[depth] = (visit){st.st_dev, st.st_ino};
-                walk(files, full, path, depth + 1);
-            }
+        struct stat sb;
+        if (stat(full, &sb) != 0) {
+            if (lintable_name(names.v[i])) fl_strlist_push(files, full); /* a dangling link: say why */
+        } else if (S_ISDIR(sb.st_mode)) {
+            if (visit_once(seen, sb.st_dev, sb.st_ino)) walk(files, full, seen, depth + 1, st);
+        } else if (!S_ISREG(sb.st_mode)) {
+            if (st) st->special++;
         } else if (lintable_name(names.v[i]) && (!has_ext(names.v[i], ".xml") || word_xml(full))) {
             fl_strlist_push(files, full);
+        } else {
+            count_skipped(st, full, names.v[i]);
         }
         free(full);
     }
     fl_strlist_free(&names);
 }
 
-void fl_walk_inputs(fl_strlist *files, char *const *inputs, size_t n)
+void fl_walk_inputs(fl_strlist *files, char *const *inputs, size_t n, fl_walk_stats *stats)
 {
-    visit path[MAX_DEPTH + 1];
+    visited seen = {0};
     for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            path[0] = (visit){st.st_dev, st.st_ino};
-            walk(files, inputs[i], path, 1);
+        struct stat sb;
+        if (stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (stats) stats->folders++;
+            if (visit_once(&seen, sb.st_dev, sb.st_ino)) walk(files, inputs[i], &seen, 1, stats);
         } else {
-            fl_strlist_push(files, inputs[i]);
+            fl_strlist_push(files, inputs[i]); /* named files are read, or refused with a reason */
         }
     }
+    free(seen.dev), free(seen.ino), free(seen.used);
+}
+
+void fl_walk_skipped_summary(const fl_walk_stats *st, char *out, size_t cap)
+{
+    size_t o = 0, other = 0;
+    out[0] = '\0';
+    for (size_t i = 0; st && i < st->nby_ext; i++) {
+        if (!st->by_ext[i].ext[0]) { other += st->by_ext[i].count; continue; }
+        int w = snprintf(out + o, cap - o, "%s%zu %s", o ? ", " : "", st->by_ext[i].count, st->by_ext[i].ext);
+        if (w < 0 || (size_t)w >= cap - o) return;
+        o += (size_t)w;
+    }
+    if (other) {
+        int w = snprintf(out + o, cap - o, "%s%zu without an extension", o ? ", " : "", other);
+        if (w < 0 || (size_t)w >= cap - o) return;
+        o += (size_t)w;
+    }
+    if (st && st->special)
+        snprintf(out + o, cap - o, "%s%zu %s", o ? ", " : "", st->special,
+                 st->special == 1 ? "FIFO, socket or device" : "FIFOs, sockets or devices");
+}
+
+void fl_walk_stats_free(fl_walk_stats *st)
+{
+    if (!st) return;
+    fl_strlist_free(&st->skipped);
+    for (size_t i = 0; i < st->nby_ext; i++) free(st->by_ext[i].ext);
+    free(st->by_ext);
+    memset(st, 0, sizeof *st);
 }

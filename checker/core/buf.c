@@ -3,9 +3,12 @@
 #include "core/arena.h"
 #include "core/utf8.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void fl_buf_free(fl_buf *b)
 {
@@ -80,16 +83,42 @@ char *fl_buf_detach(fl_buf *b)
 
 int fl_buf_read_file(fl_buf *b, const char *path, size_t max)
 {
-    FILE *f = fopen(path, "rb"); /* read-only: inputs are never touched */
-    if (!f) return -1;
+    /* O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+     * Read-only: inputs are never touched. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return -1;
+    struct stat st;
+    int rc = 0, saved = 0;
+    if (fstat(fd, &st) != 0) {
+        rc = -1, saved = errno;
+    } else if (S_ISDIR(st.st_mode)) {
+        rc = -1, saved = EISDIR;
+    } else if (!S_ISREG(st.st_mode)) {
+        rc = -1, saved = ENODEV;
+    } else if ((unsigned long long)st.st_size > max) {
+        rc = -1, saved = EFBIG; /* before reading a byte of it */
+    }
     char chunk[65536];
-    size_t n, start = b->len;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len - start <= max) fl_buf_add(b, chunk, n);
-    int rc = 0;
-    if (ferror(f)) rc = -1;
-    else if (b->len - start > max) rc = -1, errno = EFBIG;
-    int saved = errno;
-    fclose(f);
+    size_t start = b->len;
+    while (rc == 0) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (n < 0) { rc = -1, saved = errno; break; }
+        if (n == 0) break;
+        if (b->len - start + (size_t)n > max) { rc = -1, saved = EFBIG; break; } /* it grew */
+        fl_buf_add(b, chunk, (size_t)n);
+    }
+    close(fd);
     errno = saved;
     return rc;
+}
+
+const char *fl_buf_read_strerror(int e)
+{
+    switch (e) {
+    case ENODEV: return "not a regular file (a FIFO, socket or device)";
+    case EISDIR: return "is a directory";
+    case EFBIG: return "too large";
+    default: return strerror(e);
+    }
 }

@@ -23,6 +23,11 @@ void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf
 void fl_buf_vprintf(fl_buf *b, const char *fmt, va_list ap);
 char *fl_buf_detach(fl_buf *b); /* caller frees; buffer is reset */
 /* Append the whole file at path, refusing one over max bytes. Returns 0, or
- * -1 with errno set (EFBIG when over max); b then holds what was read. */
+ * -1 with errno set: EFBIG when over max, ENODEV when path is no regular
+ * file (a FIFO would block the run forever, a device never end), EISDIR for
+ * a folder; b then holds what was read. Never writes to path. */
 int fl_buf_read_file(fl_buf *b, const char *path, size_t max);
+/* Words for a failed fl_buf_read_file: its own errno values in plain words
+ * ("not a regular file"), strerror otherwise. */
+const char *fl_buf_read_strerror(int e);
 #endif

@@ -48,7 +48,7 @@ static int read_file(const char *path, fl_buf *b, fl_error *err, const char *wha
 {
     if (fl_buf_read_file(b, path, MAX_TABLE_BYTES) == 0) return 0;
     if (errno == EFBIG) return fail(err, path, 0, "%s larger than 16 MiB", what);
-    return fail(err, path, 0, "cannot read %s: %s", what, strerror(errno));
+    return fail(err, path, 0, "cannot read %s: %s", what, fl_buf_read_strerror(errno));
 }
 
 static bool is_file(const char *p)

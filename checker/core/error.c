@@ -1,6 +1,6 @@
 /* The diagnostic table turned into lookups and formatting. */
 #include "core/error.h"
-#include "core/utf8.h"
+#include "core/tame.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -27,7 +27,7 @@ int fl_error_setv(fl_error *err, fl_diag code, va_list ap)
     vsnprintf(err->message, sizeof err->message, diags[code].fmt, ap);
 #pragma GCC diagnostic pop
     /* it quotes names from the input (ZIP entry names, rels targets) */
-    fl_utf8_tame(err->message, strlen(err->message), false);
+    fl_tame_str(err->message, sizeof err->message, false);
     return -1;
 }
 
@@ -54,7 +54,7 @@ const char *fl_error_format(const fl_error *err, char *out, unsigned cap)
         snprintf(out, cap, "%s: %s", err->file, err->message);
     else
         snprintf(out, cap, "%s", err->message);
-    fl_utf8_tame(out, strlen(out), false); /* the file name may come from an archive */
+    fl_tame_str(out, cap, false); /* the file name may come from an archive */
     return out;
 }
 

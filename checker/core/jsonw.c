@@ -94,6 +94,16 @@ static void put_escaped(fl_buf *b, const char *s, size_t len)
     fl_buf_addc(b, '"');
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        /* U+2028 / U+2029 (E2 80 A8 / A9) are legal raw JSON, but line-splitting
+         * readers take them for line ends */
+        if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            fl_buf_add(b, s + run, i - run);
+            fl_buf_adds(b, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+            i += 2;
+            run = i + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         fl_buf_add(b, s + run, i - run);
         run = i + 1;

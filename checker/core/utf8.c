@@ -140,13 +140,3 @@ size_t fl_utf8_prefix(const char *s, size_t len, size_t max_cp)
 {
     return fl_utf8_byte_offset(s, len, max_cp);
 }
-
-void fl_utf8_tame(char *s, size_t len, bool keep_newlines)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != 0x7f) continue;
-        if (c == '\n' && keep_newlines) continue;
-        s[i] = c == '\t' || c == '\n' || c == '\r' ? ' ' : '?';
-    }
-}

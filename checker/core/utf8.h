@@ -19,11 +19,6 @@ char *fl_utf8_sanitize(fl_arena *a, const char *s, size_t len, size_t *out_len, 
 /* Byte offset of the code point that starts at 0-based code-point index col0
  * (clamped to len). */
 size_t fl_utf8_byte_offset(const char *s, size_t len, size_t col0);
-/* For terminal lines: text from a document or a file name can hold ESC (a
- * terminal escape) or a newline (a forged second line). In place: tab, CR
- * and LF become a space (LF is kept when keep_newlines), every other C0
- * control and DEL '?'. UTF-8 sequences are untouched. */
-void fl_utf8_tame(char *s, size_t len, bool keep_newlines);
 /* Truncate to at most max_cp code points, on a code-point boundary; returns bytes. */
 size_t fl_utf8_prefix(const char *s, size_t len, size_t max_cp);
 #endif

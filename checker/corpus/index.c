@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static void rollback_batch(fl_corpus *c);
 
@@ -85,9 +86,27 @@ sqlite3_stmt *fl_corpus_stmt(fl_corpus *c, enum corpus_stmt which, fl_error *err
     return s;
 }
 
+/* What an error names: the statement's first two words ("BEGIN IMMEDIATE",
+ * "PRAGMA journal_mode"), never the statement with its values. */
+static const char *sql_label(const char *sql, char *buf, size_t cap)
+{
+    size_t o = 0;
+    int words = 0;
+    for (const char *p = sql; *p && o + 1 < cap; p++) {
+        if (*p == ' ' || *p == '=' || *p == ';' || *p == '(') {
+            if (++words == 2 || *p != ' ') break;
+        }
+        buf[o++] = *p;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 static int exec(fl_corpus *c, const char *sql, fl_error *err)
 {
-    if (sqlite3_exec(c->db, sql, NULL, NULL, NULL) != SQLITE_OK) return fl_corpus_db_error(c, err, sql);
+    char what[40];
+    if (sqlite3_exec(c->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return fl_corpus_db_error(c, err, sql_label(sql, what, sizeof what));
     return 0;
 }
 
@@ -166,16 +185,63 @@ static int check_database(fl_corpus *c, const fl_fp_params *create, fl_error *er
     return 0;
 }
 
-/* Writers: WAL so readers never block on the indexer, synchronous=NORMAL
- * (a crash loses at most the last commits, never consistency), and a page
- * cache big enough for the hot part of the fp tree. Readers: memory-mapped
- * pages make the many small look-ups of a query cheaper. */
+/* The switch to WAL needs the database to itself for a moment; a second
+ * indexer starting at the same time gets SQLITE_BUSY at once (the busy
+ * handler is not called for it), so it is retried for up to a minute. */
+static int set_wal(fl_corpus *c, fl_error *err)
+{
+    for (int attempt = 0;; attempt++) {
+        int rc = sqlite3_exec(c->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) return 0;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= 1200)
+            return fl_corpus_db_error(c, err, "PRAGMA journal_mode");
+        struct timespec ts = {0, 50 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
+
+/* Writers: WAL while they run so readers never block on the indexer,
+ * synchronous=NORMAL (a crash loses at most the last commits, never
+ * consistency), and a page cache big enough for the hot part of the fp
+ * tree; set only once the database is known to be empty or ours, so a
+ * foreign database is refused untouched. Readers: memory-mapped pages make
+ * the many small look-ups of a query cheaper. */
 static int configure(fl_corpus *c, fl_error *err)
 {
-    sqlite3_busy_timeout(c->db, 60000);
     if (c->mode == FL_CORPUS_WRITE)
-        return exec(c, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;", err);
+        return set_wal(c, err) || exec(c, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;", err) ? -1 : 0;
     return exec(c, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;", err);
+}
+
+/* A database we may not write (another user's corpus, a read-only share)
+ * still opens for reading: immutable=1 tells SQLite nobody changes it, so it
+ * needs neither locks nor a -shm file beside it. */
+static int open_immutable(fl_corpus *c)
+{
+    fl_buf uri = FL_BUF_INIT;
+    fl_buf_adds(&uri, "file:");
+    for (const char *p = c->file; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '%' || ch == '?' || ch == '#' || ch <= ' ' || ch >= 0x7F) fl_buf_printf(&uri, "%%%02X", ch);
+        else fl_buf_addc(&uri, (char)ch);
+    }
+    fl_buf_adds(&uri, "?immutable=1");
+    sqlite3_close(c->db);
+    c->db = NULL;
+    int rc = sqlite3_open_v2(uri.data, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+    fl_buf_free(&uri);
+    if (rc == SQLITE_OK) sqlite3_busy_timeout(c->db, 60000);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static bool writable(const char *path)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) *(slash == dir ? slash + 1 : slash) = '\0';
+    else snprintf(dir, sizeof dir, ".");
+    return access(path, W_OK) == 0 && access(dir, W_OK) == 0;
 }
 
 int fl_corpus_open(fl_corpus **out, const char *db_path, fl_corpus_mode mode,
@@ -205,15 +271,32 @@ int fl_corpus_open(fl_corpus **out, const char *db_path, fl_corpus_mode mode,
         fl_corpus_db_error(c, err, "open");
         goto cleanup;
     }
+    sqlite3_busy_timeout(c->db, 60000); /* before any statement */
+    if (mode == FL_CORPUS_READ && !writable(db_path) && open_immutable(c)) {
+        fl_corpus_db_error(c, err, "open");
+        goto cleanup;
+    }
+    /* One read snapshot for both questions: another indexer may be creating
+     * the schema right now, and tables without our version are foreign only
+     * if that is what one moment of the database shows. */
+    exec(c, "BEGIN", NULL);
+    int64_t version = query_int(c, "PRAGMA user_version");
+    int64_t tables = version == 0 ? query_int(c, "SELECT count(*) FROM sqlite_master") : 0;
+    exec(c, "COMMIT", NULL);
+    if (version == 0 && mode == FL_CORPUS_WRITE && tables > 0) {
+        corpus_error(c, err, "not a filinglint corpus (the database has other tables)");
+        goto cleanup;
+    }
+    if (version != 0 && check_database(c, create, err)) goto cleanup; /* refused before any change */
     if (configure(c, err)) goto cleanup;
-    if (query_int(c, "PRAGMA user_version") == 0) {
+    if (version == 0) {
         if (mode == FL_CORPUS_READ) {
             corpus_error(c, err, "not a filinglint corpus (empty); build it with 'filinglint index'");
             goto cleanup;
         }
         if (create_schema(c, create ? create : &defaults, err)) goto cleanup;
+        if (check_database(c, create, err)) goto cleanup;
     }
-    if (check_database(c, create, err)) goto cleanup;
     *out = c;
     return 0;
 cleanup:
@@ -233,6 +316,11 @@ void fl_corpus_close(fl_corpus *c)
 {
     if (!c) return;
     if (c->db) rollback_batch(c);
+    /* At rest a corpus is in rollback-journal mode, so that readers (a
+     * colleague, another uid, a read-only share) never create -wal and -shm
+     * files beside it that would lock its owner out. Refused, harmlessly,
+     * while another connection still has it open. */
+    if (c->db && c->mode == FL_CORPUS_WRITE) sqlite3_exec(c->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     free(c->queue);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(c->stmt[i]);
     sqlite3_close(c->db);

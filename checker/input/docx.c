@@ -9,8 +9,10 @@
 #include "input/styles.h"
 #include "input/wml.h"
 #include "input/zip.h"
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int wml_sink(void *ctx, const char *chunk, size_t n)
 {
@@ -37,19 +39,38 @@ static const char *rel_part(const fl_rels *rels, const char *type, const fl_pkg 
     return NULL;
 }
 
+/* Was part `name` streamed already (under any relationship)? Part names
+ * compare case-insensitively in OPC. */
+static bool seen_part(const char **seen, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcasecmp(seen[i], name)) return true;
+    return false;
+}
+
+/* Each story part is read once, however many relationships name it: a
+ * package whose thousand header relationships all point at one part must
+ * not make the reader inflate and parse it a thousand times. */
 static int parse_stories(const fl_pkg *pkg, fl_wml *w, const fl_rels *rels, fl_error *err)
 {
     static const struct { const char *type; fl_part part; } stories[] = {
         {"header", FL_PART_HEADER}, {"footer", FL_PART_FOOTER}, {"footnotes", FL_PART_FOOTNOTE},
         {"endnotes", FL_PART_ENDNOTE}, {"comments", FL_PART_COMMENT},
     };
-    for (size_t i = 0; i < sizeof stories / sizeof *stories; i++) {
+    const char **seen = fl_xmalloc((rels->n + 1) * sizeof *seen);
+    size_t nseen = 0;
+    int rc = 0;
+    for (size_t i = 0; i < sizeof stories / sizeof *stories && !rc; i++) {
         size_t cur = 0;
         const char *name;
-        while ((name = rel_part(rels, stories[i].type, pkg, &cur)))
-            if (stream_part(pkg, w, stories[i].part, name, err)) return -1;
+        while (!rc && (name = rel_part(rels, stories[i].type, pkg, &cur))) {
+            if (seen_part(seen, nseen, name)) continue;
+            seen[nseen++] = name;
+            rc = stream_part(pkg, w, stories[i].part, name, err);
+        }
     }
-    return 0;
+    free(seen);
+    return rc;
 }
 
 static void read_properties(fl_doc *doc, const fl_pkg *pkg, const fl_rels *rels)
@@ -89,7 +110,19 @@ int fl_ooxml_read(fl_doc *doc, const fl_pkg *pkg, fl_error *err)
     size_t len = 0;
     if (fl_opc_open(&opc, pkg, err)) goto cleanup;
     const char *main = fl_opc_main(opc);
-    const fl_rels *rels = fl_opc_part_rels(opc, main, NULL);
+    /* The main part's relationships name styles, numbering, headers, notes
+     * and comments: a DTD there is refused like one in _rels/.rels, never
+     * read past with those parts silently dropped. */
+    fl_error rerr;
+    fl_error_clear(&rerr);
+    const fl_rels *rels = fl_opc_part_rels(opc, main, &rerr);
+    if (rerr.code == FL_E_XML_DTD) {
+        *err = rerr;
+        goto cleanup;
+    }
+    if (rerr.code != FL_OK)
+        fl_doc_add_notice(doc, -1, "the relationships of %s could not be read (%s): headers, notes and comments skipped",
+                          main, rerr.message);
     if (read_aux(pkg, rels, "styles", &xml, &len, err)) goto cleanup;
     if (!(styles = fl_styles_parse(xml, len, err))) goto cleanup;
     free(xml);

@@ -116,7 +116,9 @@ int fl_input_load(fl_doc **out, const char *path, fl_error *err)
     int rc = -1;
     char *data = NULL;
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO named as an input must be refused below, not wait
+     * forever for a writer; on a regular file the flag changes nothing. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat st;
     if (fd < 0) {
         fl_error_set(err, FL_E_IO, strerror(errno));
@@ -124,7 +126,12 @@ int fl_input_load(fl_doc **out, const char *path, fl_error *err)
     }
     if (fstat(fd, &st) != 0) { fl_error_set(err, FL_E_IO, strerror(errno)); goto cleanup; }
     if (S_ISDIR(st.st_mode)) { fl_error_set(err, FL_E_IS_DIR); goto cleanup; }
-    if (!S_ISREG(st.st_mode)) { fl_error_set(err, FL_E_IO, "not a regular file"); goto cleanup; }
+    if (!S_ISREG(st.st_mode)) {
+        fl_error_set(err, FL_E_IO, S_ISFIFO(st.st_mode)   ? "not a regular file (a FIFO)"
+                                   : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
+                                                          : "not a regular file (a device)");
+        goto cleanup;
+    }
     if ((unsigned long long)st.st_size > FL_MAX_INPUT_BYTES) {
         fl_error_set(err, FL_E_TOO_LARGE, "over the 200 MiB input limit");
         goto cleanup;
@@ -133,7 +140,7 @@ int fl_input_load(fl_doc **out, const char *path, fl_error *err)
     data = fl_xmalloc(len + 1);
     while (got < len) {
         ssize_t r = read(fd, data + got, len - got);
-        if (r < 0 && errno == EINTR) continue;
+        if (r < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (r <= 0) { fl_error_set(err, FL_E_IO, r < 0 ? strerror(errno) : "file shrank while reading"); goto cleanup; }
         got += (size_t)r;
     }

@@ -15,6 +15,11 @@
 #define FL_MAX_TOTAL_INFLATED (1024u * 1024 * 1024)
 #define FL_MAX_ZIP_RATIO 200
 #define FL_ZIP_RATIO_FLOOR (1u * 1024 * 1024)
+/* All parts of one package together may inflate to FL_ZIP_BUDGET_RATIO times
+ * the package size, at least FL_ZIP_BUDGET_FLOOR (and never past
+ * FL_MAX_TOTAL_INFLATED). */
+#define FL_ZIP_BUDGET_RATIO 100
+#define FL_ZIP_BUDGET_FLOOR (16u * 1024 * 1024)
 #define FL_MAX_XML_DEPTH 256
 
 /* err->file is set to path on failure. */

@@ -12,6 +12,7 @@
 struct fl_zip {
     zip_t *za;
     size_t inflated_total;
+    size_t budget; /* inflated bytes this package may yield in all, over every part read */
 };
 
 static int map_open_error(int code, fl_error *err)
@@ -83,6 +84,13 @@ int fl_zip_open(fl_zip **out, const void *data, size_t len, fl_error *err)
     }
     fl_zip *z = fl_xcalloc(1, sizeof *z);
     z->za = za;
+    /* A budget proportional to the package: what a real filing inflates to
+     * (text compresses ~10:1, pictures not at all) with room to spare, and a
+     * floor for small packages. Parts under the ratio floor escape the
+     * per-part ratio check, so without this a small package could still
+     * make the reader inflate a great deal in total. */
+    size_t budget = len > FL_MAX_TOTAL_INFLATED / FL_ZIP_BUDGET_RATIO ? FL_MAX_TOTAL_INFLATED : len * FL_ZIP_BUDGET_RATIO;
+    z->budget = budget < FL_ZIP_BUDGET_FLOOR ? FL_ZIP_BUDGET_FLOOR : budget;
     *out = z;
     return 0;
 }
@@ -124,6 +132,11 @@ static int check_limits(fl_zip *z, const char *name, size_t part, zip_uint64_t c
     }
     if (z->inflated_total > FL_MAX_TOTAL_INFLATED) {
         snprintf(why, sizeof why, "parts inflate to more than 1 GiB in total");
+        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+    }
+    if (z->inflated_total > z->budget) {
+        snprintf(why, sizeof why, "parts inflate to more than %zu MiB in total, over %d times the package size",
+                 z->budget >> 20, FL_ZIP_BUDGET_RATIO);
         return fl_error_set(err, FL_E_ZIP_LIMIT, why);
     }
     if (part > FL_ZIP_RATIO_FLOOR && part / (comp ? comp : 1) > FL_MAX_ZIP_RATIO) {

@@ -3,6 +3,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/norm.h"
+#include "core/tame.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <stdarg.h>
@@ -113,7 +114,7 @@ void fl_doc_add_notice(fl_doc *doc, int block, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fl_utf8_tame(msg, strlen(msg), false); /* a one-line note; it may quote part names */
+    fl_tame_str(msg, sizeof msg, false); /* a one-line note; it may quote part names */
     for (size_t i = 0; i < doc->nnotices; i++) /* once per kind of problem */
         if (strcmp(doc->notices[i].message, msg) == 0) return;
     FL_VEC_RESERVE(doc->notices, doc->cap_notices, doc->nnotices + 1);

@@ -15,6 +15,42 @@ typedef struct json_state {
     json_t *root, *files;
 } json_state;
 
+/* U+2028 / U+2029 are E2 80 A8 / E2 80 A9. jansson may hand a string over in
+ * more than one piece, so up to two bytes of a possible sequence are held
+ * back until the next piece shows how it ends. */
+typedef struct ls_writer { FILE *out; unsigned char held[2]; size_t nheld; } ls_writer;
+
+static int ls_put(const char *buffer, size_t size, void *data)
+{
+    ls_writer *w = data;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)buffer[i];
+        if (w->nheld == 2) {
+            w->nheld = 0;
+            if (c == 0xA8 || c == 0xA9) {
+                if (fputs(c == 0xA8 ? "\\u2028" : "\\u2029", w->out) == EOF) return -1;
+                continue;
+            }
+            if (fwrite("\xE2\x80", 1, 2, w->out) != 2) return -1;
+        } else if (w->nheld == 1) {
+            w->nheld = 0;
+            if (c == 0x80) { w->held[0] = 0xE2, w->held[1] = 0x80, w->nheld = 2; continue; }
+            if (fputc(0xE2, w->out) == EOF) return -1;
+        }
+        if (c == 0xE2) { w->held[0] = c, w->nheld = 1; continue; }
+        if (fputc(c, w->out) == EOF) return -1;
+    }
+    return 0;
+}
+
+int fl_json_dumpf(const json_t *json, FILE *out, size_t flags)
+{
+    ls_writer w = {out, {0, 0}, 0};
+    if (json_dump_callback(json, ls_put, &w, flags)) return -1;
+    if (w.nheld && fwrite(w.held, 1, w.nheld, out) != w.nheld) return -1;
+    return 0;
+}
+
 json_t *fl_json_str(const char *s)
 {
     if (!s) return json_null();
@@ -130,7 +166,7 @@ static int close_json(void *state, const fl_summary *s)
     json_object_set_new(sum, "warning", json_integer((json_int_t)s->by_severity[FL_SEV_WARNING]));
     json_object_set_new(sum, "info", json_integer((json_int_t)s->by_severity[FL_SEV_INFO]));
     json_object_set_new(j->root, "summary", sum);
-    int rc = json_dumpf(j->root, j->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 ? 0 : -1;
+    int rc = fl_json_dumpf(j->root, j->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', j->out);
     if (fflush(j->out) != 0 || ferror(j->out)) rc = -1;
     json_decref(j->root);

@@ -19,4 +19,9 @@ json_t *fl_json_finding(const fl_finding *f);
 void fl_json_judged(json_t *o, const fl_result *r);
 /* {"code": key, "message": message} */
 json_t *fl_json_error(const char *key, const char *message);
+/* json_dumpf, with U+2028 and U+2029 written as \u2028 / \u2029: JSON allows
+ * them raw, but readers that split lines (JSON Lines consumers, JavaScript
+ * before ES2019) take them for line ends and break the record. Returns 0 or
+ * -1 like json_dumpf. */
+int fl_json_dumpf(const json_t *json, FILE *out, size_t flags);
 #endif

@@ -21,7 +21,7 @@ static void *open_jsonl(const fl_report_opts *o)
 
 static void line(jsonl_state *j, json_t *o)
 {
-    json_dumpf(o, j->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    fl_json_dumpf(o, j->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
     fputc('\n', j->out);
     json_decref(o);
 }

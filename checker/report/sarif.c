@@ -372,7 +372,7 @@ static int close_sarif(void *state, const fl_summary *sum)
     json_object_set_new(run, "results", s->results);
     json_array_append_new(runs, run);
     json_object_set_new(root, "runs", runs);
-    int rc = json_dumpf(root, s->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 ? 0 : -1;
+    int rc = fl_json_dumpf(root, s->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', s->out);
     if (fflush(s->out) != 0 || ferror(s->out)) rc = -1;
     json_decref(root);

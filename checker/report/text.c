@@ -11,8 +11,10 @@
  * the check command, whatever the format. */
 #include "report/report.h"
 #include "core/buf.h"
+#include "core/tame.h"
 #include "core/utf8.h"
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct text_state {
     FILE *out;
@@ -39,8 +41,8 @@ static void *open_text(const fl_report_opts *o)
 static const char *line_of(fl_buf *b, const char *s)
 {
     fl_buf_clear(b);
-    fl_buf_adds(b, s);
-    fl_utf8_tame(b->data, b->len, false);
+    fl_buf_adds(b, ""); /* data is never NULL */
+    fl_tame_append(b, s, strlen(s), false);
     return b->data;
 }
 

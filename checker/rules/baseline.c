@@ -3,11 +3,17 @@
 #include "rules/baseline.h"
 #include "core/norm.h"
 #include "core/utf8.h"
+#include "core/buf.h"
 #include "corpus/sha256.h"
+#include <errno.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define FL_BASELINE_VERSION 1
+/* A baseline holds a line or two per finding: 64 MiB is millions of them. */
+#define FL_BASELINE_MAX_BYTES (64u * 1024 * 1024)
 
 /* ---- fingerprints ----------------------------------------------------------- */
 
@@ -192,13 +198,33 @@ int fl_baseline_load(fl_baseline **out, const char *file, fl_error *err)
     json_error_t je;
     char msg[600];
     *out = NULL;
-    json_t *root = json_load_file(file, 0, &je);
+    /* Read like every other file we are given: a FIFO refused rather than
+     * waited on, the size capped before a byte is read. */
+    fl_buf raw = FL_BUF_INIT;
+    if (fl_buf_read_file(&raw, file, FL_BASELINE_MAX_BYTES)) {
+        int e = errno;
+        fl_buf_free(&raw);
+        snprintf(msg, sizeof msg, "cannot read the baseline: %s",
+                 e == EFBIG ? "larger than 64 MiB" : fl_buf_read_strerror(e));
+        return load_error(err, file, msg);
+    }
+    json_t *root = json_loadb(raw.data ? raw.data : "", raw.len, 0, &je);
+    fl_buf_free(&raw);
     if (!root) {
-        snprintf(msg, sizeof msg, "not a baseline file: %s (line %d)", je.text, je.line);
+        /* jansson's text quotes the file ("near 'xyz'"): a config can name any
+         * file as the baseline, and its contents must not leak into errors */
+        snprintf(msg, sizeof msg, "not a baseline file: not JSON (line %d)", je.line);
         return load_error(err, file, msg);
     }
     int rc = 0;
     fl_baseline *b = fl_baseline_new();
+    json_t *version = json_object_get(root, "baseline_version");
+    if (!json_is_integer(version) || json_integer_value(version) != FL_BASELINE_VERSION) {
+        rc = load_error(err, file, json_is_integer(version)
+                                       ? "baseline of an unknown version (this filinglint reads version 1)"
+                                       : "not a baseline file: no \"baseline_version\"");
+        goto cleanup;
+    }
     json_t *list = json_object_get(root, "findings");
     if (!json_is_array(list)) {
         rc = load_error(err, file, "not a baseline file: no \"findings\" list");
@@ -247,7 +273,7 @@ int fl_baseline_write(const fl_baseline *b, FILE *out)
 {
     json_t *root = json_object();
     json_object_set_new(root, "tool", json_string("filinglint"));
-    json_object_set_new(root, "baseline_version", json_integer(1));
+    json_object_set_new(root, "baseline_version", json_integer(FL_BASELINE_VERSION));
     json_t *list = json_array();
     for (size_t i = 0; i < b->n; i++) {
         const entry *e = &b->v[i];

@@ -87,11 +87,23 @@ run refreshed 0 check --select DOC001 --baseline base2.json report.md && ok refr
 
 # errors: a missing or broken baseline given on the command line is exit 2
 run missing 2 check --baseline nonexistent.json report.md && grep -q "nonexistent.json" err && ok missing
-echo '{"findings": [{"path": 3}]}' >broken.json
+echo '{"baseline_version": 1, "findings": [{"path": 3}]}' >broken.json
 run broken 2 check --baseline broken.json report.md && grep -q "broken.json: baseline entry 1" err && ok broken \
     || fail broken-msg "$(cat err)"
 echo 'not json' >broken.json
 run broken-json 2 check --baseline broken.json report.md && grep -q "broken.json: not a baseline file" err && ok broken-json
+# a baseline of another version is refused, not half-read; a file that is not
+# JSON is named without quoting what it holds (a config can name any file)
+echo '{"baseline_version": 999, "findings": []}' >future.json
+run future-version 2 check --baseline future.json report.md && grep -q "future.json: baseline of an unknown version" err \
+    && ok future-version || fail future-version-msg "$(cat err)"
+printf 'SECRET-WORD and more\n' >notes.txt
+run not-json-quiet 2 check --baseline notes.txt report.md && ! grep -q SECRET err && ok not-json-quiet \
+    || fail not-json-quiet "$(cat err)"
+# a baseline larger than 64 MiB is refused before it is read
+truncate -s 65M huge.json
+run huge-baseline 2 check --baseline huge.json report.md && grep -q "larger than 64 MiB" err && ok huge-baseline \
+    || fail huge-baseline "$(cat err)"
 run write-bad-dir 2 check --write-baseline no/such/dir/b.json report.md && ok write-bad-dir
 
 [ "$failures" -eq 0 ] || exit 1

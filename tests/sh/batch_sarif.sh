@@ -1,6 +1,6 @@
 #!/bin/bash
 # SARIF output (cli.md §SARIF, GitHub issue 6): every SARIF this test makes
-# validates against the OASIS SARIF 2.1.0 schema (../shared/data, with
+# validates against the OASIS SARIF 2.1.0 schema (tests/data, with
 # Debian's python3-jsonschema), and carries what reviewers' tools read:
 # rules with descriptions and basis, level error/warning/note, relative
 # percent-encoded artifact URIs, regions (endColumn exclusive, while JSON's
@@ -13,7 +13,7 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-SCHEMA="$SRC/../shared/data/sarif-schema-2.1.0.json"
+SCHEMA="$SRC/tests/data/sarif-schema-2.1.0.json"
 
 
 if [ ! -f "$SCHEMA" ]; then

@@ -12,7 +12,7 @@ set -u
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
 
-SCHEMA="$SRC/../shared/data/sarif-schema-2.1.0.json"
+SCHEMA="$SRC/tests/data/sarif-schema-2.1.0.json"
 A=fixtures/corpus/a-plastics-wuzhong.md
 B=fixtures/corpus/b-plastics-wujin.md
 DB="$SCRATCH/c.db"

@@ -105,6 +105,8 @@ big/deep-nesting-2003.xml  2  XML nesting deeper than 256 in Word 2003 XML
 big/dir.docx            2  is a directory
 ctrl-dup.docx           2  duplicate ZIP entry name: WORD/A B?[31m.xml
 ctrl-target.docx        2  no main document part: word/document forged line.xml is named
+budget-bomb.docx        2  ZIP limit exceeded: parts inflate to more than 19 MiB in total, over 100 times the package size
+dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
 '
 # What the less obvious ones are (make_hostile.py says how each is built):
 #   overlap-shared   word/document.xml and word/header1.xml: two central-directory
@@ -121,6 +123,11 @@ ctrl-target.docx        2  no main document part: word/document forged line.xml 
 #                    itself cannot be detected without parsing the central directory.)
 #   crc-mismatch     the CRC-32 of word/document.xml is off by one bit in both headers:
 #                    libzip reports it (ZIP_ER_CRC) when the entry has been read to its end.
+#   budget-bomb      100 header parts of 0.9 MiB each, every one under the per-part ratio
+#                    floor: 90 MiB from a 200 KB package, past the package's budget of
+#                    100 times its size (16 MiB at least)
+#   dtd-doc-rels     a DTD in word/_rels/document.xml.rels: refused like one in _rels/.rels
+#                    (it used to be read past, with the headers it names silently dropped)
 #   ctrl-dup, ctrl-target  control characters from the file in what the message
 #                    quotes (entry names with a newline and ESC [31m; a rels target with
 #                    &#10;): a newline becomes a space, other control bytes '?'.
@@ -136,6 +143,8 @@ ctrl-target.docx        2  no main document part: word/document forged line.xml 
 #   utf16-odd.docx     a stray last byte (odd length) is dropped, noticed
 #   zip64.docx         ZIP64 everywhere (local and central extra fields, ZIP64 end record)
 #   zip64-local.docx   Python zipfile's force_zip64 (the local extra field only)
+#   rel-fanout.docx    a thousand header relationships naming one 0.9 MiB header part:
+#                      it is read once (it used to be read a thousand times: 2 GB, 57 s)
 #   zip-slip.docx      an entry named ../../evil.xml is never used or written; the
 #                      package itself is fine, so its text is read (if the reader is
 #                      changed to reject such packages, move this case into CASES)
@@ -406,6 +415,7 @@ check_legal utf16-odd.docx "这是一份以UTF-16编码的合法文档。" \
     "invalid UTF-16 in word/document.xml replaced by U+FFFD or dropped (1 code units)"
 check_legal zip64.docx "这是一份以ZIP64格式写出的合法文档。"
 check_legal zip64-local.docx "这是一份由zipfile以force_zip64写出的合法文档。"
+check_legal rel-fanout.docx "页眉文字重复。页眉文字重复。"
 check_zip_slip
 check_xxe_listener
 check_big_legal paragraph-50mb.docx $(((3 * 50 / SCALE + 32) * 1024))

@@ -107,6 +107,19 @@ static fl_corpus_status store(fl_corpus *c, const char *name, const char *text, 
     return st;
 }
 
+/* The journal mode the database file is in, read from its header: bytes 18
+ * and 19 are 2 in WAL mode, 1 otherwise (opening it to ask would not show
+ * what a reader finds at rest). */
+static const char *journal_mode(void)
+{
+    unsigned char h[20] = {0};
+    FILE *f = fopen(dbpath, "rb");
+    assert_non_null(f);
+    assert_int_equal(fread(h, 1, sizeof h, f), sizeof h);
+    fclose(f);
+    return h[18] == 2 && h[19] == 2 ? "wal" : "delete";
+}
+
 static int64_t sql_int(const char *sql)
 {
     sqlite3 *db;
@@ -148,15 +161,13 @@ static void test_create_and_reopen(void **state)
     assert_int_equal(sql_int("PRAGMA user_version"), FL_CORPUS_SCHEMA);
     assert_int_equal(sql_int("PRAGMA application_id"), FL_CORPUS_APP_ID);
     assert_int_equal(sql_int("SELECT value FROM meta WHERE key = 'fold'"), FL_FP_VERSION);
-    /* WAL, so readers never wait for the indexer */
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
-    sqlite3_finalize(s);
-    sqlite3_close(db);
+    /* at rest in rollback-journal mode: readers create no -wal/-shm files */
+    assert_string_equal(journal_mode(), "delete");
+    /* WAL while an indexer has it open, so readers never wait for it */
+    c = open_ok(FL_CORPUS_WRITE, NULL);
+    assert_string_equal(journal_mode(), "wal");
+    fl_corpus_close(c);
+    assert_string_equal(journal_mode(), "delete");
     c = open_ok(FL_CORPUS_READ, NULL);
     assert_int_equal(stats(c).filings, 0);
     fl_corpus_close(c);
@@ -181,6 +192,7 @@ static void test_refuses_foreign(void **state)
     sql_exec(dbpath, "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
     open_fails(FL_CORPUS_WRITE, NULL, "not a filinglint corpus");
     open_fails(FL_CORPUS_READ, NULL, "not a filinglint corpus");
+    assert_string_equal(journal_mode(), "delete"); /* refused untouched: not switched to WAL */
     unlink(dbpath);
     FILE *f = fopen(dbpath, "w");
     fputs("项目名称：这不是数据库，而是一份报告表的文本。\n", f);

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "core/jsonw.h"
+#include "report/json.h"
 
 /* The strings every case writes: escapes, control characters, quotes,
  * slashes, Chinese, a 4-byte character, an empty string. */
@@ -130,6 +131,39 @@ static void test_invalid_utf8_replaced(void **state)
     free(got);
 }
 
+static void separators(fl_jw *w)
+{
+    fl_jw_array(w);
+    fl_jw_str(w, "一\xe2\x80\xa8二\xe2\x80\xa9三\xe2\x80\xa6"); /* U+2028, U+2029, U+2026 (kept) */
+    fl_jw_end(w);
+}
+
+/* U+2028 / U+2029 are written escaped, by the streaming writer and by the
+ * jansson-based reporters, so that line-splitting readers keep one record a
+ * line; the JSON still reads back to the same string. */
+static void test_line_separators(void **state)
+{
+    (void)state;
+    size_t len;
+    char *got = written(separators, 0, &len);
+    assert_string_equal(got, "[\"一\\u2028二\\u2029三\xe2\x80\xa6\"]");
+    free(got);
+    json_t *j = json_pack("{s:s}", "m", "a\xe2\x80\xa8" "b\xe2\x80\xa9\xe2\x80");
+    assert_null(j); /* a cut sequence is not a string jansson takes */
+    j = json_pack("{s:s}", "m", "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c\xe2\x82\xac");
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    assert_int_equal(fl_json_dumpf(j, f, JSON_COMPACT), 0);
+    fclose(f);
+    assert_string_equal(buf, "{\"m\":\"a\\u2028b\\u2029c\xe2\x82\xac\"}");
+    json_t *back = json_loads(buf, 0, NULL);
+    assert_string_equal(json_string_value(json_object_get(back, "m")), "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c\xe2\x82\xac");
+    json_decref(back);
+    json_decref(j);
+    free(buf);
+}
+
 /* Output larger than the flush threshold arrives whole and in order. */
 static void many(fl_jw *w)
 {
@@ -170,7 +204,7 @@ int main(void)
         cmocka_unit_test(test_indent_one),
         cmocka_unit_test(test_indent_two),
         cmocka_unit_test(test_one_line),
-        cmocka_unit_test(test_invalid_utf8_replaced),
+        cmocka_unit_test(test_invalid_utf8_replaced), cmocka_unit_test(test_line_separators),
         cmocka_unit_test(test_flushes_in_order),
         cmocka_unit_test(test_write_error_reported),
     };

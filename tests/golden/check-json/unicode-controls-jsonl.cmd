@@ -1,0 +1,1 @@
+check --fail-on never -f jsonl fixtures/check/unicode-controls.txt

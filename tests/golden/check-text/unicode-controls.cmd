@@ -1,0 +1,1 @@
+check --fail-on never fixtures/check/unicode-controls.txt
