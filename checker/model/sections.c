@@ -484,7 +484,7 @@ static void contents_runs(scan *sc)
 {
     for (size_t i = 0; i < sc->nb;) {
         size_t j = i, count = 0;
-        bool weak_any = false, rising = true;
+        bool weak_any = false, rising = true, paged = false;
         int page = -1;
         while (j < sc->nb && heading_part(&sc->doc->blocks[j])) {
             const fl_block *b = &sc->doc->blocks[j];
@@ -492,6 +492,7 @@ static void contents_runs(scan *sc)
             bool weak;
             if (!run_shaped(sc, j, &weak)) break;
             weak_any |= weak;
+            if (sc->cd[j].tail != TAIL_NONE) paged = true;
             if (sc->cd[j].page >= 0) {
                 if (sc->cd[j].page < page) rising = false;
                 page = sc->cd[j].page;
@@ -503,8 +504,9 @@ static void contents_runs(scan *sc)
         if (count >= 3 && (!weak_any || rising)) {
             for (size_t k = i; k < j; k++)
                 if (!blank_text(&sc->doc->blocks[k])) mark_entry(sc, k);
-            /* the list goes on as after a title: 附图 lists, entries without a number */
-            j = contents_from(sc, j, sc->cd[i].gkey);
+            /* with page numbers it is a contents list, which goes on as after
+             * a title: 附图 lists, entries without a page number */
+            if (paged) j = contents_from(sc, j, sc->cd[i].gkey);
         }
         i = j > i ? j : i + 1;
     }
@@ -637,9 +639,10 @@ static bool open_line(const fl_block *b)
 }
 
 /* One decision per document: doubtful numbers become headings when the
- * contents list them, or when their family (2.1, 2.2 … lines) has plain
- * headings and their number continues the numbering; bare 报告表 part titles
- * are parts when at least two distinct ones of the same form are there. */
+ * contents list them, or when their family (2.1, 2.2 … lines) or the one above
+ * it (2, 3 …) has plain headings and their number continues the numbering;
+ * bare 报告表 part titles are parts when at least two distinct ones of the same
+ * form are there. */
 static void decide_families(scan *sc)
 {
     fl_doc *doc = sc->doc;
@@ -664,7 +667,9 @@ static void decide_families(scan *sc)
         if (c->kind == FL_TK_FORM && !(c->forms & forms_there) && !listed) c->kind = c->alt;
         if (!c->doubtful || listed) continue;
         fl_typed ty;
-        bool ok = outline_number(b, &ty) && plain[ty.nparts] > 0 && in_sequence(doc, i, &ty);
+        /* the family is used when it, or the level above it, has plain headings */
+        bool ok = outline_number(b, &ty) && (plain[ty.nparts] > 0 || plain[ty.nparts - 1] > 0) &&
+                  in_sequence(doc, i, &ty);
         if (!ok) c->kind = FL_TK_NONE;
     }
 }
@@ -901,7 +906,6 @@ const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
 
 const char *fl_sections_source(const fl_doc *doc, const fl_block *b)
 {
-    (void)doc;
     static const char *const typed[] = {
         [FL_TK_NONE] = "typed", [FL_TK_TOP] = "known title", [FL_TK_APPX] = "appendix item",
         [FL_TK_FORM] = "known 报告表 part", [FL_TK_CHAP] = "typed 第…章", [FL_TK_JIE] = "typed 第…节",
@@ -929,7 +933,10 @@ const char *fl_sections_source(const fl_doc *doc, const fl_block *b)
     fl_typed ty;
     fl_typed_classify(&ty, t, len);
     if (b->label) return labelled[ty.kind];
-    if (ty.kind == FL_TK_FORM && ty.alt == FL_TK_KNOWN) return "known 报告表 title";
+    if (ty.kind == FL_TK_FORM && ty.alt == FL_TK_KNOWN) { /* 建设内容: a part of the 生态影响类 form, else a sub-item */
+        bool part = b->section >= 0 && (size_t)b->section < doc->nsections && doc->sections[b->section].parent < 0;
+        return part ? typed[FL_TK_FORM] : typed[FL_TK_KNOWN];
+    }
     if (ty.doubtful) return confirmed[ty.kind];
     return typed[ty.kind];
 }
