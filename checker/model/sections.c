@@ -323,12 +323,14 @@ typedef struct cand {
     bool list_sep;      /* 1、: list numbering, not an outline number */
     bool prose;         /* sentence punctuation or longer than a contents entry */
     bool toc_title;     /* 目录: what follows is the contents, then the main text */
+    bool toc_start;     /* first entry of a contents list without a title: the same */
     bool appx_item;     /* 附件1 … */
     bool appx_bare;     /* 附件 / 附图： */
     bool form_generic;
     signed char form;   /* FL_TK_FORM: index of the title, -1 otherwise */
     unsigned char forms;
     int first, value, nparts;
+    unsigned char parts[FL_TYPED_MAX_PARTS]; /* components of a decimal number (each below 100) */
 } cand;
 
 /* 目录, 目 录, 目次, CONTENTS (a page header "目录 2" too). */
@@ -373,6 +375,7 @@ static void read_candidate(const fl_block *b, cand *c)
     c->doubtful = ty.doubtful;
     c->list_sep = ty.list_sep;
     c->nparts = ty.nparts;
+    for (int k = 0; k < FL_TYPED_MAX_PARTS; k++) c->parts[k] = (unsigned char)ty.parts[k];
     c->appx_item = ty.appx_item;
     c->appx_bare = ty.appx_bare;
     c->form = (signed char)ty.form_index;
@@ -506,7 +509,10 @@ static void contents_runs(scan *sc)
                 if (!blank_text(&sc->doc->blocks[k])) mark_entry(sc, k);
             /* with page numbers it is a contents list, which goes on as after
              * a title: 附图 lists, entries without a page number */
-            if (paged) j = contents_from(sc, j, sc->cd[i].gkey);
+            if (paged) {
+                sc->cd[i].toc_start = true;
+                j = contents_from(sc, j, sc->cd[i].gkey);
+            }
         }
         i = j > i ? j : i + 1;
     }
@@ -587,43 +593,22 @@ static void find_lists(scan *sc)
 /* ---- numbering families and forms ------------------------------------------ */
 
 /* A decimal outline number typed as a title (2, 2.1, 2.1.1; 1. too, not the
- * 1、 of a list), plain or doubtful, outside contents and lists. */
-static bool outline_number(const fl_block *b, fl_typed *ty)
+ * 1、 of a list), plain or doubtful. */
+static bool outline_cand(const cand *c)
 {
-    if (!heading_part(b) || (b->flags & (FL_BF_TOC | FL_BF_LIST | FL_BF_TITLE))) return false;
-    size_t len;
-    const char *t = fl_block_mtext(b, &len);
-    fl_typed_classify(ty, t, len);
-    return ty->kind >= FL_TK_DEC1 && ty->kind <= FL_TK_DEC4 && !ty->list_sep;
+    return c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->list_sep;
 }
 
 /* Does number b come right after number a: its first child (2 → 2.1), its
  * next sibling (2.1 → 2.2) or the next of an ancestor (2.1.3 → 2.2, → 3)? */
-static bool follows(const fl_typed *a, const fl_typed *b)
+static bool follows(const cand *a, const cand *b)
 {
     int na = a->nparts, nb = b->nparts;
-    if (nb < 1 || na < 1) return false;
+    if (nb < 1 || na < 1 || nb > na + 1) return false;
     int same = nb == na + 1 ? na : nb - 1; /* components that must be equal */
-    if (nb > na + 1) return false;
     for (int k = 0; k < same; k++)
         if (a->parts[k] != b->parts[k]) return false;
     return nb == na + 1 ? b->parts[nb - 1] == 1 : b->parts[nb - 1] == a->parts[nb - 1] + 1;
-}
-
-/* Does the number of block i continue the decimal numbering around it (the
- * nearest outline number before it or after it)? Both scans stop at the
- * nearest outline number, so calling this for every outline line is linear. */
-static bool in_sequence(const fl_doc *doc, size_t i, const fl_typed *self)
-{
-    fl_typed o;
-    for (size_t j = i; j-- > 0;) {
-        if (!outline_number(&doc->blocks[j], &o)) continue;
-        if (follows(&o, self)) return true;
-        break;
-    }
-    for (size_t j = i + 1; j < doc->nblocks; j++)
-        if (outline_number(&doc->blocks[j], &o)) return follows(self, &o);
-    return false;
 }
 
 static int bits(uint32_t m)
@@ -638,10 +623,22 @@ static bool open_line(const fl_block *b)
     return heading_part(b) && !(b->flags & (FL_BF_TOC | FL_BF_LIST | FL_BF_TITLE));
 }
 
-/* One decision per document: doubtful numbers become headings when the
- * contents list them, or when their family (2.1, 2.2 … lines) or the one above
- * it (2, 3 …) has plain headings and their number continues the numbering;
- * bare 报告表 part titles are parts when at least two distinct ones of the same
+/* The nearest outline number after i outside contents and lists, or nb. */
+static size_t next_outline(const scan *sc, size_t i)
+{
+    for (i++; i < sc->nb; i++)
+        if (open_line(&sc->doc->blocks[i]) && outline_cand(&sc->cd[i])) break;
+    return i;
+}
+
+/* One decision per document. A doubtful number becomes a heading when the
+ * contents list it, or when its family (2.1, 2.2 … lines) or the one above
+ * it (2, 3 …) has plain headings and its number continues the numbering: it
+ * follows the last plain or accepted number before it, or the next number
+ * follows it. A chapter number (3 台设备 against 3 环境现状) must be followed
+ * by its first section or the next chapter, unless it is the last. The scans
+ * for the next number stop at the nearest one, so this stays linear. Bare
+ * 报告表 part titles are parts when at least two distinct ones of the same
  * form are there. */
 static void decide_families(scan *sc)
 {
@@ -651,7 +648,7 @@ static void decide_families(scan *sc)
     for (size_t i = 0; i < sc->nb; i++) {
         const cand *c = &sc->cd[i];
         if (!open_line(&doc->blocks[i])) continue;
-        if (c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->doubtful && !c->list_sep) plain[c->nparts]++;
+        if (outline_cand(c) && !c->doubtful) plain[c->nparts]++;
         if (c->kind == FL_TK_FORM && !c->form_generic)
             for (int s = 0; s < 3; s++)
                 if (c->forms & (1u << s)) present[s] |= 1u << c->form;
@@ -659,18 +656,26 @@ static void decide_families(scan *sc)
     unsigned forms_there = 0;
     for (int s = 0; s < 3; s++)
         if (bits(present[s]) >= 2) forms_there |= 1u << s;
+    size_t last_ok = sc->nb; /* the last plain or accepted outline number */
     for (size_t i = 0; i < sc->nb; i++) {
         cand *c = &sc->cd[i];
-        fl_block *b = &doc->blocks[i];
-        if (!open_line(b)) continue;
+        if (!open_line(&doc->blocks[i])) continue;
         bool listed = keyset_last(&sc->toc, c->key) >= 0;
         if (c->kind == FL_TK_FORM && !(c->forms & forms_there) && !listed) c->kind = c->alt;
-        if (!c->doubtful || listed) continue;
-        fl_typed ty;
-        /* the family is used when it, or the level above it, has plain headings */
-        bool ok = outline_number(b, &ty) && (plain[ty.nparts] > 0 || plain[ty.nparts - 1] > 0) &&
-                  in_sequence(doc, i, &ty);
-        if (!ok) c->kind = FL_TK_NONE;
+        if (!outline_cand(c)) continue;
+        if (!c->doubtful || listed) {
+            last_ok = i;
+            continue;
+        }
+        bool ok = plain[c->nparts] > 0 || plain[c->nparts - 1] > 0;
+        if (ok) {
+            size_t n = next_outline(sc, i);
+            bool next_ok = n < sc->nb && follows(c, &sc->cd[n]);
+            bool prev_ok = last_ok < sc->nb && follows(&sc->cd[last_ok], c);
+            ok = c->nparts == 1 ? next_ok || (n == sc->nb && prev_ok) : prev_ok || next_ok;
+        }
+        if (ok) last_ok = i;
+        else c->kind = FL_TK_NONE;
     }
 }
 
@@ -872,7 +877,7 @@ void fl_sections_build(fl_doc *doc)
                 typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].value, cd[i].top, cd[i].chapter);
         }
         /* the cover and front matter end at the table of contents */
-        if (cd[i].toc_title) close_to(&bd, 0, i);
+        if (cd[i].toc_title || cd[i].toc_start) close_to(&bd, 0, i);
         b->section = bd.depth ? bd.stack[bd.depth - 1].section : -1;
     }
     close_to(&bd, 0, body_end);
@@ -881,6 +886,7 @@ void fl_sections_build(fl_doc *doc)
 
 const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
 {
+    (void)doc;
     if (b->kind == FL_BLOCK_HEADING || !heading_part(b)) return NULL;
     if (b->flags & FL_BF_TOC) return "contents entry";
     if (b->flags & FL_BF_LIST) return "attachment list item";
@@ -895,12 +901,7 @@ const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
     if (ty.kind == FL_TK_NONE) return NULL;
     if (b->flags & FL_BF_NO_HEADING) return "body text (outline level 9)";
     if (ty.kind == FL_TK_FORM) return "a 报告表 part title, but no other part of that form is typed bare";
-    if (ty.doubtful && b >= doc->blocks && b < doc->blocks + doc->nblocks) {
-        /* decide_families: not listed in the contents, and either the family
-         * has no plain heading or the number does not continue */
-        if (in_sequence(doc, (size_t)(b - doc->blocks), &ty)) return "numbering family not used as headings";
-        return "title starts like a quantity (台, 项, 公…) and its number does not continue the numbering";
-    }
+    if (ty.doubtful) return "starts like a quantity (台, 项, 公…): neither its numbering family nor the contents confirm it";
     return "nested deeper than 9 levels";
 }
 
