@@ -308,29 +308,18 @@ static int outline_of(const fl_block *b)
 }
 
 typedef struct cand {
+    fl_typed ty;        /* the line read alone (model/typed.c) */
+    signed char kind;   /* the kind decided: ty.kind, or another after the family decisions */
+    signed char ckind;  /* the kind of the text before a page number */
     uint64_t key;       /* the line without a spaced or leader page number */
     uint64_t gkey;      /* ... and without a glued one: a contents entry's key */
     int page;           /* page number at the end, -1 none or roman */
     unsigned char tail; /* enum tail_kind */
     bool leaders;       /* the page number follows leaders */
-    signed char kind;   /* enum fl_typed_kind of a typed heading, FL_TK_NONE if none */
-    signed char ckind;  /* the same for the text before a page number */
-    signed char alt;    /* FL_TK_FORM: the kind when the form is not there */
-    bool top;           /* a 报告表 part title: always top level */
     bool chapter;       /* a "2 工程分析" followed by 2.1: a decimal chapter */
-    bool ones;          /* for 1.1 / 1.1.1: all components after the first is 1 */
-    bool doubtful;      /* title starts like a quantity: the family decides */
-    bool list_sep;      /* 1、: list numbering, not an outline number */
     bool prose;         /* sentence punctuation or longer than a contents entry */
     bool toc_title;     /* 目录: what follows is the contents, then the main text */
     bool toc_start;     /* first entry of a contents list without a title: the same */
-    bool appx_item;     /* 附件1 … */
-    bool appx_bare;     /* 附件 / 附图： */
-    bool form_generic;
-    signed char form;   /* FL_TK_FORM: index of the title, -1 otherwise */
-    unsigned char forms;
-    int first, value, nparts;
-    unsigned char parts[FL_TYPED_MAX_PARTS]; /* components of a decimal number (each below 100) */
 } cand;
 
 /* 目录, 目 录, 目次, CONTENTS (a page header "目录 2" too). */
@@ -364,28 +353,14 @@ static void read_candidate(const fl_block *b, cand *c)
     c->key = key_of(t, tl.kind >= TAIL_SPACED ? tl.content_end : len);
     c->gkey = tl.kind == TAIL_GLUED ? key_of(t, tl.content_end) : c->key;
     c->toc_title = tl.content_end <= 32 && is_toc_title(t, tl.content_end);
-    fl_typed ty;
-    fl_typed_classify(&ty, t, len);
-    c->kind = (signed char)ty.kind;
-    c->alt = (signed char)ty.alt;
-    c->value = ty.value;
-    c->first = ty.first;
-    c->ones = ty.ones;
-    c->top = ty.top;
-    c->doubtful = ty.doubtful;
-    c->list_sep = ty.list_sep;
-    c->nparts = ty.nparts;
-    for (int k = 0; k < FL_TYPED_MAX_PARTS; k++) c->parts[k] = (unsigned char)ty.parts[k];
-    c->appx_item = ty.appx_item;
-    c->appx_bare = ty.appx_bare;
-    c->form = (signed char)ty.form_index;
-    c->forms = (unsigned char)ty.forms;
-    c->form_generic = ty.form_generic;
+    fl_typed_classify(&c->ty, t, len);
+    c->kind = (signed char)c->ty.kind;
     c->prose = fl_typed_prose(t, tl.content_end, MAX_KEY_CP);
     c->ckind = c->kind;
     if (tl.kind != TAIL_NONE) {
-        fl_typed_classify(&ty, t, tl.content_end);
-        c->ckind = (signed char)ty.kind;
+        fl_typed content;
+        fl_typed_classify(&content, t, tl.content_end);
+        c->ckind = (signed char)content.kind;
     }
 }
 
@@ -405,7 +380,7 @@ static void mark_entry(scan *sc, size_t j)
 {
     fl_block *b = &sc->doc->blocks[j];
     b->flags |= FL_BF_TOC;
-    if (sc->cd[j].appx_item || sc->cd[j].appx_bare) b->flags |= FL_BF_LIST;
+    if (sc->cd[j].ty.appx_item || sc->cd[j].ty.appx_bare) b->flags |= FL_BF_LIST;
 }
 
 /* Inside a contents list: a line with a page number (glued on or not), an
@@ -415,7 +390,7 @@ static bool entry_shaped(const scan *sc, size_t j)
     const cand *c = &sc->cd[j];
     const fl_block *b = &sc->doc->blocks[j];
     if (b->flags & FL_BF_TOC) return true;
-    if (c->appx_item || c->appx_bare) return true;
+    if (c->ty.appx_item || c->ty.appx_bare) return true;
     if (c->prose || !c->gkey) return false;
     if (c->tail != TAIL_NONE) return true;
     return later(sc, j, c->gkey);
@@ -454,14 +429,14 @@ static size_t contents_from(scan *sc, size_t j, uint64_t first)
              * number, or numbered and before another entry */
             size_t k = next_filled(sc, j);
             if (k < sc->nb && heading_part(&sc->doc->blocks[k])) {
-                bool numbered = c->kind != FL_TK_NONE || c->doubtful;
+                bool numbered = c->kind != FL_TK_NONE || c->ty.doubtful;
                 entry = sc->cd[k].tail != TAIL_NONE || (sc->doc->blocks[k].flags & FL_BF_TOC) ||
                         (numbered && entry_shaped(sc, k));
             }
         }
         if (!entry) break;
         mark_entry(sc, j);
-        if (!first && !c->appx_item && !c->appx_bare) first = c->gkey;
+        if (!first && !c->ty.appx_item && !c->ty.appx_bare) first = c->gkey;
     }
     return j;
 }
@@ -475,7 +450,7 @@ static bool run_shaped(const scan *sc, size_t j, bool *weak)
     const fl_block *b = &sc->doc->blocks[j];
     *weak = false;
     if ((b->flags & FL_BF_TOC) || c->tail == TAIL_STRONG) return true;
-    bool numbered = c->ckind != FL_TK_NONE || c->doubtful;
+    bool numbered = c->ckind != FL_TK_NONE || c->ty.doubtful;
     if (c->tail != TAIL_NONE) {
         *weak = true;
         return numbered && !c->prose;
@@ -525,7 +500,7 @@ static void find_contents(scan *sc)
     for (size_t i = 0; i < sc->nb; i++) {
         const cand *c = &sc->cd[i];
         if (!heading_part(&sc->doc->blocks[i]) || c->tail != TAIL_STRONG) continue;
-        if (c->leaders || c->ckind != FL_TK_NONE || c->doubtful) mark_entry(sc, i);
+        if (c->leaders || c->ckind != FL_TK_NONE || c->ty.doubtful) mark_entry(sc, i);
     }
     for (size_t i = 0; i < sc->nb;) {
         if (heading_part(&sc->doc->blocks[i]) && sc->cd[i].toc_title)
@@ -553,7 +528,7 @@ static void find_lists(scan *sc)
     for (size_t i = 0; i < sc->nb;) {
         fl_block *b = &doc->blocks[i];
         bool open = heading_part(b) && !(b->flags & FL_BF_TOC);
-        if (!open || !sc->cd[i].appx_item) {
+        if (!open || !sc->cd[i].ty.appx_item) {
             if (!blank_text(b) || b->images) prev = i;
             i++;
             continue;
@@ -561,7 +536,7 @@ static void find_lists(scan *sc)
         size_t j = i, last = i, count = 0;
         while (j < sc->nb) {
             const fl_block *e = &doc->blocks[j];
-            if (!heading_part(e) || (e->flags & FL_BF_TOC) || !sc->cd[j].appx_item) break;
+            if (!heading_part(e) || (e->flags & FL_BF_TOC) || !sc->cd[j].ty.appx_item) break;
             count++;
             last = j;
             j = next_filled(sc, j);
@@ -571,18 +546,18 @@ static void find_lists(scan *sc)
             size_t k = next_filled(sc, i);
             const fl_block *n = k < sc->nb ? &doc->blocks[k] : NULL;
             list = !n || (n->part != FL_PART_BODY && n->part != FL_PART_TEXTBOX) ||
-                   (heading_part(n) && (sc->cd[k].appx_bare || (n->flags & FL_BF_TOC)));
+                   (heading_part(n) && (sc->cd[k].ty.appx_bare || (n->flags & FL_BF_TOC)));
         }
         if (list) {
             for (size_t k = i; k <= last; k++)
-                if (sc->cd[k].appx_item) doc->blocks[k].flags |= FL_BF_LIST;
+                if (sc->cd[k].ty.appx_item) doc->blocks[k].flags |= FL_BF_LIST;
             /* the bare title over it heads the attachments at the end of the
              * filing; over a list the body goes on after, it is the list's */
             size_t k = next_filled(sc, last);
             const fl_block *n = k < sc->nb ? &doc->blocks[k] : NULL;
             bool at_end = !n || (n->part != FL_PART_BODY && n->part != FL_PART_TEXTBOX) ||
-                          (heading_part(n) && (sc->cd[k].appx_bare || sc->cd[k].appx_item));
-            if (!at_end && prev < sc->nb && sc->cd[prev].appx_bare && heading_part(&doc->blocks[prev]))
+                          (heading_part(n) && (sc->cd[k].ty.appx_bare || sc->cd[k].ty.appx_item));
+            if (!at_end && prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]))
                 doc->blocks[prev].flags |= FL_BF_LIST;
         }
         prev = last;
@@ -596,19 +571,19 @@ static void find_lists(scan *sc)
  * 1、 of a list), plain or doubtful. */
 static bool outline_cand(const cand *c)
 {
-    return c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->list_sep;
+    return c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->ty.list_sep;
 }
 
 /* Does number b come right after number a: its first child (2 → 2.1), its
  * next sibling (2.1 → 2.2) or the next of an ancestor (2.1.3 → 2.2, → 3)? */
 static bool follows(const cand *a, const cand *b)
 {
-    int na = a->nparts, nb = b->nparts;
+    int na = a->ty.nparts, nb = b->ty.nparts;
     if (nb < 1 || na < 1 || nb > na + 1) return false;
     int same = nb == na + 1 ? na : nb - 1; /* components that must be equal */
     for (int k = 0; k < same; k++)
-        if (a->parts[k] != b->parts[k]) return false;
-    return nb == na + 1 ? b->parts[nb - 1] == 1 : b->parts[nb - 1] == a->parts[nb - 1] + 1;
+        if (a->ty.parts[k] != b->ty.parts[k]) return false;
+    return nb == na + 1 ? b->ty.parts[nb - 1] == 1 : b->ty.parts[nb - 1] == a->ty.parts[nb - 1] + 1;
 }
 
 static int bits(uint32_t m)
@@ -648,10 +623,10 @@ static void decide_families(scan *sc)
     for (size_t i = 0; i < sc->nb; i++) {
         const cand *c = &sc->cd[i];
         if (!open_line(&doc->blocks[i])) continue;
-        if (outline_cand(c) && !c->doubtful) plain[c->nparts]++;
-        if (c->kind == FL_TK_FORM && !c->form_generic)
+        if (outline_cand(c) && !c->ty.doubtful) plain[c->ty.nparts]++;
+        if (c->kind == FL_TK_FORM && !c->ty.form_generic)
             for (int s = 0; s < 3; s++)
-                if (c->forms & (1u << s)) present[s] |= 1u << c->form;
+                if (c->ty.forms & (1u << s)) present[s] |= 1u << c->ty.form_index;
     }
     unsigned forms_there = 0;
     for (int s = 0; s < 3; s++)
@@ -661,18 +636,18 @@ static void decide_families(scan *sc)
         cand *c = &sc->cd[i];
         if (!open_line(&doc->blocks[i])) continue;
         bool listed = keyset_last(&sc->toc, c->key) >= 0;
-        if (c->kind == FL_TK_FORM && !(c->forms & forms_there) && !listed) c->kind = c->alt;
+        if (c->kind == FL_TK_FORM && !(c->ty.forms & forms_there) && !listed) c->kind = c->ty.alt;
         if (!outline_cand(c)) continue;
-        if (!c->doubtful || listed) {
+        if (!c->ty.doubtful || listed) {
             last_ok = i;
             continue;
         }
-        bool ok = plain[c->nparts] > 0 || plain[c->nparts - 1] > 0;
+        bool ok = plain[c->ty.nparts] > 0 || plain[c->ty.nparts - 1] > 0;
         if (ok) {
             size_t n = next_outline(sc, i);
             bool next_ok = n < sc->nb && follows(c, &sc->cd[n]);
             bool prev_ok = last_ok < sc->nb && follows(&sc->cd[last_ok], c);
-            ok = c->nparts == 1 ? next_ok || (n == sc->nb && prev_ok) : prev_ok || next_ok;
+            ok = c->ty.nparts == 1 ? next_ok || (n == sc->nb && prev_ok) : prev_ok || next_ok;
         }
         if (ok) last_ok = i;
         else c->kind = FL_TK_NONE;
@@ -690,7 +665,7 @@ static void mark_chapters(const fl_doc *doc, cand *cd, size_t nb)
         enum fl_typed_kind k = (enum fl_typed_kind)cd[i].kind;
         if (k == FL_TK_DEC1 && next >= 0) {
             const cand *n = &cd[next];
-            cd[i].chapter = (n->kind == FL_TK_DEC2 || n->kind == FL_TK_DEC3) && n->first == cd[i].value && n->ones;
+            cd[i].chapter = (n->kind == FL_TK_DEC2 || n->kind == FL_TK_DEC3) && n->ty.first == cd[i].ty.value && n->ty.ones;
         }
         if (k >= FL_TK_DEC1 && k <= FL_TK_DEC4) next = (int)i;
     }
@@ -848,7 +823,6 @@ void fl_sections_build(fl_doc *doc)
         b->section = -1;
         if (b->kind == FL_BLOCK_HEADING) b->kind = FL_BLOCK_PARAGRAPH;
         b->level = 0;
-        cd[i].form = -1;
         if (!heading_part(b)) continue;
         if (outline_of(b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
         read_candidate(b, &cd[i]);
@@ -872,9 +846,9 @@ void fl_sections_build(fl_doc *doc)
         body_end = i + 1;
         if (open_line(b) && !cd[i].toc_title && !blank_text(b)) {
             if (outline_of(b))
-                styled_heading(&bd, i, outline_of(b), (enum fl_typed_kind)cd[i].kind, cd[i].value);
+                styled_heading(&bd, i, outline_of(b), (enum fl_typed_kind)cd[i].kind, cd[i].ty.value);
             else if (cd[i].kind != FL_TK_NONE && !(any_styled && (b->flags & FL_BF_NO_HEADING)))
-                typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].value, cd[i].top, cd[i].chapter);
+                typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].ty.value, cd[i].ty.top, cd[i].chapter);
         }
         /* the cover and front matter end at the table of contents */
         if (cd[i].toc_title || cd[i].toc_start) close_to(&bd, 0, i);

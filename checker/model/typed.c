@@ -350,6 +350,12 @@ static enum fl_typed_kind number_kind(const char *s, size_t len, numinfo *ni)
     return parts == 1 ? FL_TK_DEC1 : (enum fl_typed_kind)(FL_TK_DEC1 + parts - 1);
 }
 
+/* 。；！？， and their ASCII forms: a sentence, not a title. */
+static bool sentence_punct(uint32_t cp)
+{
+    return cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0C || cp == ',';
+}
+
 /* A short line without sentence punctuation: what a typed title looks like.
  * Returns NULL when it is one, else why not (shown by dump). */
 static const char *not_title(const char *s, size_t len, size_t title_off, bool colon_ok)
@@ -365,8 +371,7 @@ static const char *not_title(const char *s, size_t len, size_t title_off, bool c
     int quote = 0; /* inside 《…》 a colon is part of a title */
     while ((cp = next(&c)) != 0) {
         if (++count > FL_TYPED_MAX_CP) return "longer than 40 characters";
-        if (cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0C || cp == ',')
-            return "sentence punctuation";
+        if (sentence_punct(cp)) return "sentence punctuation";
         if (cp == 0x300A) quote++;
         else if (cp == 0x300B && quote) quote--;
         if (colon_seen && !colon_ok && cp != ' ' && cp != '*') return "a label with a value"; /* 项目名称：XX */
@@ -382,7 +387,7 @@ bool fl_typed_prose(const char *s, size_t len, size_t max_cp)
     uint32_t cp;
     while ((cp = next(&c)) != 0) {
         if (++count > max_cp) return true;
-        if (cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0C || cp == ',') return true;
+        if (sentence_punct(cp)) return true;
     }
     return false;
 }
