@@ -10,17 +10,19 @@
  * Before the tree, four passes over the blocks, each linear:
  *  - contents: after a 目录 / 目次 title, the lines up to where the body starts
  *    are contents entries (FL_BF_TOC), page numbers glued on or not; without a
- *    title, a run of lines ending in page numbers is one too. The body starts
- *    at the first line that is not contents-shaped: usually the heading that
- *    repeats the first entry, or prose.
+ *    title, a run of three numbered lines ending in rising page numbers is one
+ *    too. The body starts at the first line that is not contents-shaped:
+ *    usually the heading that repeats the first entry, a styled heading, or
+ *    prose. A line with leaders and a page number is an entry anywhere.
  *  - lists: runs of 附图N / 附件N / 附表N lines (and the bare 附图 title over
- *    them) are list items (FL_BF_LIST), never headings; a single 附件1 line
- *    followed by its content is the title of an attached page.
+ *    them unless they end the filing) are list items (FL_BF_LIST), never
+ *    headings; a single 附件1 line followed by its content is the title of an
+ *    attached page.
  *  - families: a numbered line whose title starts like a quantity (1.1 项目由来,
  *    4.1 公众座谈会, 3 台设备) is a heading only when the contents list it, or
- *    when its numbering family has plain headings and its number continues
- *    the numbering around it; the bare part titles of a 报告表 are parts only
- *    when two of the same form are there.
+ *    when its numbering family (or the level above) has plain headings and
+ *    its number continues the numbering; the bare part titles of a 报告表 are
+ *    parts only when two of the same form are there.
  *  - chapters: "2 工程分析" followed by 2.1 is a decimal chapter.
  * One pass with a small stack of open sections then builds the tree.
  *
@@ -515,15 +517,39 @@ static void find_contents(scan *sc)
 
 /* ---- attachment lists ---------------------------------------------------- */
 
+/* Main structure: numbered titles of the body (第一章, 一、, 1 / 1.1, a bare
+ * 报告表 part), not list items, known sub-items or attachments. */
+static bool main_structure(const cand *c)
+{
+    switch (c->kind) {
+    case FL_TK_CHAP: case FL_TK_JIE: case FL_TK_CN: case FL_TK_FORM:
+    case FL_TK_DEC2: case FL_TK_DEC3: case FL_TK_DEC4:
+        return true;
+    case FL_TK_DEC1:
+        return !c->ty.list_sep;
+    default:
+        return false;
+    }
+}
+
 /* Two or more 附X lines in a row (blank lines between them allowed) are a
  * list; a single one is a list item when nothing but another bare title or
  * the end follows it, otherwise it is the title of an attached page. The
- * bare 附图 / 附件 title right above a list is part of it when the body goes
- * on after the list (a list in the front matter must not swallow the body);
- * at the end of the filing it stays the heading of the attachments. */
+ * bare 附图 / 附件 title right above a list stays the heading of the
+ * attachments when no numbered title of the body follows; before the body
+ * (or inside it) it is part of the list, so that it cannot swallow what
+ * comes after: the body's 一、 nested under 附图 was a real failure. */
 static void find_lists(scan *sc)
 {
     fl_doc *doc = sc->doc;
+    /* main_after[i]: a main-structure title at an index above i */
+    bool *main_after = fl_xcalloc(sc->nb + 1, sizeof *main_after);
+    for (size_t i = sc->nb; i-- > 0;) {
+        size_t k = i + 1;
+        bool m = k < sc->nb && heading_part(&doc->blocks[k]) && !(doc->blocks[k].flags & FL_BF_TOC) &&
+                 main_structure(&sc->cd[k]);
+        main_after[i] = main_after[k] || m;
+    }
     size_t prev = sc->nb; /* the last filled heading-part block before i */
     for (size_t i = 0; i < sc->nb;) {
         fl_block *b = &doc->blocks[i];
@@ -533,10 +559,15 @@ static void find_lists(scan *sc)
             i++;
             continue;
         }
+        /* a list's numbers go up within each word; 附件1 after 附件2 starts
+         * again: the attached pages after their list */
         size_t j = i, last = i, count = 0;
         while (j < sc->nb) {
             const fl_block *e = &doc->blocks[j];
-            if (!heading_part(e) || (e->flags & FL_BF_TOC) || !sc->cd[j].ty.appx_item) break;
+            const fl_typed *t = &sc->cd[j].ty;
+            if (!heading_part(e) || (e->flags & FL_BF_TOC) || !t->appx_item) break;
+            if (count && t->appx_word == sc->cd[last].ty.appx_word && t->appx_number <= sc->cd[last].ty.appx_number)
+                break;
             count++;
             last = j;
             j = next_filled(sc, j);
@@ -551,18 +582,13 @@ static void find_lists(scan *sc)
         if (list) {
             for (size_t k = i; k <= last; k++)
                 if (sc->cd[k].ty.appx_item) doc->blocks[k].flags |= FL_BF_LIST;
-            /* the bare title over it heads the attachments at the end of the
-             * filing; over a list the body goes on after, it is the list's */
-            size_t k = next_filled(sc, last);
-            const fl_block *n = k < sc->nb ? &doc->blocks[k] : NULL;
-            bool at_end = !n || (n->part != FL_PART_BODY && n->part != FL_PART_TEXTBOX) ||
-                          (heading_part(n) && (sc->cd[k].ty.appx_bare || sc->cd[k].ty.appx_item));
-            if (!at_end && prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]))
+            if (main_after[last] && prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]))
                 doc->blocks[prev].flags |= FL_BF_LIST;
         }
         prev = last;
         i = last + 1;
     }
+    free(main_after);
 }
 
 /* ---- numbering families and forms ------------------------------------------ */

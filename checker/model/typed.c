@@ -221,6 +221,7 @@ typedef struct numinfo {
     bool doubtful;  /* the title starts with a weak unit */
     bool list_sep;  /* 1、 */
     bool appx_item; /* 附件1 … */
+    int appx_word, appx_number;
     int nparts, parts[FL_TYPED_MAX_PARTS];
     size_t title;   /* byte offset where the title after the number starts */
     const char *why; /* why a number is not a title, when that is worth saying */
@@ -231,13 +232,17 @@ typedef struct numinfo {
 static enum fl_typed_kind appendix_kind(cur *c, size_t start, size_t len, numinfo *ni)
 {
     size_t n;
-    c->i += strlen("附表");
+    c->i += strlen("附");
+    ni->appx_word = (int)peek(c, &n); /* 表 图 件 录 */
+    c->i += n;
     ni->title = start;
     cur d = *c;
     skip_spaces(&d);
     uint32_t after = peek(&d, &n);
     if ((after >= '0' && after <= '9') || (after >= 'A' && after <= 'Z') || cn_digit(after) > 0) {
         ni->appx_item = true;
+        if (after >= 'A' && after <= 'Z') ni->appx_number = (int)(after - 'A' + 1);
+        else if (!(ni->appx_number = dec_number(&d))) ni->appx_number = cn_number(&d);
         return FL_TK_APPX; /* 附件1 委托书: an item, under a bare 附件 if there is one */
     }
     ni->value = after == 0 || (after == ':' && d.i + n >= len); /* bare 附件 / 附件： */
@@ -443,6 +448,8 @@ void fl_typed_classify(fl_typed *out, const char *text, size_t len)
     memset(&ni, 0, sizeof ni);
     enum fl_typed_kind k = number_kind(s, len, &ni);
     out->appx_item = ni.appx_item;
+    out->appx_word = ni.appx_word;
+    out->appx_number = ni.appx_number;
     out->appx_bare = k == FL_TK_TOP && ni.value == 1;
     char buf[3 * 24 + 1];
     if (k == FL_TK_NONE) {

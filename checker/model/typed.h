@@ -57,6 +57,8 @@ typedef struct fl_typed {
     bool form_generic;
     enum fl_typed_kind alt; /* FL_TK_FORM: the kind when the form is not there (建设内容: FL_TK_KNOWN) */
     bool appx_item;  /* starts 附图/附件/附表/附录 and a number, title guard or not */
+    int appx_word;   /* appx_item: the code point after 附 (图, 件, 表, 录) */
+    int appx_number; /* appx_item: its number (附件3: 3, 附图B: 2), 0 when unread */
     bool appx_bare;  /* a bare 附图 / 附件： title */
     const char *why; /* numbered but no title: why not (static English text), else NULL */
 } fl_typed;

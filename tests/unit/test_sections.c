@@ -481,6 +481,44 @@ static void test_attached_page_title(void **state)
     fl_doc_free(doc);
 }
 
+/* Two lists one after the other in the front matter (附图： …, 附件： …) are
+ * both lists, titles included, and the body is not nested under them; at the
+ * end, the list of attachments is followed by the attached pages themselves,
+ * whose numbers start again: those are headings under 附件. */
+static void test_attachment_lists_chained(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "建设项目环境影响报告表\n"                /* 1 */
+                       "附图：\n"                                /* 2 */
+                       "附图1 项目地理位置图\n"                  /* 3 */
+                       "附图2 项目周边环境示意图\n"              /* 4 */
+                       "附件：\n"                                /* 5 */
+                       "附件1 委托书\n"                          /* 6 */
+                       "附件2 营业执照\n"                        /* 7 */
+                       "一、建设项目基本情况\n"                  /* 8 */
+                       "项目名称：甲项目\n"                      /* 9 */
+                       "附件\n"                                  /* 10 */
+                       "附件1 委托书\n"                          /* 11 */
+                       "附件2 关于甲项目的批复\n"                /* 12 */
+                       "附件1 委托书\n"                          /* 13 */
+                       "现委托乙公司承担本项目评价工作。\n"      /* 14 */
+                       "附件2 关于甲项目的批复\n"                /* 15 */
+                       "同意项目建设。\n");                      /* 16 */
+    for (int l = 2; l <= 7; l++) {
+        assert_true(is_list(doc, l));
+        assert_int_equal(level_at(doc, l), 0);
+    }
+    assert_int_equal(level_at(doc, 8), 1);
+    assert_int_equal(doc->sections[block_at_line(doc, 8)->section].parent, -1);
+    assert_int_equal(level_at(doc, 10), 1);
+    assert_true(is_list(doc, 11) && is_list(doc, 12));
+    assert_int_equal(level_at(doc, 13), 2);
+    assert_int_equal(level_at(doc, 15), 2);
+    assert_string_equal(path_of(doc, "同意项目建设。"), "附件 › 附件2 关于甲项目的批复");
+    fl_doc_free(doc);
+}
+
 /* ---- numbering families --------------------------------------------------- */
 
 /* The 公众参与说明 numbering (1 概述 / 2 首次环境影响评价信息公开情况 /
@@ -954,6 +992,7 @@ int main(void)
         cmocka_unit_test(test_contents_runs_without_title),
         cmocka_unit_test(test_attachment_lists),
         cmocka_unit_test(test_attached_page_title),
+        cmocka_unit_test(test_attachment_lists_chained),
         cmocka_unit_test(test_numbering_family_pp),
         cmocka_unit_test(test_numbering_family_book),
         cmocka_unit_test(test_numbering_family_unused_and_contents),
