@@ -534,7 +534,8 @@ static bool main_structure(const cand *c)
 
 /* Two or more 附X lines in a row (blank lines between them allowed) are a
  * list; a single one is a list item when nothing but another bare title or
- * the end follows it, otherwise it is the title of an attached page. The
+ * the end follows it, or when it sits under a bare title and the body's
+ * numbered titles follow; otherwise it is the title of an attached page. The
  * bare 附图 / 附件 title right above a list stays the heading of the
  * attachments when no numbered title of the body follows; before the body
  * (or inside it) it is part of the list, so that it cannot swallow what
@@ -573,17 +574,18 @@ static void find_lists(scan *sc)
             j = next_filled(sc, j);
         }
         bool list = count >= 2;
-        if (!list) {
+        bool titled = prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]);
+        if (!list) { /* one item: what follows it says whether it is a list */
             size_t k = next_filled(sc, i);
             const fl_block *n = k < sc->nb ? &doc->blocks[k] : NULL;
             list = !n || (n->part != FL_PART_BODY && n->part != FL_PART_TEXTBOX) ||
-                   (heading_part(n) && (sc->cd[k].ty.appx_bare || (n->flags & FL_BF_TOC)));
+                   (heading_part(n) && (sc->cd[k].ty.appx_bare || (n->flags & FL_BF_TOC) ||
+                                        (titled && main_structure(&sc->cd[k]))));
         }
         if (list) {
             for (size_t k = i; k <= last; k++)
                 if (sc->cd[k].ty.appx_item) doc->blocks[k].flags |= FL_BF_LIST;
-            if (main_after[last] && prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]))
-                doc->blocks[prev].flags |= FL_BF_LIST;
+            if (titled && main_after[last]) doc->blocks[prev].flags |= FL_BF_LIST;
         }
         prev = last;
         i = last + 1;

@@ -517,6 +517,21 @@ static void test_attachment_lists_chained(void **state)
     assert_int_equal(level_at(doc, 15), 2);
     assert_string_equal(path_of(doc, "同意项目建设。"), "附件 › 附件2 关于甲项目的批复");
     fl_doc_free(doc);
+
+    /* one item under a bare title, then the body: a list too */
+    doc = load("a.txt",
+               "附图：\n"
+               "附图1 项目地理位置图\n"
+               "一、建设项目基本情况\n"
+               "项目名称：甲项目\n"
+               "附件：\n"
+               "附件1 关于甲项目的批复\n"
+               "同意项目建设。\n");
+    assert_true(is_list(doc, 1) && is_list(doc, 2));
+    assert_int_equal(level_at(doc, 3), 1);
+    assert_int_equal(level_at(doc, 5), 1);
+    assert_int_equal(level_at(doc, 6), 2);
+    fl_doc_free(doc);
 }
 
 /* ---- numbering families --------------------------------------------------- */
