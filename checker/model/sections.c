@@ -19,10 +19,10 @@
  *    headings; a single 附件1 line followed by its content is the title of an
  *    attached page.
  *  - families: a numbered line whose title starts like a quantity (1.1 项目由来,
- *    4.1 公众座谈会, 3 台设备) is a heading only when the contents list it, or
- *    when its numbering family (or the level above) has plain headings and
- *    its number continues the numbering; the bare part titles of a 报告表 are
- *    parts only when two of the same form are there.
+ *    4.1 公众座谈会, 3 台设备) or is glued to a single number (2首次…, 3号楼)
+ *    is a heading only when the contents list it, or when the decimal
+ *    numbering has plain headings and its number continues it; the bare part
+ *    titles of a 报告表 are parts only when two of the same form are there.
  *  - chapters: "2 工程分析" followed by 2.1 is a decimal chapter.
  * One pass with a small stack of open sections then builds the tree.
  *
@@ -635,23 +635,24 @@ static size_t next_outline(const scan *sc, size_t i)
 }
 
 /* One decision per document. A doubtful number becomes a heading when the
- * contents list it, or when its family (2.1, 2.2 … lines) or the one above
- * it (2, 3 …) has plain headings and its number continues the numbering: it
- * follows the last plain or accepted number before it, or the next number
- * follows it. A chapter number (3 台设备 against 3 环境现状) must be followed
- * by its first section or the next chapter, unless it is the last. The scans
- * for the next number stop at the nearest one, so this stays linear. Bare
- * 报告表 part titles are parts when at least two distinct ones of the same
- * form are there. */
+ * contents list it, or when the document has plain decimal headings and its
+ * number continues the numbering: it follows the last plain or accepted
+ * number before it, or the next number follows it. A chapter number is the
+ * riskiest (3 台设备, 3号楼 against 3 环境现状): it must be followed by its
+ * first section, or by the next chapter with text between them (1号楼 /
+ * 2号楼 / 3号楼 in a row is a list), unless it is the last. The scans for the
+ * next number stop at the nearest one, so this stays linear. Bare 报告表 part
+ * titles are parts when at least two distinct ones of the same form are
+ * there. */
 static void decide_families(scan *sc)
 {
     fl_doc *doc = sc->doc;
-    int plain[FL_TYPED_MAX_PARTS + 1] = {0};
+    int plain = 0;
     uint32_t present[3] = {0};
     for (size_t i = 0; i < sc->nb; i++) {
         const cand *c = &sc->cd[i];
         if (!open_line(&doc->blocks[i])) continue;
-        if (outline_cand(c) && !c->ty.doubtful) plain[c->ty.nparts]++;
+        if (outline_cand(c) && !c->ty.doubtful) plain++;
         if (c->kind == FL_TK_FORM && !c->ty.form_generic)
             for (int s = 0; s < 3; s++)
                 if (c->ty.forms & (1u << s)) present[s] |= 1u << c->ty.form_index;
@@ -670,12 +671,14 @@ static void decide_families(scan *sc)
             last_ok = i;
             continue;
         }
-        bool ok = plain[c->ty.nparts] > 0 || plain[c->ty.nparts - 1] > 0;
-        if (ok) {
+        bool ok = false;
+        if (plain > 0) {
             size_t n = next_outline(sc, i);
             bool next_ok = n < sc->nb && follows(c, &sc->cd[n]);
             bool prev_ok = last_ok < sc->nb && follows(&sc->cd[last_ok], c);
-            ok = c->ty.nparts == 1 ? next_ok || (n == sc->nb && prev_ok) : prev_ok || next_ok;
+            if (c->ty.nparts > 1) ok = prev_ok || next_ok;
+            else if (n == sc->nb) ok = prev_ok;
+            else ok = next_ok && (sc->cd[n].ty.nparts > 1 || next_filled(sc, i) < n);
         }
         if (ok) last_ok = i;
         else c->kind = FL_TK_NONE;

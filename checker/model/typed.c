@@ -343,13 +343,14 @@ static enum fl_typed_kind number_kind(const char *s, size_t len, numinfo *ni)
         }
     } else if (spaced && (t == 0x300A || (parts > 1 && t >= 'A' && t <= 'Z'))) {
         /* 1 《…》, 1.1 SO2 */
-    } else if (!is_cjk(t) || (!spaced && parts == 1)) {
-        return FL_TK_NONE; /* "3号楼", "1.5t/a" */
+    } else if (!is_cjk(t)) {
+        return FL_TK_NONE; /* "1.5t/a" */
     } else if (unit == UNIT_STRONG) {
         ni->why = "a quantity (a number and its unit)";
         return FL_TK_NONE;
-    } else if (unit == UNIT_WEAK) {
-        ni->doubtful = true; /* "1.1 项目由来" or "3 台设备" */
+    } else if (unit == UNIT_WEAK || (!spaced && parts == 1)) {
+        /* "1.1 项目由来", "3 台设备"; "2首次…" of a PDF copy, but also "3号楼" */
+        ni->doubtful = true;
     }
     ni->title = c.i;
     return parts == 1 ? FL_TK_DEC1 : (enum fl_typed_kind)(FL_TK_DEC1 + parts - 1);

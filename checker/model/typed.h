@@ -42,8 +42,9 @@ typedef struct fl_typed {
     bool ones;       /* every component after the first is 1 (2.1, 2.1.1) */
     bool top;        /* a part title of a 报告表 (一、建设项目基本情况 … 六、结论) */
     /* FL_TK_DEC*: the title starts with a character that is also a unit
-     * (1.1 项目由来, 2.1 公开内容, 3 台设备): a heading only when its numbering
-     * family or the contents list confirms it (model/sections.c). */
+     * (1.1 项目由来, 2.1 公开内容, 3 台设备), or a single number is glued to
+     * it (2首次…, 3号楼): a heading only when its numbering family or the
+     * contents list confirms it (model/sections.c). */
     bool doubtful;
     bool list_sep;   /* FL_TK_DEC1 written 1、: list numbering, not an outline number */
     int nparts;      /* FL_TK_DEC*: components of the number (1 for 1、, 3 for 1.2.3) */

@@ -615,6 +615,45 @@ static void test_numbering_family_book(void **state)
     fl_doc_free(doc);
 }
 
+/* A 公众参与说明 copied out of a PDF loses the space after a chapter number
+ * (1概述, 2首次…, 4公众意见处理情况) and keeps page footers between the
+ * lines. Glued to a single number, a title is doubtful like 3号楼 is: the
+ * numbering decides. 1号楼 / 2号楼 / 3号楼 in a row is a list, not three
+ * chapters, and 10个工作日内… does not continue anything. */
+static void test_numbering_glued_chapters(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "1概述\n"                                 /* 1 */
+                       "本项目公众参与分三个阶段。\n"            /* 2 */
+                       "第 1 页 共 4 页\n"                       /* 3 */
+                       "2首次环境影响评价信息公开情况\n"         /* 4 */
+                       "2.1公开内容及日期\n"                     /* 5 */
+                       "2022年3月9日进行了首次信息公开。\n"      /* 6 */
+                       "2.2公开方式\n"                           /* 7 */
+                       "2.2.1网络\n"                             /* 8 */
+                       "公开网站为建设单位官方网站。\n"          /* 9 */
+                       "10个工作日内未收到公众意见\n"            /* 10 */
+                       "1号楼为生产车间\n"                       /* 11 */
+                       "2号楼为仓库\n"                           /* 12 */
+                       "3号楼为办公楼\n"                         /* 13 */
+                       "3征求意见稿公示情况\n"                   /* 14 */
+                       "公示时间为10个工作日。\n"                /* 15 */
+                       "4公众意见处理情况\n"                     /* 16 */
+                       "未收到公众意见。\n"                      /* 17 */
+                       "5诚信承诺\n"                             /* 18 */
+                       "建设单位对本说明的真实性负责。\n");      /* 19 */
+    static const int chapters[] = {1, 4, 14, 16, 18};
+    for (size_t k = 0; k < sizeof chapters / sizeof *chapters; k++) assert_int_equal(level_at(doc, chapters[k]), 1);
+    assert_int_equal(level_at(doc, 5), 2);
+    assert_int_equal(level_at(doc, 7), 2);
+    assert_int_equal(level_at(doc, 8), 3);
+    for (int l = 10; l <= 13; l++) assert_int_equal(level_at(doc, l), 0);
+    assert_int_equal(level_at(doc, 3), 0);
+    assert_string_equal(path_of(doc, "未收到公众意见。"), "4公众意见处理情况");
+    fl_doc_free(doc);
+}
+
 /* Doubtful numbers whose family has no plain heading (and no plain level
  * above) stay text, with the reason; the contents confirm them anyway. */
 static void test_numbering_family_unused_and_contents(void **state)
@@ -1010,6 +1049,7 @@ int main(void)
         cmocka_unit_test(test_attachment_lists_chained),
         cmocka_unit_test(test_numbering_family_pp),
         cmocka_unit_test(test_numbering_family_book),
+        cmocka_unit_test(test_numbering_glued_chapters),
         cmocka_unit_test(test_numbering_family_unused_and_contents),
         cmocka_unit_test(test_form_titles_1999),
         cmocka_unit_test(test_form_titles_2021),
