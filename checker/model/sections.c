@@ -156,19 +156,19 @@ static tail page_tail(const char *s, size_t len)
         uint32_t cp = cp_at(s, len, prev_cp(s, i));
         if ((cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (cp >= '0' && cp <= '9')) return t;
     }
-    int digits = 0, ocr = 0, roman = 0, value = 0;
+    /* digits with OCR letters (l7, 1O, I2; a lone l or I) or roman numerals (ii, IV) */
+    int digits = 0, lo = 0, cap_i = 0, roman = 0, value = 0;
     for (size_t k = nt; k-- > 0;) { /* tok is reversed */
         char ch = tok[k];
         if (ch >= '0' && ch <= '9') { digits++; value = value * 10 + (ch - '0'); }
-        else if (ch == 'l' || ch == 'O' || ch == 'o') { ocr++; value = value * 10 + (ch == 'l'); }
-        else if (ch == 'I') { ocr++; roman++; value = value * 10 + 1; }
+        else if (ch == 'l' || ch == 'O' || ch == 'o') { lo++; value = value * 10 + (ch == 'l'); }
+        else if (ch == 'I') { cap_i++; value = value * 10 + 1; }
         else roman++;
     }
-    bool numeric = roman == 0 || (roman == 1 && ocr == 1 && nt > 1 && digits > 0); /* l7, 1O, I2 */
-    bool is_roman = !numeric && digits == 0 && (ocr == 0 || ocr == roman) && roman <= 5;
+    bool numeric = roman == 0 && (digits > 0 || nt == 1) && nt <= 4;
+    bool is_roman = !numeric && digits == 0 && lo == 0 && nt <= 5;
     if (!numeric && !is_roman) return t;
-    if (numeric && (digits + ocr > 4 || (digits == 0 && nt > 1))) return t;
-    t.exact = numeric && ocr == 0;
+    t.exact = numeric && lo == 0 && cap_i == 0;
     t.page = numeric ? value : -1;
     if (paren) {
         if (!t.exact || i == 0 || cp_at(s, len, prev_cp(s, i)) != '(') return t;

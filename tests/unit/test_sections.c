@@ -381,6 +381,24 @@ static void test_contents_leaders_and_brackets(void **state)
     assert_string_equal(fl_sections_explain(doc, block_at_line(doc, 1)), "table-of-contents title");
     assert_string_equal(fl_sections_explain(doc, block_at_line(doc, 3)), "contents entry");
     fl_doc_free(doc);
+
+    /* front matter in upper-case roman numerals, OCR's I for 1 and O for 0 */
+    doc = load("a.txt",
+               "目录\n"
+               "编制说明……………………IV\n"
+               "概述……………………I\n"
+               "1 总则……………………1O\n"
+               "2 工程分析……………I2\n"
+               "概述\n"
+               "项目由来见下文。\n");
+    for (int l = 2; l <= 5; l++) assert_true(is_toc(doc, l));
+    assert_int_equal(level_at(doc, 6), 1);
+    fl_doc_free(doc);
+    /* without a title, each is an entry by its leaders and page number alone */
+    doc = load("a.txt", "编制说明……………………IV\n概述……………………I\n正文。\n");
+    assert_true(is_toc(doc, 1) && is_toc(doc, 2));
+    assert_false(is_toc(doc, 3));
+    fl_doc_free(doc);
 }
 
 /* A line with a number glued on is no contents entry by itself; a run of
