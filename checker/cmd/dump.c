@@ -27,6 +27,7 @@ static const struct { unsigned flag; const char *name; } flag_names[] = {
     {FL_BF_PLACEHOLDER, "placeholder"}, {FL_BF_HIDDEN, "hidden"},
     {FL_BF_OBJECT, "object"},   {FL_BF_HEADER_ROW, "header-row"},
     {FL_BF_NO_HEADING, "no-heading"},
+    {FL_BF_LIST, "list"},
 };
 
 static int block_line(const fl_doc *doc, int block)

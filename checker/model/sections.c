@@ -3,11 +3,28 @@
  * level (heading styles, outlineLvl, Markdown #; a heading style name as a
  * fallback), a rendered numbering label, and numbered text on short lines
  * without sentence punctuation (第一章 > 一、 > （一） > 1、 > 1.1 > 1.1.1 >
- * 1.1.1.1 > （1）). Bare lines that are known titles (概述, 附件, the
- * sub-items of a 报告表 such as 环境保护目标) count as typed headings too.
- * Table-of-contents lines are found first and never become headings; the
- * 目录 title ends the front matter. One pass with a small stack of open
- * sections keeps this O(n).
+ * 1.1.1.1 > （1）). Bare lines that are known titles (概述, 附件, the parts
+ * and sub-items of a 报告表 such as 评价适用标准 or 环境保护目标) count as typed
+ * headings too.
+ *
+ * Before the tree, four passes over the blocks, each linear:
+ *  - contents: after a 目录 / 目次 title, the lines up to where the body starts
+ *    are contents entries (FL_BF_TOC), page numbers glued on or not; without a
+ *    title, a run of three numbered lines ending in rising page numbers is one
+ *    too. The body starts at the first line that is not contents-shaped:
+ *    usually the heading that repeats the first entry, a styled heading, or
+ *    prose. A line with leaders and a page number is an entry anywhere.
+ *  - lists: runs of 附图N / 附件N / 附表N lines (and the bare 附图 title over
+ *    them unless they end the filing) are list items (FL_BF_LIST), never
+ *    headings; a single 附件1 line followed by its content is the title of an
+ *    attached page.
+ *  - families: a numbered line whose title starts like a quantity (1.1 项目由来,
+ *    4.1 公众座谈会, 3 台设备) or is glued to a single number (2首次…, 3号楼)
+ *    is a heading only when the contents list it, or when the decimal
+ *    numbering has plain headings and its number continues it; the bare part
+ *    titles of a 报告表 are parts only when two of the same form are there.
+ *  - chapters: "2 工程分析" followed by 2.1 is a decimal chapter.
+ * One pass with a small stack of open sections then builds the tree.
  *
  * Levels: a styled heading keeps its outline level; a typed heading is a
  * sibling of the nearest open heading of the same numbering kind (styled or
@@ -17,7 +34,8 @@
  * "2 工程分析" followed by 2.1 is a decimal chapter, while a 1、 list that
  * starts under 1.1.1 nests there; 一、/（一） never close decimal chapters
  * (1 总则 › 1.1 编制依据 › 一、法律法规); the part titles of a 报告表
- * (一、建设项目基本情况 … 六、结论) close any typed 一、 list before them. */
+ * (一、建设项目基本情况 … 六、结论, or typed bare) close any typed 一、 list
+ * before them. */
 #include "model/sections.h"
 #include "model/typed.h"
 #include "core/norm.h"
@@ -26,27 +44,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_KEY_CP 80   /* lines longer than this are never TOC entries */
+#define MAX_KEY_CP 80   /* lines longer than this are never contents entries */
 #define MAX_LEVEL 9
 
 /* Relative depth of the typed kinds; smaller is outer. */
 static const int rank_of[] = {
-    [FL_TK_NONE] = 99, [FL_TK_TOP] = 0, [FL_TK_APPX] = 0, [FL_TK_CHAP] = 1, [FL_TK_JIE] = 2, [FL_TK_CN] = 3, [FL_TK_KNOWN] = 4,
-    [FL_TK_CNPAREN] = 5, [FL_TK_DEC1] = 6, [FL_TK_DEC2] = 7, [FL_TK_DEC3] = 8, [FL_TK_DEC4] = 9, [FL_TK_PAREN] = 10,
+    [FL_TK_NONE] = 99, [FL_TK_TOP] = 0, [FL_TK_APPX] = 0, [FL_TK_FORM] = 0, [FL_TK_CHAP] = 1, [FL_TK_JIE] = 2,
+    [FL_TK_CN] = 3, [FL_TK_KNOWN] = 4, [FL_TK_CNPAREN] = 5, [FL_TK_DEC1] = 6, [FL_TK_DEC2] = 7, [FL_TK_DEC3] = 8,
+    [FL_TK_DEC4] = 9, [FL_TK_PAREN] = 10,
 };
 
-/* ---- table of contents -------------------------------------------------- */
+static bool heading_part(const fl_block *b)
+{
+    return (b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && b->kind != FL_BLOCK_CELL &&
+           b->table == 0;
+}
+
+static bool blank_text(const fl_block *b)
+{
+    size_t st, en;
+    fl_typed_trim(b->text, b->len, &st, &en);
+    return st >= en;
+}
+
+/* ---- page numbers at the end of a line --------------------------------- */
 
 static bool is_leader(uint32_t cp)
 {
     return cp == '.' || cp == 0x2026 || cp == 0x22EF || cp == 0x00B7 || cp == 0x2025 ||
            cp == '_' || cp == '-' || cp == 0x30FB || cp == 0x2022;
 }
-
-typedef struct toc_tail {
-    size_t content_end; /* byte offset where the text before leaders/page ends */
-    bool page, dots, tab;
-} toc_tail;
 
 static size_t prev_cp(const char *s, size_t i)
 {
@@ -61,59 +88,144 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
     return fl_norm_cp(cp);
 }
 
-/* Split "一、建设项目基本情况……………1" into content, leaders and page number. */
-static toc_tail toc_split(const char *s, size_t len)
+static bool is_han(uint32_t cp)
 {
-    toc_tail t = {len, false, false, false};
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+enum tail_kind {
+    TAIL_NONE,
+    TAIL_GLUED,  /* 三、环境质量现状17: only inside a contents list, or in a run of them */
+    TAIL_SPACED, /* 1.2.1 评价目的 . 2, 建设项目基本情况 (1) */
+    TAIL_STRONG, /* leaders (……, ....) or a tab before the number */
+};
+
+typedef struct tail {
+    size_t content_end; /* where the text before separator and page number ends */
+    enum tail_kind kind;
+    bool leaders;       /* two or more leader characters */
+    bool exact;         /* ASCII digits only: no OCR letters, no roman numerals */
+    int page;           /* the number, -1 for roman numerals */
+} tail;
+
+/* Page-number characters: digits, the letters OCR reads for them (l, I for 1;
+ * O, o for 0) and lower/upper roman numerals of front matter. */
+static bool pagey(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || cp == 'l' || cp == 'I' || cp == 'O' || cp == 'o' || cp == 'i' ||
+           cp == 'v' || cp == 'x' || cp == 'V' || cp == 'X';
+}
+
+/* Titles that end in a word a number belongs to: 附图 1, 第 3, 见表 2. */
+static bool number_owner(uint32_t cp)
+{
+    static const uint32_t owners[] = {0x56FE, 0x8868, 0x4EF6, 0x5F55, 0x7B2C, 0x53F7, 0x7AE0, 0x8282,
+                                      0x6761, 0x6B3E, 0x9875}; /* 图表件录第号章节条款页 */
+    for (size_t k = 0; k < sizeof owners / sizeof *owners; k++)
+        if (cp == owners[k]) return true;
+    return false;
+}
+
+/* Split "一、建设项目基本情况……………1", "3.1环境保护目标11", "总则 ..... l7",
+ * "前言……ii" or "评价适用标准 (9)" into content, separator and page number. */
+static tail page_tail(const char *s, size_t len)
+{
+    tail t = {len, TAIL_NONE, false, false, -1};
     size_t i = len;
     while (i > 0 && cp_at(s, len, prev_cp(s, i)) == ' ') i = prev_cp(s, i); /* tabs too */
-    size_t digits = 0, end = i;
-    while (i > 0 && digits < 5) {
-        uint32_t cp = cp_at(s, len, prev_cp(s, i));
-        if (!((cp >= '0' && cp <= '9') || cp == 'I' || cp == 'V' || cp == 'X' || cp == 'i' ||
-              cp == 'v' || cp == 'x'))
-            break;
-        i = prev_cp(s, i);
-        digits++;
+    t.content_end = i;
+    if (i == 0) return t;
+    bool paren = cp_at(s, len, prev_cp(s, i)) == ')';
+    if (paren) i = prev_cp(s, i);
+    /* the number, read backwards; single spaces between digits ("2 1") are OCR damage */
+    char tok[8];
+    size_t nt = 0;
+    while (i > 0 && nt < sizeof tok) {
+        size_t p = prev_cp(s, i);
+        uint32_t cp = cp_at(s, len, p);
+        if (cp == ' ' && nt && tok[nt - 1] >= '0' && tok[nt - 1] <= '9' && p > 0 && s[p] == ' ') {
+            uint32_t before = cp_at(s, len, prev_cp(s, p));
+            if (before >= '0' && before <= '9') { i = p; continue; }
+        }
+        if (!pagey(cp)) break;
+        tok[nt++] = (char)cp;
+        i = p;
     }
-    if (digits == 0) { t.content_end = end; return t; }
-    size_t after_digits = i;
-    int dots = 0;
+    if (nt == 0 || nt == sizeof tok) return t;
+    if (i > 0) { /* the number must not be the end of a word: PM10, NOx, SO2 */
+        uint32_t cp = cp_at(s, len, prev_cp(s, i));
+        if ((cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (cp >= '0' && cp <= '9')) return t;
+    }
+    /* digits with OCR letters (l7, 1O, I2; a lone l or I) or roman numerals (ii, IV) */
+    int digits = 0, lo = 0, cap_i = 0, roman = 0, value = 0;
+    for (size_t k = nt; k-- > 0;) { /* tok is reversed */
+        char ch = tok[k];
+        if (ch >= '0' && ch <= '9') { digits++; value = value * 10 + (ch - '0'); }
+        else if (ch == 'l' || ch == 'O' || ch == 'o') { lo++; value = value * 10 + (ch == 'l'); }
+        else if (ch == 'I') { cap_i++; value = value * 10 + 1; }
+        else roman++;
+    }
+    bool numeric = roman == 0 && (digits > 0 || nt == 1) && nt <= 4;
+    bool is_roman = !numeric && digits == 0 && lo == 0 && nt <= 5;
+    if (!numeric && !is_roman) return t;
+    t.exact = numeric && lo == 0 && cap_i == 0;
+    t.page = numeric ? value : -1;
+    if (paren) {
+        if (!t.exact || i == 0 || cp_at(s, len, prev_cp(s, i)) != '(') return t;
+        i = prev_cp(s, i);
+    }
+    size_t after_number = i;
+    int dots = 0, dashes = 0;
     bool tab = false, space = false;
     while (i > 0) {
         size_t p = prev_cp(s, i);
         uint32_t cp = cp_at(s, len, p);
         if (s[p] == '\t') tab = true;
         else if (cp == ' ') space = true;
+        else if (cp == '-') dashes++;
         else if (is_leader(cp)) dots += (cp == 0x2026 || cp == 0x22EF) ? 2 : 1;
         else break;
         i = p;
     }
-    /* "附图1", "12", "GB 3095-2012": no page number */
-    if (i == after_digits || i == 0 || !(dots >= 2 || tab || space)) { t.content_end = end; return t; }
-    t.page = true;
-    t.dots = dots >= 2;
-    t.tab = tab;
+    /* a 破折号 (——) before a number is punctuation; a row of dashes is a leader */
+    if (dashes >= 3) dots += dashes;
+    else if (dashes && !space && !tab && dots < 2) return t;
+    if (i == 0) return t; /* "12", "……5": no content */
+    uint32_t last = cp_at(s, len, prev_cp(s, i));
+    if (dots >= 2 || tab) {
+        t.kind = TAIL_STRONG;
+    } else if (space) {
+        if (!t.exact || digits > 3 || number_owner(last)) return t;
+        t.kind = TAIL_SPACED;
+    } else if (i == after_number) {
+        /* glued: only a short number right after a Han character or a closing bracket */
+        if (!t.exact || digits > 3 || number_owner(last) || !(is_han(last) || last == ')' || last == 0x300B))
+            return t;
+        t.kind = TAIL_GLUED;
+    } else {
+        return t; /* "2024.5", "GB 3095-2012" */
+    }
+    t.leaders = dots >= 2;
     t.content_end = i;
     return t;
 }
 
-typedef struct key_table {
-    uint64_t *hash;
-    int *last; /* last block index with that key */
-    size_t cap;
-} key_table;
+/* ---- keys: what a contents entry and its heading in the body share ------ */
 
-/* Matching key of a short line: normalised, no white space, no leaders and
- * page number; 0 when the line is too long or empty. */
-static uint64_t line_key(const fl_block *b)
+/* Normalised text of s[0, end) without white space, '*', trailing leaders
+ * and colon, hashed; 0 when it is empty or longer than MAX_KEY_CP. */
+static uint64_t key_of(const char *s, size_t end)
 {
-    toc_tail t = toc_split(b->text, b->len);
+    while (end > 0) {
+        uint32_t cp = cp_at(s, end, prev_cp(s, end));
+        if (cp != ' ' && cp != ':' && cp != '*' && !is_leader(cp)) break;
+        end = prev_cp(s, end);
+    }
     uint64_t h = 1469598103934665603ull;
     size_t count = 0;
-    for (size_t i = 0; i < t.content_end;) {
+    for (size_t i = 0; i < end;) {
         uint32_t cp;
-        i += fl_utf8_decode(b->text + i, t.content_end - i, &cp);
+        i += fl_utf8_decode(s + i, end - i, &cp);
         cp = fl_norm_cp(cp);
         if (cp == 0 || cp == ' ' || cp == '*') continue;
         if (++count > MAX_KEY_CP) return 0;
@@ -125,11 +237,48 @@ static uint64_t line_key(const fl_block *b)
     return count ? (h | 1) : 0;
 }
 
-static size_t slot(const key_table *kt, uint64_t h)
+/* Open addressing: key -> last block index with that key. */
+typedef struct keyset {
+    uint64_t *hash;
+    int *last;
+    size_t cap;
+} keyset;
+
+static void keyset_init(keyset *ks, size_t count)
 {
-    size_t i = (size_t)(h ^ (h >> 29)) & (kt->cap - 1);
-    while (kt->hash[i] && kt->hash[i] != h) i = (i + 1) & (kt->cap - 1);
+    ks->cap = 16;
+    while (ks->cap < 2 * count + 2) ks->cap *= 2;
+    ks->hash = fl_xcalloc(ks->cap, sizeof *ks->hash);
+    ks->last = fl_xcalloc(ks->cap, sizeof *ks->last);
+}
+
+static void keyset_free(keyset *ks)
+{
+    free(ks->hash);
+    free(ks->last);
+}
+
+static size_t keyset_slot(const keyset *ks, uint64_t h)
+{
+    size_t i = (size_t)(h ^ (h >> 29)) & (ks->cap - 1);
+    while (ks->hash[i] && ks->hash[i] != h) i = (i + 1) & (ks->cap - 1);
     return i;
+}
+
+static void keyset_put(keyset *ks, uint64_t h, int idx)
+{
+    if (!h) return;
+    size_t k = keyset_slot(ks, h);
+    ks->hash[k] = h;
+    if (idx > ks->last[k]) ks->last[k] = idx;
+}
+
+/* The last index with key h, -1 when none. */
+static int keyset_last(const keyset *ks, uint64_t h)
+{
+    if (!h) return -1;
+    size_t k = keyset_slot(ks, h);
+    return ks->hash[k] ? ks->last[k] : -1;
 }
 
 /* ---- candidates ------------------------------------------------------- */
@@ -161,98 +310,379 @@ static int outline_of(const fl_block *b)
 }
 
 typedef struct cand {
-    uint64_t key;
-    signed char kind;   /* enum fl_typed_kind of a typed heading, FL_TK_NONE if none */
-    bool top;           /* a 报告表 part title: always top level */
+    fl_typed ty;        /* the line read alone (model/typed.c) */
+    signed char kind;   /* the kind decided: ty.kind, or another after the family decisions */
+    signed char ckind;  /* the kind of the text before a page number */
+    uint64_t key;       /* the line without a spaced or leader page number */
+    uint64_t gkey;      /* ... and without a glued one: a contents entry's key */
+    int page;           /* page number at the end, -1 none or roman */
+    unsigned char tail; /* enum tail_kind */
+    bool leaders;       /* the page number follows leaders */
     bool chapter;       /* a "2 工程分析" followed by 2.1: a decimal chapter */
-    bool ones;          /* for 1.1 / 1.1.1: all components after the first are 1 */
-    int first;          /* first component of a decimal number */
-    bool toc_title;     /* 目录: what follows is the main text */
-    int value;
+    bool prose;         /* sentence punctuation or longer than a contents entry */
+    bool toc_title;     /* 目录: what follows is the contents, then the main text */
+    bool toc_start;     /* first entry of a contents list without a title: the same */
 } cand;
 
-static bool heading_part(const fl_block *b)
+/* 目录, 目 录, 目次, CONTENTS (a page header "目录 2" too). */
+static bool is_toc_title(const char *s, size_t end)
 {
-    return (b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && b->kind != FL_BLOCK_CELL &&
-           b->table == 0;
-}
-
-
-static bool is_toc_title(fl_arena *scratch, const fl_block *b)
-{
-    if (b->len > 32) return false;
-    const char *k = fl_norm_label(scratch, b->text, b->len);
-    return !strcmp(k, "目录") || !strcmp(k, "目次") || !strcmp(k, "CONTENTS") || !strcmp(k, "Contents");
-}
-
-static bool blank_text(const fl_block *b)
-{
-    size_t st, en;
-    fl_typed_trim(b->text, b->len, &st, &en);
-    return st >= en;
-}
-
-/* Lines ending in leaders and a page number, the lines after a 目录 title
- * that come back later in the document, and runs of three or more numbered
- * lines that all come back later are table-of-contents entries. */
-static void find_toc(fl_doc *doc, cand *cd, size_t nb)
-{
-    key_table kt = {0};
-    size_t count = 0;
-    for (size_t i = 0; i < nb; i++) count += cd[i].key != 0;
-    kt.cap = 16;
-    while (kt.cap < 2 * count + 2) kt.cap *= 2;
-    kt.hash = fl_xcalloc(kt.cap, sizeof *kt.hash);
-    kt.last = fl_xcalloc(kt.cap, sizeof *kt.last);
-    for (size_t i = 0; i < nb; i++) {
-        if (!cd[i].key) continue;
-        size_t k = slot(&kt, cd[i].key);
-        kt.hash[k] = cd[i].key;
-        kt.last[k] = (int)i;
+    size_t o = 0;
+    char buf[16];
+    for (size_t i = 0; i < end;) {
+        uint32_t cp;
+        i += fl_utf8_decode(s + i, end - i, &cp);
+        cp = fl_norm_cp(cp);
+        if (cp == 0 || cp == ' ' || cp == '*') continue;
+        char enc[4];
+        size_t m = fl_utf8_encode(cp, enc);
+        if (o + m >= sizeof buf) return false;
+        memcpy(buf + o, enc, m);
+        o += m;
     }
-#define LATER(i) (cd[i].key && kt.last[slot(&kt, cd[i].key)] > (int)(i))
-    for (size_t i = 0; i < nb; i++) {
-        fl_block *b = &doc->blocks[i];
-        if (!heading_part(b)) continue;
-        toc_tail t = toc_split(b->text, b->len);
-        if (t.page && (t.dots || (t.tab && cd[i].kind != FL_TK_NONE)) && t.content_end > 0)
+    buf[o] = '\0';
+    return !strcmp(buf, "目录") || !strcmp(buf, "目次") || !strcmp(buf, "CONTENTS") || !strcmp(buf, "Contents");
+}
+
+static void read_candidate(const fl_block *b, cand *c)
+{
+    size_t len;
+    const char *t = fl_block_mtext(b, &len);
+    tail tl = page_tail(t, len);
+    c->tail = (unsigned char)tl.kind;
+    c->leaders = tl.leaders;
+    c->page = tl.kind != TAIL_NONE ? tl.page : -1;
+    c->key = key_of(t, tl.kind >= TAIL_SPACED ? tl.content_end : len);
+    c->gkey = tl.kind == TAIL_GLUED ? key_of(t, tl.content_end) : c->key;
+    c->toc_title = tl.content_end <= 32 && is_toc_title(t, tl.content_end);
+    fl_typed_classify(&c->ty, t, len);
+    c->kind = (signed char)c->ty.kind;
+    c->prose = fl_typed_prose(t, tl.content_end, MAX_KEY_CP);
+    c->ckind = c->kind;
+    if (tl.kind != TAIL_NONE) {
+        fl_typed content;
+        fl_typed_classify(&content, t, tl.content_end);
+        c->ckind = (signed char)content.kind;
+    }
+}
+
+/* ---- contents ---------------------------------------------------------- */
+
+typedef struct scan {
+    fl_doc *doc;
+    cand *cd;
+    size_t nb;
+    keyset all; /* every line's key -> its last index */
+    keyset toc; /* contents entries' keys */
+} scan;
+
+static bool later(const scan *sc, size_t j, uint64_t h) { return keyset_last(&sc->all, h) > (int)j; }
+
+static void mark_entry(scan *sc, size_t j)
+{
+    fl_block *b = &sc->doc->blocks[j];
+    b->flags |= FL_BF_TOC;
+    if (sc->cd[j].ty.appx_item || sc->cd[j].ty.appx_bare) b->flags |= FL_BF_LIST;
+}
+
+/* Inside a contents list: a line with a page number (glued on or not), an
+ * attachment line, or a short line that comes back later in the body. */
+static bool entry_shaped(const scan *sc, size_t j)
+{
+    const cand *c = &sc->cd[j];
+    const fl_block *b = &sc->doc->blocks[j];
+    if (b->flags & FL_BF_TOC) return true;
+    if (c->ty.appx_item || c->ty.appx_bare) return true;
+    if (c->prose || !c->gkey) return false;
+    if (c->tail != TAIL_NONE) return true;
+    return later(sc, j, c->gkey);
+}
+
+/* The next block after j that is not blank, or nb. */
+static size_t next_filled(const scan *sc, size_t j)
+{
+    for (j++; j < sc->nb; j++) {
+        const fl_block *b = &sc->doc->blocks[j];
+        if (!blank_text(b) || b->images) break;
+    }
+    return j;
+}
+
+/* The entries of a contents list from index j (after its 目录 title, or
+ * after a run of entries whose first had key first), up to where the body
+ * starts; returns that index. */
+static size_t contents_from(scan *sc, size_t j, uint64_t first)
+{
+    for (; j < sc->nb; j++) {
+        fl_block *b = &sc->doc->blocks[j];
+        const cand *c = &sc->cd[j];
+        if (!heading_part(b) || b->images) break;
+        if (blank_text(b)) continue;
+        if (c->toc_title) { /* "目录 2" heading the next page of the list */
             b->flags |= FL_BF_TOC;
-    }
-    fl_arena scratch;
-    fl_arena_init(&scratch);
-    for (size_t i = 0; i < nb; i++) {
-        fl_block *b = &doc->blocks[i];
-        if (!heading_part(b) || !is_toc_title(&scratch, b)) continue;
-        cd[i].toc_title = true;
-        for (size_t j = i + 1; j < nb; j++) {
-            fl_block *e = &doc->blocks[j];
-            if (!heading_part(e)) break;
-            if (blank_text(e)) continue;
-            if (!(e->flags & FL_BF_TOC) && !LATER(j)) {
-                /* a numbered entry worded differently in the body, between
-                 * two entries that do come back, is still an entry */
-                size_t k = j + 1;
-                while (k < nb && heading_part(&doc->blocks[k]) && blank_text(&doc->blocks[k])) k++;
-                bool next_toc = k < nb && heading_part(&doc->blocks[k]) &&
-                                ((doc->blocks[k].flags & FL_BF_TOC) || LATER(k));
-                if (cd[j].kind == FL_TK_NONE || !next_toc) break;
-            }
-            e->flags |= FL_BF_TOC;
+            continue;
         }
+        bool reader_toc = (b->flags & FL_BF_TOC) != 0;
+        /* the body repeats the first entry, or a styled heading starts it */
+        if (!reader_toc && c->tail == TAIL_NONE && ((first && c->key == first) || outline_of(b))) break;
+        bool entry = entry_shaped(sc, j);
+        if (!entry && !c->prose && c->gkey) {
+            /* an entry worded differently in the body: before one with a page
+             * number, or numbered and before another entry */
+            size_t k = next_filled(sc, j);
+            if (k < sc->nb && heading_part(&sc->doc->blocks[k])) {
+                bool numbered = c->kind != FL_TK_NONE || c->ty.doubtful;
+                entry = sc->cd[k].tail != TAIL_NONE || (sc->doc->blocks[k].flags & FL_BF_TOC) ||
+                        (numbered && entry_shaped(sc, k));
+            }
+        }
+        if (!entry) break;
+        mark_entry(sc, j);
+        if (!first && !c->ty.appx_item && !c->ty.appx_bare) first = c->gkey;
     }
-    fl_arena_free(&scratch);
-    for (size_t i = 0; i < nb;) {
-        size_t j = i;
-        while (j < nb && heading_part(&doc->blocks[j]) &&
-               ((doc->blocks[j].flags & FL_BF_TOC) || (cd[j].kind != FL_TK_NONE && LATER(j))))
+    return j;
+}
+
+/* Without a title: a line is part of a contents run when it ends in leaders
+ * and a page number, or it is numbered and ends in a page number, or it is
+ * numbered and comes back later. */
+static bool run_shaped(const scan *sc, size_t j, bool *weak)
+{
+    const cand *c = &sc->cd[j];
+    const fl_block *b = &sc->doc->blocks[j];
+    *weak = false;
+    if ((b->flags & FL_BF_TOC) || c->tail == TAIL_STRONG) return true;
+    bool numbered = c->ckind != FL_TK_NONE || c->ty.doubtful;
+    if (c->tail != TAIL_NONE) {
+        *weak = true;
+        return numbered && !c->prose;
+    }
+    return c->kind != FL_TK_NONE && later(sc, j, c->key);
+}
+
+static void contents_runs(scan *sc)
+{
+    for (size_t i = 0; i < sc->nb;) {
+        size_t j = i, count = 0;
+        bool weak_any = false, rising = true, paged = false;
+        int page = -1;
+        while (j < sc->nb && heading_part(&sc->doc->blocks[j])) {
+            const fl_block *b = &sc->doc->blocks[j];
+            if (blank_text(b) && !b->images && count) { j++; continue; }
+            bool weak;
+            if (!run_shaped(sc, j, &weak)) break;
+            weak_any |= weak;
+            if (sc->cd[j].tail != TAIL_NONE) paged = true;
+            if (sc->cd[j].page >= 0) {
+                if (sc->cd[j].page < page) rising = false;
+                page = sc->cd[j].page;
+            }
+            count++;
             j++;
-        if (j - i >= 3)
-            for (size_t k = i; k < j; k++) doc->blocks[k].flags |= FL_BF_TOC;
+        }
+        /* page numbers of a contents list only go up */
+        if (count >= 3 && (!weak_any || rising)) {
+            for (size_t k = i; k < j; k++)
+                if (!blank_text(&sc->doc->blocks[k])) mark_entry(sc, k);
+            /* with page numbers it is a contents list, which goes on as after
+             * a title: 附图 lists, entries without a page number */
+            if (paged) {
+                sc->cd[i].toc_start = true;
+                j = contents_from(sc, j, sc->cd[i].gkey);
+            }
+        }
         i = j > i ? j : i + 1;
     }
-#undef LATER
-    free(kt.hash);
-    free(kt.last);
+}
+
+static void find_contents(scan *sc)
+{
+    /* a line with leaders and a page number is an entry wherever it is;
+     * with a tab only when it is numbered too */
+    for (size_t i = 0; i < sc->nb; i++) {
+        const cand *c = &sc->cd[i];
+        if (!heading_part(&sc->doc->blocks[i]) || c->tail != TAIL_STRONG) continue;
+        if (c->leaders || c->ckind != FL_TK_NONE || c->ty.doubtful) mark_entry(sc, i);
+    }
+    for (size_t i = 0; i < sc->nb;) {
+        if (heading_part(&sc->doc->blocks[i]) && sc->cd[i].toc_title)
+            i = contents_from(sc, i + 1, 0);
+        else
+            i++;
+    }
+    contents_runs(sc);
+    for (size_t i = 0; i < sc->nb; i++)
+        if (sc->doc->blocks[i].flags & FL_BF_TOC) keyset_put(&sc->toc, sc->cd[i].gkey, (int)i);
+}
+
+/* ---- attachment lists ---------------------------------------------------- */
+
+/* Main structure: numbered titles of the body (第一章, 一、, 1 / 1.1, a bare
+ * 报告表 part), not list items, known sub-items or attachments. */
+static bool main_structure(const cand *c)
+{
+    switch (c->kind) {
+    case FL_TK_CHAP: case FL_TK_JIE: case FL_TK_CN: case FL_TK_FORM:
+    case FL_TK_DEC2: case FL_TK_DEC3: case FL_TK_DEC4:
+        return true;
+    case FL_TK_DEC1:
+        return !c->ty.list_sep;
+    default:
+        return false;
+    }
+}
+
+/* Two or more 附X lines in a row (blank lines between them allowed) are a
+ * list; a single one is a list item when nothing but another bare title or
+ * the end follows it, or when it sits under a bare title and the body's
+ * numbered titles follow; otherwise it is the title of an attached page. The
+ * bare 附图 / 附件 title right above a list stays the heading of the
+ * attachments when no numbered title of the body follows; before the body
+ * (or inside it) it is part of the list, so that it cannot swallow what
+ * comes after: the body's 一、 nested under 附图 was a real failure. */
+static void find_lists(scan *sc)
+{
+    fl_doc *doc = sc->doc;
+    /* main_after[i]: a main-structure title at an index above i */
+    bool *main_after = fl_xcalloc(sc->nb + 1, sizeof *main_after);
+    for (size_t i = sc->nb; i-- > 0;) {
+        size_t k = i + 1;
+        bool m = k < sc->nb && heading_part(&doc->blocks[k]) && !(doc->blocks[k].flags & FL_BF_TOC) &&
+                 main_structure(&sc->cd[k]);
+        main_after[i] = main_after[k] || m;
+    }
+    size_t prev = sc->nb; /* the last filled heading-part block before i */
+    for (size_t i = 0; i < sc->nb;) {
+        fl_block *b = &doc->blocks[i];
+        bool open = heading_part(b) && !(b->flags & FL_BF_TOC);
+        if (!open || !sc->cd[i].ty.appx_item) {
+            if (!blank_text(b) || b->images) prev = i;
+            i++;
+            continue;
+        }
+        /* a list's numbers go up within each word; 附件1 after 附件2 starts
+         * again: the attached pages after their list */
+        size_t j = i, last = i, count = 0;
+        while (j < sc->nb) {
+            const fl_block *e = &doc->blocks[j];
+            const fl_typed *t = &sc->cd[j].ty;
+            if (!heading_part(e) || (e->flags & FL_BF_TOC) || !t->appx_item) break;
+            if (count && t->appx_word == sc->cd[last].ty.appx_word && t->appx_number <= sc->cd[last].ty.appx_number)
+                break;
+            count++;
+            last = j;
+            j = next_filled(sc, j);
+        }
+        bool list = count >= 2;
+        bool titled = prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]);
+        if (!list) { /* one item: what follows it says whether it is a list */
+            size_t k = next_filled(sc, i);
+            const fl_block *n = k < sc->nb ? &doc->blocks[k] : NULL;
+            list = !n || (n->part != FL_PART_BODY && n->part != FL_PART_TEXTBOX) ||
+                   (heading_part(n) && (sc->cd[k].ty.appx_bare || (n->flags & FL_BF_TOC) ||
+                                        (titled && main_structure(&sc->cd[k]))));
+        }
+        if (list) {
+            for (size_t k = i; k <= last; k++)
+                if (sc->cd[k].ty.appx_item) doc->blocks[k].flags |= FL_BF_LIST;
+            if (titled && main_after[last]) doc->blocks[prev].flags |= FL_BF_LIST;
+        }
+        prev = last;
+        i = last + 1;
+    }
+    free(main_after);
+}
+
+/* ---- numbering families and forms ------------------------------------------ */
+
+/* A decimal outline number typed as a title (2, 2.1, 2.1.1; 1. too, not the
+ * 1、 of a list), plain or doubtful. */
+static bool outline_cand(const cand *c)
+{
+    return c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->ty.list_sep;
+}
+
+/* Does number b come right after number a: its first child (2 → 2.1), its
+ * next sibling (2.1 → 2.2) or the next of an ancestor (2.1.3 → 2.2, → 3)? */
+static bool follows(const cand *a, const cand *b)
+{
+    int na = a->ty.nparts, nb = b->ty.nparts;
+    if (nb < 1 || na < 1 || nb > na + 1) return false;
+    int same = nb == na + 1 ? na : nb - 1; /* components that must be equal */
+    for (int k = 0; k < same; k++)
+        if (a->ty.parts[k] != b->ty.parts[k]) return false;
+    return nb == na + 1 ? b->ty.parts[nb - 1] == 1 : b->ty.parts[nb - 1] == a->ty.parts[nb - 1] + 1;
+}
+
+static int bits(uint32_t m)
+{
+    int n = 0;
+    for (; m; m &= m - 1) n++;
+    return n;
+}
+
+static bool open_line(const fl_block *b)
+{
+    return heading_part(b) && !(b->flags & (FL_BF_TOC | FL_BF_LIST | FL_BF_TITLE));
+}
+
+/* The nearest outline number after i outside contents and lists, or nb. */
+static size_t next_outline(const scan *sc, size_t i)
+{
+    for (i++; i < sc->nb; i++)
+        if (open_line(&sc->doc->blocks[i]) && outline_cand(&sc->cd[i])) break;
+    return i;
+}
+
+/* One decision per document. A doubtful number becomes a heading when the
+ * contents list it, or when the document has plain decimal headings and its
+ * number continues the numbering: it follows the last plain or accepted
+ * number before it, or the next number follows it. A chapter number is the
+ * riskiest (3 台设备, 3号楼 against 3 环境现状): it must be followed by its
+ * first section, or by the next chapter with text between them (1号楼 /
+ * 2号楼 / 3号楼 in a row is a list), unless it is the last. The scans for the
+ * next number stop at the nearest one, so this stays linear. Bare 报告表 part
+ * titles are parts when at least two distinct ones of the same form are
+ * there. */
+static void decide_families(scan *sc)
+{
+    fl_doc *doc = sc->doc;
+    int plain = 0;
+    uint32_t present[3] = {0};
+    for (size_t i = 0; i < sc->nb; i++) {
+        const cand *c = &sc->cd[i];
+        if (!open_line(&doc->blocks[i])) continue;
+        if (outline_cand(c) && !c->ty.doubtful) plain++;
+        if (c->kind == FL_TK_FORM && !c->ty.form_generic)
+            for (int s = 0; s < 3; s++)
+                if (c->ty.forms & (1u << s)) present[s] |= 1u << c->ty.form_index;
+    }
+    unsigned forms_there = 0;
+    for (int s = 0; s < 3; s++)
+        if (bits(present[s]) >= 2) forms_there |= 1u << s;
+    size_t last_ok = sc->nb; /* the last plain or accepted outline number */
+    for (size_t i = 0; i < sc->nb; i++) {
+        cand *c = &sc->cd[i];
+        if (!open_line(&doc->blocks[i])) continue;
+        bool listed = keyset_last(&sc->toc, c->key) >= 0;
+        if (c->kind == FL_TK_FORM && !(c->ty.forms & forms_there) && !listed) c->kind = c->ty.alt;
+        if (!outline_cand(c)) continue;
+        if (!c->ty.doubtful || listed) {
+            last_ok = i;
+            continue;
+        }
+        bool ok = false;
+        if (plain > 0) {
+            size_t n = next_outline(sc, i);
+            bool next_ok = n < sc->nb && follows(c, &sc->cd[n]);
+            bool prev_ok = last_ok < sc->nb && follows(&sc->cd[last_ok], c);
+            if (c->ty.nparts > 1) ok = prev_ok || next_ok;
+            else if (n == sc->nb) ok = prev_ok;
+            else ok = next_ok && (sc->cd[n].ty.nparts > 1 || next_filled(sc, i) < n);
+        }
+        if (ok) last_ok = i;
+        else c->kind = FL_TK_NONE;
+    }
 }
 
 /* "1 总则" is a chapter when the next decimal-numbered line is 1.1 (or
@@ -262,11 +692,11 @@ static void mark_chapters(const fl_doc *doc, cand *cd, size_t nb)
     int next = -1; /* index of the nearest following decimal-numbered candidate */
     for (size_t i = nb; i-- > 0;) {
         const fl_block *b = &doc->blocks[i];
-        if (!heading_part(b) || (b->flags & (FL_BF_TOC | FL_BF_TITLE))) continue;
+        if (!open_line(b)) continue;
         enum fl_typed_kind k = (enum fl_typed_kind)cd[i].kind;
         if (k == FL_TK_DEC1 && next >= 0) {
             const cand *n = &cd[next];
-            cd[i].chapter = (n->kind == FL_TK_DEC2 || n->kind == FL_TK_DEC3) && n->first == cd[i].value && n->ones;
+            cd[i].chapter = (n->kind == FL_TK_DEC2 || n->kind == FL_TK_DEC3) && n->ty.first == cd[i].ty.value && n->ty.ones;
         }
         if (k >= FL_TK_DEC1 && k <= FL_TK_DEC4) next = (int)i;
     }
@@ -378,11 +808,12 @@ static void typed_heading(builder *bd, size_t bi, enum fl_typed_kind k, int valu
     for (int j = bd->depth - 1; j >= 0; j--)
         if (bd->stack[j].styled) { barrier = j; break; }
     int keep = bd->depth;
-    if (k == FL_TK_TOP || k == FL_TK_CHAP) {
+    if (k == FL_TK_TOP || k == FL_TK_CHAP || k == FL_TK_FORM) {
         keep = barrier + 1;
-    } else if (top) { /* 一、结论 of a 报告表, but inside 第九章 of a 报告书 */
+    } else if (top) { /* 一、结论 of a 报告表, but inside 第九章 of a 报告书 or a bare 结论与建议 */
         while (keep > barrier + 1 && bd->stack[keep - 1].kind != FL_TK_CHAP && bd->stack[keep - 1].kind != FL_TK_JIE &&
-               bd->stack[keep - 1].kind != FL_TK_TOP && bd->stack[keep - 1].kind != FL_TK_APPX)
+               bd->stack[keep - 1].kind != FL_TK_TOP && bd->stack[keep - 1].kind != FL_TK_APPX &&
+               bd->stack[keep - 1].kind != FL_TK_FORM)
             keep--;
     } else if (k == FL_TK_APPX) {
         keep = barrier + 1;
@@ -413,8 +844,11 @@ void fl_sections_build(fl_doc *doc)
 {
     size_t nb = doc->nblocks;
     doc->nsections = 0;
-    cand *cd = fl_xcalloc(nb ? nb : 1, sizeof *cd);
+    scan sc = {.doc = doc, .nb = nb};
+    sc.cd = fl_xcalloc(nb ? nb : 1, sizeof *sc.cd);
+    cand *cd = sc.cd;
     bool any_styled = false;
+    size_t nkeys = 0;
     for (size_t i = 0; i < nb; i++) {
         fl_block *b = &doc->blocks[i];
         b->section = -1;
@@ -422,17 +856,18 @@ void fl_sections_build(fl_doc *doc)
         b->level = 0;
         if (!heading_part(b)) continue;
         if (outline_of(b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
-        cd[i].key = line_key(b);
-        fl_typed ty;
-        fl_typed_classify(&ty, b->text, b->len);
-        cd[i].kind = (signed char)ty.kind;
-        cd[i].value = ty.value;
-        cd[i].first = ty.first;
-        cd[i].ones = ty.ones;
-        cd[i].top = ty.top;
+        read_candidate(b, &cd[i]);
+        nkeys += cd[i].key != 0;
     }
-    find_toc(doc, cd, nb);
+    keyset_init(&sc.all, nkeys);
+    keyset_init(&sc.toc, nkeys);
+    for (size_t i = 0; i < nb; i++) keyset_put(&sc.all, cd[i].key, (int)i);
+    find_contents(&sc);
+    find_lists(&sc);
+    decide_families(&sc);
     mark_chapters(doc, cd, nb);
+    keyset_free(&sc.all);
+    keyset_free(&sc.toc);
 
     builder bd = {.doc = doc};
     size_t body_end = 0;
@@ -440,14 +875,14 @@ void fl_sections_build(fl_doc *doc)
         fl_block *b = &doc->blocks[i];
         if (b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) continue;
         body_end = i + 1;
-        if (heading_part(b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE)) && !cd[i].toc_title && !blank_text(b)) {
+        if (open_line(b) && !cd[i].toc_title && !blank_text(b)) {
             if (outline_of(b))
-                styled_heading(&bd, i, outline_of(b), (enum fl_typed_kind)cd[i].kind, cd[i].value);
+                styled_heading(&bd, i, outline_of(b), (enum fl_typed_kind)cd[i].kind, cd[i].ty.value);
             else if (cd[i].kind != FL_TK_NONE && !(any_styled && (b->flags & FL_BF_NO_HEADING)))
-                typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].value, cd[i].top, cd[i].chapter);
+                typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].ty.value, cd[i].ty.top, cd[i].chapter);
         }
         /* the cover and front matter end at the table of contents */
-        if (cd[i].toc_title) close_to(&bd, 0, i);
+        if (cd[i].toc_title || cd[i].toc_start) close_to(&bd, 0, i);
         b->section = bd.depth ? bd.stack[bd.depth - 1].section : -1;
     }
     close_to(&bd, 0, body_end);
@@ -458,41 +893,56 @@ const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
 {
     (void)doc;
     if (b->kind == FL_BLOCK_HEADING || !heading_part(b)) return NULL;
-    if (b->flags & FL_BF_TOC) return "table of contents";
+    if (b->flags & FL_BF_TOC) return "contents entry";
+    if (b->flags & FL_BF_LIST) return "attachment list item";
     if (b->flags & FL_BF_TITLE) return "document title";
-    fl_arena a;
-    fl_arena_init(&a);
-    bool toc_title = is_toc_title(&a, b);
-    fl_arena_free(&a);
-    if (toc_title) return "table-of-contents title";
+    size_t len;
+    const char *t = fl_block_mtext(b, &len);
+    tail tl = page_tail(t, len);
+    if (tl.content_end <= 32 && is_toc_title(t, tl.content_end)) return "table-of-contents title";
     fl_typed ty;
-    fl_typed_classify(&ty, b->text, b->len);
+    fl_typed_classify(&ty, t, len);
     if (ty.why) return ty.why;
     if (ty.kind == FL_TK_NONE) return NULL;
     if (b->flags & FL_BF_NO_HEADING) return "body text (outline level 9)";
+    if (ty.kind == FL_TK_FORM) return "a 报告表 part title, but no other part of that form is typed bare";
+    if (ty.doubtful) return "starts like a quantity (台, 项, 公…): neither its numbering family nor the contents confirm it";
     return "nested deeper than 9 levels";
 }
 
 const char *fl_sections_source(const fl_doc *doc, const fl_block *b)
 {
-    (void)doc;
     static const char *const typed[] = {
         [FL_TK_NONE] = "typed", [FL_TK_TOP] = "known title", [FL_TK_APPX] = "appendix item",
-        [FL_TK_CHAP] = "typed 第…章", [FL_TK_JIE] = "typed 第…节", [FL_TK_CN] = "typed 一、",
-        [FL_TK_KNOWN] = "known 报告表 sub-item", [FL_TK_CNPAREN] = "typed （一）", [FL_TK_DEC1] = "typed 1、/1./1",
-        [FL_TK_DEC2] = "typed 1.1", [FL_TK_DEC3] = "typed 1.1.1", [FL_TK_DEC4] = "typed 1.1.1.1", [FL_TK_PAREN] = "typed （1）",
+        [FL_TK_FORM] = "known 报告表 part", [FL_TK_CHAP] = "typed 第…章", [FL_TK_JIE] = "typed 第…节",
+        [FL_TK_CN] = "typed 一、", [FL_TK_KNOWN] = "known 报告表 sub-item", [FL_TK_CNPAREN] = "typed （一）",
+        [FL_TK_DEC1] = "typed 1、/1./1", [FL_TK_DEC2] = "typed 1.1", [FL_TK_DEC3] = "typed 1.1.1",
+        [FL_TK_DEC4] = "typed 1.1.1.1", [FL_TK_PAREN] = "typed （1）",
+    };
+    static const char *const confirmed[] = {
+        [FL_TK_DEC1] = "typed 1, confirmed by numbering or contents", [FL_TK_DEC2] = "typed 1.1, confirmed by numbering or contents",
+        [FL_TK_DEC3] = "typed 1.1.1, confirmed by numbering or contents",
+        [FL_TK_DEC4] = "typed 1.1.1.1, confirmed by numbering or contents",
     };
     static const char *const labelled[] = {
         [FL_TK_NONE] = "numbering label", [FL_TK_TOP] = "numbering label", [FL_TK_APPX] = "numbering label",
-        [FL_TK_CHAP] = "numbering label 第…章", [FL_TK_JIE] = "numbering label 第…节", [FL_TK_CN] = "numbering label 一、",
-        [FL_TK_KNOWN] = "numbering label", [FL_TK_CNPAREN] = "numbering label （一）", [FL_TK_DEC1] = "numbering label 1.",
-        [FL_TK_DEC2] = "numbering label 1.1", [FL_TK_DEC3] = "numbering label 1.1.1", [FL_TK_DEC4] = "numbering label 1.1.1.1",
-        [FL_TK_PAREN] = "numbering label （1）",
+        [FL_TK_FORM] = "numbering label", [FL_TK_CHAP] = "numbering label 第…章", [FL_TK_JIE] = "numbering label 第…节",
+        [FL_TK_CN] = "numbering label 一、", [FL_TK_KNOWN] = "numbering label", [FL_TK_CNPAREN] = "numbering label （一）",
+        [FL_TK_DEC1] = "numbering label 1.", [FL_TK_DEC2] = "numbering label 1.1", [FL_TK_DEC3] = "numbering label 1.1.1",
+        [FL_TK_DEC4] = "numbering label 1.1.1.1", [FL_TK_PAREN] = "numbering label （1）",
     };
     if (b->kind != FL_BLOCK_HEADING) return NULL;
     if (b->outline >= 1 && b->outline <= MAX_LEVEL) return "outline level";
     if (outline_of(b)) return "heading style name";
+    size_t len;
+    const char *t = fl_block_mtext(b, &len);
     fl_typed ty;
-    fl_typed_classify(&ty, b->text, b->len);
-    return b->label ? labelled[ty.kind] : typed[ty.kind];
+    fl_typed_classify(&ty, t, len);
+    if (b->label) return labelled[ty.kind];
+    if (ty.kind == FL_TK_FORM && ty.alt == FL_TK_KNOWN) { /* 建设内容: a part of the 生态影响类 form, else a sub-item */
+        bool part = b->section >= 0 && (size_t)b->section < doc->nsections && doc->sections[b->section].parent < 0;
+        return part ? typed[FL_TK_FORM] : typed[FL_TK_KNOWN];
+    }
+    if (ty.doubtful) return confirmed[ty.kind];
+    return typed[ty.kind];
 }

@@ -110,21 +110,35 @@ static int dec_number(cur *c)
     return count ? v : 0;
 }
 
-/* Characters that make "1.5万元", "3 台", "2.5米" quantities rather than
- * numbered titles. */
-static bool is_unit(uint32_t cp)
+/* Is cp one of the characters of set (UTF-8)? */
+static bool in_chars(const char *set, uint32_t cp)
 {
-    static const char units[] = "万亿千百元米吨个台套座条项家人公顷亩天日月年时分秒度倍级号层栋户间名只辆根";
-    if (cp < 0x80) return cp == '%' || cp == '/' || cp == '~' || cp == '-' || cp == '*' || cp == 'x';
-    char enc[4];
-    size_t k = fl_utf8_encode(cp, enc);
-    for (size_t i = 0; i + k <= sizeof units - 1; i++)
-        if (memcmp(units + i, enc, k) == 0) return true;
-    return cp == 0x33A1 || cp == 0x2103 || cp == 0x00B7 || cp == 0x00D7; /* ㎡ ℃ · × */
+    size_t n = strlen(set);
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += fl_utf8_decode(set + i, n - i, &c);
+        if (c == cp) return true;
+    }
+    return false;
 }
 
-/* What may follow a number directly ("1.1编制依据") or after spaces. */
-static bool title_start(uint32_t cp) { return is_cjk(cp) && !is_unit(cp); }
+/* Characters that make "1.5万元", "3 台", "2.5米" quantities rather than
+ * numbered titles. Strong ones never start a title; weak ones also start
+ * common title words (台账, 项目, 公开, 分析, 座谈会, 人群, 天然气), so a
+ * number followed by one is left to the document to decide. */
+enum unitness { UNIT_NONE, UNIT_WEAK, UNIT_STRONG };
+
+static enum unitness unit_of(uint32_t cp, uint32_t next)
+{
+    if (cp < 0x80)
+        return (cp == '%' || cp == '/' || cp == '~' || cp == '-' || cp == '*' || cp == 'x') ? UNIT_STRONG : UNIT_NONE;
+    if (cp == 0x33A1 || cp == 0x2103 || cp == 0x00B7 || cp == 0x00D7) return UNIT_STRONG; /* ㎡ ℃ · × */
+    if (in_chars("万亿元米吨亩倍", cp)) return UNIT_STRONG;
+    if (cp == 0x516C) return in_chars("顷里斤", next) ? UNIT_STRONG : UNIT_WEAK;    /* 公顷 公里 公斤 */
+    if (cp == 0x5343) return in_chars("米克瓦伏帕", next) ? UNIT_STRONG : UNIT_WEAK; /* 千米 千克 千瓦 */
+    if (cp == 0x4E2A && next == 0x6708) return UNIT_STRONG;                          /* 个月 */
+    return in_chars("百个台套座条项家人天日月年时分秒度级号层栋户间名只辆根", cp) ? UNIT_WEAK : UNIT_NONE;
+}
 
 static bool starts_with(const cur *c, const char *lit)
 {
@@ -132,11 +146,11 @@ static bool starts_with(const cur *c, const char *lit)
     return c->len - c->i >= n && memcmp(c->s + c->i, lit, n) == 0;
 }
 
-/* Exact titles that head a part of a 2020-format 报告表 (domain-facts §1.2)
- * or open a report, typed as bare lines. */
+/* Exact titles that open a report, typed as bare lines. */
 static const char *const known_top[] = {"前言", "概述", "编制说明"};
+/* Sub-item titles of the 2021 报告表 (污染影响类 and 生态影响类). */
 static const char *const known_sub[] = {
-    "建设内容", "工艺流程和产排污环节", "与项目有关的原有环境污染问题",
+    "工艺流程和产排污环节", "与项目有关的原有环境污染问题",
     "区域环境质量现状", "环境保护目标", "污染物排放控制标准", "总量控制指标",
     "施工期环境保护措施", "运营期环境影响和保护措施",
     "地理位置", "项目组成及规模", "总平面及现场布置", "施工方案",
@@ -145,15 +159,53 @@ static const char *const known_sub[] = {
     "施工期生态环境保护措施", "运营期生态环境保护措施", "环保投资",
 };
 
-/* Part titles of the 2020 报告表 (污染影响类 and 生态影响类): numbered
- * 一、… they are top-level whatever came before (e.g. the 一、建设单位情况
- * lines of a typed 编制单位和编制人员情况表). */
-static const char *const known_form_parts[] = {
-    "建设项目基本情况", "建设项目工程分析", "区域环境质量现状、环境保护目标及评价标准",
-    "主要环境影响和保护措施", "环境保护措施监督检查清单", "结论", "建设内容",
-    "生态环境现状、保护目标及评价标准", "生态环境影响分析", "主要生态环境保护措施",
-    "生态环境保护措施监督检查清单",
+/* Part titles of the 报告表 forms. The 1999 form's parts are the titles of
+ * its table pages; copied out as text they are bare lines, sometimes with
+ * the 自然环境/社会环境 title written three ways. The 2021 forms number
+ * their parts 一、…六、(七、) but are often typed without the numbers too.
+ * numbered_top: numbered 一、… such a title is a part of the form whatever
+ * came before (e.g. the 一、建设单位情况 lines of a typed
+ * 编制单位和编制人员情况表). generic: also an ordinary title elsewhere. */
+#define F99 FL_FORM_1999
+#define F21 FL_FORM_2021
+#define F21E FL_FORM_2021_ECO
+static const struct form_title {
+    const char *title;
+    unsigned sets;
+    bool generic, numbered_top;
+} form_titles[] = {
+    {"建设项目基本情况", F99 | F21 | F21E, false, true},
+    {"建设项目所在地自然环境社会环境简况", F99, false, true},
+    {"建设项目所在地自然环境、社会环境简况", F99, false, true},
+    {"建设项目所在地自然环境简况", F99, false, true},
+    {"环境质量状况", F99, true, false},
+    {"评价适用标准", F99, false, true},
+    {"建设项目工程分析", F99 | F21, false, true},
+    {"项目主要污染物产生及预计排放情况", F99, false, true},
+    {"环境影响分析", F99, true, false},
+    {"建设项目拟采取的防治措施及预期治理效果", F99, false, true},
+    {"结论与建议", F99, true, false},
+    {"区域环境质量现状、环境保护目标及评价标准", F21, false, true},
+    {"主要环境影响和保护措施", F21, false, true},
+    {"环境保护措施监督检查清单", F21, false, true},
+    {"结论", F21 | F21E, true, true},
+    {"建设内容", F21E, true, true},
+    {"生态环境现状、保护目标及评价标准", F21E, false, true},
+    {"生态环境影响分析", F21E, false, true},
+    {"主要生态环境保护措施", F21E, false, true},
+    {"生态环境保护措施监督检查清单", F21E, false, true},
 };
+#undef F99
+#undef F21
+#undef F21E
+_Static_assert(sizeof form_titles / sizeof *form_titles <= FL_TYPED_NFORM, "form titles fit a mask");
+
+static int form_index(const char *key)
+{
+    for (size_t k = 0; k < sizeof form_titles / sizeof *form_titles; k++)
+        if (!strcmp(key, form_titles[k].title)) return (int)k;
+    return -1;
+}
 
 static bool in_list(const char *key, const char *const *list, size_t n)
 {
@@ -163,19 +215,47 @@ static bool in_list(const char *key, const char *const *list, size_t n)
 }
 
 typedef struct numinfo {
-    int value;    /* the number (last component of 1.2.3) */
-    int first;    /* first component of a decimal number */
-    bool ones;    /* every component after the first is 1 (2.1, 2.1.1) */
-    size_t title; /* byte offset where the title after the number starts */
+    int value;      /* the number (last component of 1.2.3) */
+    int first;      /* first component of a decimal number */
+    bool ones;      /* every component after the first is 1 (2.1, 2.1.1) */
+    bool doubtful;  /* the title starts with a weak unit */
+    bool list_sep;  /* 1、 */
+    bool appx_item; /* 附件1 … */
+    int appx_word, appx_number;
+    int nparts, parts[FL_TYPED_MAX_PARTS];
+    size_t title;   /* byte offset where the title after the number starts */
+    const char *why; /* why a number is not a title, when that is worth saying */
 } numinfo;
+
+/* 附表 / 附图 / 附件 / 附录 at the start of a line: an item (附件1 委托书,
+ * 附图 2, 附件一), a bare title (附件, 附图：) or a titled one (附表 排放量汇总表). */
+static enum fl_typed_kind appendix_kind(cur *c, size_t start, size_t len, numinfo *ni)
+{
+    size_t n;
+    c->i += strlen("附");
+    ni->appx_word = (int)peek(c, &n); /* 表 图 件 录 */
+    c->i += n;
+    ni->title = start;
+    cur d = *c;
+    skip_spaces(&d);
+    uint32_t after = peek(&d, &n);
+    if ((after >= '0' && after <= '9') || (after >= 'A' && after <= 'Z') || cn_digit(after) > 0) {
+        ni->appx_item = true;
+        if (after >= 'A' && after <= 'Z') ni->appx_number = (int)(after - 'A' + 1);
+        else if (!(ni->appx_number = dec_number(&d))) ni->appx_number = cn_number(&d);
+        return FL_TK_APPX; /* 附件1 委托书: an item, under a bare 附件 if there is one */
+    }
+    ni->value = after == 0 || (after == ':' && d.i + n >= len); /* bare 附件 / 附件： */
+    uint32_t next = peek(c, &n);
+    if (ni->value || next == ' ' || next == ':' || is_cjk(next)) return FL_TK_TOP;
+    return FL_TK_NONE;
+}
 
 /* The numbering kind at the start of a (trimmed) line. */
 static enum fl_typed_kind number_kind(const char *s, size_t len, numinfo *ni)
 {
     cur c = {s, len, 0};
-    int *value = &ni->value;
-    size_t *title = &ni->title;
-    *value = 0;
+    ni->value = 0;
     size_t n;
     /* **一、标题** in Markdown */
     while (peek(&c, &n) == '*' || peek(&c, &n) == '_') c.i += n;
@@ -186,7 +266,7 @@ static enum fl_typed_kind number_kind(const char *s, size_t len, numinfo *ni)
         int v = cn_number(&c);
         if (!v) v = dec_number(&c);
         if (!v) return FL_TK_NONE;
-        *value = v;
+        ni->value = v;
         enum fl_typed_kind k = FL_TK_NONE;
         if (eat(&c, 0x7AE0) || eat(&c, 0x7BC7)) k = FL_TK_CHAP; /* 章 篇 */
         else if (starts_with(&c, "部分")) { c.i += strlen("部分"); k = FL_TK_CHAP; }
@@ -195,39 +275,30 @@ static enum fl_typed_kind number_kind(const char *s, size_t len, numinfo *ni)
         skip_spaces(&c);
         if (!eat(&c, 0x3001)) eat(&c, ':');
         skip_spaces(&c);
-        *title = c.i;
+        ni->title = c.i;
         return k;
     }
-    if (starts_with(&c, "附表") || starts_with(&c, "附图") || starts_with(&c, "附件") || starts_with(&c, "附录")) {
-        c.i += strlen("附表");
-        cur d = c;
-        uint32_t after = peek(&d, &n);
-        *title = start;
-        if ((after >= '0' && after <= '9') || (after >= 'A' && after <= 'Z') || cn_digit(after) > 0)
-            return FL_TK_APPX; /* 附件1 委托书: an item, under a bare 附件 if there is one */
-        *value = after == 0 || (after == ':' && d.i + n >= len); /* bare 附件 / 附件： */
-        if (*value || after == ' ' || after == ':' || is_cjk(after)) return FL_TK_TOP;
-        return FL_TK_NONE;
-    }
+    if (starts_with(&c, "附表") || starts_with(&c, "附图") || starts_with(&c, "附件") || starts_with(&c, "附录"))
+        return appendix_kind(&c, start, len, ni);
     if (cp == '(') {
         c.i += n;
         int v = cn_number(&c);
         enum fl_typed_kind k = FL_TK_CNPAREN;
         if (!v) { v = dec_number(&c); k = FL_TK_PAREN; }
         if (!v || !eat(&c, ')')) return FL_TK_NONE;
-        *value = v;
+        ni->value = v;
         skip_spaces(&c);
         if (!eat(&c, 0x3001)) eat(&c, '.');
         skip_spaces(&c);
-        *title = c.i;
+        ni->title = c.i;
         return k;
     }
     int v = cn_number(&c);
     if (v) {
         if (!eat(&c, 0x3001) && !eat(&c, '.')) return FL_TK_NONE; /* 一、 一． */
         skip_spaces(&c);
-        *value = v;
-        *title = c.i;
+        ni->value = v;
+        ni->title = c.i;
         return FL_TK_CN;
     }
     int parts = 0, first = 0;
@@ -238,36 +309,57 @@ static enum fl_typed_kind number_kind(const char *s, size_t len, numinfo *ni)
         if (!d) { c = save; break; }
         if (parts == 0) first = d;
         else if (d != 1) ones = false;
+        if (parts < FL_TYPED_MAX_PARTS) ni->parts[parts] = d;
         v = d;
         parts++;
         dot_end = eat(&c, '.');
         uint32_t nx = peek(&c, &n);
         if (!dot_end || nx < '0' || nx > '9') break; /* "1." or "1.1." then the title */
     }
-    if (parts == 0 || first == 0 || parts > 4) return FL_TK_NONE;
-    *value = v;
+    if (parts == 0 || first == 0 || parts > FL_TYPED_MAX_PARTS) return FL_TK_NONE;
+    ni->value = v;
     ni->first = first;
     ni->ones = ones;
+    ni->nparts = parts;
+    ni->list_sep = !dot_end && parts == 1 && peek(&c, &n) == 0x3001;
     bool sep = dot_end || eat(&c, 0x3001); /* 1. 1.1. 1、 */
     if (!sep && parts == 1 && eat(&c, ')')) { /* 1） 1) */
         skip_spaces(&c);
-        *title = c.i;
+        ni->title = c.i;
         return c.i < len ? FL_TK_PAREN : FL_TK_NONE;
     }
     size_t spaces_at = c.i;
     skip_spaces(&c);
     bool spaced = c.i > spaces_at;
     uint32_t t = peek(&c, &n);
+    cur after = c;
+    after.i += n;
+    enum unitness unit = is_cjk(t) || t < 0x80 ? unit_of(t, peek(&after, &n)) : UNIT_NONE;
     if (sep) {
         if (!(is_cjk(t) || t == 0x300A || t == 0x201C || (t >= 'A' && t <= 'Z'))) return FL_TK_NONE;
-        if (!spaced && is_unit(t) && parts > 1) return FL_TK_NONE;
-    } else if (spaced) {
-        if (!(title_start(t) || t == 0x300A || (parts > 1 && t >= 'A' && t <= 'Z'))) return FL_TK_NONE;
-    } else {
-        if (parts == 1 || !title_start(t)) return FL_TK_NONE; /* "1.1编制依据", never "3号楼" */
+        if (!spaced && unit && parts > 1) {
+            if (unit == UNIT_STRONG) { ni->why = "a quantity (a number and its unit)"; return FL_TK_NONE; }
+            ni->doubtful = true;
+        }
+    } else if (spaced && (t == 0x300A || (parts > 1 && t >= 'A' && t <= 'Z'))) {
+        /* 1 《…》, 1.1 SO2 */
+    } else if (!is_cjk(t)) {
+        return FL_TK_NONE; /* "1.5t/a" */
+    } else if (unit == UNIT_STRONG) {
+        ni->why = "a quantity (a number and its unit)";
+        return FL_TK_NONE;
+    } else if (unit == UNIT_WEAK || (!spaced && parts == 1)) {
+        /* "1.1 项目由来", "3 台设备"; "2首次…" of a PDF copy, but also "3号楼" */
+        ni->doubtful = true;
     }
-    *title = c.i;
+    ni->title = c.i;
     return parts == 1 ? FL_TK_DEC1 : (enum fl_typed_kind)(FL_TK_DEC1 + parts - 1);
+}
+
+/* 。；！？， and their ASCII forms: a sentence, not a title. */
+static bool sentence_punct(uint32_t cp)
+{
+    return cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0C || cp == ',';
 }
 
 /* A short line without sentence punctuation: what a typed title looks like.
@@ -285,14 +377,25 @@ static const char *not_title(const char *s, size_t len, size_t title_off, bool c
     int quote = 0; /* inside 《…》 a colon is part of a title */
     while ((cp = next(&c)) != 0) {
         if (++count > FL_TYPED_MAX_CP) return "longer than 40 characters";
-        if (cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0C || cp == ',')
-            return "sentence punctuation";
+        if (sentence_punct(cp)) return "sentence punctuation";
         if (cp == 0x300A) quote++;
         else if (cp == 0x300B && quote) quote--;
         if (colon_seen && !colon_ok && cp != ' ' && cp != '*') return "a label with a value"; /* 项目名称：XX */
         if (cp == ':' && !quote) colon_seen = true;
     }
     return NULL;
+}
+
+bool fl_typed_prose(const char *s, size_t len, size_t max_cp)
+{
+    cur c = {s, len, 0};
+    size_t count = 0;
+    uint32_t cp;
+    while ((cp = next(&c)) != 0) {
+        if (++count > max_cp) return true;
+        if (sentence_punct(cp)) return true;
+    }
+    return false;
 }
 
 /* s without white space, '*' and a trailing colon, into buf; false when it
@@ -336,18 +439,35 @@ void fl_typed_trim(const char *s, size_t len, size_t *start, size_t *end)
 void fl_typed_classify(fl_typed *out, const char *text, size_t len)
 {
     size_t st, en;
-    *out = (fl_typed){FL_TK_NONE, 0, 0, false, false, NULL};
+    memset(out, 0, sizeof *out);
+    out->form_index = -1;
     fl_typed_trim(text, len, &st, &en);
     if (st >= en) return;
     const char *s = text + st;
     len = en - st;
-    numinfo ni = {0, 0, false, 0};
+    numinfo ni;
+    memset(&ni, 0, sizeof ni);
     enum fl_typed_kind k = number_kind(s, len, &ni);
+    out->appx_item = ni.appx_item;
+    out->appx_word = ni.appx_word;
+    out->appx_number = ni.appx_number;
+    out->appx_bare = k == FL_TK_TOP && ni.value == 1;
     char buf[3 * 24 + 1];
     if (k == FL_TK_NONE) {
-        if (!compact(s, len, buf, sizeof buf)) return;
-        if (in_list(buf, known_top, sizeof known_top / sizeof *known_top)) out->kind = FL_TK_TOP;
-        else if (in_list(buf, known_sub, sizeof known_sub / sizeof *known_sub)) out->kind = FL_TK_KNOWN;
+        out->why = ni.why;
+        if (ni.why || !compact(s, len, buf, sizeof buf)) return;
+        int f = form_index(buf);
+        if (in_list(buf, known_top, sizeof known_top / sizeof *known_top)) {
+            out->kind = FL_TK_TOP;
+        } else if (f >= 0) {
+            out->kind = FL_TK_FORM;
+            out->forms = form_titles[f].sets;
+            out->form_index = f;
+            out->form_generic = form_titles[f].generic;
+            out->alt = !strcmp(buf, "建设内容") ? FL_TK_KNOWN : FL_TK_NONE;
+        } else if (in_list(buf, known_sub, sizeof known_sub / sizeof *known_sub)) {
+            out->kind = FL_TK_KNOWN;
+        }
         return;
     }
     if (k != FL_TK_CHAP && k != FL_TK_JIE && ni.title >= len) {
@@ -360,7 +480,12 @@ void fl_typed_classify(fl_typed *out, const char *text, size_t len)
     out->value = ni.value;
     out->first = ni.first;
     out->ones = ni.ones;
-    out->top = k == FL_TK_CN && compact(s + ni.title, len - ni.title, buf, sizeof buf) &&
-               in_list(buf, known_form_parts, sizeof known_form_parts / sizeof *known_form_parts);
+    out->doubtful = ni.doubtful;
+    out->list_sep = ni.list_sep;
+    out->nparts = ni.nparts;
+    memcpy(out->parts, ni.parts, sizeof out->parts);
+    if (k == FL_TK_CN && compact(s + ni.title, len - ni.title, buf, sizeof buf)) {
+        int f = form_index(buf);
+        out->top = f >= 0 && form_titles[f].numbered_top;
+    }
 }
-

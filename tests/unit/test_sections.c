@@ -1,8 +1,14 @@
 /* Unit tests for model/sections.c (and the text/Markdown reader that feeds
- * it): table-of-contents exclusion, the typed 报告表 structure, ranked
- * nesting of typed numbers, sentences that are not headings, styled headings
- * mixed with typed numbers, rendered numbering labels, and the reader's
- * handling of BOM, CRLF, NUL bytes, Markdown headings, tables and images. */
+ * it): table-of-contents exclusion (leaders, glued and OCR-damaged page
+ * numbers, runs without a title), attachment lists, numbering families and
+ * doubtful numbers, bare 报告表 part titles, spaced PDF-copy lines, the
+ * typed 报告表 structure, ranked nesting of typed numbers, sentences that are
+ * not headings, styled headings mixed with typed numbers, rendered numbering
+ * labels, dump's reasons, and the reader's handling of BOM, CRLF, NUL bytes,
+ * Markdown headings, tables and images.
+ *
+ * The inline filings are invented; each test names the real shape it
+ * stands for. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +20,7 @@
 
 #include "input/input.h"
 #include "model/doc.h"
+#include "model/sections.h"
 
 static fl_doc *load(const char *name, const char *text)
 {
@@ -309,6 +316,543 @@ static void test_sentences_not_headings(void **state)
     fl_doc_free(doc);
 }
 
+/* ---- contents lists: glued and damaged page numbers ------------------------ */
+
+static bool is_toc(const fl_doc *doc, int line) { return (block_at_line(doc, line)->flags & FL_BF_TOC) != 0; }
+static bool is_list(const fl_doc *doc, int line) { return (block_at_line(doc, line)->flags & FL_BF_LIST) != 0; }
+static int level_at(const fl_doc *doc, int line)
+{
+    const fl_block *b = block_at_line(doc, line);
+    return b->kind == FL_BLOCK_HEADING ? b->level : 0;
+}
+
+/* A 报告书 简本 copied out of a PDF: every page number glued to its title,
+ * OCR reading 1 as l and splitting 17 into "1 7"; the body starts at the
+ * heading that repeats the first entry. */
+static void test_contents_glued_pages(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "目录\n"                                  /* 1 */
+                       "第一章 项目概况1\n"                      /* 2 */
+                       "1.1项目背景1\n"                          /* 3 */
+                       "三、环境质量现状17\n"                    /* 4 */
+                       "3.1环境保护目标分布情况11\n"             /* 5 */
+                       "3.2环境影响评价结果……………… l7\n"        /* 6 */
+                       "3.3环境风险分析.... 2 1\n"               /* 7 */
+                       "第二章 结论2 3\n"                        /* 8: glued, then OCR space */
+                       "第一章 项目概况\n"                       /* 9: the body */
+                       "1.1项目背景\n"                           /* 10 */
+                       "项目位于县城北部。\n"                    /* 11 */
+                       "3.1环境保护目标分布情况\n"               /* 12 */
+                       "第二章 结论\n");                         /* 13 */
+    for (int l = 2; l <= 8; l++) assert_true(is_toc(doc, l));
+    for (int l = 9; l <= 13; l++) assert_false(is_toc(doc, l));
+    assert_int_equal(level_at(doc, 9), 1);
+    assert_int_equal(level_at(doc, 10), 2);
+    assert_int_equal(level_at(doc, 12), 2);
+    assert_int_equal(level_at(doc, 13), 1);
+    assert_int_equal(doc->nsections, 4);
+    assert_int_equal(doc->blocks[doc->sections[0].block].line, 9);
+    fl_doc_free(doc);
+}
+
+/* Leaders of every kind (…, ., ·, _, a row of dashes), a tab, page numbers
+ * in brackets (the 1999 报告表's "(4)"), roman numerals of the front matter,
+ * a spaced 目 录 title and a "目录 2" heading the second page of the list. */
+static void test_contents_leaders_and_brackets(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "目 录\n"                                 /* 1 */
+                       "前言……………………ii\n"                      /* 2 */
+                       "1建设项目基本情况 (1)\n"                 /* 3 */
+                       "2建设项目所在地自然环境、社会环境简况 (4)\n" /* 4 */
+                       "3 评价适用标准_____________9\n"          /* 5 */
+                       "4 建设项目工程分析------------11\n"      /* 6 */
+                       "目录 2\n"                                /* 7 */
+                       "5 环境影响分析\t20\n"                    /* 8 */
+                       "6 结论与建议·········30\n"               /* 9 */
+                       "前言\n"                                  /* 10 */
+                       "本报告表按要求编制。\n");                /* 11 */
+    for (int l = 2; l <= 9; l++) assert_true(is_toc(doc, l));
+    assert_false(is_toc(doc, 10));
+    assert_int_equal(level_at(doc, 10), 1);
+    assert_string_equal(fl_sections_explain(doc, block_at_line(doc, 1)), "table-of-contents title");
+    assert_string_equal(fl_sections_explain(doc, block_at_line(doc, 3)), "contents entry");
+    fl_doc_free(doc);
+
+    /* front matter in upper-case roman numerals, OCR's I for 1 and O for 0 */
+    doc = load("a.txt",
+               "目录\n"
+               "编制说明……………………IV\n"
+               "概述……………………I\n"
+               "1 总则……………………1O\n"
+               "2 工程分析……………I2\n"
+               "概述\n"
+               "项目由来见下文。\n");
+    for (int l = 2; l <= 5; l++) assert_true(is_toc(doc, l));
+    assert_int_equal(level_at(doc, 6), 1);
+    fl_doc_free(doc);
+    /* without a title, each is an entry by its leaders and page number alone */
+    doc = load("a.txt", "编制说明……………………IV\n概述……………………I\n正文。\n");
+    assert_true(is_toc(doc, 1) && is_toc(doc, 2));
+    assert_false(is_toc(doc, 3));
+    fl_doc_free(doc);
+}
+
+/* A line with a number glued on is no contents entry by itself; a run of
+ * three numbered ones with rising page numbers is a contents list even
+ * without 目录, and it goes on through its 附图 list. Pollutant names and a
+ * 破折号 before an amount are not page numbers, and numbers that do not rise
+ * are no contents. */
+static void test_contents_runs_without_title(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "3.1环境保护目标11\n"                     /* 1: alone */
+                       "评价范围内有村庄两处。\n"                /* 2 */
+                       "1、SO2\n"                                /* 3 */
+                       "2、NO2\n"                                /* 4 */
+                       "3、PM10\n"                               /* 5 */
+                       "项目总投资——5000\n"                      /* 6 */
+                       "一、施工期环境影响分析1\n"               /* 7: 1, 5, 3 do not rise */
+                       "二、运营期环境影响分析5\n"               /* 8 */
+                       "三、环境风险分析3\n"                     /* 9 */
+                       "正文。\n"                                /* 10 */
+                       "1 总则1\n"                               /* 11: a contents run */
+                       "2 工程分析4\n"                           /* 12 */
+                       "3 环境现状9\n"                           /* 13 */
+                       "4 结论\n"                                /* 14: lost its page */
+                       "附图1 位置图\n"                          /* 15 */
+                       "附图2 平面图\n"                          /* 16 */
+                       "1 总则\n"                                /* 17: the body */
+                       "总则内容。\n");                          /* 18 */
+    for (int l = 1; l <= 10; l++) assert_false(is_toc(doc, l));
+    assert_int_equal(level_at(doc, 1), 1);
+    assert_int_equal(block_at_line(doc, 6)->kind, FL_BLOCK_PARAGRAPH);
+    for (int l = 11; l <= 16; l++) assert_true(is_toc(doc, l));
+    assert_true(is_list(doc, 15) && is_list(doc, 16));
+    assert_false(is_toc(doc, 17));
+    assert_int_equal(level_at(doc, 17), 1);
+    fl_doc_free(doc);
+}
+
+/* ---- attachment lists -------------------------------------------------------- */
+
+/* The real failure: a 附图 list in the front matter became top-level
+ * headings and the body's 一、 nested under 附图5. A list in a row is list
+ * items, its bare title too when the body goes on after it; at the end of
+ * the filing the bare 附件 stays the heading of the list. */
+static void test_attachment_lists(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "建设项目环境影响报告表\n"                /* 1 */
+                       "附图：\n"                                /* 2 */
+                       "附图1 项目地理位置图\n"                  /* 3 */
+                       "附图2 项目周边环境示意图\n"              /* 4 */
+                       "附图5 项目平面布置图\n"                  /* 5 */
+                       "一、建设项目基本情况\n"                  /* 6 */
+                       "项目名称：甲项目\n"                      /* 7 */
+                       "二、建设项目工程分析\n"                  /* 8 */
+                       "工程分析内容。\n"                        /* 9 */
+                       "附件\n"                                  /* 10 */
+                       "附件1 委托书\n"                          /* 11 */
+                       "附件2 营业执照\n");                      /* 12 */
+    for (int l = 2; l <= 5; l++) {
+        assert_true(is_list(doc, l));
+        assert_int_equal(block_at_line(doc, l)->kind, FL_BLOCK_PARAGRAPH);
+    }
+    assert_int_equal(level_at(doc, 6), 1);
+    assert_string_equal(path_of(doc, "项目名称：甲项目"), "一、建设项目基本情况");
+    assert_int_equal(level_at(doc, 8), 1);
+    assert_int_equal(level_at(doc, 10), 1); /* 附件 at the end */
+    assert_false(is_list(doc, 10));
+    assert_true(is_list(doc, 11) && is_list(doc, 12));
+    assert_int_equal(block_at_line(doc, 11)->kind, FL_BLOCK_PARAGRAPH);
+    assert_string_equal(fl_sections_explain(doc, block_at_line(doc, 11)), "attachment list item");
+    assert_int_equal(doc->nsections, 3);
+    fl_doc_free(doc);
+}
+
+/* An attached page: a single 附件N title followed by its content is a
+ * heading; a single one after a bare title with nothing after it is a list. */
+static void test_attached_page_title(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "六、结论\n"                              /* 1 */
+                       "项目建设可行。\n"                        /* 2 */
+                       "附件1 建设项目环评审批基础信息表\n"      /* 3 */
+                       "建设项目名称 甲项目\n"                   /* 4 */
+                       "附件2 委托书\n"                          /* 5 */
+                       "现委托乙公司承担本项目环境影响评价工作。\n" /* 6 */
+                       "附图：\n"                                /* 7 */
+                       "附图1 项目地理位置图\n");                /* 8 */
+    assert_int_equal(level_at(doc, 3), 1);
+    assert_false(is_list(doc, 3));
+    assert_string_equal(path_of(doc, "建设项目名称 甲项目"), "附件1 建设项目环评审批基础信息表");
+    assert_int_equal(level_at(doc, 5), 1);
+    assert_true(is_list(doc, 8));
+    assert_int_equal(level_at(doc, 7), 1);
+    fl_doc_free(doc);
+}
+
+/* Two lists one after the other in the front matter (附图： …, 附件： …) are
+ * both lists, titles included, and the body is not nested under them; at the
+ * end, the list of attachments is followed by the attached pages themselves,
+ * whose numbers start again: those are headings under 附件. */
+static void test_attachment_lists_chained(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "建设项目环境影响报告表\n"                /* 1 */
+                       "附图：\n"                                /* 2 */
+                       "附图1 项目地理位置图\n"                  /* 3 */
+                       "附图2 项目周边环境示意图\n"              /* 4 */
+                       "附件：\n"                                /* 5 */
+                       "附件1 委托书\n"                          /* 6 */
+                       "附件2 营业执照\n"                        /* 7 */
+                       "一、建设项目基本情况\n"                  /* 8 */
+                       "项目名称：甲项目\n"                      /* 9 */
+                       "附件\n"                                  /* 10 */
+                       "附件1 委托书\n"                          /* 11 */
+                       "附件2 关于甲项目的批复\n"                /* 12 */
+                       "附件1 委托书\n"                          /* 13 */
+                       "现委托乙公司承担本项目评价工作。\n"      /* 14 */
+                       "附件2 关于甲项目的批复\n"                /* 15 */
+                       "同意项目建设。\n");                      /* 16 */
+    for (int l = 2; l <= 7; l++) {
+        assert_true(is_list(doc, l));
+        assert_int_equal(level_at(doc, l), 0);
+    }
+    assert_int_equal(level_at(doc, 8), 1);
+    assert_int_equal(doc->sections[block_at_line(doc, 8)->section].parent, -1);
+    assert_int_equal(level_at(doc, 10), 1);
+    assert_true(is_list(doc, 11) && is_list(doc, 12));
+    assert_int_equal(level_at(doc, 13), 2);
+    assert_int_equal(level_at(doc, 15), 2);
+    assert_string_equal(path_of(doc, "同意项目建设。"), "附件 › 附件2 关于甲项目的批复");
+    fl_doc_free(doc);
+
+    /* one item under a bare title, then the body: a list too */
+    doc = load("a.txt",
+               "附图：\n"
+               "附图1 项目地理位置图\n"
+               "一、建设项目基本情况\n"
+               "项目名称：甲项目\n"
+               "附件：\n"
+               "附件1 关于甲项目的批复\n"
+               "同意项目建设。\n");
+    assert_true(is_list(doc, 1) && is_list(doc, 2));
+    assert_int_equal(level_at(doc, 3), 1);
+    assert_int_equal(level_at(doc, 5), 1);
+    assert_int_equal(level_at(doc, 6), 2);
+    fl_doc_free(doc);
+}
+
+/* ---- numbering families --------------------------------------------------- */
+
+/* The 公众参与说明 numbering (1 概述 / 2 首次环境影响评价信息公开情况 /
+ * 2.1 公开内容及日期 / 2.2 公开方式 / 2.2.1 网络): 公 also starts 公顷, so
+ * 2.1 and 2.2 were paragraphs while 2.2.1 nested under 2. Their family has
+ * plain headings (2.3 …) and their numbers continue it: headings, with
+ * consistent levels. */
+static void test_numbering_family_pp(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "1 概述\n"
+                       "本次公众参与按办法开展。\n"
+                       "2 首次环境影响评价信息公开情况\n"
+                       "2.1 公开内容及日期\n"
+                       "于2023年3月2日在网站公开。\n"
+                       "2.2 公开方式\n"
+                       "2.2.1 网络\n"
+                       "公示网站可正常访问。\n"
+                       "2.2.2 其他\n"
+                       "无。\n"
+                       "2.3 公众意见情况\n"
+                       "未收到意见。\n"
+                       "3 征求意见稿公示情况\n"
+                       "3.1 公示内容及时限\n"
+                       "10 个工作日内未收到公众意见\n"
+                       "3.2 查阅情况\n"
+                       "4 其他公众参与情况\n"
+                       "4.1 公众座谈会、听证会、专家论证会等情况说明\n"
+                       "未召开。\n"
+                       "4.2 其他公众参与情况\n");
+    assert_int_equal(level_of(doc, "2 首次环境影响评价信息公开情况"), 1);
+    assert_int_equal(level_of(doc, "2.1 公开内容及日期"), 2);
+    assert_int_equal(level_of(doc, "2.2 公开方式"), 2);
+    assert_int_equal(level_of(doc, "2.2.1 网络"), 3);
+    assert_string_equal(path_of(doc, "公示网站可正常访问。"),
+                        "2 首次环境影响评价信息公开情况 › 2.2 公开方式 › 2.2.1 网络");
+    assert_int_equal(level_of(doc, "2.3 公众意见情况"), 2);
+    assert_int_equal(level_of(doc, "3.1 公示内容及时限"), 2);
+    assert_int_equal(level_of(doc, "4.1 公众座谈会、听证会、专家论证会等情况说明"), 2);
+    assert_int_equal(level_of(doc, "4.2 其他公众参与情况"), 2);
+    /* a quantity in the middle does not continue the numbering */
+    const fl_block *q = block(doc, "10 个工作日内未收到公众意见");
+    assert_int_equal(q->kind, FL_BLOCK_PARAGRAPH);
+    assert_string_equal(fl_sections_explain(doc, q),
+                        "starts like a quantity (台, 项, 公…): neither its numbering family nor the contents confirm it");
+    fl_doc_free(doc);
+}
+
+/* 1.1 项目由来 (项 is also a unit) is a heading because 1.2 is; 3 台设备 and
+ * 1.5 万元 stay text, and so does 1、《…》 and 1、废气 keeps nesting under a
+ * 1.1.1. */
+static void test_numbering_family_book(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "1 总则\n"
+                       "1.1 项目由来\n"
+                       "由来说明。\n"
+                       "1.2 编制依据\n"
+                       "1、《中华人民共和国环境保护法》\n"
+                       "2 工程分析\n"
+                       "2.1 工程概况\n"
+                       "2.1.1 台账管理\n"
+                       "1、废气\n"
+                       "3 台切割机为主要噪声源\n"
+                       "1.5 万元用于绿化\n"
+                       "2.1.2 分析方法\n");
+    assert_int_equal(level_of(doc, "1.1 项目由来"), 2);
+    assert_int_equal(level_of(doc, "1.2 编制依据"), 2);
+    assert_int_equal(level_of(doc, "1、《中华人民共和国环境保护法》"), 0);
+    assert_int_equal(level_of(doc, "2.1.1 台账管理"), 3);
+    assert_int_equal(level_of(doc, "1、废气"), 4);
+    assert_int_equal(level_of(doc, "3 台切割机为主要噪声源"), 0);
+    assert_int_equal(level_of(doc, "1.5 万元用于绿化"), 0);
+    assert_string_equal(fl_sections_explain(doc, block(doc, "1.5 万元用于绿化")), "a quantity (a number and its unit)");
+    assert_int_equal(level_of(doc, "2.1.2 分析方法"), 3);
+    assert_string_equal(path_of(doc, "1、废气"), "2 工程分析 › 2.1 工程概况 › 2.1.1 台账管理 › 1、废气");
+    fl_doc_free(doc);
+}
+
+/* A 公众参与说明 copied out of a PDF loses the space after a chapter number
+ * (1概述, 2首次…, 4公众意见处理情况) and keeps page footers between the
+ * lines. Glued to a single number, a title is doubtful like 3号楼 is: the
+ * numbering decides. 1号楼 / 2号楼 / 3号楼 in a row is a list, not three
+ * chapters, and 10个工作日内… does not continue anything. */
+static void test_numbering_glued_chapters(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "1概述\n"                                 /* 1 */
+                       "本项目公众参与分三个阶段。\n"            /* 2 */
+                       "第 1 页 共 4 页\n"                       /* 3 */
+                       "2首次环境影响评价信息公开情况\n"         /* 4 */
+                       "2.1公开内容及日期\n"                     /* 5 */
+                       "2022年3月9日进行了首次信息公开。\n"      /* 6 */
+                       "2.2公开方式\n"                           /* 7 */
+                       "2.2.1网络\n"                             /* 8 */
+                       "公开网站为建设单位官方网站。\n"          /* 9 */
+                       "10个工作日内未收到公众意见\n"            /* 10 */
+                       "1号楼为生产车间\n"                       /* 11 */
+                       "2号楼为仓库\n"                           /* 12 */
+                       "3号楼为办公楼\n"                         /* 13 */
+                       "3征求意见稿公示情况\n"                   /* 14 */
+                       "公示时间为10个工作日。\n"                /* 15 */
+                       "4公众意见处理情况\n"                     /* 16 */
+                       "未收到公众意见。\n"                      /* 17 */
+                       "5诚信承诺\n"                             /* 18 */
+                       "建设单位对本说明的真实性负责。\n");      /* 19 */
+    static const int chapters[] = {1, 4, 14, 16, 18};
+    for (size_t k = 0; k < sizeof chapters / sizeof *chapters; k++) assert_int_equal(level_at(doc, chapters[k]), 1);
+    assert_int_equal(level_at(doc, 5), 2);
+    assert_int_equal(level_at(doc, 7), 2);
+    assert_int_equal(level_at(doc, 8), 3);
+    for (int l = 10; l <= 13; l++) assert_int_equal(level_at(doc, l), 0);
+    assert_int_equal(level_at(doc, 3), 0);
+    assert_string_equal(path_of(doc, "未收到公众意见。"), "4公众意见处理情况");
+    fl_doc_free(doc);
+}
+
+/* Doubtful numbers whose family has no plain heading (and no plain level
+ * above) stay text, with the reason; the contents confirm them anyway. */
+static void test_numbering_family_unused_and_contents(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "主要设备\n"
+                       "1.1 台切割机\n"
+                       "1.2 台磨边机\n"
+                       "1.3 套清洗线\n");
+    for (int l = 2; l <= 4; l++) {
+        assert_int_equal(level_at(doc, l), 0);
+        assert_string_equal(fl_sections_explain(doc, block_at_line(doc, l)),
+                            "starts like a quantity (台, 项, 公…): neither its numbering family nor the contents confirm it");
+    }
+    assert_int_equal(doc->nsections, 0);
+    fl_doc_free(doc);
+
+    doc = load("a.txt",
+               "目录\n"
+               "1.1 项目由来……………1\n"
+               "5.3 分析方法……………9\n"
+               "1.1 项目由来\n"
+               "由来说明。\n"
+               "5.3 分析方法\n"
+               "方法说明。\n");
+    assert_int_equal(level_at(doc, 4), 1);
+    assert_int_equal(level_at(doc, 6), 1);
+    assert_string_equal(fl_sections_source(doc, block_at_line(doc, 6)), "typed 1.1, confirmed by numbering or contents");
+    fl_doc_free(doc);
+}
+
+/* ---- bare 报告表 part titles -------------------------------------------------- */
+
+/* The pre-2021 报告表 copied as text: its part titles are bare lines. They
+ * are level-1 parts that close what was open; 一、结论 stays inside
+ * 结论与建议; a spaced title (PDF copy) counts folded. */
+static void test_form_titles_1999(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "建设项目基本情况\n"                      /* 1 */
+                       "项目名称：甲汽修项目\n"                  /* 2 */
+                       "一、项目由来\n"                          /* 3 */
+                       "建 设 项 目 所 在 地 自 然 环 境 社 会 环 境 简 况\n" /* 4 */
+                       "一、地理位置\n"                          /* 5 */
+                       "环境质量状况\n"                          /* 6 */
+                       "评价适用标准\n"                          /* 7 */
+                       "建设项目工程分析\n"                      /* 8 */
+                       "项目主要污染物产生及预计排放情况\n"      /* 9 */
+                       "环境影响分析\n"                          /* 10 */
+                       "建设项目拟采取的防治措施及预期治理效果\n" /* 11 */
+                       "结论与建议\n"                            /* 12 */
+                       "一、结论\n"                              /* 13 */
+                       "项目可行。\n"                            /* 14 */
+                       "本项目建设项目基本情况详见上表\n");      /* 15: a sentence containing a title */
+    static const int parts[] = {1, 4, 6, 7, 8, 9, 10, 11, 12};
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+        assert_int_equal(level_at(doc, parts[k]), 1);
+        assert_int_equal(doc->sections[block_at_line(doc, parts[k])->section].parent, -1);
+    }
+    assert_int_equal(level_at(doc, 3), 2);
+    assert_int_equal(level_at(doc, 5), 2);
+    assert_int_equal(level_at(doc, 13), 2);
+    assert_string_equal(path_of(doc, "项目可行。"), "结论与建议 › 一、结论");
+    assert_int_equal(level_at(doc, 15), 0);
+    assert_string_equal(fl_sections_source(doc, block_at_line(doc, 12)), "known 报告表 part");
+    fl_doc_free(doc);
+}
+
+/* The 2021 forms typed bare, 污染影响类 and 生态影响类 (建设内容 is a part of
+ * the latter, a sub-item of the former). */
+static void test_form_titles_2021(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "建设项目基本情况\n"
+                       "建设项目工程分析\n"
+                       "建设内容\n"
+                       "工艺流程和产排污环节\n"
+                       "区域环境质量现状、环境保护目标及评价标准\n"
+                       "环境保护目标\n"
+                       "主要环境影响和保护措施\n"
+                       "环境保护措施监督检查清单\n"
+                       "结论\n"
+                       "项目可行。\n");
+    assert_int_equal(level_of(doc, "建设项目工程分析"), 1);
+    assert_int_equal(level_of(doc, "建设内容"), 2);
+    assert_int_equal(level_of(doc, "工艺流程和产排污环节"), 2);
+    assert_int_equal(level_of(doc, "环境保护目标"), 2);
+    assert_int_equal(level_of(doc, "结论"), 1);
+    assert_string_equal(path_of(doc, "项目可行。"), "结论");
+    fl_doc_free(doc);
+
+    doc = load("a.txt",
+               "建设项目基本情况\n"
+               "建设内容\n"
+               "地理位置\n"
+               "生态环境现状、保护目标及评价标准\n"
+               "生态环境影响分析\n"
+               "结论\n");
+    assert_int_equal(level_of(doc, "建设内容"), 1);
+    assert_int_equal(level_of(doc, "地理位置"), 2);
+    assert_int_equal(level_of(doc, "生态环境影响分析"), 1);
+    assert_int_equal(level_of(doc, "结论"), 1);
+    fl_doc_free(doc);
+}
+
+/* One bare form title alone (a 报告书 line above a table, say) is no part:
+ * a single title is no evidence the form is there. */
+static void test_form_title_alone(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "第二章 工程分析\n"
+                       "2.1 工程概况\n"
+                       "建设项目基本情况\n"
+                       "项目名称：甲项目\n"
+                       "结论\n"
+                       "环境影响分析\n");
+    assert_int_equal(level_of(doc, "建设项目基本情况"), 0);
+    assert_string_equal(fl_sections_explain(doc, block(doc, "建设项目基本情况")),
+                        "a 报告表 part title, but no other part of that form is typed bare");
+    assert_int_equal(level_of(doc, "结论"), 0);
+    assert_int_equal(level_of(doc, "环境影响分析"), 0);
+    assert_string_equal(path_of(doc, "项目名称：甲项目"), "第二章 工程分析 › 2.1 工程概况");
+    fl_doc_free(doc);
+}
+
+/* ---- spaced lines (PDF copy) ---------------------------------------------- */
+
+static void test_spaced_headings(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("a.txt",
+                       "目 录\n"
+                       "一 、 项 目 概 况 ……………… 1\n"
+                       "二 、 工 程 分 析 ……………… 5\n"
+                       "一 、 项 目 概 况\n"
+                       "项目位于县城北部。\n"
+                       "（ 一 ） 地 理 位 置\n"
+                       "二 、 工 程 分 析\n");
+    assert_true(is_toc(doc, 2) && is_toc(doc, 3));
+    assert_int_equal(level_at(doc, 4), 1);
+    assert_true(block_at_line(doc, 4)->flags & FL_BF_SPACED);
+    assert_int_equal(level_at(doc, 6), 2);
+    assert_int_equal(level_at(doc, 7), 1);
+    assert_string_equal(doc->sections[block_at_line(doc, 4)->section].title, "一 、 项 目 概 况");
+    fl_doc_free(doc);
+}
+
+/* Contents, lists and families stay linear: 100,000 lines of doubtful
+ * numbers, quantities, attachment lines and a long glued contents list. */
+static void test_large_doubtful(void **state)
+{
+    (void)state;
+    size_t lines = 100000, o = 0;
+    char *t = malloc(lines * 48 + 64);
+    o += (size_t)sprintf(t + o, "目录\n");
+    for (size_t i = 0; i < 2000; i++) o += (size_t)sprintf(t + o, "%zu.%zu项目由来%zu\n", i / 9 + 1, i % 9 + 1, i / 4 + 1);
+    for (size_t i = 2000; i < lines; i++) {
+        switch (i % 4) {
+        case 0: o += (size_t)sprintf(t + o, "%zu.%zu 项目由来\n", i / 9 % 99 + 1, i % 9 + 1); break;
+        case 1: o += (size_t)sprintf(t + o, "3 台设备\n"); break;
+        case 2: o += (size_t)sprintf(t + o, "附件%zu 材料\n", i % 9 + 1); break;
+        default: o += (size_t)sprintf(t + o, "说明文字。\n"); break;
+        }
+    }
+    fl_doc *doc = NULL;
+    fl_error err;
+    assert_int_equal(fl_input_load_memory(&doc, "many.txt", t, o, &err), 0);
+    assert_int_equal(doc->nblocks, lines + 1);
+    assert_true(doc->blocks[1].flags & FL_BF_TOC);
+    assert_int_equal(doc->blocks[2001].kind, FL_BLOCK_PARAGRAPH); /* "3 台设备" */
+    size_t explained = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) explained += fl_sections_explain(doc, &doc->blocks[i]) != NULL;
+    assert_true(explained > lines / 4);
+    fl_doc_free(doc);
+    free(t);
+}
+
 /* ---- styled headings, labels, parts -------------------------------------- */
 
 static fl_block *add(fl_doc *doc, fl_part part, const char *text, int outline)
@@ -515,6 +1059,21 @@ int main(void)
         cmocka_unit_test(test_decimal_chapters_and_lists),
         cmocka_unit_test(test_chapter_after_overview),
         cmocka_unit_test(test_sentences_not_headings),
+        cmocka_unit_test(test_contents_glued_pages),
+        cmocka_unit_test(test_contents_leaders_and_brackets),
+        cmocka_unit_test(test_contents_runs_without_title),
+        cmocka_unit_test(test_attachment_lists),
+        cmocka_unit_test(test_attached_page_title),
+        cmocka_unit_test(test_attachment_lists_chained),
+        cmocka_unit_test(test_numbering_family_pp),
+        cmocka_unit_test(test_numbering_family_book),
+        cmocka_unit_test(test_numbering_glued_chapters),
+        cmocka_unit_test(test_numbering_family_unused_and_contents),
+        cmocka_unit_test(test_form_titles_1999),
+        cmocka_unit_test(test_form_titles_2021),
+        cmocka_unit_test(test_form_title_alone),
+        cmocka_unit_test(test_spaced_headings),
+        cmocka_unit_test(test_large_doubtful),
         cmocka_unit_test(test_styled_and_typed),
         cmocka_unit_test(test_numbering_labels),
         cmocka_unit_test(test_style_name_fallback),

@@ -1,0 +1,1 @@
+dump fixtures/text/sections-form1999.txt

@@ -1,0 +1,1 @@
+dump fixtures/text/sections-form2021-eco.txt

@@ -1,0 +1,1 @@
+dump fixtures/text/sections-not-contents.txt
