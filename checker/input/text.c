@@ -2,8 +2,10 @@
  * finding's line is the line an editor shows. Markdown adds ATX headings
  * (outline level from the number of #), pipe tables (one cell block per cell)
  * and image counts; every other piece of markup stays in the text. Headings of
- * plain text come from numbering patterns, which model/sections.c finds. */
+ * plain text come from numbering patterns, which model/sections.c finds. The
+ * bytes are decoded first (input/textenc.c: UTF-8, UTF-16, GB18030). */
 #include "input/input.h"
+#include "input/textenc.h"
 #include "core/buf.h"
 #include <string.h>
 
@@ -237,14 +239,6 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
     else add(r, FL_BLOCK_PARAGRAPH, s, n, line);
 }
 
-/* Mostly NUL bytes at the start: UTF-16 without a byte order mark. */
-static bool looks_utf16(const char *data, size_t len)
-{
-    size_t n = len < 1024 ? len : 1024, nul = 0;
-    for (size_t i = 0; i < n; i++) nul += data[i] == '\0';
-    return n >= 4 && nul * 4 >= n;
-}
-
 /* End of the line starting at s: the first LF or CR, or end. */
 static size_t line_end(const char *s, size_t i, size_t len)
 {
@@ -265,9 +259,17 @@ static size_t skip_break(const char *s, size_t i, size_t len)
 
 int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err)
 {
-    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) { data += 3; len -= 3; }
-    if (looks_utf16(data, len))
-        return fl_error_set(err, FL_E_UNSUPPORTED, "UTF-16 text without a byte order mark; save it as UTF-8");
+    fl_text_src src;
+    if (fl_text_decode(&src, data, len, err)) {
+        fl_text_src_free(&src);
+        return -1;
+    }
+    doc->encoding = src.encoding;
+    if (strcmp(src.encoding, "UTF-8") != 0) fl_doc_add_notice(doc, -1, "read as %s", src.encoding);
+    if (src.bad_units)
+        fl_doc_add_notice(doc, -1, "invalid UTF-16 replaced by U+FFFD or dropped (%zu code units)", src.bad_units);
+    data = src.data;
+    len = src.len;
     reader r = {.doc = doc, .markdown = markdown, .scratch = FL_BUF_INIT};
     int line = 1;
     size_t i = 0;
@@ -282,5 +284,6 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
     }
     if (r.nul_bytes) fl_doc_add_notice(doc, -1, "NUL bytes removed from the text (%zu)", r.nul_bytes);
     fl_buf_free(&r.scratch);
+    fl_text_src_free(&src);
     return 0;
 }
