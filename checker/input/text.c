@@ -3,11 +3,58 @@
  * (outline level from the number of #), pipe tables (one cell block per cell)
  * and image counts; every other piece of markup stays in the text. Headings of
  * plain text come from numbering patterns, which model/sections.c finds. The
- * bytes are decoded first (input/textenc.c: UTF-8, UTF-16, GB18030). */
+ * bytes are decoded first (input/textenc.c: UTF-8, UTF-16, GB18030).
+ *
+ * Tables in plain text. Word's "save as plain text", WPS's export and a table
+ * copied from Word into Notepad write a row per line and a tab at every cell
+ * boundary; text copied from web pages and hand-made tables use | or ｜
+ * (U+FF5C). A .txt line is a row when it has two or more cells:
+ *   - Tab rows: leading tabs and spaces are indentation, not an empty first
+ *     cell; after that every tab is a boundary, so a run of n tabs between two
+ *     texts is n - 1 empty cells (a merged or blank cell in Word's export) and
+ *     trailing tabs are empty last cells.
+ *   - Pipe rows: one | or ｜ at each end of the line is dropped (web copies
+ *     write "序号 | 名称 |"); the others are boundaries, empty cells included.
+ *     A line with both uses pipes when one stands at an end or there is no
+ *     tab, else tabs (a | inside a tab-separated cell is text). A |---|---|
+ *     line is no row; under the first row it marks that row as a header.
+ * A table is a run of consecutive row lines of one kind (tab or pipe; a blank
+ * line, a line without cells or a change of kind ends it) in which at least
+ * two lines have two or more cells with text. The number of cells may differ
+ * from row to row: a 基本情况 table mixes label/value rows of 2, 4 and 6
+ * cells. A line with only one text cell (a value left blank: "传真\t") is a
+ * row inside or at the end of a table, never its first row; one row alone is
+ * a paragraph (a stray tab is common in prose). A run whose every line is a
+ * contents entry (its last cell a page number, 1 to 3 digits or roman, after
+ * one or two cells that are a numbered or known title, or any title right
+ * after a 目录 line; page numbers never going down) is a table of contents:
+ * its lines stay paragraphs, which model/sections.c marks. "总投资（万元）\t3000"
+ * is no entry: its label is no title. Cells keep their text ("项目名称：XX"
+ * too); model/fields.c pairs labels and values. Columns separated by runs of
+ * spaces (text copied from a PDF) are not read as tables: a run of spaces is
+ * as often alignment or a gap inside a cell, and a wrong table is worse than
+ * none. */
 #include "input/input.h"
 #include "input/textenc.h"
 #include "core/buf.h"
+#include "model/typed.h"
+#include <stdlib.h>
 #include <string.h>
+
+enum row_kind {
+    ROW_NONE,   /* no cells: a paragraph */
+    ROW_WEAK,   /* two or more cells, one with text */
+    ROW_STRONG, /* two or more cells with text */
+    ROW_SEP,    /* a |---|---| line */
+};
+
+typedef struct run_line {
+    size_t off, len; /* the line in run_text (NUL bytes removed) */
+    int line;
+    enum row_kind kind;
+} run_line;
+
+typedef struct span { const char *s; size_t n; } span;
 
 typedef struct reader {
     fl_doc *doc;
@@ -21,6 +68,15 @@ typedef struct reader {
     int table;      /* current table id, 0 outside a table */
     int table_row;
     bool header_row; /* the table's first row is a header (a |---| row follows) */
+    /* plain text: the run of row lines not yet emitted */
+    char run_sep;    /* '\t' or '|', 0 when there is no run */
+    bool run_after_toc; /* the run follows a 目录 title */
+    bool toc_title;  /* the last paragraph was a 目录 title */
+    fl_buf run_text;
+    run_line *run;
+    size_t nrun, cap_run;
+    span *cells;     /* cells of one line, reused */
+    size_t ncells, cap_cells;
 } reader;
 
 static bool is_blank(const char *s, size_t n)
@@ -130,25 +186,37 @@ static bool has_pipe(const char *s, size_t n)
     return false;
 }
 
-/* The |---|:---:| row under a pipe table's header. */
-static bool is_separator_row(const char *s, size_t n)
+/* U+FF5C FULLWIDTH VERTICAL LINE, the pipe of a Chinese input method */
+#define FW_PIPE "\xEF\xBD\x9C"
+
+/* The width of a | or ｜ at s[i], 0 if none. */
+static size_t pipe_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] == '|') return 1;
+    return i + 3 <= n && !memcmp(s + i, FW_PIPE, 3) ? 3 : 0;
+}
+
+/* The |---|:---:| row under a pipe table's header; fw: ｜ too (plain text). */
+static bool is_separator_row(const char *s, size_t n, bool fw)
 {
     bool pipe = false, dash = false;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '|') pipe = true;
+        size_t w = fw ? pipe_at(s, n, i) : c == '|';
+        if (w) { pipe = true; i += w - 1; }
         else if (c == '-') dash = true;
         else if (c != ':' && c != ' ' && c != '\t') return false;
     }
     return pipe && dash;
 }
 
+/* Markdown cells unescape \| (a literal pipe); text cells keep every byte. */
 static void add_cell(reader *r, const char *s, size_t n, int line, int col)
 {
     trim(&s, &n);
     fl_buf cell = FL_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|') continue; /* \| is a literal pipe */
+        if (r->markdown && s[i] == '\\' && i + 1 < n && s[i + 1] == '|') continue;
         fl_buf_addc(&cell, s[i]);
     }
     fl_block *b = add(r, FL_BLOCK_CELL, cell.data ? cell.data : "", cell.len, line);
@@ -191,13 +259,13 @@ static void markdown_line(reader *r, const char *s, size_t n, int line, const ch
     trim(&t, &tn);
     if (r->table) {
         if (has_pipe(t, tn)) {
-            if (!(r->table_row == 1 && is_separator_row(t, tn))) table_row(r, t, tn, line);
+            if (!(r->table_row == 1 && is_separator_row(t, tn, false))) table_row(r, t, tn, line);
             return;
         }
         r->table = 0;
     }
-    bool header = next && is_separator_row(next, next_len);
-    bool starts_table = has_pipe(t, tn) && !is_separator_row(t, tn) &&
+    bool header = next && is_separator_row(next, next_len, false);
+    bool starts_table = has_pipe(t, tn) && !is_separator_row(t, tn, false) &&
                         (header || (tn >= 2 && t[0] == '|' && t[tn - 1] == '|'));
     if (starts_table) {
         r->table = fl_doc_new_table(r->doc);
@@ -218,6 +286,218 @@ static void markdown_line(reader *r, const char *s, size_t n, int line, const ch
     add(r, FL_BLOCK_PARAGRAPH, s, n, line);
 }
 
+/* ---- tables in plain text ------------------------------------------------ */
+
+/* Width of white space at s[i] (space, tab, U+3000), 0 if none. */
+static size_t space_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] == ' ' || s[i] == '\t') return 1;
+    return i + 3 <= n && !memcmp(s + i, "\xE3\x80\x80", 3) ? 3 : 0;
+}
+
+/* Cell text: white space off both ends, U+3000 included (a cell's indent). */
+static void trim_cell(const char **s, size_t *n)
+{
+    size_t w;
+    while (*n && (w = space_at(*s, *n, 0)) != 0) { *s += w; *n -= w; }
+    for (;;) {
+        if (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
+        else if (*n >= 3 && !memcmp(*s + *n - 3, "\xE3\x80\x80", 3)) *n -= 3;
+        else break;
+    }
+}
+
+static void push_cell(reader *r, const char *s, size_t n)
+{
+    trim_cell(&s, &n);
+    FL_VEC_RESERVE(r->cells, r->cap_cells, r->ncells + 1);
+    r->cells[r->ncells++] = (span){s, n};
+}
+
+/* Split a line into r->cells; returns the kind of row and sets *sep. */
+static enum row_kind split_row(reader *r, const char *s, size_t n, char *sep)
+{
+    r->ncells = 0;
+    *sep = 0;
+    size_t w;
+    while (n && (w = space_at(s, n, 0)) != 0) { s += w; n -= w; } /* indentation */
+    const char *t = s; /* the line without white space at either end, for pipes */
+    size_t tn = n;
+    trim_cell(&t, &tn);
+    if (!tn) return ROW_NONE;
+    bool tab = memchr(s, '\t', n) != NULL, pipe = false; /* a trailing tab is an empty cell */
+    for (size_t i = 0; i < tn && !pipe; i++) pipe = pipe_at(t, tn, i) != 0;
+    size_t last = tn - 1;
+    while (last && ((unsigned char)t[last] & 0xC0) == 0x80) last--;
+    bool edge = pipe_at(t, tn, 0) || pipe_at(t, tn, last);
+    if (pipe && (edge || !tab)) {
+        *sep = '|';
+        if (is_separator_row(t, tn, true)) return ROW_SEP;
+        if ((w = pipe_at(t, tn, 0)) != 0) { t += w; tn -= w; }
+        if (tn && t[tn - 1] == '|') tn--;
+        else if (tn >= 3 && !memcmp(t + tn - 3, FW_PIPE, 3)) tn -= 3;
+        size_t start = 0;
+        for (size_t i = 0; i < tn; i++) {
+            if ((w = pipe_at(t, tn, i)) == 0) continue;
+            push_cell(r, t + start, i - start);
+            start = i + w;
+            i += w - 1;
+        }
+        push_cell(r, t + start, tn - start);
+    } else if (tab) {
+        *sep = '\t';
+        while (n && s[n - 1] == ' ') n--;
+        size_t start = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '\t') {
+                push_cell(r, s + start, i - start);
+                start = i + 1;
+            }
+        push_cell(r, s + start, n - start);
+    } else {
+        return ROW_NONE;
+    }
+    size_t filled = 0;
+    for (size_t k = 0; k < r->ncells; k++) filled += r->cells[k].n != 0;
+    if (r->ncells < 2 || filled == 0) return ROW_NONE;
+    return filled >= 2 ? ROW_STRONG : ROW_WEAK;
+}
+
+/* A contents entry's page number: 1 to 3 digits (*value), or a roman
+ * numeral of the front matter (*value 0). */
+static bool page_number(const span *c, int *value)
+{
+    size_t digits = 0, roman = 0;
+    int v = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        char ch = c->s[i];
+        if (ch >= '0' && ch <= '9') { digits++; v = v * 10 + (ch - '0'); }
+        else if (ch && strchr("IVXivx", ch)) roman++;
+        else return false;
+    }
+    if (digits && !roman && digits <= 3) { *value = v; return true; }
+    if (roman && !digits && roman <= 6) { *value = 0; return true; }
+    return false;
+}
+
+/* The line's cells (r->cells) are a contents entry: one or two cells of
+ * title, then a page number ("一、建设项目基本情况\t1", "1.1\t项目由来\t3").
+ * The title must be numbered or a known one, unless the run follows 目录. */
+static bool toc_entry(reader *r, bool after_toc, int *page)
+{
+    span f[3];
+    size_t nf = 0;
+    for (size_t k = 0; k < r->ncells; k++) {
+        if (!r->cells[k].n) continue;
+        if (nf == 3) return false;
+        f[nf++] = r->cells[k];
+    }
+    if (nf < 2 || !page_number(&f[nf - 1], page)) return false;
+    if (after_toc) return true;
+    char title[4 * FL_TYPED_MAX_CP + 8];
+    size_t len = f[0].n + (nf == 3 ? 1 + f[1].n : 0);
+    if (len >= sizeof title) return false; /* too long for a title anyway */
+    memcpy(title, f[0].s, f[0].n);
+    if (nf == 3) {
+        title[f[0].n] = ' ';
+        memcpy(title + f[0].n + 1, f[1].s, f[1].n);
+    }
+    fl_typed t;
+    fl_typed_classify(&t, title, len);
+    return t.kind != FL_TK_NONE;
+}
+
+/* 目录, 目 录, 目次, CONTENTS: the title of a table of contents. */
+static bool is_toc_title(const char *s, size_t n)
+{
+    char k[16];
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = space_at(s, n, i);
+        if (w) { i += w; continue; }
+        if (m == sizeof k - 1) return false;
+        char c = s[i++];
+        k[m++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    k[m] = '\0';
+    return !strcmp(k, "目录") || !strcmp(k, "目次") || !strcmp(k, "CONTENTS");
+}
+
+static void paragraph(reader *r, const char *s, size_t n, int line)
+{
+    add(r, FL_BLOCK_PARAGRAPH, s, n, line);
+    r->toc_title = is_toc_title(s, n);
+}
+
+/* Is the run from line `first` on a table of contents (every row an entry,
+ * page numbers never going down)? */
+static bool toc_run(reader *r, size_t first)
+{
+    int last_page = 0;
+    for (size_t k = first; k < r->nrun; k++) {
+        const run_line *l = &r->run[k];
+        if (l->kind == ROW_SEP) continue;
+        char sep;
+        int page;
+        split_row(r, r->run_text.data + l->off, l->len, &sep);
+        if (!toc_entry(r, r->run_after_toc, &page) || page < last_page) return false;
+        last_page = page;
+    }
+    return true;
+}
+
+/* Emit the run of row lines: a table when it holds two rows with two texts
+ * and is no table of contents, else paragraphs as they were. */
+static void flush_run(reader *r)
+{
+    if (!r->nrun) return;
+    size_t first = 0, strong = 0;
+    while (first < r->nrun && r->run[first].kind != ROW_STRONG) first++;
+    for (size_t k = first; k < r->nrun; k++) strong += r->run[k].kind == ROW_STRONG;
+    bool table = strong >= 2 && !toc_run(r, first);
+    for (size_t k = 0; k < (table ? first : r->nrun); k++)
+        paragraph(r, r->run_text.data + r->run[k].off, r->run[k].len, r->run[k].line);
+    if (table) {
+        r->table = fl_doc_new_table(r->doc);
+        r->table_row = 0;
+        for (size_t k = first; k < r->nrun; k++) {
+            const run_line *l = &r->run[k];
+            if (l->kind == ROW_SEP) continue; /* a |---| line, or a border between rows */
+            char sep;
+            split_row(r, r->run_text.data + l->off, l->len, &sep);
+            r->table_row++;
+            r->header_row = r->table_row == 1 && k + 1 < r->nrun && r->run[k + 1].kind == ROW_SEP;
+            for (size_t c = 0; c < r->ncells; c++)
+                add_cell(r, r->cells[c].s, r->cells[c].n, l->line, (int)c + 1);
+        }
+        r->table = 0;
+        r->toc_title = false;
+    }
+    r->nrun = 0;
+    r->run_sep = 0;
+    fl_buf_clear(&r->run_text);
+}
+
+/* A plain-text line: a row joins the run (a row of the other kind starts
+ * a new one), anything else ends it. */
+static void text_line(reader *r, const char *s, size_t n, int line)
+{
+    char sep;
+    enum row_kind kind = split_row(r, s, n, &sep);
+    if (kind == ROW_NONE || (r->nrun && sep != r->run_sep)) flush_run(r);
+    if (kind == ROW_NONE) {
+        paragraph(r, s, n, line);
+        return;
+    }
+    if (!r->nrun) {
+        r->run_sep = sep;
+        r->run_after_toc = r->toc_title;
+    }
+    FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
+    r->run[r->nrun++] = (run_line){r->run_text.len, n, line, kind};
+    fl_buf_add(&r->run_text, s, n);
+}
+
 /* One physical line, CR already stripped. NUL bytes would cut the text short
  * for every consumer of the NUL-terminated block text, so they are dropped. */
 static void read_line(reader *r, const char *s, size_t n, int line, const char *next, size_t next_len)
@@ -233,10 +513,11 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
     }
     if (is_blank(s, n)) {
         if (r->markdown) r->table = 0;
+        else flush_run(r);
         return;
     }
     if (r->markdown) markdown_line(r, s, n, line, next, next_len);
-    else add(r, FL_BLOCK_PARAGRAPH, s, n, line);
+    else text_line(r, s, n, line);
 }
 
 /* End of the line starting at s: the first LF or CR, or end. */
@@ -270,7 +551,7 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
         fl_doc_add_notice(doc, -1, "invalid UTF-16 replaced by U+FFFD or dropped (%zu code units)", src.bad_units);
     data = src.data;
     len = src.len;
-    reader r = {.doc = doc, .markdown = markdown, .scratch = FL_BUF_INIT};
+    reader r = {.doc = doc, .markdown = markdown, .scratch = FL_BUF_INIT, .run_text = FL_BUF_INIT};
     int line = 1;
     size_t i = 0;
     size_t end = line_end(data, 0, len);
@@ -282,8 +563,12 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
         i = next;
         end = next_end;
     }
+    if (!markdown) flush_run(&r);
     if (r.nul_bytes) fl_doc_add_notice(doc, -1, "NUL bytes removed from the text (%zu)", r.nul_bytes);
     fl_buf_free(&r.scratch);
+    fl_buf_free(&r.run_text);
+    free(r.run);
+    free(r.cells);
     fl_text_src_free(&src);
     return 0;
 }
