@@ -520,13 +520,13 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
     else text_line(r, s, n, line);
 }
 
-/* End of the line starting at s: the first LF or CR, or end. */
+/* End of the line starting at i: the first LF or CR, or end. One scan up to
+ * the break: looking for an LF first would read to the end of a file of
+ * lone CRs (old Mac text) on every line. */
 static size_t line_end(const char *s, size_t i, size_t len)
 {
-    const char *lf = memchr(s + i, '\n', len - i);
-    size_t end = lf ? (size_t)(lf - s) : len;
-    const char *cr = memchr(s + i, '\r', end - i);
-    return cr ? (size_t)(cr - s) : end;
+    while (i < len && s[i] != '\n' && s[i] != '\r') i++;
+    return i;
 }
 
 /* Past the line break at i: CRLF, LF or a lone CR (old Mac files). */
