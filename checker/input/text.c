@@ -9,10 +9,13 @@
  * copied from Word into Notepad write a row per line and a tab at every cell
  * boundary; text copied from web pages and hand-made tables use | or ｜
  * (U+FF5C). A .txt line is a row when it has two or more cells:
- *   - Tab rows: leading tabs and spaces are indentation, not an empty first
- *     cell; after that every tab is a boundary, so a run of n tabs between two
- *     texts is n - 1 empty cells (a merged or blank cell in Word's export) and
- *     trailing tabs are empty last cells.
+ *   - Tab rows: every tab is a boundary, so a run of n tabs between two texts
+ *     is n - 1 empty cells (a merged or blank cell in Word's export) and
+ *     trailing tabs are empty last cells. Leading tabs and spaces are
+ *     indentation, with one exception: in a table, leading tabs that give the
+ *     row as many cells as the row above are empty first cells (Word writes a
+ *     tab for the continuation of a first-column cell merged down, as in
+ *     "大气环境 | 张庄村 | …" then "<tab>李庄 | …").
  *   - Pipe rows: one | or ｜ at each end of the line is dropped (web copies
  *     write "序号 | 名称 |"); the others are boundaries, empty cells included.
  *     A line with both uses pipes when one stands at an end or there is no
@@ -77,6 +80,7 @@ typedef struct reader {
     size_t nrun, cap_run;
     span *cells;     /* cells of one line, reused */
     size_t ncells, cap_cells;
+    size_t lead_tabs; /* tabs in the indentation of that line */
 } reader;
 
 static bool is_blank(const char *s, size_t n)
@@ -318,9 +322,14 @@ static void push_cell(reader *r, const char *s, size_t n)
 static enum row_kind split_row(reader *r, const char *s, size_t n, char *sep)
 {
     r->ncells = 0;
+    r->lead_tabs = 0;
     *sep = 0;
     size_t w;
-    while (n && (w = space_at(s, n, 0)) != 0) { s += w; n -= w; } /* indentation */
+    while (n && (w = space_at(s, n, 0)) != 0) { /* indentation */
+        r->lead_tabs += *s == '\t';
+        s += w;
+        n -= w;
+    }
     const char *t = s; /* the line without white space at either end, for pipes */
     size_t tn = n;
     trim_cell(&t, &tn);
@@ -460,11 +469,19 @@ static void flush_run(reader *r)
     if (table) {
         r->table = fl_doc_new_table(r->doc);
         r->table_row = 0;
+        size_t above = 0; /* cells of the row above */
         for (size_t k = first; k < r->nrun; k++) {
             const run_line *l = &r->run[k];
             if (l->kind == ROW_SEP) continue; /* a |---| line, or a border between rows */
             char sep;
             split_row(r, r->run_text.data + l->off, l->len, &sep);
+            if (r->lead_tabs && r->ncells + r->lead_tabs == above) { /* empty first cells */
+                FL_VEC_RESERVE(r->cells, r->cap_cells, above);
+                memmove(r->cells + r->lead_tabs, r->cells, r->ncells * sizeof *r->cells);
+                for (size_t c = 0; c < r->lead_tabs; c++) r->cells[c] = (span){"", 0};
+                r->ncells = above;
+            }
+            above = r->ncells;
             r->table_row++;
             r->header_row = r->table_row == 1 && k + 1 < r->nrun && r->run[k + 1].kind == ROW_SEP;
             for (size_t c = 0; c < r->ncells; c++)
