@@ -99,7 +99,8 @@ static bool utf16_plausible(const unsigned char *d, size_t len, bool be)
 }
 
 /* Convert GB18030 to UTF-8 into out. Returns false at the first byte that
- * is not GB18030 (or a character cut at the end), with its offset. */
+ * is not GB18030, with its offset in *bad_at: len for a character cut at
+ * the end, SIZE_MAX when iconv has no GB18030. */
 static bool gb18030_convert(const char *data, size_t len, fl_buf *out, size_t *bad_at)
 {
     *bad_at = 0;
@@ -123,8 +124,8 @@ static bool gb18030_convert(const char *data, size_t len, fl_buf *out, size_t *b
             fl_buf_reserve(out, inleft * 2 + 16);
             continue;
         }
-        ok = false; /* EILSEQ, or EINVAL: a sequence cut at the end */
-        *bad_at = (size_t)(in - data);
+        ok = false;
+        *bad_at = errno == EINVAL ? len : (size_t)(in - data); /* EINVAL: cut at the end */
         break;
     }
     iconv_close(cd);
