@@ -32,7 +32,12 @@
  * one or two cells that are a numbered or known title, or any title right
  * after a 目录 line; page numbers never going down) is a table of contents:
  * its lines stay paragraphs, which model/sections.c marks. "总投资（万元）\t3000"
- * is no entry: its label is no title. Cells keep their text ("项目名称：XX"
+ * is no entry: its label is no title. Word writes a paragraph's automatic
+ * number followed by a tab ("1.1<tab>项目由来", "（1）<tab>废气：…"), so a
+ * line of two tab-separated texts whose first is a number alone is a numbered
+ * paragraph, never a row: consecutive headings and list items stay
+ * paragraphs for the sections code (a 序号 column makes a data row of three
+ * cells or more). Cells keep their text ("项目名称：XX"
  * too); model/fields.c pairs labels and values. Columns separated by runs of
  * spaces (text copied from a PDF) are not read as tables: a run of spaces is
  * as often alignment or a gap inside a cell, and a wrong table is worse than
@@ -40,6 +45,7 @@
 #include "input/input.h"
 #include "input/textenc.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "model/typed.h"
 #include <stdlib.h>
 #include <string.h>
@@ -318,6 +324,50 @@ static void push_cell(reader *r, const char *s, size_t n)
     r->cells[r->ncells++] = (span){s, n};
 }
 
+static bool cp_in(uint32_t c, const uint32_t *set)
+{
+    for (; *set; set++)
+        if (c == *set) return true;
+    return false;
+}
+
+/* A paragraph's automatic number alone, as Word writes it before a tab in
+ * plain text: 1  1.1  1.  1、 1） (1) （一） 一、 第一章 第2节 ①. */
+static bool number_label(const char *s, size_t n)
+{
+    static const uint32_t cn_digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+                                         0x5341, 0x767E, 0x96F6, 0x3007, 0x4E24, 0}; /* 一…十百零〇两 */
+    static const uint32_t units[] = {0x7AE0, 0x8282, 0x90E8, 0x6761, 0x7BC7, 0x7F16, 0}; /* 章节部条篇编 */
+    uint32_t cp[16];
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        if (m == 16) return false;
+        i += fl_utf8_decode(s + i, n - i, &cp[m++]);
+    }
+    size_t a = 0, b = m;
+    if (m == 1 && cp[0] >= 0x2460 && cp[0] <= 0x2473) return true; /* ① … ⑳ */
+    if (b - a >= 3 && cp[a] == 0x7B2C) { /* 第…章 */
+        if (!cp_in(cp[b - 1], units)) return false;
+        a++;
+        b--;
+    } else {
+        bool open = a < b && (cp[a] == '(' || cp[a] == 0xFF08);
+        a += open;
+        if (a < b && (cp[b - 1] == ')' || cp[b - 1] == 0xFF09)) b--;
+        else if (open) return false;
+        else if (a < b && (cp[b - 1] == 0x3001 || cp[b - 1] == '.' || cp[b - 1] == 0xFF0E)) b--;
+    }
+    if (a >= b) return false;
+    bool digits = true, cn = true;
+    for (size_t k = a; k < b; k++) {
+        uint32_t c = cp[k];
+        bool inner_dot = (c == '.' || c == 0xFF0E) && k > a && k + 1 < b;
+        digits = digits && ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) || inner_dot);
+        cn = cn && cp_in(c, cn_digits);
+    }
+    return digits || cn;
+}
+
 /* Split a line into r->cells; returns the kind of row and sets *sep. */
 static enum row_kind split_row(reader *r, const char *s, size_t n, char *sep)
 {
@@ -369,6 +419,10 @@ static enum row_kind split_row(reader *r, const char *s, size_t n, char *sep)
     size_t filled = 0;
     for (size_t k = 0; k < r->ncells; k++) filled += r->cells[k].n != 0;
     if (r->ncells < 2 || filled == 0) return ROW_NONE;
+    /* "1.1<tab>项目由来", "（1）<tab>废气：…": a numbered paragraph (a data row
+     * with its 序号 has three cells or more) */
+    if (*sep == '\t' && filled == 2 && r->cells[0].n && number_label(r->cells[0].s, r->cells[0].n))
+        return ROW_NONE;
     return filled >= 2 ? ROW_STRONG : ROW_WEAK;
 }
 

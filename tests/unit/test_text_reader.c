@@ -314,6 +314,27 @@ static void test_leading_tabs(void **state)
     fl_doc_free(doc);
 }
 
+/* Word writes an automatic number, a tab, then the text: numbered headings
+ * and list items that follow one another are paragraphs, not a table. */
+static void test_numbered_paragraphs(void **state)
+{
+    (void)state;
+    fl_doc *doc = LOAD("num.txt", "第一章\t总论\n1.2\t评价目的\n（1）\t废气：经布袋除尘器处理。\n（2）\t废水：回用。\n"
+                                  "①\t甲\n②\t乙\n一、\t概述\n二、\t工程分析\n1．\t甲\n2)\t乙\n第2节\t丙\n");
+    assert_int_equal(doc->ntables, 0);
+    assert_paragraph(doc, 3, "（1）\t废气：经布袋除尘器处理。");
+    assert_int_equal(at_line(doc, 7)->kind, FL_BLOCK_HEADING);
+    assert_string_equal(fl_doc_field(doc, "废水")->value, "回用。");
+    fl_doc_free(doc);
+
+    /* not a number alone: a row (第一章总论, 1号楼, (a)); three cells: a data row */
+    doc = LOAD("rows.txt", "第一章总论\t1\t2\n1号楼\t住宅\n(a)\t甲\n序号\t名称\t数量\n1\t分散机\t4\n");
+    assert_int_equal(doc->ntables, 1);
+    assert_cell(doc, 1, 2, 1, "1号楼", 2);
+    assert_cell(doc, 1, 5, 2, "分散机", 5);
+    fl_doc_free(doc);
+}
+
 static void test_contents(void **state)
 {
     (void)state;
@@ -429,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_note_and_lines),
         cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_leading_tabs),
+        cmocka_unit_test(test_numbered_paragraphs),
         cmocka_unit_test(test_contents),
         cmocka_unit_test(test_pipe_rows),
         cmocka_unit_test(test_fixtures),
