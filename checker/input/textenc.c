@@ -1,7 +1,8 @@
 /* The encoding of a text filing, decided on its bytes in this order:
  *
  *   1. A byte order mark says it: EF BB BF UTF-8, FF FE UTF-16LE, FE FF
- *      UTF-16BE (FF FE 00 00 and 00 00 FE FF are UTF-32: refused).
+ *      UTF-16BE (FF FE 00 00 and 00 00 FE FF are UTF-32: refused). GB18030's
+ *      own mark, 84 31 95 33, is read by rule 4 and dropped.
  *   2. NUL bytes, and the bytes read as 16-bit units in one byte order make
  *      plausible text: UTF-16 without a mark. Plausible is no unpaired
  *      surrogate, no control unit but tab, LF, CR and form feed, and a line
@@ -185,6 +186,10 @@ int fl_text_decode(fl_text_src *src, const char *data, size_t len, fl_error *err
             src->data = src->buf.data;
             src->len = src->buf.len;
             src->encoding = "GB18030";
+            if (src->len >= 3 && !memcmp(src->data, "\xEF\xBB\xBF", 3)) { /* GB18030's own mark, 84 31 95 33 */
+                src->data += 3;
+                src->len -= 3;
+            }
             return 0;
         }
         fl_buf_free(&src->buf);

@@ -72,6 +72,8 @@ static void test_gb18030(void **state)
     /* four-byte sequences: U+20000 and U+00C0 */
     DECODES("\x95\x32\x82\x36" "\x81\x30\x86\x38" "\xbd\xa8", "GB18030", "\xF0\xA0\x80\x80" "À" "建", 0);
     DECODES(GB_LIAN_TONG "\r\n", "GB18030", "联通\r\n", 0);
+    /* GB18030's byte order mark (U+FEFF) is dropped like UTF-8's */
+    DECODES("\x84\x31\x95\x33" GB_LIAN_TONG, "GB18030", "联通", 0);
     /* GBK that is also valid UTF-8, of two-byte characters only (U+0467 U+03F0):
      * GB18030 (Notepad's "联通" trap, which C1 as an overlong lead escapes) */
     DECODES(GB_XUE_XI, "GB18030", "学习", 0);
