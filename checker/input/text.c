@@ -5,43 +5,44 @@
  * plain text come from numbering patterns, which model/sections.c finds. The
  * bytes are decoded first (input/textenc.c: UTF-8, UTF-16, GB18030).
  *
- * Tables in plain text. Word's "save as plain text", WPS's export and a table
- * copied from Word into Notepad write a row per line and a tab at every cell
- * boundary; text copied from web pages and hand-made tables use | or ｜
- * (U+FF5C). A .txt line is a row when it has two or more cells:
- *   - Tab rows: every tab is a boundary, so a run of n tabs between two texts
- *     is n - 1 empty cells (a merged or blank cell in Word's export) and
- *     trailing tabs are empty last cells. Leading tabs and spaces are
- *     indentation, with one exception: in a table, leading tabs that give the
- *     row as many cells as the row above are empty first cells (Word writes a
- *     tab for the continuation of a first-column cell merged down, as in
- *     "大气环境 | 张庄村 | …" then "<tab>李庄 | …").
- *   - Pipe rows: one | or ｜ at each end of the line is dropped (web copies
+ * Tables in plain text (.txt; Markdown has its own). Word's "save as plain
+ * text", WPS's export and a Word table pasted into Notepad write a row per
+ * line with a tab at every cell boundary; tables copied from web pages or
+ * typed by hand use | or ｜ (U+FF5C).
+ *   - Tab cells: every tab is a boundary, so a run of n tabs between two
+ *     texts is n - 1 empty cells (a blank or merged cell in Word's export)
+ *     and trailing tabs are empty last cells. Leading tabs and spaces are
+ *     indentation, except in a table when the leading tabs give the row as
+ *     many cells as the row above: then they are empty first cells (Word's
+ *     tab for a first-column cell merged down: "大气环境<tab>张庄村<tab>…"
+ *     then "<tab>李庄<tab>…").
+ *   - Pipe cells: one | or ｜ at each end of the line is dropped (web copies
  *     write "序号 | 名称 |"); the others are boundaries, empty cells included.
  *     A line with both uses pipes when one stands at an end or there is no
  *     tab, else tabs (a | inside a tab-separated cell is text). A |---|---|
  *     line is no row; under the first row it marks that row as a header.
- * A table is a run of consecutive row lines of one kind (tab or pipe; a blank
- * line, a line without cells or a change of kind ends it) in which at least
- * two lines have two or more cells with text. The number of cells may differ
- * from row to row: a 基本情况 table mixes label/value rows of 2, 4 and 6
- * cells. A line with only one text cell (a value left blank: "传真\t") is a
- * row inside or at the end of a table, never its first row; one row alone is
- * a paragraph (a stray tab is common in prose). A run whose every line is a
- * contents entry (its last cell a page number, 1 to 3 digits or roman, after
- * one or two cells that are a numbered or known title, or any title right
- * after a 目录 line; page numbers never going down) is a table of contents:
- * its lines stay paragraphs, which model/sections.c marks. "总投资（万元）\t3000"
- * is no entry: its label is no title. Word writes a paragraph's automatic
- * number followed by a tab ("1.1<tab>项目由来", "（1）<tab>废气：…"), so a
- * line of two tab-separated texts whose first is a number alone is a numbered
- * paragraph, never a row: consecutive headings and list items stay
- * paragraphs for the sections code (a 序号 column makes a data row of three
- * cells or more). Cells keep their text ("项目名称：XX"
- * too); model/fields.c pairs labels and values. Columns separated by runs of
- * spaces (text copied from a PDF) are not read as tables: a run of spaces is
- * as often alignment or a gap inside a cell, and a wrong table is worse than
- * none. */
+ *   - A table is a run of consecutive row lines (two cells or more) of one
+ *     kind, ended by a blank line, a line without cells or a change of kind,
+ *     in which at least two lines have two texts. Cell counts may differ
+ *     from row to row: a 基本情况 table mixes label/value rows of 2, 4 and 6
+ *     cells. A line with one text ("传真<tab>", a blank value) is a row
+ *     inside or at the end of a table, never its first; a row alone is a
+ *     paragraph (a stray tab is common in prose).
+ *   - Not rows: a number alone, a tab, then text ("1.1<tab>项目由来",
+ *     "（1）<tab>废气：…") is a paragraph with Word's automatic number, so
+ *     consecutive headings and list items stay paragraphs (a data row with
+ *     its 序号 has three cells or more). A run whose every line is a contents
+ *     entry (a page number, 1 to 3 digits or roman, after one or two cells of
+ *     a numbered or known title, or of any title right after a 目录 line;
+ *     page numbers never going down) stays paragraphs, which model/sections.c
+ *     marks as contents; "总投资（万元）<tab>3000" is no entry, its label no
+ *     title.
+ *   - Cells keep their text ("项目名称：XX" too); model/fields.c pairs labels
+ *     and values.
+ *   - Columns separated by runs of spaces (text copied from a PDF) are not
+ *     read as tables: a run of spaces is as often alignment or a gap inside
+ *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
+ *     quoted cells hold line breaks are not joined either. */
 #include "input/input.h"
 #include "input/textenc.h"
 #include "core/buf.h"
@@ -529,7 +530,7 @@ static void flush_run(reader *r)
             if (l->kind == ROW_SEP) continue; /* a |---| line, or a border between rows */
             char sep;
             split_row(r, r->run_text.data + l->off, l->len, &sep);
-            if (r->lead_tabs && r->ncells + r->lead_tabs == above) { /* empty first cells */
+            if (sep == '\t' && r->lead_tabs && r->ncells + r->lead_tabs == above) { /* empty first cells */
                 FL_VEC_RESERVE(r->cells, r->cap_cells, above);
                 memmove(r->cells + r->lead_tabs, r->cells, r->ncells * sizeof *r->cells);
                 for (size_t c = 0; c < r->lead_tabs; c++) r->cells[c] = (span){"", 0};

@@ -314,6 +314,12 @@ static void test_leading_tabs(void **state)
     assert_int_equal(cells_in_row(doc, 1, 2), 2);
     assert_cell(doc, 1, 2, 1, "e", 2);
     fl_doc_free(doc);
+
+    /* pipe rows say their empty cells themselves: a tab before one is indentation */
+    doc = LOAD("pipes.txt", "| a | b | c |\n\t| d | e |\n");
+    assert_int_equal(cells_in_row(doc, 1, 2), 2);
+    assert_cell(doc, 1, 2, 1, "d", 2);
+    fl_doc_free(doc);
 }
 
 /* Word writes an automatic number, a tab, then the text: numbered headings
