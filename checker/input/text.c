@@ -435,12 +435,17 @@ static bool page_number(const span *c, int *value)
     int v = 0;
     for (size_t i = 0; i < c->n; i++) {
         char ch = c->s[i];
-        if (ch >= '0' && ch <= '9') { digits++; v = v * 10 + (ch - '0'); }
-        else if (ch && strchr("IVXivx", ch)) roman++;
-        else return false;
+        if (ch >= '0' && ch <= '9') {
+            if (++digits > 3) return false;
+            v = v * 10 + (ch - '0');
+        } else if (ch && strchr("IVXivx", ch)) {
+            if (++roman > 6) return false;
+        } else {
+            return false;
+        }
     }
-    if (digits && !roman && digits <= 3) { *value = v; return true; }
-    if (roman && !digits && roman <= 6) { *value = 0; return true; }
+    if (digits && !roman) { *value = v; return true; }
+    if (roman && !digits) { *value = 0; return true; }
     return false;
 }
 

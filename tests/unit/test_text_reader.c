@@ -361,6 +361,8 @@ static void test_contents(void **state)
         {"目  录\n建设项目概况\tI\n环境现状调查与评价\t12\n环境影响预测\t30\n", 0},
         {"施工工期（月）\t6\n劳动定员（人）\t30\n", 1},
         {"1、废气\t15\n2、废水\t8\n", 1},
+        /* no page number has four digits (nor eleven: the count stops early) */
+        {"1、废气\t1500\n2、废水\t80000000000\n", 1},
     };
     for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
         doc = load_n("runs.txt", runs[k].text, strlen(runs[k].text));
