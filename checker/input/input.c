@@ -90,8 +90,7 @@ static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_
     if (is_xml((const char *)d, len)) return read_xml_kind(doc, (const char *)d, len, err);
     if (has_suffix(name, ".docx") || has_suffix(name, ".docm") || has_suffix(name, ".dotx"))
         return fl_error_set(err, FL_E_NOT_ZIP, "; a .doc file? save it as .docx");
-    if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
-        return fl_error_set(err, FL_E_UNSUPPORTED, "UTF-16 text; save it as UTF-8");
+    /* everything else is text: input/textenc.c tells UTF-8, UTF-16 and GB18030 apart */
     int md = has_suffix(name, ".md") || has_suffix(name, ".markdown");
     doc->format = md ? FL_FMT_MARKDOWN : FL_FMT_TEXT;
     return fl_text_read(doc, (const char *)d, len, md, err);

@@ -2,10 +2,69 @@
  * finding's line is the line an editor shows. Markdown adds ATX headings
  * (outline level from the number of #), pipe tables (one cell block per cell)
  * and image counts; every other piece of markup stays in the text. Headings of
- * plain text come from numbering patterns, which model/sections.c finds. */
+ * plain text come from numbering patterns, which model/sections.c finds. The
+ * bytes are decoded first (input/textenc.c: UTF-8, UTF-16, GB18030).
+ *
+ * Tables in plain text (.txt; Markdown has its own). Word's "save as plain
+ * text", WPS's export and a Word table pasted into Notepad write a row per
+ * line with a tab at every cell boundary; tables copied from web pages or
+ * typed by hand use | or ｜ (U+FF5C).
+ *   - Tab cells: every tab is a boundary, so a run of n tabs between two
+ *     texts is n - 1 empty cells (a blank or merged cell in Word's export)
+ *     and trailing tabs are empty last cells. Leading tabs and spaces are
+ *     indentation, except in a table when the leading tabs give the row as
+ *     many cells as the row above: then they are empty first cells (Word's
+ *     tab for a first-column cell merged down: "大气环境<tab>张庄村<tab>…"
+ *     then "<tab>李庄<tab>…").
+ *   - Pipe cells: one | or ｜ at each end of the line is dropped (web copies
+ *     write "序号 | 名称 |"); the others are boundaries, empty cells included.
+ *     A line with both uses pipes when one stands at an end or there is no
+ *     tab, else tabs (a | inside a tab-separated cell is text). A |---|---|
+ *     line is no row; under the first row it marks that row as a header.
+ *   - A table is a run of consecutive row lines (two cells or more) of one
+ *     kind, ended by a blank line, a line without cells or a change of kind,
+ *     in which at least two lines have two texts. Cell counts may differ
+ *     from row to row: a 基本情况 table mixes label/value rows of 2, 4 and 6
+ *     cells. A line with one text ("传真<tab>", a blank value) is a row
+ *     inside or at the end of a table, never its first; a row alone is a
+ *     paragraph (a stray tab is common in prose).
+ *   - Not rows: a number alone, a tab, then text ("1.1<tab>项目由来",
+ *     "（1）<tab>废气：…") is a paragraph with Word's automatic number, so
+ *     consecutive headings and list items stay paragraphs (a data row with
+ *     its 序号 has three cells or more). A run whose every line is a contents
+ *     entry (a page number, 1 to 3 digits or roman, after one or two cells of
+ *     a numbered or known title, or of any title right after a 目录 line;
+ *     page numbers never going down) stays paragraphs, which model/sections.c
+ *     marks as contents; "总投资（万元）<tab>3000" is no entry, its label no
+ *     title.
+ *   - Cells keep their text ("项目名称：XX" too); model/fields.c pairs labels
+ *     and values.
+ *   - Columns separated by runs of spaces (text copied from a PDF) are not
+ *     read as tables: a run of spaces is as often alignment or a gap inside
+ *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
+ *     quoted cells hold line breaks are not joined either. */
 #include "input/input.h"
+#include "input/textenc.h"
 #include "core/buf.h"
+#include "core/utf8.h"
+#include "model/typed.h"
+#include <stdlib.h>
 #include <string.h>
+
+enum row_kind {
+    ROW_NONE,   /* no cells: a paragraph */
+    ROW_WEAK,   /* two or more cells, one with text */
+    ROW_STRONG, /* two or more cells with text */
+    ROW_SEP,    /* a |---|---| line */
+};
+
+typedef struct run_line {
+    size_t off, len; /* the line in run_text (NUL bytes removed) */
+    int line;
+    enum row_kind kind;
+} run_line;
+
+typedef struct span { const char *s; size_t n; } span;
 
 typedef struct reader {
     fl_doc *doc;
@@ -19,6 +78,16 @@ typedef struct reader {
     int table;      /* current table id, 0 outside a table */
     int table_row;
     bool header_row; /* the table's first row is a header (a |---| row follows) */
+    /* plain text: the run of row lines not yet emitted */
+    char run_sep;    /* '\t' or '|', 0 when there is no run */
+    bool run_after_toc; /* the run follows a 目录 title */
+    bool toc_title;  /* the last paragraph was a 目录 title */
+    fl_buf run_text;
+    run_line *run;
+    size_t nrun, cap_run;
+    span *cells;     /* cells of one line, reused */
+    size_t ncells, cap_cells;
+    size_t lead_tabs; /* tabs in the indentation of that line */
 } reader;
 
 static bool is_blank(const char *s, size_t n)
@@ -128,25 +197,37 @@ static bool has_pipe(const char *s, size_t n)
     return false;
 }
 
-/* The |---|:---:| row under a pipe table's header. */
-static bool is_separator_row(const char *s, size_t n)
+/* U+FF5C FULLWIDTH VERTICAL LINE, the pipe of a Chinese input method */
+#define FW_PIPE "\xEF\xBD\x9C"
+
+/* The width of a | or ｜ at s[i], 0 if none. */
+static size_t pipe_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] == '|') return 1;
+    return i + 3 <= n && !memcmp(s + i, FW_PIPE, 3) ? 3 : 0;
+}
+
+/* The |---|:---:| row under a pipe table's header; fw: ｜ too (plain text). */
+static bool is_separator_row(const char *s, size_t n, bool fw)
 {
     bool pipe = false, dash = false;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '|') pipe = true;
+        size_t w = fw ? pipe_at(s, n, i) : c == '|';
+        if (w) { pipe = true; i += w - 1; }
         else if (c == '-') dash = true;
         else if (c != ':' && c != ' ' && c != '\t') return false;
     }
     return pipe && dash;
 }
 
+/* Markdown cells unescape \| (a literal pipe); text cells keep every byte. */
 static void add_cell(reader *r, const char *s, size_t n, int line, int col)
 {
     trim(&s, &n);
     fl_buf cell = FL_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|') continue; /* \| is a literal pipe */
+        if (r->markdown && s[i] == '\\' && i + 1 < n && s[i + 1] == '|') continue;
         fl_buf_addc(&cell, s[i]);
     }
     fl_block *b = add(r, FL_BLOCK_CELL, cell.data ? cell.data : "", cell.len, line);
@@ -189,13 +270,13 @@ static void markdown_line(reader *r, const char *s, size_t n, int line, const ch
     trim(&t, &tn);
     if (r->table) {
         if (has_pipe(t, tn)) {
-            if (!(r->table_row == 1 && is_separator_row(t, tn))) table_row(r, t, tn, line);
+            if (!(r->table_row == 1 && is_separator_row(t, tn, false))) table_row(r, t, tn, line);
             return;
         }
         r->table = 0;
     }
-    bool header = next && is_separator_row(next, next_len);
-    bool starts_table = has_pipe(t, tn) && !is_separator_row(t, tn) &&
+    bool header = next && is_separator_row(next, next_len, false);
+    bool starts_table = has_pipe(t, tn) && !is_separator_row(t, tn, false) &&
                         (header || (tn >= 2 && t[0] == '|' && t[tn - 1] == '|'));
     if (starts_table) {
         r->table = fl_doc_new_table(r->doc);
@@ -216,6 +297,284 @@ static void markdown_line(reader *r, const char *s, size_t n, int line, const ch
     add(r, FL_BLOCK_PARAGRAPH, s, n, line);
 }
 
+/* ---- tables in plain text ------------------------------------------------ */
+
+/* Width of white space at s[i] (space, tab, U+3000), 0 if none. */
+static size_t space_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] == ' ' || s[i] == '\t') return 1;
+    return i + 3 <= n && !memcmp(s + i, "\xE3\x80\x80", 3) ? 3 : 0;
+}
+
+/* Cell text: white space off both ends, U+3000 included (a cell's indent). */
+static void trim_cell(const char **s, size_t *n)
+{
+    size_t w;
+    while (*n && (w = space_at(*s, *n, 0)) != 0) { *s += w; *n -= w; }
+    for (;;) {
+        if (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
+        else if (*n >= 3 && !memcmp(*s + *n - 3, "\xE3\x80\x80", 3)) *n -= 3;
+        else break;
+    }
+}
+
+static void push_cell(reader *r, const char *s, size_t n)
+{
+    trim_cell(&s, &n);
+    FL_VEC_RESERVE(r->cells, r->cap_cells, r->ncells + 1);
+    r->cells[r->ncells++] = (span){s, n};
+}
+
+static bool cp_in(uint32_t c, const uint32_t *set)
+{
+    for (; *set; set++)
+        if (c == *set) return true;
+    return false;
+}
+
+/* A paragraph's automatic number alone, as Word writes it before a tab in
+ * plain text: 1  1.1  1.  1、 1） (1) （一） 一、 第一章 第2节 ①. */
+static bool number_label(const char *s, size_t n)
+{
+    static const uint32_t cn_digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+                                         0x5341, 0x767E, 0x96F6, 0x3007, 0x4E24, 0}; /* 一…十百零〇两 */
+    static const uint32_t units[] = {0x7AE0, 0x8282, 0x90E8, 0x6761, 0x7BC7, 0x7F16, 0}; /* 章节部条篇编 */
+    uint32_t cp[16];
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        if (m == 16) return false;
+        i += fl_utf8_decode(s + i, n - i, &cp[m++]);
+    }
+    size_t a = 0, b = m;
+    if (m == 1 && cp[0] >= 0x2460 && cp[0] <= 0x2473) return true; /* ① … ⑳ */
+    if (b - a >= 3 && cp[a] == 0x7B2C) { /* 第…章 */
+        if (!cp_in(cp[b - 1], units)) return false;
+        a++;
+        b--;
+    } else {
+        bool open = a < b && (cp[a] == '(' || cp[a] == 0xFF08);
+        a += open;
+        if (a < b && (cp[b - 1] == ')' || cp[b - 1] == 0xFF09)) b--;
+        else if (open) return false;
+        else if (a < b && (cp[b - 1] == 0x3001 || cp[b - 1] == '.' || cp[b - 1] == 0xFF0E)) b--;
+    }
+    if (a >= b) return false;
+    bool digits = true, cn = true;
+    for (size_t k = a; k < b; k++) {
+        uint32_t c = cp[k];
+        bool inner_dot = (c == '.' || c == 0xFF0E) && k > a && k + 1 < b;
+        digits = digits && ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) || inner_dot);
+        cn = cn && cp_in(c, cn_digits);
+    }
+    return digits || cn;
+}
+
+/* Split a line into r->cells; returns the kind of row and sets *sep. */
+static enum row_kind split_row(reader *r, const char *s, size_t n, char *sep)
+{
+    r->ncells = 0;
+    r->lead_tabs = 0;
+    *sep = 0;
+    size_t w;
+    while (n && (w = space_at(s, n, 0)) != 0) { /* indentation */
+        r->lead_tabs += *s == '\t';
+        s += w;
+        n -= w;
+    }
+    const char *t = s; /* the line without white space at either end, for pipes */
+    size_t tn = n;
+    trim_cell(&t, &tn);
+    if (!tn) return ROW_NONE;
+    bool tab = memchr(s, '\t', n) != NULL, pipe = false; /* a trailing tab is an empty cell */
+    for (size_t i = 0; i < tn && !pipe; i++) pipe = pipe_at(t, tn, i) != 0;
+    size_t last = tn - 1;
+    while (last && ((unsigned char)t[last] & 0xC0) == 0x80) last--;
+    bool edge = pipe_at(t, tn, 0) || pipe_at(t, tn, last);
+    if (pipe && (edge || !tab)) {
+        *sep = '|';
+        if (is_separator_row(t, tn, true)) return ROW_SEP;
+        if ((w = pipe_at(t, tn, 0)) != 0) { t += w; tn -= w; }
+        if (tn && t[tn - 1] == '|') tn--;
+        else if (tn >= 3 && !memcmp(t + tn - 3, FW_PIPE, 3)) tn -= 3;
+        size_t start = 0;
+        for (size_t i = 0; i < tn; i++) {
+            if ((w = pipe_at(t, tn, i)) == 0) continue;
+            push_cell(r, t + start, i - start);
+            start = i + w;
+            i += w - 1;
+        }
+        push_cell(r, t + start, tn - start);
+    } else if (tab) {
+        *sep = '\t';
+        while (n && s[n - 1] == ' ') n--;
+        size_t start = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '\t') {
+                push_cell(r, s + start, i - start);
+                start = i + 1;
+            }
+        push_cell(r, s + start, n - start);
+    } else {
+        return ROW_NONE;
+    }
+    size_t filled = 0;
+    for (size_t k = 0; k < r->ncells; k++) filled += r->cells[k].n != 0;
+    if (r->ncells < 2 || filled == 0) return ROW_NONE;
+    /* "1.1<tab>项目由来", "（1）<tab>废气：…": a numbered paragraph (a data row
+     * with its 序号 has three cells or more) */
+    if (*sep == '\t' && filled == 2 && r->cells[0].n && number_label(r->cells[0].s, r->cells[0].n))
+        return ROW_NONE;
+    return filled >= 2 ? ROW_STRONG : ROW_WEAK;
+}
+
+/* A contents entry's page number: 1 to 3 digits (*value), or a roman
+ * numeral of the front matter (*value 0). */
+static bool page_number(const span *c, int *value)
+{
+    size_t digits = 0, roman = 0;
+    int v = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        char ch = c->s[i];
+        if (ch >= '0' && ch <= '9') {
+            if (++digits > 3) return false;
+            v = v * 10 + (ch - '0');
+        } else if (ch && strchr("IVXivx", ch)) {
+            if (++roman > 6) return false;
+        } else {
+            return false;
+        }
+    }
+    if (digits && !roman) { *value = v; return true; }
+    if (roman && !digits) { *value = 0; return true; }
+    return false;
+}
+
+/* The line's cells (r->cells) are a contents entry: one or two cells of
+ * title, then a page number ("一、建设项目基本情况\t1", "1.1\t项目由来\t3").
+ * The title must be numbered or a known one, unless the run follows 目录. */
+static bool toc_entry(reader *r, bool after_toc, int *page)
+{
+    span f[3];
+    size_t nf = 0;
+    for (size_t k = 0; k < r->ncells; k++) {
+        if (!r->cells[k].n) continue;
+        if (nf == 3) return false;
+        f[nf++] = r->cells[k];
+    }
+    if (nf < 2 || !page_number(&f[nf - 1], page)) return false;
+    if (after_toc) return true;
+    char title[4 * FL_TYPED_MAX_CP + 8];
+    size_t len = f[0].n + (nf == 3 ? 1 + f[1].n : 0);
+    if (len >= sizeof title) return false; /* too long for a title anyway */
+    memcpy(title, f[0].s, f[0].n);
+    if (nf == 3) {
+        title[f[0].n] = ' ';
+        memcpy(title + f[0].n + 1, f[1].s, f[1].n);
+    }
+    fl_typed t;
+    fl_typed_classify(&t, title, len);
+    return t.kind != FL_TK_NONE;
+}
+
+/* 目录, 目 录, 目次, CONTENTS: the title of a table of contents. */
+static bool is_toc_title(const char *s, size_t n)
+{
+    char k[16];
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = space_at(s, n, i);
+        if (w) { i += w; continue; }
+        if (m == sizeof k - 1) return false;
+        char c = s[i++];
+        k[m++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    k[m] = '\0';
+    return !strcmp(k, "目录") || !strcmp(k, "目次") || !strcmp(k, "CONTENTS");
+}
+
+static void paragraph(reader *r, const char *s, size_t n, int line)
+{
+    add(r, FL_BLOCK_PARAGRAPH, s, n, line);
+    r->toc_title = is_toc_title(s, n);
+}
+
+/* Is the run from line `first` on a table of contents (every row an entry,
+ * page numbers never going down)? */
+static bool toc_run(reader *r, size_t first)
+{
+    int last_page = 0;
+    for (size_t k = first; k < r->nrun; k++) {
+        const run_line *l = &r->run[k];
+        if (l->kind == ROW_SEP) continue;
+        char sep;
+        int page;
+        split_row(r, r->run_text.data + l->off, l->len, &sep);
+        if (!toc_entry(r, r->run_after_toc, &page) || page < last_page) return false;
+        last_page = page;
+    }
+    return true;
+}
+
+/* Emit the run of row lines: a table when it holds two rows with two texts
+ * and is no table of contents, else paragraphs as they were. */
+static void flush_run(reader *r)
+{
+    if (!r->nrun) return;
+    size_t first = 0, strong = 0;
+    while (first < r->nrun && r->run[first].kind != ROW_STRONG) first++;
+    for (size_t k = first; k < r->nrun; k++) strong += r->run[k].kind == ROW_STRONG;
+    bool table = strong >= 2 && !toc_run(r, first);
+    for (size_t k = 0; k < (table ? first : r->nrun); k++)
+        paragraph(r, r->run_text.data + r->run[k].off, r->run[k].len, r->run[k].line);
+    if (table) {
+        r->table = fl_doc_new_table(r->doc);
+        r->table_row = 0;
+        size_t above = 0; /* cells of the row above */
+        for (size_t k = first; k < r->nrun; k++) {
+            const run_line *l = &r->run[k];
+            if (l->kind == ROW_SEP) continue; /* a |---| line, or a border between rows */
+            char sep;
+            split_row(r, r->run_text.data + l->off, l->len, &sep);
+            if (sep == '\t' && r->lead_tabs && r->ncells + r->lead_tabs == above) { /* empty first cells */
+                FL_VEC_RESERVE(r->cells, r->cap_cells, above);
+                memmove(r->cells + r->lead_tabs, r->cells, r->ncells * sizeof *r->cells);
+                for (size_t c = 0; c < r->lead_tabs; c++) r->cells[c] = (span){"", 0};
+                r->ncells = above;
+            }
+            above = r->ncells;
+            r->table_row++;
+            r->header_row = r->table_row == 1 && k + 1 < r->nrun && r->run[k + 1].kind == ROW_SEP;
+            for (size_t c = 0; c < r->ncells; c++)
+                add_cell(r, r->cells[c].s, r->cells[c].n, l->line, (int)c + 1);
+        }
+        r->table = 0;
+        r->toc_title = false;
+    }
+    r->nrun = 0;
+    r->run_sep = 0;
+    fl_buf_clear(&r->run_text);
+}
+
+/* A plain-text line: a row joins the run (a row of the other kind starts
+ * a new one), anything else ends it. */
+static void text_line(reader *r, const char *s, size_t n, int line)
+{
+    char sep;
+    enum row_kind kind = split_row(r, s, n, &sep);
+    if (kind == ROW_NONE || (r->nrun && sep != r->run_sep)) flush_run(r);
+    if (kind == ROW_NONE) {
+        paragraph(r, s, n, line);
+        return;
+    }
+    if (!r->nrun) {
+        r->run_sep = sep;
+        r->run_after_toc = r->toc_title;
+    }
+    FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
+    r->run[r->nrun++] = (run_line){r->run_text.len, n, line, kind};
+    fl_buf_add(&r->run_text, s, n);
+}
+
 /* One physical line, CR already stripped. NUL bytes would cut the text short
  * for every consumer of the NUL-terminated block text, so they are dropped. */
 static void read_line(reader *r, const char *s, size_t n, int line, const char *next, size_t next_len)
@@ -231,27 +590,20 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
     }
     if (is_blank(s, n)) {
         if (r->markdown) r->table = 0;
+        else flush_run(r);
         return;
     }
     if (r->markdown) markdown_line(r, s, n, line, next, next_len);
-    else add(r, FL_BLOCK_PARAGRAPH, s, n, line);
+    else text_line(r, s, n, line);
 }
 
-/* Mostly NUL bytes at the start: UTF-16 without a byte order mark. */
-static bool looks_utf16(const char *data, size_t len)
-{
-    size_t n = len < 1024 ? len : 1024, nul = 0;
-    for (size_t i = 0; i < n; i++) nul += data[i] == '\0';
-    return n >= 4 && nul * 4 >= n;
-}
-
-/* End of the line starting at s: the first LF or CR, or end. */
+/* End of the line starting at i: the first LF or CR, or end. One scan up to
+ * the break: looking for an LF first would read to the end of a file of
+ * lone CRs (old Mac text) on every line. */
 static size_t line_end(const char *s, size_t i, size_t len)
 {
-    const char *lf = memchr(s + i, '\n', len - i);
-    size_t end = lf ? (size_t)(lf - s) : len;
-    const char *cr = memchr(s + i, '\r', end - i);
-    return cr ? (size_t)(cr - s) : end;
+    while (i < len && s[i] != '\n' && s[i] != '\r') i++;
+    return i;
 }
 
 /* Past the line break at i: CRLF, LF or a lone CR (old Mac files). */
@@ -265,10 +617,18 @@ static size_t skip_break(const char *s, size_t i, size_t len)
 
 int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err)
 {
-    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) { data += 3; len -= 3; }
-    if (looks_utf16(data, len))
-        return fl_error_set(err, FL_E_UNSUPPORTED, "UTF-16 text without a byte order mark; save it as UTF-8");
-    reader r = {.doc = doc, .markdown = markdown, .scratch = FL_BUF_INIT};
+    fl_text_src src;
+    if (fl_text_decode(&src, data, len, err)) {
+        fl_text_src_free(&src);
+        return -1;
+    }
+    doc->encoding = src.encoding;
+    if (strcmp(src.encoding, "UTF-8") != 0) fl_doc_add_notice(doc, -1, "read as %s", src.encoding);
+    if (src.bad_units)
+        fl_doc_add_notice(doc, -1, "invalid UTF-16 replaced by U+FFFD or dropped (%zu code units)", src.bad_units);
+    data = src.data;
+    len = src.len;
+    reader r = {.doc = doc, .markdown = markdown, .scratch = FL_BUF_INIT, .run_text = FL_BUF_INIT};
     int line = 1;
     size_t i = 0;
     size_t end = line_end(data, 0, len);
@@ -280,7 +640,12 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
         i = next;
         end = next_end;
     }
+    if (!markdown) flush_run(&r);
     if (r.nul_bytes) fl_doc_add_notice(doc, -1, "NUL bytes removed from the text (%zu)", r.nul_bytes);
     fl_buf_free(&r.scratch);
+    fl_buf_free(&r.run_text);
+    free(r.run);
+    free(r.cells);
+    fl_text_src_free(&src);
     return 0;
 }

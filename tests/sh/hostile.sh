@@ -107,6 +107,7 @@ ctrl-dup.docx           2  duplicate ZIP entry name: WORD/A B?[31m.xml
 ctrl-target.docx        2  no main document part: word/document forged line.xml is named
 budget-bomb.docx        2  ZIP limit exceeded: parts inflate to more than 19 MiB in total, over 100 times the package size
 dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
+../text/textin-undecodable.txt  2  undecodable text: neither UTF-8 (byte 0xC1 on line 1) nor GB18030 (byte 0xFF on line 5)
 '
 # What the less obvious ones are (make_hostile.py says how each is built):
 #   overlap-shared   word/document.xml and word/header1.xml: two central-directory
@@ -131,6 +132,9 @@ dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
 #   ctrl-dup, ctrl-target  control characters from the file in what the message
 #                    quotes (entry names with a newline and ESC [31m; a rels target with
 #                    &#10;): a newline becomes a space, other control bytes '?'.
+#   ../text/textin-undecodable.txt  a GBK text with a stray 0xFF and its last character
+#                    cut (fixtures/src/make_textin.py): neither UTF-8 nor clean GB18030,
+#                    refused rather than linted as mojibake
 #   utf16-rels       _rels/.rels in UTF-16 with an unpaired surrogate: a DOM-read part
 #                    fails on bad UTF-16, as it does on bad UTF-8 (bad-utf8-rels, whose
 #                    libxml2 message spans two lines and must come out as one).
@@ -155,6 +159,13 @@ dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
 #                      libxml2's 10 MB limits on a text node and on one parse call
 #   big/utf16-be.docx  UTF-16BE, 100,000 surrogate pairs, every 64 KiB chunk boundary
 #                      between the halves of a pair: the text is whole, no notice
+#   ../text/textin-form-gbk.txt, textin-form-utf16.txt  a 报告表 saved by Word as GBK
+#                      and as UTF-16LE text: read, with the note naming the encoding,
+#                      which `check` prints once on stderr
+#   big/lone-cr.txt    100,000 lines of 97 bytes ended by a lone CR (old Mac text),
+#                      9.7 MB: every line read, in linear time (0.3 s of CPU; a search
+#                      for LF per line once made it quadratic, half a terabyte of
+#                      scanning); 80 MB, a block per line (it peaks at about 53 MB)
 # Known failures, reported as "xfail" until fixed; a pass fails the suite so that the
 # line is moved into CASES. (None at the moment.)
 XFAIL='
@@ -387,6 +398,27 @@ PY
     ok "big/$file check"
 }
 
+# check on a GBK filing: exit 0, and the reading note once on stderr
+check_text_note() { # FILE NOTE
+    local path="$H/$1"
+    run "$SMALL_KB" "$1 check" check --no-progress --no-default-rulesets --ruleset "$SRC/rulesets/filing.xml" "$path" || return
+    if [ "$rc" -ne 0 ]; then fail "$1 check" "exit $rc, want 0 ($(shown_err))"; return; fi
+    if [ "$(cat "$SCRATCH/err")" != "$path: note: $2" ]; then fail "$1 check" "stderr: $(shown_err)"; return; fi
+    ok "$1 check"
+}
+
+# a text file of lone-CR line breaks: read whole, within the time bound
+check_lone_cr() {
+    local n=$((100000 / SCALE)) path="$BIG/lone-cr.txt" last
+    python3 -c 'import sys; sys.stdout.buffer.write(("本段正文用于测试只有回车的换行。" * 2 + "\r").encode() * int(sys.argv[1]))' \
+        "$n" >"$path" || { fail big/lone-cr.txt "cannot write $path"; return; }
+    run $((80 * 1024)) big/lone-cr.txt dump "$path" || return
+    if [ "$rc" -ne 0 ]; then fail big/lone-cr.txt "exit $rc, want 0 ($(shown_err))"; return; fi
+    last=$(grep -c ' body ' "$SCRATCH/out")
+    if [ "$last" -ne "$n" ]; then fail big/lone-cr.txt "$last lines read, want $n"; return; fi
+    ok big/lone-cr.txt
+}
+
 # good, hostile, good: both good files are dumped, one error line, exit 2
 check_mixed_list() {
     local g1="$SRC/fixtures/docx/eia-form-typed.docx" bad="$H/not-a-zip.docx" g2="$SRC/fixtures/docx/soil-plan-npm.docx"
@@ -424,6 +456,10 @@ file_kb() { local b; b=$(stat -c %s "$BIG/$1" 2>/dev/null) || b=0; echo $((b / 1
 check_big_legal long-flat.xml $(((3 * 12 / SCALE + 32) * 1024 + $(file_kb long-flat.xml)))
 check_big_legal long-2003.xml $(((3 * 12 / SCALE + 32) * 1024 + $(file_kb long-2003.xml)))
 check_big_legal utf16-be.docx "$SMALL_KB"
+check_legal ../text/textin-form-gbk.txt "德州恒远新材料科技有限公司" "read as GB18030"
+check_legal ../text/textin-form-utf16.txt "德州恒远新材料科技有限公司" "read as UTF-16LE"
+check_text_note ../text/textin-form-gbk.txt "read as GB18030"
+check_lone_cr
 check_mixed_list
 
 if [ "$failures" -ne 0 ]; then

@@ -1,0 +1,1 @@
+dump fixtures/text/textin-form-utf16.txt

@@ -1,0 +1,1 @@
+dump fixtures/text/textin-sign-pipes.txt
