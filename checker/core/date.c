@@ -138,24 +138,27 @@ static int cn_year_digit(uint32_t cp, int k)
     return d;
 }
 
-/* 二〇二三: four Chinese digits, together or one space apart (*spaced). */
+/* 二〇二三: four Chinese digits, together or one space apart (*spaced set
+ * when any is). A PDF copy or OCR spaces a Chinese year unevenly (二 00 九,
+ * 二〇 一九): each gap may be one space. */
 static size_t read_cn_year(const char *s, size_t len, size_t i, int *y, bool *spaced)
 {
     int v = 0;
     *spaced = false;
     for (int k = 0; k < 4; k++) {
         uint32_t cp;
-        size_t p = i;
-        if (k == 1 && one_sp(s, len, i) != i) *spaced = true;
-        if (k > 0 && *spaced && (p = one_sp(s, len, i)) == i) return 0;
+        size_t p = k ? one_sp(s, len, i) : i;
+        if (p != i) *spaced = true;
         size_t n = fl_norm_next(s, len, p, &cp);
         int d = n ? cn_year_digit(cp, k) : -1;
         if (d < 0) return 0;
         v = v * 10 + d;
         i = p + n;
     }
-    uint32_t next = fl_norm_peek(s, len, *spaced ? one_sp(s, len, i) : i);
-    if (cn_year_digit(next, 1) >= 0 || next == CP_SHI || is_digit(next)) return 0;
+    for (int k = 0; k < 2; k++) { /* no fifth digit, together or one space on */
+        uint32_t next = fl_norm_peek(s, len, k ? one_sp(s, len, i) : i);
+        if (cn_year_digit(next, 1) >= 0 || next == CP_SHI || is_digit(next)) return 0;
+    }
     *y = v;
     return i;
 }
