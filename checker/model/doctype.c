@@ -14,9 +14,12 @@
  *      rules bind 报告书 projects only. A notice about a 报告表, one naming
  *      neither, and a bureau's 受理/拟批准/审批 notice listing projects get
  *      no type.
- *    - An abridged 简本 of a 报告书, and a soil 效果评估/调查/风险评估
- *      report (technical reports under the soil law, none of the 实施方案,
- *      总结报告, 公示牌 the project rules check) get no type.
+ *    - A soil 效果评估/调查/风险评估 report (a technical report under the
+ *      soil law, none of the 实施方案, 总结报告, 公示牌 the project rules
+ *      check) gets no type. An abridged 简本 of a 报告书 is a 报告书.
+ *    - A cover glued into one long first line by a PDF copy
+ *      (建设项目环境影响报告表项目名称：…) gives its title: the text up to
+ *      the first document word (报告表, 报告书, …) before the first label.
  * 2. Else the title property of the package.
  * 3. Else the form's own chapters found among the headings and the table of
  *    contents: the part titles of a 报告表 (2020 and 1999 formats), the
@@ -249,10 +252,6 @@ static const char *title_type(detect *d, const char *g, const char *full, int li
 {
     if (notice_title(g)) return notice_type(d, full, line);
     const char *q = shown(d, g);
-    if (strstr(g, "简本") && strstr(g, "报告书")) {
-        reason(d, "title line %d 「%s」: an abridged 简本 of a 报告书, not the full report", line, q);
-        return NULL;
-    }
     if (cv->soil && has_any(g, soil_report_words, NELEM(soil_report_words)) && !strstr(g, "实施方案") &&
         !strstr(g, "总结报告") && !strstr(g, "公示牌")) {
         reason(d, "title line %d 「%s」: a soil 效果评估/调查/风险评估 report, none of 实施方案, 总结报告, 公示牌", line,
@@ -262,6 +261,30 @@ static const char *title_type(detect *d, const char *g, const char *full, int li
     const char *type = type_of(g, cv);
     if (type) reason(d, "title line %d: %s", line, q);
     return type;
+}
+
+/* The title at the head of a first line that a PDF copy glued to the rest
+ * of the cover (建设项目环境影响报告表项目名称：赣江大道…): up to the first
+ * document word before the first colon, when that is short and no
+ * sentence. Notices are not read this way: "…予以公示" ends sentences. */
+static char *glued_title(fl_arena *a, const fl_block *b)
+{
+    static const char *const docs[] = {"报告表", "报告书", "公众参与说明", "实施方案", "总结报告", "公示牌"};
+    size_t len;
+    const char *s = fl_block_mtext(b, &len);
+    char *t = fl_norm_label(a, s, len);
+    const char *colon = strchr(t, ':');
+    size_t head = colon ? (size_t)(colon - t) : strlen(t);
+    size_t best = 0;
+    for (size_t k = 0; k < NELEM(docs); k++) {
+        const char *w = strstr(t, docs[k]);
+        size_t e = w ? (size_t)(w - t) + strlen(docs[k]) : 0;
+        if (w && e <= head && (!best || e < best)) best = e;
+    }
+    if (!best || fl_utf8_count(t, best) > MAX_TITLE_CP) return NULL;
+    t[best] = '\0';
+    if (strstr(t, "，") || strchr(t, ',') || strstr(t, "《")) return NULL;
+    return title_text(a, t, best, NULL);
 }
 
 /* ---- the body ------------------------------------------------------------- */
@@ -397,11 +420,17 @@ static const char *run(detect *d)
         ntitle++;
     }
     size_t first_cover = nl, end = fl_cover_end(doc);
-    for (size_t i = 0; i < end; i++) {
+    bool first = true;
+    for (size_t i = 0; i < doc->nblocks && (i < end || first); i++) {
         const fl_block *b = &doc->blocks[i];
         if (!cover_part(b) || (b->flags & FL_BF_TITLE) || !b->len) continue;
         const char *full = NULL;
         char *t = title_text(d->a, b->text, b->len, &full);
+        if (first && (!t || label_line(t))) {
+            char *g = glued_title(d->a, b);
+            if (g && *g) t = g, full = g;
+        }
+        first = false;
         bool ok = t && *t;
         lines[nl++] = (tline){ok ? t : NULL, ok ? full : NULL, b->line, ok && fl_block_numbered(b)};
     }

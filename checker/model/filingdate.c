@@ -6,7 +6,9 @@
  * 公示 period told in a 公众参与说明) never does. In order of preference:
  *
  *   1. "cover-field": the 编制日期 field (its label says what it is), or a
- *      cover line labelled 编制时间, 完成日期, 日期 and the like.
+ *      cover line labelled 编制时间, 完成日期, 日期 and the like, also
+ *      inside a line (two fields a line, or a whole cover glued into the
+ *      first line by a PDF copy).
  *   2. "cover": a date line in the cover region (model/cover.h: the lines
  *      before the 目录, the first chapter or the first sentence): a date
  *      alone (二〇一九年四月 as the last short line, 2021年5月 under
@@ -189,6 +191,24 @@ static bool unit_prefix(fl_arena *a, const char *t, size_t n)
     return false;
 }
 
+/* 编制日期：… inside a line: two fields on one line (建设单位：甲公司
+ * 编制日期：2021年5月), or a whole cover glued into one (a PDF copy). */
+static bool label_inside(const char *t, size_t n, cand *c)
+{
+    static const char *const inside[] = {"编制日期", "编制时间"};
+    for (size_t k = 0; k < NELEM(inside); k++)
+        for (const char *p = t; (p = strstr(p, inside[k])) != NULL;) {
+            p += strlen(inside[k]);
+            const char *v = p;
+            while (*v == ' ') v++;
+            if (*v != ':') continue;
+            v++;
+            size_t off = (size_t)(v - t);
+            if (first_date(v, n - off, c) && c->text - v <= 3) return true;
+        }
+    return false;
+}
+
 /* Where a line may date the filing, and the date: "编制日期：…" (a label
  * at the start), a date alone, or a unit's name and the date. */
 static enum place read_line(fl_arena *a, const char *t, size_t n, cand *c)
@@ -272,13 +292,20 @@ static void from_cover(reader *r, aside *pub)
 {
     const fl_doc *doc = r->doc;
     size_t end = fl_cover_end(doc);
-    for (size_t i = 0; i < end; i++) {
+    bool first = true;
+    for (size_t i = 0; i < doc->nblocks && (i < end || first); i++) {
         const fl_block *b = &doc->blocks[i];
         if (!fl_cover_part(b) || b->len == 0) continue;
         line ln;
         line_of(r, i, &ln);
         cand c;
+        if (i >= end) { /* a first line too long for the region: a cover glued into one */
+            if (label_inside(ln.nt.text, ln.nt.len, &c)) offer(r, &c, &ln, (int)i, "cover-field");
+            return;
+        }
+        first = false;
         enum place p = read_line(r->a, ln.nt.text, ln.nt.len, &c);
+        if (p == P_NONE && label_inside(ln.nt.text, ln.nt.len, &c)) p = P_COVER_LABEL;
         if (p == P_COVER_LABEL) offer(r, &c, &ln, (int)i, "cover-field");
         else if (p == P_ALONE || p == P_UNIT) offer(r, &c, &ln, (int)i, "cover");
         else if (p == P_PUBLIC_LABEL && !pub->c.found && c.found) *pub = (aside){c, ln, (int)i};

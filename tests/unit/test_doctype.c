@@ -145,8 +145,17 @@ static void test_report_versions(void **state)
     assert_why("建设项目环境影响报告表\n（污染影响类）\n项目名称：甲项目\n"
                "一、建设项目基本情况\n本项目不属于应当编制环境影响报告书的项目。本报告书之外的要求见批复。\n",
                "eia-form", "title line 1: 建设项目环境影响报告表(污染影响类)");
-    /* an abridged 简本 is not the report the rules check */
-    assert_why("甲县引水工程环境影响报告书（简本）\n建设单位：甲县引水工程指挥部\n二O一三年十月\n", NULL, "简本");
+    /* an abridged 简本 is still a 报告书 */
+    assert_why("甲县引水工程环境影响报告书（简本）\n建设单位：甲县引水工程指挥部\n二O一三年十月\n", "eia-book", "简本");
+    /* a cover glued into one line by a PDF copy */
+    assert_why("建设项目环境影响报告表项目名称： 甲大道延伸段道路工程 建设单位(盖章)： 甲县城市建设投资有限公司 "
+               "编制日期： 二 00 九年十月八日 编制单位：甲市环境保护科学研究所\n《建设项目环境影响报告表》编制说明"
+               "《建设项目环境影响报告表》由具有从事环境影响评价工作资质的单位编制。\n",
+               "eia-form", "title line 1: 建设项目环境影响报告表");
+    /* a glued first line that is a sentence names nothing */
+    assert_type("根据有关规定，现将甲项目环境影响报告书予以公示，公示期为十个工作日，欢迎公众提出意见和建议，"
+                "联系电话：0731-1234567。\n",
+                NULL);
 }
 
 /* Notices that are no filing the rules know. */

@@ -88,6 +88,12 @@ static void test_cover_field(void **state)
     check("建设项目环境影响报告表\n编制日期：2 0 2 1 年 5 月\n", (want){"2021-05", "2 0 2 1 年 5 月", 2, "cover-field", false});
     /* the label beats a date line above it */
     check("甲项目环境影响报告书\n2023年1月\n编制日期：2024年5月\n", (want){"2024-05", "2024年5月", 3, "cover-field", false});
+    /* two fields a line; a cover glued into its first line by a PDF copy */
+    check("甲项目环境影响报告书\n建设单位：甲公司    编制日期：2021年5月\n",
+          (want){"2021-05", "2021年5月", 2, "cover-field", false});
+    check("建设项目环境影响报告表项目名称： 甲大道延伸段道路工程 建设单位(盖章)： 甲县城市建设投资有限公司 "
+          "编制日期： 二 00 九年十月八日 编制单位：甲市环境保护科学研究所\n正文。\n",
+          (want){"2009-10-08", "二 00 九年十月八日", 1, "cover-field", false});
     /* other labels on the cover */
     check("甲项目环境影响报告书\n编制时间：2024年5月\n", (want){"2024-05", "2024年5月", 2, "cover-field", false});
     /* a label that dates something else is no date line */
