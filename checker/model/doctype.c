@@ -3,10 +3,9 @@
  * 1. The title decides when it names a kind of filing. Only title-like lines
  *    count: blocks the reader marked as the title, then the lines of the
  *    cover region (model/cover.h: before the 目录, the first chapter or the
- *    first sentence), short, unnumbered,
- *    without sentence punctuation, not a "标签：值" line, with 《…》 titles
- *    of other documents removed; a body sentence that mentions a 报告书
- *    never decides. The first line naming a kind, read with the title lines
+ *    first sentence); short, unnumbered, without sentence punctuation, not
+ *    a "标签：值" line, with 《…》 titles of other documents removed. A body
+ *    sentence that mentions a 报告书 never decides. The first line naming a kind, read with the title lines
  *    next to it (甲项目 ⏎ 环境影响报告书 ⏎ 报批前公示), is the title.
  *    - A notice (公示, 公告, 信息公开; not the 公示稿/公示本 of a report, not
  *      a 公示牌) is public participation material, eia-pp, when it is about
@@ -48,7 +47,7 @@ typedef struct cover {
 } cover;
 
 /* Words that make a plan, summary or signboard a soil-pollution project's
- * (TR23 一 names the project types): titles such as
+ * (环办土壤〔2020〕23号 一 names the project types): titles such as
  * 湘潭县受污染耕地安全利用项目实施方案 never say 土壤. */
 static const char *const soil_words[] = {"土壤", "受污染耕地", "农用地", "安全利用", "污染地块",
                                          "风险管控", "修复", "用地调查"};
@@ -170,10 +169,8 @@ static void reason(detect *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char tmp[512];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    fl_buf_vprintf(&d->why, fmt, ap);
     va_end(ap);
-    fl_buf_adds(&d->why, tmp);
 }
 
 /* The title as quoted in a reason, cut at SHOWN_CP code points. */
@@ -385,13 +382,14 @@ static const char *from_body(detect *d)
         const char *what = !strcmp(type, "eia-form") ? "part titles of a 报告表"
                            : !strcmp(type, "eia-book") ? "chapters of a 报告书"
                                                        : "chapters of a 公众参与说明";
-        reason(d, "no title names a kind of filing; the body has %zu %s (%s)%s%s", t->n, what, listed(d, t),
+        reason(d, "no title line names a known kind of filing; the body has %zu %s (%s)%s%s", t->n, what, listed(d, t),
                self ? " and calls itself " : "", self ? self : "");
         return type;
     }
     reason(d, "no title line names a known kind of filing");
     if (!form.n && !book.n && !pp.n) return NULL;
-    reason(d, "; too little in the body to tell:");
+    /* enough for two kinds at once (a 报告书 quoting a 报告表's parts), or for none */
+    reason(d, fn >= 3 || bn >= 4 || pn >= 2 ? "; the body points more than one way:" : "; too little in the body to tell:");
     if (form.n) reason(d, " %zu part title%s of a 报告表 (%s)", form.n, form.n > 1 ? "s" : "", listed(d, &form));
     if (book.n) reason(d, "%s %zu chapter%s of a 报告书 (%s)", form.n ? ";" : "", book.n, book.n > 1 ? "s" : "",
                        listed(d, &book));

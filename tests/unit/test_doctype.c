@@ -222,7 +222,7 @@ static void test_body_evidence(void **state)
     /* conflicting */
     assert_why("一、建设项目基本情况\n三、区域环境质量现状、环境保护目标及评价标准\n四、主要环境影响和保护措施\n"
                "第二章 总则\n第四章 环境现状调查与评价\n第五章 环境影响预测与评价\n第六章 环境管理与监测计划\n",
-               NULL, "too little in the body");
+               NULL, "the body points more than one way");
     /* a 公众参与 chapter inside a book does not make it a 公众参与说明 */
     assert_type("1 概述\n2 总则\n4 环境现状调查与评价\n5 环境影响预测与评价\n8 环境管理与监测计划\n"
                 "9 公众参与\n9.1 首次环境影响评价信息公开情况\n9.2 征求意见稿公示情况\n",
