@@ -395,8 +395,8 @@ size_t fl_date_find_blank(const char *s, size_t len, size_t *start, int *year)
                 run_ns = i;
                 first = cp;
             }
-            if (is_digit(cp)) { ndig++; y = y * 10 + (int)(cp - '0'); }
-            else if (is_filler(cp)) nfill++;
+            if (is_digit(cp) && ++ndig <= 4) y = y * 10 + (int)(cp - '0'); /* longer is no year */
+            if (is_filler(cp)) nfill++;
         } else {
             run_ns = SIZE_MAX;
             ndig = nfill = y = 0;

@@ -301,6 +301,7 @@ static void test_find_blank(void **state)
         {"3 年 月 日", NULL, NULL, 0},
         {"GB2024年 月", NULL, NULL, 0},
         {"12345年 月", NULL, NULL, 0},
+        {"电话13905371234139053712341390537123年 月", NULL, NULL, 0},
         {"", NULL, NULL, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
