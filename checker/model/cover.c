@@ -38,11 +38,12 @@ static bool toc_title(const char *s, size_t len)
     return k == 2;
 }
 
-/* s is NUL-terminated (block texts are). */
+/* s is NUL-terminated (block texts are). Length first: a long paragraph
+ * is not searched. */
 static bool sentence(const char *s, size_t len)
 {
-    return strstr(s, "\xE3\x80\x82") || strstr(s, "\xEF\xBC\x9B") || memchr(s, ';', len) ||
-           fl_utf8_count(s, len) > SENTENCE_CP;
+    return len > SENTENCE_CP * 4 || fl_utf8_count(s, len) > SENTENCE_CP || strstr(s, "\xE3\x80\x82") ||
+           strstr(s, "\xEF\xBC\x9B") || memchr(s, ';', len);
 }
 
 size_t fl_cover_end(const fl_doc *doc)
@@ -53,7 +54,7 @@ size_t fl_cover_end(const fl_doc *doc)
         if (!fl_cover_part(b) || b->len == 0) continue;
         size_t len;
         const char *s = fl_block_mtext(b, &len);
-        if (seen == FL_COVER_LINES || (b->flags & FL_BF_TOC) || toc_title(s, len) || sentence(s, len)) return i;
+        if (seen == FL_COVER_LINES || (b->flags & FL_BF_TOC) || sentence(s, len) || toc_title(s, len)) return i;
         if (b->kind == FL_BLOCK_HEADING && (seen >= 3 || fl_block_numbered(b))) return i;
         seen++;
     }

@@ -38,6 +38,7 @@
 #define MAX_TITLE_CP 60
 #define GROUP_AROUND 2 /* title lines read with the first one naming a kind, each side */
 #define SHOWN_CP 40    /* a title quoted in the reason is cut here */
+#define GLUED_CP 200   /* the head of a glued first line read for its title */
 
 #define NELEM(a) (sizeof(a) / sizeof *(a))
 
@@ -269,7 +270,7 @@ static char *glued_title(fl_arena *a, const fl_block *b)
     static const char *const docs[] = {"报告表", "报告书", "公众参与说明", "实施方案", "总结报告", "公示牌"};
     size_t len;
     const char *s = fl_block_mtext(b, &len);
-    char *t = fl_norm_label(a, s, len);
+    char *t = fl_norm_label(a, s, fl_utf8_prefix(s, len, GLUED_CP)); /* the head is enough */
     const char *colon = strchr(t, ':');
     size_t head = colon ? (size_t)(colon - t) : strlen(t);
     size_t best = 0;

@@ -43,6 +43,12 @@
 
 #define SHORT_DOC 150  /* a notice or letter has at most this many non-empty lines */
 #define SIGN_LINES 8   /* last paragraphs of a short document searched for its 落款 */
+/* How much of a line is read: a 落款 is a unit's name and a date, a glued
+ * cover gives its 编制日期 early, a notice states its period in its first
+ * sentences. A 50 MiB paragraph must not be normalised whole, three times. */
+#define SIGN_MAX_CP 120
+#define GLUED_CP 300
+#define PERIOD_CP 1000
 #define MAX_LABEL_CP 12
 #define MAX_PREFIX_CP 40
 
@@ -261,12 +267,13 @@ static void offer(reader *r, const cand *c, const line *ln, int block, const cha
     r->best_source = source;
 }
 
-/* Block i as the model matches it, normalised in the scratch arena. */
-static void line_of(reader *r, size_t i, line *ln)
+/* Block i as the model matches it, its first max_cp code points
+ * normalised in the scratch arena. */
+static void line_of(reader *r, size_t i, line *ln, size_t max_cp)
 {
     size_t len;
     ln->orig = fl_block_mtext(&r->doc->blocks[i], &len);
-    fl_norm_text(&ln->nt, r->a, ln->orig, len);
+    fl_norm_text(&ln->nt, r->a, ln->orig, fl_utf8_prefix(ln->orig, len, max_cp));
 }
 
 static void from_field(reader *r)
@@ -297,7 +304,7 @@ static void from_cover(reader *r, aside *pub)
         const fl_block *b = &doc->blocks[i];
         if (!fl_cover_part(b) || b->len == 0) continue;
         line ln;
-        line_of(r, i, &ln);
+        line_of(r, i, &ln, i >= end ? GLUED_CP : SIZE_MAX); /* cover lines are short */
         cand c;
         if (i >= end) { /* a first line too long for the region: a cover glued into one */
             if (label_inside(ln.nt.text, ln.nt.len, &c)) offer(r, &c, &ln, (int)i, "cover-field");
@@ -348,8 +355,9 @@ static void from_signature(reader *r)
         if (!fl_cover_part(b) || b->len == 0) continue;
         seen++;
         if (b->kind == FL_BLOCK_CELL) return; /* a list of projects, not the notice's own date */
+        if (b->len > SIGN_MAX_CP * 4 || fl_utf8_count(b->text, b->len) > SIGN_MAX_CP) return; /* text, no 落款 */
         line ln;
-        line_of(r, i, &ln);
+        line_of(r, i, &ln, SIZE_MAX);
         const char *t = ln.nt.text;
         size_t n = ln.nt.len;
         if (attachment_line(t)) continue;
@@ -378,9 +386,9 @@ static void from_period(reader *r)
     const fl_doc *doc = r->doc;
     for (size_t i = 0; i < doc->nblocks; i++) {
         const fl_block *b = &doc->blocks[i];
-        if (!fl_cover_part(b) || b->len == 0) continue;
+        if (!fl_cover_part(b) || b->len == 0 || (!strstr(b->text, "公示") && !strstr(b->text, "公告"))) continue;
         line ln;
-        line_of(r, i, &ln);
+        line_of(r, i, &ln, PERIOD_CP);
         const char *t = ln.nt.text;
         size_t n = ln.nt.len;
         for (size_t k = 0; k < NELEM(period_words); k++) {
