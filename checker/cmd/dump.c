@@ -1,8 +1,9 @@
 /* `filinglint dump`: the document model the rules see, so a user can find a
  * finding's line and see why a section was or was not found. JSON follows
  * cli.md §dump (a public contract: keys doc_type, properties, fields, blocks
- * first; additions after them); the text form is one block per line indented
- * by section depth, then the section outline, the fields and the type. */
+ * first; additions after them: sections, doc_type_reason, filing_date, ...);
+ * the text form is one block per line indented by section depth, then the
+ * section outline, the fields, the type and why, and the filing's date. */
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -156,6 +157,35 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
     fl_jw_end(w);
 }
 
+/* The filing's own date at the precision written ("2019", "2019-04",
+ * "2019-04-08"), null when none; a blank form shows its text with
+ * "unfilled" (and a value only when the year was written). */
+static void json_filing_date(fl_jw *w, const fl_doc *doc)
+{
+    const fl_filing_date *fd = &doc->filing_date;
+    if (!fd->found && !fd->unfilled) {
+        fl_jw_null(w);
+        return;
+    }
+    fl_jw_object(w);
+    fl_jw_key(w, "value");
+    if (fd->found) {
+        char iso[11];
+        fl_date_format(&fd->value, iso);
+        fl_jw_str(w, iso);
+    } else {
+        fl_jw_null(w);
+    }
+    if (fd->unfilled) {
+        fl_jw_key(w, "unfilled");
+        fl_jw_bool(w, true);
+    }
+    key_str(w, "text", fd->text);
+    key_int(w, "line", block_line(doc, fd->block));
+    key_str(w, "source", fd->source);
+    fl_jw_end(w);
+}
+
 static void json_sections(fl_jw *w, const fl_doc *doc)
 {
     fl_jw_array(w);
@@ -233,6 +263,9 @@ static int dump_json(const fl_doc *doc)
     fl_jw_end(&w);
     fl_jw_key(&w, "sections");
     json_sections(&w, doc);
+    key_str(&w, "doc_type_reason", doc->doc_type_reason);
+    fl_jw_key(&w, "filing_date");
+    json_filing_date(&w, doc);
     json_extras(&w, doc);
     key_str(&w, "path", doc->path);
     fl_jw_end(&w);
@@ -324,6 +357,28 @@ static void put_lines(fl_buf *out)
     fwrite(out->data, 1, out->len, stdout);
 }
 
+/* "filing date: 2019-04 "二〇一九年四月" [line 4, cover]" */
+static void text_filing_date(fl_buf *out, const fl_doc *doc)
+{
+    const fl_filing_date *fd = &doc->filing_date;
+    fl_buf_adds(out, "filing date: ");
+    if (!fd->found && !fd->unfilled) {
+        fl_buf_adds(out, "(none)\n");
+        return;
+    }
+    if (fd->found) {
+        char iso[11];
+        fl_date_format(&fd->value, iso);
+        fl_buf_adds(out, iso);
+        if (fd->unfilled) fl_buf_adds(out, ", rest left blank");
+    } else {
+        fl_buf_adds(out, "unfilled");
+    }
+    fl_buf_adds(out, " \"");
+    put_text(out, fd->text, strlen(fd->text), TEXT_MAX_CP);
+    fl_buf_printf(out, "\" [line %d, %s]\n", block_line(doc, fd->block), fd->source);
+}
+
 static void dump_text(const fl_doc *doc)
 {
     static const char *const formats[] = {"docx", "flat-opc", "word2003", "text", "markdown"};
@@ -383,6 +438,8 @@ static void dump_text(const fl_doc *doc)
         }
     }
     fl_buf_printf(&out, "\ndoc type: %s\n", doc->doc_type ? doc->doc_type : "(not recognised)");
+    if (doc->doc_type_reason) fl_buf_printf(&out, "  why: %s\n", doc->doc_type_reason);
+    text_filing_date(&out, doc);
     put_lines(&out);
     fl_buf_free(&out);
     free(depth);
@@ -394,7 +451,8 @@ static int usage(void)
 {
     printf("usage: filinglint dump [--format text|json] FILE...\n"
            "Print the document model the rules see: blocks with their line numbers,\n"
-           "sections, fields and the detected document type.\n\n"
+           "sections, fields, the detected document type and why, and the filing's\n"
+           "own date (where it was read).\n\n"
            "  -f, --format text|json   output format (default text)\n"
            "  -h, --help               show this help\n");
     return 0;

@@ -173,3 +173,10 @@ void fl_jw_null(fl_jw *w)
     fl_buf_adds(&w->buf, "null");
     after_value(w);
 }
+
+void fl_jw_bool(fl_jw *w, bool v)
+{
+    before_value(w);
+    fl_buf_adds(&w->buf, v ? "true" : "false");
+    after_value(w);
+}

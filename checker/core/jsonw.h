@@ -44,4 +44,5 @@ void fl_jw_string(fl_jw *w, const char *s, size_t len);
 void fl_jw_str(fl_jw *w, const char *s); /* NULL gives null */
 void fl_jw_int(fl_jw *w, long long v);
 void fl_jw_null(fl_jw *w);
+void fl_jw_bool(fl_jw *w, bool v);
 #endif

@@ -1,6 +1,8 @@
-/* Unit tests for core/date: every written form, impossible dates, things
- * that look like dates but are not (standard codes, phone numbers), the
- * coarser-precision comparison and the calendar arithmetic. */
+/* Unit tests for core/date: every written form (OCR'd zeros in Chinese
+ * years, digits spaced by a PDF copy), impossible dates, things that look
+ * like dates but are not (standard codes, phone numbers, planning periods),
+ * date forms left blank, the coarser-precision comparison and the calendar
+ * arithmetic. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,6 +53,26 @@ static void test_parse(void **state)
         {"二〇二三 年 九 月", "二〇二三 年 九 月", 2023, 9, 0},
         {"二O二三年九月", "二O二三年九月", 2023, 9, 0},
         {"二〇二三年九月编制", "二〇二三年九月", 2023, 9, 0},
+        /* the zero as typed or OCR'd on real covers: O, o, 0, ○ */
+        {"二O一三年十月", "二O一三年十月", 2013, 10, 0},
+        {"二o一九年四月", "二o一九年四月", 2019, 4, 0},
+        {"二0一六年十二月", "二0一六年十二月", 2016, 12, 0},
+        {"二０一六年十二月", "二０一六年十二月", 2016, 12, 0},
+        {"二〇〇八年五月", "二〇〇八年五月", 2008, 5, 0},
+        {"二OO八年五月", "二OO八年五月", 2008, 5, 0},
+        {"二零一八年七月", "二零一八年七月", 2018, 7, 0},
+        /* digits one space apart (PDF copy) */
+        {"2 0 2 1 年 5 月", "2 0 2 1 年 5 月", 2021, 5, 0},
+        {"2 0 2 1 年", "2 0 2 1 年", 2021, 0, 0},
+        {"2 0 2 1年1 2月3 1日", "2 0 2 1年1 2月3 1日", 2021, 12, 31},
+        {"2　0　2　1　年　5　月", "2　0　2　1　年　5　月", 2021, 5, 0},
+        {"２ ０ ２ １ 年 ５ 月", "２ ０ ２ １ 年 ５ 月", 2021, 5, 0},
+        {"二 〇 一 九 年 四 月", "二 〇 一 九 年 四 月", 2019, 4, 0},
+        {"二 〇 一 九 年 十 二 月", "二 〇 一 九 年 十 二 月", 2019, 12, 0},
+        {"二 O 一 三 年 十 月", "二 O 一 三 年 十 月", 2013, 10, 0},
+        /* spaced unevenly by a PDF copy */
+        {"二 00 九年十月八日", "二 00 九年十月八日", 2009, 10, 8},
+        {"二〇 一九年四月", "二〇 一九年四月", 2019, 4, 0},
         /* ISO-like */
         {"2024-05-08", "2024-05-08", 2024, 5, 8},
         {"2024-5-8", "2024-5-8", 2024, 5, 8},
@@ -101,6 +123,20 @@ static void test_parse(void **state)
         {"一九九九九年", NULL, 0, 0, 0},
         {"二〇二三", NULL, 0, 0, 0},
         {"O二三四年", NULL, 0, 0, 0},
+        {"0二三四年", NULL, 0, 0, 0},
+        {"二0二三4年", NULL, 0, 0, 0},
+        {"二〇二三O年", NULL, 0, 0, 0},
+        /* spaced, but not one space between every digit */
+        {"2 0 2 1", NULL, 0, 0, 0},
+        {"20 21年", NULL, 0, 0, 0},
+        {"2 0 21年", NULL, 0, 0, 0},
+        {"2  0  2  1 年", NULL, 0, 0, 0},
+        {"2 0 2 1 3 年", NULL, 0, 0, 0},
+        {"2 0 2 13年", NULL, 0, 0, 0},
+        {"2 0 2 1-05", NULL, 0, 0, 0},
+        {"2 0 2 1.5", NULL, 0, 0, 0},
+        {"二〇一九 0年", NULL, 0, 0, 0},
+        {"二 〇 一 九 一年", NULL, 0, 0, 0},
         /* not a date form */
         {"2024", NULL, 0, 0, 0},
         {"2024 ", NULL, 0, 0, 0},
@@ -176,6 +212,10 @@ static void test_find(void **state)
         {"2024-13-01, 2024-12-01", "2024-13-01, ", "2024-12-01", 2024, 12, 1},
         {"（2023年）", "（", "2023年", 2023, 0, 0},
         {"统一二〇二三年九月", "统一", "二〇二三年九月", 2023, 9, 0},
+        {"编 制 日 期 ：2 0 2 1 年 5 月", "编 制 日 期 ：", "2 0 2 1 年 5 月", 2021, 5, 0},
+        {"甲县卫生健康局 2022年3月30日", "甲县卫生健康局 ", "2022年3月30日", 2022, 3, 30},
+        {"二0一六年十二月", "", "二0一六年十二月", 2016, 12, 0},
+        {"2022.4.28", "", "2022.4.28", 2022, 4, 28},
         /* standard codes, versions, phone numbers */
         {"依据 GB 3095-2012 标准", NULL, NULL, 0, 0, 0},
         {"GB3095-2012", NULL, NULL, 0, 0, 0},
@@ -196,6 +236,18 @@ static void test_find(void **state)
         {"项目周期2019-2024年", NULL, NULL, 0, 0, 0},
         {"编号ＡＢ２０２４年", NULL, NULL, 0, 0, 0},
         {"文号2024-05-081", NULL, NULL, 0, 0, 0},
+        /* planning periods: a range of years is no date */
+        {"规划期2021-2035年", NULL, NULL, 0, 0, 0},
+        {"《甲市国土空间总体规划（2021—2035年）》", NULL, NULL, 0, 0, 0},
+        {"2020～2035年", NULL, NULL, 0, 0, 0},
+        {"2021至2035年", NULL, NULL, 0, 0, 0},
+        {"于2024年3月15日~2024年4月1日", "于", "2024年3月15日", 2024, 3, 15},
+        {"3月15日~2024年4月1日", "3月15日~", "2024年4月1日", 2024, 4, 1},
+        {"公示期：~2024年4月1日", "公示期：~", "2024年4月1日", 2024, 4, 1},
+        /* the tail of a longer spaced number or code */
+        {"1 2 0 2 1 年", NULL, NULL, 0, 0, 0},
+        {"编号 7 2 0 1 9 年", NULL, NULL, 0, 0, 0},
+        {"G B 3 0 9 5 - 2 0 1 2 年", NULL, NULL, 0, 0, 0},
         {"没有日期", NULL, NULL, 0, 0, 0},
         {"", NULL, NULL, 0, 0, 0},
     };
@@ -212,6 +264,57 @@ static void test_find(void **state)
             fail_msg("case %zu \"%s\": start %zu, want %zu", i, c->in, start, strlen(c->before));
         if (d.y != c->y || d.m != c->m || d.d != c->d)
             fail_msg("case %zu \"%s\": got %d-%d-%d", i, c->in, d.y, d.m, d.d);
+    }
+}
+
+typedef struct blank_case {
+    const char *in;
+    const char *before; /* text before the blank form; NULL: none found */
+    const char *match;
+    int year;
+} blank_case;
+
+static void test_find_blank(void **state)
+{
+    (void)state;
+    static const blank_case cases[] = {
+        {"编制日期：    年  月", "编制日期：    ", "年  月", 0},
+        {"201 年 月 日", "", "201 年 月 日", 0},
+        {"年 月 日", "", "年 月 日", 0},
+        {"20  年  月", "", "20  年  月", 0},
+        {"日期：20__年__月__日", "日期：", "20__年__月__日", 0},
+        {"2024年  月  日", "", "2024年  月  日", 2024},
+        {"2024 年 月 日", "", "2024 年 月 日", 2024},
+        {"xxxx年xx月", "", "xxxx年xx月", 0},
+        {"XXXX年XX月XX日", "", "XXXX年XX月XX日", 0},
+        {"20XX年X月", "", "20XX年X月", 0},
+        {"（日期）*年*月*日", "（日期）", "*年*月*日", 0},
+        {"建设单位（盖章）：　　　　年　　月　　日", "建设单位（盖章）：　　　　", "年　　月　　日", 0},
+        {"年 月", "", "年 月", 0},
+        /* filled dates, prose, codes */
+        {"二〇一九年四月", NULL, NULL, 0},
+        {"2024年5月  日", NULL, NULL, 0},
+        {"2024年 5月", NULL, NULL, 0},
+        {"年月日", NULL, NULL, 0},
+        {"近3年 月均降水量为56mm", NULL, NULL, 0},
+        {"每年 月 日", NULL, NULL, 0},
+        {"3 年 月 日", NULL, NULL, 0},
+        {"GB2024年 月", NULL, NULL, 0},
+        {"12345年 月", NULL, NULL, 0},
+        {"电话13905371234139053712341390537123年 月", NULL, NULL, 0},
+        {"", NULL, NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const blank_case *c = &cases[i];
+        size_t start = 12345;
+        int year = -1;
+        size_t n = fl_date_find_blank(c->in, strlen(c->in), &start, &year);
+        size_t want = c->match ? strlen(c->match) : 0;
+        if (n != want) fail_msg("case %zu \"%s\": length %zu, want %zu", i, c->in, n, want);
+        if (!c->match) continue;
+        if (start != strlen(c->before))
+            fail_msg("case %zu \"%s\": start %zu, want %zu", i, c->in, start, strlen(c->before));
+        if (year != c->year) fail_msg("case %zu \"%s\": year %d, want %d", i, c->in, year, c->year);
     }
 }
 
@@ -351,7 +454,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse),          cmocka_unit_test(test_parse_len),
-        cmocka_unit_test(test_find),           cmocka_unit_test(test_valid),
+        cmocka_unit_test(test_find),           cmocka_unit_test(test_find_blank),
+        cmocka_unit_test(test_valid),
         cmocka_unit_test(test_cmp),            cmocka_unit_test(test_iso_and_format),
         cmocka_unit_test(test_days),           cmocka_unit_test(test_days_round_trip),
         cmocka_unit_test(test_today),

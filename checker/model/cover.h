@@ -1,0 +1,23 @@
+/* The cover region of a filing: the lines before its first chapter, where it
+ * names its kind and its date. model/doctype.c and model/filingdate.c read
+ * their evidence there, so both agree on where the cover ends. */
+#ifndef FL_COVER_H
+#define FL_COVER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "model/doc.h"
+
+#define FL_COVER_LINES 40 /* non-empty lines of the cover region at most */
+
+/* A block of the main text (body or text box: covers are often text boxes). */
+bool fl_cover_part(const fl_block *b);
+/* A numbered title line: 一、…, 1 …, 第一章, 附件1, or one with an automatic
+ * numbering label. */
+bool fl_block_numbered(const fl_block *b);
+/* One past the last block of the cover region: the region ends before the
+ * table of contents (a TOC line or the 目录 title), a numbered heading, an
+ * unnumbered heading after the first three lines (the title lines may be
+ * headings themselves: Markdown #, a Heading style), or the first sentence
+ * (。 or ；, or a long line), and after FL_COVER_LINES non-empty lines. */
+size_t fl_cover_end(const fl_doc *doc);
+#endif

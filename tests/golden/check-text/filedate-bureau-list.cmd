@@ -1,0 +1,1 @@
+check fixtures/text/filedate-bureau-list.md

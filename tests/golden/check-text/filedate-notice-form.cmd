@@ -1,0 +1,1 @@
+check fixtures/text/filedate-notice-form.txt

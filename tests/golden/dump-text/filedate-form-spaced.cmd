@@ -1,0 +1,1 @@
+dump fixtures/text/filedate-form-spaced.txt

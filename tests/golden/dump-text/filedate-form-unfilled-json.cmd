@@ -1,0 +1,1 @@
+dump --format json fixtures/text/filedate-form-unfilled.txt

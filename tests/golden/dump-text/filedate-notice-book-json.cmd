@@ -1,0 +1,1 @@
+dump --format json fixtures/text/filedate-notice-book.txt

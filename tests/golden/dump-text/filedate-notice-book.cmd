@@ -1,0 +1,1 @@
+dump fixtures/text/filedate-notice-book.txt
