@@ -1,9 +1,14 @@
 /* Named fields: the key facts of a filing read once into label -> value
- * pairs, from label/value table rows (2, 4 or 6 cells: label, value, label,
- * value...) and from "标签：值" paragraphs such as the cover lines. Checkbox
- * values keep only the ticked option(s). Every occurrence is kept, in document
- * order, because rules compare the cover with the tables; fl_doc_field()
- * returns the first. */
+ * pairs, from label/value tables (fields_table.c), from "标签：值" lines such
+ * as the cover lines, from a label whose value is on the next line, and
+ * from facts stated in sentences for a few known labels (fields_prose.c).
+ * Checkbox values keep only the ticked option(s). Every occurrence is kept,
+ * in document order, because rules compare the cover with the tables;
+ * fl_doc_field() returns the first, so facts from prose come last.
+ *
+ * Text is read through fl_block_mtext(): a line copied out of a PDF with a
+ * space between every character is read folded, and a value ends where its
+ * line or cell ends or where the next label starts. */
 #include "model/fields_int.h"
 #include "core/norm.h"
 #include "core/utf8.h"
@@ -32,8 +37,9 @@ static bool has_field(const fl_doc *doc, const char *name)
 /* Adds name = value, and for the rows of the 编制单位和编制人员情况表 also
  * the name qualified by whose it is (group 建设单位 / 编制单位): 单位名称 ->
  * 编制单位, 统一社会信用代码 -> 编制单位统一社会信用代码. */
-void fl_fx_add_named(fl_doc *doc, const char *group, const char *label, const char *value, size_t vlen, int block)
+void fl_fx_add_named(fl_fx *fx, const char *group, const char *label, const char *value, size_t vlen, int block)
 {
+    fl_doc *doc = fx->doc;
     const char *name = fl_arena_strdup(&doc->arena, label);
     add_field(doc, name, value, vlen, block);
     if (!group) return;
@@ -53,106 +59,345 @@ const char *fl_fx_group_of(const char *name)
     return "";
 }
 
-/* ---- paragraphs: 标签：值 ------------------------------------------------- */
+/* ---- lines: 标签：值 ------------------------------------------------------ */
 
+static bool has(const char *s, size_t len, const char *what)
+{
+    size_t m = strlen(what);
+    for (size_t i = 0; i + m <= len; i++)
+        if (!memcmp(s + i, what, m)) return true;
+    return false;
+}
+
+static bool ends_with(const char *s, size_t len, const char *what)
+{
+    size_t m = strlen(what);
+    return m <= len && !memcmp(s + len - m, what, m);
+}
+
+/* The first label colon at or after from. Colons inside 《》 and brackets
+ * belong to titles and notes (《…第7部分：…》, （注：…）), between digits to
+ * times and scales (10:30, 1：1000). */
 static size_t colon_at(const char *s, size_t len, size_t from, size_t *clen)
 {
-    int quote = 0; /* 《标准 第7部分：其他行业》 is a title, not label：value */
+    int depth = 0;
     for (size_t i = from; i < len; i++) {
-        if (len - i >= 3 && !memcmp(s + i, "《", 3)) quote++;
-        else if (len - i >= 3 && !memcmp(s + i, "》", 3) && quote) quote--;
-        if (quote) continue;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '(') depth++;
+        else if (c == ')' && depth) depth--;
+        else if (c == 0xE3 && len - i >= 3 && !memcmp(s + i, "《", 3)) depth++;
+        else if (c == 0xE3 && len - i >= 3 && !memcmp(s + i, "》", 3) && depth) depth--;
+        else if (c == 0xEF && len - i >= 3 && !memcmp(s + i, "（", 3)) depth++;
+        else if (c == 0xEF && len - i >= 3 && !memcmp(s + i, "）", 3) && depth) depth--;
+        if (depth) continue;
+        size_t n = c == ':' ? 1 : (c == 0xEF && len - i >= 3 && !memcmp(s + i, "：", 3)) ? 3 : 0;
+        if (!n) continue;
         bool digit_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
-        bool digit_after = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9';
-        if (s[i] == ':' && digit_before && digit_after) continue; /* 10:30, 1:1000 */
-        if (s[i] == ':') { *clen = 1; return i; }
-        if (len - i >= 3 && !memcmp(s + i, "：", 3)) { *clen = 3; return i; }
+        bool digit_after = i + n < len && s[i + n] >= '0' && s[i + n] <= '9';
+        if (digit_before && digit_after) continue;
+        *clen = n;
+        return i;
     }
     return len;
 }
 
-/* The start of a second "标签：" on the same line, after a gap of white space
- * ("建设单位：XX公司　　联系人：张三"); len when there is none. */
-static size_t second_label(fl_arena *a, const char *s, size_t len, size_t from)
+/* Words before a colon that introduce a list or a note rather than label a
+ * value ("主要设备见下表：", "注：", "根据调查："). */
+static bool not_a_label(const char *name)
 {
-    size_t clen, c = colon_at(s, len, from, &clen);
-    if (c >= len) return len;
-    size_t gap_end = 0, i = from;
-    while (i < c) {
-        uint32_t cp;
-        size_t n = fl_utf8_decode(s + i, len - i, &cp);
-        if (cp == 0x3000 || cp == '\t' || (cp == ' ' && i + 1 < c && s[i + 1] == ' ')) {
-            size_t j = i;
-            while (j < c) {
-                size_t m = fl_utf8_decode(s + j, len - j, &cp);
-                if (!fl_fx_is_space(cp)) break;
-                j += m;
-            }
-            gap_end = j;
-            i = j;
-            continue;
-        }
-        i += n;
-    }
-    if (!gap_end || gap_end >= c) return len;
-    fl_fx_label li = fl_fx_label_of(a, s + gap_end, c - gap_end, FL_FX_PARA_LABEL_CP);
-    return li.plausible ? gap_end : len;
+    static const char *const whole[] = {"注", "注释", "附注", "说明", "备注", "来源", "资料来源", "数据来源", "图例"};
+    static const char *const tails[] = {"如下", "如下表", "见下表", "见表", "包括", "主要有", "为", "是"};
+    static const char *const heads[] = {"根据", "按照", "依据", "由于", "因此", "另外", "此外", "经调查",
+                                        "经现场", "经核实", "经分析", "通过"};
+    size_t len = strlen(name);
+    for (size_t k = 0; k < FL_NELEM(whole); k++)
+        if (!strcmp(name, whole[k])) return true;
+    for (size_t k = 0; k < FL_NELEM(tails); k++)
+        if (ends_with(name, len, tails[k])) return true;
+    return fl_fx_match_any(name, len, heads, FL_NELEM(heads)) != 0;
 }
 
-void fl_fx_paragraph(fl_doc *doc, fl_arena *scratch, const fl_block *b, int bi, const char *group)
+static bool wide_gap(const char *s, size_t from, size_t to)
 {
-    const char *s = b->text;
-    size_t len = b->len, pos = 0;
-    while (pos < len) {
+    size_t spaces = 0;
+    for (size_t i = from; i < to;) {
+        uint32_t cp;
+        i += fl_utf8_decode(s + i, to - i, &cp);
+        if (cp == '\t' || cp == 0x3000) return true;
+        if (fl_fx_is_space(cp)) {
+            if (++spaces >= 2) return true;
+        } else {
+            spaces = 0;
+        }
+    }
+    return false;
+}
+
+static bool space_before(const char *s, size_t from, size_t p)
+{
+    if (p <= from) return false;
+    size_t q = p - 1;
+    while (q > from && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
+    uint32_t cp;
+    fl_utf8_decode(s + q, p - q, &cp);
+    return fl_fx_is_space(cp);
+}
+
+/* A second "标签：" on the line, starting after from: a known label, even
+ * run on to the value before it as in a line copied out of a PDF
+ * ("项目名称：甲项目建设单位：乙公司"; a short one such as 联系人 only after a
+ * space), or any label after a gap of white space ("建设单位：XX公司　　联系
+ * 人：张三"). Returns its start, len when there is none; *gap tells whether
+ * white space separates it from what is before. */
+static size_t value_end(fl_arena *a, const char *s, size_t len, size_t from, bool *gap)
+{
+    size_t clen, seg = from; /* text since the previous colon: a label cannot hold a colon */
+    for (size_t c = colon_at(s, len, from, &clen); c < len; seg = c + clen, c = colon_at(s, len, seg, &clen)) {
+        size_t p = fl_fx_known_before(s, seg, c);
+        if (p < c && (p == from || space_before(s, from, p) || fl_utf8_count(s + p, c - p) >= 4)) {
+            *gap = wide_gap(s, from, p);
+            return p;
+        }
+        /* the last run of wide white space before the colon */
+        size_t gap_end = 0;
+        for (size_t i = seg; i < c;) {
+            uint32_t cp;
+            size_t n = fl_utf8_decode(s + i, len - i, &cp);
+            if (cp == 0x3000 || cp == '\t' || (cp == ' ' && i + 1 < c && s[i + 1] == ' ')) {
+                size_t j = i;
+                while (j < c) {
+                    size_t m = fl_utf8_decode(s + j, len - j, &cp);
+                    if (!fl_fx_is_space(cp)) break;
+                    j += m;
+                }
+                gap_end = j;
+                i = j;
+                continue;
+            }
+            i += n;
+        }
+        if (gap_end && gap_end < c) {
+            fl_fx_label li = fl_fx_label_of(a, s + gap_end, c - gap_end, FL_FX_PARA_LABEL_CP);
+            if (li.plausible && !not_a_label(li.name)) {
+                *gap = true;
+                return gap_end;
+            }
+        }
+    }
+    *gap = false;
+    return len;
+}
+
+typedef struct found { const char *name; size_t vstart, vlen; bool known; } found;
+
+/* The "标签：值" pairs of one line, left to right. A line whose first label
+ * has no value and runs straight into the next ("项目名称：建设单位：甲项目
+ * 乙公司", the labels and values of a cover copied out of a PDF column by
+ * column) gives nothing: which value is whose cannot be told. Returns the
+ * name of a known label left without a value at the end of the line. */
+static const char *colon_line(fl_fx *fx, const char *s, size_t len, int bi, const char *group)
+{
+    found f[32];
+    size_t n = 0, pos = 0, end = 0;
+    bool jumble = false;
+    while (pos < len && n < FL_NELEM(f)) {
         size_t window = len - pos < FL_FX_PARA_LABEL_CP * 4 + 16 ? len : pos + FL_FX_PARA_LABEL_CP * 4 + 16;
         size_t clen, c = colon_at(s, window, pos, &clen);
-        if (c >= window) return; /* no colon, or too far for a label: a sentence */
-        fl_fx_label li = fl_fx_label_of(scratch, s + pos, c - pos, FL_FX_PARA_LABEL_CP);
-        if (!li.plausible) return;
+        if (c >= window) break; /* no colon, or too far for a label: a sentence */
+        fl_fx_label li = fl_fx_label_of(&fx->scratch, s + pos, c - pos, FL_FX_PARA_LABEL_CP);
+        if (!li.plausible || not_a_label(li.name)) break;
         size_t vstart = c + clen;
-        size_t vend = second_label(scratch, s, len, vstart);
+        bool gap;
+        size_t vend = value_end(&fx->scratch, s, len, vstart, &gap);
         const char *v = s + vstart;
         size_t vlen = vend - vstart;
         fl_fx_trim(&v, &vlen);
         /* "主要建设内容如下：" introduces a list; an empty value counts only
          * for the labels of a form ("建设单位（盖章）：" left blank). */
-        if (vlen == 0 && !li.known) return;
-        fl_fx_add_named(doc, group, li.name, v, vlen, bi);
-        pos = vend;
+        if (vlen == 0 && !li.known) break;
+        if (vlen == 0 && vend < len && !gap) jumble = true;
+        f[n++] = (found){li.name, (size_t)(v - s), vlen, li.known};
+        pos = end = vend;
+    }
+    if (jumble) return NULL;
+    for (size_t k = 0; k < n; k++) {
+        fx->pending_first = fx->doc->nfields;
+        fl_fx_add_named(fx, group, f[k].name, s + f[k].vstart, f[k].vlen, bi);
+    }
+    if (n && end == len && f[n - 1].known && f[n - 1].vlen == 0) return f[n - 1].name;
+    return NULL;
+}
+
+static bool ends_with_colon(const char *s, size_t len)
+{
+    return ends_with(s, len, "：") || ends_with(s, len, ":");
+}
+
+/* A line with tabs copied from a table ("总投资（万元）\t5000\t其中：环保投资
+ * （万元）\t85"; "建设单位：甲公司\t联系人\t张三"): its cells, read like a
+ * table row but pairing only known labels and labels ending in a colon,
+ * since a row of a data table looks the same ("1\t反应釜\t4台"); cells
+ * holding "标签：值" are read as lines. */
+static void tab_row(fl_fx *fx, const char *s, size_t len, int bi, const char *group)
+{
+    typedef struct seg { const char *s; size_t len; fl_fx_label li; bool label; } seg;
+    seg g[32];
+    size_t n = 0;
+    for (size_t i = 0; i <= len && n < FL_NELEM(g);) {
+        const char *tab = memchr(s + i, '\t', len - i);
+        size_t e = tab ? (size_t)(tab - s) : len;
+        const char *t = s + i;
+        size_t tl = e - i;
+        fl_fx_trim(&t, &tl);
+        fl_fx_label li = fl_fx_label_of(&fx->scratch, t, tl, FL_FX_CELL_LABEL_CP);
+        g[n++] = (seg){t, tl, li, li.known || (li.plausible && ends_with_colon(t, tl) && !not_a_label(li.name))};
+        i = e + 1;
+    }
+    for (size_t k = 0; k < n;) {
+        if (g[k].label && k + 1 < n && !g[k + 1].li.known) {
+            fl_fx_add_named(fx, group, g[k].li.name, g[k + 1].s, g[k + 1].len, bi);
+            k += 2;
+            continue;
+        }
+        if (g[k].len) colon_line(fx, g[k].s, g[k].len, bi, group);
+        k++;
     }
 }
+
+/* ---- values on the next line ---------------------------------------------- */
+
+/* Covers, the 建设项目基本情况 part and table cells put a label's value on
+ * the line below it; elsewhere a label alone on a line introduces a list. */
+static bool next_line_place(const fl_doc *doc, const fl_block *b)
+{
+    if (b->kind == FL_BLOCK_HEADING) return false;
+    if (b->table || b->section < 0) return true;
+    static const char *const parts[] = {"基本情况", "基本信息", "项目概况", "情况表"};
+    for (int s = b->section; s >= 0; s = doc->sections[s].parent)
+        for (size_t k = 0; k < FL_NELEM(parts); k++)
+            if (strstr(doc->sections[s].title, parts[k])) return true;
+    return false;
+}
+
+/* Whether the line s can be the value of the label name written on the line
+ * before: a short line that is not a heading, a numbered item, a sentence,
+ * another label or the cover's issuer line, and whose content fits the
+ * label (a date for a date, a unit's name for a unit) — covers copied out of
+ * a PDF put the labels in one column and the values after them. */
+static bool next_line_value(fl_fx *fx, const char *name, const fl_block *b, const char *s, size_t len)
+{
+    if (b->kind == FL_BLOCK_HEADING || (b->flags & (FL_BF_TOC | FL_BF_LIST))) return false;
+    fl_fx_trim(&s, &len);
+    if (!len || fl_utf8_count(s, len) > 100 || fl_fx_numbering_prefix(s, len)) return false;
+    if (has(s, len, "。") || has(s, len, "；") || has(s, len, ";")) return false;
+    if (ends_with(s, len, "制") && (has(s, len, "部") || has(s, len, "局") || has(s, len, "厅"))) return false;
+    size_t window = len < FL_FX_PARA_LABEL_CP * 4 + 16 ? len : FL_FX_PARA_LABEL_CP * 4 + 16;
+    size_t clen, c = colon_at(s, window, 0, &clen);
+    if (c < window && fl_fx_label_of(&fx->scratch, s, c, FL_FX_PARA_LABEL_CP).plausible) return false;
+    if (fl_fx_label_of(&fx->scratch, s, len, FL_FX_CELL_LABEL_CP).known) return false;
+    bool digit = false;
+    for (size_t i = 0; i < len && !digit; i++) digit = s[i] >= '0' && s[i] <= '9';
+    size_t nl = strlen(name);
+    if (ends_with(name, nl, "日期")) return digit || has(s, len, "〇") || has(s, len, "年");
+    static const char *const numeric[] = {"代码", "电话", "联系方式", "传真", "邮政编码", "编号"};
+    for (size_t k = 0; k < FL_NELEM(numeric); k++)
+        if (ends_with(name, nl, numeric[k])) return digit;
+    if (ends_with(name, nl, "单位") || ends_with(name, nl, "单位名称")) return fl_fx_org_name(s, len);
+    if (ends_with(name, nl, "项目名称"))
+        return !fl_fx_org_name(s, len) && !((s[0] >= '0' && s[0] <= '9') && has(s, len, "年"));
+    return true;
+}
+
+static bool same_place(const fl_block *a, const fl_block *b)
+{
+    return a->part == b->part && a->table == b->table && a->row == b->row && a->col == b->col;
+}
+
+void fl_fx_line(fl_fx *fx, int bi, const char *group)
+{
+    fl_doc *doc = fx->doc;
+    const fl_block *b = &doc->blocks[bi];
+    size_t len;
+    const char *s = fl_block_mtext(b, &len);
+    const char *pending = fx->pending;
+    fx->pending = NULL;
+    if (b->flags & (FL_BF_TOC | FL_BF_LIST)) return;
+    if (pending && bi == fx->pending_block + 1 && same_place(&doc->blocks[fx->pending_block], b) &&
+        next_line_value(fx, pending, b, s, len)) {
+        /* the label line gave the field(s) an empty value: fill them in */
+        fl_fx_trim(&s, &len);
+        const char *v;
+        if (!fl_fx_checkbox_value(&doc->arena, s, len, &v)) v = fl_arena_strndup(&doc->arena, s, len);
+        for (size_t k = fx->pending_first; k < doc->nfields; k++) {
+            doc->fields[k].value = v;
+            doc->fields[k].block = bi;
+        }
+        return;
+    }
+    if (memchr(s, '\t', len)) {
+        tab_row(fx, s, len, bi, group);
+        return;
+    }
+    const char *name = colon_line(fx, s, len, bi, group);
+    if (name && next_line_place(doc, b)) {
+        fx->pending = fl_arena_strdup(&doc->arena, name);
+        fx->pending_block = bi;
+    }
+}
+
+/* ---- the pass ------------------------------------------------------------- */
+
+/* Canonical names rules can rely on, added after the fields of the filing
+ * and only when the filing does not use them itself. */
+static const struct { const char *from, *to; } canonical[] = {
+    {"建设项目名称", "项目名称"},
+    {"项目立项批复单位", "立项批复单位"},
+    {"项目实施方案审查单位", "实施方案审查单位"},
+};
 
 void fl_fields_extract(fl_doc *doc)
 {
     doc->nfields = 0;
-    fl_arena scratch;
-    fl_arena_init(&scratch);
+    fl_fx fx = {.doc = doc, .pending_block = -2};
+    fl_arena_init(&fx.scratch);
     const char *para_group = NULL;
     for (size_t i = 0; i < doc->nblocks;) {
         const fl_block *b = &doc->blocks[i];
-        if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & FL_BF_TOC)) {
+        if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & (FL_BF_TOC | FL_BF_LIST))) {
             i++;
             continue;
+        }
+        if (fx.scratch.total > (1u << 20)) { /* label names of blocks already read */
+            fl_arena_free(&fx.scratch);
+            fl_arena_init(&fx.scratch);
         }
         if (b->table == 0) {
             if (b->kind == FL_BLOCK_HEADING) para_group = NULL;
-            if (b->len <= 3 * 24 && strstr(b->text, "情况")) {
-                const char *g = fl_fx_group_of(fl_norm_label(&scratch, b->text, b->len));
+            size_t len;
+            const char *s = fl_block_mtext(b, &len);
+            if (len <= 3 * 24 && strstr(s, "情况")) {
+                const char *g = fl_fx_group_of(fl_norm_label(&fx.scratch, s, len));
                 if (!g || *g) para_group = g;
             }
-            fl_fx_paragraph(doc, &scratch, b, (int)i, para_group);
+            fl_fx_line(&fx, (int)i, para_group);
+            if (b->kind != FL_BLOCK_HEADING) fl_fx_prose(&fx, (int)i);
             i++;
             continue;
         }
-        i = fl_fx_table(doc, &scratch, i);
+        fx.pending = NULL;
+        i = fl_fx_table(&fx, i);
     }
-    /* Canonical names rules can rely on, added only when the filing does not
-     * use them itself. */
     size_t n = doc->nfields;
-    for (size_t k = 0; k < n; k++)
-        if (!strcmp(doc->fields[k].name, "建设项目名称") && !has_field(doc, "项目名称")) {
-            FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
-            doc->fields[doc->nfields++] = (fl_field){"项目名称", doc->fields[k].value, doc->fields[k].block};
-        }
-    fl_arena_free(&scratch);
+    for (size_t c = 0; c < FL_NELEM(canonical); c++)
+        for (size_t k = 0; k < n; k++)
+            if (!strcmp(doc->fields[k].name, canonical[c].from) && !has_field(doc, canonical[c].to)) {
+                FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
+                doc->fields[doc->nfields++] = (fl_field){canonical[c].to, doc->fields[k].value, doc->fields[k].block};
+            }
+    for (size_t k = 0; k < fx.nprose; k++) {
+        FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
+        doc->fields[doc->nfields++] = fx.prose[k];
+    }
+    free(fx.prose);
+    fl_arena_free(&fx.scratch);
 }

@@ -9,19 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Labels of the forms filings use (domain-facts §1.3, §3; rules.md), as
- * normalised and without a trailing "(unit)" group. A known label is a label
- * even in a row that otherwise looks like a grid header. */
+/* Labels of the forms filings use, as normalised and without a trailing
+ * "(unit)" group: the 2021 报告表 建设项目基本情况 table, its 1999-style
+ * predecessor (法人代表, 通讯地址, 批准文号…), the 编制单位和编制人员情况表,
+ * and the 基本信息 of soil project plans. A known label is a label even in a
+ * row that otherwise looks like a grid header; only known labels are read
+ * from prose and from a line whose value is on the next line. */
 static const char *const known_labels[] = {
-    "项目名称", "建设项目名称", "项目代码", "建设单位", "建设单位联系人", "联系人", "联系方式",
-    "联系电话", "建设地点", "地理坐标", "国民经济行业类别", "建设项目行业类别", "建设性质",
+    "项目名称", "建设项目名称", "项目代码", "建设单位", "建设单位名称", "建设单位联系人", "联系人",
+    "联系方式", "联系电话", "建设地点", "地理坐标", "国民经济行业类别", "建设项目行业类别", "建设性质",
     "建设项目申报情形", "项目审批(核准/备案)部门", "项目审批(核准/备案)文号", "总投资",
     "环保投资", "环保投资占比", "施工工期", "是否开工建设", "用地(用海)面积", "专项评价设置情况",
     "规划情况", "规划环境影响评价情况", "规划及规划环境影响评价符合性分析", "其他符合性分析",
     "编制日期", "编制单位", "统一社会信用代码", "项目单位", "立项批复单位", "实施方案审查单位",
-    "拟申请中央资金额度", "项目周期", "项目编号", "建设项目类别", "环境影响评价文件类型",
-    "单位名称", "法定代表人", "主要负责人", "直接负责的主管人员", "项目负责人", "项目地址",
-    "实施周期", "项目类型", "编制主持人", "主要编制人员",
+    "项目立项批复单位", "项目实施方案审查单位", "项目实施单位", "项目承担单位", "实施单位",
+    "拟申请中央资金额度", "拟申请中央土壤污染防治专项资金额度", "拟申请中央专项资金额度",
+    "申请中央资金额度", "项目周期", "实施周期", "项目实施周期", "建设周期", "项目编号",
+    "建设项目类别", "环境影响评价文件类型", "评价文件类型", "单位名称", "法定代表人", "法人代表",
+    "主要负责人", "直接负责的主管人员", "项目负责人", "项目地址", "项目类型", "编制主持人",
+    "主要编制人员", "通讯地址", "传真", "邮政编码", "立项审批部门", "批准文号", "行业类别",
+    "行业类别及代码", "占地面积", "绿化面积", "评价经费", "预期投产日期", "环保投资占总投资比例",
 };
 
 static const char *const tick_marks[] = {"☑", "■", "√", "☒", "▣", "✓", "✔"};
@@ -69,7 +76,7 @@ void fl_fx_trim(const char **s, size_t *len)
 }
 
 /* "1、" "（一）" "2." in front of a label ("（1）建设单位：…"). */
-static size_t numbering_prefix(const char *s, size_t len)
+size_t fl_fx_numbering_prefix(const char *s, size_t len)
 {
     size_t i = 0;
     bool paren = false;
@@ -103,15 +110,58 @@ static bool is_known(const char *name)
     return false;
 }
 
+/* "其中：环保投资（万元）": the sub-item of the row above is a label too. */
+static size_t sub_item_prefix(const char *s, size_t len)
+{
+    if (len < 6 || memcmp(s, "其中", 6)) return 0;
+    static const char *const sep[] = {"：", ":", "，", ",", "、", " ", "　"};
+    size_t i = 6, m;
+    while ((m = fl_fx_match_any(s + i, len - i, sep, FL_NELEM(sep)))) i += m;
+    return i < len ? i : 0;
+}
+
+/* Lists of drawings and attachments ("附图1：厂区平面布置图") and captions
+ * ("表2-1：项目组成一览表") are not fields. */
+static bool caption_name(const char *name)
+{
+    static const char *const lists[] = {"附图", "附件", "附表", "附录"};
+    if (fl_fx_match_any(name, strlen(name), lists, FL_NELEM(lists))) return true;
+    if (strncmp(name, "图", 3) && strncmp(name, "表", 3)) return false;
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    const char *p = name + 3;
+    return (*p >= '0' && *p <= '9') || fl_fx_match_any(p, strlen(p), cn, FL_NELEM(cn));
+}
+
+/* Cells run together: a gap followed by a number inside what would be the
+ * label ("总投资（万元）　5000　其中"), or a tab. Spaces alone are common in
+ * labels ("项　目　名　称", "建设项目名 称"). */
+static bool glued_cells(const char *s, size_t len)
+{
+    bool gap = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += fl_utf8_decode(s + i, len - i, &cp);
+        if (cp == '\t') return true;
+        uint32_t n = fl_norm_cp(cp);
+        if (n == ' ') { gap = true; continue; }
+        if (gap && n >= '0' && n <= '9') return true;
+        gap = false;
+    }
+    return false;
+}
+
 /* Short, no sentence punctuation, some Chinese, no checkbox, not a number:
  * what a form label looks like. */
 fl_fx_label fl_fx_label_of(fl_arena *a, const char *s, size_t len, size_t max_cp)
 {
     fl_fx_label li = {NULL, false, false};
     fl_fx_trim(&s, &len);
-    size_t pre = numbering_prefix(s, len);
+    size_t pre = fl_fx_numbering_prefix(s, len);
     if (pre && pre < len) { s += pre; len -= pre; }
-    if (!len || len > max_cp * 4 + 16) return li;
+    pre = sub_item_prefix(s, len);
+    s += pre;
+    len -= pre;
+    if (!len || len > max_cp * 4 + 16 || glued_cells(s, len)) return li;
     li.name = fl_norm_label(a, s, len);
     size_t count = 0;
     bool cjk = false;
@@ -128,10 +178,59 @@ fl_fx_label fl_fx_label_of(fl_arena *a, const char *s, size_t len, size_t max_cp
             return li;
         if (is_cjk(cp)) cjk = true;
     }
-    if (!count || count > max_cp || !cjk || (li.name[0] >= '0' && li.name[0] <= '9')) return li;
+    if (!count || count > max_cp || !cjk || (li.name[0] >= '0' && li.name[0] <= '9') || caption_name(li.name))
+        return li;
     li.plausible = true;
     li.known = is_known(li.name);
     return li;
+}
+
+/* The start of the longest known label that ends at `at` (a colon) and
+ * starts at or after `from`, annotation or unit groups allowed before the
+ * colon: "…乙公司建设单位（盖章）：" gives the offset of 建设单位. Returns at
+ * when there is none. Allocates nothing: a folded PDF line can hold a label
+ * every few characters. */
+size_t fl_fx_known_before(const char *s, size_t from, size_t at)
+{
+    enum { MAX_CP = 48 };
+    uint32_t cps[MAX_CP]; /* backwards from the colon, normalised, no spaces */
+    size_t offs[MAX_CP], n = 0;
+    for (size_t i = at; i > from && n < MAX_CP;) {
+        size_t p = i - 1;
+        while (p > from && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
+        uint32_t cp;
+        fl_utf8_decode(s + p, i - p, &cp);
+        cp = fl_norm_cp(cp);
+        i = p;
+        if (cp == 0 || cp == ' ') continue;
+        cps[n] = cp;
+        offs[n++] = p;
+    }
+    size_t k = 0;
+    for (int g = 0; g < 2 && k < n && cps[k] == ')'; g++) { /* （盖章） （万元） */
+        size_t j = k + 1;
+        while (j < n && cps[j] != '(') j++;
+        if (j >= n) return at;
+        k = j + 1;
+    }
+    char buf[MAX_CP * 4];
+    size_t start[MAX_CP], blen = 0;
+    for (size_t idx = n; idx-- > k;) {
+        start[idx] = blen;
+        blen += fl_utf8_encode(cps[idx], buf + blen);
+    }
+    size_t best = at, best_m = 0;
+    for (size_t q = 0; q < FL_NELEM(known_labels); q++) {
+        size_t m = strlen(known_labels[q]);
+        if (m <= best_m || m > blen || memcmp(buf + blen - m, known_labels[q], m)) continue;
+        for (size_t idx = k; idx < n; idx++)
+            if (start[idx] == blen - m) {
+                best = offs[idx];
+                best_m = m;
+                break;
+            }
+    }
+    return best;
 }
 
 /* ---- checkbox values ---------------------------------------------------- */
@@ -228,3 +327,23 @@ bool fl_fx_checkbox_value(fl_arena *a, const char *s, size_t len, const char **v
     return true;
 }
 
+
+/* ---- names of organisations ---------------------------------------------- */
+
+/* What the name of a company, an authority or an institution ends with. */
+static const char *const org_tails[] = {
+    "公司", "集团", "局", "中心", "政府", "委员会", "管委会", "办公室", "办事处", "站", "院", "所",
+    "厂", "场", "队", "学校", "大学", "医院", "厅", "社", "协会", "街道", "镇", "乡", "村委会",
+};
+
+bool fl_fx_org_name(const char *s, size_t len)
+{
+    fl_fx_trim(&s, &len);
+    size_t cps = fl_utf8_count(s, len);
+    if (cps < 3 || cps > 40) return false;
+    for (size_t k = 0; k < FL_NELEM(org_tails); k++) {
+        size_t m = strlen(org_tails[k]);
+        if (m < len && !memcmp(s + len - m, org_tails[k], m)) return true;
+    }
+    return false;
+}
