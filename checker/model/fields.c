@@ -188,6 +188,16 @@ static size_t value_end(fl_arena *a, const char *s, size_t len, size_t from, boo
     return len;
 }
 
+/* A label asking for a seal or a signature ("项目单位（盖章）：") is a slot of
+ * a form wherever it stands: the 落款 of a plan or a report. */
+static bool signature(const char *label, size_t len)
+{
+    static const char *const marks[] = {"盖章", "签字", "签章", "签名", "公章"};
+    for (size_t k = 0; k < FL_NELEM(marks); k++)
+        if (has(label, len, marks[k])) return true;
+    return false;
+}
+
 typedef struct found { const char *name; size_t vstart, vlen; bool known; } found;
 
 /* The "标签：值" pairs of one line, left to right. A line whose first label
@@ -195,7 +205,7 @@ typedef struct found { const char *name; size_t vstart, vlen; bool known; } foun
  * 乙公司", the labels and values of a cover copied out of a PDF column by
  * column) gives nothing: which value is whose cannot be told. Returns the
  * name of a known label left without a value at the end of the line. */
-static const char *colon_line(fl_fx *fx, const char *s, size_t len, int bi, const char *group)
+static const char *colon_line(fl_fx *fx, const char *s, size_t len, int bi, const char *group, bool form)
 {
     found f[32];
     size_t n = 0, pos = 0, end = 0;
@@ -213,8 +223,10 @@ static const char *colon_line(fl_fx *fx, const char *s, size_t len, int bi, cons
         size_t vlen = vend - vstart;
         fl_fx_trim(&v, &vlen);
         /* "主要建设内容如下：" introduces a list; an empty value counts only
-         * for the labels of a form ("建设单位（盖章）：" left blank). */
-        if (vlen == 0 && !li.known) break;
+         * for the labels of a form ("建设单位（盖章）：" left blank) where
+         * forms are or on a signature line; elsewhere "项目实施单位："
+         * introduces a list too. */
+        if (vlen == 0 && (!li.known || !(form || signature(s + pos, c - pos)))) break;
         if (vlen == 0 && vend < len && !gap) jumble = true;
         f[n++] = (found){li.name, (size_t)(v - s), vlen, li.known};
         pos = end = vend;
@@ -238,7 +250,7 @@ static bool ends_with_colon(const char *s, size_t len)
  * table row but pairing only known labels and labels ending in a colon,
  * since a row of a data table looks the same ("1\t反应釜\t4台"); cells
  * holding "标签：值" are read as lines. */
-static void tab_row(fl_fx *fx, const char *s, size_t len, int bi, const char *group)
+static void tab_row(fl_fx *fx, const char *s, size_t len, int bi, const char *group, bool form)
 {
     typedef struct seg { const char *s; size_t len; fl_fx_label li; bool label; } seg;
     seg g[32];
@@ -259,18 +271,19 @@ static void tab_row(fl_fx *fx, const char *s, size_t len, int bi, const char *gr
             k += 2;
             continue;
         }
-        if (g[k].len) colon_line(fx, g[k].s, g[k].len, bi, group);
+        if (g[k].len) colon_line(fx, g[k].s, g[k].len, bi, group, form);
         k++;
     }
 }
 
 /* ---- values on the next line ---------------------------------------------- */
 
-/* Covers, the 建设项目基本情况 part and table cells put a label's value on
- * the line below it; elsewhere a label alone on a line introduces a list. */
-static bool next_line_place(const fl_doc *doc, const fl_block *b)
+/* Where forms are: the cover (before the first heading), the 建设项目基本
+ * 情况 part, the 编制单位和编制人员情况表, table cells. There a known label may
+ * be left blank or have its value on the line below it; elsewhere a label
+ * alone on a line introduces a list. */
+static bool form_place(const fl_doc *doc, const fl_block *b)
 {
-    if (b->kind == FL_BLOCK_HEADING) return false;
     if (b->table || b->section < 0) return true;
     static const char *const parts[] = {"基本情况", "基本信息", "项目概况", "情况表"};
     for (int s = b->section; s >= 0; s = doc->sections[s].parent)
@@ -334,12 +347,13 @@ void fl_fx_line(fl_fx *fx, int bi, const char *group)
         }
         return;
     }
+    bool form = form_place(doc, b);
     if (memchr(s, '\t', len)) {
-        tab_row(fx, s, len, bi, group);
+        tab_row(fx, s, len, bi, group, form);
         return;
     }
-    const char *name = colon_line(fx, s, len, bi, group);
-    if (name && next_line_place(doc, b)) {
+    const char *name = colon_line(fx, s, len, bi, group, form);
+    if (name && form && b->kind != FL_BLOCK_HEADING) {
         fx->pending = fl_arena_strdup(&doc->arena, name);
         fx->pending_block = bi;
     }

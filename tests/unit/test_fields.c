@@ -410,13 +410,17 @@ static void test_value_on_next_line(void **state)
     assert_int_equal(doc->nfields, 3);
     fl_doc_free(doc);
     /* the 基本情况 typed as lines: a numbered item, a heading and a label
-     * line are not values; in another part a lone label introduces a list */
+     * line are not values; in another part a lone label introduces a list
+     * and is no field at all */
     doc = load("c.md", "# 一、建设项目基本情况\n\n其他符合性分析：\n1、产业政策符合性分析\n\n项目代码：\n2406-371302-04-01-338127\n\n"
-                       "建设地点：\n## （一）建设内容\n# 二、建设项目工程分析\n\n建设单位：\n临沂华拓医药科技有限公司\n");
+                       "建设地点：\n## （一）建设内容\n# 二、建设项目工程分析\n\n建设单位：\n临沂华拓医药科技有限公司\n\n"
+                       "建设单位（盖章）：\n");
     assert_string_equal(value(doc, "其他符合性分析"), "");
     assert_string_equal(value(doc, "项目代码"), "2406-371302-04-01-338127");
     assert_string_equal(value(doc, "建设地点"), "");
+    /* a seal or signature slot is a form's label wherever it stands */
     assert_string_equal(value(doc, "建设单位"), "");
+    assert_int_equal(line(doc, "建设单位"), 16);
     assert_int_equal(doc->nfields, 4);
     fl_doc_free(doc);
     /* inside one cell: the label paragraph, then the value paragraph */
