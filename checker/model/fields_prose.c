@@ -9,6 +9,7 @@
  * stays the first occurrence. */
 #include "model/fields_int.h"
 #include "core/utf8.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,11 +36,22 @@ static size_t starts(const char *s, size_t len, const char *w)
     return m <= len && !memcmp(s, w, m) ? m : 0;
 }
 
+/* Looks for the last byte of w with memchr() and compares backwards: it runs
+ * over every paragraph, some of them megabytes long, and the last byte of a
+ * CJK word is a continuation byte, rare among the bytes of Chinese text. */
 static bool contains(const char *s, size_t len, const char *w)
 {
     size_t m = strlen(w);
-    for (size_t i = 0; i + m <= len; i++)
-        if (!memcmp(s + i, w, m)) return true;
+    if (!m || m > len) return false;
+    const char last = w[m - 1];
+    for (const char *p = s + m - 1, *end = s + len; p < end;) {
+        const char *q = memchr(p, last, (size_t)(end - p));
+        if (!q) return false;
+        size_t k = 1;
+        while (k < m && q[-(ptrdiff_t)k] == w[m - 1 - k]) k++;
+        if (k == m) return true;
+        p = q + 1;
+    }
     return false;
 }
 

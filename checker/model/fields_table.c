@@ -210,6 +210,10 @@ static bool caption_word(const char *name)
 
 enum { NOT_CAPTION, CAPTION, GRID };
 
+/* Rows looked at under a caption-like row: enough to tell a form from a
+ * grid, and a table of caption-like rows stays linear. */
+#define BODY_ROWS 64
+
 /* Whether the caption-like row r heads label/value rows (a caption: skip it
  * and read the rows) or a data grid. The rows under it run to the end of
  * the table or to a title row. Under two cells, a third of the rows must
@@ -220,7 +224,7 @@ static int caption_kind(const table *t, size_t r)
 {
     const cell *c = &t->cells[t->rows[r].first];
     size_t n = t->rows[r].n, body = 0, formish = 0;
-    for (size_t q = r + 1; q < t->nrows; q++) {
+    for (size_t q = r + 1; q < t->nrows && q <= r + BODY_ROWS; q++) {
         const cell *d = &t->cells[t->rows[q].first];
         size_t dn = t->rows[q].n, f = filled(d, dn);
         if (!f) continue;
