@@ -402,12 +402,15 @@ void fl_fields_extract(fl_doc *doc)
         i = fl_fx_table(&fx, i);
     }
     size_t n = doc->nfields;
-    for (size_t c = 0; c < FL_NELEM(canonical); c++)
+    for (size_t c = 0; c < FL_NELEM(canonical); c++) {
+        if (has_field(doc, canonical[c].to)) continue;
         for (size_t k = 0; k < n; k++)
-            if (!strcmp(doc->fields[k].name, canonical[c].from) && !has_field(doc, canonical[c].to)) {
+            if (!strcmp(doc->fields[k].name, canonical[c].from)) {
                 FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
                 doc->fields[doc->nfields++] = (fl_field){canonical[c].to, doc->fields[k].value, doc->fields[k].block};
+                break;
             }
+    }
     for (size_t k = 0; k < fx.nprose; k++) {
         FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
         doc->fields[doc->nfields++] = fx.prose[k];
