@@ -1,253 +1,28 @@
 /* Named fields: the key facts of a filing read once into label -> value
- * pairs, from label/value table rows (2, 4 or 6 cells: label, value, label,
- * value...) and from "标签：值" paragraphs such as the cover lines. Checkbox
- * values keep only the ticked option(s). Every occurrence is kept, in document
- * order, because rules compare the cover with the tables; fl_doc_field()
- * returns the first. */
-#include "model/doc.h"
-#include "core/buf.h"
+ * pairs, from label/value tables (fields_table.c), from "标签：值" lines such
+ * as the cover lines, from a label whose value is on the next line, and
+ * from facts stated in sentences for a few known labels (fields_prose.c).
+ * Checkbox values keep only the ticked option(s). Every occurrence is kept,
+ * in document order, because rules compare the cover with the tables;
+ * fl_doc_field() returns the first, so facts from prose come last.
+ *
+ * Text is read through fl_block_mtext(): a line copied out of a PDF with a
+ * space between every character is read folded, and a value ends where its
+ * line or cell ends or where the next label starts. */
+#include "model/fields_int.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PARA_LABEL_CP 20
-#define MAX_CELL_LABEL_CP 24
-
-/* Labels of the forms filings use (domain-facts §1.3, §3; rules.md), as
- * normalised and without a trailing "(unit)" group. A known label is a label
- * even in a row that otherwise looks like a grid header. */
-static const char *const known_labels[] = {
-    "项目名称", "建设项目名称", "项目代码", "建设单位", "建设单位联系人", "联系人", "联系方式",
-    "联系电话", "建设地点", "地理坐标", "国民经济行业类别", "建设项目行业类别", "建设性质",
-    "建设项目申报情形", "项目审批(核准/备案)部门", "项目审批(核准/备案)文号", "总投资",
-    "环保投资", "环保投资占比", "施工工期", "是否开工建设", "用地(用海)面积", "专项评价设置情况",
-    "规划情况", "规划环境影响评价情况", "规划及规划环境影响评价符合性分析", "其他符合性分析",
-    "编制日期", "编制单位", "统一社会信用代码", "项目单位", "立项批复单位", "实施方案审查单位",
-    "拟申请中央资金额度", "项目周期", "项目编号", "建设项目类别", "环境影响评价文件类型",
-    "单位名称", "法定代表人", "主要负责人", "直接负责的主管人员", "项目负责人", "项目地址",
-    "实施周期", "项目类型", "编制主持人", "主要编制人员",
-};
-
-static const char *const tick_marks[] = {"☑", "■", "√", "☒", "▣", "✓", "✔"};
-static const char *const box_marks[] = {"□", "☐"};
-
-/* ---- small text helpers ------------------------------------------------- */
-
-static bool is_cjk(uint32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
-static bool is_space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000;
-}
-
-static size_t match_any(const char *s, size_t len, const char *const *list, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        size_t m = strlen(list[k]);
-        if (m <= len && !memcmp(s, list[k], m)) return m;
-    }
-    return 0;
-}
-
-#define NELEM(a) (sizeof(a) / sizeof *(a))
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len) {
-        uint32_t cp;
-        size_t n = fl_utf8_decode(*s, *len, &cp);
-        if (!is_space_cp(cp)) break;
-        *s += n;
-        *len -= n;
-    }
-    while (*len) {
-        size_t i = *len - 1;
-        while (i > 0 && ((unsigned char)(*s)[i] & 0xC0) == 0x80) i--;
-        uint32_t cp;
-        fl_utf8_decode(*s + i, *len - i, &cp);
-        if (!is_space_cp(cp)) break;
-        *len = i;
-    }
-}
-
-/* "1、" "（一）" "2." in front of a label ("（1）建设单位：…"). */
-static size_t numbering_prefix(const char *s, size_t len)
-{
-    size_t i = 0;
-    bool paren = false;
-    if (len >= 3 && !memcmp(s, "（", 3)) { i = 3; paren = true; }
-    else if (len >= 1 && s[0] == '(') { i = 1; paren = true; }
-    size_t digits = 0;
-    while (i < len) {
-        if (s[i] >= '0' && s[i] <= '9') { i++; digits++; continue; }
-        static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-        size_t m = match_any(s + i, len - i, cn, NELEM(cn));
-        if (!m) break;
-        i += m;
-        digits++;
-    }
-    if (!digits || digits > 3) return 0;
-    static const char *const close_paren[] = {"）", ")"};
-    static const char *const close_plain[] = {"、", "．", ".", "）", ")"};
-    size_t m = paren ? match_any(s + i, len - i, close_paren, 2) : match_any(s + i, len - i, close_plain, 5);
-    return m ? i + m : 0;
-}
-
-typedef struct label_info {
-    const char *name; /* normalised */
-    bool plausible, known;
-} label_info;
-
-/* Known labels compare without a trailing unit group: 总投资(万元) -> 总投资. */
-static bool is_known(const char *name)
-{
-    size_t n = strlen(name);
-    for (size_t k = 0; k < NELEM(known_labels); k++) {
-        size_t m = strlen(known_labels[k]);
-        if (m > n || memcmp(name, known_labels[k], m)) continue;
-        if (m == n || name[m] == '(') return true;
-    }
-    return false;
-}
-
-/* Short, no sentence punctuation, some Chinese, no checkbox, not a number:
- * what a form label looks like. */
-static label_info label_of(fl_arena *a, const char *s, size_t len, size_t max_cp)
-{
-    label_info li = {NULL, false, false};
-    trim(&s, &len);
-    size_t pre = numbering_prefix(s, len);
-    if (pre && pre < len) { s += pre; len -= pre; }
-    if (!len || len > max_cp * 4 + 16) return li;
-    li.name = fl_norm_label(a, s, len);
-    size_t count = 0;
-    bool cjk = false;
-    for (size_t i = 0; li.name[i];) {
-        uint32_t cp;
-        const char *p = li.name + i;
-        size_t rest = strlen(p);
-        if (match_any(p, rest, tick_marks, NELEM(tick_marks)) || match_any(p, rest, box_marks, NELEM(box_marks)))
-            return li;
-        i += fl_utf8_decode(p, rest, &cp);
-        count++;
-        if (cp == 0x3002 || cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0C || cp == ',' ||
-            cp == ':' || cp == 0x3001 || cp == '"' || cp == 0x201C || cp == 0x300A || cp == 0x300B)
-            return li;
-        if (is_cjk(cp)) cjk = true;
-    }
-    if (!count || count > max_cp || !cjk || (li.name[0] >= '0' && li.name[0] <= '9')) return li;
-    li.plausible = true;
-    li.known = is_known(li.name);
-    return li;
-}
-
-/* ---- checkbox values ---------------------------------------------------- */
-
-typedef struct mark { size_t at, len; bool ticked; } mark;
-
-/* 口 is also an ordinary character (出口, 人口): it counts as a box only at
- * the start of the value or after white space or a separator. */
-static bool mouth_box(const char *s, size_t i)
-{
-    if (i == 0) return true;
-    size_t p = i - 1;
-    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
-    uint32_t cp;
-    fl_utf8_decode(s + p, i - p, &cp);
-    return is_space_cp(cp) || cp == 0x3001 || cp == 0xFF1B || cp == ';' || cp == 0xFF1A || cp == ':' ||
-           cp == '_';
-}
-
-static size_t find_marks(const char *s, size_t len, mark *out, size_t cap, size_t *strong)
-{
-    size_t n = 0;
-    *strong = 0;
-    for (size_t i = 0; i < len;) {
-        /* every mark is encoded starting with E2 (☑□■√✓…) or E5 (口) */
-        if ((unsigned char)s[i] != 0xE2 && (unsigned char)s[i] != 0xE5) {
-            i++;
-            continue;
-        }
-        size_t m;
-        bool ticked = false, box = false;
-        if ((m = match_any(s + i, len - i, tick_marks, NELEM(tick_marks)))) ticked = box = true;
-        else if ((m = match_any(s + i, len - i, box_marks, NELEM(box_marks)))) box = true;
-        else if (len - i >= 3 && !memcmp(s + i, "口", 3) && mouth_box(s, i)) { m = 3; box = true; }
-        if (box) {
-            if (n < cap) out[n++] = (mark){i, m, ticked};
-            if (memcmp(s + i, "口", 3)) (*strong)++;
-            i += m;
-            continue;
-        }
-        i++;
-    }
-    return n;
-}
-
-/* Option text between marks, without separators and fill-in blanks. */
-static void add_option(fl_buf *out, const char *s, size_t len)
-{
-    trim(&s, &len);
-    static const char *const tail[] = {"_", "＿", "：", ":", "、", "，", ",", "；", ";", " ", "　"};
-    for (bool again = true; again && len;) {
-        again = false;
-        for (size_t k = 0; k < NELEM(tail); k++) {
-            size_t m = strlen(tail[k]);
-            if (len >= m && !memcmp(s + len - m, tail[k], m)) {
-                len -= m;
-                again = true;
-            }
-        }
-    }
-    if (!len) return;
-    if (out->len) fl_buf_adds(out, "、");
-    fl_buf_add(out, s, len);
-}
-
-/* Returns true and the ticked option(s) when s is a checkbox row: "☑否 □是"
- * -> "否"; none ticked -> "". Marks before their option are the usual form;
- * "新建☑ 改建□" (marks after) is read too. */
-static bool checkbox_value(fl_arena *a, const char *s, size_t len, const char **value)
-{
-    mark mk[64];
-    size_t strong;
-    size_t n = find_marks(s, len, mk, NELEM(mk), &strong);
-    if (n == 0 || (strong == 0 && n < 2)) return false;
-    const char *t = s;
-    size_t tl = len;
-    trim(&t, &tl);
-    bool leading = mk[0].at == (size_t)(t - s);
-    fl_buf out = FL_BUF_INIT;
-    for (size_t k = 0; k < n; k++) {
-        if (!mk[k].ticked) continue;
-        size_t from, to;
-        if (leading) {
-            from = mk[k].at + mk[k].len;
-            to = k + 1 < n ? mk[k + 1].at : len;
-        } else {
-            from = k > 0 ? mk[k - 1].at + mk[k - 1].len : 0;
-            to = mk[k].at;
-        }
-        add_option(&out, s + from, to - from);
-    }
-    *value = fl_arena_strndup(a, out.data ? out.data : "", out.len);
-    fl_buf_free(&out);
-    return true;
-}
-
 /* ---- adding fields ------------------------------------------------------ */
 
 static void add_field(fl_doc *doc, const char *name, const char *value, size_t vlen, int block)
 {
-    trim(&value, &vlen);
+    fl_fx_trim(&value, &vlen);
     const char *v;
-    if (!checkbox_value(&doc->arena, value, vlen, &v)) v = fl_arena_strndup(&doc->arena, value, vlen);
+    if (!fl_fx_checkbox_value(&doc->arena, value, vlen, &v)) v = fl_arena_strndup(&doc->arena, value, vlen);
     FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
     doc->fields[doc->nfields++] = (fl_field){name, v, block};
 }
@@ -262,8 +37,9 @@ static bool has_field(const fl_doc *doc, const char *name)
 /* Adds name = value, and for the rows of the 编制单位和编制人员情况表 also
  * the name qualified by whose it is (group 建设单位 / 编制单位): 单位名称 ->
  * 编制单位, 统一社会信用代码 -> 编制单位统一社会信用代码. */
-static void add_named(fl_doc *doc, const char *group, const char *label, const char *value, size_t vlen, int block)
+void fl_fx_add_named(fl_fx *fx, const char *group, const char *label, const char *value, size_t vlen, int block)
 {
+    fl_doc *doc = fx->doc;
     const char *name = fl_arena_strdup(&doc->arena, label);
     add_field(doc, name, value, vlen, block);
     if (!group) return;
@@ -275,7 +51,7 @@ static void add_named(fl_doc *doc, const char *group, const char *label, const c
 
 /* Which unit the following lines describe, from a "一、建设单位情况" line;
  * NULL for other lines, "" when the line says nothing about it. */
-static const char *group_of(const char *name)
+const char *fl_fx_group_of(const char *name)
 {
     if (strstr(name, "建设单位情况")) return "建设单位";
     if (strstr(name, "编制单位情况")) return "编制单位";
@@ -283,250 +59,362 @@ static const char *group_of(const char *name)
     return "";
 }
 
-/* ---- paragraphs: 标签：值 ------------------------------------------------- */
+/* ---- lines: 标签：值 ------------------------------------------------------ */
 
+static bool has(const char *s, size_t len, const char *what)
+{
+    size_t m = strlen(what);
+    for (size_t i = 0; i + m <= len; i++)
+        if (!memcmp(s + i, what, m)) return true;
+    return false;
+}
+
+static bool ends_with(const char *s, size_t len, const char *what)
+{
+    size_t m = strlen(what);
+    return m <= len && !memcmp(s + len - m, what, m);
+}
+
+/* The first label colon at or after from. Colons inside 《》 and brackets
+ * belong to titles and notes (《…第7部分：…》, （注：…）), between digits to
+ * times and scales (10:30, 1：1000). */
 static size_t colon_at(const char *s, size_t len, size_t from, size_t *clen)
 {
-    int quote = 0; /* 《标准 第7部分：其他行业》 is a title, not label：value */
+    int depth = 0;
     for (size_t i = from; i < len; i++) {
-        if (len - i >= 3 && !memcmp(s + i, "《", 3)) quote++;
-        else if (len - i >= 3 && !memcmp(s + i, "》", 3) && quote) quote--;
-        if (quote) continue;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '(') depth++;
+        else if (c == ')' && depth) depth--;
+        else if (c == 0xE3 && len - i >= 3 && !memcmp(s + i, "《", 3)) depth++;
+        else if (c == 0xE3 && len - i >= 3 && !memcmp(s + i, "》", 3) && depth) depth--;
+        else if (c == 0xEF && len - i >= 3 && !memcmp(s + i, "（", 3)) depth++;
+        else if (c == 0xEF && len - i >= 3 && !memcmp(s + i, "）", 3) && depth) depth--;
+        if (depth) continue;
+        size_t n = c == ':' ? 1 : (c == 0xEF && len - i >= 3 && !memcmp(s + i, "：", 3)) ? 3 : 0;
+        if (!n) continue;
         bool digit_before = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
-        bool digit_after = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9';
-        if (s[i] == ':' && digit_before && digit_after) continue; /* 10:30, 1:1000 */
-        if (s[i] == ':') { *clen = 1; return i; }
-        if (len - i >= 3 && !memcmp(s + i, "：", 3)) { *clen = 3; return i; }
+        bool digit_after = i + n < len && s[i + n] >= '0' && s[i + n] <= '9';
+        if (digit_before && digit_after) continue;
+        *clen = n;
+        return i;
     }
     return len;
 }
 
-/* The start of a second "标签：" on the same line, after a gap of white space
- * ("建设单位：XX公司　　联系人：张三"); len when there is none. */
-static size_t second_label(fl_arena *a, const char *s, size_t len, size_t from)
+/* Words before a colon that introduce a list or a note rather than label a
+ * value ("主要设备见下表：", "注：", "根据调查："). */
+static bool not_a_label(const char *name)
 {
-    size_t clen, c = colon_at(s, len, from, &clen);
-    if (c >= len) return len;
-    size_t gap_end = 0, i = from;
-    while (i < c) {
-        uint32_t cp;
-        size_t n = fl_utf8_decode(s + i, len - i, &cp);
-        if (cp == 0x3000 || cp == '\t' || (cp == ' ' && i + 1 < c && s[i + 1] == ' ')) {
-            size_t j = i;
-            while (j < c) {
-                size_t m = fl_utf8_decode(s + j, len - j, &cp);
-                if (!is_space_cp(cp)) break;
-                j += m;
-            }
-            gap_end = j;
-            i = j;
-            continue;
-        }
-        i += n;
-    }
-    if (!gap_end || gap_end >= c) return len;
-    label_info li = label_of(a, s + gap_end, c - gap_end, MAX_PARA_LABEL_CP);
-    return li.plausible ? gap_end : len;
+    static const char *const whole[] = {"注", "注释", "附注", "说明", "备注", "来源", "资料来源", "数据来源", "图例"};
+    static const char *const tails[] = {"如下", "如下表", "见下表", "见表", "包括", "主要有", "为", "是"};
+    static const char *const heads[] = {"根据", "按照", "依据", "由于", "因此", "另外", "此外", "经调查",
+                                        "经现场", "经核实", "经分析", "通过"};
+    size_t len = strlen(name);
+    for (size_t k = 0; k < FL_NELEM(whole); k++)
+        if (!strcmp(name, whole[k])) return true;
+    for (size_t k = 0; k < FL_NELEM(tails); k++)
+        if (ends_with(name, len, tails[k])) return true;
+    return fl_fx_match_any(name, len, heads, FL_NELEM(heads)) != 0;
 }
 
-static void paragraph_fields(fl_doc *doc, fl_arena *scratch, const fl_block *b, int bi, const char *group)
+static bool wide_gap(const char *s, size_t from, size_t to)
 {
-    const char *s = b->text;
-    size_t len = b->len, pos = 0;
-    while (pos < len) {
-        size_t window = len - pos < MAX_PARA_LABEL_CP * 4 + 16 ? len : pos + MAX_PARA_LABEL_CP * 4 + 16;
+    size_t spaces = 0;
+    for (size_t i = from; i < to;) {
+        uint32_t cp;
+        i += fl_utf8_decode(s + i, to - i, &cp);
+        if (cp == '\t' || cp == 0x3000) return true;
+        if (fl_fx_is_space(cp)) {
+            if (++spaces >= 2) return true;
+        } else {
+            spaces = 0;
+        }
+    }
+    return false;
+}
+
+static bool space_before(const char *s, size_t from, size_t p)
+{
+    if (p <= from) return false;
+    size_t q = p - 1;
+    while (q > from && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
+    uint32_t cp;
+    fl_utf8_decode(s + q, p - q, &cp);
+    return fl_fx_is_space(cp);
+}
+
+/* A second "标签：" on the line, starting after from: a known label, even
+ * run on to the value before it as in a line copied out of a PDF
+ * ("项目名称：甲项目建设单位：乙公司"; a short one such as 联系人 only after a
+ * space), or any label after a gap of white space ("建设单位：XX公司　　联系
+ * 人：张三"). Returns its start, len when there is none; *gap tells whether
+ * white space separates it from what is before. */
+static size_t value_end(fl_arena *a, const char *s, size_t len, size_t from, bool *gap)
+{
+    size_t clen, seg = from; /* text since the previous colon: a label cannot hold a colon */
+    for (size_t c = colon_at(s, len, from, &clen); c < len; seg = c + clen, c = colon_at(s, len, seg, &clen)) {
+        size_t p = fl_fx_known_before(s, seg, c);
+        if (p < c && (p == from || space_before(s, from, p) || fl_utf8_count(s + p, c - p) >= 4)) {
+            *gap = wide_gap(s, from, p);
+            return p;
+        }
+        /* the last run of wide white space before the colon */
+        size_t gap_end = 0;
+        for (size_t i = seg; i < c;) {
+            uint32_t cp;
+            size_t n = fl_utf8_decode(s + i, len - i, &cp);
+            if (cp == 0x3000 || cp == '\t' || (cp == ' ' && i + 1 < c && s[i + 1] == ' ')) {
+                size_t j = i;
+                while (j < c) {
+                    size_t m = fl_utf8_decode(s + j, len - j, &cp);
+                    if (!fl_fx_is_space(cp)) break;
+                    j += m;
+                }
+                gap_end = j;
+                i = j;
+                continue;
+            }
+            i += n;
+        }
+        if (gap_end && gap_end < c) {
+            fl_fx_label li = fl_fx_label_of(a, s + gap_end, c - gap_end, FL_FX_PARA_LABEL_CP);
+            if (li.plausible && !not_a_label(li.name)) {
+                *gap = true;
+                return gap_end;
+            }
+        }
+    }
+    *gap = false;
+    return len;
+}
+
+/* A label asking for a seal or a signature ("项目单位（盖章）：") is a slot of
+ * a form wherever it stands: the 落款 of a plan or a report. */
+static bool signature(const char *label, size_t len)
+{
+    static const char *const marks[] = {"盖章", "签字", "签章", "签名", "公章"};
+    for (size_t k = 0; k < FL_NELEM(marks); k++)
+        if (has(label, len, marks[k])) return true;
+    return false;
+}
+
+typedef struct found { const char *name; size_t vstart, vlen; bool known; } found;
+
+/* The "标签：值" pairs of one line, left to right. A line whose first label
+ * has no value and runs straight into the next ("项目名称：建设单位：甲项目
+ * 乙公司", the labels and values of a cover copied out of a PDF column by
+ * column) gives nothing: which value is whose cannot be told. Returns the
+ * name of a known label left without a value at the end of the line. */
+static const char *colon_line(fl_fx *fx, const char *s, size_t len, int bi, const char *group, bool form)
+{
+    found f[32];
+    size_t n = 0, pos = 0, end = 0;
+    bool jumble = false;
+    while (pos < len && n < FL_NELEM(f)) {
+        size_t window = len - pos < FL_FX_PARA_LABEL_CP * 4 + 16 ? len : pos + FL_FX_PARA_LABEL_CP * 4 + 16;
         size_t clen, c = colon_at(s, window, pos, &clen);
-        if (c >= window) return; /* no colon, or too far for a label: a sentence */
-        label_info li = label_of(scratch, s + pos, c - pos, MAX_PARA_LABEL_CP);
-        if (!li.plausible) return;
+        if (c >= window) break; /* no colon, or too far for a label: a sentence */
+        fl_fx_label li = fl_fx_label_of(&fx->scratch, s + pos, c - pos, FL_FX_PARA_LABEL_CP);
+        if (!li.plausible || not_a_label(li.name)) break;
         size_t vstart = c + clen;
-        size_t vend = second_label(scratch, s, len, vstart);
+        bool gap;
+        size_t vend = value_end(&fx->scratch, s, len, vstart, &gap);
         const char *v = s + vstart;
         size_t vlen = vend - vstart;
-        trim(&v, &vlen);
+        fl_fx_trim(&v, &vlen);
         /* "主要建设内容如下：" introduces a list; an empty value counts only
-         * for the labels of a form ("建设单位（盖章）：" left blank). */
-        if (vlen == 0 && !li.known) return;
-        add_named(doc, group, li.name, v, vlen, bi);
-        pos = vend;
+         * for the labels of a form ("建设单位（盖章）：" left blank) where
+         * forms are or on a signature line; elsewhere "项目实施单位："
+         * introduces a list too. */
+        if (vlen == 0 && (!li.known || !(form || signature(s + pos, c - pos)))) break;
+        if (vlen == 0 && vend < len && !gap) jumble = true;
+        f[n++] = (found){li.name, (size_t)(v - s), vlen, li.known};
+        pos = end = vend;
     }
-}
-
-/* ---- tables -------------------------------------------------------------- */
-
-typedef struct cell {
-    int block;     /* first block of the cell */
-    int last;      /* its last block (a cell may hold several paragraphs) */
-    bool header;   /* in a table header row (w:tblHeader, a Markdown header) */
-    const char *text;
-    size_t len;
-    label_info li;
-} cell;
-
-typedef struct table_state {
-    int id;
-    size_t grid_cells; /* >0 while inside a grid (data table) with this many cells a row */
-    const char *group; /* 建设单位 / 编制单位 from a "一、建设单位情况" row, or NULL */
-} table_state;
-
-/* The cells of the row starting at block i, each cell's paragraphs (blocks
- * with the same coordinates) joined with LF; returns the next block. A 报告表
- * puts whole sections into one cell, so the join must stay linear. */
-static size_t collect_row(const fl_doc *doc, size_t i, cell **cells, size_t *ncells, size_t *cap, fl_arena *scratch)
-{
-    const fl_block *first = &doc->blocks[i];
-    size_t j = i;
-    *ncells = 0;
-    while (j < doc->nblocks && doc->blocks[j].table == first->table && doc->blocks[j].row == first->row &&
-           doc->blocks[j].part == first->part) {
-        const fl_block *b = &doc->blocks[j];
-        cell *last = *ncells ? &(*cells)[*ncells - 1] : NULL;
-        if (last && doc->blocks[last->last].col == b->col) {
-            last->last = (int)j;
-        } else {
-            FL_VEC_RESERVE(*cells, *cap, *ncells + 1);
-            (*cells)[(*ncells)++] = (cell){(int)j, (int)j, (b->flags & FL_BF_HEADER_ROW) != 0, b->text, b->len,
-                                           {NULL, false, false}};
-        }
-        j++;
-    }
-    fl_buf joined = FL_BUF_INIT;
-    for (size_t k = 0; k < *ncells; k++) {
-        cell *c = &(*cells)[k];
-        if (c->last > c->block) {
-            fl_buf_clear(&joined);
-            for (int m = c->block; m <= c->last; m++) {
-                if (m > c->block) fl_buf_addc(&joined, '\n');
-                fl_buf_add(&joined, doc->blocks[m].text, doc->blocks[m].len);
-            }
-            c->text = fl_arena_strndup(scratch, joined.data, joined.len);
-            c->len = joined.len;
-        }
-        c->li = label_of(scratch, c->text, c->len, MAX_CELL_LABEL_CP);
-    }
-    fl_buf_free(&joined);
-    return j;
-}
-
-static bool empty_cell(const cell *c)
-{
-    const char *s = c->text;
-    size_t n = c->len;
-    trim(&s, &n);
-    return n == 0;
-}
-
-/* "一、建设单位情况" / "二、编制单位情况" rows of the 编制单位和编制人员情况表
- * say whose 单位名称 and 统一社会信用代码 the following rows give. */
-static bool group_row(table_state *ts, const cell *cells, size_t n, bool *has_group)
-{
-    size_t filled = 0;
-    bool group = false;
+    if (jumble) return NULL;
     for (size_t k = 0; k < n; k++) {
-        if (empty_cell(&cells[k])) continue;
-        filled++;
-        if (!cells[k].li.name || group) continue;
-        const char *g = group_of(cells[k].li.name);
-        if (g && !*g) continue;
-        ts->group = g;
-        group = true;
+        fx->pending_first = fx->doc->nfields;
+        fl_fx_add_named(fx, group, f[k].name, s + f[k].vstart, f[k].vlen, bi);
     }
-    *has_group = group;
-    return group && filled == 1;
+    if (n && end == len && f[n - 1].known && f[n - 1].vlen == 0) return f[n - 1].name;
+    return NULL;
 }
 
-static void add_pair(fl_doc *doc, table_state *ts, const cell *label, const cell *value)
+static bool ends_with_colon(const char *s, size_t len)
 {
-    add_named(doc, ts->group, label->li.name, value->text, value->len, value->block);
+    return ends_with(s, len, "：") || ends_with(s, len, ":");
 }
 
-/* A header row of a data table: all short captions, and not laid out as
- * label, value, label, value (序号 | 名称 | 规模 | 备注; 职责 | 单位 |
- * 负责人 | 联系电话 with a form label in a value position). Two captions are
- * a header only in a row marked as one (项目内容 | 项目目标). */
-static bool grid_header(const cell *cells, size_t n)
+/* A line with tabs copied from a table ("总投资（万元）\t5000\t其中：环保投资
+ * （万元）\t85"; "建设单位：甲公司\t联系人\t张三"): its cells, read like a
+ * table row but pairing only known labels and labels ending in a colon,
+ * since a row of a data table looks the same ("1\t反应釜\t4台"); cells
+ * holding "标签：值" are read as lines. */
+static void tab_row(fl_fx *fx, const char *s, size_t len, int bi, const char *group, bool form)
 {
-    bool marked = n >= 2;
-    for (size_t k = 0; k < n; k++) marked = marked && cells[k].header;
-    if (n < 3 && !marked) return false;
-    bool known_label_pos = false, known_value_pos = false;
-    for (size_t k = 0; k < n; k++) {
-        if (!cells[k].li.plausible) return false;
-        if (cells[k].li.known) *(k % 2 ? &known_value_pos : &known_label_pos) = true;
+    typedef struct seg { const char *s; size_t len; fl_fx_label li; bool label; } seg;
+    seg g[32];
+    size_t n = 0;
+    for (size_t i = 0; i <= len && n < FL_NELEM(g);) {
+        const char *tab = memchr(s + i, '\t', len - i);
+        size_t e = tab ? (size_t)(tab - s) : len;
+        const char *t = s + i;
+        size_t tl = e - i;
+        fl_fx_trim(&t, &tl);
+        fl_fx_label li = fl_fx_label_of(&fx->scratch, t, tl, FL_FX_CELL_LABEL_CP);
+        g[n++] = (seg){t, tl, li, li.known || (li.plausible && ends_with_colon(t, tl) && !not_a_label(li.name))};
+        i = e + 1;
     }
-    return n % 2 || known_value_pos || !known_label_pos;
-}
-
-static void row_fields(fl_doc *doc, table_state *ts, cell *cells, size_t n, bool *used)
-{
-    if (ts->grid_cells && n == ts->grid_cells) return;
-    ts->grid_cells = 0;
-    bool has_group;
-    if (group_row(ts, cells, n, &has_group)) return;
-    if (!has_group && grid_header(cells, n)) {
-        ts->grid_cells = n;
-        return;
-    }
-    for (size_t k = 0; k + 1 < n;) {
-        const cell *l = &cells[k], *v = &cells[k + 1];
-        /* a left column spanning rows ("一、建设单位情况 | 单位名称 | …") */
-        if (!l->li.known && v->li.known) { k++; continue; }
-        if (l->li.plausible) {
-            add_pair(doc, ts, l, v);
-            used[k] = used[k + 1] = true;
+    for (size_t k = 0; k < n;) {
+        if (g[k].label && k + 1 < n && !g[k + 1].li.known) {
+            fl_fx_add_named(fx, group, g[k].li.name, g[k + 1].s, g[k + 1].len, bi);
             k += 2;
             continue;
         }
+        if (g[k].len) colon_line(fx, g[k].s, g[k].len, bi, group, form);
         k++;
     }
 }
 
+/* ---- values on the next line ---------------------------------------------- */
+
+/* Where forms are: the cover (before the first heading), the 建设项目基本
+ * 情况 part, the 编制单位和编制人员情况表, table cells. There a known label may
+ * be left blank or have its value on the line below it; elsewhere a label
+ * alone on a line introduces a list. */
+static bool form_place(const fl_doc *doc, const fl_block *b)
+{
+    if (b->table || b->section < 0) return true;
+    static const char *const parts[] = {"基本情况", "基本信息", "项目概况", "情况表"};
+    for (int s = b->section; s >= 0; s = doc->sections[s].parent)
+        for (size_t k = 0; k < FL_NELEM(parts); k++)
+            if (strstr(doc->sections[s].title, parts[k])) return true;
+    return false;
+}
+
+/* Whether the line s can be the value of the label name written on the line
+ * before: a short line that is not a heading, a numbered item, a sentence,
+ * another label or the cover's issuer line, and whose content fits the
+ * label (a date for a date, a unit's name for a unit) — covers copied out of
+ * a PDF put the labels in one column and the values after them. */
+static bool next_line_value(fl_fx *fx, const char *name, const fl_block *b, const char *s, size_t len)
+{
+    if (b->kind == FL_BLOCK_HEADING || (b->flags & (FL_BF_TOC | FL_BF_LIST))) return false;
+    fl_fx_trim(&s, &len);
+    if (!len || fl_utf8_count(s, len) > 100 || fl_fx_numbering_prefix(s, len)) return false;
+    if (has(s, len, "。") || has(s, len, "；") || has(s, len, ";")) return false;
+    if (ends_with(s, len, "制") && (has(s, len, "部") || has(s, len, "局") || has(s, len, "厅"))) return false;
+    size_t window = len < FL_FX_PARA_LABEL_CP * 4 + 16 ? len : FL_FX_PARA_LABEL_CP * 4 + 16;
+    size_t clen, c = colon_at(s, window, 0, &clen);
+    if (c < window && fl_fx_label_of(&fx->scratch, s, c, FL_FX_PARA_LABEL_CP).plausible) return false;
+    if (fl_fx_label_of(&fx->scratch, s, len, FL_FX_CELL_LABEL_CP).known) return false;
+    bool digit = false;
+    for (size_t i = 0; i < len && !digit; i++) digit = s[i] >= '0' && s[i] <= '9';
+    size_t nl = strlen(name);
+    if (ends_with(name, nl, "日期")) return digit || has(s, len, "〇") || has(s, len, "年");
+    static const char *const numeric[] = {"代码", "电话", "联系方式", "传真", "邮政编码", "编号"};
+    for (size_t k = 0; k < FL_NELEM(numeric); k++)
+        if (ends_with(name, nl, numeric[k])) return digit;
+    if (ends_with(name, nl, "单位") || ends_with(name, nl, "单位名称")) return fl_fx_org_name(s, len);
+    if (ends_with(name, nl, "项目名称"))
+        return !fl_fx_org_name(s, len) && !((s[0] >= '0' && s[0] <= '9') && has(s, len, "年"));
+    return true;
+}
+
+static bool same_place(const fl_block *a, const fl_block *b)
+{
+    return a->part == b->part && a->table == b->table && a->row == b->row && a->col == b->col;
+}
+
+void fl_fx_line(fl_fx *fx, int bi, const char *group)
+{
+    fl_doc *doc = fx->doc;
+    const fl_block *b = &doc->blocks[bi];
+    size_t len;
+    const char *s = fl_block_mtext(b, &len);
+    const char *pending = fx->pending;
+    fx->pending = NULL;
+    if (b->flags & (FL_BF_TOC | FL_BF_LIST)) return;
+    if (pending && bi == fx->pending_block + 1 && same_place(&doc->blocks[fx->pending_block], b) &&
+        next_line_value(fx, pending, b, s, len)) {
+        /* the label line gave the field(s) an empty value: fill them in */
+        fl_fx_trim(&s, &len);
+        const char *v;
+        if (!fl_fx_checkbox_value(&doc->arena, s, len, &v)) v = fl_arena_strndup(&doc->arena, s, len);
+        for (size_t k = fx->pending_first; k < doc->nfields; k++) {
+            doc->fields[k].value = v;
+            doc->fields[k].block = bi;
+        }
+        return;
+    }
+    bool form = form_place(doc, b);
+    if (memchr(s, '\t', len)) {
+        tab_row(fx, s, len, bi, group, form);
+        return;
+    }
+    const char *name = colon_line(fx, s, len, bi, group, form);
+    if (name && form && b->kind != FL_BLOCK_HEADING) {
+        fx->pending = fl_arena_strdup(&doc->arena, name);
+        fx->pending_block = bi;
+    }
+}
+
+/* ---- the pass ------------------------------------------------------------- */
+
+/* Canonical names rules can rely on, added after the fields of the filing
+ * and only when the filing does not use them itself. */
+static const struct { const char *from, *to; } canonical[] = {
+    {"建设项目名称", "项目名称"},
+    {"项目立项批复单位", "立项批复单位"},
+    {"项目实施方案审查单位", "实施方案审查单位"},
+};
+
 void fl_fields_extract(fl_doc *doc)
 {
     doc->nfields = 0;
-    fl_arena scratch;
-    fl_arena_init(&scratch);
-    cell *cells = NULL;
-    size_t cap = 0, ncells = 0;
-    bool *used = NULL;
-    size_t used_cap = 0;
-    table_state ts = {0};
+    fl_fx fx = {.doc = doc, .pending_block = -2};
+    fl_arena_init(&fx.scratch);
     const char *para_group = NULL;
     for (size_t i = 0; i < doc->nblocks;) {
         const fl_block *b = &doc->blocks[i];
-        if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & FL_BF_TOC)) {
+        if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & (FL_BF_TOC | FL_BF_LIST))) {
             i++;
             continue;
+        }
+        if (fx.scratch.total > (1u << 20)) { /* label names of blocks already read */
+            fl_arena_free(&fx.scratch);
+            fl_arena_init(&fx.scratch);
         }
         if (b->table == 0) {
             if (b->kind == FL_BLOCK_HEADING) para_group = NULL;
-            if (b->len <= 3 * 24 && strstr(b->text, "情况")) {
-                const char *g = group_of(fl_norm_label(&scratch, b->text, b->len));
+            size_t len;
+            const char *s = fl_block_mtext(b, &len);
+            if (len <= 3 * 24 && strstr(s, "情况")) {
+                const char *g = fl_fx_group_of(fl_norm_label(&fx.scratch, s, len));
                 if (!g || *g) para_group = g;
             }
-            paragraph_fields(doc, &scratch, b, (int)i, para_group);
+            fl_fx_line(&fx, (int)i, para_group);
+            if (b->kind != FL_BLOCK_HEADING) fl_fx_prose(&fx, (int)i);
             i++;
             continue;
         }
-        if (b->table != ts.id) ts = (table_state){.id = b->table};
-        size_t next = collect_row(doc, i, &cells, &ncells, &cap, &scratch);
-        FL_VEC_RESERVE(used, used_cap, ncells + 1);
-        memset(used, 0, ncells * sizeof *used);
-        row_fields(doc, &ts, cells, ncells, used);
-        for (size_t k = 0; k < ncells; k++)
-            if (!used[k] && !(ts.grid_cells && ncells == ts.grid_cells))
-                paragraph_fields(doc, &scratch, &doc->blocks[cells[k].block], cells[k].block, ts.group);
-        i = next;
+        fx.pending = NULL;
+        i = fl_fx_table(&fx, i);
     }
-    /* Canonical names rules can rely on, added only when the filing does not
-     * use them itself. */
     size_t n = doc->nfields;
-    for (size_t k = 0; k < n; k++)
-        if (!strcmp(doc->fields[k].name, "建设项目名称") && !has_field(doc, "项目名称")) {
-            FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
-            doc->fields[doc->nfields++] = (fl_field){"项目名称", doc->fields[k].value, doc->fields[k].block};
-        }
-    free(cells);
-    free(used);
-    fl_arena_free(&scratch);
+    for (size_t c = 0; c < FL_NELEM(canonical); c++) {
+        if (has_field(doc, canonical[c].to)) continue;
+        for (size_t k = 0; k < n; k++)
+            if (!strcmp(doc->fields[k].name, canonical[c].from)) {
+                FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
+                doc->fields[doc->nfields++] = (fl_field){canonical[c].to, doc->fields[k].value, doc->fields[k].block};
+                break;
+            }
+    }
+    for (size_t k = 0; k < fx.nprose; k++) {
+        FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
+        doc->fields[doc->nfields++] = fx.prose[k];
+    }
+    free(fx.prose);
+    fl_arena_free(&fx.scratch);
 }

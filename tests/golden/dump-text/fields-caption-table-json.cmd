@@ -1,0 +1,1 @@
+dump --format json fixtures/text/fields-caption-table.md

@@ -1,0 +1,1 @@
+dump fixtures/text/fields-ecology-form.md

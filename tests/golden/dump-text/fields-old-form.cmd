@@ -1,0 +1,1 @@
+dump fixtures/text/fields-old-form.md

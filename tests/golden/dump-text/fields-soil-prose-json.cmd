@@ -1,0 +1,1 @@
+dump -f json fixtures/text/fields-soil-prose.md

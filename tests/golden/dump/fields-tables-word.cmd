@@ -1,0 +1,1 @@
+dump fixtures/docx/fields-tables-word.docx
