@@ -44,6 +44,7 @@
  *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
  *     quoted cells hold line breaks are not joined either. */
 #include "input/input.h"
+#include "core/fielderr.h"
 #include "input/textenc.h"
 #include "core/buf.h"
 #include "core/utf8.h"
@@ -431,6 +432,8 @@ static enum row_kind split_row(reader *r, const char *s, size_t n, char *sep)
  * numeral of the front matter (*value 0). */
 static bool page_number(const span *c, int *value)
 {
+    /* Word's "错误！未定义书签。" where the number should be: any page */
+    if (c->n && fl_field_error_suffix(c->s, c->n) == c->n) { *value = -1; return true; }
     size_t digits = 0, roman = 0;
     int v = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -509,8 +512,8 @@ static bool toc_run(reader *r, size_t first)
         char sep;
         int page;
         split_row(r, r->run_text.data + l->off, l->len, &sep);
-        if (!toc_entry(r, r->run_after_toc, &page) || page < last_page) return false;
-        last_page = page;
+        if (!toc_entry(r, r->run_after_toc, &page) || (page >= 0 && page < last_page)) return false;
+        if (page >= 0) last_page = page;
     }
     return true;
 }

@@ -163,11 +163,13 @@ static size_t value_end(fl_arena *a, const char *s, size_t len, size_t from, boo
         for (size_t i = seg; i < c;) {
             uint32_t cp;
             size_t n = fl_utf8_decode(s + i, len - i, &cp);
-            if (cp == 0x3000 || cp == '\t' || (cp == ' ' && i + 1 < c && s[i + 1] == ' ')) {
+            /* a semicolon parts fields too: "联系电话：…；传真：…；邮箱：…" */
+            bool semi = cp == 0xFF1B || cp == ';';
+            if (cp == 0x3000 || cp == '\t' || (cp == ' ' && i + 1 < c && s[i + 1] == ' ') || semi) {
                 size_t j = i;
                 while (j < c) {
                     size_t m = fl_utf8_decode(s + j, len - j, &cp);
-                    if (!fl_fx_is_space(cp)) break;
+                    if (!fl_fx_is_space(cp) && cp != 0xFF1B && cp != ';') break;
                     j += m;
                 }
                 gap_end = j;
@@ -178,9 +180,27 @@ static size_t value_end(fl_arena *a, const char *s, size_t len, size_t from, boo
         }
         if (gap_end && gap_end < c) {
             fl_fx_label li = fl_fx_label_of(a, s + gap_end, c - gap_end, FL_FX_PARA_LABEL_CP);
-            if (li.plausible && !not_a_label(li.name)) {
+            /* after a bare semicolon only a form's own label starts a field:
+             * "项目内容：修复；施工：分两期" is one value */
+            bool spaced = false;
+            for (size_t k = seg; k < gap_end && !spaced;) {
+                uint32_t sp;
+                k += fl_utf8_decode(s + k, gap_end - k, &sp);
+                spaced = fl_fx_is_space(sp) && k > seg;
+            }
+            if (li.plausible && !not_a_label(li.name) && (spaced || li.known)) {
                 *gap = true;
-                return gap_end;
+                /* the value ends before the separator, not after it */
+                size_t e = gap_end;
+                while (e > seg) {
+                    size_t q = e - 1;
+                    while (q > seg && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
+                    uint32_t cp;
+                    fl_utf8_decode(s + q, e - q, &cp);
+                    if (!fl_fx_is_space(cp) && cp != 0xFF1B && cp != ';') break;
+                    e = q;
+                }
+                return e > from ? e : from;
             }
         }
     }
@@ -196,6 +216,22 @@ static bool signature(const char *label, size_t len)
     for (size_t k = 0; k < FL_NELEM(marks); k++)
         if (has(label, len, marks[k])) return true;
     return false;
+}
+
+/* A cover run into one line ("建设项目环境影响报告表项目名称：…"): the title
+ * glued before the first label is not part of it. Returns where the label
+ * starts: past such a title when a known label follows it, else pos. */
+static size_t after_glued_title(const char *s, size_t pos, size_t colon)
+{
+    static const char *const titles[] = {"报告表", "报告书", "实施方案", "公众参与说明", "总结报告",
+                                         "(污染影响类)", "(生态影响类)", "（污染影响类）", "（生态影响类）"};
+    size_t p = fl_fx_known_before(s, pos, colon);
+    if (p <= pos || p >= colon) return pos;
+    for (size_t k = 0; k < FL_NELEM(titles); k++) {
+        size_t m = strlen(titles[k]);
+        if (p - pos >= m && !memcmp(s + p - m, titles[k], m)) return p;
+    }
+    return pos;
 }
 
 typedef struct found { const char *name; size_t vstart, vlen; bool known; } found;
@@ -214,6 +250,11 @@ static const char *colon_line(fl_fx *fx, const char *s, size_t len, int bi, cons
         size_t window = len - pos < FL_FX_PARA_LABEL_CP * 4 + 16 ? len : pos + FL_FX_PARA_LABEL_CP * 4 + 16;
         size_t clen, c = colon_at(s, window, pos, &clen);
         if (c >= window) break; /* no colon, or too far for a label: a sentence */
+        if (n) /* the separator a value ended at: "…；传真：…" */
+            while (pos < c && (s[pos] == ';' || s[pos] == ' ' || s[pos] == '\t' ||
+                               (c - pos >= 3 && (!memcmp(s + pos, "；", 3) || !memcmp(s + pos, "　", 3)))))
+                pos += s[pos] == ';' || s[pos] == ' ' || s[pos] == '\t' ? 1 : 3;
+        if (!n) pos = after_glued_title(s, pos, c);
         fl_fx_label li = fl_fx_label_of(&fx->scratch, s + pos, c - pos, FL_FX_PARA_LABEL_CP);
         if (!li.plausible || not_a_label(li.name)) break;
         size_t vstart = c + clen;
@@ -399,7 +440,7 @@ void fl_fields_extract(fl_doc *doc)
             continue;
         }
         fx.pending = NULL;
-        i = fl_fx_table(&fx, i);
+        i = fl_fx_table(&fx, i, para_group);
     }
     size_t n = doc->nfields;
     for (size_t c = 0; c < FL_NELEM(canonical); c++) {

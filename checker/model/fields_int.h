@@ -65,6 +65,7 @@ void fl_fx_line(fl_fx *fx, int bi, const char *group);
 void fl_fx_prose(fl_fx *fx, int bi);
 
 /* fields_table.c: reads the table starting at block i; returns the first
- * block after it. */
-size_t fl_fx_table(fl_fx *fx, size_t i);
+ * block after it. group: the unit (建设单位, 编制单位) a line above the table
+ * named ("一、建设单位情况"), whose 单位名称 and code its rows give; NULL. */
+size_t fl_fx_table(fl_fx *fx, size_t i, const char *group);
 #endif

@@ -320,9 +320,11 @@ static void pair_row(fl_fx *fx, table *t, cell *c, size_t n)
     rest_of_row(fx, t, c, n);
 }
 
-size_t fl_fx_table(fl_fx *fx, size_t i)
+size_t fl_fx_table(fl_fx *fx, size_t i, const char *group)
 {
-    table t = {0};
+    /* a table under "一、建设单位情况" gives that unit's 单位名称 and code, like
+     * the rows under such a line inside the table */
+    table t = {.group = group};
     size_t next = collect(fx, &t, i);
     /* label/value rows anywhere in the table: a row of labels may then have
      * its values in the row below */

@@ -37,6 +37,7 @@
  * (一、建设项目基本情况 … 六、结论, or typed bare) close any typed 一、 list
  * before them. */
 #include "model/sections.h"
+#include "core/fielderr.h"
 #include "model/typed.h"
 #include "core/norm.h"
 #include "core/utf8.h"
@@ -135,6 +136,16 @@ static tail page_tail(const char *s, size_t len)
     while (i > 0 && cp_at(s, len, prev_cp(s, i)) == ' ') i = prev_cp(s, i); /* tabs too */
     t.content_end = i;
     if (i == 0) return t;
+    size_t err = fl_field_error_suffix(s, i); /* Word's 错误！未定义书签。 for the page */
+    if (err) {
+        i -= err;
+        while (i > 0 && (is_leader(cp_at(s, len, prev_cp(s, i))) || cp_at(s, len, prev_cp(s, i)) == ' '))
+            i = prev_cp(s, i);
+        if (i == 0) return t;
+        t.kind = TAIL_STRONG;
+        t.content_end = i;
+        return t;
+    }
     bool paren = cp_at(s, len, prev_cp(s, i)) == ')';
     if (paren) i = prev_cp(s, i);
     /* the number, read backwards; single spaces between digits ("2 1") are OCR damage */

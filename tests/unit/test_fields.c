@@ -605,6 +605,49 @@ static void test_staff_table_groups(void **state)
     fl_doc_free(doc);
 }
 
+/* The unit a line above a table names ("一、建设单位情况" typed as a
+ * paragraph, the rows in a table of their own, as a .txt export gives them)
+ * qualifies the rows' 单位名称 and code like a group row inside the table. */
+static void test_group_line_above_table(void **state)
+{
+    (void)state;
+    fl_doc *doc = fl_doc_new("x.txt");
+    para(doc, "一、建设单位情况");
+    int t = fl_doc_new_table(doc);
+    row(doc, t, 1, 0, "单位名称（盖章）", "乙公司", NULL);
+    row(doc, t, 2, 0, "统一社会信用代码", "91370811MA3R8KQ279", NULL);
+    para(doc, "二、编制单位情况");
+    t = fl_doc_new_table(doc);
+    row(doc, t, 1, 0, "单位名称（盖章）", "丁环境科技有限公司", NULL);
+    row(doc, t, 2, 0, "统一社会信用代码", "91370102MA3C5PQ1XB", NULL);
+    para(doc, "三、编制人员情况");
+    fl_doc_finish(doc);
+    assert_string_equal(value(doc, "建设单位"), "乙公司");
+    assert_string_equal(value(doc, "编制单位统一社会信用代码"), "91370102MA3C5PQ1XB");
+    assert_string_equal(value(doc, "建设单位统一社会信用代码"), "91370811MA3R8KQ279");
+    fl_doc_free(doc);
+}
+
+/* Fields of a notice's contact line parted by semicolons; a value that only
+ * holds a semicolon and another word with a colon stays one value; a title
+ * glued before the first label of a cover run into one line. */
+static void test_semicolons_and_glued_title(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("n.txt", "建设单位：甲公司\n联系电话：0731-88561234；传真：0731-88561235；邮箱：jia@example.cn\n"
+                                "项目内容：土壤修复；施工期：分两期\n");
+    assert_string_equal(value(doc, "联系电话"), "0731-88561234");
+    assert_string_equal(value(doc, "传真"), "0731-88561235");
+    assert_string_equal(value(doc, "邮箱"), "jia@example.cn");
+    assert_string_equal(value(doc, "项目内容"), "土壤修复；施工期：分两期");
+    assert_null(fl_doc_field(doc, "施工期"));
+    fl_doc_free(doc);
+    doc = load("g.txt", "建设项目环境影响报告表项目名称：赣江大道延伸段道路工程\n");
+    assert_string_equal(value(doc, "项目名称"), "赣江大道延伸段道路工程");
+    assert_null(fl_doc_field(doc, "建设项目环境影响报告表项目名称"));
+    fl_doc_free(doc);
+}
+
 /* Left column spanning rows: 一、建设单位情况 | 单位名称 | 乙公司. */
 static void test_group_column(void **state)
 {
@@ -693,6 +736,8 @@ int main(void)
         cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_not_fields),
         cmocka_unit_test(test_prose_roles),
+        cmocka_unit_test(test_group_line_above_table),
+        cmocka_unit_test(test_semicolons_and_glued_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -103,6 +103,34 @@ static void test_toc_leader_dots(void **state)
 
 /* After 目录, lines without leaders that come back later are TOC lines,
  * and the body's 一、 starts at level 1 again. */
+/* A contents list Word updated after its bookmarks were deleted shows
+ * 错误！未定义书签。 for every page number: still a contents list, in .txt
+ * (tab before it: not a table) and in a paragraph (leaders before it), and
+ * its lines give no fields. */
+static void test_toc_bookmark_errors(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("e.txt",
+                       "目录\n"
+                       "一、项目概况\t错误！未定义书签。\n"
+                       "（一）地块基本情况\t错误！未定义书签。\n"
+                       "二、必要性……………错误！未定义书签。\n"
+                       "三、预期成果 Error! Bookmark not defined.\n"
+                       "\n"
+                       "一、项目概况\n"
+                       "（一）地块基本情况\n"
+                       "地块位于城区东部。\n");
+    const fl_block *b = block(doc, "一、项目概况\t错误！未定义书签。");
+    assert_int_equal(b->table, 0);
+    assert_true(b->flags & FL_BF_TOC);
+    assert_true(block(doc, "二、必要性……………错误！未定义书签。")->flags & FL_BF_TOC);
+    assert_true(block(doc, "三、预期成果 Error! Bookmark not defined.")->flags & FL_BF_TOC);
+    assert_int_equal(doc->nsections, 2);
+    assert_string_equal(doc->sections[0].title, "一、项目概况");
+    assert_int_equal(doc->nfields, 0);
+    fl_doc_free(doc);
+}
+
 static void test_toc_run_after_title(void **state)
 {
     (void)state;
@@ -1052,6 +1080,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_toc_leader_dots),
+        cmocka_unit_test(test_toc_bookmark_errors),
         cmocka_unit_test(test_toc_run_after_title),
         cmocka_unit_test(test_toc_run_without_title),
         cmocka_unit_test(test_typed_form_structure),
