@@ -57,6 +57,7 @@ enum row_kind {
     ROW_WEAK,   /* two or more cells, one with text */
     ROW_STRONG, /* two or more cells with text */
     ROW_SEP,    /* a |---|---| line */
+    ROW_CONT,   /* one more checkbox option of the row above's last cell */
 };
 
 typedef struct run_line {
@@ -81,6 +82,7 @@ typedef struct reader {
     bool header_row; /* the table's first row is a header (a |---| row follows) */
     /* plain text: the run of row lines not yet emitted */
     char run_sep;    /* '\t' or '|', 0 when there is no run */
+    bool run_option; /* the run's last row ends in a checkbox option cell */
     bool run_after_toc; /* the run follows a 目录 title */
     bool toc_title;  /* the last paragraph was a 目录 title */
     fl_buf run_text;
@@ -508,7 +510,7 @@ static bool toc_run(reader *r, size_t first)
     int last_page = 0;
     for (size_t k = first; k < r->nrun; k++) {
         const run_line *l = &r->run[k];
-        if (l->kind == ROW_SEP) continue;
+        if (l->kind == ROW_SEP || l->kind == ROW_CONT) continue;
         char sep;
         int page;
         split_row(r, r->run_text.data + l->off, l->len, &sep);
@@ -516,6 +518,19 @@ static bool toc_run(reader *r, size_t first)
         if (page >= 0) last_page = page;
     }
     return true;
+}
+
+/* Does s start with a checkbox (after white space): □ ☐ ☑ ☒ ■ √ ✓ ✔? */
+static bool option_start(const char *s, size_t n)
+{
+    static const char *const marks[] = {"□", "☐", "☑", "☒", "■", "√", "✓", "✔"};
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        size_t m = strlen(marks[k]);
+        if (n - i >= m && !memcmp(s + i, marks[k], m)) return true;
+    }
+    return false;
 }
 
 /* Emit the run of row lines: a table when it holds two rows with two texts
@@ -529,6 +544,7 @@ static void flush_run(reader *r)
     bool table = strong >= 2 && !toc_run(r, first);
     for (size_t k = 0; k < (table ? first : r->nrun); k++)
         paragraph(r, r->run_text.data + r->run[k].off, r->run[k].len, r->run[k].line);
+    int last_col = 0; /* the column of the row above's last cell with text */
     if (table) {
         r->table = fl_doc_new_table(r->doc);
         r->table_row = 0;
@@ -536,6 +552,10 @@ static void flush_run(reader *r)
         for (size_t k = first; k < r->nrun; k++) {
             const run_line *l = &r->run[k];
             if (l->kind == ROW_SEP) continue; /* a |---| line, or a border between rows */
+            if (l->kind == ROW_CONT) { /* Word writes a cell's paragraphs on lines of their own */
+                if (last_col) add_cell(r, r->run_text.data + l->off, l->len, l->line, last_col);
+                continue;
+            }
             char sep;
             split_row(r, r->run_text.data + l->off, l->len, &sep);
             if (sep == '\t' && r->lead_tabs && r->ncells + r->lead_tabs == above) { /* empty first cells */
@@ -547,14 +567,18 @@ static void flush_run(reader *r)
             above = r->ncells;
             r->table_row++;
             r->header_row = r->table_row == 1 && k + 1 < r->nrun && r->run[k + 1].kind == ROW_SEP;
-            for (size_t c = 0; c < r->ncells; c++)
+            last_col = 0;
+            for (size_t c = 0; c < r->ncells; c++) {
                 add_cell(r, r->cells[c].s, r->cells[c].n, l->line, (int)c + 1);
+                if (r->cells[c].n) last_col = (int)c + 1;
+            }
         }
         r->table = 0;
         r->toc_title = false;
     }
     r->nrun = 0;
     r->run_sep = 0;
+    r->run_option = false;
     fl_buf_clear(&r->run_text);
 }
 
@@ -564,6 +588,15 @@ static void text_line(reader *r, const char *s, size_t n, int line)
 {
     char sep;
     enum row_kind kind = split_row(r, s, n, &sep);
+    /* the options of a checkbox cell saved as text one per line: "建设性质\t□新建"
+     * then "□改建", "☑技术改造" */
+    if (kind == ROW_NONE && r->nrun && r->run_sep == '\t' && r->run_option && option_start(s, n)) kind = ROW_CONT;
+    if (kind == ROW_CONT) {
+        FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
+        r->run[r->nrun++] = (run_line){r->run_text.len, n, line, kind};
+        fl_buf_add(&r->run_text, s, n);
+        return;
+    }
     if (kind == ROW_NONE || (r->nrun && sep != r->run_sep)) flush_run(r);
     if (kind == ROW_NONE) {
         paragraph(r, s, n, line);
@@ -576,6 +609,10 @@ static void text_line(reader *r, const char *s, size_t n, int line)
     FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
     r->run[r->nrun++] = (run_line){r->run_text.len, n, line, kind};
     fl_buf_add(&r->run_text, s, n);
+    const span *last = NULL; /* split_row left this line's cells in r->cells */
+    for (size_t c = 0; c < r->ncells; c++)
+        if (r->cells[c].n) last = &r->cells[c];
+    r->run_option = last && option_start(last->s, last->n);
 }
 
 /* One physical line, CR already stripped. NUL bytes would cut the text short

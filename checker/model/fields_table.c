@@ -298,6 +298,13 @@ static void rest_of_row(fl_fx *fx, const table *t, cell *c, size_t n)
     }
 }
 
+/* A cell that is one checkbox option: a box or a tick, then its words. */
+static bool option_cell(fl_fx *fx, const cell *c)
+{
+    const char *v;
+    return c->filled && c->len <= 3 * 24 && fl_fx_checkbox_value(&fx->scratch, c->text, c->len, &v);
+}
+
 static void pair_row(fl_fx *fx, table *t, cell *c, size_t n)
 {
     size_t k = 0;
@@ -313,9 +320,24 @@ static void pair_row(fl_fx *fx, table *t, cell *c, size_t n)
             k++;
             continue;
         }
-        add_pair(fx, t, l, v);
+        /* the options of a checkbox label each in a cell of their own
+         * ("项目类型 | □风险管控 | ☑修复"): one value of all of them */
+        size_t last = k + 1;
+        while (last + 1 < n && option_cell(fx, &c[last]) && option_cell(fx, &c[last + 1])) last++;
+        if (last > k + 1) {
+            fl_buf joined = FL_BUF_INIT;
+            for (size_t m = k + 1; m <= last; m++) {
+                if (m > k + 1) fl_buf_adds(&joined, " ");
+                fl_buf_add(&joined, c[m].text, c[m].len);
+                c[m].used = true;
+            }
+            fl_fx_add_named(fx, t->group, l->li.name, joined.data, joined.len, v->block);
+            fl_buf_free(&joined);
+        } else {
+            add_pair(fx, t, l, v);
+        }
         l->used = v->used = true;
-        k += 2;
+        k = last + 1;
     }
     rest_of_row(fx, t, c, n);
 }

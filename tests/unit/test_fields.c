@@ -648,6 +648,22 @@ static void test_semicolons_and_glued_title(void **state)
     fl_doc_free(doc);
 }
 
+/* A checkbox label whose options are each in a cell of their own. */
+static void test_option_cells(void **state)
+{
+    (void)state;
+    fl_doc *doc = fl_doc_new("x.docx");
+    int t = fl_doc_new_table(doc);
+    row(doc, t, 1, 0, "项目名称", "乙地块修复项目", NULL);
+    row(doc, t, 2, 0, "项目类型", "□风险管控", "☑修复", "□农用地安全利用", NULL);
+    row(doc, t, 3, 0, "项目单位", "乙区生态环境分局", NULL);
+    fl_doc_finish(doc);
+    assert_string_equal(value(doc, "项目类型"), "修复");
+    assert_string_equal(value(doc, "项目单位"), "乙区生态环境分局");
+    assert_int_equal(count(doc, "项目类型"), 1);
+    fl_doc_free(doc);
+}
+
 /* Left column spanning rows: 一、建设单位情况 | 单位名称 | 乙公司. */
 static void test_group_column(void **state)
 {
@@ -736,6 +752,7 @@ int main(void)
         cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_not_fields),
         cmocka_unit_test(test_prose_roles),
+        cmocka_unit_test(test_option_cells),
         cmocka_unit_test(test_group_line_above_table),
         cmocka_unit_test(test_semicolons_and_glued_title),
     };

@@ -295,6 +295,32 @@ static void test_tab_rows(void **state)
     fl_doc_free(doc);
 }
 
+/* Word saves a cell of several paragraphs as text with each paragraph on a
+ * line of its own: the options of a checkbox cell after the row's last
+ * cell belong to that cell, not to the text after the table; a line that
+ * is no option ends the table as before. */
+static void test_option_lines(void **state)
+{
+    (void)state;
+    fl_doc *doc = LOAD("opt.txt", "建设项目名称\t甲项目\n建设性质\t□新建（迁建）\n□改建\n☑技术改造\n"
+                                  "建设地点\t山东省德州市陵城区\n□ 这一行不在表格之后\n");
+    assert_int_equal(doc->ntables, 1);
+    assert_cell(doc, 1, 2, 2, "□新建（迁建）", 2);
+    const fl_block *opt = NULL; /* the cell's last paragraph, on line 4 */
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].line == 4) opt = &doc->blocks[i];
+    assert_non_null(opt);
+    assert_string_equal(opt->text, "☑技术改造");
+    assert_int_equal(opt->kind, FL_BLOCK_CELL);
+    assert_int_equal(opt->table, 1);
+    assert_int_equal(opt->row, 2);
+    assert_int_equal(opt->col, 2);
+    assert_cell(doc, 1, 3, 1, "建设地点", 5);
+    assert_string_equal(fl_doc_field(doc, "建设性质")->value, "技术改造");
+    assert_paragraph(doc, 6, "□ 这一行不在表格之后");
+    fl_doc_free(doc);
+}
+
 static void test_leading_tabs(void **state)
 {
     (void)state;
@@ -459,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_note_and_lines),
         cmocka_unit_test(test_tab_rows),
+        cmocka_unit_test(test_option_lines),
         cmocka_unit_test(test_leading_tabs),
         cmocka_unit_test(test_numbered_paragraphs),
         cmocka_unit_test(test_contents),
