@@ -128,6 +128,10 @@ typedef struct fl_doc {
     /* Why doc_type (or why none): a short line in English naming the evidence,
      * e.g. "title line 12: 环境影响报告表". Shown by dump and check -v. */
     const char *doc_type_reason;
+    /* eia-pp: the filing is one public notice (征求意见稿公示, 报批前公示) about a
+     * 报告书, not a 公众参与说明 telling the whole public participation: one
+     * channel's text, so the checks of all channels do not apply to it. */
+    bool notice;
     fl_filing_date filing_date;
     const char *encoding;  /* text input: "UTF-8", "UTF-16LE", "GB18030"...; NULL for packages */
     bool finished;

@@ -163,6 +163,7 @@ typedef struct detect {
     const fl_doc *doc;
     fl_arena *a;
     fl_buf why;
+    bool notice; /* the filing is a notice (公示) about a 报告书, not a 公众参与说明 */
 } detect;
 
 static void reason(detect *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -232,6 +233,7 @@ static const char *notice_type(detect *d, const char *g, int line)
     if (book && !form) {
         reason(d, "title line %d 「%s」: a public-participation notice about a 报告书 (its %s says 报告书)", line, q,
                where);
+        d->notice = true;
         return "eia-pp";
     }
     if (form && !book)
@@ -485,6 +487,7 @@ void fl_doctype_detect(fl_doc *doc)
     fl_arena_init(&a);
     detect d = {.doc = doc, .a = &a, .why = FL_BUF_INIT};
     doc->doc_type = run(&d);
+    doc->notice = d.notice && doc->doc_type;
     doc->doc_type_reason = d.why.len ? fl_arena_strndup(&doc->arena, d.why.data, d.why.len) : NULL;
     fl_buf_free(&d.why);
     fl_arena_free(&a);

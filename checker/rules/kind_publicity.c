@@ -915,6 +915,10 @@ static void run(const fl_rule *rule, fl_scan *s)
         run_respondents(s, k);
         return;
     }
+    /* One notice (征求意见稿公示, 报批前公示) is one channel's text: whether all
+     * channels were used, started together, or the first publicity came in
+     * time is for the 公众参与说明 to tell, not for each notice. */
+    if (fl_scan_doc(s)->notice && k->check != P_PERIOD) return;
     bool simple = simplified(s, k);
     if (fl_scan_failed(s) || (simple && k->check == P_COMMISSION)) return; /* no first publicity then */
     text x;
@@ -957,6 +961,8 @@ static void describe(const fl_rule *rule, FILE *out)
         break;
     default: fprintf(out, "检查：不同人员的电话、身份证号码不相同，身份证号码校验位正确（GB 11643-1999）\n"); break;
     }
+    if (k->check == P_CHANNELS || k->check == P_SAME_START || k->check == P_COMMISSION)
+        fprintf(out, "公示通知（征求意见稿公示、报批前公示等单独一份公告）不检查本项，由公众参与说明说明各方式\n");
     if (k->simplified && k->check != P_RESPONDENTS && k->check != P_PERSONAL)
         fprintf(out, "园区简化：文中出现 /%s/ 时，征求意见稿公示期不少于 %d 个工作日，不要求张贴公告，不检查首次公开\n",
                 k->simplified->source, k->simplified_min);

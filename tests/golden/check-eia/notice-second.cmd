@@ -1,0 +1,1 @@
+check --fail-on never fixtures/text/filedate-notice-second.txt
