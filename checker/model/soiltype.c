@@ -82,23 +82,6 @@ static soil_type classify(const char *t)
     return ST_NONE;
 }
 
-/* Normalised, without white space and without 《…》 (a document cited in a
- * title is not the project). */
-static char *clean(fl_arena *a, const char *s, size_t len)
-{
-    char *t = fl_norm_label(a, s, len);
-    char *w = t;
-    int depth = 0;
-    for (const char *r = t; *r;) {
-        if (!strncmp(r, "《", 3)) { depth++; r += 3; continue; }
-        if (!strncmp(r, "》", 3) && depth > 0) { depth--; r += 3; continue; }
-        if (depth) r++;
-        else *w++ = *r++;
-    }
-    *w = '\0';
-    return t;
-}
-
 /* Is the field name one of the names, ignoring a "(…)" group after it? */
 static bool field_is(const char *name, const char *want)
 {
@@ -118,7 +101,7 @@ static soil_type from_fields(const fl_doc *doc, fl_arena *a, const char *n1, con
     for (size_t i = 0; i < doc->nfields; i++) {
         const fl_field *f = &doc->fields[i];
         if (empty_value(f->value) || !(field_is(f->name, n1) || (n2 && field_is(f->name, n2)))) continue;
-        soil_type t = classify(clean(a, f->value, strlen(f->value)));
+        soil_type t = classify(fl_norm_label(a, f->value, strlen(f->value)));
         if (t != ST_NONE) {
             *block = f->block;
             return t;
@@ -139,7 +122,7 @@ static soil_type from_title(const fl_doc *doc, fl_arena *a, int *block)
         const fl_block *b = &doc->blocks[i];
         size_t len;
         const char *t = fl_block_mtext(b, &len);
-        all = fl_arena_printf(a, "%s%s", all, clean(a, t, len));
+        all = fl_arena_printf(a, "%s%s", all, fl_norm_label(a, t, len)); /* "修 复" reads as one word */
         if (first < 0) first = (int)i;
     }
     soil_type t = classify(all);
