@@ -35,6 +35,9 @@
 
 #define FIELD_NAME "土壤项目类型"
 #define TITLE_SCAN 80 /* blocks looked at for cover title lines */
+/* A title line has at most 80 characters (evidence.c); a longer block is
+ * skipped before its characters are counted. */
+#define TITLE_MAX_BYTES (80 * 4)
 
 typedef enum soil_type {
     ST_NONE, ST_OTHER, ST_SURVEY, ST_CONTROL, ST_REMEDY, ST_CONTROL_REMEDY, ST_FARMLAND
@@ -118,8 +121,8 @@ static soil_type from_title(const fl_doc *doc, fl_arena *a, int *block)
     char *all = fl_arena_strdup(a, "");
     int first = -1;
     for (size_t i = 0; i < n; i++) {
-        if (!fl_evidence_title_line(doc, i)) continue;
         const fl_block *b = &doc->blocks[i];
+        if (b->len > TITLE_MAX_BYTES || !fl_evidence_title_line(doc, i)) continue;
         size_t len;
         const char *t = fl_block_mtext(b, &len);
         all = fl_arena_printf(a, "%s%s", all, fl_norm_label(a, t, len)); /* "修 复" reads as one word */
