@@ -10,14 +10,18 @@
  * Where the type is read, most explicit first:
  *   1. the 项目类型 / 项目类别 field ("风险管控（农用地安全利用）", a ticked
  *      "☑风险管控 □修复");
- *   2. the title lines of the cover, else the 项目名称 field
+ *   2. a sentence saying it: "本项目属于农用地安全利用类项目", "项目类型为修复";
+ *   3. the title lines of the cover, else the 项目名称 field
  *      ("湘潭县受污染耕地安全利用项目实施方案");
- *   3. the technical route: two or more agronomic measures of 安全利用 named
+ *   4. the technical route: two or more agronomic measures of 安全利用 named
  *      in a 技术路线 / 技术模式 section or sentence (plans whose title says only
  *      "综合治理").
- * A field or title that says only 风险管控 while another source (or the
- * route) says 农用地安全利用 is read as 农用地安全利用: the notice treats
- * farmland safe use as the 风险管控 of farmland, with its own cycle.
+ * A source that says only 风险管控 while another (or the route) says
+ * 农用地安全利用 is read as 农用地安全利用: the notice treats farmland safe use
+ * as the 风险管控 of farmland, with its own cycle. Farmland that is
+ * "治理与修复" or "风险管控" without more is no type at all: real safe-use
+ * projects carry such titles ("受污染耕地治理与修复项目", 项目类型 农用地安全
+ * 利用), so only the route or another source decides.
  *
  * The result is the field 土壤项目类型, appended after the filing's own
  * fields, one of 农用地安全利用, 风险管控, 修复, 风险管控与修复, 调查评估,
@@ -25,8 +29,9 @@
  * Rules test it with <when field="土壤项目类型" .../> or as evidence in
  * fields. EIA documents are not read: the field would mean nothing there.
  *
- * Cost: the fields once, the first cover blocks, and every body block once
- * for the route (a substring search per measure word): linear. */
+ * Cost: the fields once, the first cover blocks, and every body block at
+ * most twice (a substring search per statement verb, then per route and
+ * measure word): linear. */
 #include "model/doc.h"
 #include "core/norm.h"
 #include "rules/evidence.h" /* fl_evidence_title_line: the same title lines the rules' in="title" sees */
@@ -63,7 +68,8 @@ static const char *const safe_use[] = {"安全利用", NULL};
 /* Whose safe use: 污染地块安全利用 is construction land (a 风险管控 project). */
 static const char *const farmland[] = {"耕地", "农用地", "农田", "稻田", "菜地", "园地", "农产品", NULL};
 static const char *const site[] = {"地块", "建设用地", "场地", "厂区", NULL};
-static const char *const control[] = {"风险管控", "严格管控", NULL};
+static const char *const strict[] = {"严格管控", NULL}; /* of farmland: 风险管控, never safe use */
+static const char *const control[] = {"风险管控", NULL};
 static const char *const remedy[] = {"修复", NULL};
 static const char *const survey[] = {"调查", "风险评估", "详查", NULL};
 static const char *const other[] = {"源头防控", "源头治理", "监管能力", "监测能力", "能力提升", "能力建设", NULL};
@@ -76,13 +82,20 @@ static soil_type classify(const char *t)
         if (has_any(t, farmland) || !has_any(t, site)) return ST_FARMLAND;
         return ST_CONTROL;
     }
+    if (has_any(t, strict)) return ST_CONTROL;
     bool c = has_any(t, control), r = has_any(t, remedy);
+    if ((c || r) && has_any(t, farmland)) return ST_NONE; /* 耕地治理与修复: safe use or works */
     if (c && r) return ST_CONTROL_REMEDY;
     if (c) return ST_CONTROL;
     if (r) return ST_REMEDY;
     if (has_any(t, survey)) return ST_SURVEY;
     if (has_any(t, other)) return ST_OTHER;
     return ST_NONE;
+}
+
+static bool body_block(const fl_block *b)
+{
+    return (b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && !(b->flags & FL_BF_TOC);
 }
 
 /* Is the field name one of the names, ignoring a "(…)" group after it? */
@@ -108,6 +121,56 @@ static soil_type from_fields(const fl_doc *doc, fl_arena *a, const char *n1, con
         if (t != ST_NONE) {
             *block = f->block;
             return t;
+        }
+    }
+    return ST_NONE;
+}
+
+/* A sentence that states the type: "本项目属于农用地安全利用类项目",
+ * "项目类型为修复". What is read runs from the verb to the next 项目 within
+ * the clause, so "本项目为后续风险管控提供依据" says nothing. */
+static const char *const statements[] = {"本项目属于", "本项目为", "本项目是", "项目类型为", "项目类型属于",
+                                         "项目类型是", NULL};
+#define STATEMENT_MAX 60 /* bytes read after the verb: about 20 characters */
+
+static soil_type statement_in(fl_arena *a, const char *t, size_t len)
+{
+    for (size_t k = 0; statements[k]; k++) {
+        size_t wl = strlen(statements[k]);
+        for (const char *p = strstr(t, statements[k]); p && (size_t)(p - t) < len; p = strstr(p + wl, statements[k])) {
+            const char *v = p + wl;
+            size_t n = 0, max = len - (size_t)(v - t);
+            if (max > STATEMENT_MAX) max = STATEMENT_MAX;
+            while (n < max && strncmp(v + n, "。", 3) && strncmp(v + n, "，", 3) && strncmp(v + n, "；", 3) &&
+                   v[n] != ',' && v[n] != ';')
+                n++;
+            const char *end = NULL;
+            for (size_t i = 0; i + 6 <= n; i++)
+                if (!strncmp(v + i, "项目", 6)) {
+                    end = v + i;
+                    break;
+                }
+            /* "项目类型为修复": the clause itself is the type */
+            if (!end && !strncmp(statements[k], "项目类型", 12)) end = v + n;
+            if (!end || end == v) continue;
+            soil_type ty = classify(fl_norm_label(a, v, (size_t)(end - v)));
+            if (ty != ST_NONE) return ty;
+        }
+    }
+    return ST_NONE;
+}
+
+static soil_type from_statement(const fl_doc *doc, fl_arena *a, int *block)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const fl_block *b = &doc->blocks[i];
+        if (!body_block(b) || !b->len) continue;
+        size_t len;
+        const char *t = fl_block_mtext(b, &len);
+        soil_type ty = statement_in(a, t, len);
+        if (ty != ST_NONE) {
+            *block = (int)i;
+            return ty;
         }
     }
     return ST_NONE;
@@ -150,11 +213,6 @@ static const char *const *const measures[] = {m_variety, m_acid, m_water, m_foli
 static const char *const route_heading[] = {"技术路线", "技术方案", "技术模式", "技术措施", "工艺路线", NULL};
 static const char *const route_text[] = {"技术路线", "技术模式", NULL};
 
-static bool body_block(const fl_block *b)
-{
-    return (b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && !(b->flags & FL_BF_TOC);
-}
-
 static soil_type from_route(const fl_doc *doc, int *block)
 {
     unsigned char *in = fl_xcalloc(doc->nblocks + 1, 1);
@@ -194,6 +252,7 @@ void fl_soil_type_read(fl_doc *doc)
     fl_arena_init(&a);
     int fb = -1, tb = -1, rb = -1;
     soil_type field = from_fields(doc, &a, "项目类型", "项目类别", &fb);
+    if (field == ST_NONE) field = from_statement(doc, &a, &fb);
     soil_type title = from_title(doc, &a, &tb);
     if (title == ST_NONE) title = from_fields(doc, &a, "项目名称", NULL, &tb);
     soil_type type = field != ST_NONE ? field : title;

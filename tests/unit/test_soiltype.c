@@ -1,8 +1,9 @@
 /* Unit tests for model/soiltype.c: the 土壤项目类型 field read from the
- * 项目类型 field (typed or ticked), the cover title (one line or two), the
- * 项目名称 field and the technical route, and the look-alikes that must not
- * decide: 方案编制 of a 修复 plan, 污染地块安全利用, a company name on a
- * labelled cover line, measures named outside the route, EIA documents.
+ * 项目类型 field (typed or ticked), a sentence stating it, the cover title
+ * (one line or two), the 项目名称 field and the technical route, and the
+ * look-alikes that must not decide: 方案编制 of a 修复 plan, 污染地块安全利用,
+ * farmland 治理与修复 titles, a company name on a labelled cover line,
+ * measures named outside the route, EIA documents.
  * The texts are invented; they follow the shapes of real 实施方案 covers and
  * 项目基本信息 tables (a 项目类型 row with □/☑ options, "风险管控（农用地安全
  * 利用）", titles that never say 土壤). */
@@ -61,6 +62,21 @@ static void test_type_field(void **state)
     assert_soil_type("甲县受污染耕地安全利用项目实施方案\n\n项目类型：风险管控\n", "农用地安全利用", 1);
 }
 
+static void test_statement(void **state)
+{
+    (void)state;
+    assert_soil_type("甲县土壤污染防治项目实施方案\n\n# 一、项目概况\n"
+                     "本项目属于农用地安全利用类项目。项目单位为甲县农业农村局。\n",
+                     "农用地安全利用", 4);
+    assert_soil_type("甲县土壤污染综合治理项目实施方案\n\n项目类型为修复，项目周期3年。\n", "修复", 3);
+    /* a sentence beats the title, the field beats both */
+    assert_soil_type("甲市乙地块土壤污染修复项目实施方案\n\n本项目属于土壤污染状况调查项目。\n", "调查评估", 3);
+    assert_soil_type("甲市乙地块土壤污染治理项目实施方案\n\n项目类型：修复\n\n本项目属于土壤污染状况调查项目。\n",
+                     "修复", 3);
+    /* "本项目为" followed by no project type */
+    assert_soil_type("甲市乙地块土壤污染状况调查项目实施方案\n\n本项目为后续风险管控提供依据。\n", "调查评估", 1);
+}
+
 static void test_title(void **state)
 {
     (void)state;
@@ -116,9 +132,15 @@ static void test_route(void **state)
     assert_soil_type("甲县耕地土壤污染风险管控项目实施方案\n\n# 四、技术路线\n"
                      "采用VIP技术模式：品种替代、淹水灌溉、施用石灰。\n",
                      "农用地安全利用", 4);
-    /* a 修复 plan keeps its type whatever its route names */
+    /* farmland 修复 in a title names safe-use projects too: the route decides */
     assert_soil_type("甲县受污染耕地修复项目实施方案\n\n# 四、技术路线\n"
                      "客土置换后，配合品种替代和施用石灰巩固效果。\n",
+                     "农用地安全利用", 4);
+    assert_soil_type("甲县受污染耕地治理与修复项目实施方案\n\n# 一、项目概况\n项目区位于甲县。\n", NULL, 0);
+    assert_soil_type("甲县耕地土壤污染风险管控项目实施方案\n", NULL, 0);
+    /* a construction-land 修复 plan keeps its type whatever its route names */
+    assert_soil_type("甲市乙地块土壤污染修复项目实施方案\n\n# 四、技术路线\n"
+                     "清挖污染土壤后回填，表层施用石灰并深翻耕。\n",
                      "修复", 1);
 }
 
@@ -139,6 +161,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_type_field),
+        cmocka_unit_test(test_statement),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_title_lookalikes),
         cmocka_unit_test(test_route),
