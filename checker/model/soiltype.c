@@ -144,12 +144,20 @@ static soil_type statement_in(fl_arena *a, const char *t, size_t len)
             while (n < max && strncmp(v + n, "。", 3) && strncmp(v + n, "，", 3) && strncmp(v + n, "；", 3) &&
                    v[n] != ',' && v[n] != ';')
                 n++;
+            while (n && ((unsigned char)v[n] & 0xC0) == 0x80) n--; /* cut at a character */
             const char *end = NULL;
             for (size_t i = 0; i + 6 <= n; i++)
                 if (!strncmp(v + i, "项目", 6)) {
                     end = v + i;
                     break;
                 }
+            /* The 项目 must close the clause: "本项目为乙地块风险管控项目的
+             * 前期调查" names another project. */
+            if (end) {
+                const char *after = end + 6;
+                while (after < v + n && *after == ' ') after++;
+                if (after != v + n) continue;
+            }
             /* "项目类型为修复": the clause itself is the type */
             if (!end && !strncmp(statements[k], "项目类型", 12)) end = v + n;
             if (!end || end == v) continue;

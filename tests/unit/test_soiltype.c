@@ -73,6 +73,9 @@ static void test_statement(void **state)
     assert_soil_type("甲市乙地块土壤污染修复项目实施方案\n\n本项目属于土壤污染状况调查项目。\n", "调查评估", 3);
     assert_soil_type("甲市乙地块土壤污染治理项目实施方案\n\n项目类型：修复\n\n本项目属于土壤污染状况调查项目。\n",
                      "修复", 3);
+    /* another project named in passing */
+    assert_soil_type("甲市乙地块土壤污染状况调查项目实施方案\n\n本项目为乙地块土壤污染风险管控项目的前期工作。\n",
+                     "调查评估", 1);
     /* "本项目为" followed by no project type */
     assert_soil_type("甲市乙地块土壤污染状况调查项目实施方案\n\n本项目为后续风险管控提供依据。\n", "调查评估", 1);
 }
