@@ -206,6 +206,7 @@ void fl_doc_finish(fl_doc *doc)
     fl_sections_build(doc);
     fl_fields_extract(doc);
     fl_doctype_detect(doc);
+    fl_soil_type_read(doc);
     fl_filing_date_read(doc);
     if (doc->invalid_utf8)
         fl_doc_add_notice(doc, -1, "invalid UTF-8 replaced by U+FFFD (%zu sequences)", doc->invalid_utf8);

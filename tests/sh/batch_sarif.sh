@@ -76,7 +76,7 @@ assert info and info[0]["level"] == "note", info
 rules = {x["id"]: x for x in run["tool"]["driver"]["rules"]}
 d = rules["DOC001"]
 assert d["defaultConfiguration"]["level"] == "error"
-assert d["shortDescription"]["text"] and d["fullDescription"]["text"].endswith("依据：环环评〔2020〕48号 一（四）"), d
+assert d["shortDescription"]["text"] and d["fullDescription"]["text"].endswith("依据：《建设项目环境影响报告书（表）编制监督管理办法》（生态环境部令第9号） 第二十六条第一款（质量问题） 2019-11-01 起施行"), d
 assert rules["DOC010"]["defaultConfiguration"]["level"] == "note"
 assert run["invocations"][0]["executionSuccessful"] is True
 EOF

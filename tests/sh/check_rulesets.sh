@@ -44,7 +44,7 @@ EOT
 sed 's/id="T900"/id="DOC001"/' $R/backtrack.xml >"$SCRATCH/dup-shipped.xml"
 "$FL_BIN" check --ruleset "$SCRATCH/dup-shipped.xml" fixtures/check/clean.md >/dev/null 2>"$SCRATCH/err"
 rc=$?
-want="$SCRATCH/dup-shipped.xml:6: duplicate rule id DOC001 (first defined at rulesets/filing.xml:18)"
+want="$SCRATCH/dup-shipped.xml:6: duplicate rule id DOC001 (first defined at rulesets/filing.xml:33)"
 if [ "$rc" -eq 3 ] && [ "$(cat "$SCRATCH/err")" = "$want" ]; then echo "ok duplicate-across-files"
 else fail duplicate-across-files "exit $rc, stderr: $(cat "$SCRATCH/err")"; fi
 

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/soil.xml fixtures/soil/variants/plan-survey-soil103.md
