@@ -156,7 +156,7 @@ static void print_examples(const fl_rule *r, bool fail)
 }
 
 /* 依据 lines: each dated <basis> with its dates and types, then the rule's
- * own ("其他情形" when dated ones come first) with the rule's dates:
+ * own ("其他情形" when dated ones come first), then the rule's own dates:
  * "依据：《…》（生态环境部令第9号） 第…条（质量问题） 2019-11-01 起施行". */
 static void print_bases(const fl_rule *r)
 {
@@ -170,9 +170,10 @@ static void print_bases(const fl_rule *r)
         putchar('\n');
     }
     const char *own = fl_basis_line(&line, &r->basis);
-    printf("依据%s：%s", r->nbases ? "（其他情形）" : "", *own ? own : "—");
-    if (fl_in_force_dated(&r->in_force)) printf(" %s", fl_in_force_text(&r->in_force, when, sizeof when));
-    putchar('\n');
+    printf("依据%s：%s\n", r->nbases ? "（其他情形）" : "", *own ? own : "—");
+    /* the rule's own dates: when a filing is checked at all, whatever it cites */
+    if (fl_in_force_dated(&r->in_force))
+        printf("本规则：%s（按判断日期：--as-of，否则文件自身的日期）\n", fl_in_force_text(&r->in_force, when, sizeof when));
     fl_buf_free(&line);
 }
 
