@@ -2,6 +2,7 @@
  * a first argument that is no command name means `check`. */
 #include "cmd/cmd.h"
 #include "input/xmlsafe.h"
+#include "report/report.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +46,7 @@ static int help(void)
 int main(int argc, char **argv)
 {
     fl_xml_init();
+    fl_invocation_record(argc, argv);
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) return help();
     if (argc >= 2 && !strcmp(argv[1], "--version")) {
         printf("filinglint %s\n", FL_VERSION);
