@@ -383,7 +383,7 @@ static void emit(void *ctx, size_t i)
 /* Formats known to read only the findings; any other gets documents. */
 static bool format_needs_doc(const char *format)
 {
-    static const char *const plain[] = {"text", "json", "jsonl", "sarif"};
+    static const char *const plain[] = {"text", "json", "jsonl", "sarif", "csv"};
     for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
         if (!strcmp(format, plain[i])) return false;
     return true;

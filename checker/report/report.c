@@ -10,6 +10,7 @@ static const fl_reporter *const reporters[] = {
     &fl_report_jsonl,
     &fl_report_sarif,
     &fl_report_html,
+    &fl_report_csv,
 };
 
 const fl_reporter *fl_reporter_find(const char *name)

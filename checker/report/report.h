@@ -85,4 +85,5 @@ extern const fl_reporter fl_report_json; /* json.c */
 extern const fl_reporter fl_report_jsonl; /* jsonl.c */
 extern const fl_reporter fl_report_sarif; /* sarif.c */
 extern const fl_reporter fl_report_html; /* html.c */
+extern const fl_reporter fl_report_csv; /* csv.c */
 #endif
