@@ -19,6 +19,7 @@ static const struct {
     {"test-rules", fl_cmd_test_rules, "run every rule's embedded examples"},
     {"index", fl_cmd_index, "add filings to a similarity corpus (EIA303)"},
     {"config", fl_cmd_config, "print the effective check settings (.filinglint.xml and options)"},
+    {"data", fl_cmd_data, "list the data tables (standards, places, holidays): as-of date, source, entries"},
 };
 
 int fl_cmd_usage_error(const char *fmt, ...)
