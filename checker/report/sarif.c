@@ -1,4 +1,4 @@
-/* SARIF 2.1.0 output (cli.md §SARIF), valid against the OASIS schema
+/* SARIF 2.1.0 output (`--format sarif`), valid against the OASIS schema
  * (tests/sh/batch_sarif.sh checks every output with it) and shaped for the
  * subset code-scanning services read (GitHub's "SARIF support for code
  * scanning": help.text required, descriptions at most 1024 characters,

@@ -1,5 +1,5 @@
 #!/bin/bash
-# SARIF output (cli.md §SARIF, GitHub issue 6): every SARIF this test makes
+# SARIF output (`check --format sarif`): every SARIF this test makes
 # validates against the OASIS SARIF 2.1.0 schema (tests/data, with
 # Debian's python3-jsonschema), and carries what reviewers' tools and code
 # scanning read: rules with descriptions (at most 1024 characters) and

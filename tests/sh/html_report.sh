@@ -1,5 +1,5 @@
 #!/bin/bash
-# `check --format html` (GitHub issue 7): one self-contained page per run,
+# `check --format html`: one self-contained page per run,
 # the record of that run. Structural checks with python3's html.parser:
 # every start tag closed in order; every finding of the JSON report present
 # exactly once (as a class="finding" note with its rule, severity and
