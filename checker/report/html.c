@@ -702,6 +702,8 @@ static const char css[] =
     ".tag{font-weight:bold}.sev-error .tag,.count.sev-error{color:var(--err)}.sev-warning .tag,.count.sev-warning"
     "{color:var(--warn)}.sev-info .tag,.count.sev-info{color:var(--info)}\n"
     ".basis,.judged{color:var(--muted)}.loc{color:var(--muted);font-size:.8rem;margin-left:.3rem}\n"
+    /* a 1,000-page report: the browser lays out only the paragraphs near the screen */
+    ".doc>.blk,.doc>.tbl{content-visibility:auto;contain-intrinsic-size:auto 1.7rem}\n"
     ".quiet{display:none}.whole{margin:.6rem 0}.other summary{cursor:pointer;margin-top:1rem}\n"
     "footer{margin-top:2rem;color:var(--muted);font-size:.8rem}\n"
     "@media (max-width:40rem){body{padding:0 .6rem 2rem}.finding{margin-left:0}.ln{min-width:2rem}}\n"
