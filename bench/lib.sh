@@ -14,6 +14,15 @@ gen() { # name chars
     fi
 }
 
+# Generate bench/corpus/NAME/ (COUNT filings of MIN-MAX characters) with
+# gen_batch.py when it does not hold COUNT filings.
+batch() { # name count min max
+    if [ "$(find "$corpus/$1" -name '*.docx' 2>/dev/null | wc -l)" -ne "$2" ]; then
+        echo "generating $corpus/$1 ($2 filings, $3-$4 characters)" >&2
+        python3 "$here/gen_batch.py" --count "$2" --min-chars "$3" --max-chars "$4" --out "$corpus/$1" >&2
+    fi
+}
+
 # Build filinglint in Release into $src/DIR unless FL_BIN is set; sets FL_BIN.
 # No FL_WERROR: -O3 adds warnings like -Wformat-truncation.
 build_release() { # dir

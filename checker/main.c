@@ -2,6 +2,7 @@
  * a first argument that is no command name means `check`. */
 #include "cmd/cmd.h"
 #include "input/xmlsafe.h"
+#include "report/report.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,7 @@ static const struct {
     {"test-rules", fl_cmd_test_rules, "run every rule's embedded examples"},
     {"index", fl_cmd_index, "add filings to a similarity corpus (EIA303)"},
     {"config", fl_cmd_config, "print the effective check settings (.filinglint.xml and options)"},
+    {"data", fl_cmd_data, "list the data tables (standards, places, holidays): as-of date, source, entries"},
 };
 
 int fl_cmd_usage_error(const char *fmt, ...)
@@ -45,6 +47,7 @@ static int help(void)
 int main(int argc, char **argv)
 {
     fl_xml_init();
+    fl_invocation_record(argc, argv);
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) return help();
     if (argc >= 2 && !strcmp(argv[1], "--version")) {
         printf("filinglint %s\n", FL_VERSION);

@@ -1,6 +1,10 @@
 # Run one golden case: the .cmd file holds the arguments (one per line, or a
-# single line split on spaces; @SRC@ is the source tree). Working directory is
-# the source tree so that paths in the output are relative and stable.
+# single line split on spaces; @SRC@ is the source tree, in the arguments and
+# in the output). Working directory is the source tree so that paths in the
+# output are relative and stable.
+# CMP0053 NEW: without it a script reads "@SRC@" as a reference to SRC, and
+# neither substitution below would do anything.
+cmake_policy(SET CMP0053 NEW)
 file(READ ${CASE} args)
 string(STRIP "${args}" args)
 string(REPLACE "@SRC@" "${SRC}" args "${args}")
@@ -11,6 +15,9 @@ endif()
 execute_process(COMMAND ${FL_BIN} ${args}
   WORKING_DIRECTORY ${SRC}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+# SARIF records the working folder (originalUriBaseIds, workingDirectory):
+# written as @SRC@, so the expected files hold in any checkout
+string(REPLACE "${SRC}" "@SRC@" out "${out}")
 set(actual "${out}exit: ${rc}\n")
 string(REGEX REPLACE "\\.cmd$" ".out" expected_file ${CASE})
 if(UPDATE)

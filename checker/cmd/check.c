@@ -383,7 +383,7 @@ static void emit(void *ctx, size_t i)
 /* Formats known to read only the findings; any other gets documents. */
 static bool format_needs_doc(const char *format)
 {
-    static const char *const plain[] = {"text", "json", "jsonl", "sarif"};
+    static const char *const plain[] = {"text", "json", "jsonl", "sarif", "csv"};
     for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
         if (!strcmp(format, plain[i])) return false;
     return true;
@@ -559,7 +559,8 @@ static int run(const fl_check_settings *s)
     if (sink_open(&out, s->output)) { status = 2; goto cleanup; }
     c.rep = fl_reporter_find(s->format);
     fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .verbose = s->verbose,
-                         .rules = &rules, .enabled = mask};
+                         .rules = &rules, .enabled = mask, .has_as_of = s->has_as_of, .as_of = s->as_of,
+                         .as_of_origin = fl_source_names[s->as_of_src]};
     c.state = c.rep->open(&ro);
     lint_all(&c, &files);
     int wrc = c.rep->close(c.state, &c.sum);

@@ -60,7 +60,7 @@ static const struct option long_opts[] = {
 static int usage(void)
 {
     printf("usage: filinglint [check] [OPTIONS] PATH...\n\n"
-           "  -f, --format text|json|jsonl|sarif|html   output format (default text)\n"
+           "  -f, --format text|json|jsonl|sarif|html|csv   output format (default text)\n"
            "  -o, --output FILE              write the report there (atomically)\n"
            "      --ruleset PATH             extra ruleset file or folder (repeatable)\n"
            "      --no-default-rulesets      do not load the shipped rulesets\n"
@@ -215,7 +215,7 @@ static int merge(fl_check_settings *s, const cli *c)
     if (!fl_reporter_find(s->format)) {
         const char *where = s->format_src == FL_SRC_CONFIG ? " (in the config file)" : "";
         if (!strcmp(s->format, "html")) return fl_cmd_usage_error("--format html is not available in this version%s", where);
-        return fl_cmd_usage_error("unknown --format '%s'%s (text, json, jsonl, sarif, html)", s->format, where);
+        return fl_cmd_usage_error("unknown --format '%s'%s (text, json, jsonl, sarif, html, csv)", s->format, where);
     }
     if (c->no_defaults) { s->default_rulesets = false; s->default_rulesets_src = FL_SRC_CLI; }
     else if (f->default_rulesets >= 0) { s->default_rulesets = f->default_rulesets; s->default_rulesets_src = FL_SRC_CONFIG; }

@@ -10,6 +10,7 @@ int fl_cmd_explain(int argc, char **argv);    /* cmd/rules.c */
 int fl_cmd_test_rules(int argc, char **argv); /* cmd/test_rules.c */
 int fl_cmd_index(int argc, char **argv);      /* cmd/index.c */
 int fl_cmd_config(int argc, char **argv);     /* cmd/config.c */
+int fl_cmd_data(int argc, char **argv);       /* cmd/data.c */
 /* Shared by the commands: print "filinglint: message" and return 2. */
 int fl_cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #endif

@@ -1,29 +1,59 @@
-/* HTML output (`--format html`, GitHub issue 7): one self-contained page for
- * a run. A summary (files, findings by severity and by rule, with counts),
- * then per file the document's text in reading order, headings as headings
- * and tables as tables, each finding's matched text highlighted and its note
- * (severity, rule, message, basis) right under its paragraph. Findings about
- * the document as a whole head the file's section.
+/* HTML output (`--format html`): one self-contained page for a run, meant
+ * to be filed as the record of that run and read on screen or on paper.
+ *
+ * From the top: the record of the run (time, tool version, command line,
+ * the judging date for the run or per file, every ruleset with its file,
+ * every data table with the date it is as of — rules/datainfo.h), the
+ * findings by severity, the rule summary (rule, severity, count, summary,
+ * basis), then the file table — one row per file, sortable by any column
+ * and filterable by type and by state (errors, warnings, unreadable,
+ * clean) — and then a section per file that has findings.
+ *
+ * A file section shows the document's text in reading order, headings as
+ * headings and tables as tables, each finding's matched text highlighted
+ * and its note (severity, rule, message, basis) right under its paragraph;
+ * findings about the document as a whole head the section. That is kept
+ * while the sections stay under FULL_BUDGET bytes; a larger run (a batch of
+ * hundreds of filings) shows in every section only the paragraphs that have
+ * findings, each under its section path, so the page stays a few megabytes
+ * and opens in a browser at once (bench/html_size.sh measures both).
+ * A file without findings, and a file that could not be read, is its row
+ * in the file table and nothing more.
  *
  * No network and no external assets: CSS and a few lines of JavaScript are
- * inline. The filters (severity, rule, "only paragraphs with findings") work
- * from a file:// URL; without JavaScript everything is simply shown. Fonts
- * are the system's (CJK families listed for each platform); the layout is
- * one column that fits a phone and prints without the controls.
+ * inline. The filters work from a file:// URL; without JavaScript
+ * everything is simply shown, in input order. Printing (A4) leaves out the
+ * controls and follows the filters: opened as report.html?only, the page
+ * shows and prints only the paragraphs with findings. Fonts are the
+ * system's (CJK families listed for each platform); the layout is one
+ * column that fits a phone.
  *
- * Every string from a document, a rule or a path is escaped. Per-file HTML
- * is built when the file is reported and kept until close, because the
- * summary that heads the page needs the whole run. */
+ * The page is Chinese throughout: severities are 错误 / 警告 / 提示, document
+ * types their Chinese names, a file that cannot be read says why in Chinese
+ * (the tool's English message only as the tooltip). Every string from a
+ * document, a rule or a path is escaped. The sections are built when each
+ * file is reported and kept until close, because the record and the tables
+ * that head the page need the whole run. */
 #include "report/report.h"
 #include "core/buf.h"
 #include "core/utf8.h"
+#include "rules/datainfo.h"
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* Above this many bytes of file sections, every section shows only its
+ * paragraphs with findings: a 1,000-page report book in full is about 3 MB,
+ * 500 filings in full 40 MB. */
+#define FULL_BUDGET ((size_t)4 << 20)
 
 typedef struct file_row {
-    char *path, *doc_type, *error;
+    char *path, *doc_type;
+    char *error_key, *error_text; /* why it could not be read: diag key, the tool's message */
     size_t by_sev[3];
     size_t tool_errors;
+    fl_judging judged;
+    bool section;       /* it has a section below (findings or skipped rules) */
 } file_row;
 
 typedef struct rule_row {
@@ -34,13 +64,67 @@ typedef struct rule_row {
 
 typedef struct html_state {
     FILE *out;
-    fl_buf files_html;  /* the per-file sections, in input order */
+    const fl_rules *rules;
+    bool has_as_of;
+    fl_date as_of;
+    const char *as_of_origin;
+    fl_buf full, compact; /* the file sections, in input order: whole documents, paragraphs with findings */
+    bool full_ok;       /* the whole documents still fit FULL_BUDGET */
     file_row *files; size_t nfiles, cap_files;
-    rule_row *rules; size_t nrules, cap_rules;
+    rule_row *rules_seen; size_t nrules, cap_rules;
     size_t nfindings;   /* findings so far: their ids are F1, F2... */
 } html_state;
 
 static const char *const sev_label[] = {"提示", "警告", "错误"};
+
+/* The document types as filings name themselves. */
+static const char *type_label(const char *t)
+{
+    static const char *const names[][2] = {
+        {"eia-book", "环境影响报告书"}, {"eia-form", "环境影响报告表"}, {"eia-pp", "公众参与说明"},
+        {"soil-plan", "实施方案"},      {"soil-summary", "总结报告"},   {"soil-sign", "公示牌"},
+    };
+    if (!t) return "未识别";
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(names[i][0], t)) return names[i][1];
+    return t;
+}
+
+/* Why a file could not be read, or why a rule was skipped, in Chinese (the
+ * tool's own message is English: it goes in the tooltip). */
+static const char *diag_label(const char *key)
+{
+    static const char *const names[][2] = {
+        {"io", "无法读取文件"},
+        {"empty-file", "空文件"},
+        {"is-directory", "这是文件夹，不是文件"},
+        {"unsupported-format", "不支持的文件格式"},
+        {"not-a-zip", "不是 DOCX 文件（没有 ZIP 文件头）"},
+        {"legacy-doc", "旧版 Word 97-2003 .doc 文件，请另存为 .docx"},
+        {"encrypted", "设有密码的 DOCX，请去除密码后另存"},
+        {"ole-file", "不是 Word 文档的 OLE 复合文件"},
+        {"zip-corrupt", "ZIP 压缩包不完整或已损坏"},
+        {"zip-limit", "超出 ZIP 压缩包的大小或条目数限制"},
+        {"zip-duplicate", "ZIP 压缩包中有重名条目"},
+        {"zip-encrypted", "ZIP 压缩包条目已加密"},
+        {"zip-method", "不支持的压缩方式"},
+        {"no-main-part", "缺少正文部件"},
+        {"odt", "不支持 OpenDocument 文本（.odt），请另存为 .docx"},
+        {"xml-error", "XML 格式错误"},
+        {"xml-dtd", "文件含 DTD，出于安全考虑不予读取"},
+        {"xml-depth", "XML 嵌套过深"},
+        {"xml-encoding", "不支持的字符编码"},
+        {"too-large", "文件过大"},
+        {"text-limit", "文字超出上限"},
+        {"zip-crc", "ZIP 条目校验失败，文件已损坏"},
+        {"pattern-limit", "匹配次数超出上限，该规则未检查本文件"},
+        {"internal", "内部错误"},
+        {"corpus", "语料库数据库出错"},
+    };
+    for (size_t i = 0; key && i < sizeof names / sizeof *names; i++)
+        if (!strcmp(names[i][0], key)) return names[i][1];
+    return "无法读取";
+}
 static const char *const part_label[FL_PART_COUNT] = {"正文", "文本框", "页眉", "页脚", "脚注", "尾注", "批注"};
 
 /* ---- escaping ---------------------------------------------------------------- */
@@ -85,9 +169,9 @@ static char *dup_or_null(const char *s) { return s ? fl_xstrdup(s) : NULL; }
 static rule_row *rule_row_for(html_state *h, const fl_finding *f)
 {
     for (size_t i = 0; i < h->nrules; i++)
-        if (h->rules[i].rule == f->rule && h->rules[i].severity == f->severity) return &h->rules[i];
-    FL_VEC_RESERVE(h->rules, h->cap_rules, h->nrules + 1);
-    rule_row *r = &h->rules[h->nrules++];
+        if (h->rules_seen[i].rule == f->rule && h->rules_seen[i].severity == f->severity) return &h->rules_seen[i];
+    FL_VEC_RESERVE(h->rules_seen, h->cap_rules, h->nrules + 1);
+    rule_row *r = &h->rules_seen[h->nrules++];
     r->rule = f->rule;
     r->severity = f->severity;
     r->count = 0;
@@ -102,32 +186,35 @@ static void tally(html_state *h, const fl_file_report *f)
     row->path = fl_xstrdup(f->path);
     if (!f->result) {
         char line[1600];
-        row->error = fl_xstrdup(f->error ? fl_error_format(f->error, line, sizeof line) : "cannot be read");
+        row->error_key = fl_xstrdup(f->error ? fl_diag_key(f->error->code) : "io");
+        row->error_text = fl_xstrdup(f->error ? fl_error_format(f->error, line, sizeof line) : "cannot be read");
         return;
     }
     row->doc_type = dup_or_null(f->result->doc_type);
     row->tool_errors = f->result->nerrors;
+    row->judged = f->result->judged;
     for (size_t i = 0; i < f->result->nfindings; i++) {
         const fl_finding *fd = &f->result->findings[i];
         if ((unsigned)fd->severity <= FL_SEV_ERROR) row->by_sev[fd->severity]++;
         rule_row_for(h, fd)->count++;
     }
+    row->section = f->result->nfindings || f->result->nerrors;
 }
 
 /* ---- one finding ---------------------------------------------------------------------- */
 
 static const char *sev_name(fl_severity s) { return fl_severity_name(s); }
 
+/* A finding's note: severity, rule, message, the other file it points at,
+ * basis, line. Lean markup: a batch has thousands of them. */
 static void finding_note(fl_buf *b, const fl_finding *f, size_t id)
 {
-    fl_buf_printf(b, "<div class=\"finding sev-%s\" id=\"F%zu\" data-sev=\"%s\" data-rule=\"", sev_name(f->severity), id,
-                  sev_name(f->severity));
+    fl_buf_printf(b, "<div class=\"finding sev-%s\" id=\"F%zu\" data-rule=\"", sev_name(f->severity), id);
     esc(b, f->rule->id);
-    fl_buf_printf(b, "\"><span class=\"tag\">%s</span> <b class=\"rule\">", sev_label[f->severity]);
+    fl_buf_printf(b, "\"><b class=\"tag\">%s</b> <b>", sev_label[f->severity]);
     esc(b, f->rule->id);
-    fl_buf_adds(b, "</b> <span class=\"msg\">");
+    fl_buf_adds(b, "</b> ");
     esc(b, f->message);
-    fl_buf_adds(b, "</span>");
     if (f->related_path) {
         fl_buf_adds(b, " <span class=\"related\">另见 ");
         esc(b, f->related_path);
@@ -141,9 +228,9 @@ static void finding_note(fl_buf *b, const fl_finding *f, size_t id)
         fl_buf_adds(b, "</span>");
     }
     fl_buf_free(&basis);
-    fl_buf_printf(b, " <a class=\"loc\" href=\"#F%zu\">第 %d 行", id, f->line);
+    fl_buf_printf(b, " <span class=\"loc\">第 %d 行", f->line);
     if (f->column > 1) fl_buf_printf(b, "第 %d 字", f->column);
-    fl_buf_adds(b, "</a></div>\n");
+    fl_buf_adds(b, "</span></div>\n");
 }
 
 /* ---- a block's text with the matched text marked ------------------------------------------------ */
@@ -174,11 +261,85 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Code points around the marks that a paragraph keeps when only the
+ * paragraphs with findings are shown; the rest is elided (…). */
+#define CONTEXT 80
+
+static size_t back_cp(const char *s, size_t at, size_t n)
+{
+    while (n-- && at > 0) {
+        at--;
+        while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80) at--;
+    }
+    return at;
+}
+
+static size_t fwd_cp(const char *s, size_t len, size_t at, size_t n)
+{
+    while (n-- && at < len) {
+        at++;
+        while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80) at++;
+    }
+    return at;
+}
+
+typedef struct window { size_t start, end; } window;
+
+static int cmp_window(const void *a, const void *b)
+{
+    const window *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The byte ranges of the text kept: CONTEXT code points either side of each
+ * mark, merged; the first 2 * CONTEXT when nothing is marked; all of a
+ * short paragraph. Returns how many. */
+static size_t windows_of(const fl_block *blk, const span *sp, size_t n, window *w)
+{
+    if (fl_utf8_count(blk->text, blk->len) <= 2 * CONTEXT + 40) {
+        w[0] = (window){0, blk->len};
+        return 1;
+    }
+    if (!n) {
+        w[0] = (window){0, fwd_cp(blk->text, blk->len, 0, 2 * CONTEXT)};
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        w[i] = (window){back_cp(blk->text, sp[i].start, CONTEXT), fwd_cp(blk->text, blk->len, sp[i].end, CONTEXT)};
+    qsort(w, n, sizeof *w, cmp_window);
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (w[i].start <= w[k].end) {
+            if (w[i].end > w[k].end) w[k].end = w[i].end;
+        } else {
+            w[++k] = w[i];
+        }
+    }
+    return k + 1;
+}
+
+/* Text [s, e) of the block, less what lies outside the windows; "…" where
+ * text was left out. *done: the end of what was written or skipped so far. */
+static void kept_text(fl_buf *b, const fl_block *blk, size_t s, size_t e, const window *w, size_t nw, size_t *done)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t a = s > w[i].start ? s : w[i].start, z = e < w[i].end ? e : w[i].end;
+        if (a >= z) continue;
+        if (a > *done) fl_buf_adds(b, "…");
+        esc_n(b, blk->text + a, z - a);
+        *done = z;
+    }
+}
+
 /* Cut the text at every range boundary; a piece inside one or more ranges
- * is a <mark> naming its findings (so the filters can switch it off). */
-static void marked_text(fl_buf *b, const fl_block *blk, const span *sp, size_t n)
+ * is a <mark> naming its findings (so the filters can switch it off). The
+ * whole text, its marks titled with their messages; compact: only the
+ * windows around the marks, and no titles (the notes are right below). */
+static void marked_text(fl_buf *b, const fl_block *blk, const span *sp, size_t n, bool compact)
 {
     size_t *cuts = fl_xmalloc((2 * n + 2) * sizeof *cuts);
+    window *w = fl_xmalloc((n + 1) * sizeof *w);
+    size_t nw = compact ? windows_of(blk, sp, n, w) : (w[0] = (window){0, blk->len}, 1), done = 0;
     size_t nc = 0;
     cuts[nc++] = 0;
     cuts[nc++] = blk->len;
@@ -192,20 +353,26 @@ static void marked_text(fl_buf *b, const fl_block *blk, const span *sp, size_t n
         for (size_t i = 0; i < n; i++)
             if (sp[i].start <= s && sp[i].end >= e) {
                 fl_buf_printf(&ids, "%sF%zu", ids.len ? " " : "", sp[i].id);
-                fl_buf_printf(&title, "%s%s: %s", title.len ? "\n" : "", sp[i].f->rule->id, sp[i].f->message);
+                if (!compact) fl_buf_printf(&title, "%s%s: %s", title.len ? "\n" : "", sp[i].f->rule->id, sp[i].f->message);
                 if ((int)sp[i].sev > sev) sev = (int)sp[i].sev;
             }
         if (sev >= 0) {
-            fl_buf_printf(b, "<mark class=\"sev-%s\" data-f=\"%s\" title=\"", sev_name((fl_severity)sev), ids.data);
-            esc_n(b, title.data, title.len);
-            fl_buf_adds(b, "\">");
+            fl_buf_printf(b, "<mark class=\"sev-%s\" data-f=\"%s\"", sev_name((fl_severity)sev), ids.data);
+            if (title.len) {
+                fl_buf_adds(b, " title=\"");
+                esc_n(b, title.data, title.len);
+                fl_buf_addc(b, '"');
+            }
+            fl_buf_addc(b, '>');
         }
-        esc_n(b, blk->text + s, e - s);
+        kept_text(b, blk, s, e, w, nw, &done);
         if (sev >= 0) fl_buf_adds(b, "</mark>");
         fl_buf_free(&ids);
         fl_buf_free(&title);
     }
+    if (done < blk->len) fl_buf_adds(b, "…");
     free(cuts);
+    free(w);
 }
 
 typedef struct file_ctx {
@@ -214,6 +381,7 @@ typedef struct file_ctx {
     size_t *first, *count;       /* per block: slice of by_block */
     size_t *ids;                 /* per finding (index in result): its page id */
     const fl_finding *base;      /* result->findings, to turn a pointer into an index */
+    bool compact;                /* only the paragraphs with findings, cut to their marks */
 } file_ctx;
 
 static size_t fid(const file_ctx *c, const fl_finding *f) { return c->ids[f - c->base]; }
@@ -246,12 +414,11 @@ static void block_html(fl_buf *b, const file_ctx *c, size_t bi, bool in_cell)
     int hl = blk->level < 1 ? 3 : blk->level > 4 ? 6 : blk->level + 2;
     if (head) fl_buf_printf(b, "<h%d class=\"blk head%s\"", hl, nf ? " has-f" : "");
     else fl_buf_printf(b, "<p class=\"blk%s%s\"", nf ? " has-f" : "", blk->part == FL_PART_TEXTBOX ? " textbox" : "");
-    fl_buf_printf(b, " data-line=\"%d\"", blk->line);
     data_f(b, c, bi);
     fl_buf_printf(b, "><span class=\"ln\">%d</span>", blk->line);
     if (blk->part != FL_PART_BODY && (unsigned)blk->part < FL_PART_COUNT)
         fl_buf_printf(b, "<span class=\"part\">%s</span>", part_label[blk->part]);
-    marked_text(b, blk, sp, ns);
+    marked_text(b, blk, sp, ns, c->compact);
     fl_buf_printf(b, head ? "</h%d>\n" : "</p>\n", hl);
     for (size_t i = 0; i < nf; i++) {
         const fl_finding *f = c->by_block[c->first[bi] + i];
@@ -315,64 +482,88 @@ static int cmp_finding_block(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static bool whole_doc(const fl_finding *f, size_t nb) { return f->block < 0 || (size_t)f->block >= nb; }
+
+/* Findings about the document as a whole, at the head of its section. */
+static void whole_html(fl_buf *b, const file_ctx *c, size_t nf, size_t nb)
+{
+    size_t whole = 0;
+    for (size_t i = 0; i < nf; i++) whole += whole_doc(c->by_block[i], nb);
+    if (!whole) return;
+    fl_buf_adds(b, "<div class=\"whole\"><p class=\"blk has-f\" data-f=\"");
+    for (size_t i = 0, k = 0; i < nf; i++)
+        if (whole_doc(c->by_block[i], nb)) fl_buf_printf(b, "%sF%zu", k++ ? " " : "", fid(c, c->by_block[i]));
+    fl_buf_adds(b, "\">关于整篇文档</p>\n");
+    for (size_t i = 0; i < nf; i++)
+        if (whole_doc(c->by_block[i], nb)) finding_note(b, c->by_block[i], fid(c, c->by_block[i]));
+    fl_buf_adds(b, "</div>\n");
+}
+
 /* The document: findings about it as a whole first, then the body, then
  * headers, footers, notes and comments. */
-static void document_html(html_state *h, fl_buf *b, const fl_result *res, const fl_doc *doc)
+static void full_html(fl_buf *b, const file_ctx *c, size_t nf)
 {
-    size_t nb = doc ? doc->nblocks : 0, nf = res->nfindings;
-    file_ctx c = {doc, NULL, NULL, NULL, NULL, res->findings};
-    c.by_block = fl_xcalloc(nf + 1, sizeof *c.by_block);
-    c.first = fl_xcalloc(nb + 1, sizeof *c.first);
-    c.count = fl_xcalloc(nb + 1, sizeof *c.count);
-    c.ids = fl_xcalloc(nf + 1, sizeof *c.ids);
-    for (size_t i = 0; i < nf; i++) {
-        c.by_block[i] = &res->findings[i];
-        c.ids[i] = ++h->nfindings;
-    }
-    qsort(c.by_block, nf, sizeof *c.by_block, cmp_finding_block);
-    size_t whole = 0;
-    for (size_t i = 0; i < nf; i++) {
-        int bl = c.by_block[i]->block;
-        if (bl < 0 || (size_t)bl >= nb) { whole++; continue; }
-        if (!c.count[bl]) c.first[bl] = i;
-        c.count[bl]++;
-    }
-    if (whole) {
-        fl_buf_adds(b, "<div class=\"whole\"><p class=\"blk has-f\"");
-        fl_buf_adds(b, " data-f=\"");
-        for (size_t i = 0, k = 0; i < nf; i++)
-            if (c.by_block[i]->block < 0 || (size_t)c.by_block[i]->block >= nb)
-                fl_buf_printf(b, "%sF%zu", k++ ? " " : "", fid(&c, c.by_block[i]));
-        fl_buf_adds(b, "\">关于整篇文档</p>\n");
-        for (size_t i = 0; i < nf; i++)
-            if (c.by_block[i]->block < 0 || (size_t)c.by_block[i]->block >= nb)
-                finding_note(b, c.by_block[i], fid(&c, c.by_block[i]));
-        fl_buf_adds(b, "</div>\n");
-    }
+    const fl_doc *doc = c->doc;
+    size_t nb = doc ? doc->nblocks : 0;
+    whole_html(b, c, nf, nb);
     size_t body_end = 0;
     while (body_end < nb && (doc->blocks[body_end].part == FL_PART_BODY || doc->blocks[body_end].part == FL_PART_TEXTBOX))
         body_end++;
     fl_buf_adds(b, "<div class=\"doc\">\n");
-    blocks_html(b, &c, 0, body_end);
+    blocks_html(b, c, 0, body_end);
     fl_buf_adds(b, "</div>\n");
     if (body_end < nb) {
         bool any = false; /* open when a finding is in there */
-        for (size_t i = body_end; i < nb && !any; i++) any = c.count[i] > 0;
+        for (size_t i = body_end; i < nb && !any; i++) any = c->count[i] > 0;
         fl_buf_printf(b, "<details class=\"other\"%s><summary>页眉、页脚、脚注和批注</summary>\n<div class=\"doc\">\n",
                       any ? " open" : "");
-        blocks_html(b, &c, body_end, nb);
+        blocks_html(b, c, body_end, nb);
         fl_buf_adds(b, "</div></details>\n");
     }
-    free(c.by_block);
-    free(c.first);
-    free(c.count);
-    free(c.ids);
+}
+
+/* Only the paragraphs with findings, in reading order, each under its
+ * section path when that changes; a table cell stands as a paragraph, its
+ * row and column said. */
+static void compact_html(fl_buf *b, const file_ctx *c, size_t nf)
+{
+    const fl_doc *doc = c->doc;
+    size_t nb = doc ? doc->nblocks : 0;
+    whole_html(b, c, nf, nb);
+    fl_buf_adds(b, "<div class=\"doc compact\">\n");
+    const char *section = NULL;
+    for (size_t bi = 0; bi < nb; bi++) {
+        if (!c->count[bi]) continue;
+        const fl_finding *first = c->by_block[c->first[bi]];
+        const char *sec = first->section ? first->section : "";
+        if (!section || strcmp(section, sec)) {
+            fl_buf_adds(b, "<p class=\"sec\">");
+            esc(b, *sec ? sec : "（标题之前）");
+            fl_buf_adds(b, "</p>\n");
+            section = sec;
+        }
+        const fl_block *blk = &doc->blocks[bi];
+        if (blk->kind == FL_BLOCK_CELL && blk->table)
+            fl_buf_printf(b, "<p class=\"cellpos\">表格第 %d 行第 %d 列</p>\n", blk->row + 1, blk->col + 1);
+        block_html(b, c, bi, blk->kind == FL_BLOCK_CELL);
+    }
+    fl_buf_adds(b, "</div>\n");
 }
 
 static void counts_html(fl_buf *b, const size_t by_sev[3])
 {
     for (int s = FL_SEV_ERROR; s >= FL_SEV_INFO; s--)
         fl_buf_printf(b, "<span class=\"count sev-%s\">%s %zu</span> ", sev_name((fl_severity)s), sev_label[s], by_sev[s]);
+}
+
+/* Where the judging date came from, in a few words. */
+static void judged_from_text(fl_buf *b, const fl_judging *j)
+{
+    if (j->from == FL_JUDGED_OPTION) fl_buf_adds(b, "--as-of 指定");
+    else if (j->from == FL_JUDGED_FILING && j->line > 0) fl_buf_printf(b, "文件的编制日期，第 %d 行", j->line);
+    else if (j->from == FL_JUDGED_FILING) fl_buf_adds(b, "文件的编制日期");
+    else if (j->blank && j->line > 0) fl_buf_printf(b, "今天；文件的编制日期未填写，第 %d 行", j->line);
+    else fl_buf_adds(b, "今天；文件未写明编制日期");
 }
 
 /* The date the file was judged at and why, for the reader of the page. */
@@ -382,12 +573,37 @@ static void judged_html(fl_buf *b, const fl_judging *j)
     fl_date_format(&j->date, d);
     fl_buf_printf(b, "<p class=\"judged\" data-judged-as-of=\"%s\" data-judged-from=\"%s\">判断日期：%s（", d,
                   fl_judged_from_names[j->from], d);
-    if (j->from == FL_JUDGED_OPTION) fl_buf_adds(b, "--as-of 指定");
-    else if (j->from == FL_JUDGED_FILING && j->line > 0) fl_buf_printf(b, "文件的编制日期，第 %d 行", j->line);
-    else if (j->from == FL_JUDGED_FILING) fl_buf_adds(b, "文件的编制日期");
-    else if (j->blank && j->line > 0) fl_buf_printf(b, "今天；文件的编制日期未填写，第 %d 行", j->line);
-    else fl_buf_adds(b, "今天；文件未写明编制日期");
+    judged_from_text(b, j);
     fl_buf_adds(b, "），按该日施行的规定检查</p>\n");
+}
+
+/* The section of one file, head and all, with its text rendered by body. */
+static void section_html(fl_buf *b, const file_row *row, size_t n, const fl_result *res, file_ctx *c, size_t nf,
+                         bool compact)
+{
+    c->compact = compact;
+    fl_buf_printf(b, "<section class=\"file\" id=\"file%zu\">\n<h2><span class=\"path\">", n);
+    esc(b, row->path);
+    fl_buf_adds(b, "</span> <span class=\"doctype\">");
+    esc(b, type_label(row->doc_type));
+    fl_buf_adds(b, "</span></h2>\n<p class=\"counts\">");
+    counts_html(b, row->by_sev);
+    fl_buf_adds(b, "</p>\n");
+    judged_html(b, &res->judged);
+    for (size_t i = 0; i < res->nerrors; i++) {
+        fl_buf_adds(b, "<p class=\"toolerr\" title=\"");
+        esc(b, res->errors[i].message);
+        fl_buf_adds(b, "\">未完成的检查：规则 ");
+        esc(b, res->errors[i].rule ? res->errors[i].rule : "");
+        fl_buf_printf(b, " %s</p>\n", diag_label(fl_diag_key(res->errors[i].code)));
+    }
+    if (compact) {
+        if (nf) fl_buf_adds(b, "<p class=\"note\">只列出有问题的段落（本次检查的文件较多，未收录全文）</p>\n");
+        compact_html(b, c, nf);
+    } else {
+        full_html(b, c, nf);
+    }
+    fl_buf_adds(b, "</section>\n");
 }
 
 static void file_html(void *state, const fl_file_report *f)
@@ -395,39 +611,49 @@ static void file_html(void *state, const fl_file_report *f)
     html_state *h = state;
     tally(h, f);
     file_row *row = &h->files[h->nfiles - 1];
-    fl_buf *b = &h->files_html;
-    fl_buf_printf(b, "<section class=\"file\" id=\"file%zu\">\n<h2><span class=\"path\">", h->nfiles);
-    esc(b, f->path);
-    fl_buf_adds(b, "</span>");
-    if (row->doc_type) {
-        fl_buf_adds(b, " <span class=\"doctype\">");
-        esc(b, row->doc_type);
-        fl_buf_adds(b, "</span>");
+    if (!row->section) return; /* clean or unreadable: its row in the file table says all */
+    const fl_result *res = f->result;
+    const fl_doc *doc = f->doc;
+    size_t nb = doc ? doc->nblocks : 0, nf = res->nfindings;
+    file_ctx c = {doc, NULL, NULL, NULL, NULL, res->findings, false};
+    c.by_block = fl_xcalloc(nf + 1, sizeof *c.by_block);
+    c.first = fl_xcalloc(nb + 1, sizeof *c.first);
+    c.count = fl_xcalloc(nb + 1, sizeof *c.count);
+    c.ids = fl_xcalloc(nf + 1, sizeof *c.ids);
+    for (size_t i = 0; i < nf; i++) {
+        c.by_block[i] = &res->findings[i];
+        c.ids[i] = ++h->nfindings;
     }
-    fl_buf_adds(b, "</h2>\n");
-    if (!f->result) {
-        fl_buf_adds(b, "<p class=\"failed\">无法读取：");
-        esc(b, row->error);
-        fl_buf_adds(b, "</p>\n</section>\n");
-        return;
+    qsort(c.by_block, nf, sizeof *c.by_block, cmp_finding_block);
+    for (size_t i = 0; i < nf; i++) {
+        int bl = c.by_block[i]->block;
+        if (whole_doc(c.by_block[i], nb)) continue;
+        if (!c.count[bl]) c.first[bl] = i;
+        c.count[bl]++;
     }
-    fl_buf_adds(b, "<p class=\"counts\">");
-    counts_html(b, row->by_sev);
-    fl_buf_adds(b, "</p>\n");
-    judged_html(b, &f->result->judged);
-    for (size_t i = 0; i < f->result->nerrors; i++) {
-        fl_buf_adds(b, "<p class=\"toolerr\">未完成的检查：");
-        esc(b, f->result->errors[i].message);
-        fl_buf_adds(b, "</p>\n");
+    section_html(&h->compact, row, h->nfiles, res, &c, nf, true);
+    if (h->full_ok) {
+        section_html(&h->full, row, h->nfiles, res, &c, nf, false);
+        if (h->full.len > FULL_BUDGET) { /* from now on, and for the files before, the paragraphs with findings */
+            h->full_ok = false;
+            fl_buf_free(&h->full);
+        }
     }
-    document_html(h, b, f->result, f->doc);
-    fl_buf_adds(b, "</section>\n");
+    free(c.by_block);
+    free(c.first);
+    free(c.count);
+    free(c.ids);
 }
 
 static void *open_html(const fl_report_opts *o)
 {
     html_state *h = fl_xcalloc(1, sizeof *h);
     h->out = o->out;
+    h->rules = o->rules;
+    h->has_as_of = o->has_as_of;
+    h->as_of = o->as_of;
+    h->as_of_origin = o->as_of_origin;
+    h->full_ok = true;
     return h;
 }
 
@@ -441,17 +667,22 @@ static const char css[] =
     "font-family:system-ui,-apple-system,\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\","
     "\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",sans-serif;-webkit-text-size-adjust:100%}\n"
     "h1{font-size:1.5rem;margin:1.2rem 0 .2rem}h2{font-size:1.15rem;margin:0;word-break:break-all}\n"
+    "h2.group{margin:1.6rem 0 .4rem;font-size:1.05rem}\n"
     "table{border-collapse:collapse;width:100%}td,th{border:1px solid var(--line);padding:.25rem .45rem;"
     "vertical-align:top;text-align:left}th{background:#f3f3f3}\n"
-    ".sum{overflow-x:auto;margin:.8rem 0}.sum td.n{text-align:right;font-variant-numeric:tabular-nums}"
+    ".sum{overflow-x:auto;margin:.8rem 0}.sum td.n,.sum th.n{text-align:right;font-variant-numeric:tabular-nums}"
     ".sum th,.sum td.n,.sum td[class^=sev]{white-space:nowrap}\n"
-    ".filters{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:.4rem 0;"
-    "display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.9rem}\n"
-    ".filters details{width:100%}.filters label{white-space:nowrap;margin-right:.8rem}\n"
-    ".file{border-top:3px solid #333;margin-top:2rem;padding-top:.6rem}.doctype{font-weight:normal;color:var(--muted);"
-    "font-size:.9rem}\n"
+    ".sum th[data-sort]{cursor:pointer;user-select:none}.sum th[aria-sort=ascending]::after{content:\" ▲\"}"
+    ".sum th[aria-sort=descending]::after{content:\" ▼\"}\n"
+    ".meta th{width:7rem;font-weight:normal;color:var(--muted)}.meta td{word-break:break-all}.meta code{font-size:.85rem}\n"
+    ".filters,.ftools{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.9rem;padding:.4rem 0}\n"
+    ".filters{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line)}\n"
+    ".filters details{width:100%}.filters label,.ftools label{white-space:nowrap;margin-right:.8rem}\n"
+    ".file{border-top:3px solid #333;margin-top:2rem;padding-top:.6rem;content-visibility:auto;"
+    "contain-intrinsic-size:auto 30rem}.doctype{font-weight:normal;color:var(--muted);font-size:.9rem}\n"
     ".counts .count{margin-right:.6rem}.failed,.toolerr{color:var(--err)}\n"
     ".blk{margin:.35rem 0;white-space:pre-wrap;overflow-wrap:anywhere}.head{margin-top:1rem}\n"
+    ".sec,.cellpos,.note{color:var(--muted);font-size:.85rem;margin:.8rem 0 0}.cellpos{margin:.2rem 0 0}\n"
     ".ln{display:inline-block;min-width:2.6rem;color:var(--muted);font-size:.75rem;font-weight:normal;"
     "font-variant-numeric:tabular-nums;user-select:none}\n"
     ".part{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .25rem;margin-right:.3rem;"
@@ -471,23 +702,33 @@ static const char css[] =
     ".tag{font-weight:bold}.sev-error .tag,.count.sev-error{color:var(--err)}.sev-warning .tag,.count.sev-warning"
     "{color:var(--warn)}.sev-info .tag,.count.sev-info{color:var(--info)}\n"
     ".basis,.judged{color:var(--muted)}.loc{color:var(--muted);font-size:.8rem;margin-left:.3rem}\n"
+    /* a 1,000-page report: the browser lays out only the paragraphs near the screen */
+    ".doc>.blk,.doc>.tbl{content-visibility:auto;contain-intrinsic-size:auto 1.7rem}\n"
     ".quiet{display:none}.whole{margin:.6rem 0}.other summary{cursor:pointer;margin-top:1rem}\n"
     "footer{margin-top:2rem;color:var(--muted);font-size:.8rem}\n"
     "@media (max-width:40rem){body{padding:0 .6rem 2rem}.finding{margin-left:0}.ln{min-width:2rem}}\n"
-    "@media print{.filters{display:none}.quiet{display:block}"
-    "body{max-width:none}a{color:inherit;text-decoration:none}}\n";
+    "@page{size:A4;margin:16mm 14mm}\n"
+    "@media print{.filters,.ftools{display:none}body{max-width:none;padding:0;font-size:10.5pt}"
+    "a{color:inherit;text-decoration:none}h2,h3,h4,h5,h6,.sec{break-after:avoid}.sum tr{break-inside:avoid}"
+    ".file{break-before:page;border-top:none}}\n";
 
-/* Filters: a finding is shown when its severity and its rule are ticked;
- * marks of hidden findings lose their colour; "only" hides paragraphs and
- * tables without a shown finding (preset by opening the page as
- * report.html?only). */
+/* Filters of findings: a finding is shown when its severity and its rule
+ * are ticked; marks of hidden findings lose their colour; "only" hides
+ * paragraphs and tables without a shown finding — on screen and in print.
+ * The file table: rows (and their sections) shown by type and by state
+ * (any ticked state matches; none ticked: all), sorted by a click on a
+ * column head. The address presets them, so a view can be bookmarked or
+ * printed: report.html?only, ?type=eia-form, ?files=error,unreadable,
+ * ?sort=-error (a column key: path type error warning info judged; '-'
+ * descending). */
 static const char js[] =
-    "(function(){var f=document.getElementById('filters');if(!f)return;\n"
-    "function all(s){return Array.prototype.slice.call(document.querySelectorAll(s))}\n"
+    "(function(){function all(s,r){return Array.prototype.slice.call((r||document).querySelectorAll(s))}\n"
+    "function param(n){var m=new RegExp('[?&]'+n+'=([^&]*)').exec(location.search);return m?decodeURIComponent(m[1]):null}\n"
+    "var f=document.getElementById('filters');\n"
     "function apply(){var sev={},rule={},vis={};\n"
     "all('[data-sev-filter]').forEach(function(c){sev[c.getAttribute('data-sev-filter')]=c.checked});\n"
     "all('[data-rule-filter]').forEach(function(c){rule[c.getAttribute('data-rule-filter')]=c.checked});\n"
-    "all('.finding').forEach(function(e){var on=sev[e.getAttribute('data-sev')]!==false&&"
+    "all('.finding').forEach(function(e){var on=sev[e.className.replace(/.*sev-/,'')]!==false&&"
     "rule[e.getAttribute('data-rule')]!==false;e.hidden=!on;vis[e.id]=on});\n"
     "function shown(e){return (e.getAttribute('data-f')||'').split(' ').some(function(i){return vis[i]})}\n"
     "all('mark[data-f]').forEach(function(m){m.classList.toggle('off',!shown(m))});\n"
@@ -495,9 +736,30 @@ static const char js[] =
     "all('.doc>.blk:not(.head),.doc>.tbl').forEach(function(e){var h=e.classList.contains('tbl')?"
     "Array.prototype.some.call(e.querySelectorAll('.blk[data-f]'),shown):shown(e);"
     "e.classList.toggle('quiet',only&&!h)})}\n"
-    "if(/[?&]only(&|=|$)/.test(location.search))document.getElementById('only').checked=true;\n"
-    "window.addEventListener('beforeprint',function(){all('details').forEach(function(d){d.open=true})});\n"
-    "f.addEventListener('change',apply);apply()})();\n";
+    "if(f){if(/[?&]only(&|=|$)/.test(location.search))document.getElementById('only').checked=true;\n"
+    "f.addEventListener('change',apply);apply()}\n"
+    "var t=document.getElementById('files-table'),ft=document.getElementById('ftools');if(!t||!ft)return;\n"
+    "function fapply(){var ty=document.getElementById('f-type').value,want=all('[data-file-filter]',ft)"
+    ".filter(function(c){return c.checked}).map(function(c){return c.getAttribute('data-file-filter')});\n"
+    "all('tbody tr',t).forEach(function(r){var ok=(!ty||r.getAttribute('data-type')===ty)&&(!want.length||"
+    "want.some(function(w){return r.getAttribute('data-'+w)==='1'}));r.hidden=!ok;"
+    "var s=r.getAttribute('data-file');if(s)document.getElementById(s).hidden=!ok})}\n"
+    "function sortBy(th,up){var num=th.getAttribute('data-sort')==='num',"
+    "col=Array.prototype.indexOf.call(th.parentNode.children,th),tb=t.tBodies[0];\n"
+    "all('th[data-sort]',t).forEach(function(o){o.removeAttribute('aria-sort')});"
+    "th.setAttribute('aria-sort',up?'ascending':'descending');\n"
+    "function key(r){var c=r.children[col],v=c.getAttribute('data-v');v=v===null?c.textContent:v;return num?+v:v}\n"
+    "var rs=all('tr',tb);rs.sort(function(a,b){var x=key(a),y=key(b),d=num?x-y:(x<y?-1:x>y?1:0);"
+    "return (up?d:-d)||(+a.getAttribute('data-n')-+b.getAttribute('data-n'))});\n"
+    "rs.forEach(function(r){tb.appendChild(r)})}\n"
+    "all('th[data-sort]',t).forEach(function(th){th.addEventListener('click',function(){"
+    "sortBy(th,th.getAttribute('aria-sort')!=='ascending')})});\n"
+    "var ty=param('type'),st=param('files'),so=param('sort');if(ty!==null)document.getElementById('f-type').value=ty;\n"
+    "if(st)st.split(',').forEach(function(w){all('[data-file-filter]',ft).forEach(function(c){"
+    "if(c.getAttribute('data-file-filter')===w)c.checked=true})});\n"
+    "if(so){var th=t.querySelector('th[data-key=\"'+so.replace(/^-/,'')+'\"]');if(th)sortBy(th,so.charAt(0)!=='-')}\n"
+    "ft.addEventListener('change',fapply);fapply();\n"
+    "window.addEventListener('beforeprint',function(){all('details').forEach(function(d){d.open=true})})})();\n";
 
 static int cmp_rule_row(const void *a, const void *b)
 {
@@ -507,36 +769,192 @@ static int cmp_rule_row(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-static void summary_html(fl_buf *b, html_state *h, const fl_summary *s)
+/* ---- the record of the run ---------------------------------------------------------------------- */
+
+static void local_time(fl_buf *b, time_t t)
 {
-    fl_buf_adds(b, "<div class=\"sum\"><table>\n<tr><th>文件</th><th>类型</th><th>错误</th><th>警告</th><th>提示</th></tr>\n");
-    for (size_t i = 0; i < h->nfiles; i++) {
-        const file_row *r = &h->files[i];
-        fl_buf_printf(b, "<tr><td><a href=\"#file%zu\">", i + 1);
-        esc(b, r->path);
-        fl_buf_adds(b, "</a></td><td>");
-        if (r->error) fl_buf_adds(b, "<span class=\"failed\">无法读取</span>");
-        else esc(b, r->doc_type ? r->doc_type : "未识别");
-        fl_buf_printf(b, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
-                      r->by_sev[FL_SEV_ERROR], r->by_sev[FL_SEV_WARNING], r->by_sev[FL_SEV_INFO]);
+    struct tm tm;
+    char when[64], zone[8];
+    if (!localtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm) ||
+        !strftime(zone, sizeof zone, "%z", &tm)) {
+        fl_buf_adds(b, "—");
+        return;
     }
-    fl_buf_printf(b, "<tr><th>合计 %zu 个文件", s->files);
-    if (s->failed_files) fl_buf_printf(b, "（%zu 个无法读取）", s->failed_files);
-    fl_buf_printf(b, "</th><th></th><th class=\"n\">%zu</th><th class=\"n\">%zu</th><th class=\"n\">%zu</th></tr>\n",
-                  s->by_severity[FL_SEV_ERROR], s->by_severity[FL_SEV_WARNING], s->by_severity[FL_SEV_INFO]);
+    /* +0800 -> UTC+08:00 */
+    fl_buf_printf(b, "%s（UTC%c%.2s:%.2s）", when, zone[0] == '-' ? '-' : '+', zone + 1, zone + 3);
+}
+
+static void data_line(fl_buf *b, const fl_data_info *d)
+{
+    char date[11];
+    fl_date_format(&d->as_of, date);
+    fl_buf_printf(b, "<li>%s（<code>", fl_data_kind_label(d));
+    esc(b, d->path);
+    fl_buf_adds(b, "</code>）：");
+    if (d->error) {
+        fl_buf_adds(b, "<span class=\"failed\">无法读取</span>");
+    } else if (d->kind == FL_DATA_HOLIDAYS) {
+        fl_buf_printf(b, "收录 %zu—%zu 年（%zu 年 12 月 24 日后的工作日不在表内），最新通知 %s 发布", d->count[0],
+                      d->count[1], d->count[1], d->as_of.y ? date : "—");
+    } else if (d->kind == FL_DATA_PLACES) {
+        fl_buf_printf(b, "截至 %s 的行政区划，%zu 个现行区划", d->as_of.y ? date : "—", d->entries);
+    } else if (d->kind == FL_DATA_STANDARDS) {
+        fl_buf_printf(b, "%zu 项标准（现行 %zu 项），表中最新日期 %s", d->entries, d->count[0], d->as_of.y ? date : "—");
+    } else {
+        fl_buf_printf(b, "%zu 条", d->entries);
+    }
+    fl_buf_adds(b, "</li>");
+}
+
+/* Time, tool, command line, judging date, rulesets and data tables. The
+ * lines that differ from one run of the same files to the next (time,
+ * command line) carry class run-varies. */
+static void record_html(fl_buf *b, html_state *h)
+{
+    const fl_invocation *inv = fl_invocation_get();
+    fl_buf_adds(b, "<h2 class=\"group\">检查记录</h2>\n<div class=\"sum\"><table class=\"meta\" id=\"record\">\n");
+    fl_buf_adds(b, "<tr class=\"run-varies\"><th>检查时间</th><td>");
+    local_time(b, inv->start);
+    fl_buf_adds(b, "</td></tr>\n");
+    fl_buf_adds(b, "<tr><th>检查工具</th><td>filinglint " FL_VERSION "</td></tr>\n");
+    fl_buf cmd = FL_BUF_INIT;
+    fl_invocation_command_line(&cmd);
+    fl_buf_adds(b, "<tr class=\"run-varies\"><th>命令行</th><td><code>");
+    if (cmd.len) esc_n(b, cmd.data, cmd.len);
+    fl_buf_adds(b, "</code></td></tr>\n");
+    fl_buf_free(&cmd);
+    fl_buf_adds(b, "<tr><th>判断日期</th><td>");
+    if (h->has_as_of) {
+        char d[11];
+        fl_date_format(&h->as_of, d);
+        fl_buf_printf(b, "所有文件按 %s 施行的规定检查（--as-of，%s）", d,
+                      h->as_of_origin && !strcmp(h->as_of_origin, "config") ? "配置文件 .filinglint.xml 指定" : "命令行指定");
+    } else {
+        fl_buf_adds(b, "各文件按其编制日期施行的规定检查；没有写明日期的按检查当日（见文件表的“判断日期”）");
+    }
+    fl_buf_adds(b, "</td></tr>\n<tr><th>规则集</th><td><ul>");
+    size_t nrules = 0;
+    for (size_t i = 0; h->rules && i < h->rules->nsets; i++) {
+        const fl_ruleset *rs = h->rules->sets[i];
+        fl_buf_adds(b, "<li>");
+        esc(b, rs->id ? rs->id : "");
+        if (rs->title) {
+            fl_buf_adds(b, " ");
+            esc(b, rs->title);
+        }
+        fl_buf_adds(b, "（<code>");
+        esc(b, rs->path);
+        fl_buf_printf(b, "</code>，%zu 条规则）</li>", rs->nrules);
+        nrules += rs->nrules;
+    }
+    fl_buf_printf(b, "</ul>共 %zu 条规则，另有内置的 LINT 规则</td></tr>\n", nrules);
+    fl_arena a;
+    fl_arena_init(&a);
+    fl_data_info *tables;
+    size_t ntables = fl_data_info_collect(h->rules, &a, &tables);
+    if (ntables) {
+        fl_buf_adds(b, "<tr><th>数据表</th><td><ul>");
+        for (size_t i = 0; i < ntables; i++) data_line(b, &tables[i]);
+        fl_buf_adds(b, "</ul></td></tr>\n");
+    }
+    fl_arena_free(&a);
     fl_buf_adds(b, "</table></div>\n");
-    if (h->nrules > 1) qsort(h->rules, h->nrules, sizeof *h->rules, cmp_rule_row);
+}
+
+/* ---- the tables ---------------------------------------------------------------------------------- */
+
+static void rules_html(fl_buf *b, html_state *h)
+{
+    if (h->nrules > 1) qsort(h->rules_seen, h->nrules, sizeof *h->rules_seen, cmp_rule_row);
     if (!h->nrules) return;
-    fl_buf_adds(b, "<div class=\"sum\"><table>\n<tr><th>规则</th><th>级别</th><th>数量</th><th>说明</th></tr>\n");
+    fl_buf_adds(b, "<h2 class=\"group\">按规则</h2>\n<div class=\"sum\"><table id=\"rules-table\">\n"
+                   "<thead><tr><th>规则</th><th>级别</th><th class=\"n\">数量</th><th>说明</th><th>依据</th></tr></thead>\n<tbody>\n");
+    fl_buf basis = FL_BUF_INIT;
     for (size_t i = 0; i < h->nrules; i++) {
-        const rule_row *r = &h->rules[i];
+        const rule_row *r = &h->rules_seen[i];
         fl_buf_adds(b, "<tr><td>");
         esc(b, r->rule->id);
         fl_buf_printf(b, "</td><td class=\"sev-%s\"><span class=\"tag\">%s</span></td><td class=\"n\">%zu</td><td>",
                       sev_name(r->severity), sev_label[r->severity], r->count);
         esc(b, r->rule->summary ? r->rule->summary : r->rule->message);
+        fl_buf_adds(b, "</td><td class=\"basis\">");
+        const char *line = fl_basis_line(&basis, &r->rule->basis);
+        esc(b, *line ? line : "—");
+        if (r->rule->nbases) fl_buf_adds(b, "（按文件类型和日期另有依据）");
         fl_buf_adds(b, "</td></tr>\n");
     }
+    fl_buf_free(&basis);
+    fl_buf_adds(b, "</tbody></table></div>\n");
+}
+
+static void files_html(fl_buf *b, html_state *h, const fl_summary *s)
+{
+    /* the types present, for the type filter */
+    const char *types[16];
+    size_t ntypes = 0;
+    bool untyped = false;
+    for (size_t i = 0; i < h->nfiles; i++) {
+        const file_row *r = &h->files[i];
+        if (r->error_key) continue;
+        if (!r->doc_type) { untyped = true; continue; }
+        bool seen = false;
+        for (size_t k = 0; k < ntypes && !seen; k++) seen = !strcmp(types[k], r->doc_type);
+        if (!seen && ntypes < sizeof types / sizeof *types) types[ntypes++] = r->doc_type;
+    }
+    fl_buf_adds(b, "<h2 class=\"group\">按文件</h2>\n<form class=\"ftools\" id=\"ftools\" onsubmit=\"return false\">\n"
+                   "<label>类型 <select id=\"f-type\"><option value=\"\">全部</option>");
+    for (size_t k = 0; k < ntypes; k++) {
+        fl_buf_adds(b, "<option value=\"");
+        esc(b, types[k]);
+        fl_buf_adds(b, "\">");
+        esc(b, type_label(types[k]));
+        fl_buf_adds(b, "</option>");
+    }
+    if (untyped) fl_buf_adds(b, "<option value=\"none\">未识别</option>");
+    fl_buf_adds(b, "</select></label>\n");
+    static const char *const states[][2] = {{"error", "有错误"}, {"warning", "有警告"}, {"unreadable", "无法读取"}, {"clean", "没有问题"}};
+    for (size_t k = 0; k < 4; k++)
+        fl_buf_printf(b, "<label><input type=\"checkbox\" data-file-filter=\"%s\"> %s</label>\n", states[k][0], states[k][1]);
+    fl_buf_adds(b, "</form>\n<div class=\"sum\"><table id=\"files-table\">\n<thead><tr>"
+                   "<th data-sort=\"text\" data-key=\"path\">文件</th><th data-sort=\"text\" data-key=\"type\">类型</th>"
+                   "<th class=\"n\" data-sort=\"num\" data-key=\"error\">错误</th>"
+                   "<th class=\"n\" data-sort=\"num\" data-key=\"warning\">警告</th>"
+                   "<th class=\"n\" data-sort=\"num\" data-key=\"info\">提示</th>"
+                   "<th data-sort=\"text\" data-key=\"judged\">判断日期</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < h->nfiles; i++) {
+        const file_row *r = &h->files[i];
+        bool clean = !r->error_key && !r->by_sev[0] && !r->by_sev[1] && !r->by_sev[2] && !r->tool_errors;
+        fl_buf_printf(b, "<tr data-n=\"%zu\" data-type=\"", i);
+        esc(b, r->error_key ? "" : r->doc_type ? r->doc_type : "none");
+        fl_buf_printf(b, "\" data-error=\"%d\" data-warning=\"%d\" data-unreadable=\"%d\" data-clean=\"%d\"",
+                      r->by_sev[FL_SEV_ERROR] > 0, r->by_sev[FL_SEV_WARNING] > 0, r->error_key != NULL, clean);
+        if (r->section) fl_buf_printf(b, " data-file=\"file%zu\"", i + 1);
+        fl_buf_adds(b, "><td>");
+        if (r->section) fl_buf_printf(b, "<a href=\"#file%zu\">", i + 1);
+        esc(b, r->path);
+        fl_buf_adds(b, r->section ? "</a></td><td>" : "</td><td>");
+        if (r->error_key) {
+            fl_buf_adds(b, "<span class=\"failed\" title=\"");
+            esc(b, r->error_text);
+            fl_buf_adds(b, "\">无法读取：");
+            esc(b, diag_label(r->error_key));
+            fl_buf_adds(b, "</span></td><td class=\"n\" data-v=\"-1\"></td><td class=\"n\" data-v=\"-1\"></td>"
+                           "<td class=\"n\" data-v=\"-1\"></td><td></td></tr>\n");
+            continue;
+        }
+        esc(b, type_label(r->doc_type));
+        fl_buf_printf(b, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>",
+                      r->by_sev[FL_SEV_ERROR], r->by_sev[FL_SEV_WARNING], r->by_sev[FL_SEV_INFO]);
+        char d[11];
+        fl_date_format(&r->judged.date, d);
+        fl_buf_printf(b, "%s<br><span class=\"basis\">", d);
+        judged_from_text(b, &r->judged);
+        fl_buf_adds(b, "</span></td></tr>\n");
+    }
+    fl_buf_printf(b, "</tbody>\n<tfoot><tr><th>合计 %zu 个文件", s->files);
+    if (s->failed_files) fl_buf_printf(b, "（%zu 个无法读取）", s->failed_files);
+    fl_buf_printf(b, "</th><th></th><th class=\"n\">%zu</th><th class=\"n\">%zu</th><th class=\"n\">%zu</th><th></th></tr></tfoot>\n",
+                  s->by_severity[FL_SEV_ERROR], s->by_severity[FL_SEV_WARNING], s->by_severity[FL_SEV_INFO]);
     fl_buf_adds(b, "</table></div>\n");
 }
 
@@ -553,15 +971,15 @@ static void filters_html(fl_buf *b, html_state *h, const fl_summary *s)
         for (size_t i = 0; i < h->nrules; i++) {
             bool seen = false;
             for (size_t k = 0; k < i; k++)
-                if (!strcmp(h->rules[k].rule->id, h->rules[i].rule->id)) seen = true;
+                if (!strcmp(h->rules_seen[k].rule->id, h->rules_seen[i].rule->id)) seen = true;
             if (seen) continue;
             size_t n = 0;
             for (size_t k = 0; k < h->nrules; k++)
-                if (!strcmp(h->rules[k].rule->id, h->rules[i].rule->id)) n += h->rules[k].count;
+                if (!strcmp(h->rules_seen[k].rule->id, h->rules_seen[i].rule->id)) n += h->rules_seen[k].count;
             fl_buf_adds(b, "<label><input type=\"checkbox\" data-rule-filter=\"");
-            esc(b, h->rules[i].rule->id);
+            esc(b, h->rules_seen[i].rule->id);
             fl_buf_adds(b, "\" checked> ");
-            esc(b, h->rules[i].rule->id);
+            esc(b, h->rules_seen[i].rule->id);
             fl_buf_printf(b, " (%zu)</label>\n", n);
         }
         fl_buf_adds(b, "</details>\n");
@@ -581,23 +999,29 @@ static int close_html(void *state, const fl_summary *s)
     fl_buf_adds(&head, "</style>\n</head>\n<body>\n<header>\n<h1>filinglint 检查报告</h1>\n<p class=\"counts\">");
     fl_buf_printf(&head, "%zu 个文件：", s->files);
     counts_html(&head, s->by_severity);
+    if (s->failed_files) fl_buf_printf(&head, "<span class=\"failed\">%zu 个无法读取</span>", s->failed_files);
     fl_buf_adds(&head, "</p>\n</header>\n");
-    summary_html(&head, h, s);
+    record_html(&head, h);
+    rules_html(&head, h);
+    files_html(&head, h, s);
     filters_html(&head, h, s);
+    const fl_buf *sections = h->full_ok ? &h->full : &h->compact;
     int rc = 0;
     if (fwrite(head.data, 1, head.len, h->out) != head.len) rc = -1;
-    if (h->files_html.len && fwrite(h->files_html.data, 1, h->files_html.len, h->out) != h->files_html.len) rc = -1;
+    if (sections->len && fwrite(sections->data, 1, sections->len, h->out) != sections->len) rc = -1;
     fprintf(h->out, "<footer>filinglint %s</footer>\n<script>\n%s</script>\n</body>\n</html>\n", FL_VERSION, js);
     if (fflush(h->out) != 0 || ferror(h->out)) rc = -1;
     fl_buf_free(&head);
-    fl_buf_free(&h->files_html);
+    fl_buf_free(&h->full);
+    fl_buf_free(&h->compact);
     for (size_t i = 0; i < h->nfiles; i++) {
         free(h->files[i].path);
         free(h->files[i].doc_type);
-        free(h->files[i].error);
+        free(h->files[i].error_key);
+        free(h->files[i].error_text);
     }
     free(h->files);
-    free(h->rules);
+    free(h->rules_seen);
     free(h);
     return rc;
 }

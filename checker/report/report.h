@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
+#include "core/buf.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
@@ -31,6 +34,26 @@ typedef struct fl_summary {
     size_t tool_errors;      /* rules skipped on a file (pattern limits) */
 } fl_summary;
 
+/* The process being reported on, for the formats that keep a record of the
+ * run (SARIF's invocation, the HTML report's head). main() records it once,
+ * before any command runs; it is read-only afterwards. */
+typedef struct fl_invocation {
+    int argc;
+    char *const *argv;       /* as main() got them, argv[0] the program */
+    time_t start;            /* SOURCE_DATE_EPOCH when set: a report can be reproduced */
+} fl_invocation;
+void fl_invocation_record(int argc, char **argv);
+/* Never NULL: an empty command line when nothing was recorded (unit tests). */
+const fl_invocation *fl_invocation_get(void);
+/* Now, or SOURCE_DATE_EPOCH when set. */
+time_t fl_invocation_now(void);
+/* The command line as one line a POSIX shell reads back: argv[0] by its base
+ * name (the build folder of the machine that ran it says nothing), every
+ * argument with shell metacharacters in single quotes. Appended to b. */
+void fl_invocation_command_line(fl_buf *b);
+/* "2026-01-01T00:00:00Z" (UTC), into out. */
+const char *fl_utc_iso(time_t t, char out[21]);
+
 typedef struct fl_report_opts {
     FILE *out;
     bool color;              /* ANSI colours (text) */
@@ -38,6 +61,12 @@ typedef struct fl_report_opts {
     bool verbose;            /* a line per file: its type and judging date (text) */
     const fl_rules *rules;   /* the rules that ran (SARIF's rule list) */
     const unsigned char *enabled; /* per rule index: selected (--select/--ignore), NULL = all */
+    /* The run's --as-of (or the config file's <as-of>), which every file
+     * readable was judged at; as_of_origin says where it was given
+     * ("command line", "config"). */
+    bool has_as_of;
+    fl_date as_of;
+    const char *as_of_origin;
 } fl_report_opts;
 
 typedef struct fl_reporter {
@@ -56,4 +85,5 @@ extern const fl_reporter fl_report_json; /* json.c */
 extern const fl_reporter fl_report_jsonl; /* jsonl.c */
 extern const fl_reporter fl_report_sarif; /* sarif.c */
 extern const fl_reporter fl_report_html; /* html.c */
+extern const fl_reporter fl_report_csv; /* csv.c */
 #endif

@@ -1,11 +1,16 @@
 #!/bin/bash
-# SARIF output (cli.md §SARIF, GitHub issue 6): every SARIF this test makes
+# SARIF output (`check --format sarif`): every SARIF this test makes
 # validates against the OASIS SARIF 2.1.0 schema (tests/data, with
-# Debian's python3-jsonschema), and carries what reviewers' tools read:
-# rules with descriptions and basis, level error/warning/note, relative
-# percent-encoded artifact URIs, regions (endColumn exclusive, while JSON's
-# end_column is inclusive), the section path as a logical location, and
-# partialFingerprints that survive edits elsewhere in the document.
+# Debian's python3-jsonschema), and carries what reviewers' tools and code
+# scanning read: rules with descriptions (at most 1024 characters) and
+# basis, help in text and Markdown, a ruleIndex on every result that points
+# at its rule, level error/warning/note, artifact URIs relative to SRCROOT
+# (the working folder, in originalUriBaseIds) and percent-encoded, absolute
+# file: URIs outside it, regions (endColumn exclusive, while JSON's
+# end_column is inclusive), the section path as a logical location,
+# partialFingerprints that survive edits elsewhere in the document (also as
+# primaryLocationLineHash), and the invocation: command line, times,
+# working folder, the run's --as-of.
 # Prints "ok NAME" / "FAIL: NAME: why"; exits 1 on any failure.
 #
 # Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree, TMPDIR_BASE = scratch.
@@ -45,10 +50,39 @@ EOF
         fail "$name-schema" "$(head -c 600 "$SCRATCH/$name.val")"
         return 1
     fi
+    if ! python3 - "$SCRATCH/$name.sarif" >"$SCRATCH/$name.shape" 2>&1 <<'EOF'; then
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+ids = [r["id"] for r in rules]
+assert len(set(ids)) == len(ids), "a rule listed twice"
+for r in rules:
+    for k in ("shortDescription", "fullDescription"):
+        assert 0 < len(r[k]["text"]) <= 1024, (r["id"], k, len(r[k]["text"]))
+    assert r["help"]["text"].startswith(r["id"]) and r["help"]["markdown"].startswith("**" + r["id"]), r["id"]
+for res in run["results"]:
+    assert rules[res["ruleIndex"]]["id"] == res["ruleId"], res["ruleId"]
+    fp = res["partialFingerprints"]
+    assert fp["primaryLocationLineHash"] == fp["filinglint/v1"]
+root = run["originalUriBaseIds"]["SRCROOT"]["uri"]
+assert root.startswith("file:///") and root.endswith("/") and "/../" not in root, root
+assert run["invocations"][0]["workingDirectory"]["uri"] == root
+def locs():
+    for a in run["artifacts"]: yield a["location"]
+    for res in run["results"]: yield res["locations"][0]["physicalLocation"]["artifactLocation"]
+    for n in run["invocations"][0]["toolExecutionNotifications"]: yield n["locations"][0]["physicalLocation"]["artifactLocation"]
+for al in locs():
+    if al["uri"].startswith("file:"): assert "uriBaseId" not in al, al
+    else: assert al.get("uriBaseId") == "SRCROOT" and not al["uri"].startswith(("/", "../")), al
+EOF
+        fail "$name-shape" "$(tail -c 600 "$SCRATCH/$name.shape")"
+        return 1
+    fi
     n=$((n + 1))
     ok "$name-valid"
     return 0
 }
+
 
 # a folder of every kind of fixture, broken files included
 sarif fixtures 2 -j2 fixtures/docx fixtures/xml fixtures/text fixtures/check fixtures/batch fixtures/hostile
@@ -76,7 +110,7 @@ assert info and info[0]["level"] == "note", info
 rules = {x["id"]: x for x in run["tool"]["driver"]["rules"]}
 d = rules["DOC001"]
 assert d["defaultConfiguration"]["level"] == "error"
-assert d["shortDescription"]["text"] and d["fullDescription"]["text"].endswith("依据：《建设项目环境影响报告书（表）编制监督管理办法》（生态环境部令第9号） 第二十六条第一款（质量问题） 2019-11-01 起施行"), d
+assert d["shortDescription"]["text"] and d["fullDescription"]["text"].endswith("依据：《建设项目环境影响报告书（表）编制监督管理办法》（生态环境部令第9号） 第二十六条第一款（质量问题） 2019-11-01 起施行；适用于 eia-book eia-form"), d
 assert rules["DOC010"]["defaultConfiguration"]["level"] == "note"
 assert run["invocations"][0]["executionSuccessful"] is True
 EOF
@@ -111,29 +145,118 @@ assert all(r["level"] == "note" for r in run["results"] if r["ruleId"].startswit
 EOF
 fi
 
-# URIs: relative to the working folder, percent-encoded; absolute outside it
+# URIs: relative to SRCROOT (the working folder), percent-encoded; an
+# absolute file: URI outside it, however it was named (../x, /abs/x)
 mkdir -p "$SCRATCH/work/报告 文件夹" "$SCRATCH/outside"
 cp fixtures/check/residue.md "$SCRATCH/work/报告 文件夹/第1版#.md"
 cp fixtures/check/residue.md "$SCRATCH/outside/x.md"
 (cd "$SCRATCH/work" && "$FL_BIN" check -f sarif "报告 文件夹" "$SCRATCH/work/报告 文件夹/第1版#.md" ../outside/x.md "$SCRATCH/outside/x.md" \
-    >"$SCRATCH/uri.sarif" 2>/dev/null)
+    "./报告 文件夹/../报告 文件夹/第1版#.md" >"$SCRATCH/uri.sarif" 2>/dev/null)
 python3 - "$SCRATCH/uri.sarif" "$SCRATCH" <<'EOF' && ok uri || fail uri "see above"
-import json, sys, urllib.parse
+import json, os, sys, urllib.parse
 run = json.load(open(sys.argv[1]))["runs"][0]
-uris = [a["location"]["uri"] for a in run["artifacts"]]
+work = os.path.realpath(sys.argv[2] + "/work")
+root = run["originalUriBaseIds"]["SRCROOT"]["uri"]
+assert root == "file://" + urllib.parse.quote(work, safe="/") + "/", root
+locs = [a["location"] for a in run["artifacts"]]
+uris = [l["uri"] for l in locs]
 enc = urllib.parse.quote("报告 文件夹/第1版#.md", safe="/")
-outside = "file://" + urllib.parse.quote(sys.argv[2] + "/outside/x.md", safe="/")
-assert uris == [enc, "../outside/x.md", outside], (uris, enc, outside)  # each artifact once
+outside = "file://" + urllib.parse.quote(os.path.realpath(sys.argv[2] + "/outside/x.md"), safe="/")
+assert uris == [enc, outside], (uris, enc, outside)  # each artifact once, however it was named
+assert locs[0]["uriBaseId"] == "SRCROOT" and "uriBaseId" not in locs[1], locs
+# SRCROOT + uri is the file
+assert urllib.parse.unquote(urllib.parse.urlparse(root + uris[0]).path) == work + "/报告 文件夹/第1版#.md"
 for u in uris:
     assert all(c.isascii() and c not in " #" for c in u), u
 for r in run["results"]:
     al = r["locations"][0]["physicalLocation"]["artifactLocation"]
     assert uris[al["index"]] == al["uri"], al
-assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for r in run["results"]}) == 3
+assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for r in run["results"]}) == 2
 EOF
 python3 - "$SCHEMA" "$SCRATCH/uri.sarif" <<'EOF' && ok uri-valid || fail uri-valid "schema"
 import json, sys, jsonschema
 jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+EOF
+# run from the root folder: every path is relative to "/"
+(cd / && "$FL_BIN" check -f sarif "$SCRATCH/outside/x.md" >"$SCRATCH/root.sarif" 2>/dev/null)
+python3 - "$SCRATCH/root.sarif" "$SCRATCH" <<'EOF' && ok uri-root || fail uri-root "see above"
+import json, os, sys, urllib.parse
+run = json.load(open(sys.argv[1]))["runs"][0]
+assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == "file:///", run["originalUriBaseIds"]
+want = urllib.parse.quote(os.path.realpath(sys.argv[2] + "/outside/x.md")[1:], safe="/")
+assert run["artifacts"][0]["location"] == {"uri": want, "uriBaseId": "SRCROOT"}, run["artifacts"][0]
+EOF
+
+# the invocation: command line, arguments, times, the run's --as-of and where it came from
+sarif asof 1 --as-of 2019-04-01 fixtures/check/residue.md && python3 - "$SCRATCH/asof.sarif" <<'EOF' && ok invocation || fail invocation "see above"
+import json, re, sys
+inv = json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]
+assert inv["commandLine"] == "filinglint check -f sarif --as-of 2019-04-01 fixtures/check/residue.md", inv["commandLine"]
+assert inv["arguments"] == ["check", "-f", "sarif", "--as-of", "2019-04-01", "fixtures/check/residue.md"], inv["arguments"]
+assert inv["properties"] == {"as_of": "2019-04-01", "as_of_origin": "command line"}, inv["properties"]
+for k in ("startTimeUtc", "endTimeUtc"):
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", inv[k]), inv[k]
+assert inv["startTimeUtc"] <= inv["endTimeUtc"]
+assert inv["executionSuccessful"] is True
+EOF
+sarif noasof 1 fixtures/check/residue.md && python3 - "$SCRATCH/noasof.sarif" <<'EOF' && ok invocation-no-as-of || fail invocation-no-as-of "see above"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+assert "as_of" not in run["invocations"][0]["properties"], run["invocations"][0]["properties"]
+assert run["artifacts"][0]["properties"]["judged_from"] in ("filing", "today")
+EOF
+printf '<filinglint>\n  <as-of>2020-05-01</as-of>\n</filinglint>\n' >"$SCRATCH/cfg.xml"
+cp fixtures/check/residue.md "$SCRATCH/a b.md"
+(cd "$SCRATCH" && SOURCE_DATE_EPOCH=1767225600 "$FL_BIN" check -f sarif --config cfg.xml "a b.md" >"$SCRATCH/cfg.sarif" 2>/dev/null)
+python3 - "$SCRATCH/cfg.sarif" <<'EOF' && ok invocation-config || fail invocation-config "see above"
+import json, sys
+inv = json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]
+assert inv["properties"] == {"as_of": "2020-05-01", "as_of_origin": "config"}, inv["properties"]
+assert inv["commandLine"] == "filinglint check -f sarif --config cfg.xml 'a b.md'", inv["commandLine"]
+assert inv["startTimeUtc"] == inv["endTimeUtc"] == "2026-01-01T00:00:00Z", inv  # SOURCE_DATE_EPOCH
+EOF
+
+# help: the rule's text, its dated bases, one example of each kind, in text and
+# Markdown; a description over 1024 characters is cut, the help keeps it whole
+sarif help 1 --select EIA501 --doc-type eia-form fixtures/check/residue.md && python3 - "$SCRATCH/help.sarif" <<'EOF' && ok help || fail help "see above"
+import json, sys
+rule = json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"][0]
+h = rule["help"]
+assert rule["id"] == "EIA501"
+for t in (h["text"], h["markdown"]):
+    assert "第十四条第二款" in t and "2019-11-01 起施行" in t, t[:300]
+    assert "应报告的示例" in t and "不应报告的示例" in t and "--ignore EIA501" in t
+assert "```text\n" in h["markdown"] and h["markdown"].count("```") % 2 == 0
+assert "\n    编制单位和编制人员情况表" in h["text"]
+assert rule["properties"]["tags"] == [rule["properties"]["category"], "procedure"], rule["properties"]["tags"]
+assert rule["properties"]["problem.severity"] == "error"
+EOF
+long=$(python3 -c 'print("说明文字，" * 400)')
+cat >"$SCRATCH/long.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<ruleset id="long">
+  <rule id="TL01" severity="info" category="test" basis="一（一）" basis-doc="《测试办法》">
+    <summary>出现“测试词”</summary>
+    <message>出现“{match}”</message>
+    <description>$long</description>
+    <forbid match="测试词"/>
+    <example type="fail">这里有测试词。
+\`\`\`
+</example>
+    <example type="pass">这里没有。</example>
+  </rule>
+</ruleset>
+EOF
+printf '# 标题\n\n这里有测试词。\n' >"$SCRATCH/long.md"
+sarif long 0 --no-default-rulesets --ruleset "$SCRATCH/long.xml" "$SCRATCH/long.md" && python3 - "$SCRATCH/long.sarif" <<'EOF' && ok long-description || fail long-description "see above"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rule = run["tool"]["driver"]["rules"][0]
+full = rule["fullDescription"]["text"]
+assert len(full) == 1024 and full.endswith("……（全文见规则帮助）"), (len(full), full[-20:])
+assert rule["help"]["text"].count("说明文字") == 400 and "依据：《测试办法》 一（一）" in rule["help"]["text"]
+assert "````text\n" in rule["help"]["markdown"], "the fence must be longer than the example's"
+assert run["results"][0]["level"] == "note" and rule["properties"]["problem.severity"] == "recommendation"
 EOF
 
 # partialFingerprints survive paragraphs inserted above; the new finding differs

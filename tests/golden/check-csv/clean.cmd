@@ -1,0 +1,1 @@
+check -f csv --select DOC001 fixtures/check/clean.md

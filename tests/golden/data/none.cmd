@@ -1,0 +1,1 @@
+data --no-default-rulesets --ruleset fixtures/rulesets/demo-eia.xml
