@@ -24,6 +24,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cmd/check.h"
 #include "cmd/cmd.h"
+#include "cmd/output.h"
 #include "cmd/pool.h"
 #include "cmd/walk.h"
 #include "corpus/index.h"
@@ -45,51 +46,6 @@
 #include <unistd.h>
 
 /* ---- output ---------------------------------------------------------------- */
-
-typedef struct sink { FILE *f; char *tmp; const char *target; } sink;
-
-static int sink_open(sink *s, const char *target)
-{
-    memset(s, 0, sizeof s[0]);
-    if (!target || !strcmp(target, "-")) {
-        s->f = stdout;
-        return 0;
-    }
-    size_t len = strlen(target) + 16;
-    s->tmp = fl_xmalloc(len);
-    snprintf(s->tmp, len, "%s.tmpXXXXXX", target);
-    int fd = mkstemp(s->tmp);
-    if (fd >= 0) { /* mkstemp makes 0600; a report gets the usual permissions */
-        mode_t mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
-    }
-    if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "filinglint: cannot write %s: %s\n", target, strerror(errno));
-        if (fd >= 0) { close(fd); unlink(s->tmp); }
-        free(s->tmp);
-        s->tmp = NULL;
-        return -1;
-    }
-    s->target = target;
-    return 0;
-}
-
-/* ok == false: drop the temp file, leave any existing target untouched. */
-static int sink_close(sink *s, bool ok)
-{
-    if (!s->tmp) return ok ? 0 : -1;
-    int rc = ok ? 0 : -1;
-    if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0) rc = -1;
-    if (fclose(s->f) != 0) rc = -1;
-    if (rc == 0 && rename(s->tmp, s->target) != 0) rc = -1;
-    if (rc != 0) {
-        if (ok) fprintf(stderr, "filinglint: cannot write %s: %s\n", s->target, strerror(errno));
-        unlink(s->tmp);
-    }
-    free(s->tmp);
-    return rc;
-}
 
 static bool want_color(const fl_check_settings *s)
 {
@@ -487,10 +443,10 @@ static int open_baseline(run_ctx *c)
 
 static int write_baseline(run_ctx *c)
 {
-    sink out;
-    if (sink_open(&out, c->s->write_baseline)) return -1;
+    fl_sink out;
+    if (fl_sink_open(&out, c->s->write_baseline)) return -1;
     int rc = fl_baseline_write(c->record, out.f);
-    return sink_close(&out, rc == 0);
+    return fl_sink_close(&out, rc == 0);
 }
 
 static int make_annotate_dir(const char *dir)
@@ -555,15 +511,15 @@ static int run(const fl_check_settings *s)
     }
     if (s->write_baseline) c.record = fl_baseline_new();
     fl_walk_inputs(&files, s->inputs.v, s->inputs.n, NULL);
-    sink out;
-    if (sink_open(&out, s->output)) { status = 2; goto cleanup; }
+    fl_sink out;
+    if (fl_sink_open(&out, s->output)) { status = 2; goto cleanup; }
     c.rep = fl_reporter_find(s->format);
     fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .verbose = s->verbose,
                          .rules = &rules, .enabled = mask};
     c.state = c.rep->open(&ro);
     lint_all(&c, &files);
     int wrc = c.rep->close(c.state, &c.sum);
-    if (sink_close(&out, wrc == 0) != 0) { status = 3; goto cleanup; }
+    if (fl_sink_close(&out, wrc == 0) != 0) { status = 3; goto cleanup; }
     if (c.hidden && !s->quiet)
         fprintf(stderr, "filinglint: %zu known finding%s hidden by the baseline %s\n", c.hidden,
                 c.hidden == 1 ? "" : "s", s->baseline);
