@@ -131,8 +131,12 @@ static void warn_unused(const fl_rules *rules, const fl_strlist *sel, const char
             size_t len = q ? (size_t)(q - p) : strlen(p);
             while (len && *p == ' ') p++, len--;
             while (len && p[len - 1] == ' ') len--;
-            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len))
-                fprintf(stderr, "filinglint: warning: %s %.*s matches no rule\n", opt, (int)len, p);
+            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len)) {
+                char id[64], near[200];
+                snprintf(id, sizeof id, "%.*s", (int)len, p);
+                fl_cmd_near_rules(rules, id, near, sizeof near);
+                fprintf(stderr, "filinglint: warning: %s %.*s matches no rule%s\n", opt, (int)len, p, near);
+            }
             p = q ? q + 1 : p + strlen(p);
         }
 }

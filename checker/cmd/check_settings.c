@@ -151,7 +151,7 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case OPT_NO_PROGRESS: c->no_progress = true; break;
         case 'h': return usage();
         case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
-        default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
+        default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
     for (int i = optind; i < argc; i++) fl_strlist_push(inputs, argv[i]);
