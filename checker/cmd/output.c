@@ -133,7 +133,8 @@ static int attach(fl_sink *s, int fd, bool own)
         s->fd = -1;
         return fail(s, e);
     }
-    setvbuf(s->f, NULL, _IOFBF, 1 << 16);
+    /* a terminal sees each finding as it comes, as stdout's own buffering did */
+    setvbuf(s->f, NULL, isatty(fd) ? _IOLBF : _IOFBF, 1 << 16);
     return 0;
 }
 
