@@ -220,10 +220,28 @@ static int open_temp(fl_sink *s, const struct stat *old)
      * replaced one keeps its own */
     (void)fchmod(fd, old ? old->st_mode & 07777 : 0666 & ~umask_cached);
     if (old && geteuid() == 0 && (old->st_uid != 0 || old->st_gid != 0)) (void)fchown(fd, old->st_uid, old->st_gid);
-    return attach(s, fd, true);
+    if (attach(s, fd, true) == 0) return 0;
+    unlink(s->tmp);
+    live_remove(s->tmp);
+    free(s->tmp);
+    s->tmp = NULL;
+    return -1;
 }
 
+static int open_target(fl_sink *s, const char *target);
+
+/* On failure nothing is left open or allocated; the reason stays. */
 int fl_sink_open(fl_sink *s, const char *target)
+{
+    int rc = open_target(s, target);
+    if (rc) {
+        free(s->real);
+        s->real = NULL;
+    }
+    return rc;
+}
+
+static int open_target(fl_sink *s, const char *target)
 {
     memset(s, 0, sizeof *s);
     s->fd = -1;
