@@ -41,11 +41,6 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
         z.writestr(name, "<x/>\n")
 EOF
 }
-# one_line NAME PATTERN: stderr is exactly one line matching grep -E PATTERN
-one_line() {
-    if [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -qE "$2" "$SCRATCH/err"; then ok "$1"
-    else fail "$1" "stderr: $(head -c 400 "$SCRATCH/err")"; fi
-}
 
 # ---- folders without filings ---------------------------------------------------
 mkdir -p 公示下载/附件 空目录
@@ -56,13 +51,13 @@ jpg 公示下载/附件/现场照片.jpg
 cp "$SRC/fixtures/hostile/legacy.doc" 公示下载/报批稿.doc
 echo '<ruleset/>' >公示下载/附件/说明.xml
 run no-filings 2 check "${NP[@]}" 公示下载/ &&
-    one_line no-filings-msg '^filinglint: no filings found in 公示下载/ \(skipped: 2 \.pdf, 1 \.doc, 1 \.jpg, 1 \.xml, 1 \.rar\)$'
+    err_line no-filings-msg '^filinglint: no filings found in 公示下载/ \(skipped: 2 \.pdf, 1 \.doc, 1 \.jpg, 1 \.xml, 1 \.rar\)$'
 [ ! -s "$SCRATCH/out" ] && ok no-filings-no-report || fail no-filings-no-report "$(head -c 200 "$SCRATCH/out")"
 run no-filings-json 2 check "${NP[@]}" -f json -o report.json 公示下载
 [ ! -e report.json ] && ok no-filings-no-file || fail no-filings-no-file "a report was written"
 run empty-folder 2 check "${NP[@]}" 空目录 &&
-    one_line empty-folder-msg '^filinglint: no filings found in 空目录 \(no \.docx \.docm \.xml \.txt \.md file in it\)$'
-run two-empty 2 check "${NP[@]}" 空目录 公示下载 && one_line two-empty-msg 'no filings found in 空目录, 公示下载 \(skipped: '
+    err_line empty-folder-msg '^filinglint: no filings found in 空目录 \(no \.docx \.docm \.xml \.txt \.md file in it\)$'
+run two-empty 2 check "${NP[@]}" 空目录 公示下载 && err_line two-empty-msg 'no filings found in 空目录, 公示下载 \(skipped: '
 # -v: every file left out, one line each, before the run
 run no-filings-v 2 check "${NP[@]}" -v 公示下载
 [ "$(grep -c ': skipped: ' "$SCRATCH/err")" -eq 6 ] && grep -q '^公示下载/附件/说明.xml: skipped: XML that is not a Word document' "$SCRATCH/err" &&
@@ -77,13 +72,13 @@ tail -1 "$SCRATCH/out" |
     ok mixed-summary || fail mixed-summary "$(tail -1 "$SCRATCH/out")"
 [ ! -s "$SCRATCH/err" ] && ok mixed-quiet-stderr || fail mixed-quiet-stderr "$(cat "$SCRATCH/err")"
 run mixed-and-empty 1 check "${NP[@]}" 公示下载 空目录 &&
-    one_line mixed-and-empty-warning '^filinglint: warning: no filings found in 空目录$'
-run mixed-q 1 check "${NP[@]}" -q 公示下载 空目录 && one_line mixed-q-warning 'no filings found in 空目录'
+    err_line mixed-and-empty-warning '^filinglint: warning: no filings found in 空目录$'
+run mixed-q 1 check "${NP[@]}" -q 公示下载 空目录 && err_line mixed-q-warning 'no filings found in 空目录'
 
 # ---- named files are read for what they are -------------------------------------
 pdf scan.txt
 run pdf-as-txt 2 check "${NP[@]}" scan.txt &&
-    one_line pdf-as-txt-msg '^scan.txt: unsupported format: a PDF file; filings are read from DOCX, Word XML, text or Markdown$'
+    err_line pdf-as-txt-msg '^scan.txt: unsupported format: a PDF file; filings are read from DOCX, Word XML, text or Markdown$'
 grep -qx 'no file checked; 1 file could not be read' "$SCRATCH/out" && ok pdf-as-txt-summary ||
     fail pdf-as-txt-summary "$(cat "$SCRATCH/out")"
 cp "$RES" 报告表.pdf # text, whatever the name says
@@ -101,10 +96,10 @@ for c in "图.md:a PNG image" "照片.docx:a JPEG image" "附件.txt:a RAR archi
          "压缩.txt:a gzip-compressed file" "导出.docx:an OFD document \(GB/T 33190\)" \
          "表格.docx:an Excel workbook \(\.xlsx\)" "打包.zip:a ZIP archive \(no Word document in it\)"; do
     f=${c%%:*} what=${c#*:}
-    run "named-$f" 2 check "${NP[@]}" "$f" && one_line "named-$f-msg" "^$f: unsupported format: $what; "
+    run "named-$f" 2 check "${NP[@]}" "$f" && err_line "named-$f-msg" "^$f: unsupported format: $what; "
 done
 cp "$SRC/fixtures/hostile/legacy.doc" 旧版.wps
-run named-wps 2 check "${NP[@]}" 旧版.wps && one_line named-wps-msg '^旧版.wps: legacy Word 97-2003 .doc'
+run named-wps 2 check "${NP[@]}" 旧版.wps && err_line named-wps-msg '^旧版.wps: legacy Word 97-2003 .doc'
 # a real DOCX is still read (the ZIP sniffing does not catch it)
 run docx-still-read 0 check "${NP[@]}" "$SRC/fixtures/docx/eia-form-typed.docx" && ok docx-still-read
 # among good files: each bad one is one line, the good ones are reported

@@ -34,57 +34,52 @@ DOCX="$SRC/fixtures/docx/eia-form-typed.docx"
 # unchanged NAME FILE SUM: FILE still has checksum SUM
 sum() { sha256sum <"$1"; }
 unchanged() { [ "$(sum "$2")" = "$3" ] && ok "$1" || fail "$1" "$2 was changed"; }
-# one_line NAME PATTERN: stderr is exactly one line matching the grep -E PATTERN
-one_line() {
-    if [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -qE "$2" "$SCRATCH/err"; then ok "$1"
-    else fail "$1" "stderr: $(head -c 400 "$SCRATCH/err")"; fi
-}
 
 # ---- outputs that would replace what the run reads -----------------------------
 cp "$DOCX" 报批稿.docx
 cp "$RES" 实施方案.md
 d0=$(sum 报批稿.docx) m0=$(sum 实施方案.md)
 run wb-forgotten-docx 2 check "${NP[@]}" --write-baseline 报批稿.docx 实施方案.md &&
-    one_line wb-forgotten-docx-msg '^filinglint: --write-baseline 报批稿.docx is a Word document .*not a baseline; not writing over it'
+    err_line wb-forgotten-docx-msg '^filinglint: --write-baseline 报批稿.docx is a Word document .*not a baseline; not writing over it'
 unchanged wb-forgotten-docx-kept 报批稿.docx "$d0"
 [ ! -s "$SCRATCH/out" ] && ok wb-forgotten-nothing-read || fail wb-forgotten-nothing-read "the run went on"
 run wb-forgotten-md 2 check "${NP[@]}" --write-baseline 实施方案.md 报批稿.docx &&
-    one_line wb-forgotten-md-msg '^filinglint: --write-baseline 实施方案.md holds no JSON, so no baseline'
+    err_line wb-forgotten-md-msg '^filinglint: --write-baseline 实施方案.md holds no JSON, so no baseline'
 unchanged wb-forgotten-md-kept 实施方案.md "$m0"
 run o-forgotten-docx 2 check "${NP[@]}" -o 报批稿.docx 实施方案.md &&
-    one_line o-forgotten-docx-msg '^filinglint: -o 报批稿.docx is a Word document .*not a report'
+    err_line o-forgotten-docx-msg '^filinglint: -o 报批稿.docx is a Word document .*not a report'
 unchanged o-forgotten-docx-kept 报批稿.docx "$d0"
 printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n' >signed.pdf
-run o-over-pdf 2 check "${NP[@]}" -o signed.pdf 实施方案.md && one_line o-over-pdf-msg 'signed.pdf is a PDF file, not a report'
+run o-over-pdf 2 check "${NP[@]}" -o signed.pdf 实施方案.md && err_line o-over-pdf-msg 'signed.pdf is a PDF file, not a report'
 run o-is-input 2 check "${NP[@]}" -o 实施方案.md 实施方案.md &&
-    one_line o-is-input-msg '^filinglint: -o 实施方案.md is an input of this run; not writing over it$'
+    err_line o-is-input-msg '^filinglint: -o 实施方案.md is an input of this run; not writing over it$'
 unchanged o-is-input-kept 实施方案.md "$m0"
-run o-is-input-dotted 2 check "${NP[@]}" -o ./实施方案.md "$W/实施方案.md" && one_line o-is-input-dotted-msg 'is an input'
+run o-is-input-dotted 2 check "${NP[@]}" -o ./实施方案.md "$W/实施方案.md" && err_line o-is-input-dotted-msg 'is an input'
 ln -s 实施方案.md link.md
-run o-link-to-input 2 check "${NP[@]}" -o link.md 实施方案.md && one_line o-link-to-input-msg 'link.md is an input'
+run o-link-to-input 2 check "${NP[@]}" -o link.md 实施方案.md && err_line o-link-to-input-msg 'link.md is an input'
 unchanged o-link-to-input-kept 实施方案.md "$m0"
 # a filing in a walked folder; the previous JSON report there is no filing
 mkdir -p walked/sub
 cp "$RES" walked/sub/a.md
 a0=$(sum walked/sub/a.md)
-run o-in-walked 2 check "${NP[@]}" -o walked/sub/a.md walked && one_line o-in-walked-msg 'walked/sub/a.md is an input'
+run o-in-walked 2 check "${NP[@]}" -o walked/sub/a.md walked && err_line o-in-walked-msg 'walked/sub/a.md is an input'
 unchanged o-in-walked-kept walked/sub/a.md "$a0"
 echo '{}' >walked/report.json
 run o-beside-walked 1 check "${NP[@]}" -f json -o walked/report.json walked &&
     grep -q '"rule": "DOC001"' walked/report.json && ok o-beside-walked
 # a missing input named twice is still the same file
-run o-is-missing-input 2 check "${NP[@]}" -o new.md new.md && one_line o-is-missing-input-msg 'new.md is an input'
+run o-is-missing-input 2 check "${NP[@]}" -o new.md new.md && err_line o-is-missing-input-msg 'new.md is an input'
 [ ! -e new.md ] && ok o-is-missing-input-none || fail o-is-missing-input-none "new.md was created"
 # the baseline and the corpus the run reads; -o and --write-baseline on one file
 "$FL_BIN" check "${NP[@]}" -q --write-baseline known.json 实施方案.md >/dev/null 2>&1
 k0=$(sum known.json)
 run o-is-baseline 2 check "${NP[@]}" --baseline known.json -o known.json 实施方案.md &&
-    one_line o-is-baseline-msg 'known.json is the --baseline this run reads'
+    err_line o-is-baseline-msg 'known.json is the --baseline this run reads'
 unchanged o-is-baseline-kept known.json "$k0"
 run wb-refresh 0 check "${NP[@]}" --baseline known.json --write-baseline known.json 实施方案.md && ok wb-refresh
 run o-and-wb 2 check "${NP[@]}" -o both.json --write-baseline both.json 实施方案.md &&
-    one_line o-and-wb-msg 'both.json is the -o report'
-run o-folder 2 check "${NP[@]}" -o walked 实施方案.md && one_line o-folder-msg '^filinglint: cannot write walked: is a folder$'
+    err_line o-and-wb-msg 'both.json is the -o report'
+run o-folder 2 check "${NP[@]}" -o walked 实施方案.md && err_line o-folder-msg '^filinglint: cannot write walked: is a folder$'
 
 # ---- devices, FIFOs, modes, links ----------------------------------------------
 if [ -c /dev/null ]; then
@@ -117,20 +112,20 @@ run link-dangling 1 check "${NP[@]}" -o dangling.txt 实施方案.md
 if [ "$(id -u)" -ne 0 ]; then
     echo keep >locked.txt
     chmod 444 locked.txt
-    run read-only 2 check "${NP[@]}" -o locked.txt 实施方案.md && one_line read-only-msg 'locked.txt: Permission denied'
+    run read-only 2 check "${NP[@]}" -o locked.txt 实施方案.md && err_line read-only-msg 'locked.txt: Permission denied'
     [ "$(cat locked.txt)" = keep ] && ok read-only-kept || fail read-only-kept "a read-only report was replaced"
 fi
 
 # ---- write errors are named ----------------------------------------------------
 if [ -c /dev/full ]; then
     run full-o 3 check "${NP[@]}" -o /dev/full 实施方案.md &&
-        one_line full-o-msg '^filinglint: cannot write /dev/full: No space left on device$'
+        err_line full-o-msg '^filinglint: cannot write /dev/full: No space left on device$'
     timeout 60 "$FL_BIN" check "${NP[@]}" 实施方案.md >/dev/full 2>"$SCRATCH/err"
     rc=$?
-    [ $rc -eq 3 ] && one_line full-stdout '^filinglint: cannot write standard output: No space left on device$' ||
+    [ $rc -eq 3 ] && err_line full-stdout '^filinglint: cannot write standard output: No space left on device$' ||
         fail full-stdout "exit $rc"
     run full-baseline 3 check "${NP[@]}" --write-baseline /dev/full 实施方案.md &&
-        one_line full-baseline-msg '^filinglint: cannot write /dev/full: No space left on device$'
+        err_line full-baseline-msg '^filinglint: cannot write /dev/full: No space left on device$'
 fi
 
 # ---- signals: the temp file goes, the signal still ends the run ---------------
@@ -180,7 +175,7 @@ python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['summary']; sys.exit
 run copy-failed-text 2 check "${NP[@]}" --annotate copies "$DOCX"
 tail -1 "$SCRATCH/out" | grep -q "^1 file checked: .*; 1 annotated copy could not be written$" && ok copy-failed-summary ||
     fail copy-failed-summary "$(tail -1 "$SCRATCH/out")"
-one_line copy-failed-line "eia-form-typed.docx: cannot write the annotated copy: copies/eia-form-typed.docx: is a folder"
+err_line copy-failed-line "eia-form-typed.docx: cannot write the annotated copy: copies/eia-form-typed.docx: is a folder"
 
 # ---- file names shown tamed ------------------------------------------------------
 evil=$'x\033[31m\u202e'
