@@ -24,6 +24,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cmd/check.h"
 #include "cmd/cmd.h"
+#include "cmd/output.h"
 #include "cmd/pool.h"
 #include "cmd/walk.h"
 #include "corpus/index.h"
@@ -35,61 +36,18 @@
 #include "rules/ruleset.h"
 #include "rules/suppress.h"
 #include "core/buf.h"
+#include "core/tame.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- output ---------------------------------------------------------------- */
-
-typedef struct sink { FILE *f; char *tmp; const char *target; } sink;
-
-static int sink_open(sink *s, const char *target)
-{
-    memset(s, 0, sizeof s[0]);
-    if (!target || !strcmp(target, "-")) {
-        s->f = stdout;
-        return 0;
-    }
-    size_t len = strlen(target) + 16;
-    s->tmp = fl_xmalloc(len);
-    snprintf(s->tmp, len, "%s.tmpXXXXXX", target);
-    int fd = mkstemp(s->tmp);
-    if (fd >= 0) { /* mkstemp makes 0600; a report gets the usual permissions */
-        mode_t mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
-    }
-    if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "filinglint: cannot write %s: %s\n", target, strerror(errno));
-        if (fd >= 0) { close(fd); unlink(s->tmp); }
-        free(s->tmp);
-        s->tmp = NULL;
-        return -1;
-    }
-    s->target = target;
-    return 0;
-}
-
-/* ok == false: drop the temp file, leave any existing target untouched. */
-static int sink_close(sink *s, bool ok)
-{
-    if (!s->tmp) return ok ? 0 : -1;
-    int rc = ok ? 0 : -1;
-    if (fflush(s->f) != 0 || fsync(fileno(s->f)) != 0) rc = -1;
-    if (fclose(s->f) != 0) rc = -1;
-    if (rc == 0 && rename(s->tmp, s->target) != 0) rc = -1;
-    if (rc != 0) {
-        if (ok) fprintf(stderr, "filinglint: cannot write %s: %s\n", s->target, strerror(errno));
-        unlink(s->tmp);
-    }
-    free(s->tmp);
-    return rc;
-}
 
 static bool want_color(const fl_check_settings *s)
 {
@@ -136,6 +94,7 @@ typedef struct run_ctx {
     fl_baseline *known, *record;
     size_t hidden;
     bool progress;
+    fl_readset *reads;    /* what the run reads: no annotated copy goes over one */
 } run_ctx;
 
 static bool listed(const char *id, char *const *lists, size_t n)
@@ -172,8 +131,12 @@ static void warn_unused(const fl_rules *rules, const fl_strlist *sel, const char
             size_t len = q ? (size_t)(q - p) : strlen(p);
             while (len && *p == ' ') p++, len--;
             while (len && p[len - 1] == ' ') len--;
-            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len))
-                fprintf(stderr, "filinglint: warning: %s %.*s matches no rule\n", opt, (int)len, p);
+            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len)) {
+                char id[64], near[200];
+                snprintf(id, sizeof id, "%.*s", (int)len, p);
+                fl_cmd_near_rules(rules, id, near, sizeof near);
+                fprintf(stderr, "filinglint: warning: %s %.*s matches no rule%s\n", opt, (int)len, p, near);
+            }
             p = q ? q + 1 : p + strlen(p);
         }
 }
@@ -188,7 +151,10 @@ static void progress_clear(run_ctx *c)
 static void progress_show(run_ctx *c, size_t i)
 {
     if (!c->progress || i >= c->njobs) return;
-    fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, c->njobs, c->jobs[i].path);
+    char name[1024]; /* a file name may hold ESC or a bidi control */
+    snprintf(name, sizeof name, "%s", c->jobs[i].path);
+    fl_tame_str(name, sizeof name, false);
+    fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, c->njobs, name);
     fflush(stderr);
 }
 
@@ -320,16 +286,46 @@ static void hide_known(run_ctx *c, job *j)
     j->res.nfindings = kept;
 }
 
+/* Copies are checked against the files the run reads here, where the whole
+ * list is known: DIR/报告.docx may be another input, not yet read. */
+static bool copy_allowed(run_ctx *c, job *j, fl_error *err)
+{
+    const char *base = j->copy_name;
+    if (!base) {
+        base = strrchr(j->path, '/');
+        base = base ? base + 1 : j->path;
+    }
+    size_t dl = strlen(c->s->annotate);
+    fl_buf b = FL_BUF_INIT;
+    fl_buf_printf(&b, "%s%s%s", c->s->annotate, dl && c->s->annotate[dl - 1] == '/' ? "" : "/", base);
+    const char *role = fl_readset_find(c->reads, b.data);
+    struct stat in, to; /* the file's own input: annotate.c says "the input itself" */
+    if (role && stat(b.data, &to) == 0 && stat(j->path, &in) == 0 && in.st_dev == to.st_dev && in.st_ino == to.st_ino)
+        role = NULL;
+    if (role) {
+        char why[900];
+        snprintf(why, sizeof why, "%s is %s; not writing over it", b.data, role);
+        fl_error_set(err, FL_E_ANNOTATE, why);
+        snprintf(err->file, sizeof err->file, "%s", j->path);
+    }
+    fl_buf_free(&b);
+    return role == NULL;
+}
+
 static void annotate(run_ctx *c, job *j, const fl_doc *doc)
 {
     fl_error err;
     fl_error_clear(&err);
     if (!doc) return;
-    if (fl_annotate_write(c->s->annotate, j->path, j->copy_name, doc, &j->res, &err) == 0) {
+    if (copy_allowed(c, j, &err) && fl_annotate_write(c->s->annotate, j->path, j->copy_name, doc, &j->res, &err) == 0) {
         if (j->copy_name && !c->s->quiet) {
+            char path[1024], copy[1024];
+            snprintf(path, sizeof path, "%s", j->path);
+            snprintf(copy, sizeof copy, "%s", j->copy_name);
+            fl_tame_str(path, sizeof path, false);
+            fl_tame_str(copy, sizeof copy, false);
             progress_clear(c);
-            fprintf(stderr, "%s: note: annotated copy written as %s (another input has the same name)\n", j->path,
-                    j->copy_name);
+            fprintf(stderr, "%s: note: annotated copy written as %s (another input has the same name)\n", path, copy);
         }
         return;
     }
@@ -337,6 +333,10 @@ static void annotate(run_ctx *c, job *j, const fl_doc *doc)
     progress_clear(c);
     fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
     c->annotate_failed = true;
+    /* the file was checked but its copy is missing: a failed file to
+     * every format's summary, told apart in the text one */
+    c->sum.failed_files++;
+    c->sum.failed_copies++;
 }
 
 static void emit(void *ctx, size_t i)
@@ -485,14 +485,6 @@ static int open_baseline(run_ctx *c)
     return -1;
 }
 
-static int write_baseline(run_ctx *c)
-{
-    sink out;
-    if (sink_open(&out, c->s->write_baseline)) return -1;
-    int rc = fl_baseline_write(c->record, out.f);
-    return sink_close(&out, rc == 0);
-}
-
 static int make_annotate_dir(const char *dir)
 {
     struct stat st;
@@ -518,11 +510,135 @@ static int check_corpus(const char *db)
     return -1;
 }
 
+/* ---- outputs never over what the run reads ---------------------------------- */
+
+static const char ROLE_INPUT[] = "an input of this run";
+static const char ROLE_BASELINE[] = "the --baseline this run reads";
+static const char ROLE_CORPUS[] = "the --corpus this run reads";
+static const char ROLE_CONFIG[] = "the configuration file of this run";
+static const char ROLE_RULESET[] = "a ruleset this run loads";
+static const char ROLE_REPORT[] = "the -o report";
+static const char ROLE_BASELINE_OUT[] = "the --write-baseline file";
+
+static bool writes_files(const fl_check_settings *s)
+{
+    return (s->output && strcmp(s->output, "-")) || s->write_baseline || s->annotate;
+}
+
+static void read_files(const fl_check_settings *s, const fl_strlist *files, fl_readset *r)
+{
+    for (size_t i = 0; i < files->n; i++) fl_readset_add(r, files->v[i], ROLE_INPUT);
+    if (s->baseline) fl_readset_add(r, s->baseline, ROLE_BASELINE);
+    if (s->corpus) fl_readset_add(r, s->corpus, ROLE_CORPUS);
+    if (s->config.path) fl_readset_add(r, s->config.path, ROLE_CONFIG);
+    for (size_t i = 0; i < s->rulesets.n; i++) {
+        struct stat st;
+        if (stat(s->rulesets.v[i], &st) == 0 && S_ISREG(st.st_mode)) fl_readset_add(r, s->rulesets.v[i], ROLE_RULESET);
+    }
+}
+
+static void tamed(char *out, size_t cap, const char *s)
+{
+    snprintf(out, cap, "%s", s);
+    fl_tame_str(out, cap, false);
+}
+
+/* 0, or 2 with one line: "-o 报批稿.docx is an input of this run; ...".
+ * --write-baseline may name the --baseline it replaces: recording the
+ * findings again over the old ones is what updating a baseline is. */
+static int refuse_overwrite(const char *opt, const char *path, const char *role)
+{
+    char name[1024];
+    tamed(name, sizeof name, path);
+    fprintf(stderr, "filinglint: %s %s is %s; not writing over it\n", opt, name, role);
+    return 2;
+}
+
+/* An output path that names an existing document, not a report or a
+ * baseline, is most likely a filing whose place the forgotten output name
+ * took: "check --write-baseline 报批稿.docx 实施方案.docx". */
+static int refuse_document(const char *opt, const char *path, const char *kind, const char *noun)
+{
+    char name[1024];
+    tamed(name, sizeof name, path);
+    fprintf(stderr, "filinglint: %s %s is %s, not a %s; not writing over it (is the %s's own file name missing?)\n",
+            opt, name, kind, noun, noun);
+    return 2;
+}
+
+static int guard_outputs(const fl_check_settings *s, fl_readset *r)
+{
+    const char *role, *kind;
+    bool report_file = s->output && strcmp(s->output, "-");
+    if (report_file && (kind = fl_output_document_kind(s->output))) return refuse_document("-o", s->output, kind, "report");
+    if (s->write_baseline && (kind = fl_output_document_kind(s->write_baseline)))
+        return refuse_document("--write-baseline", s->write_baseline, kind, "baseline");
+    if (s->write_baseline && fl_output_not_json(s->write_baseline))
+    {
+        char name[1024];
+        tamed(name, sizeof name, s->write_baseline);
+        fprintf(stderr, "filinglint: --write-baseline %s holds no JSON, so no baseline; not writing over it "
+                        "(is the baseline's own file name missing?)\n", name);
+        return 2;
+    }
+    if (report_file && (role = fl_readset_find(r, s->output))) return refuse_overwrite("-o", s->output, role);
+    if (s->write_baseline && (role = fl_readset_find(r, s->write_baseline)) && role != ROLE_BASELINE)
+        return refuse_overwrite("--write-baseline", s->write_baseline, role);
+    if (report_file) fl_readset_add(r, s->output, ROLE_REPORT);
+    if (s->write_baseline && (role = fl_readset_find(r, s->write_baseline)) == ROLE_REPORT)
+        return refuse_overwrite("--write-baseline", s->write_baseline, role);
+    if (s->write_baseline) fl_readset_add(r, s->write_baseline, ROLE_BASELINE_OUT);
+    return 0;
+}
+
+/* ---- finding the files ------------------------------------------------------ */
+
+static const char *joined_inputs(const fl_check_settings *s, fl_buf *b)
+{
+    for (size_t i = 0; i < s->inputs.n; i++) {
+        if (i) fl_buf_adds(b, ", ");
+        fl_tame_append(b, s->inputs.v[i], strlen(s->inputs.v[i]), false);
+    }
+    return b->data ? b->data : "";
+}
+
+/* A walk that finds no filing is an error: a CI job pointed at the wrong
+ * folder (or at a folder of PDFs) must not pass with nothing checked. A
+ * folder that gives nothing next to others that do gets a warning. With
+ * -v every file left out is named. */
+static int report_walk(const fl_check_settings *s, const fl_strlist *files, const fl_walk_stats *ws)
+{
+    char skipped[512], name[1024];
+    fl_walk_skipped_summary(ws, skipped, sizeof skipped);
+    for (size_t i = 0; s->verbose && i < ws->skipped.n; i++) {
+        const char *p = ws->skipped.v[i];
+        size_t n = strlen(p);
+        tamed(name, sizeof name, p);
+        fprintf(stderr, "%s: skipped: %s\n", name,
+                n > 4 && !strcasecmp(p + n - 4, ".xml") ? "XML that is not a Word document (Flat OPC or Word 2003)"
+                                                        : "not a filing by its name (.docx .docm .xml .txt .md are read)");
+    }
+    if (!files->n) {
+        fl_buf b = FL_BUF_INIT;
+        fprintf(stderr, "filinglint: no filings found in %s (%s%s)\n", joined_inputs(s, &b),
+                *skipped ? "skipped: " : "no .docx .docm .xml .txt .md file in it", skipped);
+        fl_buf_free(&b);
+        return 2;
+    }
+    for (size_t i = 0; i < ws->empty.n; i++) {
+        tamed(name, sizeof name, ws->empty.v[i]);
+        fprintf(stderr, "filinglint: warning: no filings found in %s\n", name);
+    }
+    return 0;
+}
+
 static int exit_status(const run_ctx *c)
 {
     size_t over = 0;
     for (int sev = c->s->fail_on; sev <= FL_SEV_ERROR; sev++) over += c->sum.by_severity[sev];
-    return !c->all_read || c->annotate_failed ? 2 : over ? 1 : 0;
+    if (!c->all_read || c->annotate_failed) return 2;
+    /* --write-baseline: the run's purpose is recording the findings */
+    return over && !c->s->write_baseline ? 1 : 0;
 }
 
 static int run(const fl_check_settings *s)
@@ -532,10 +648,17 @@ static int run(const fl_check_settings *s)
     fl_error err;
     unsigned char *mask = NULL;
     fl_strlist files = {0};
+    fl_walk_stats ws;
+    fl_readset reads;
+    fl_sink out, base;
+    bool out_open = false, base_open = false;
     run_ctx c;
     memset(&c, 0, sizeof c);
+    memset(&ws, 0, sizeof ws);
+    memset(&reads, 0, sizeof reads);
     c.s = s;
     c.all_read = true;
+    c.reads = &reads;
     fl_rules_init(&rules);
     fl_error_clear(&err);
     if (fl_rules_load_all(&rules, s->default_rulesets, s->rulesets.v, s->rulesets.n, &err)) {
@@ -549,31 +672,74 @@ static int run(const fl_check_settings *s)
     mask = fl_lint_select(&rules, s->select.v, s->select.n, s->ignore.v, s->ignore.n);
     c.rules = &rules;
     c.mask = mask;
+    fl_walk_inputs(&files, s->inputs.v, s->inputs.n, &ws);
+    if ((status = report_walk(s, &files, &ws))) goto cleanup;
+    if (writes_files(s)) {
+        read_files(s, &files, &reads);
+        if ((status = guard_outputs(s, &reads))) goto cleanup;
+    }
     if (open_baseline(&c) || (s->annotate && make_annotate_dir(s->annotate)) || (s->corpus && check_corpus(s->corpus))) {
         status = 2;
         goto cleanup;
     }
     if (s->write_baseline) c.record = fl_baseline_new();
-    fl_walk_inputs(&files, s->inputs.v, s->inputs.n, NULL);
-    sink out;
-    if (sink_open(&out, s->output)) { status = 2; goto cleanup; }
+    /* Both outputs are opened before the run: a path that cannot be
+     * written is said at once, not after an hour of linting. */
+    if (fl_sink_open(&out, s->output)) {
+        fl_sink_complain(&out);
+        status = 2;
+        goto cleanup;
+    }
+    out_open = true;
+    if (s->write_baseline) {
+        if (fl_sink_open(&base, s->write_baseline)) {
+            fl_sink_complain(&base);
+            status = 2;
+            goto cleanup;
+        }
+        base_open = true;
+    }
     c.rep = fl_reporter_find(s->format);
     fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .verbose = s->verbose,
                          .rules = &rules, .enabled = mask, .has_as_of = s->has_as_of, .as_of = s->as_of,
                          .as_of_origin = fl_source_names[s->as_of_src]};
     c.state = c.rep->open(&ro);
     lint_all(&c, &files);
+    c.sum.skipped = ws.skipped.n + ws.special;
+    char skipped[512];
+    fl_walk_skipped_summary(&ws, skipped, sizeof skipped);
+    c.sum.skipped_summary = skipped;
     int wrc = c.rep->close(c.state, &c.sum);
-    if (sink_close(&out, wrc == 0) != 0) { status = 3; goto cleanup; }
+    out_open = false;
+    if (fl_sink_close(&out, wrc == 0) != 0) {
+        fl_sink_complain(&out);
+        status = 3;
+        goto cleanup;
+    }
     if (c.hidden && !s->quiet)
+    {
+        char name[1024];
+        tamed(name, sizeof name, s->baseline);
         fprintf(stderr, "filinglint: %zu known finding%s hidden by the baseline %s\n", c.hidden,
-                c.hidden == 1 ? "" : "s", s->baseline);
-    if (c.record && write_baseline(&c)) { status = 2; goto cleanup; }
+                c.hidden == 1 ? "" : "s", name);
+    }
+    if (base_open) {
+        base_open = false;
+        if (fl_sink_close(&base, fl_baseline_write(c.record, base.f) == 0) != 0) {
+            fl_sink_complain(&base);
+            status = 3;
+            goto cleanup;
+        }
+    }
     status = exit_status(&c);
 cleanup:
+    if (out_open) fl_sink_close(&out, false);
+    if (base_open) fl_sink_close(&base, false);
     run_ctx_free(&c);
     free(mask);
     fl_strlist_free(&files);
+    fl_walk_stats_free(&ws);
+    fl_readset_free(&reads);
     fl_rules_free(&rules);
     return status;
 }

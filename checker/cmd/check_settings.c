@@ -61,7 +61,7 @@ static int usage(void)
 {
     printf("usage: filinglint [check] [OPTIONS] PATH...\n\n"
            "  -f, --format text|json|jsonl|sarif|html|csv   output format (default text)\n"
-           "  -o, --output FILE              write the report there (atomically)\n"
+           "  -o, --output FILE              write the report there (atomically; never over an input)\n"
            "      --ruleset PATH             extra ruleset file or folder (repeatable)\n"
            "      --no-default-rulesets      do not load the shipped rulesets\n"
            "      --select ID|PREFIX,...     run only these rules (repeatable)\n"
@@ -72,7 +72,7 @@ static int usage(void)
            "      --fail-on error|warning|info|never   exit 1 threshold (default error)\n"
            "  -j, --jobs N                   files linted in parallel (default: CPUs)\n"
            "      --baseline FILE            hide the findings recorded in FILE\n"
-           "      --write-baseline FILE      record the current findings in FILE\n"
+           "      --write-baseline FILE      record the current findings in FILE (exit 0 when written)\n"
            "      --annotate DIR             also write each filing with its findings as Word comments into DIR\n"
            "      --corpus DB                report passages copied from filings in DB (EIA303; see index)\n"
            "      --config FILE              settings from FILE instead of the nearest .filinglint.xml\n"
@@ -82,7 +82,8 @@ static int usage(void)
            "  -v, --verbose                  text: a line per file with its type and judging date\n"
            "      --no-progress              no progress line\n\n"
            "Folders are walked for .docx .docm .xml .txt .md. Exit status: 0 clean, 1 findings at or\n"
-           "above --fail-on, 2 bad usage or unreadable input, 3 invalid ruleset or internal error.\n");
+           "above --fail-on, 2 bad usage, an unreadable input or no filing found, 3 invalid ruleset,\n"
+           "internal error or an output that could not be written. 'man filinglint' has it all.\n");
     return 0;
 }
 
@@ -151,7 +152,7 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case OPT_NO_PROGRESS: c->no_progress = true; break;
         case 'h': return usage();
         case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
-        default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
+        default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
     for (int i = optind; i < argc; i++) fl_strlist_push(inputs, argv[i]);

@@ -3,6 +3,7 @@
  * above --fail-on, 2 bad usage or unreadable input, 3 ruleset/internal error. */
 #ifndef FL_CMD_H
 #define FL_CMD_H
+#include <stddef.h>
 int fl_cmd_dump(int argc, char **argv);       /* cmd/dump.c */
 int fl_cmd_check(int argc, char **argv);      /* cmd/check.c */
 int fl_cmd_rules(int argc, char **argv);      /* cmd/rules.c */
@@ -13,4 +14,13 @@ int fl_cmd_config(int argc, char **argv);     /* cmd/config.c */
 int fl_cmd_data(int argc, char **argv);       /* cmd/data.c */
 /* Shared by the commands: print "filinglint: message" and return 2. */
 int fl_cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* After getopt_long refused an option (argv[optind - 1], or optopt): the
+ * usage error, with the options it may have meant ("unknown option
+ * --fail-of; did you mean --fail-on?"). Returns 2. */
+struct option;
+int fl_cmd_unknown_option(char *const *argv, const struct option *opts);
+/* cmd/rules.c: "; did you mean EIA100, EIA101…?" for a rule id that names
+ * no rule of set (empty when none is near), into out. */
+struct fl_rules;
+void fl_cmd_near_rules(const struct fl_rules *set, const char *id, char *out, size_t cap);
 #endif

@@ -5,6 +5,7 @@
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/editdist.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 #include "rules/suppress.h"
@@ -47,7 +48,7 @@ static int parse_args(rules_args *a, int argc, char **argv, bool explain)
                            : "usage: filinglint rules [--ruleset R]... [--no-default-rulesets]\n");
             return 0;
         case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
-        default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
+        default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
     if (explain) {
@@ -210,6 +211,41 @@ static void explain(const fl_rule *r)
     printf("\n关闭此规则：--ignore %s\n", r->id);
 }
 
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+void fl_cmd_near_rules(const fl_rules *set, const char *id, char *out, size_t cap)
+{
+    out[0] = '\0';
+    char word[64];
+    size_t len = 0;
+    for (; id[len] && len + 1 < sizeof word; len++) /* ids are upper case: eia10 means EIA10 */
+        word[len] = (char)(id[len] >= 'a' && id[len] <= 'z' ? id[len] - 'a' + 'A' : id[len]);
+    word[len] = '\0';
+    size_t n = set->nrules + FL_LINT_COUNT;
+    const char **ids = fl_xmalloc(n * sizeof *ids);
+    for (size_t i = 0; i < set->nrules; i++) ids[i] = set->all[i]->id;
+    for (size_t k = 0; k < FL_LINT_COUNT; k++) ids[set->nrules + k] = fl_suppress_rules[k].id;
+    qsort(ids, n, sizeof *ids, cmp_str); /* suggestions in id order */
+    enum { SHOW = 5 };
+    const char *near[SHOW + 1];
+    size_t k = fl_nearest(word, ids, n, 2, near, SHOW + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < k && i < SHOW && o < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? (i + 1 == k ? " or " : ", ") : "; did you mean ", near[i]);
+    if (k && o < cap) snprintf(out + o, cap - o, "%s?", k > SHOW ? "…" : "");
+    /* nothing near (EIA9999): the range of its family's ids still helps */
+    size_t letters = 0;
+    while (word[letters] >= 'A' && word[letters] <= 'Z') letters++;
+    const char *first = NULL, *last = NULL;
+    for (size_t i = 0; !k && letters >= 2 && i < n; i++)
+        if (!strncmp(ids[i], word, letters) && ids[i][letters] >= '0' && ids[i][letters] <= '9') {
+            if (!first) first = ids[i];
+            last = ids[i];
+        }
+    if (first) snprintf(out, cap, "; the %.*s rules are %s to %s", (int)letters, word, first, last);
+    free(ids);
+}
+
 int fl_cmd_explain(int argc, char **argv)
 {
     rules_args a;
@@ -227,7 +263,9 @@ int fl_cmd_explain(int argc, char **argv)
         for (size_t k = 0; !r && k < FL_LINT_COUNT; k++)
             if (!strcmp(fl_suppress_rules[k].id, id)) r = &fl_suppress_rules[k];
         if (r) explain(r);
-        rc = r ? 0 : fl_cmd_usage_error("unknown rule %s ('filinglint rules' lists them)", a.rule);
+        char near[200] = "";
+        if (!r) fl_cmd_near_rules(&set, a.rule, near, sizeof near);
+        rc = r ? 0 : fl_cmd_usage_error("unknown rule %s%s ('filinglint rules' lists them)", a.rule, near);
     }
     free(a.paths);
     fl_rules_free(&set);

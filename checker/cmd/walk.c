@@ -144,8 +144,11 @@ void fl_walk_inputs(fl_strlist *files, char *const *inputs, size_t n, fl_walk_st
     for (size_t i = 0; i < n; i++) {
         struct stat sb;
         if (stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            size_t before = files->n;
             if (stats) stats->folders++;
             if (visit_once(&seen, sb.st_dev, sb.st_ino)) walk(files, inputs[i], &seen, 1, stats);
+            else continue; /* the same folder given twice: the first one counts */
+            if (stats && files->n == before) fl_strlist_push(&stats->empty, inputs[i]);
         } else {
             fl_strlist_push(files, inputs[i]); /* named files are read, or refused with a reason */
         }
@@ -177,6 +180,7 @@ void fl_walk_stats_free(fl_walk_stats *st)
 {
     if (!st) return;
     fl_strlist_free(&st->skipped);
+    fl_strlist_free(&st->empty);
     for (size_t i = 0; i < st->nby_ext; i++) free(st->by_ext[i].ext);
     free(st->by_ext);
     memset(st, 0, sizeof *st);

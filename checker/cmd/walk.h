@@ -22,6 +22,7 @@ typedef struct fl_walk_stats {
     size_t nby_ext, cap_by_ext;
     size_t special;          /* FIFOs, sockets and devices met in walked folders */
     size_t folders;          /* folders given on the command line */
+    fl_strlist empty;        /* those of them in which no filing was found */
 } fl_walk_stats;
 
 /* Append the files of inputs[0..n) to files. A folder that cannot be read

@@ -75,9 +75,78 @@ static int read_xml_kind(fl_doc *doc, const char *data, size_t len, fl_error *er
     return fl_error_set(err, FL_E_UNSUPPORTED, "XML whose root is not pkg:package (Flat OPC) or w:wordDocument (Word 2003)");
 }
 
+static bool has_bytes(const unsigned char *d, size_t len, size_t off, const char *m, size_t n)
+{
+    return len >= off + n && !memcmp(d + off, m, n);
+}
+
+/* Does a ZIP hold an entry name (or any name) with this text? Entry names
+ * are stored uncompressed in the local headers and the central directory. */
+static bool zip_names(const unsigned char *d, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    if (len < n) return false;
+    const unsigned char *p = d, *last = d + len - n;
+    while (p <= last && (p = memchr(p, (unsigned char)s[0], (size_t)(last - p) + 1))) {
+        if (!memcmp(p, s, n)) return true;
+        p++;
+    }
+    return false;
+}
+
+/* Files that are no filing whatever their name, told by their bytes: what a
+ * folder of filings holds next to the DOCX (the signed PDF, scans, an OFD
+ * export, archives of annexes, a spreadsheet). */
+const char *fl_input_sniff(const void *data, size_t len)
+{
+    const unsigned char *d = data;
+    static const struct { size_t off; const char *m; size_t n; const char *what; } magic[] = {
+        {0, "%PDF-", 5, "a PDF file"},
+        {0, "%!PS", 4, "a PostScript file"},
+        {0, "\x89PNG\r\n\x1a\n", 8, "a PNG image"},
+        {0, "\xff\xd8\xff", 3, "a JPEG image"},
+        {0, "GIF87a", 6, "a GIF image"},
+        {0, "GIF89a", 6, "a GIF image"},
+        {0, "II*\0", 4, "a TIFF image"},
+        {0, "MM\0*", 4, "a TIFF image"},
+        {0, "Rar!\x1a\x07", 6, "a RAR archive"},
+        {0, "7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive"},
+        {0, "\x1f\x8b", 2, "a gzip-compressed file"},
+        {0, "\xfd" "7zXZ", 6, "an xz-compressed file"},
+        {0, "\x28\xb5\x2f\xfd", 4, "a Zstandard-compressed file"},
+        {257, "ustar", 5, "a tar archive"},
+    };
+    for (size_t i = 0; i < sizeof magic / sizeof *magic; i++)
+        if (has_bytes(d, len, magic[i].off, magic[i].m, magic[i].n)) return magic[i].what;
+    if (has_bytes(d, len, 0, "BZh", 3) && len >= 10 && d[3] >= '1' && d[3] <= '9' && !memcmp(d + 4, "1AY&SY", 6))
+        return "a bzip2-compressed file";
+    if (has_bytes(d, len, 0, "RIFF", 4) && has_bytes(d, len, 8, "WEBP", 4)) return "a WebP image";
+    /* BMP: "BM", then a DIB header of a known size at 14 */
+    if (has_bytes(d, len, 0, "BM", 2) && len >= 18 && !d[15] && !d[16] && !d[17] &&
+        (d[14] == 12 || d[14] == 40 || d[14] == 56 || d[14] == 108 || d[14] == 124))
+        return "a BMP image";
+    if (has_bytes(d, len, 0, "PK\x03\x04", 4) && !zip_names(d, len, "[Content_Types].xml")) {
+        if (zip_names(d, len, "OFD.xml")) return "an OFD document (GB/T 33190)";
+        if (zip_names(d, len, "application/epub+zip")) return "an EPUB book";
+        if (zip_names(d, len, "application/vnd.oasis.opendocument")) return NULL; /* the reader names ODT */
+        return "a ZIP archive (no Word document in it)";
+    }
+    if (has_bytes(d, len, 0, "PK\x03\x04", 4) && !zip_names(d, len, "word/")) {
+        if (zip_names(d, len, "xl/workbook")) return "an Excel workbook (.xlsx)";
+        if (zip_names(d, len, "ppt/presentation")) return "a PowerPoint presentation (.pptx)";
+    }
+    return NULL;
+}
+
 static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_t len, fl_error *err)
 {
     if (len == 0) return fl_error_set(err, FL_E_EMPTY);
+    const char *foreign = fl_input_sniff(d, len);
+    if (foreign) {
+        char what[200];
+        snprintf(what, sizeof what, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
+        return fl_error_set(err, FL_E_UNSUPPORTED, what);
+    }
     if (len >= 8 && !memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         if (ole_has_name(d, len, "EncryptedPackage")) return fl_error_set(err, FL_E_ENCRYPTED);
         if (ole_has_name(d, len, "WordDocument")) return fl_error_set(err, FL_E_LEGACY_DOC);

@@ -27,6 +27,10 @@ int fl_input_load(fl_doc **out, const char *path, fl_error *err);
 /* name is used for messages and to tell .md from .txt. */
 int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len,
                          fl_error *err);
+/* What the bytes say a file is when no reader takes it whatever its name
+ * ("a PDF file", "a PNG image", "a ZIP archive (no Word document in it)"),
+ * else NULL: DOCX, OLE, XML, RTF and text go on to their readers. */
+const char *fl_input_sniff(const void *data, size_t len);
 
 /* The per-format readers, one file each. They append to doc and do not call
  * fl_doc_finish. */

@@ -4,9 +4,10 @@
  * extended above its highest id, with its relationship and content type;
  * libzip copies every other ZIP entry as stored, without recompressing it.
  * Flat OPC gets the same inside its pkg:package, Word 2003 XML gets
- * aml:annotation comments. Then the copy goes to a temp file in DIR that is
- * renamed into place. */
+ * aml:annotation comments. Then the copy is written into DIR the way every
+ * output of check is (cmd/output.h). */
 #include "report/annotate.h"
+#include "cmd/output.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "input/input.h"
@@ -533,36 +534,15 @@ static int read_input(const char *path, char **data, size_t *len, fl_error *err)
     return 0;
 }
 
-/* Temp file in the target's folder, then rename: a reader of DIR never sees
- * half a file, and a failure leaves any earlier copy in place. */
-static int write_atomic(const char *target, const char *data, size_t len, fl_error *err)
+/* Written by the check command's output code (cmd/output.h): a temp file
+ * beside the real target renamed into place, so a reader of DIR never sees
+ * half a file and a failure leaves any earlier copy in place; a device or
+ * FIFO there is written through, a link followed, a mode kept. */
+static int write_copy(const char *target, const char *data, size_t len, fl_error *err)
 {
-    size_t cap = strlen(target) + 16;
-    char *tmp = fl_xmalloc(cap);
-    snprintf(tmp, cap, "%s.tmpXXXXXX", target);
-    int fd = mkstemp(tmp), rc = 0;
-    if (fd < 0) { rc = -1; goto cleanup; }
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    for (size_t off = 0; off < len && rc == 0;) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) rc = -1;
-        else off += (size_t)w;
-    }
-    if (rc == 0 && fsync(fd) != 0) rc = -1;
-    if (close(fd) != 0) rc = -1;
-    if (rc == 0 && rename(tmp, target) != 0) rc = -1;
-    if (rc) unlink(tmp);
-cleanup:
-    if (rc) {
-        char why[700];
-        snprintf(why, sizeof why, "%s: %s", target, strerror(errno));
-        fl_error_set(err, FL_E_ANNOTATE, why);
-    }
-    free(tmp);
-    return rc;
+    char why[700];
+    if (fl_output_write(target, data, len, why, sizeof why) == 0) return 0;
+    return fl_error_set(err, FL_E_ANNOTATE, why);
 }
 
 static int output_path(const char *dir, const char *input, const char *base, char *out, size_t cap,
@@ -622,7 +602,7 @@ int fl_annotate_write(const char *dir, const char *input_path, const char *out_n
     if (doc->format == FL_FMT_DOCX) rc = annotate_docx(&j, data, len, &out, err);
     else if (doc->format == FL_FMT_FLATOPC) rc = annotate_flat(&j, data, len, &out, err);
     else rc = annotate_w2003(&j, data, len, &out, err);
-    if (rc == 0) rc = write_atomic(path, out.data ? out.data : "", out.len, err);
+    if (rc == 0) rc = write_copy(path, out.data ? out.data : "", out.len, err);
 cleanup:
     if (rc && err) snprintf(err->file, sizeof err->file, "%s", input_path);
     free(data);

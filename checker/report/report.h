@@ -32,6 +32,10 @@ typedef struct fl_summary {
     size_t failed_files;     /* inputs that could not be read */
     size_t by_severity[3];   /* findings, indexed by fl_severity */
     size_t tool_errors;      /* rules skipped on a file (pattern limits) */
+    size_t failed_copies;    /* of failed_files: read and checked, but the
+                                --annotate copy could not be written */
+    size_t skipped;          /* files in walked folders that are no filings */
+    const char *skipped_summary; /* "3 .pdf, 1 .doc" (walk.h), NULL or "" when none */
 } fl_summary;
 
 /* The process being reported on, for the formats that keep a record of the

@@ -91,16 +91,30 @@ static void file_text(void *state, const fl_file_report *f)
 
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 
+/* "2 files checked: 1 error, 0 warnings, 3 info; 1 file could not be read;
+ * 4 other files skipped (3 .pdf, 1 .doc)". A file that could not be read
+ * is not counted as checked: a run over one missing file says "no file
+ * checked", never "1 file checked". */
 static int close_text(void *state, const fl_summary *s)
 {
     text_state *t = state;
     if (!t->quiet) {
-        fprintf(t->out, "%zu file%s checked: %zu error%s, %zu warning%s, %zu info", s->files, plural(s->files),
-                s->by_severity[FL_SEV_ERROR], plural(s->by_severity[FL_SEV_ERROR]),
-                s->by_severity[FL_SEV_WARNING], plural(s->by_severity[FL_SEV_WARNING]),
-                s->by_severity[FL_SEV_INFO]);
-        if (s->failed_files) fprintf(t->out, "; %zu file%s could not be read", s->failed_files, plural(s->failed_files));
+        size_t unread = s->failed_files - s->failed_copies, checked = s->files - unread;
+        if (!checked && unread)
+            fprintf(t->out, "no file checked");
+        else
+            fprintf(t->out, "%zu file%s checked: %zu error%s, %zu warning%s, %zu info", checked, plural(checked),
+                    s->by_severity[FL_SEV_ERROR], plural(s->by_severity[FL_SEV_ERROR]),
+                    s->by_severity[FL_SEV_WARNING], plural(s->by_severity[FL_SEV_WARNING]),
+                    s->by_severity[FL_SEV_INFO]);
+        if (unread) fprintf(t->out, "; %zu file%s could not be read", unread, plural(unread));
+        if (s->failed_copies)
+            fprintf(t->out, "; %zu annotated cop%s could not be written", s->failed_copies,
+                    s->failed_copies == 1 ? "y" : "ies");
         if (s->tool_errors) fprintf(t->out, "; %zu rule%s skipped on a pattern limit", s->tool_errors, plural(s->tool_errors));
+        if (s->skipped)
+            fprintf(t->out, "; %zu other file%s skipped (%s)", s->skipped, plural(s->skipped),
+                    s->skipped_summary ? s->skipped_summary : "");
         fputc('\n', t->out);
     }
     int rc = fflush(t->out) == 0 && !ferror(t->out) ? 0 : -1;

@@ -5,7 +5,7 @@
 #   SCRATCH  a fresh folder under $TMPDIR_BASE named after the test, removed on exit
 #   fail NAME WHY / ok NAME   print one result line; failures counts the fails
 #   finish                    exit 1 if anything failed, else 0
-#   run, same                 see below
+#   run, same, err_line       see below
 # Usage, first thing after `set -u`:   . "${SRC:?SRC not set}/tests/lib/common.sh"
 : "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
 case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
@@ -31,4 +31,10 @@ run() {
 # same NAME FILE TEXT: ok when FILE holds exactly TEXT.
 same() {
     if [ "$(cat "$2")" = "$3" ]; then ok "$1"; else fail "$1" "got '$(head -c 800 "$2")', want '$3'"; fi
+}
+# err_line NAME ERE: ok when $SCRATCH/err (run's stderr) is exactly one line
+# and it matches the extended regular expression ERE.
+err_line() {
+    if [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -qE "$2" "$SCRATCH/err"; then ok "$1"
+    else fail "$1" "stderr: $(head -c 400 "$SCRATCH/err")"; fi
 }

@@ -1,0 +1,1 @@
+check --select DOC010 fixtures/eia-law

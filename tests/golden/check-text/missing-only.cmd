@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/check/missing.md

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/filing.xml fixtures/hostile/legacy.doc fixtures/check/residue.md
