@@ -27,6 +27,7 @@ want=(bin/filinglint
       share/filinglint/rulesets/data/standards.xml share/filinglint/rulesets/data/places.xml
       share/filinglint/rulesets/data/holidays.xml share/filinglint/rulesets/README.md
       share/filinglint/examples/residue.md share/filinglint/examples/eia-form-typed.docx
+      share/filinglint/examples/eia-form-sample.md
       share/man/man1/filinglint.1 share/man/man5/filinglint-rulesets.5
       share/bash-completion/completions/filinglint
       share/doc/filinglint/README.md share/doc/filinglint/LICENSE share/doc/filinglint/batch.md

@@ -1,0 +1,1 @@
+check samples/eia-form-sample.md
