@@ -1,5 +1,5 @@
 #!/bin/bash
-# Similarity-corpus benchmark (performance.md "corpus"; checker/corpus/README.md):
+# Similarity-corpus benchmark (docs/performance.md, "corpus"; checker/corpus/README.md):
 #   1. generate N filings of about 200,000 characters with planted copies
 #      (bench/gen_corpus.py, into bench/corpus/filings-N-C/, git-ignored);
 #   2. build the index R times from scratch after a warm-up: median wall and

@@ -3,7 +3,7 @@
 #
 # The limit is what no DOCX reader can beat: inflating word/document.xml and
 # parsing it with libxml2's streaming reader (`unzip -p | xmllint --stream`).
-# performance.md states the dump target as a ratio to it (<= 1.2x), measured
+# docs/performance.md states the dump target as a ratio to it (<= 1.2x), measured
 # in the same run, because the machines are shared and noisy.
 #
 # Usage: bench/dump.sh [--huge] [--runs N] [--no-pandoc] [--no-large]

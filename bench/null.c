@@ -3,7 +3,7 @@
  *
  * A program that links exactly the libraries filinglint links (libxml2,
  * libzip, PCRE2-8, jansson, SQLite) and exits.  500 runs of it are what 500
- * separate processes cost before any work is done; performance.md wants
+ * separate processes cost before any work is done; docs/performance.md wants
  * `filinglint check -j1` over 500 small filings within 1.5x of that, so
  * start-up and ruleset loading must not dominate a batch.
  *

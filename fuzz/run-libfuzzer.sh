@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Time-boxed libFuzzer runs of the fuzz targets (issue 9). Builds them with
+# Time-boxed libFuzzer runs of the fuzz targets (fuzz/README.md). Builds them with
 # clang and -DFL_FUZZ=ON, then runs each target in turn, one process each,
 # for SECONDS (default 60) with ASan+UBSan, a dictionary, an input size cap,
 # a memory cap and a per-input timeout. The committed seeds are only read:

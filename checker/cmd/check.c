@@ -1,9 +1,10 @@
 /* `filinglint check`: lint files and folders, report in the chosen format,
- * exit with cli.md's status: 0 clean, 1 a finding at or above --fail-on,
+ * exit with docs/cli.md's status: 0 clean, 1 a finding at or above --fail-on,
  * 2 bad usage or an input that could not be read (or a rule skipped on a file
  * after hitting a pattern limit: that file was not fully checked; or an
- * annotated copy that could not be written), taking precedence over 1,
- * 3 an invalid ruleset or an internal error.
+ * annotated copy that could not be written; or no filing found, or an output
+ * refused or not opened), taking precedence over 1, 3 an invalid ruleset, an
+ * internal error or an output that failed while being written.
  *
  * The run: settings (command line over .filinglint.xml, check.h), rulesets
  * loaded once and shared read-only, then the files linted on -j worker

@@ -1,6 +1,7 @@
 /* One function per sub-command; each parses its own options (getopt_long)
- * and returns the process exit status of cli.md: 0 clean, 1 findings at or
- * above --fail-on, 2 bad usage or unreadable input, 3 ruleset/internal error. */
+ * and returns the process exit status of docs/cli.md: 0 clean, 1 findings at
+ * or above --fail-on, 2 bad usage or unreadable input, 3 ruleset, internal
+ * or output error. */
 #ifndef FL_CMD_H
 #define FL_CMD_H
 #include <stddef.h>

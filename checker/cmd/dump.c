@@ -1,6 +1,6 @@
 /* `filinglint dump`: the document model the rules see, so a user can find a
  * finding's line and see why a section was or was not found. JSON follows
- * cli.md §dump (a public contract: keys doc_type, properties, fields, blocks
+ * docs/cli.md (a public contract: keys doc_type, properties, fields, blocks
  * first; additions after them: sections, doc_type_reason, filing_date, ...);
  * the text form is one block per line indented by section depth, then the
  * section outline, the fields, the type and why, and the filing's date. */

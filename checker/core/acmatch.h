@@ -1,7 +1,7 @@
 /* Aho–Corasick multi-pattern matching over bytes (UTF-8 text, CJK included).
  * Long term lists (place names, standard titles, sensitive-area words) go into
  * one automaton instead of a regex alternation, which PCRE2 scans 100× slower
- * (performance.md). Build once per ruleset; the automaton is read-only after
+ * (docs/performance.md). Build once per ruleset; the automaton is read-only after
  * fl_ac_build() and may be scanned by several threads at once.
  *
  * Ownership: fl_ac_build() consumes the builder; the caller frees the

@@ -1,6 +1,6 @@
 /* Check-character algorithms of GB 32100-2015, GB 11714-1997 and
- * GB 11643-1999 (domain-facts.md §6, verified against several public
- * implementations). */
+ * GB 11643-1999, verified against several public implementations and the
+ * worked examples of tests/unit/test_checkdigit.c. */
 #include "core/checkdigit.h"
 #include <string.h>
 

@@ -35,7 +35,7 @@ typedef struct fl_standard {
     const char *replaced_by; /* code, NULL if none */
     fl_date replaced_from;   /* citing it is wrong from this day; y == 0 if current */
     fl_date issued, effective; /* y == 0 when the table does not say */
-    char conf;               /* 'V', 'P' or 'M' (domain-facts.md tags) */
+    char conf;               /* 'V', 'P' or 'M' (confidence: rulesets/data/README.md) */
     const char *source, *note;
     int line;                /* in standards.xml */
 } fl_standard;

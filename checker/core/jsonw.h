@@ -2,7 +2,7 @@
  * flushed to a FILE as it fills, with no tree in between. `dump --format
  * json` of a 1,000-page filing writes tens of thousands of small objects;
  * building them as a jansson tree first cost a third of the command's time
- * (performance.md, issue 10).
+ * (docs/performance.md).
  *
  * The layout is byte for byte what jansson's json_dumpf gives with
  * JSON_INDENT(n) | JSON_PRESERVE_ORDER (n = 0: one line, ", " and ": "

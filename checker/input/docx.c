@@ -1,6 +1,8 @@
 /* OOXML reading shared by DOCX and Flat OPC: OPC → styles and numbering
  * first, then the main part streamed into the SAX reader, then headers,
- * footers, notes and comments, then properties (wordml-notes.md §1.1 P1-P5). */
+ * footers, notes and comments, then properties. The main part is found
+ * through _rels/.rels, never assumed, and the other parts through its
+ * relationships; each part's r:ids resolve through that part's own rels. */
 #include "input/input.h"
 #include "input/numbering.h"
 #include "input/opc.h"

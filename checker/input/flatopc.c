@@ -2,7 +2,8 @@
  * each pkg:xmlData part into its own buffer, then the parts are read exactly
  * like a DOCX through the package interface. Binary parts (base64 images)
  * are skipped as they stream by, so a large picture costs nothing and never
- * meets libxml2's text-node limit (wordml-notes.md §1.9). */
+ * meets libxml2's text-node limit (a DOM or text reader refuses a text node
+ * over 10 MB unless XML_PARSE_HUGE is set, which we never do). */
 #include "input/input.h"
 #include "core/arena.h"
 #include "core/buf.h"

@@ -1,5 +1,6 @@
-/* Format sniffing and dispatch to the per-format readers (wordml-notes §1.10).
- * The decision is made on the bytes: a renamed file is read for what it is. */
+/* Format sniffing and dispatch to the per-format readers (docs/reading.md
+ * lists what is read and what is refused). The decision is made on the
+ * bytes: a renamed file is read for what it is. */
 #include "input/input.h"
 #include "core/arena.h"
 #include <errno.h>
@@ -23,7 +24,8 @@ static int has_suffix(const char *name, const char *suf)
 }
 
 /* Scan an OLE compound file for the UTF-16LE directory names that tell an
- * encrypted OOXML package from a legacy Word binary (wordml-notes §1.10). */
+ * encrypted OOXML package (EncryptedPackage) from a legacy Word binary
+ * (WordDocument). A scan for the names is enough: both are refused. */
 static int ole_has_name(const unsigned char *d, size_t len, const char *name)
 {
     size_t n = strlen(name);

@@ -8,7 +8,8 @@
 #include "core/error.h"
 #include "model/doc.h"
 
-/* Limits from architecture.md §Limits; the message names the limit. */
+/* Limits on what a file may make us read (docs/architecture.md lists them
+ * with the others); the message names the limit. */
 #define FL_MAX_INPUT_BYTES (200u * 1024 * 1024)
 #define FL_MAX_ZIP_ENTRIES 10000
 #define FL_MAX_PART_BYTES (256u * 1024 * 1024)

@@ -1,8 +1,8 @@
 /* numbering.xml (and Word 2003's w:lists): abstract definitions, num
  * instances with level overrides, and the counters that turn a paragraph's
  * (numId, ilvl) into the label Word shows ("一、", "第1章", "1.1"). These
- * labels exist in no w:t, yet Chinese filings are structured by them
- * (wordml-notes §1.5). Counters live in the abstract definition because Word
+ * labels exist in no w:t, yet Chinese filings are structured by them.
+ * Counters live in the abstract definition because Word
  * numbers every w:num of one abstractNum as one list. */
 #include "input/numbering.h"
 #include "core/arena.h"
@@ -54,7 +54,7 @@ struct fl_numbering {
     size_t nnum, capnum;
 };
 
-/* ---- DOM helpers (look through mc:AlternateContent, wordml-notes P6) ---- */
+/* ---- DOM helpers (mc:AlternateContent is looked through here too) ---- */
 
 
 static const char *val(const xmlNode *n, fl_ns ns)
@@ -434,7 +434,8 @@ static void render_cjk(out *o, long v, const cjk_set *cs)
 }
 
 /* chineseCounting: 一..九, 十, 十一, 二十, 九十九; from 100 digit by digit (一○○,
- * 一○一) as in ONLYOFFICE's Word-compatible implementation (wordml-notes §5). */
+ * 一○一) as in ONLYOFFICE's Word-compatible implementation; Word's own
+ * rendering of values this large is unverified, and filings rarely pass 二十. */
 static void render_counting(out *o, long v)
 {
     if (v < 0) { put_decimal(o, v); return; }

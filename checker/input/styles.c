@@ -1,8 +1,9 @@
 /* styles.xml (and Word 2003's inline w:styles): paragraph and character styles
  * by styleId, resolved along basedOn into what the body reader needs: outline
  * level, heading level by name, title/TOC flags, numbering, hidden text and
- * symbol fonts. Producers disagree on where a heading is declared
- * (wordml-notes §1.4), so outlineLvl and the localised names are both kept and
+ * symbol fonts. Producers disagree on where a heading is declared (Word's
+ * heading styles may lack outlineLvl, npm docx never writes it, WPS uses
+ * names such as 标题 1), so outlineLvl and the localised names are both kept and
  * fl_styles_heading_level() applies the ranking. */
 #include "input/styles.h"
 #include "core/arena.h"
@@ -34,7 +35,8 @@ struct fl_styles {
 };
 
 /* Element children of n, looking through mc:AlternateContent into the branch
- * a consumer must take (wordml-notes P6), so callers never see MCE wrappers. */
+ * a consumer must take (styles.xml has it too, not only the body), so callers
+ * never see MCE wrappers. */
 
 static const xmlNode *kid(const xmlNode *parent, fl_ns ns, const char *local)
 {

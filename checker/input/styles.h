@@ -37,7 +37,7 @@ void fl_styles_resolve_run(const fl_styles *s, const char *style_id, fl_style_in
  * docDefaults. Either id may be NULL; name is the character style's. */
 void fl_styles_resolve_run_in(const fl_styles *s, const char *para_style_id,
                               const char *run_style_id, fl_style_info *out);
-/* Heading level 1..9 or 0 by wordml-notes §1.4: the paragraph's own
+/* Heading level 1..9 or 0, in this order: the paragraph's own
  * w:outlineLvl (raw 0..9, -1 when absent; 9 = body text) wins, then the style's
  * outline, then its name; Title and TOC styles are never headings. */
 int fl_styles_heading_level(const fl_style_info *si, int para_outline);

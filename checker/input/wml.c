@@ -1,6 +1,6 @@
 /* Streaming WordprocessingML reader (SAX2 push parser).
  *
- * Text rules (wordml-notes.md §1.2-1.3): runs are merged into the paragraph;
+ * Text rules (docs/reading.md): runs are merged into the paragraph;
  * deleted and moved-away text never appears; inserted text does and is
  * recorded as a revision; fields give their cached result only; content
  * controls, hyperlinks, smart tags, custom XML and bookmarks are transparent;
@@ -286,7 +286,7 @@ static int heading_outline(const para *p, const fl_style_info *si, unsigned *fla
 }
 
 /* The automatic label, rendered in document order so counters advance as
- * Word's do (wordml-notes §1.5). */
+ * Word's do (input/numbering.c). */
 static size_t render_label(fl_wml *w, const para *p, const fl_style_info *si, char *label, size_t cap)
 {
     if (!w->numbering || (w->part != FL_PART_BODY && w->part != FL_PART_TEXTBOX)) return 0;

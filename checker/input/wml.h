@@ -1,6 +1,6 @@
 /* Streaming WordprocessingML reader: a libxml2 SAX2 push parser with an
  * element stack turns document, header, footer, note and comment parts into
- * blocks of the model (wordml-notes.md §1 gives every case it handles).
+ * blocks of the model (fixtures/README.md lists the cases the fixtures prove).
  * The same reader serves DOCX (fed from zip_fread), Flat OPC and Word 2003
  * XML (fed from memory). Ownership: fl_wml borrows doc, styles and numbering;
  * all three must outlive it. */

@@ -1,7 +1,7 @@
 /* Word 2003 XML (w:wordDocument): styles, lists and properties are inline, so
  * a DOM pass reads them first; the body then goes through the same SAX
  * reader as OOXML, which knows the 2003 dialect (listPr/ilfo, aml:annotation
- * revisions and comments, inline footnotes). wordml-notes.md §1.9. */
+ * revisions and comments, inline footnotes). */
 #include "input/input.h"
 #include "input/numbering.h"
 #include "input/styles.h"

@@ -1,4 +1,4 @@
-/* Safe libxml2 use for every XML we read (architecture.md §Limits): no
+/* Safe libxml2 use for every XML we read (limits: docs/architecture.md): no
  * network, no external entities, no DTD at all (OPC forbids them, and
  * rejecting them stops XXE, billion laughs and quadratic blowup before any
  * entity is declared), depth capped, only UTF-8/UTF-16. Small parts (styles,
@@ -49,8 +49,8 @@ xmlNode *fl_xml_child(const xmlNode *n, fl_ns ns, const char *local);
  * mc:Choice, else mc:Fallback), or NULL. */
 xmlNode *fl_xml_mce_branch(const xmlNode *ac);
 /* Element children of a node, looking through mc:AlternateContent into the
- * branch a consumer must take (wordml-notes P6), so callers never see MCE
- * wrappers. */
+ * branch a consumer must take (styles and numbering parts have them too), so
+ * callers never see MCE wrappers. */
 #define FL_XML_MCE_DEPTH 8
 typedef struct fl_xml_kids { const xmlNode *pos[FL_XML_MCE_DEPTH]; int top; } fl_xml_kids;
 void fl_xml_kids_init(fl_xml_kids *k, const xmlNode *parent);

@@ -1,4 +1,4 @@
-/* ZIP access through libzip with the limits of architecture.md: entry count,
+/* ZIP access through libzip with the limits of input/input.h: entry count,
  * inflated size per part and in total (counted on the bytes actually
  * inflated, never on declared sizes), compression ratio, methods, encryption,
  * and exact or case-insensitive duplicate names (OPC M1.12).

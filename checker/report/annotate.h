@@ -1,4 +1,4 @@
-/* Annotated copies (`check --annotate DIR`, GitHub issue 7): the input
+/* Annotated copies (`check --annotate DIR`): the input
  * filing written again into DIR with every finding attached as a Word
  * comment at its paragraph, or at the matched text when the finding has a
  * column range. Only the parts that must change are rewritten (the main

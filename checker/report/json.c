@@ -1,4 +1,4 @@
-/* JSON output (cli.md §JSON format): one document for the whole run, keys
+/* JSON output (docs/cli.md): one document for the whole run, keys
  * in the documented order, UTF-8 written as is (not \u-escaped). jansson
  * does the escaping; strings that are not valid UTF-8 (a file name from a
  * foreign file system) are repaired first, since jansson refuses them.
@@ -79,7 +79,7 @@ static void *open_json(const fl_report_opts *o)
     return j;
 }
 
-/* cli.md shows end_column inclusive (a 28-character excerpt ends at 28);
+/* docs/cli.md shows end_column inclusive (a 28-character excerpt ends at 28);
  * findings store it one past the end. An empty span still ends at column. */
 static int end_column(const fl_finding *f)
 {

@@ -1,4 +1,4 @@
-/* JSON Lines output (cli.md §JSON format, `jsonl`): one finding per line,
+/* JSON Lines output (`jsonl`, docs/cli.md): one finding per line,
  * the JSON finding object with "path" first and the file's judged_as_of and
  * judged_from last; one line per file that could
  * not be read ({"path", "status": "error", "error": {code, message}}); one

@@ -1,4 +1,4 @@
-/* Text output (cli.md §Text format): one finding per block of lines,
+/* Text output (docs/cli.md): one finding per block of lines,
  *
  *   report.docx:57:1: error: 环境保护目标未说明饮用水水源保护区情况 [EIA101]
  *     § 三、区域环境质量现状、环境保护目标及评价标准 › 环境保护目标

@@ -12,7 +12,7 @@
 #include "model/doc.h"
 #include "rules/ruleset.h"
 
-#define FL_EXCERPT_MAX 300 /* code points, cli.md */
+#define FL_EXCERPT_MAX 300 /* code points, docs/cli.md */
 
 typedef struct fl_finding {
     const fl_rule *rule;

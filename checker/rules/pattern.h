@@ -19,7 +19,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 
-/* Limits per pcre2_match call (architecture.md §Limits). A literal or a sane
+/* Limits per pcre2_match call (docs/architecture.md lists them). A literal or a sane
  * alternation over a 10,000-character paragraph stays far below them. */
 #define FL_MATCH_LIMIT 2000000u
 #define FL_DEPTH_LIMIT 5000u

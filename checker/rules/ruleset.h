@@ -17,7 +17,7 @@ typedef enum fl_severity { FL_SEV_INFO = 0, FL_SEV_WARNING = 1, FL_SEV_ERROR = 2
 const char *fl_severity_name(fl_severity s);            /* "error" ... */
 int fl_severity_parse(const char *s, fl_severity *out); /* 0 / -1 */
 
-/* The document types of rules.md; rulesets may only name these. */
+/* The document types (docs/rules.md lists them); rulesets may only name these. */
 extern const char *const fl_doc_types[];
 bool fl_doc_type_known(const char *name);
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# `check --annotate DIR` on DOCX and Flat OPC (GitHub issue 7): every
+# `check --annotate DIR` on DOCX and Flat OPC: every
 # finding becomes a Word comment in DIR/<name>.docx (DIR/<name>.xml for Flat
 # OPC, in its own form), the input stays byte-identical.
 #
@@ -302,7 +302,7 @@ ls "$SCRATCH/out" | grep -q 'tmp' && fail temp-files "left behind: $(ls "$SCRATC
 
 if command -v pandoc >/dev/null; then
     for f in $FIXTURES; do
-        [ "$f" = eia-form-word-strict ] && continue # pandoc 2.17 cannot read Strict (wordml-notes §1.8)
+        [ "$f" = eia-form-word-strict ] && continue # pandoc 2.17 cannot read Strict OOXML
         if python3 "$SCRATCH/pandoc_check.py" "$SCRATCH/out/$f.docx" "$SCRATCH/out/$f.json"; then echo "ok pandoc $f"
         else fail "pandoc $f" "see above"; fi
     done

@@ -1,5 +1,5 @@
 #!/bin/bash
-# `check --annotate DIR` on Word 2003 XML (GitHub issue 7): the comments go
+# `check --annotate DIR` on Word 2003 XML: the comments go
 # in the file's own form, aml:annotation Word.Comment.Start / .End around
 # the text and a Word.Comment annotation (author filinglint) in a run after
 # it. Checked: the input is unchanged; the copy is well-formed and holds

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Baselines (GitHub issue 6): --write-baseline records the current findings,
+# Baselines (docs/batch.md): --write-baseline records the current findings,
 # --baseline hides them and reports only new ones. Fingerprints leave line
 # numbers out, so a filing edited with paragraphs inserted above its old
 # findings (fixtures/batch/report-v1 -> report-v2, .md and .docx) reports

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The configuration file .filinglint.xml (GitHub issue 6): found in the
+# The configuration file .filinglint.xml (docs/batch.md): found in the
 # working folder or a parent; gives rulesets, select/ignore, per-path
 # overrides, fail-on, format, jobs, doc-type, baseline, corpus; command-line options
 # win; `filinglint config` prints the effective settings and their sources;

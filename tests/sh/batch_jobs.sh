@@ -1,5 +1,5 @@
 #!/bin/bash
-# Batch runs (GitHub issue 6): -j1 and -j4 give byte-identical output (every
+# Batch runs (docs/batch.md): -j1 and -j4 give byte-identical output (every
 # format, stdout and stderr, but for the record of the run that SARIF and
 # HTML keep) on a folder of fixtures, in sorted path order;
 # one unreadable file among good ones is one stderr line plus a status-error

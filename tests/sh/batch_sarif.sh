@@ -115,7 +115,7 @@ assert rules["DOC010"]["defaultConfiguration"]["level"] == "note"
 assert run["invocations"][0]["executionSuccessful"] is True
 EOF
 fi
-# JSON's end_column is inclusive (cli.md: 28 characters end at 28)
+# JSON's end_column is inclusive (docs/cli.md: 28 characters end at 28)
 "$FL_BIN" check -f json fixtures/check/residue.md >"$SCRATCH/residue.json" 2>/dev/null
 python3 - "$SCRATCH/residue.json" <<'EOF' && ok json-end-column || fail json-end-column "see above"
 import json, sys

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Suppressions with reasons (GitHub issue 6), fixtures/batch/suppress.*:
+# Suppressions with reasons (docs/batch.md), fixtures/batch/suppress.*:
 # a Word comment (批注) "filinglint-disable RULE: 理由" hides that rule's
 # findings on the commented range (DOCX and Flat OPC alike); in .md an HTML
 # comment line hides them on the next line; a suppression without a reason

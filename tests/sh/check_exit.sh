@@ -1,5 +1,5 @@
 #!/bin/bash
-# `filinglint check` exit statuses and terminal/output behaviour (cli.md):
+# `filinglint check` exit statuses and terminal/output behaviour (docs/cli.md):
 # 0 clean, 1 a finding at or above --fail-on, 2 bad usage or an unreadable
 # input (taking precedence over 1; the other inputs are still reported),
 # 3 an invalid ruleset. Also: -o writes atomically (no temp file left, an

@@ -1,5 +1,5 @@
 #!/bin/bash
-# `filinglint index --corpus DB PATH...` (GitHub issue 8): building a corpus
+# `filinglint index --corpus DB PATH...` (checker/corpus/README.md): building a corpus
 # from fixtures/corpus/, re-indexing (unchanged files are recognised, a
 # changed file replaces its rows), folders and --boilerplate reference
 # texts, --list, an unreadable input among good ones (exit 2, the rest is

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Hostile and broken inputs (issue 9): `filinglint dump FILE` must fail cleanly
+# Hostile and broken inputs: `filinglint dump FILE` must fail cleanly
 # and fast, or read a legal file completely. For every case it checks:
 #   - the exit status (2 = input could not be read; 0 for the inputs that are legal),
 #   - for failures: exactly one line on stderr, starting with "FILE: ", naming the
@@ -12,7 +12,7 @@
 #       64 MB for every input that is refused, and for the small legal ones: a bomb
 #             must be refused from its headers or its first chunks, before it costs
 #             memory (they peak at 7-15 MB; the program alone is about 7 MB);
-#       3 x text + 32 MB for the legal big DOCX (performance.md's budget for `check`
+#       3 x text + 32 MB for the legal big DOCX (docs/performance.md's budget for `check`
 #             on huge): 182 MB for the 50 MiB paragraph (it peaks at about 150 MB),
 #             41 MB for the million runs (about 27 MB); for the single-file XML ones
 #             the file itself on top, since it is read whole and is not compressed:
@@ -140,8 +140,8 @@ dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
 #                    libxml2 message spans two lines and must come out as one).
 # Legal inputs (exit 0), checked by their own functions below:
 #   invalid-utf8.txt   bad bytes become U+FFFD, the good lines around them are read
-#   invalid-utf8.docx  the same inside a w:t of a part that declares UTF-8 (architecture.md
-#                      Limits: "invalid UTF-8 is replaced (U+FFFD) and reported once per file")
+#   invalid-utf8.docx  the same inside a w:t of a part that declares UTF-8 (docs/architecture.md,
+#                      Limits: invalid UTF-8 is replaced by U+FFFD and noted once per file)
 #   utf16.docx         every part in UTF-16 (BOM, encoding="UTF-16"): read as it is
 #   utf16-surrogate.docx  an unpaired high surrogate in a w:t becomes U+FFFD, noticed
 #   utf16-odd.docx     a stray last byte (odd length) is dropped, noticed

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The HTML report in a real browser (GitHub issue 7): headless Chromium
+# The HTML report in a real browser: headless Chromium
 # (Debian's `chromium`) loads it from a file:// URL, with the network off,
 # and renders it. Checked: a screenshot is produced at desktop and at phone
 # width, and it is not a blank page; it prints to PDF on A4, and printing

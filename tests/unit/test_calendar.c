@@ -1,6 +1,6 @@
 /* Unit tests for core/calendar over the shipped rulesets/data/holidays.xml:
  * make-up working days, holidays, the 公众参与办法's inclusive counting (the
- * 2025-02-07..19 window of domain-facts.md §4.3 is 10 working days), adding
+ * 2025-02-07..19 window a real notice calls 10 working days is 10), adding
  * working days both ways, years the table lacks (known == false with a
  * Monday-Friday answer), and agreement of the fast count with day-by-day
  * checks over every covered year. */
@@ -113,8 +113,8 @@ static void test_count(void **state)
 {
     (void)state;
     bool known;
-    /* domain-facts §4.3: described as 10 working days, true only because the
-     * Saturday 2025-02-08 was worked */
+    /* a real notice gave this window as 10 working days, true only because
+     * the Saturday 2025-02-08 was worked */
     assert_int_equal(count(D(2025, 2, 7), D(2025, 2, 19), &known), 10);
     assert_true(known);
     /* 2024 国庆: 9-29 (Sun) worked, 10-1..7 off, 10-12 (Sat) worked */

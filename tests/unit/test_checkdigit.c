@@ -1,4 +1,4 @@
-/* Unit tests for core/checkdigit: the worked examples of domain-facts.md §6
+/* Unit tests for core/checkdigit: worked examples for the three codes
  * (hand-checked: 91440300123456788M sums to 1157, 1157 mod 31 = 10, 31 - 10 =
  * 21 = 'M'; 11010519491231002X sums to 167, 167 mod 11 = 2 -> 'X'; MA01ABCD
  * sums to 358, 11 - 358 mod 11 = 5), single-character mutants, malformed

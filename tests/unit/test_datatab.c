@@ -1,5 +1,5 @@
 /* Unit tests for core/datatab: the shipped tables load and hold what the
- * rules rely on (rules.md's list of superseded standards with their dates,
+ * rules rely on (the superseded standards STD001 must know, with their dates,
  * code normalisation however a code is typed, titles for STD002; every
  * province and prefecture with GB/T 2260 codes, nesting, short names and
  * former divisions; the holiday years), and broken tables fail with the file
@@ -117,7 +117,8 @@ static void test_standards_table(void **state)
     fl_standards_free(NULL);
 }
 
-/* rules.md STD001: "Superseded standards that must be in the data table". */
+/* The superseded standards STD001 must know, with the day each stopped
+ * being citable (its replacement's implementation date). */
 static void test_rules_md_list(void **state)
 {
     (void)state;

@@ -57,8 +57,8 @@ static void check_row(const char *fmt, const char *const expect[10])
     }
 }
 
-/* Values >= 100 follow ONLYOFFICE's Word-compatibility tables (wordml-notes §5
- * leaves real Word unverified): chineseCounting goes digit by digit with ○
+/* Values >= 100 follow ONLYOFFICE's Word-compatibility tables (real Word's
+ * rendering is unverified): chineseCounting goes digit by digit with ○
  * (U+25CB) as zero, chineseCountingThousand uses 百/千/万 with ○ for a gap,
  * chineseLegalSimplified always writes the digit before 拾 (壹拾) and uses 零. */
 static void test_numfmt_table(void **state)

@@ -1,5 +1,6 @@
-/* styles.xml reader: heading detection by outlineLvl and by name for the
- * producers in wordml-notes §1.4, basedOn chains and cycles, title/TOC
+/* styles.xml reader: heading detection by outlineLvl and by name as Chinese
+ * Word, LibreOffice, npm docx and localised style sheets write them, basedOn
+ * chains and cycles, title/TOC
  * styles, numbering in styles, run properties, Word 2003 and bad input. */
 #include <setjmp.h>
 #include <stdarg.h>
