@@ -2,6 +2,7 @@
  * loading is in load.c, finding the shipped files in discover.c. */
 #include "rules/ruleset.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +66,13 @@ const char *fl_in_force_text(const fl_in_force *f, char *buf, size_t cap)
     char a[11], b[11];
     fl_date_format(&f->since, a);
     fl_date_format(&f->until, b);
-    if (f->since.y && f->until.y) snprintf(buf, cap, "%s 起施行，%s 起不再适用", a, b);
-    else if (f->since.y) snprintf(buf, cap, "%s 起施行", a);
-    else if (f->until.y) snprintf(buf, cap, "%s 起不再适用", b);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    if (f->since.y && f->until.y) snprintf(buf, cap, fl_tr(FL_M_IN_FORCE_BOTH), a, b);
+    else if (f->since.y) snprintf(buf, cap, fl_tr(FL_M_IN_FORCE_SINCE), a);
+    else if (f->until.y) snprintf(buf, cap, fl_tr(FL_M_IN_FORCE_UNTIL), b);
     else if (cap) buf[0] = '\0';
+#pragma GCC diagnostic pop
     return buf;
 }
 
