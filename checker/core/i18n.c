@@ -74,6 +74,18 @@ const char *fl_tr_zh(fl_msg id) { return fl_tr_in(FL_LANG_ZH, id); }
 bool fl_tr_is_phrase(fl_msg id) { return (unsigned)id < FL_MSG_COUNT && rows[id].kind == 'P'; }
 bool fl_tr_is_format(fl_msg id) { return (unsigned)id < FL_MSG_COUNT && rows[id].kind == 'F'; }
 
+void fl_pad(fl_buf *out, const char *s, size_t width)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p & 0xC0) == 0x80) continue;
+        /* lead bytes: E1..EF start U+1000..U+FFFF (CJK, full-width forms), F0.. beyond */
+        w += *p >= 0xE1 ? 2 : 1;
+    }
+    fl_buf_adds(out, s);
+    for (; w < width; w++) fl_buf_addc(out, ' ');
+}
+
 /* ---- formats -------------------------------------------------------------------- */
 
 char fl_fmt_next(const char **at, const char **conv, size_t *conv_len)

@@ -80,6 +80,10 @@ const char *fl_tr_strerror(int e);
  * printf formats (the doc-type detector's reasons). */
 const char *fl_tr_format(const char *fmt);
 
+/* Columns as a terminal shows them: s and spaces up to width, a CJK
+ * character taking two. */
+void fl_pad(fl_buf *out, const char *s, size_t width);
+
 /* A conversion of a format, for the table's own test and the reader-back:
  * its type ('s', 'd', 'u' for %zu, 'x' for %X, 'c', 'f' for the rest, 0 at
  * the end)

@@ -79,10 +79,11 @@ const char *fl_in_force_text(const fl_in_force *f, char *buf, size_t cap)
 /* ---- classes and bases ------------------------------------------------------ */
 
 static const char *const class_names[FL_CLASS_COUNT] = {"none", "fraud", "serious-quality", "quality", "procedure"};
-static const char *const class_labels[FL_CLASS_COUNT] = {"", "弄虚作假", "严重质量问题", "质量问题", "程序"};
+static const fl_msg class_labels[FL_CLASS_COUNT] = {FL_MSG_COUNT, FL_M_CLASS_FRAUD, FL_M_CLASS_SERIOUS,
+                                                   FL_M_CLASS_QUALITY, FL_M_CLASS_PROCEDURE};
 
 const char *fl_class_name(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? class_names[c] : "none"; }
-const char *fl_class_label(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? class_labels[c] : ""; }
+const char *fl_class_label(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? fl_tr(class_labels[c]) : ""; }
 
 int fl_class_parse(const char *s, fl_class *out)
 {
@@ -98,8 +99,11 @@ const char *fl_basis_line(fl_buf *buf, const fl_basis *b)
 {
     const char *text = b && b->text ? b->text : "";
     fl_buf_clear(buf);
-    if (b && b->cls != FL_CLASS_NONE) fl_buf_printf(buf, "%s（%s）", *text ? text : "—", fl_class_label(b->cls));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    if (b && b->cls != FL_CLASS_NONE) fl_buf_printf(buf, fl_tr(FL_M_PAREN), *text ? text : "—", fl_class_label(b->cls));
     else fl_buf_adds(buf, text);
+#pragma GCC diagnostic pop
     return buf->data ? buf->data : "";
 }
 

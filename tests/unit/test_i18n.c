@@ -110,7 +110,7 @@ static void test_read_back(void **state)
     fl_buf b = FL_BUF_INIT;
     /* a whole phrase, either way */
     assert_string_equal(tr(&b, FL_LANG_ZH, "No such file or directory"), "没有那个文件或目录");
-    assert_string_equal(tr(&b, FL_LANG_EN, "编制日期未填写"), "the filing's date is left blank");
+    assert_string_equal(tr(&b, FL_LANG_EN, "编制日期未填写"), "The filing's date is left blank");
     /* a filled format: its numbers and names kept, its %s translated when a phrase */
     assert_string_equal(tr(&b, FL_LANG_ZH, "word/document.xml inflates to more than 256 MiB"),
                         "word/document.xml 解压后超过 256 MiB");
