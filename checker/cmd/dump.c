@@ -245,13 +245,16 @@ static void json_extras(fl_jw *w, const fl_doc *doc)
     if (doc->nnotices) {
         fl_jw_key(w, "notices");
         fl_jw_array(w);
+        fl_buf t = FL_BUF_INIT; /* said in the language of the run, as doc_type_reason is */
         for (size_t i = 0; i < doc->nnotices; i++) {
             fl_jw_object(w);
-            key_str(w, "message", doc->notices[i].message);
+            fl_buf_clear(&t);
+            key_str(w, "message", fl_tr_text(fl_lang_get(), doc->notices[i].message, &t));
             key_int(w, "line", block_line(doc, doc->notices[i].block));
             fl_jw_end(w);
         }
         fl_jw_end(w);
+        fl_buf_free(&t);
     }
 }
 
