@@ -151,6 +151,18 @@ static int typo_of_command(const char *arg)
 
 static int dispatch(int argc, char **argv)
 {
+    /* "filinglint --lang zh help": a leading --lang is the run's, then the
+     * command (choose_language has taken its value) */
+    while (argc > 1 && (!strcmp(argv[1], "--lang") || !strncmp(argv[1], "--lang=", 7))) {
+        bool joined = argv[1][6] == '=';
+        if (!joined && argc < 3) return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[1]);
+        int rc = fl_cmd_lang_option(joined ? argv[1] + 7 : argv[2]);
+        if (rc >= 0) return rc;
+        int drop = joined ? 1 : 2;
+        argv[drop] = argv[0];
+        argv += drop;
+        argc -= drop;
+    }
     if (argc < 2) return fl_cmd_usage_error("%s", fl_tr(FL_M_NO_INPUT));
     const char *first = argv[1];
     if (!strcmp(first, "--help") || !strcmp(first, "-h")) return help();

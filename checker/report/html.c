@@ -906,7 +906,7 @@ static void files_html(fl_buf *b, html_state *h, const fl_summary *s)
         fl_buf_printf(b, "\" data-error=\"%d\" data-warning=\"%d\" data-unreadable=\"%d\" data-clean=\"%d\"",
                       r->by_sev[FL_SEV_ERROR] > 0, r->by_sev[FL_SEV_WARNING] > 0, r->error_key != NULL, clean);
         if (r->section) fl_buf_printf(b, " data-file=\"file%zu\"", i + 1);
-        fl_buf_adds(b, "><td>");
+        fl_buf_adds(b, "><td class=\"path\">");
         if (r->section) fl_buf_printf(b, "<a href=\"#file%zu\">", i + 1);
         esc(b, r->path);
         fl_buf_adds(b, r->section ? "</a></td><td>" : "</td><td>");
