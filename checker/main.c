@@ -119,9 +119,23 @@ static int unknown_command(const char *word, const char *const *near, size_t k)
     return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_COMMAND_NEAR), word, list);
 }
 
-/* `help [COMMAND]`: the command's own --help. */
+/* `help [COMMAND]`: the command's own --help. A --lang among the words
+ * was taken by choose_language and is not a command name. */
 static int help_command(int argc, char **argv)
 {
+    int n = 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--lang") && i + 1 < argc) {
+            int rc = fl_cmd_lang_option(argv[++i]);
+            if (rc >= 0) return rc;
+        } else if (!strncmp(argv[i], "--lang=", 7)) {
+            int rc = fl_cmd_lang_option(argv[i] + 7);
+            if (rc >= 0) return rc;
+        } else {
+            argv[n++] = argv[i];
+        }
+    }
+    argc = n;
     if (argc < 2) return help();
     if (argc > 2) return fl_cmd_usage_error(fl_tr(FL_M_HELP_ONE), argv[2]);
     int i = find_command(argv[1]);

@@ -9,6 +9,7 @@
  *
  * Exit status 0, or 3 when the rulesets or a table cannot be read. */
 #include "cmd/cmd.h"
+#include "core/buf.h"
 #include "core/i18n.h"
 #include "core/arena.h"
 #include "report/json.h"
@@ -97,7 +98,9 @@ static void print_text(const fl_data_info *d)
     printf("%s  %s\n", d->name, d->path);
     printf(fl_tr(FL_M_DATA_USED_BY), d->rulesets);
     if (d->error) {
-        printf(fl_tr(FL_M_DATA_ERROR), d->error);
+        fl_buf t = FL_BUF_INIT;
+        printf(fl_tr(FL_M_DATA_ERROR), fl_tr_text(fl_lang_get(), d->error, &t));
+        fl_buf_free(&t);
         return;
     }
     if (d->as_of.y) {
@@ -187,7 +190,9 @@ int fl_cmd_data(int argc, char **argv)
         json_t *list = a.json ? json_array() : NULL;
         for (size_t i = 0; i < n; i++) {
             if (v[i].error) {
-                fprintf(stderr, "%s\n", v[i].error);
+                fl_buf t = FL_BUF_INIT;
+                fprintf(stderr, "%s\n", fl_tr_text(fl_lang_get(), v[i].error, &t));
+                fl_buf_free(&t);
                 rc = 3;
             }
             if (list) json_array_append_new(list, to_json(&v[i]));
