@@ -3,6 +3,7 @@
  * file either and looks like a mistyped command (`chek`). */
 #include "cmd/cmd.h"
 #include "core/editdist.h"
+#include "core/i18n.h"
 #include "input/xmlsafe.h"
 #include "report/report.h"
 #include <errno.h>
@@ -15,17 +16,17 @@
 static const struct {
     const char *name;
     int (*run)(int, char **);
-    const char *summary;
+    fl_msg summary;
 } commands[] = {
-    {"check", fl_cmd_check, "lint files; folders are walked for .docx .docm .xml .txt .md"},
-    {"dump", fl_cmd_dump, "print the document model the rules see"},
-    {"rules", fl_cmd_rules, "list rules: id, severity, doc types, summary"},
-    {"explain", fl_cmd_explain, "what a rule checks, why (basis), examples"},
-    {"test-rules", fl_cmd_test_rules, "run every rule's embedded examples"},
-    {"index", fl_cmd_index, "add filings to a similarity corpus (EIA303)"},
-    {"config", fl_cmd_config, "print the effective check settings (.filinglint.xml and options)"},
-    {"data", fl_cmd_data, "list the data tables (standards, places, holidays): as-of date, source, entries"},
-    {"help", NULL, "this list, or 'help COMMAND' for a command's options"},
+    {"check", fl_cmd_check, FL_M_CMD_CHECK},
+    {"dump", fl_cmd_dump, FL_M_CMD_DUMP},
+    {"rules", fl_cmd_rules, FL_M_CMD_RULES},
+    {"explain", fl_cmd_explain, FL_M_CMD_EXPLAIN},
+    {"test-rules", fl_cmd_test_rules, FL_M_CMD_TEST_RULES},
+    {"index", fl_cmd_index, FL_M_CMD_INDEX},
+    {"config", fl_cmd_config, FL_M_CMD_CONFIG},
+    {"data", fl_cmd_data, FL_M_CMD_DATA},
+    {"help", NULL, FL_M_CMD_HELP},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -36,15 +37,42 @@ int fl_cmd_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\nTry 'filinglint --help'.\n", stderr);
+    fprintf(stderr, "\n%s\n", fl_tr(FL_M_TRY_HELP));
     return 2;
+}
+
+int fl_cmd_lang_option(const char *arg)
+{
+    fl_lang lang;
+    if (fl_lang_parse(arg, &lang)) return fl_cmd_usage_error(fl_tr(FL_M_LANG_WANTS), arg);
+    fl_lang_set(lang, FL_LANG_CLI);
+    return -1;
+}
+
+/* "a, b or c" of the names, each in fmt ("--%s", "'%s'"). */
+static void or_list(char *out, size_t cap, const char *fmt, const char *const *names, size_t k)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < k && o < cap; i++) {
+        const char *sep = !i ? "" : i + 1 == k ? fl_tr(FL_M_LIST_OR) : fl_tr(FL_M_LIST_COMMA);
+        int w = snprintf(out + o, cap - o, "%s", sep);
+        if (w < 0 || (size_t)w >= cap - o) return;
+        o += (size_t)w;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        w = snprintf(out + o, cap - o, fmt, names[i]);
+#pragma GCC diagnostic pop
+        if (w < 0 || (size_t)w >= cap - o) return;
+        o += (size_t)w;
+    }
 }
 
 int fl_cmd_unknown_option(char *const *argv, const struct option *opts)
 {
-    if (optopt) return fl_cmd_usage_error("unknown option -%c", optopt);
+    if (optopt) return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION_CHAR), optopt);
     const char *arg = argv[optind - 1];
-    if (strncmp(arg, "--", 2)) return fl_cmd_usage_error("unknown option %s", arg);
+    if (strncmp(arg, "--", 2)) return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION), arg);
     char word[80];
     snprintf(word, sizeof word, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
     /* getopt_long takes any unambiguous prefix: a prefix it refused is
@@ -55,22 +83,17 @@ int fl_cmd_unknown_option(char *const *argv, const struct option *opts)
     for (size_t i = 0; len && i < n && k < 8; i++)
         if (!strncmp(names[i], word, len)) near[k++] = names[i];
     if (!k) k = fl_nearest(word, names, n, 2, near, 8);
-    if (!k) return fl_cmd_usage_error("unknown option --%s", word);
-    char list[400] = "";
-    for (size_t i = 0, o = 0; i < k && o < sizeof list; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s--%s", i ? (i + 1 == k ? " or " : ", ") : "", near[i]);
-    return fl_cmd_usage_error("%s option --%s; did you mean %s?", k > 1 && len ? "ambiguous" : "unknown", word, list);
+    if (!k) return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_LONG), word);
+    char list[400];
+    or_list(list, sizeof list, "--%s", near, k);
+    return fl_cmd_usage_error(fl_tr(k > 1 && len ? FL_M_AMBIGUOUS_LONG : FL_M_UNKNOWN_LONG_NEAR), word, list);
 }
 
 static int help(void)
 {
-    printf("usage: filinglint [check] [OPTIONS] PATH...\n"
-           "       filinglint COMMAND [OPTIONS] ...\n\ncommands:\n");
-    for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-11s %s\n", commands[i].name, commands[i].summary);
-    printf("\n'filinglint help COMMAND' (or 'filinglint COMMAND --help') shows a command's options;\n"
-           "'filinglint -V' the version; 'man filinglint' the whole manual.\n"
-           "Exit status: 0 clean, 1 findings, 2 bad usage or unreadable input, 3 ruleset,\n"
-           "internal or output error.\n");
+    fputs(fl_tr(FL_M_HELP_HEAD), stdout);
+    for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-11s %s\n", commands[i].name, fl_tr(commands[i].summary));
+    fputs(fl_tr(FL_M_HELP_TAIL), stdout);
     return 0;
 }
 
@@ -91,17 +114,30 @@ static size_t near_commands(const char *word, const char **near, size_t cap)
 
 static int unknown_command(const char *word, const char *const *near, size_t k)
 {
-    char list[200] = "";
-    for (size_t i = 0, o = 0; i < k && o < sizeof list; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s'%s'", i ? " or " : "", near[i]);
-    return fl_cmd_usage_error("unknown command '%s'; did you mean %s?", word, list);
+    char list[200];
+    or_list(list, sizeof list, "'%s'", near, k);
+    return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_COMMAND_NEAR), word, list);
 }
 
-/* `help [COMMAND]`: the command's own --help. */
+/* `help [COMMAND]`: the command's own --help. A --lang among the words
+ * was taken by choose_language and is not a command name. */
 static int help_command(int argc, char **argv)
 {
+    int n = 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--lang") && i + 1 < argc) {
+            int rc = fl_cmd_lang_option(argv[++i]);
+            if (rc >= 0) return rc;
+        } else if (!strncmp(argv[i], "--lang=", 7)) {
+            int rc = fl_cmd_lang_option(argv[i] + 7);
+            if (rc >= 0) return rc;
+        } else {
+            argv[n++] = argv[i];
+        }
+    }
+    argc = n;
     if (argc < 2) return help();
-    if (argc > 2) return fl_cmd_usage_error("help takes one command name (got '%s' too)", argv[2]);
+    if (argc > 2) return fl_cmd_usage_error(fl_tr(FL_M_HELP_ONE), argv[2]);
     int i = find_command(argv[1]);
     if (i >= 0 && commands[i].run) {
         char *args[] = {argv[1], "--help", NULL};
@@ -111,7 +147,7 @@ static int help_command(int argc, char **argv)
     const char *near[4];
     size_t k = near_commands(argv[1], near, 4);
     if (k) return unknown_command(argv[1], near, k);
-    return fl_cmd_usage_error("unknown command '%s'", argv[1]);
+    return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_COMMAND), argv[1]);
 }
 
 /* A first argument that is neither a command nor an existing path, has
@@ -129,7 +165,19 @@ static int typo_of_command(const char *arg)
 
 static int dispatch(int argc, char **argv)
 {
-    if (argc < 2) return fl_cmd_usage_error("no input files");
+    /* "filinglint --lang zh help": a leading --lang is the run's, then the
+     * command (choose_language has taken its value) */
+    while (argc > 1 && (!strcmp(argv[1], "--lang") || !strncmp(argv[1], "--lang=", 7))) {
+        bool joined = argv[1][6] == '=';
+        if (!joined && argc < 3) return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[1]);
+        int rc = fl_cmd_lang_option(joined ? argv[1] + 7 : argv[2]);
+        if (rc >= 0) return rc;
+        int drop = joined ? 1 : 2;
+        argv[drop] = argv[0];
+        argv += drop;
+        argc -= drop;
+    }
+    if (argc < 2) return fl_cmd_usage_error("%s", fl_tr(FL_M_NO_INPUT));
     const char *first = argv[1];
     if (!strcmp(first, "--help") || !strcmp(first, "-h")) return help();
     if (!strcmp(first, "--version") || !strcmp(first, "-V")) {
@@ -152,13 +200,31 @@ static int close_stdout(int rc)
     if (rc == 3) return rc; /* failed already, and said why (dump checks its own output) */
     errno = 0;
     if (fflush(stdout) == 0 && !ferror(stdout)) return rc;
-    fprintf(stderr, "filinglint: cannot write standard output: %s\n", strerror(errno ? errno : EIO));
+    fprintf(stderr, fl_tr(FL_M_CANNOT_WRITE_STDOUT), fl_tr_strerror(errno ? errno : EIO));
+    fputc('\n', stderr);
     return 3;
+}
+
+/* The language, before anything is said: the environment's, then a
+ * --lang anywhere before "--" (each command takes the option too and
+ * refuses a bad value in its own words; this only makes the messages of
+ * the options parsed before it, and main's own, speak the same language). */
+static void choose_language(int argc, char **argv)
+{
+    fl_lang lang;
+    fl_lang_set(fl_lang_from_env(NULL), FL_LANG_ENV);
+    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+        const char *v = !strcmp(argv[i], "--lang") && i + 1 < argc ? argv[i + 1]
+                        : !strncmp(argv[i], "--lang=", 7)         ? argv[i] + 7
+                                                                  : NULL;
+        if (v && !fl_lang_parse(v, &lang)) fl_lang_set(lang, FL_LANG_CLI);
+    }
 }
 
 int main(int argc, char **argv)
 {
     fl_xml_init();
+    choose_language(argc, argv);
     fl_invocation_record(argc, argv);
     return close_stdout(dispatch(argc, argv));
 }

@@ -15,14 +15,14 @@ _filinglint_doc_types="eia-book eia-form eia-pp soil-plan soil-summary soil-sign
 # them equal to the commands' --help.
 _filinglint_opts_check="-f --format -o --output --ruleset --no-default-rulesets --select --ignore
   --doc-type --as-of --fail-on -j --jobs --baseline --write-baseline --annotate --corpus --config
-  --no-config --color -q --quiet -v --verbose --no-progress -h --help"
-_filinglint_opts_dump="-f --format -h --help"
-_filinglint_opts_rules="--ruleset --no-default-rulesets -h --help"
-_filinglint_opts_data="-f --format --ruleset --no-default-rulesets -h --help"
-_filinglint_opts_explain="--ruleset --no-default-rulesets -h --help"
-_filinglint_opts_test_rules="-v --verbose -h --help"
+  --no-config --color -q --quiet -v --verbose --no-progress --lang -h --help"
+_filinglint_opts_dump="-f --format --lang -h --help"
+_filinglint_opts_rules="--ruleset --no-default-rulesets --lang -h --help"
+_filinglint_opts_data="-f --format --ruleset --no-default-rulesets --lang -h --help"
+_filinglint_opts_explain="--ruleset --no-default-rulesets --lang -h --help"
+_filinglint_opts_test_rules="-v --verbose --lang -h --help"
 _filinglint_opts_index="--corpus -j --jobs --boilerplate --gram --window --list --query --min-chars
-  --boilerplate-share --min-support --max-miss --whole-document --timing -q --quiet -h --help"
+  --boilerplate-share --min-support --max-miss --whole-document --timing -q --quiet --lang -h --help"
 _filinglint_opts_top="-V --version"
 
 # The rule ids the line's --ruleset / --no-default-rulesets would load.
@@ -87,6 +87,7 @@ _filinglint()
         --doc-type) COMPREPLY=($(compgen -W "$_filinglint_doc_types" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info never" -- "$cur")); return ;;
         --color | --colour) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
         --select | --ignore)
             # a comma list: complete its last element
             local head="" last=$cur

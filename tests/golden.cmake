@@ -12,6 +12,14 @@ string(REPLACE "\n" ";" args "${args}")
 if(NOT args MATCHES ";")
   separate_arguments(args UNIX_COMMAND "${args}")
 endif()
+# The language: every case runs as a Chinese user's machine would (LANG
+# zh_CN.UTF-8, nothing in LC_ALL or LC_MESSAGES to override it), whatever
+# the machine running the tests has; a case that wants English says
+# --lang en. Chinese is the default because the users are Chinese: the
+# expected files show what a consultant or a bureau reviewer reads.
+unset(ENV{LC_ALL})
+unset(ENV{LC_MESSAGES})
+set(ENV{LANG} "zh_CN.UTF-8")
 execute_process(COMMAND ${FL_BIN} ${args}
   WORKING_DIRECTORY ${SRC}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

@@ -37,6 +37,7 @@
 #include "rules/ruleset.h"
 #include "rules/suppress.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/tame.h"
 #include <errno.h>
 #include <limits.h>
@@ -47,6 +48,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The messages' formats are rows of core/i18n.def. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
 /* ---- output ---------------------------------------------------------------- */
 
@@ -136,7 +140,8 @@ static void warn_unused(const fl_rules *rules, const fl_strlist *sel, const char
                 char id[64], near[200];
                 snprintf(id, sizeof id, "%.*s", (int)len, p);
                 fl_cmd_near_rules(rules, id, near, sizeof near);
-                fprintf(stderr, "filinglint: warning: %s %.*s matches no rule%s\n", opt, (int)len, p, near);
+                fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
+                fprintf(stderr, fl_tr(FL_M_MATCHES_NO_RULE), opt, id, near);
             }
             p = q ? q + 1 : p + strlen(p);
         }
@@ -178,22 +183,17 @@ static size_t folder_of(run_ctx *c, const char *path)
     return c->nfolders++;
 }
 
-static void add_note(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add_note(fl_buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fl_buf_vprintf(b, fmt, ap);
-    va_end(ap);
-    fl_buf_addc(b, '\n');
-}
-
+/* A reader's notices are worded in English where they are made: said here
+ * in the language of the run. */
 static void collect_notes(run_ctx *c, job *j, const fl_doc *doc)
 {
-    fl_buf b = FL_BUF_INIT;
-    for (size_t i = 0; !c->s->quiet && i < doc->nnotices; i++)
-        add_note(&b, "%s: note: %s", j->path, doc->notices[i].message);
-    for (size_t i = 0; i < j->res.nerrors; i++) add_note(&b, "%s", j->res.errors[i].message);
+    fl_buf b = FL_BUF_INIT, t = FL_BUF_INIT;
+    for (size_t i = 0; !c->s->quiet && i < doc->nnotices; i++) {
+        fl_buf_clear(&t);
+        fl_buf_printf(&b, fl_tr(FL_M_NOTE), j->path, fl_tr_text(fl_lang_get(), doc->notices[i].message, &t));
+    }
+    fl_buf_free(&t);
+    for (size_t i = 0; i < j->res.nerrors; i++) fl_buf_printf(&b, "%s\n", j->res.errors[i].message);
     j->notes = b.len ? fl_buf_detach(&b) : NULL;
     fl_buf_free(&b);
 }
@@ -287,6 +287,27 @@ static void hide_known(run_ctx *c, job *j)
     j->res.nfindings = kept;
 }
 
+static const char ROLE_INPUT[] = "an input of this run";
+static const char ROLE_BASELINE[] = "the --baseline this run reads";
+static const char ROLE_CORPUS[] = "the --corpus this run reads";
+static const char ROLE_CONFIG[] = "the configuration file of this run";
+static const char ROLE_RULESET[] = "a ruleset this run loads";
+static const char ROLE_REPORT[] = "the -o report";
+static const char ROLE_BASELINE_OUT[] = "the --write-baseline file";
+
+/* A role as said to people (the constants are compared by address). */
+static const char *role_text(const char *role)
+{
+    static const struct { const char *role; fl_msg text; } roles[] = {
+        {ROLE_INPUT, FL_M_ROLE_INPUT},       {ROLE_BASELINE, FL_M_ROLE_BASELINE}, {ROLE_CORPUS, FL_M_ROLE_CORPUS},
+        {ROLE_CONFIG, FL_M_ROLE_CONFIG},     {ROLE_RULESET, FL_M_ROLE_RULESET},   {ROLE_REPORT, FL_M_ROLE_REPORT},
+        {ROLE_BASELINE_OUT, FL_M_ROLE_BASELINE_OUT},
+    };
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (roles[i].role == role) return fl_tr(roles[i].text);
+    return role;
+}
+
 /* Copies are checked against the files the run reads here, where the whole
  * list is known: DIR/报告.docx may be another input, not yet read. */
 static bool copy_allowed(run_ctx *c, job *j, fl_error *err)
@@ -305,7 +326,7 @@ static bool copy_allowed(run_ctx *c, job *j, fl_error *err)
         role = NULL;
     if (role) {
         char why[900];
-        snprintf(why, sizeof why, "%s is %s; not writing over it", b.data, role);
+        snprintf(why, sizeof why, fl_tr(FL_M_IS_ROLE), b.data, role_text(role));
         fl_error_set(err, FL_E_ANNOTATE, why);
         snprintf(err->file, sizeof err->file, "%s", j->path);
     }
@@ -326,7 +347,7 @@ static void annotate(run_ctx *c, job *j, const fl_doc *doc)
             fl_tame_str(path, sizeof path, false);
             fl_tame_str(copy, sizeof copy, false);
             progress_clear(c);
-            fprintf(stderr, "%s: note: annotated copy written as %s (another input has the same name)\n", path, copy);
+            fprintf(stderr, fl_tr(FL_M_COPY_RENAMED), path, copy);
         }
         return;
     }
@@ -491,7 +512,7 @@ static int make_annotate_dir(const char *dir)
     struct stat st;
     if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
     if (mkdir(dir, 0777) == 0) return 0;
-    fprintf(stderr, "filinglint: cannot create --annotate folder %s: %s\n", dir, strerror(errno));
+    fprintf(stderr, fl_tr(FL_M_ANNOTATE_DIR), dir, fl_tr_strerror(errno));
     return -1;
 }
 
@@ -507,19 +528,11 @@ static int check_corpus(const char *db)
         return 0;
     }
     char line[1600];
-    fprintf(stderr, "filinglint: --corpus %s\n", fl_error_format(&err, line, sizeof line));
+    fprintf(stderr, fl_tr(FL_M_CORPUS_PREFIX), fl_error_format(&err, line, sizeof line));
     return -1;
 }
 
 /* ---- outputs never over what the run reads ---------------------------------- */
-
-static const char ROLE_INPUT[] = "an input of this run";
-static const char ROLE_BASELINE[] = "the --baseline this run reads";
-static const char ROLE_CORPUS[] = "the --corpus this run reads";
-static const char ROLE_CONFIG[] = "the configuration file of this run";
-static const char ROLE_RULESET[] = "a ruleset this run loads";
-static const char ROLE_REPORT[] = "the -o report";
-static const char ROLE_BASELINE_OUT[] = "the --write-baseline file";
 
 static bool writes_files(const fl_check_settings *s)
 {
@@ -551,19 +564,18 @@ static int refuse_overwrite(const char *opt, const char *path, const char *role)
 {
     char name[1024];
     tamed(name, sizeof name, path);
-    fprintf(stderr, "filinglint: %s %s is %s; not writing over it\n", opt, name, role);
+    fprintf(stderr, fl_tr(FL_M_REFUSE_ROLE), opt, name, role_text(role));
     return 2;
 }
 
 /* An output path that names an existing document, not a report or a
  * baseline, is most likely a filing whose place the forgotten output name
  * took: "check --write-baseline 报批稿.docx 实施方案.docx". */
-static int refuse_document(const char *opt, const char *path, const char *kind, const char *noun)
+static int refuse_document(const char *opt, const char *path, const char *kind, fl_msg noun)
 {
     char name[1024];
     tamed(name, sizeof name, path);
-    fprintf(stderr, "filinglint: %s %s is %s, not a %s; not writing over it (is the %s's own file name missing?)\n",
-            opt, name, kind, noun, noun);
+    fprintf(stderr, fl_tr(FL_M_REFUSE_DOC), opt, name, fl_tr_phrase(kind), fl_tr(noun), fl_tr(noun));
     return 2;
 }
 
@@ -571,15 +583,14 @@ static int guard_outputs(const fl_check_settings *s, fl_readset *r)
 {
     const char *role, *kind;
     bool report_file = s->output && strcmp(s->output, "-");
-    if (report_file && (kind = fl_output_document_kind(s->output))) return refuse_document("-o", s->output, kind, "report");
+    if (report_file && (kind = fl_output_document_kind(s->output))) return refuse_document("-o", s->output, kind, FL_M_NOUN_REPORT);
     if (s->write_baseline && (kind = fl_output_document_kind(s->write_baseline)))
-        return refuse_document("--write-baseline", s->write_baseline, kind, "baseline");
+        return refuse_document("--write-baseline", s->write_baseline, kind, FL_M_NOUN_BASELINE);
     if (s->write_baseline && fl_output_not_json(s->write_baseline))
     {
         char name[1024];
         tamed(name, sizeof name, s->write_baseline);
-        fprintf(stderr, "filinglint: --write-baseline %s holds no JSON, so no baseline; not writing over it "
-                        "(is the baseline's own file name missing?)\n", name);
+        fprintf(stderr, fl_tr(FL_M_REFUSE_NOT_JSON), name);
         return 2;
     }
     if (report_file && (role = fl_readset_find(r, s->output))) return refuse_overwrite("-o", s->output, role);
@@ -597,7 +608,7 @@ static int guard_outputs(const fl_check_settings *s, fl_readset *r)
 static const char *joined_inputs(const fl_check_settings *s, fl_buf *b)
 {
     for (size_t i = 0; i < s->inputs.n; i++) {
-        if (i) fl_buf_adds(b, ", ");
+        if (i) fl_buf_adds(b, fl_tr(FL_M_LIST_COMMA));
         fl_tame_append(b, s->inputs.v[i], strlen(s->inputs.v[i]), false);
     }
     return b->data ? b->data : "";
@@ -615,20 +626,19 @@ static int report_walk(const fl_check_settings *s, const fl_strlist *files, cons
         const char *p = ws->skipped.v[i];
         size_t n = strlen(p);
         tamed(name, sizeof name, p);
-        fprintf(stderr, "%s: skipped: %s\n", name,
-                n > 4 && !strcasecmp(p + n - 4, ".xml") ? "XML that is not a Word document (Flat OPC or Word 2003)"
-                                                        : "not a filing by its name (.docx .docm .xml .txt .md are read)");
+        fprintf(stderr, fl_tr(n > 4 && !strcasecmp(p + n - 4, ".xml") ? FL_M_SKIPPED_XML : FL_M_SKIPPED_NAME), name);
     }
     if (!files->n) {
         fl_buf b = FL_BUF_INIT;
-        fprintf(stderr, "filinglint: no filings found in %s (%s%s)\n", joined_inputs(s, &b),
-                *skipped ? "skipped: " : "no .docx .docm .xml .txt .md file in it", skipped);
+        fprintf(stderr, fl_tr(FL_M_NO_FILINGS), joined_inputs(s, &b),
+                fl_tr(*skipped ? FL_M_NO_FILINGS_SKIPPED : FL_M_NO_FILINGS_NONE), skipped);
         fl_buf_free(&b);
         return 2;
     }
     for (size_t i = 0; i < ws->empty.n; i++) {
         tamed(name, sizeof name, ws->empty.v[i]);
-        fprintf(stderr, "filinglint: warning: no filings found in %s\n", name);
+        fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
+        fprintf(stderr, fl_tr(FL_M_NO_FILINGS_IN), name);
     }
     return 0;
 }
@@ -721,8 +731,7 @@ static int run(const fl_check_settings *s)
     {
         char name[1024];
         tamed(name, sizeof name, s->baseline);
-        fprintf(stderr, "filinglint: %zu known finding%s hidden by the baseline %s\n", c.hidden,
-                c.hidden == 1 ? "" : "s", name);
+        fprintf(stderr, fl_tr(FL_M_BASELINE_HIDDEN), c.hidden, c.hidden == 1 ? "" : "s", name);
     }
     if (base_open) {
         base_open = false;

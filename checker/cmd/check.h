@@ -19,6 +19,7 @@
 
 typedef enum fl_source { FL_SRC_DEFAULT, FL_SRC_CONFIG, FL_SRC_CLI } fl_source;
 extern const char *const fl_source_names[]; /* "default", "config", "command line" */
+const char *fl_source_label(fl_source src); /* the same, in the language in force */
 
 typedef struct fl_check_settings {
     fl_config config;          /* config.path == NULL: no file was read */

@@ -5,6 +5,7 @@
  * same merge to print the settings. */
 #include "cmd/check.h"
 #include "cmd/cmd.h"
+#include "core/i18n.h"
 #include "report/report.h"
 #include "rules/ruleset.h"
 #include <getopt.h>
@@ -15,6 +16,11 @@
 #include <unistd.h>
 
 const char *const fl_source_names[] = {"default", "config", "command line"};
+
+const char *fl_source_label(fl_source src)
+{
+    return fl_tr(src == FL_SRC_CLI ? FL_M_SRC_CLI : src == FL_SRC_CONFIG ? FL_M_SRC_CONFIG : FL_M_SRC_DEFAULT);
+}
 
 /* ---- options --------------------------------------------------------------- */
 
@@ -53,39 +59,17 @@ static const struct option long_opts[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"lang", required_argument, NULL, FL_OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
 static int usage(void)
 {
-    printf("usage: filinglint [check] [OPTIONS] PATH...\n\n"
-           "  -f, --format text|json|jsonl|sarif|html|csv   output format (default text)\n"
-           "  -o, --output FILE              write the report there (atomically; never over an input)\n"
-           "      --ruleset PATH             extra ruleset file or folder (repeatable)\n"
-           "      --no-default-rulesets      do not load the shipped rulesets\n"
-           "      --select ID|PREFIX,...     run only these rules (repeatable)\n"
-           "      --ignore ID|PREFIX,...     do not run these rules (repeatable)\n"
-           "      --doc-type TYPE            eia-book eia-form eia-pp soil-plan soil-summary soil-sign\n"
-           "      --as-of YYYY-MM-DD         judge by the law in force on this date (default: the\n"
-           "                                 filing's own date, else today)\n"
-           "      --fail-on error|warning|info|never   exit 1 threshold (default error)\n"
-           "  -j, --jobs N                   files linted in parallel (default: CPUs)\n"
-           "      --baseline FILE            hide the findings recorded in FILE\n"
-           "      --write-baseline FILE      record the current findings in FILE (exit 0 when written)\n"
-           "      --annotate DIR             also write each filing with its findings as Word comments into DIR\n"
-           "      --corpus DB                report passages copied from filings in DB (EIA303; see index)\n"
-           "      --config FILE              settings from FILE instead of the nearest .filinglint.xml\n"
-           "      --no-config                no configuration file\n"
-           "      --color auto|always|never  colour the text output\n"
-           "  -q, --quiet                    no summary line, no notes, no progress\n"
-           "  -v, --verbose                  text: a line per file with its type and judging date\n"
-           "      --no-progress              no progress line\n\n"
-           "Folders are walked for .docx .docm .xml .txt .md. Exit status: 0 clean, 1 findings at or\n"
-           "above --fail-on, 2 bad usage, an unreadable input or no filing found, 3 invalid ruleset,\n"
-           "internal error or an output that could not be written. 'man filinglint' has it all.\n");
+    fputs(fl_tr(FL_M_CHECK_USAGE), stdout);
     return 0;
 }
+
 
 static int parse_fail_on(const char *s, int *out)
 {
@@ -122,19 +106,19 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case OPT_IGNORE: fl_strlist_push(&c->ignore, optarg); break;
         case OPT_DOC_TYPE:
             if (!fl_doc_type_known(optarg))
-                return fl_cmd_usage_error("unknown --doc-type '%s' (eia-book eia-form eia-pp soil-plan soil-summary soil-sign)", optarg);
+                return fl_cmd_usage_error(fl_tr(FL_M_BAD_DOC_TYPE), optarg);
             c->doc_type = optarg;
             break;
         case OPT_AS_OF:
-            if (fl_date_iso_parse(&d, optarg)) return fl_cmd_usage_error("--as-of wants a date YYYY-MM-DD, not '%s'", optarg);
+            if (fl_date_iso_parse(&d, optarg)) return fl_cmd_usage_error(fl_tr(FL_M_BAD_AS_OF), optarg);
             c->as_of = optarg;
             break;
         case OPT_FAIL_ON:
-            if (parse_fail_on(optarg, &dummy)) return fl_cmd_usage_error("--fail-on wants error, warning, info or never, not '%s'", optarg);
+            if (parse_fail_on(optarg, &dummy)) return fl_cmd_usage_error(fl_tr(FL_M_BAD_FAIL_ON), optarg);
             c->fail_on = optarg;
             break;
         case 'j':
-            if (parse_jobs(optarg, &c->jobs)) return fl_cmd_usage_error("--jobs wants a number from 1 to 1024, not '%s'", optarg);
+            if (parse_jobs(optarg, &c->jobs)) return fl_cmd_usage_error(fl_tr(FL_M_BAD_JOBS), optarg);
             break;
         case OPT_BASELINE: c->baseline = optarg; break;
         case OPT_WRITE_BASELINE: c->write_baseline = optarg; break;
@@ -144,14 +128,19 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case OPT_NO_CONFIG: c->no_config = true; break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-                return fl_cmd_usage_error("--color wants auto, always or never, not '%s'", optarg);
+                return fl_cmd_usage_error(fl_tr(FL_M_BAD_COLOR), optarg);
             c->color = optarg;
             break;
         case 'q': c->quiet = true; break;
         case 'v': c->verbose = true; break;
         case OPT_NO_PROGRESS: c->no_progress = true; break;
+        case FL_OPT_LANG: {
+            int rc = fl_cmd_lang_option(optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
         case 'h': return usage();
-        case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
+        case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
         default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
@@ -214,9 +203,9 @@ static int merge(fl_check_settings *s, const cli *c)
     const fl_config *f = &s->config;
     PICK(format, format_src, c->format, f->format, "text");
     if (!fl_reporter_find(s->format)) {
-        const char *where = s->format_src == FL_SRC_CONFIG ? " (in the config file)" : "";
-        if (!strcmp(s->format, "html")) return fl_cmd_usage_error("--format html is not available in this version%s", where);
-        return fl_cmd_usage_error("unknown --format '%s'%s (text, json, jsonl, sarif, html, csv)", s->format, where);
+        const char *where = s->format_src == FL_SRC_CONFIG ? fl_tr(FL_M_IN_CONFIG) : "";
+        if (!strcmp(s->format, "html")) return fl_cmd_usage_error(fl_tr(FL_M_NO_HTML), where);
+        return fl_cmd_usage_error(fl_tr(FL_M_BAD_FORMAT), s->format, where);
     }
     if (c->no_defaults) { s->default_rulesets = false; s->default_rulesets_src = FL_SRC_CLI; }
     else if (f->default_rulesets >= 0) { s->default_rulesets = f->default_rulesets; s->default_rulesets_src = FL_SRC_CONFIG; }
@@ -256,8 +245,13 @@ int fl_check_settings_parse(fl_check_settings *s, int argc, char **argv, bool ne
     s->config.default_rulesets = -1;
     int rc = parse_cli(&c, &s->inputs, argc, argv);
     if (rc < 0) rc = load_config(s, &c) ? 2 : -1;
+    /* the file's <lang> speaks from here on, unless --lang was given */
+    if (rc < 0 && s->config.lang) {
+        fl_lang lang;
+        if (!fl_lang_parse(s->config.lang, &lang)) fl_lang_set(lang, FL_LANG_CONFIG);
+    }
     if (rc < 0) rc = merge(s, &c);
-    if (rc < 0 && need_inputs && !s->inputs.n) rc = fl_cmd_usage_error("no input files");
+    if (rc < 0 && need_inputs && !s->inputs.n) rc = fl_cmd_usage_error("%s", fl_tr(FL_M_NO_INPUT));
     cli_free(&c);
     return rc;
 }

@@ -13,6 +13,12 @@ int fl_cmd_test_rules(int argc, char **argv); /* cmd/test_rules.c */
 int fl_cmd_index(int argc, char **argv);      /* cmd/index.c */
 int fl_cmd_config(int argc, char **argv);     /* cmd/config.c */
 int fl_cmd_data(int argc, char **argv);       /* cmd/data.c */
+/* --lang zh|en: every command takes it (long option FL_OPT_LANG in its
+ * getopt table); fl_cmd_lang_option sets the language, or says why not and
+ * returns 2. Returns -1 to go on. main() has chosen the language from the
+ * environment and any --lang before a command runs. */
+#define FL_OPT_LANG 1000
+int fl_cmd_lang_option(const char *arg);
 /* Shared by the commands: print "filinglint: message" and return 2. */
 int fl_cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* After getopt_long refused an option (argv[optind - 1], or optopt): the

@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/arena.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "input/xmlsafe.h"
 #include "rules/ruleset.h"
 #include <errno.h>
@@ -47,6 +48,7 @@ void fl_config_free(fl_config *c)
     free(c->as_of);
     free(c->baseline);
     free(c->corpus);
+    free(c->lang);
     for (size_t i = 0; i < c->noverrides; i++) {
         free(c->overrides[i].pattern);
         fl_strlist_free(&c->overrides[i].select);
@@ -60,10 +62,14 @@ void fl_config_free(fl_config *c)
 
 typedef struct reader { fl_config *c; const char *path; fl_error *err; } reader;
 
-static int bad(reader *r, const xmlNode *n, const char *fmt, const char *arg)
+/* fmt: a row of core/i18n.def with one %s. */
+static int bad(reader *r, const xmlNode *n, fl_msg fmt, const char *arg)
 {
     char msg[700];
-    snprintf(msg, sizeof msg, fmt, arg);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(msg, sizeof msg, fl_tr(fmt), arg);
+#pragma GCC diagnostic pop
     fl_error_set(r->err, FL_E_CONFIG, msg);
     snprintf(r->err->file, sizeof r->err->file, "%s", r->path);
     r->err->line = n ? (int)xmlGetLineNo(n) : 0;
@@ -99,7 +105,7 @@ static int set_once(reader *r, const xmlNode *n, char **slot, char *v)
 {
     if (*slot) {
         free(v);
-        return bad(r, n, "<%s> given twice", (const char *)n->name);
+        return bad(r, n, FL_M_CONF_TWICE, (const char *)n->name);
     }
     *slot = v;
     return 0;
@@ -117,7 +123,7 @@ static int read_override(reader *r, const xmlNode *n)
     char *pat = (char *)xmlGetProp(n, (const xmlChar *)"path");
     if (!pat || !*pat) {
         if (pat) xmlFree(pat);
-        return bad(r, n, "<override> needs a path=\"PATTERN\" attribute%s", "");
+        return bad(r, n, FL_M_CONF_OV_PATH, "");
     }
     FL_VEC_RESERVE(c->overrides, c->cap_overrides, c->noverrides + 1);
     fl_config_override *o = &c->overrides[c->noverrides++];
@@ -133,9 +139,9 @@ static int read_override(reader *r, const xmlNode *n)
         if (!strcmp(name, "select")) fl_strlist_push(&o->select, v);
         else if (!strcmp(name, "ignore")) fl_strlist_push(&o->ignore, v);
         else if (!strcmp(name, "doc-type")) {
-            if (!fl_doc_type_known(v)) rc = bad(r, k, "unknown doc-type '%s'", v);
+            if (!fl_doc_type_known(v)) rc = bad(r, k, FL_M_CONF_DOC_TYPE, v);
             else { rc = set_once(r, k, &o->doc_type, v); v = NULL; }
-        } else rc = bad(r, k, "<%s> is not a setting of <override> (select, ignore, doc-type)", name);
+        } else rc = bad(r, k, FL_M_CONF_OV_SETTING, name);
         free(v);
         if (rc) return rc;
     }
@@ -148,7 +154,7 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
     fl_config *c = r->c;
     const char *name = (const char *)n->name;
     if (!strcmp(name, "ruleset")) {
-        if (!*v) { free(v); return bad(r, n, "empty <ruleset>%s", ""); }
+        if (!*v) { free(v); return bad(r, n, FL_M_CONF_EMPTY_RULESET, ""); }
         char *p = resolve(c, v);
         fl_strlist_push(&c->rulesets, p);
         free(p);
@@ -158,14 +164,14 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
         fl_strlist_push(&c->ignore, v);
     } else if (!strcmp(name, "default-rulesets")) {
         if (strcmp(v, "true") && strcmp(v, "false")) {
-            int rc = bad(r, n, "<default-rulesets> wants true or false, not '%s'", v);
+            int rc = bad(r, n, FL_M_CONF_BOOL, v);
             free(v);
             return rc;
         }
         c->default_rulesets = !strcmp(v, "true");
     } else if (!strcmp(name, "fail-on")) {
         if (!fail_on_ok(v)) {
-            int rc = bad(r, n, "<fail-on> wants error, warning, info or never, not '%s'", v);
+            int rc = bad(r, n, FL_M_CONF_FAIL_ON, v);
             free(v);
             return rc;
         }
@@ -174,7 +180,7 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
         return set_once(r, n, &c->format, v);
     } else if (!strcmp(name, "doc-type")) {
         if (!fl_doc_type_known(v)) {
-            int rc = bad(r, n, "unknown doc-type '%s'", v);
+            int rc = bad(r, n, FL_M_CONF_DOC_TYPE, v);
             free(v);
             return rc;
         }
@@ -182,7 +188,7 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
     } else if (!strcmp(name, "as-of")) {
         fl_date d;
         if (fl_date_iso_parse(&d, v)) {
-            int rc = bad(r, n, "<as-of> wants a date YYYY-MM-DD, not '%s'", v);
+            int rc = bad(r, n, FL_M_CONF_AS_OF, v);
             free(v);
             return rc;
         }
@@ -190,20 +196,28 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
     } else if (!strcmp(name, "baseline") || !strcmp(name, "corpus")) {
         char *p = *v ? resolve(c, v) : NULL;
         free(v);
-        if (!p) return bad(r, n, "empty <%s>", name);
+        if (!p) return bad(r, n, FL_M_CONF_EMPTY, name);
         return set_once(r, n, !strcmp(name, "corpus") ? &c->corpus : &c->baseline, p);
     } else if (!strcmp(name, "jobs")) {
         char *end;
         long j = strtol(v, &end, 10);
         if (!*v || *end || j < 1 || j > 1024) {
-            int rc = bad(r, n, "<jobs> wants a number from 1 to 1024, not '%s'", v);
+            int rc = bad(r, n, FL_M_CONF_JOBS, v);
             free(v);
             return rc;
         }
         c->jobs = (int)j;
+    } else if (!strcmp(name, "lang")) {
+        fl_lang lang;
+        if (fl_lang_parse(v, &lang)) {
+            int rc = bad(r, n, FL_M_CONF_LANG, v);
+            free(v);
+            return rc;
+        }
+        return set_once(r, n, &c->lang, v);
     } else {
         free(v);
-        return bad(r, n, "unknown setting <%s>", name);
+        return bad(r, n, FL_M_CONF_UNKNOWN, name);
     }
     free(v);
     return 0;
@@ -212,7 +226,7 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
 static int read_root(reader *r, const xmlNode *root)
 {
     if (!root || strcmp((const char *)root->name, "filinglint") != 0)
-        return bad(r, root, "the root element must be <filinglint>%s", "");
+        return bad(r, root, FL_M_CONF_ROOT, "");
     for (const xmlNode *n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
         int rc = !strcmp((const char *)n->name, "override") ? read_override(r, n) : read_setting(r, n, value(n));

@@ -15,6 +15,8 @@
  *     <as-of>2024-06-01</as-of>
  *     <baseline>filinglint-baseline.json</baseline>
  *     <corpus>filings.db</corpus>                  similarity database (check --corpus)
+ *     <lang>zh</lang>                              zh | en: the language of check's messages and
+ *                                                  reports (over LC_ALL/LC_MESSAGES/LANG, under --lang)
  *     <override path="公示牌/">                    files matching path get these settings
  *       <select>SOIL</select>
  *       <ignore>SOIL302</ignore>
@@ -53,6 +55,7 @@ typedef struct fl_config {
     fl_strlist rulesets;     /* resolved against dir */
     fl_strlist select, ignore;
     char *fail_on, *format, *doc_type, *as_of, *baseline, *corpus; /* NULL when not set; paths resolved */
+    char *lang;              /* "zh" or "en", NULL when not set */
     int jobs;                /* 0 when not set */
     fl_config_override *overrides; size_t noverrides, cap_overrides;
 } fl_config;

@@ -9,6 +9,8 @@
  *
  * Exit status 0, or 3 when the rulesets or a table cannot be read. */
 #include "cmd/cmd.h"
+#include "core/buf.h"
+#include "core/i18n.h"
 #include "core/arena.h"
 #include "report/json.h"
 #include "rules/datainfo.h"
@@ -30,15 +32,16 @@ static const struct option long_opts[] = {
     {"ruleset", required_argument, NULL, OPT_RULESET},
     {"no-default-rulesets", no_argument, NULL, OPT_NO_DEFAULTS},
     {"format", required_argument, NULL, 'f'},
+    {"lang", required_argument, NULL, FL_OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
+
 static int usage(void)
 {
-    printf("usage: filinglint data [--ruleset R]... [--no-default-rulesets] [-f text|json]\n\n"
-           "List the data tables the rules judge by: file, rulesets using it, the date it is\n"
-           "as of, source, entries. How to update them: docs/data.md.\n");
+    fputs(fl_tr(FL_M_DATA_USAGE), stdout);
     return 0;
 }
 
@@ -56,14 +59,19 @@ static int parse_args(data_args *a, int argc, char **argv)
         case OPT_NO_DEFAULTS: a->no_defaults = true; break;
         case 'f':
             if (!strcmp(optarg, "json")) a->json = true;
-            else if (strcmp(optarg, "text")) return fl_cmd_usage_error("unknown --format '%s' (text, json)", optarg);
+            else if (strcmp(optarg, "text")) return fl_cmd_usage_error(fl_tr(FL_M_DATA_BAD_FORMAT), optarg);
             break;
+        case FL_OPT_LANG: {
+            int rc = fl_cmd_lang_option(optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
         case 'h': return usage();
-        case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
-        default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
+        case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
+        default: return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION), argv[optind - 1]);
         }
     }
-    if (optind != argc) return fl_cmd_usage_error("data takes no arguments besides its options (got '%s')", argv[optind]);
+    if (optind != argc) return fl_cmd_usage_error(fl_tr(FL_M_DATA_NO_ARGS), argv[optind]);
     return -1;
 }
 
@@ -77,9 +85,9 @@ static const char *kind_name(fl_data_kind k)
 static const char *as_of_meaning(fl_data_kind k)
 {
     switch (k) {
-    case FL_DATA_STANDARDS: return "the latest date a row records";
-    case FL_DATA_PLACES: return "the divisions' date";
-    case FL_DATA_HOLIDAYS: return "the newest notice's issue date";
+    case FL_DATA_STANDARDS: return fl_tr(FL_M_DATA_AS_OF_STD);
+    case FL_DATA_PLACES: return fl_tr(FL_M_DATA_AS_OF_PLACES);
+    case FL_DATA_HOLIDAYS: return fl_tr(FL_M_DATA_AS_OF_HOLIDAYS);
     default: return "";
     }
 }
@@ -88,31 +96,30 @@ static void print_text(const fl_data_info *d)
 {
     char date[11];
     printf("%s  %s\n", d->name, d->path);
-    printf("  used by: %s\n", d->rulesets);
+    printf(fl_tr(FL_M_DATA_USED_BY), d->rulesets);
     if (d->error) {
-        printf("  error: %s\n", d->error);
+        fl_buf t = FL_BUF_INIT;
+        printf(fl_tr(FL_M_DATA_ERROR), fl_tr_text(fl_lang_get(), d->error, &t));
+        fl_buf_free(&t);
         return;
     }
     if (d->as_of.y) {
         fl_date_format(&d->as_of, date);
-        printf("  as of: %s (%s)\n", date, as_of_meaning(d->kind));
+        printf(fl_tr(FL_M_DATA_AS_OF), date, as_of_meaning(d->kind));
     }
     switch (d->kind) {
     case FL_DATA_STANDARDS:
-        printf("  entries: %zu standards: %zu current, %zu superseded, %zu abolished\n", d->entries, d->count[0],
-               d->count[1], d->count[2]);
-        printf("  source: each row's source attribute (rulesets/data/README.md)\n");
+        printf(fl_tr(FL_M_DATA_STD_ENTRIES), d->entries, d->count[0], d->count[1], d->count[2]);
+        fputs(fl_tr(FL_M_DATA_STD_SOURCE), stdout);
         break;
     case FL_DATA_PLACES:
-        printf("  entries: %zu divisions: %zu province-level, %zu prefecture-level, %zu county-level; %zu former\n",
-               d->entries, d->count[0], d->count[1], d->count[2], d->count[3]);
-        printf("  source: %s\n", d->source ? d->source : "-");
+        printf(fl_tr(FL_M_DATA_PLACES_ENTRIES), d->entries, d->count[0], d->count[1], d->count[2], d->count[3]);
+        printf(fl_tr(FL_M_DATA_SOURCE), d->source ? d->source : "-");
         break;
     case FL_DATA_HOLIDAYS:
-        printf("  entries: %zu years, %zu-%zu\n", d->entries, d->count[0], d->count[1]);
-        printf("  covers: working days through %zu-12-24; a judging date after it is past the table (DATA001)\n",
-               d->count[1]);
-        printf("  source: 国务院办公厅关于…年部分节假日安排的通知, one a year; newest: %s\n", d->source ? d->source : "-");
+        printf(fl_tr(FL_M_DATA_HOL_ENTRIES), d->entries, d->count[0], d->count[1]);
+        printf(fl_tr(FL_M_DATA_HOL_COVERS), d->count[1]);
+        printf(fl_tr(FL_M_DATA_HOL_SOURCE), d->source ? d->source : "-");
         break;
     default: break;
     }
@@ -183,7 +190,9 @@ int fl_cmd_data(int argc, char **argv)
         json_t *list = a.json ? json_array() : NULL;
         for (size_t i = 0; i < n; i++) {
             if (v[i].error) {
-                fprintf(stderr, "%s\n", v[i].error);
+                fl_buf t = FL_BUF_INIT;
+                fprintf(stderr, "%s\n", fl_tr_text(fl_lang_get(), v[i].error, &t));
+                fl_buf_free(&t);
                 rc = 3;
             }
             if (list) json_array_append_new(list, to_json(&v[i]));
@@ -196,7 +205,7 @@ int fl_cmd_data(int argc, char **argv)
             putchar('\n');
             json_decref(root);
         } else if (!n) {
-            printf("no data tables (the rulesets declare none)\n");
+            fputs(fl_tr(FL_M_DATA_NONE), stdout);
         }
     }
     free(a.paths);

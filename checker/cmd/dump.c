@@ -8,11 +8,13 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/jsonw.h"
 #include "core/tame.h"
 #include "core/utf8.h"
 #include "input/input.h"
 #include "model/sections.h"
+#include "report/report.h"
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -21,14 +23,20 @@
 
 #define TEXT_MAX_CP 120 /* text form: longer block texts are cut with … */
 
+/* The text form speaks the language of the run (core/i18n.h); the JSON
+ * form keeps the machine names. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
+
 static const char *const kind_names[] = {"paragraph", "heading", "cell"};
 static const char *const rev_kind_names[] = {"ins", "del", "move-to", "move-from", "paragraph-del", "row-del"};
-static const struct { unsigned flag; const char *name; } flag_names[] = {
-    {FL_BF_TITLE, "title"},     {FL_BF_TOC, "toc"},
-    {FL_BF_PLACEHOLDER, "placeholder"}, {FL_BF_HIDDEN, "hidden"},
-    {FL_BF_OBJECT, "object"},   {FL_BF_HEADER_ROW, "header-row"},
-    {FL_BF_NO_HEADING, "no-heading"},
-    {FL_BF_LIST, "list"},
+static const fl_msg rev_kind_labels[] = {FL_M_REV_INS,       FL_M_REV_DEL,      FL_M_REV_MOVE_TO,
+                                         FL_M_REV_MOVE_FROM, FL_M_REV_PARA_DEL, FL_M_REV_ROW_DEL};
+static const struct { unsigned flag; const char *name; fl_msg label; } flag_names[] = {
+    {FL_BF_TITLE, "title", FL_M_FLAG_TITLE},     {FL_BF_TOC, "toc", FL_M_FLAG_TOC},
+    {FL_BF_PLACEHOLDER, "placeholder", FL_M_FLAG_PLACEHOLDER}, {FL_BF_HIDDEN, "hidden", FL_M_FLAG_HIDDEN},
+    {FL_BF_OBJECT, "object", FL_M_FLAG_OBJECT},   {FL_BF_HEADER_ROW, "header-row", FL_M_FLAG_HEADER_ROW},
+    {FL_BF_NO_HEADING, "no-heading", FL_M_FLAG_NO_HEADING},
+    {FL_BF_LIST, "list", FL_M_FLAG_LIST},
 };
 
 static int block_line(const fl_doc *doc, int block)
@@ -237,13 +245,16 @@ static void json_extras(fl_jw *w, const fl_doc *doc)
     if (doc->nnotices) {
         fl_jw_key(w, "notices");
         fl_jw_array(w);
+        fl_buf t = FL_BUF_INIT; /* said in the language of the run, as doc_type_reason is */
         for (size_t i = 0; i < doc->nnotices; i++) {
             fl_jw_object(w);
-            key_str(w, "message", doc->notices[i].message);
+            fl_buf_clear(&t);
+            key_str(w, "message", fl_tr_text(fl_lang_get(), doc->notices[i].message, &t));
             key_int(w, "line", block_line(doc, doc->notices[i].block));
             fl_jw_end(w);
         }
         fl_jw_end(w);
+        fl_buf_free(&t);
     }
 }
 
@@ -281,7 +292,7 @@ static void put_text(fl_buf *out, const char *s, size_t len, size_t max_cp)
     size_t cp_count = 0;
     for (size_t i = 0; i < len;) {
         if (max_cp && cp_count == max_cp) {
-            fl_buf_printf(out, "… (%zu chars)", fl_utf8_count(s, len));
+            fl_buf_printf(out, fl_tr(FL_M_DUMP_CHARS), fl_utf8_count(s, len));
             return;
         }
         uint32_t cp;
@@ -306,15 +317,25 @@ static int *section_depths(const fl_doc *doc)
     return d;
 }
 
+/* A reason the model words in English, in the language of the run. */
+static void why_text(fl_buf *t, const char *why)
+{
+    fl_buf w = FL_BUF_INIT;
+    fl_buf_adds(t, fl_tr_text(fl_lang_get(), why, &w));
+    fl_buf_free(&w);
+}
+
 /* Why a heading is one: the reader's outline level (style, outlineLvl,
  * Markdown #), a heading style name, automatic numbering, typed numbers or
  * a known title. */
 static void heading_source(fl_buf *t, const fl_doc *doc, const fl_block *b)
 {
     const char *src = fl_sections_source(doc, b);
-    if (b->outline && doc->format == FL_FMT_MARKDOWN) fl_buf_printf(t, "markdown %.*s", b->outline, "#########");
-    else if (b->outline) fl_buf_printf(t, "outline level %d", b->outline);
-    else fl_buf_adds(t, src ? src : "typed");
+    char hashes[16];
+    snprintf(hashes, sizeof hashes, "%.*s", b->outline, "#########");
+    if (b->outline && doc->format == FL_FMT_MARKDOWN) fl_buf_printf(t, fl_tr(FL_M_DUMP_MARKDOWN), hashes);
+    else if (b->outline) fl_buf_printf(t, fl_tr(FL_M_DUMP_OUTLINE), b->outline);
+    else why_text(t, src ? src : "typed");
 }
 
 static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const int *depth)
@@ -323,8 +344,12 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     if (b->kind == FL_BLOCK_HEADING && d > 0) d--;
     char kind[16];
     if (b->kind == FL_BLOCK_HEADING) snprintf(kind, sizeof kind, "H%d", b->level);
-    else snprintf(kind, sizeof kind, "%s", b->kind == FL_BLOCK_CELL ? "cell" : "para");
-    fl_buf_printf(out, "%5d %-8s %-4s %*s", b->line, fl_part_names[b->part], kind, 2 * d, "");
+    else snprintf(kind, sizeof kind, "%s", fl_tr(b->kind == FL_BLOCK_CELL ? FL_M_KIND_CELL : FL_M_KIND_PARA));
+    fl_buf_printf(out, "%5d ", b->line);
+    fl_pad(out, fl_lang_get() == FL_LANG_ZH ? fl_report_part(b->part) : fl_part_names[b->part], 8);
+    fl_buf_addc(out, ' ');
+    fl_pad(out, kind, 4);
+    fl_buf_printf(out, " %*s", 2 * d, "");
     if (b->kind == FL_BLOCK_HEADING) fl_buf_adds(out, "§ ");
     if (b->table) fl_buf_printf(out, "[T%d r%dc%d] ", b->table, b->row, b->col);
     if (b->label) {
@@ -334,16 +359,29 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     }
     put_text(out, b->text, b->len, TEXT_MAX_CP);
     fl_buf t = FL_BUF_INIT; /* annotations */
-    const char *why = fl_sections_explain(doc, b);
+    const char *why = fl_sections_explain(doc, b), *sep = fl_tr(FL_M_DUMP_SEP);
     if (b->kind == FL_BLOCK_HEADING) heading_source(&t, doc, b);
-    else if (why && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) fl_buf_printf(&t, "not a heading: %s", why);
-    else if (b->outline) fl_buf_printf(&t, "outline %d ignored", b->outline);
-    if (b->style) fl_buf_printf(&t, "%sstyle %s", t.len ? ", " : "", b->style);
+    else if (why && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) {
+        fl_buf w = FL_BUF_INIT;
+        why_text(&w, why);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_NOT_HEADING), w.data);
+        fl_buf_free(&w);
+    } else if (b->outline) fl_buf_printf(&t, fl_tr(FL_M_DUMP_OUTLINE_IGN), b->outline);
+    if (b->style) {
+        if (t.len) fl_buf_adds(&t, sep);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_STYLE), b->style);
+    }
     for (size_t k = 0; k < sizeof flag_names / sizeof *flag_names; k++)
-        if (b->flags & flag_names[k].flag) fl_buf_printf(&t, "%s%s", t.len ? ", " : "", flag_names[k].name);
-    if (b->images) fl_buf_printf(&t, "%simages %d", t.len ? ", " : "", b->images);
-    if (b->revision == FL_REV_INS) fl_buf_printf(&t, "%sinserted", t.len ? ", " : "");
-    if (b->deletions) fl_buf_printf(&t, "%s%d deleted runs", t.len ? ", " : "", b->deletions);
+        if (b->flags & flag_names[k].flag) fl_buf_printf(&t, "%s%s", t.len ? sep : "", fl_tr(flag_names[k].label));
+    if (b->images) {
+        if (t.len) fl_buf_adds(&t, sep);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_IMAGES), b->images);
+    }
+    if (b->revision == FL_REV_INS) fl_buf_printf(&t, "%s%s", t.len ? sep : "", fl_tr(FL_M_DUMP_INSERTED));
+    if (b->deletions) {
+        if (t.len) fl_buf_adds(&t, sep);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_DELETED), b->deletions);
+    }
     if (t.len) fl_buf_printf(out, "  {%s}", t.data);
     fl_buf_free(&t);
     fl_buf_addc(out, '\n');
@@ -361,22 +399,22 @@ static void put_lines(fl_buf *out)
 static void text_filing_date(fl_buf *out, const fl_doc *doc)
 {
     const fl_filing_date *fd = &doc->filing_date;
-    fl_buf_adds(out, "filing date: ");
+    fl_buf_adds(out, fl_tr(FL_M_DUMP_FILING_DATE));
     if (!fd->found && !fd->unfilled) {
-        fl_buf_adds(out, "(none)\n");
+        fl_buf_adds(out, fl_tr(FL_M_DUMP_NONE));
         return;
     }
     if (fd->found) {
         char iso[11];
         fl_date_format(&fd->value, iso);
         fl_buf_adds(out, iso);
-        if (fd->unfilled) fl_buf_adds(out, ", rest left blank");
+        if (fd->unfilled) fl_buf_adds(out, fl_tr(FL_M_DUMP_REST_BLANK));
     } else {
-        fl_buf_adds(out, "unfilled");
+        fl_buf_adds(out, fl_tr(FL_M_DUMP_UNFILLED));
     }
-    fl_buf_adds(out, " \"");
+    fl_buf_adds(out, fl_tr(FL_M_DUMP_QUOTE));
     put_text(out, fd->text, strlen(fd->text), TEXT_MAX_CP);
-    fl_buf_printf(out, "\" [line %d, %s]\n", block_line(doc, fd->block), fd->source);
+    fl_buf_printf(out, fl_tr(FL_M_DUMP_DATE_AT), block_line(doc, fd->block), fl_tr_phrase(fd->source));
 }
 
 static void dump_text(const fl_doc *doc)
@@ -385,7 +423,7 @@ static void dump_text(const fl_doc *doc)
     fl_buf out = FL_BUF_INIT;
     int *depth = section_depths(doc);
     fl_buf_printf(&out, "== %s (%s)\n", doc->path, formats[doc->format]);
-    fl_buf_adds(&out, " line part     kind\n");
+    fl_buf_adds(&out, fl_tr(FL_M_DUMP_HEAD));
     for (size_t i = 0; i < doc->nblocks; i++) {
         text_block(&out, doc, &doc->blocks[i], depth);
         if (out.len > 1 << 16) {
@@ -393,52 +431,56 @@ static void dump_text(const fl_doc *doc)
             fl_buf_clear(&out);
         }
     }
-    fl_buf_printf(&out, "\nsections (%zu):\n", doc->nsections);
+    fl_buf_printf(&out, fl_tr(FL_M_DUMP_SECTIONS), doc->nsections);
     for (size_t i = 0; i < doc->nsections; i++) {
         const fl_section *s = &doc->sections[i];
         int last = s->end > s->block ? block_line(doc, s->end - 1) : block_line(doc, s->block);
-        fl_buf_printf(&out, "%*s%s  [lines %d-%d]\n", 2 * depth[i], "", s->title, block_line(doc, s->block), last);
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_SECTION_LINES), 2 * depth[i], "", s->title, block_line(doc, s->block), last);
     }
-    fl_buf_printf(&out, "\nfields (%zu):\n", doc->nfields);
+    fl_buf_printf(&out, fl_tr(FL_M_DUMP_FIELDS), doc->nfields);
     for (size_t i = 0; i < doc->nfields; i++) {
         const fl_field *f = &doc->fields[i];
         fl_buf_printf(&out, "  %s = ", f->name);
         put_text(&out, f->value, strlen(f->value), TEXT_MAX_CP);
-        fl_buf_printf(&out, "  [line %d]\n", block_line(doc, f->block));
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_FIELD_LINE), block_line(doc, f->block));
     }
     if (doc->nprops) {
-        fl_buf_adds(&out, "\nproperties:\n");
+        fl_buf_adds(&out, fl_tr(FL_M_DUMP_PROPERTIES));
         for (size_t i = 0; i < doc->nprops; i++)
             fl_buf_printf(&out, "  %s = %s\n", doc->props[i].name, doc->props[i].value);
     }
     if (doc->nrevisions) {
-        fl_buf_printf(&out, "\nrevisions (%zu):\n", doc->nrevisions);
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_REVISIONS), doc->nrevisions);
         for (size_t i = 0; i < doc->nrevisions; i++) {
             const fl_revision_rec *r = &doc->revisions[i];
-            fl_buf_printf(&out, "  line %d: %s by %s %s\n", block_line(doc, r->block), rev_kind_names[r->kind],
+            fl_buf_printf(&out, fl_tr(FL_M_DUMP_REVISION), block_line(doc, r->block), fl_tr(rev_kind_labels[r->kind]),
                           r->author ? r->author : "?", r->date ? r->date : "");
         }
     }
     if (doc->ncomments) {
-        fl_buf_printf(&out, "\ncomments (%zu):\n", doc->ncomments);
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_COMMENTS), doc->ncomments);
         for (size_t i = 0; i < doc->ncomments; i++) {
             const fl_comment *c = &doc->comments[i];
-            fl_buf_printf(&out, "  lines %d-%d: %s: ", block_line(doc, c->start_block), block_line(doc, c->end_block),
+            fl_buf_printf(&out, fl_tr(FL_M_DUMP_COMMENT), block_line(doc, c->start_block), block_line(doc, c->end_block),
                           c->author ? c->author : "?");
             if (c->text) put_text(&out, c->text, strlen(c->text), TEXT_MAX_CP);
             fl_buf_addc(&out, '\n');
         }
     }
     if (doc->nnotices) {
-        fl_buf_adds(&out, "\nnotices:\n");
+        fl_buf_adds(&out, fl_tr(FL_M_DUMP_NOTICES));
+        fl_buf w = FL_BUF_INIT;
         for (size_t i = 0; i < doc->nnotices; i++) {
             int line = block_line(doc, doc->notices[i].block);
-            if (line) fl_buf_printf(&out, "  line %d: %s\n", line, doc->notices[i].message);
-            else fl_buf_printf(&out, "  %s\n", doc->notices[i].message);
+            fl_buf_clear(&w);
+            const char *msg = fl_tr_text(fl_lang_get(), doc->notices[i].message, &w);
+            if (line) fl_buf_printf(&out, fl_tr(FL_M_DUMP_NOTICE_LINE), line, msg);
+            else fl_buf_printf(&out, "  %s\n", msg);
         }
+        fl_buf_free(&w);
     }
-    fl_buf_printf(&out, "\ndoc type: %s\n", doc->doc_type ? doc->doc_type : "(not recognised)");
-    if (doc->doc_type_reason) fl_buf_printf(&out, "  why: %s\n", doc->doc_type_reason);
+    fl_buf_printf(&out, fl_tr(FL_M_DUMP_DOC_TYPE), doc->doc_type ? doc->doc_type : fl_tr(FL_M_DUMP_NOT_RECOGNISED));
+    if (doc->doc_type_reason) fl_buf_printf(&out, fl_tr(FL_M_DUMP_WHY), doc->doc_type_reason);
     text_filing_date(&out, doc);
     put_lines(&out);
     fl_buf_free(&out);
@@ -449,12 +491,7 @@ static void dump_text(const fl_doc *doc)
 
 static int usage(void)
 {
-    printf("usage: filinglint dump [--format text|json] FILE...\n"
-           "Print the document model the rules see: blocks with their line numbers,\n"
-           "sections, fields, the detected document type and why, and the filing's\n"
-           "own date (where it was read).\n\n"
-           "  -f, --format text|json   output format (default text)\n"
-           "  -h, --help               show this help\n");
+    fputs(fl_tr(FL_M_DUMP_USAGE), stdout);
     return 0;
 }
 
@@ -462,6 +499,7 @@ int fl_cmd_dump(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, FL_OPT_LANG},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -474,17 +512,22 @@ int fl_cmd_dump(int argc, char **argv)
         case 'f':
             if (!strcmp(optarg, "json")) json = true;
             else if (!strcmp(optarg, "text")) json = false;
-            else return fl_cmd_usage_error("dump: unknown format '%s' (text or json)", optarg);
+            else return fl_cmd_usage_error(fl_tr(FL_M_DUMP_BAD_FORMAT), optarg);
             break;
+        case FL_OPT_LANG: {
+            int rc = fl_cmd_lang_option(optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
         case 'h':
             return usage();
         case ':':
-            return fl_cmd_usage_error("dump: option '%s' needs an argument", argv[optind - 1]);
+            return fl_cmd_usage_error(fl_tr(FL_M_DUMP_NEEDS_VALUE), argv[optind - 1]);
         default:
-            return fl_cmd_usage_error("dump: unknown option '%s'", argv[optind - 1]);
+            return fl_cmd_usage_error(fl_tr(FL_M_DUMP_UNKNOWN), argv[optind - 1]);
         }
     }
-    if (optind >= argc) return fl_cmd_usage_error("dump: no input files");
+    if (optind >= argc) return fl_cmd_usage_error("%s", fl_tr(FL_M_DUMP_NO_INPUT));
     int status = 0;
     bool printed = false, write_failed = false;
     for (int i = optind; i < argc; i++) {
@@ -509,7 +552,8 @@ int fl_cmd_dump(int argc, char **argv)
     }
     /* A full disk or a closed pipe is the same failure as check's -o: exit 3. */
     if (fflush(stdout) != 0 || ferror(stdout) || write_failed) {
-        fprintf(stderr, "filinglint: cannot write standard output: %s\n", strerror(errno));
+        fprintf(stderr, fl_tr(FL_M_CANNOT_WRITE_STDOUT), fl_tr_strerror(errno));
+        fputc('\n', stderr);
         return 3;
     }
     return status;

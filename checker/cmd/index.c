@@ -14,6 +14,7 @@
 #include "cmd/strlist.h"
 #include "cmd/walk.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "corpus/index.h"
 #include "corpus/query.h"
 #include "input/input.h"
@@ -26,6 +27,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
 
 typedef struct index_opts {
     const char *db;
@@ -54,34 +57,15 @@ static const struct option long_opts[] = {
     {"max-miss", required_argument, NULL, OPT_MISS},
     {"timing", no_argument, NULL, OPT_TIMING},
     {"quiet", no_argument, NULL, 'q'},
+    {"lang", required_argument, NULL, FL_OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
 static int usage(void)
 {
-    printf("usage: filinglint index --corpus DB [OPTIONS] PATH...\n\n"
-           "Add filings (files or folders) to a similarity corpus for EIA303; a changed file\n"
-           "replaces its earlier entry. The database is created if missing.\n\n"
-           "      --corpus DB             the SQLite database (required)\n"
-           "  -j, --jobs N                files read in parallel (default: number of CPUs)\n"
-           "      --boilerplate           the PATHs are reference texts (regulations, templates):\n"
-           "                              passages they contain never count as copied\n"
-           "      --gram N, --window N    fingerprint parameters of a new database (default %d, %d)\n"
-           "      --list                  print the indexed documents and exit\n"
-           "      --query                 add nothing; print the passages each PATH shares with the corpus\n"
-           "      --min-chars N           (--query) shortest passage reported (default %d)\n"
-           "      --boilerplate-share F   (--query) a fingerprint in more than this share of the filings\n"
-           "                              is boilerplate (default %.2f, and never fewer than %d filings)\n"
-           "      --min-support F         (--query) least share of a passage's fingerprints that must be\n"
-           "                              shared (default %.2f)\n"
-           "      --max-miss N            (--query) unshared fingerprints in a row that end a passage\n"
-           "                              (default %d)\n"
-           "      --whole-document        (--query) check every section, not only project-specific ones\n"
-           "      --timing                (--query) print read and query times to stderr\n"
-           "  -q, --quiet                 no summary line\n",
-           FL_FP_GRAM_DEFAULT, FL_FP_WINDOW_DEFAULT, FL_CORPUS_MIN_CHARS, FL_CORPUS_BOILERPLATE_SHARE,
-           FL_CORPUS_BOILERPLATE_MIN, FL_CORPUS_MIN_SUPPORT, FL_CORPUS_MAX_MISS);
+    printf(fl_tr(FL_M_INDEX_USAGE), FL_FP_GRAM_DEFAULT, FL_FP_WINDOW_DEFAULT, FL_CORPUS_MIN_CHARS,
+           FL_CORPUS_BOILERPLATE_SHARE, FL_CORPUS_BOILERPLATE_MIN, FL_CORPUS_MIN_SUPPORT, FL_CORPUS_MAX_MISS);
     return 0;
 }
 
@@ -90,7 +74,7 @@ static int parse_int(const char *s, const char *name, int lo, int hi, int *out)
     char *end;
     long n = strtol(s, &end, 10);
     if (!*s || *end || n < lo || n > hi)
-        return fl_cmd_usage_error("%s wants a number from %d to %d, not '%s'", name, lo, hi, s);
+        return fl_cmd_usage_error(fl_tr(FL_M_INDEX_RANGE), name, lo, hi, s);
     *out = (int)n;
     return -1;
 }
@@ -127,7 +111,7 @@ static int parse_args(index_opts *o, int argc, char **argv)
             char *end;
             double v = strtod(optarg, &end);
             if (!*optarg || *end || !(v > 0 && v <= 1))
-                return fl_cmd_usage_error("--boilerplate-share wants a number above 0 and at most 1, not '%s'", optarg);
+                return fl_cmd_usage_error(fl_tr(FL_M_INDEX_SHARE), optarg);
             o->qopts.boilerplate_share = v;
             break;
         }
@@ -139,21 +123,24 @@ static int parse_args(index_opts *o, int argc, char **argv)
             char *end;
             double v = strtod(optarg, &end);
             if (!*optarg || *end || !(v >= 0 && v <= 1))
-                return fl_cmd_usage_error("--min-support wants a number from 0 to 1, not '%s'", optarg);
+                return fl_cmd_usage_error(fl_tr(FL_M_INDEX_SUPPORT), optarg);
             o->qopts.min_support = v;
             break;
         }
         case OPT_TIMING: o->timing = true; break;
         case 'q': o->quiet = true; break;
+        case FL_OPT_LANG:
+            if ((rc = fl_cmd_lang_option(optarg)) >= 0) return rc;
+            break;
         case 'h': return usage();
-        case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
-        default: return fl_cmd_usage_error("unknown option %s", argv[optind - 1]);
+        case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
+        default: return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION), argv[optind - 1]);
         }
     }
     for (int i = optind; i < argc; i++) fl_strlist_push(&o->inputs, argv[i]);
-    if (!o->db) return fl_cmd_usage_error("index needs --corpus DB");
-    if (!o->list && !o->inputs.n) return fl_cmd_usage_error("no input files");
-    if (o->query && o->boilerplate) return fl_cmd_usage_error("--query and --boilerplate do not go together");
+    if (!o->db) return fl_cmd_usage_error("%s", fl_tr(FL_M_INDEX_NEEDS_DB));
+    if (!o->list && !o->inputs.n) return fl_cmd_usage_error("%s", fl_tr(FL_M_NO_INPUT));
+    if (o->query && o->boilerplate) return fl_cmd_usage_error("%s", fl_tr(FL_M_INDEX_QUERY_BP));
     return -1;
 }
 
@@ -189,7 +176,7 @@ static double now_ms(void)
 static void report_passages(fl_buf *b, const fl_doc *doc, const fl_corpus_passage *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        fl_buf_printf(b, "%s:%d:%d-%d:%d: %d characters shared with %s:%d-%d (%d of %d fingerprints)\n",
+        fl_buf_printf(b, fl_tr(FL_M_INDEX_PASSAGE),
                       doc->path, doc->blocks[p[i].block].line, p[i].col, doc->blocks[p[i].end_block].line,
                       p[i].end_col, p[i].chars, p[i].other_path, p[i].other_line, p[i].other_end_line,
                       p[i].fingerprints, p[i].span_fingerprints);
@@ -275,7 +262,7 @@ static int consume(pool *pl, job *j, fl_corpus *c, tally *t)
     if (pl->o->query) {
         fputs(j->report, stdout);
         for (const char *s = j->report; (s = strchr(s, '\n')); s++) t->passages++;
-        if (pl->o->timing) fprintf(stderr, "%s: read %.1f ms, query %.1f ms\n", j->path, j->read_ms, j->query_ms);
+        if (pl->o->timing) fprintf(stderr, fl_tr(FL_M_INDEX_TIMING), j->path, j->read_ms, j->query_ms);
         return 0;
     }
     if (!j->skip && fl_corpus_store(c, &j->entry, &st, &j->err)) {
@@ -339,8 +326,8 @@ static void mark_known(fl_corpus *c, job *jobs, size_t n)
 static int print_row(void *ctx, const fl_corpus_docrow *r)
 {
     (void)ctx;
-    printf("%s\t%s\t%lld characters\t%lld fingerprints\t%s\n", r->name,
-           r->kind == FL_CORPUS_BOILERPLATE ? "boilerplate" : "filing", (long long)r->n_units,
+    printf(fl_tr(FL_M_INDEX_ROW), r->name, fl_tr(r->kind == FL_CORPUS_BOILERPLATE ? FL_M_INDEX_BOILERPLATE : FL_M_INDEX_FILING),
+           (long long)r->n_units,
            (long long)r->n_fingerprints, r->indexed);
     return 0;
 }
@@ -351,13 +338,11 @@ static void print_summary(const index_opts *o, fl_corpus *c, const tally *t)
     fl_error err = {0};
     if (o->quiet) return;
     if (o->query) {
-        fprintf(stderr, "%zu passage%s shared with the corpus\n", t->passages, t->passages == 1 ? "" : "s");
+        fprintf(stderr, fl_tr(FL_M_INDEX_PASSAGES), t->passages, t->passages == 1 ? "" : "s");
         return;
     }
     if (fl_corpus_stats_get(c, &s, &err)) return;
-    printf("%s: %zu added, %zu replaced, %zu unchanged, %zu failed; %lld filings, %lld boilerplate, "
-           "%lld fingerprints, %.1f MB\n",
-           o->db, t->added, t->replaced, t->unchanged, t->failed, (long long)s.filings,
+    printf(fl_tr(FL_M_INDEX_SUMMARY), o->db, t->added, t->replaced, t->unchanged, t->failed, (long long)s.filings,
            (long long)s.boilerplate, (long long)s.fingerprints, (double)s.bytes / 1e6);
 }
 

@@ -3,6 +3,7 @@
  * FILE forgets by the time fclose reports that something failed. */
 #define _GNU_SOURCE /* fopencookie */
 #include "cmd/output.h"
+#include "core/i18n.h"
 #include "core/arena.h"
 #include "core/tame.h"
 #include "input/input.h"
@@ -246,7 +247,7 @@ static int open_target(fl_sink *s, const char *target)
     memset(s, 0, sizeof *s);
     s->fd = -1;
     if (!target || !strcmp(target, "-")) {
-        s->name = "standard output";
+        s->name = fl_tr(FL_M_STDOUT);
         fflush(stdout); /* nothing of stdio's may come after ours */
         return attach(s, STDOUT_FILENO, false);
     }
@@ -304,15 +305,18 @@ int fl_sink_close(fl_sink *s, bool ok)
 
 const char *fl_sink_why(const fl_sink *s)
 {
-    return s->reason ? s->reason : strerror(s->error ? s->error : EIO);
+    return s->reason ? fl_tr_phrase(s->reason) : fl_tr_strerror(s->error ? s->error : EIO);
 }
 
 void fl_sink_complain(const fl_sink *s)
 {
     char name[1024];
-    snprintf(name, sizeof name, "%s", s->name ? s->name : "standard output");
+    snprintf(name, sizeof name, "%s", s->name ? s->name : fl_tr(FL_M_STDOUT));
     fl_tame_str(name, sizeof name, false);
-    fprintf(stderr, "filinglint: cannot write %s: %s\n", name, fl_sink_why(s));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    fprintf(stderr, fl_tr(FL_M_CANNOT_WRITE), name, fl_sink_why(s));
+#pragma GCC diagnostic pop
 }
 
 int fl_output_write(const char *target, const void *data, size_t len, char *why, size_t cap)
@@ -323,7 +327,7 @@ int fl_output_write(const char *target, const void *data, size_t len, char *why,
         bool wrote = len == 0 || fwrite(data, 1, len, s.f) == len;
         rc = fl_sink_close(&s, wrote);
     }
-    if (rc) snprintf(why, cap, "%s: %s", target, fl_sink_why(&s));
+    if (rc) snprintf(why, cap, "%s: %s", target, fl_sink_why(&s)); /* the same in both languages */
     return rc;
 }
 

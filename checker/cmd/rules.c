@@ -6,6 +6,8 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/editdist.h"
+#include "core/i18n.h"
+#include "report/report.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 #include "rules/suppress.h"
@@ -26,9 +28,14 @@ enum { OPT_RULESET = 256, OPT_NO_DEFAULTS };
 static const struct option long_opts[] = {
     {"ruleset", required_argument, NULL, OPT_RULESET},
     {"no-default-rulesets", no_argument, NULL, OPT_NO_DEFAULTS},
+    {"lang", required_argument, NULL, FL_OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
+
+/* Labels and formats are rows of core/i18n.def; what the ruleset says
+ * (summaries, descriptions, examples) is shown as written. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
 /* Returns -1 to go on, else an exit status. */
 static int parse_args(rules_args *a, int argc, char **argv, bool explain)
@@ -43,19 +50,23 @@ static int parse_args(rules_args *a, int argc, char **argv, bool explain)
             a->paths[a->npaths++] = optarg;
             break;
         case OPT_NO_DEFAULTS: a->no_defaults = true; break;
+        case FL_OPT_LANG: {
+            int rc = fl_cmd_lang_option(optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
         case 'h':
-            printf(explain ? "usage: filinglint explain [--ruleset R]... [--no-default-rulesets] RULE\n"
-                           : "usage: filinglint rules [--ruleset R]... [--no-default-rulesets]\n");
+            fputs(fl_tr(explain ? FL_M_EXPLAIN_USAGE : FL_M_RULES_USAGE), stdout);
             return 0;
-        case ':': return fl_cmd_usage_error("option %s needs a value", argv[optind - 1]);
+        case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
         default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
     if (explain) {
-        if (optind + 1 != argc) return fl_cmd_usage_error("explain wants one rule id, e.g. filinglint explain DOC001");
+        if (optind + 1 != argc) return fl_cmd_usage_error("%s", fl_tr(FL_M_EXPLAIN_ONE));
         a->rule = argv[optind];
     } else if (optind != argc) {
-        return fl_cmd_usage_error("rules takes no arguments besides --ruleset (got '%s')", argv[optind]);
+        return fl_cmd_usage_error(fl_tr(FL_M_RULES_NO_ARGS), argv[optind]);
     }
     return -1;
 }
@@ -97,15 +108,23 @@ int fl_cmd_rules(int argc, char **argv)
         memcpy(sorted, set.all, set.nrules * sizeof *sorted);
         for (size_t k = 0; k < FL_LINT_COUNT; k++) sorted[set.nrules + k] = &fl_suppress_rules[k];
         qsort(sorted, n, sizeof *sorted, by_id);
+        fl_buf row = FL_BUF_INIT;
         for (size_t i = 0; i < n; i++) {
             const fl_rule *r = sorted[i];
             char types[256];
             FILE *m = fmemopen(types, sizeof types, "w");
-            print_types(m, r, ",", "all");
+            print_types(m, r, ",", fl_tr(FL_M_CFG_ALL));
             fclose(m);
             types[sizeof types - 1] = '\0';
-            printf("%-8s %-8s %-18s %s\n", r->id, fl_severity_name(r->severity), types, r->summary);
+            fl_buf_clear(&row);
+            fl_pad(&row, r->id, 8);
+            fl_buf_addc(&row, ' ');
+            fl_pad(&row, fl_report_severity(r->severity), 8);
+            fl_buf_addc(&row, ' ');
+            fl_pad(&row, types, 18);
+            printf("%s %s\n", row.data, fl_report_rule_summary(r));
         }
+        fl_buf_free(&row);
         free(sorted);
         rc = 0;
     }
@@ -130,27 +149,29 @@ static void print_examples(const fl_rule *r, bool fail)
     for (size_t i = 0; i < r->nexamples; i++) {
         const fl_example *ex = &r->examples[i];
         if (ex->fail != fail) continue;
-        printf(first ? "\n%s\n" : "\n", fail ? "应报告的示例 (must be reported):" : "不应报告的示例 (must pass):");
+        printf(first ? "\n%s\n" : "\n", fl_tr(fail ? FL_M_X_MUST_REPORT : FL_M_X_MUST_PASS));
         first = false;
+        const char *sep = fl_tr(FL_M_X_EX_SEP);
         if (ex->doc_type || ex->as_of) {
             printf("    (");
-            if (ex->doc_type) printf("%s%s", ex->doc_type, ex->as_of ? "，" : "");
-            if (ex->as_of) printf("按 %s 判断", ex->as_of);
+            if (ex->doc_type) printf("%s%s", ex->doc_type, ex->as_of ? sep : "");
+            if (ex->as_of) printf(fl_tr(FL_M_X_EX_AS_OF), ex->as_of);
             printf(")\n");
         }
         if (ex->count || ex->at_line || ex->item) {
-            const char *sep = "";
-            printf("    [应报告：");
-            if (ex->count) printf("%d 处", ex->count), sep = "，";
-            if (ex->at_line) printf("%s第 %d 行", sep, ex->at_line), sep = "，";
-            if (ex->item) printf("%s项目“%s”", sep, ex->item);
+            const char *s = "";
+            fputs(fl_tr(FL_M_X_EX_EXPECT), stdout);
+            if (ex->count) printf(fl_tr(FL_M_X_EX_COUNT), ex->count), s = sep;
+            if (ex->at_line) printf(fl_tr(FL_M_X_EX_LINE), s, ex->at_line), s = sep;
+            if (ex->item) printf(fl_tr(FL_M_X_EX_ITEM), s, ex->item);
             printf("]\n");
         }
-        for (size_t k = 0; k < ex->nprops; k++) printf("    [文档属性 %s = %s]\n", ex->props[k].name, ex->props[k].value);
+        for (size_t k = 0; k < ex->nprops; k++) printf(fl_tr(FL_M_X_EX_PROP), ex->props[k].name, ex->props[k].value);
         for (size_t k = 0; k < ex->nmarks; k++) {
-            static const char *const what[] = {"修订：插入", "修订：删除", "修订：移入", "修订：移出", "批注", "占位符"};
-            printf("    [第 %d 行 %s%s%s]\n", ex->marks[k].line, what[ex->marks[k].kind],
-                   ex->marks[k].text ? "：" : "", ex->marks[k].text ? ex->marks[k].text : "");
+            static const fl_msg what[] = {FL_M_X_MARK_INS,       FL_M_X_MARK_DEL,     FL_M_X_MARK_MOVE_TO,
+                                          FL_M_X_MARK_MOVE_FROM, FL_M_X_MARK_COMMENT, FL_M_X_MARK_PLACEHOLDER};
+            printf(fl_tr(FL_M_X_EX_MARK), ex->marks[k].line, fl_tr(what[ex->marks[k].kind]),
+                   ex->marks[k].text ? fl_tr(FL_M_X_EX_COLON) : "", ex->marks[k].text ? ex->marks[k].text : "");
         }
         print_block(ex->text, "    | ");
     }
@@ -165,50 +186,57 @@ static void print_bases(const fl_rule *r)
     fl_buf line = FL_BUF_INIT;
     for (size_t i = 0; i < r->nbases; i++) {
         const fl_basis *b = &r->bases[i];
-        printf("依据：%s", fl_basis_line(&line, b));
+        printf(fl_tr(FL_M_X_BASIS), fl_basis_line(&line, b));
         if (fl_in_force_dated(&b->in_force)) printf(" %s", fl_in_force_text(&b->in_force, when, sizeof when));
-        for (size_t k = 0; k < b->ndoc_types; k++) printf("%s%s", k ? " " : "；适用于 ", b->doc_types[k]);
+        for (size_t k = 0; k < b->ndoc_types; k++) printf("%s%s", k ? " " : fl_tr(FL_M_X_FOR_TYPES), b->doc_types[k]);
         putchar('\n');
     }
     const char *own = fl_basis_line(&line, &r->basis);
-    printf("依据%s：%s\n", r->nbases ? "（其他情形）" : "", *own ? own : "—");
+    printf(fl_tr(FL_M_X_BASIS_OWN), r->nbases ? fl_tr(FL_M_X_OTHER_CASES) : "", *own ? own : "—");
     /* the rule's own dates: when a filing is checked at all, whatever it cites */
     if (fl_in_force_dated(&r->in_force))
-        printf("本规则：%s（按判断日期：--as-of，否则文件自身的日期）\n", fl_in_force_text(&r->in_force, when, sizeof when));
+        printf(fl_tr(FL_M_X_RULE_IN_FORCE), fl_in_force_text(&r->in_force, when, sizeof when));
     fl_buf_free(&line);
 }
 
+/* In English the labels are English and the ruleset's Chinese (summary,
+ * the check's own details, the description that quotes the law) is shown
+ * as such; the English message comes first. */
 static void explain(const fl_rule *r)
 {
-    printf("%s  %s  %s\n", r->id, fl_severity_name(r->severity), r->category);
-    printf("  %s\n", r->summary);
-    printf("适用文件：");
-    print_types(stdout, r, " ", "全部 (all)");
+    bool en = fl_lang_get() == FL_LANG_EN;
+    printf("%s  %s  %s\n", r->id, fl_report_severity(r->severity), r->category);
+    printf(fl_tr(FL_M_X_SUMMARY_ZH), r->summary);
+    fputs(fl_tr(FL_M_X_APPLIES), stdout);
+    print_types(stdout, r, " ", fl_tr(FL_M_CFG_ALL));
     for (size_t i = 0; i < r->nsev_overrides; i++)
-        printf("；%s 中为 %s", r->sev_overrides[i].doc_type, fl_severity_name(r->sev_overrides[i].severity));
+        printf(fl_tr(FL_M_X_SEV_IN), r->sev_overrides[i].doc_type, fl_report_severity(r->sev_overrides[i].severity));
     putchar('\n');
     print_bases(r);
     if (!r->kind) { /* LINT001/LINT002: code in rules/suppress.c, not a ruleset entry */
-        printf("规则集：filinglint 内置 (built in)\n检查方式：suppression\n");
+        fputs(fl_tr(FL_M_X_BUILT_IN), stdout);
     } else {
-        printf("规则集：%s:%d", r->ruleset->path, r->line);
-        if (r->ruleset->id) printf(" (%s)", r->ruleset->id);
-        printf("\n检查方式：%s\n", r->kind->name);
+        printf(fl_tr(FL_M_X_RULESET), r->ruleset->path, r->line);
+        if (r->ruleset->id) printf(fl_tr(FL_M_X_RULESET_ID), r->ruleset->id);
+        printf(fl_tr(FL_M_X_KIND), r->kind->name);
         if (r->kind->describe) r->kind->describe(r, stdout);
     }
     for (size_t i = 0; i < r->nconds; i++)
-        printf("条件：字段“%s”%s%s%s%s\n", r->conds[i].field, r->conds[i].matches ? "匹配 /" : "有值",
+        printf(fl_tr(FL_M_X_COND), r->conds[i].field, fl_tr(r->conds[i].matches ? FL_M_X_COND_MATCHES : FL_M_X_COND_HAS_VALUE),
                r->conds[i].matches ? r->conds[i].matches->source : "", r->conds[i].matches ? "/" : "",
-               r->conds[i].run_if_missing ? "，或没有该字段" : "");
+               r->conds[i].run_if_missing ? fl_tr(FL_M_X_COND_OR_MISSING) : "");
     if (r->description) {
-        printf("\n说明：\n");
+        fputs(fl_tr(FL_M_X_DESCRIPTION), stdout);
         print_block(r->description, "  ");
     }
-    printf("\n提示信息：%s\n", r->message);
-    if (r->message_en) printf("Message: %s\n", r->message_en);
+    const char *first = en && r->message_en ? r->message_en : r->message;
+    const char *other = en ? (r->message_en ? r->message : NULL) : r->message_en;
+    if (!en || r->message_en) printf(fl_tr(FL_M_X_MESSAGE), first);
+    else putchar('\n');
+    if (other) printf(fl_tr(FL_M_X_MESSAGE_OTHER), other);
     print_examples(r, true);
     print_examples(r, false);
-    printf("\n关闭此规则：--ignore %s\n", r->id);
+    printf(fl_tr(FL_M_X_OFF), r->id);
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
@@ -231,8 +259,9 @@ void fl_cmd_near_rules(const fl_rules *set, const char *id, char *out, size_t ca
     size_t k = fl_nearest(word, ids, n, 2, near, SHOW + 1);
     size_t o = 0;
     for (size_t i = 0; i < k && i < SHOW && o < cap; i++)
-        o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? (i + 1 == k ? " or " : ", ") : "; did you mean ", near[i]);
-    if (k && o < cap) snprintf(out + o, cap - o, "%s?", k > SHOW ? "…" : "");
+        o += (size_t)snprintf(out + o, cap - o, "%s%s",
+                              i ? fl_tr(i + 1 == k ? FL_M_LIST_OR : FL_M_LIST_COMMA) : fl_tr(FL_M_NEAR_RULES), near[i]);
+    if (k && o < cap) snprintf(out + o, cap - o, fl_tr(FL_M_NEAR_RULES_END), k > SHOW ? "…" : "");
     /* nothing near (EIA9999): the range of its family's ids still helps */
     size_t letters = 0;
     while (word[letters] >= 'A' && word[letters] <= 'Z') letters++;
@@ -242,7 +271,11 @@ void fl_cmd_near_rules(const fl_rules *set, const char *id, char *out, size_t ca
             if (!first) first = ids[i];
             last = ids[i];
         }
-    if (first) snprintf(out, cap, "; the %.*s rules are %s to %s", (int)letters, word, first, last);
+    if (first) {
+        char family[64];
+        snprintf(family, sizeof family, "%.*s", (int)letters, word);
+        snprintf(out, cap, fl_tr(FL_M_RULE_RANGE), family, first, last);
+    }
     free(ids);
 }
 
@@ -265,7 +298,7 @@ int fl_cmd_explain(int argc, char **argv)
         if (r) explain(r);
         char near[200] = "";
         if (!r) fl_cmd_near_rules(&set, a.rule, near, sizeof near);
-        rc = r ? 0 : fl_cmd_usage_error("unknown rule %s%s ('filinglint rules' lists them)", a.rule, near);
+        rc = r ? 0 : fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_RULE), a.rule, near);
     }
     free(a.paths);
     fl_rules_free(&set);

@@ -3,6 +3,7 @@
  * (device, inode) in a hash set, so links back up and fans of links that
  * reach one folder many ways cost nothing. */
 #include "cmd/walk.h"
+#include "core/i18n.h"
 #include "core/arena.h"
 #include <dirent.h>
 #include <stdint.h>
@@ -156,25 +157,35 @@ void fl_walk_inputs(fl_strlist *files, char *const *inputs, size_t n, fl_walk_st
     free(seen.dev), free(seen.ino), free(seen.used);
 }
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
 void fl_walk_skipped_summary(const fl_walk_stats *st, char *out, size_t cap)
 {
     size_t o = 0, other = 0;
+    const char *sep = fl_tr(FL_M_LIST_COMMA);
     out[0] = '\0';
     for (size_t i = 0; st && i < st->nby_ext; i++) {
         if (!st->by_ext[i].ext[0]) { other += st->by_ext[i].count; continue; }
-        int w = snprintf(out + o, cap - o, "%s%zu %s", o ? ", " : "", st->by_ext[i].count, st->by_ext[i].ext);
+        int w = snprintf(out + o, cap - o, "%s", o ? sep : "");
+        if (w >= 0 && (size_t)w < cap - o) o += (size_t)w;
+        w = snprintf(out + o, cap - o, fl_tr(FL_M_SKIP_EXT), st->by_ext[i].count, st->by_ext[i].ext);
         if (w < 0 || (size_t)w >= cap - o) return;
         o += (size_t)w;
     }
     if (other) {
-        int w = snprintf(out + o, cap - o, "%s%zu without an extension", o ? ", " : "", other);
+        int w = snprintf(out + o, cap - o, "%s", o ? sep : "");
+        if (w >= 0 && (size_t)w < cap - o) o += (size_t)w;
+        w = snprintf(out + o, cap - o, fl_tr(FL_M_SKIP_NOEXT), other);
         if (w < 0 || (size_t)w >= cap - o) return;
         o += (size_t)w;
     }
-    if (st && st->special)
-        snprintf(out + o, cap - o, "%s%zu %s", o ? ", " : "", st->special,
-                 st->special == 1 ? "FIFO, socket or device" : "FIFOs, sockets or devices");
+    if (st && st->special) {
+        int w = snprintf(out + o, cap - o, "%s", o ? sep : "");
+        if (w >= 0 && (size_t)w < cap - o) o += (size_t)w;
+        snprintf(out + o, cap - o, fl_tr(st->special == 1 ? FL_M_SKIP_SPECIAL_ONE : FL_M_SKIP_SPECIAL), st->special);
+    }
 }
+#pragma GCC diagnostic pop
 
 void fl_walk_stats_free(fl_walk_stats *st)
 {

@@ -3,10 +3,11 @@
 #ifndef FL_ERROR_H
 #define FL_ERROR_H
 #include <stdarg.h>
+#include <stdbool.h>
 
 typedef enum fl_diag {
     FL_OK = 0,
-#define X(id, key, fmt) id,
+#define X(id, key, en, zh) id,
 #include "core/diag.def"
 #undef X
     FL_DIAG_COUNT
@@ -20,8 +21,12 @@ typedef struct fl_error {
 } fl_error;
 
 const char *fl_diag_key(fl_diag code);
-/* Fill err from the diag table's format; returns -1 so callers can
- * `return fl_error_set(...)`. err may be NULL. */
+/* The row's printf format in English (zh false) or Chinese. */
+const char *fl_diag_format(fl_diag code, bool zh);
+/* Fill err from the diag table's format in the language in force
+ * (core/i18n.h), each %s argument that is one of the table's phrases in
+ * that language too (a reader's "RTF; save it as .docx", strerror's words);
+ * returns -1 so callers can `return fl_error_set(...)`. err may be NULL. */
 int fl_error_set(fl_error *err, fl_diag code, ...);
 int fl_error_setv(fl_error *err, fl_diag code, va_list ap);
 void fl_error_clear(fl_error *err);

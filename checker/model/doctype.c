@@ -28,6 +28,7 @@
  *    unknown, and the reason says what was seen. */
 #include "model/doc.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include "model/cover.h"
@@ -171,7 +172,7 @@ static void reason(detect *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fl_buf_vprintf(&d->why, fmt, ap);
+    fl_buf_vprintf(&d->why, fl_tr_format(fmt), ap); /* said in the language of the run */
     va_end(ap);
 }
 
@@ -220,11 +221,11 @@ static const char *notice_type(detect *d, const char *g, int line)
         return "eia-pp";
     }
     size_t book = strstr(g, "报告书") ? 1 : 0, form = strstr(g, "报告表") ? 1 : 0;
-    const char *where = "title";
+    const char *where = fl_tr_format("title");
     if (!book && !form) { /* 甲项目 报批前公示: the text says what it is about */
         book = count_in_body(d->doc, "报告书");
         form = count_in_body(d->doc, "报告表");
-        where = "text";
+        where = fl_tr_format("text");
     }
     if (!eia && !book && !form) {
         reason(d, "title line %d 「%s」: a notice, not about an EIA document", line, q);
@@ -382,11 +383,11 @@ static const char *from_body(detect *d)
                                                                   : NULL;
     if (type) {
         const tally *t = !strcmp(type, "eia-form") ? &form : !strcmp(type, "eia-book") ? &book : &pp;
-        const char *what = !strcmp(type, "eia-form") ? "part titles of a 报告表"
-                           : !strcmp(type, "eia-book") ? "chapters of a 报告书"
-                                                       : "chapters of a 公众参与说明";
+        const char *what = fl_tr_format(!strcmp(type, "eia-form")   ? "part titles of a 报告表"
+                                        : !strcmp(type, "eia-book") ? "chapters of a 报告书"
+                                                                    : "chapters of a 公众参与说明");
         reason(d, "no title line names a known kind of filing; the body has %zu %s (%s)%s%s", t->n, what, listed(d, t),
-               self ? " and calls itself " : "", self ? self : "");
+               self ? fl_tr_format(" and calls itself ") : "", self ? self : "");
         return type;
     }
     reason(d, "no title line names a known kind of filing");

@@ -13,7 +13,9 @@
  * anchors it. The comment text is written with libxml2's xmlTextWriter,
  * which escapes it. */
 #include "report/annotate_marks.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
+#include "report/report.h"
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,9 @@
 #define W2003_URI "http://schemas.microsoft.com/office/word/2003/wordml"
 #define AML_URI "http://schemas.microsoft.com/aml/2001/core"
 #define AUTHOR "filinglint"
+
+/* The comment texts are rows of core/i18n.def, in the language of the run. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
 /* ---- small helpers --------------------------------------------------------- */
 
@@ -58,11 +63,7 @@ static void decl(fl_buf *b, const ax_markup *m)
     fl_buf_addc(b, '"');
 }
 
-static const char *part_label(fl_part p)
-{
-    static const char *const names[FL_PART_COUNT] = {"正文", "文本框", "页眉", "页脚", "脚注", "尾注", "批注"};
-    return (unsigned)p < FL_PART_COUNT ? names[p] : "其他部分";
-}
+#define part_label(p) fl_report_part(p)
 
 void ax_job_date(ax_job *j)
 {
@@ -73,16 +74,17 @@ void ax_job_date(ax_job *j)
     strftime(j->date, sizeof j->date, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Comment text, one string per paragraph: "[error] EIA101: message",
- * "依据：basis", and where the finding is when the comment is elsewhere.
+/* Comment text, one string per paragraph: "[错误] EIA101: message" ("[error]"
+ * in English), "依据：basis", and where the finding is when the comment is
+ * elsewhere.
  * Control characters are not allowed in XML 1.0: they become spaces. */
 static size_t comment_lines(const ax_anchor *a, fl_buf lines[3])
 {
     size_t n = 0;
     const fl_finding *f = a->f;
-    fl_buf_printf(&lines[n++], "[%s] %s: %s", fl_severity_name(f->severity), f->rule->id, f->message ? f->message : "");
+    fl_buf_printf(&lines[n++], "[%s] %s: %s", fl_report_severity(f->severity), f->rule->id, fl_report_message(f));
     fl_buf basis = FL_BUF_INIT;
-    if (*fl_basis_line(&basis, fl_finding_basis(f))) fl_buf_printf(&lines[n++], "依据：%s", basis.data);
+    if (*fl_basis_line(&basis, fl_finding_basis(f))) fl_buf_printf(&lines[n++], fl_tr(FL_M_A_BASIS), basis.data);
     fl_buf_free(&basis);
     if (a->note[0]) fl_buf_adds(&lines[n++], a->note);
     for (size_t i = 0; i < n; i++)
@@ -205,7 +207,7 @@ void ax_anchors_build(ax_job *j)
         a->para = -1;
         const fl_block *b = f->block >= 0 && (size_t)f->block < doc->nblocks ? &doc->blocks[f->block] : NULL;
         if (!b) {
-            snprintf(a->note, sizeof a->note, "位置：整篇文档（不对应某一段），批注放在正文第一段。");
+            snprintf(a->note, sizeof a->note, "%s", fl_tr(FL_M_A_WHOLE));
             continue;
         }
         if ((b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && in_main(j, b)) {
@@ -215,11 +217,9 @@ void ax_anchors_build(ax_job *j)
             continue;
         }
         if (j->main && b->part_name)
-            snprintf(a->note, sizeof a->note, "位置：%s（%s）第 %d 行，不在正文中，批注放在正文第一段。",
-                     part_label(b->part), b->part_name, f->line);
+            snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_PART_NAMED), part_label(b->part), b->part_name, f->line);
         else
-            snprintf(a->note, sizeof a->note, "位置：%s 第 %d 行，不在正文中，批注放在正文第一段。",
-                     part_label(b->part), f->line);
+            snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_PART), part_label(b->part), f->line);
     }
 }
 
@@ -257,13 +257,13 @@ static const ax_para *target(const ax_job *j, const ax_scan *s, ax_anchor *a)
 {
     if (a->para < 0 || (size_t)a->para >= s->nparas) {
         if (a->para >= 0) /* the model and the part disagree: still show the finding */
-            snprintf(a->note, sizeof a->note, "位置：第 %d 行，批注放在正文第一段。", a->f->line);
+            snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_LINE), a->f->line);
         a->precise = false;
         return first_body(j, s);
     }
     const ax_para *p = &s->paras[a->para];
     if (p->outer != a->para) {
-        snprintf(a->note, sizeof a->note, "位置：文本框中（第 %d 行），批注放在文本框所在段落。", a->f->line);
+        snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_TEXTBOX), a->f->line);
         a->precise = false;
         p = &s->paras[p->outer];
     }

@@ -31,6 +31,7 @@
  * control characters other than tab, CR and LF are dropped: a NUL or an ESC
  * has no place in a cell. Each file's rows are written when it is reported. */
 #include "report/report.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +111,7 @@ static void file_csv(void *state, const fl_file_report *f)
         cell(b, "error", false);
         fl_buf_addc(b, ',');                         /* class */
         cell(b, "unreadable", false);
-        cell(b, f->error ? f->error->message : "cannot be read", false);
+        cell(b, f->error ? f->error->message : fl_tr(FL_M_H_UNREADABLE), false);
         fl_buf_adds(b, ",,,\r\n");                   /* basis, section, excerpt, judged_as_of */
         flush_rows(c);
         return;
@@ -127,7 +128,7 @@ static void file_csv(void *state, const fl_file_report *f)
         cell(b, fl_severity_name(fd->severity), false);
         cell(b, fl_class_name(basis->cls), false);
         cell(b, fd->rule->category, false);
-        cell(b, fd->message, false);
+        cell(b, fl_report_message(fd), false);
         cell(b, basis->text, false);
         cell(b, fd->section, false);
         cell(b, fd->excerpt, false);

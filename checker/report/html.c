@@ -28,14 +28,17 @@
  * system's (CJK families listed for each platform); the layout is one
  * column that fits a phone.
  *
- * The page is Chinese throughout: severities are 错误 / 警告 / 提示, document
- * types their Chinese names, a file that cannot be read says why in Chinese
- * (the tool's English message only as the tooltip). Every string from a
- * document, a rule or a path is escaped. The sections are built when each
+ * The page is in the language of the run (core/i18n.h) throughout: in
+ * Chinese severities are 错误 / 警告 / 提示, document types their Chinese
+ * names, a file that cannot be read says why in Chinese; in English the
+ * findings are the rules' English messages. What the filing, the rulesets
+ * and the law say is shown as written. Every string from a document, a
+ * rule or a path is escaped. The sections are built when each
  * file is reported and kept until close, because the record and the tables
  * that head the page need the whole run. */
 #include "report/report.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "rules/datainfo.h"
 #include <stdlib.h>
@@ -47,9 +50,11 @@
  * 500 filings in full 40 MB. */
 #define FULL_BUDGET ((size_t)4 << 20)
 
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
+
 typedef struct file_row {
     char *path, *doc_type;
-    char *error_key, *error_text; /* why it could not be read: diag key, the tool's message */
+    char *error_key, *error_text, *error_line; /* why it could not be read: diag key, message, "path: message" */
     size_t by_sev[3];
     size_t tool_errors;
     fl_judging judged;
@@ -75,57 +80,8 @@ typedef struct html_state {
     size_t nfindings;   /* findings so far: their ids are F1, F2... */
 } html_state;
 
-static const char *const sev_label[] = {"提示", "警告", "错误"};
-
-/* The document types as filings name themselves. */
-static const char *type_label(const char *t)
-{
-    static const char *const names[][2] = {
-        {"eia-book", "环境影响报告书"}, {"eia-form", "环境影响报告表"}, {"eia-pp", "公众参与说明"},
-        {"soil-plan", "实施方案"},      {"soil-summary", "总结报告"},   {"soil-sign", "公示牌"},
-    };
-    if (!t) return "未识别";
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(names[i][0], t)) return names[i][1];
-    return t;
-}
-
-/* Why a file could not be read, or why a rule was skipped, in Chinese (the
- * tool's own message is English: it goes in the tooltip). */
-static const char *diag_label(const char *key)
-{
-    static const char *const names[][2] = {
-        {"io", "无法读取文件"},
-        {"empty-file", "空文件"},
-        {"is-directory", "这是文件夹，不是文件"},
-        {"unsupported-format", "不支持的文件格式"},
-        {"not-a-zip", "不是 DOCX 文件（没有 ZIP 文件头）"},
-        {"legacy-doc", "旧版 Word 97-2003 .doc 文件，请另存为 .docx"},
-        {"encrypted", "设有密码的 DOCX，请去除密码后另存"},
-        {"ole-file", "不是 Word 文档的 OLE 复合文件"},
-        {"zip-corrupt", "ZIP 压缩包不完整或已损坏"},
-        {"zip-limit", "超出 ZIP 压缩包的大小或条目数限制"},
-        {"zip-duplicate", "ZIP 压缩包中有重名条目"},
-        {"zip-encrypted", "ZIP 压缩包条目已加密"},
-        {"zip-method", "不支持的压缩方式"},
-        {"no-main-part", "缺少正文部件"},
-        {"odt", "不支持 OpenDocument 文本（.odt），请另存为 .docx"},
-        {"xml-error", "XML 格式错误"},
-        {"xml-dtd", "文件含 DTD，出于安全考虑不予读取"},
-        {"xml-depth", "XML 嵌套过深"},
-        {"xml-encoding", "不支持的字符编码"},
-        {"too-large", "文件过大"},
-        {"text-limit", "文字超出上限"},
-        {"zip-crc", "ZIP 条目校验失败，文件已损坏"},
-        {"pattern-limit", "匹配次数超出上限，该规则未检查本文件"},
-        {"internal", "内部错误"},
-        {"corpus", "语料库数据库出错"},
-    };
-    for (size_t i = 0; key && i < sizeof names / sizeof *names; i++)
-        if (!strcmp(names[i][0], key)) return names[i][1];
-    return "无法读取";
-}
-static const char *const part_label[FL_PART_COUNT] = {"正文", "文本框", "页眉", "页脚", "脚注", "尾注", "批注"};
+#define sev_label(s) fl_report_severity(s)
+#define type_label(t) fl_report_type(t)
 
 /* ---- escaping ---------------------------------------------------------------- */
 
@@ -187,7 +143,8 @@ static void tally(html_state *h, const fl_file_report *f)
     if (!f->result) {
         char line[1600];
         row->error_key = fl_xstrdup(f->error ? fl_diag_key(f->error->code) : "io");
-        row->error_text = fl_xstrdup(f->error ? fl_error_format(f->error, line, sizeof line) : "cannot be read");
+        row->error_text = fl_xstrdup(f->error ? f->error->message : fl_tr(FL_M_H_UNREADABLE));
+        row->error_line = fl_xstrdup(f->error ? fl_error_format(f->error, line, sizeof line) : row->error_text);
         return;
     }
     row->doc_type = dup_or_null(f->result->doc_type);
@@ -211,25 +168,26 @@ static void finding_note(fl_buf *b, const fl_finding *f, size_t id)
 {
     fl_buf_printf(b, "<div class=\"finding sev-%s\" id=\"F%zu\" data-rule=\"", sev_name(f->severity), id);
     esc(b, f->rule->id);
-    fl_buf_printf(b, "\"><b class=\"tag\">%s</b> <b>", sev_label[f->severity]);
+    fl_buf_printf(b, "\"><b class=\"tag\">%s</b> <b>", sev_label(f->severity));
     esc(b, f->rule->id);
-    fl_buf_adds(b, "</b> ");
-    esc(b, f->message);
+    fl_buf_adds(b, "</b> <span class=\"msg\">");
+    esc(b, fl_report_message(f));
+    fl_buf_adds(b, "</span>");
     if (f->related_path) {
-        fl_buf_adds(b, " <span class=\"related\">另见 ");
+        fl_buf_adds(b, fl_tr(FL_M_H_SEE_ALSO));
         esc(b, f->related_path);
-        if (f->related_line > 0) fl_buf_printf(b, " 第 %d 行", f->related_line);
+        if (f->related_line > 0) fl_buf_printf(b, fl_tr(FL_M_H_LINE), f->related_line);
         fl_buf_adds(b, "</span>");
     }
     fl_buf basis = FL_BUF_INIT;
     if (*fl_basis_line(&basis, fl_finding_basis(f))) {
-        fl_buf_adds(b, " <span class=\"basis\">依据：");
+        fl_buf_adds(b, fl_tr(FL_M_H_BASIS));
         esc(b, basis.data);
         fl_buf_adds(b, "</span>");
     }
     fl_buf_free(&basis);
-    fl_buf_printf(b, " <span class=\"loc\">第 %d 行", f->line);
-    if (f->column > 1) fl_buf_printf(b, "第 %d 字", f->column);
+    fl_buf_printf(b, fl_tr(FL_M_H_AT_LINE), f->line);
+    if (f->column > 1) fl_buf_printf(b, fl_tr(FL_M_H_AT_COLUMN), f->column);
     fl_buf_adds(b, "</span></div>\n");
 }
 
@@ -353,7 +311,8 @@ static void marked_text(fl_buf *b, const fl_block *blk, const span *sp, size_t n
         for (size_t i = 0; i < n; i++)
             if (sp[i].start <= s && sp[i].end >= e) {
                 fl_buf_printf(&ids, "%sF%zu", ids.len ? " " : "", sp[i].id);
-                if (!compact) fl_buf_printf(&title, "%s%s: %s", title.len ? "\n" : "", sp[i].f->rule->id, sp[i].f->message);
+                if (!compact)
+                    fl_buf_printf(&title, "%s%s: %s", title.len ? "\n" : "", sp[i].f->rule->id, fl_report_message(sp[i].f));
                 if ((int)sp[i].sev > sev) sev = (int)sp[i].sev;
             }
         if (sev >= 0) {
@@ -417,7 +376,7 @@ static void block_html(fl_buf *b, const file_ctx *c, size_t bi, bool in_cell)
     data_f(b, c, bi);
     fl_buf_printf(b, "><span class=\"ln\">%d</span>", blk->line);
     if (blk->part != FL_PART_BODY && (unsigned)blk->part < FL_PART_COUNT)
-        fl_buf_printf(b, "<span class=\"part\">%s</span>", part_label[blk->part]);
+        fl_buf_printf(b, "<span class=\"part\">%s</span>", fl_report_part(blk->part));
     marked_text(b, blk, sp, ns, c->compact);
     fl_buf_printf(b, head ? "</h%d>\n" : "</p>\n", hl);
     for (size_t i = 0; i < nf; i++) {
@@ -493,7 +452,7 @@ static void whole_html(fl_buf *b, const file_ctx *c, size_t nf, size_t nb)
     fl_buf_adds(b, "<div class=\"whole\"><p class=\"blk has-f\" data-f=\"");
     for (size_t i = 0, k = 0; i < nf; i++)
         if (whole_doc(c->by_block[i], nb)) fl_buf_printf(b, "%sF%zu", k++ ? " " : "", fid(c, c->by_block[i]));
-    fl_buf_adds(b, "\">关于整篇文档</p>\n");
+    fl_buf_printf(b, "\">%s</p>\n", fl_tr(FL_M_H_WHOLE));
     for (size_t i = 0; i < nf; i++)
         if (whole_doc(c->by_block[i], nb)) finding_note(b, c->by_block[i], fid(c, c->by_block[i]));
     fl_buf_adds(b, "</div>\n");
@@ -515,8 +474,8 @@ static void full_html(fl_buf *b, const file_ctx *c, size_t nf)
     if (body_end < nb) {
         bool any = false; /* open when a finding is in there */
         for (size_t i = body_end; i < nb && !any; i++) any = c->count[i] > 0;
-        fl_buf_printf(b, "<details class=\"other\"%s><summary>页眉、页脚、脚注和批注</summary>\n<div class=\"doc\">\n",
-                      any ? " open" : "");
+        fl_buf_printf(b, "<details class=\"other\"%s><summary>%s</summary>\n<div class=\"doc\">\n", any ? " open" : "",
+                      fl_tr(FL_M_H_OTHER_PARTS));
         blocks_html(b, c, body_end, nb);
         fl_buf_adds(b, "</div></details>\n");
     }
@@ -538,13 +497,17 @@ static void compact_html(fl_buf *b, const file_ctx *c, size_t nf)
         const char *sec = first->section ? first->section : "";
         if (!section || strcmp(section, sec)) {
             fl_buf_adds(b, "<p class=\"sec\">");
-            esc(b, *sec ? sec : "（标题之前）");
+            esc(b, *sec ? sec : fl_tr(FL_M_H_BEFORE_HEADINGS));
             fl_buf_adds(b, "</p>\n");
             section = sec;
         }
         const fl_block *blk = &doc->blocks[bi];
         if (blk->kind == FL_BLOCK_CELL && blk->table)
-            fl_buf_printf(b, "<p class=\"cellpos\">表格第 %d 行第 %d 列</p>\n", blk->row + 1, blk->col + 1);
+        {
+            fl_buf_adds(b, "<p class=\"cellpos\">");
+            fl_buf_printf(b, fl_tr(FL_M_H_CELL), blk->row + 1, blk->col + 1);
+            fl_buf_adds(b, "</p>\n");
+        }
         block_html(b, c, bi, blk->kind == FL_BLOCK_CELL);
     }
     fl_buf_adds(b, "</div>\n");
@@ -553,28 +516,26 @@ static void compact_html(fl_buf *b, const file_ctx *c, size_t nf)
 static void counts_html(fl_buf *b, const size_t by_sev[3])
 {
     for (int s = FL_SEV_ERROR; s >= FL_SEV_INFO; s--)
-        fl_buf_printf(b, "<span class=\"count sev-%s\">%s %zu</span> ", sev_name((fl_severity)s), sev_label[s], by_sev[s]);
+        fl_buf_printf(b, "<span class=\"count sev-%s\">%s %zu</span> ", sev_name((fl_severity)s), sev_label((fl_severity)s),
+                      by_sev[s]);
 }
 
 /* Where the judging date came from, in a few words. */
 static void judged_from_text(fl_buf *b, const fl_judging *j)
 {
-    if (j->from == FL_JUDGED_OPTION) fl_buf_adds(b, "--as-of 指定");
-    else if (j->from == FL_JUDGED_FILING && j->line > 0) fl_buf_printf(b, "文件的编制日期，第 %d 行", j->line);
-    else if (j->from == FL_JUDGED_FILING) fl_buf_adds(b, "文件的编制日期");
-    else if (j->blank && j->line > 0) fl_buf_printf(b, "今天；文件的编制日期未填写，第 %d 行", j->line);
-    else fl_buf_adds(b, "今天；文件未写明编制日期");
+    char from[160];
+    fl_buf_adds(b, fl_judging_from(j, from, sizeof from));
 }
 
 /* The date the file was judged at and why, for the reader of the page. */
 static void judged_html(fl_buf *b, const fl_judging *j)
 {
-    char d[11];
+    char d[11], from[160];
     fl_date_format(&j->date, d);
-    fl_buf_printf(b, "<p class=\"judged\" data-judged-as-of=\"%s\" data-judged-from=\"%s\">判断日期：%s（", d,
-                  fl_judged_from_names[j->from], d);
-    judged_from_text(b, j);
-    fl_buf_adds(b, "），按该日施行的规定检查</p>\n");
+    fl_buf_printf(b, "<p class=\"judged\" data-judged-as-of=\"%s\" data-judged-from=\"%s\">", d,
+                  fl_judged_from_names[j->from]);
+    fl_buf_printf(b, fl_tr(FL_M_H_JUDGED), d, fl_judging_from(j, from, sizeof from));
+    fl_buf_adds(b, "</p>\n");
 }
 
 /* The section of one file, head and all, with its text rendered by body. */
@@ -591,14 +552,15 @@ static void section_html(fl_buf *b, const file_row *row, size_t n, const fl_resu
     fl_buf_adds(b, "</p>\n");
     judged_html(b, &res->judged);
     for (size_t i = 0; i < res->nerrors; i++) {
-        fl_buf_adds(b, "<p class=\"toolerr\" title=\"");
-        esc(b, res->errors[i].message);
-        fl_buf_adds(b, "\">未完成的检查：规则 ");
-        esc(b, res->errors[i].rule ? res->errors[i].rule : "");
-        fl_buf_printf(b, " %s</p>\n", diag_label(fl_diag_key(res->errors[i].code)));
+        /* "path: rule X: why": the path is the section's own */
+        const char *msg = res->errors[i].message, *colon = strstr(msg, ": ");
+        fl_buf_printf(b, "<p class=\"toolerr\" data-code=\"%s\">%s", fl_diag_key(res->errors[i].code),
+                      fl_tr(FL_M_H_INCOMPLETE));
+        esc(b, colon && !strncmp(msg, row->path, (size_t)(colon - msg)) ? colon + 2 : msg);
+        fl_buf_adds(b, "</p>\n");
     }
     if (compact) {
-        if (nf) fl_buf_adds(b, "<p class=\"note\">只列出有问题的段落（本次检查的文件较多，未收录全文）</p>\n");
+        if (nf) fl_buf_printf(b, "<p class=\"note\">%s</p>\n", fl_tr(FL_M_H_ONLY_NOTE));
         compact_html(b, c, nf);
     } else {
         full_html(b, c, nf);
@@ -781,27 +743,32 @@ static void local_time(fl_buf *b, time_t t)
         return;
     }
     /* +0800 -> UTC+08:00 */
-    fl_buf_printf(b, "%s（UTC%c%.2s:%.2s）", when, zone[0] == '-' ? '-' : '+', zone + 1, zone + 3);
+    fl_buf_printf(b, fl_tr(FL_M_H_TIME), when, zone[0] == '-' ? '-' : '+', zone + 1, zone + 3);
 }
 
 static void data_line(fl_buf *b, const fl_data_info *d)
 {
     char date[11];
     fl_date_format(&d->as_of, date);
-    fl_buf_printf(b, "<li>%s（<code>", fl_data_kind_label(d));
+    const char *kind = d->kind == FL_DATA_STANDARDS ? fl_tr(FL_M_H_DATA_STANDARDS)
+                       : d->kind == FL_DATA_PLACES  ? fl_tr(FL_M_H_DATA_PLACES)
+                       : d->kind == FL_DATA_HOLIDAYS ? fl_tr(FL_M_H_DATA_HOLIDAYS)
+                                                     : fl_data_kind_label(d);
+    fl_buf_adds(b, "<li>");
+    esc(b, kind);
+    fl_buf_adds(b, fl_tr(FL_M_H_REC_OPEN_PAREN));
     esc(b, d->path);
-    fl_buf_adds(b, "</code>）：");
+    fl_buf_adds(b, fl_tr(FL_M_H_DATA_CLOSE));
     if (d->error) {
-        fl_buf_adds(b, "<span class=\"failed\">无法读取</span>");
+        fl_buf_printf(b, "<span class=\"failed\">%s</span>", fl_tr(FL_M_H_UNREADABLE));
     } else if (d->kind == FL_DATA_HOLIDAYS) {
-        fl_buf_printf(b, "收录 %zu—%zu 年（%zu 年 12 月 24 日后的工作日不在表内），最新通知 %s 发布", d->count[0],
-                      d->count[1], d->count[1], d->as_of.y ? date : "—");
+        fl_buf_printf(b, fl_tr(FL_M_H_HOLIDAYS), d->count[0], d->count[1], d->count[1], d->as_of.y ? date : "—");
     } else if (d->kind == FL_DATA_PLACES) {
-        fl_buf_printf(b, "截至 %s 的行政区划，%zu 个现行区划", d->as_of.y ? date : "—", d->entries);
+        fl_buf_printf(b, fl_tr(FL_M_H_PLACES), d->as_of.y ? date : "—", d->entries);
     } else if (d->kind == FL_DATA_STANDARDS) {
-        fl_buf_printf(b, "%zu 项标准（现行 %zu 项），表中最新日期 %s", d->entries, d->count[0], d->as_of.y ? date : "—");
+        fl_buf_printf(b, fl_tr(FL_M_H_STANDARDS), d->entries, d->count[0], d->as_of.y ? date : "—");
     } else {
-        fl_buf_printf(b, "%zu 条", d->entries);
+        fl_buf_printf(b, fl_tr(FL_M_H_ENTRIES), d->entries);
     }
     fl_buf_adds(b, "</li>");
 }
@@ -812,48 +779,51 @@ static void data_line(fl_buf *b, const fl_data_info *d)
 static void record_html(fl_buf *b, html_state *h)
 {
     const fl_invocation *inv = fl_invocation_get();
-    fl_buf_adds(b, "<h2 class=\"group\">检查记录</h2>\n<div class=\"sum\"><table class=\"meta\" id=\"record\">\n");
-    fl_buf_adds(b, "<tr class=\"run-varies\"><th>检查时间</th><td>");
+    fl_buf_printf(b, "<h2 class=\"group\">%s</h2>\n<div class=\"sum\"><table class=\"meta\" id=\"record\">\n",
+                  fl_tr(FL_M_H_RECORD));
+    fl_buf_printf(b, "<tr class=\"run-varies\"><th>%s</th><td>", fl_tr(FL_M_H_REC_TIME));
     local_time(b, inv->start);
     fl_buf_adds(b, "</td></tr>\n");
-    fl_buf_adds(b, "<tr><th>检查工具</th><td>filinglint " FL_VERSION "</td></tr>\n");
+    fl_buf_printf(b, "<tr><th>%s</th><td>filinglint " FL_VERSION "</td></tr>\n", fl_tr(FL_M_H_REC_TOOL));
     fl_buf cmd = FL_BUF_INIT;
     fl_invocation_command_line(&cmd);
-    fl_buf_adds(b, "<tr class=\"run-varies\"><th>命令行</th><td><code>");
+    fl_buf_printf(b, "<tr class=\"run-varies\"><th>%s</th><td><code>", fl_tr(FL_M_H_REC_COMMAND));
     if (cmd.len) esc_n(b, cmd.data, cmd.len);
     fl_buf_adds(b, "</code></td></tr>\n");
     fl_buf_free(&cmd);
-    fl_buf_adds(b, "<tr><th>判断日期</th><td>");
+    fl_buf_printf(b, "<tr><th>%s</th><td>", fl_tr(FL_M_H_REC_JUDGED));
     if (h->has_as_of) {
         char d[11];
         fl_date_format(&h->as_of, d);
-        fl_buf_printf(b, "所有文件按 %s 施行的规定检查（--as-of，%s）", d,
-                      h->as_of_origin && !strcmp(h->as_of_origin, "config") ? "配置文件 .filinglint.xml 指定" : "命令行指定");
+        fl_buf_printf(b, fl_tr(FL_M_H_REC_AS_OF), d,
+                      fl_tr(h->as_of_origin && !strcmp(h->as_of_origin, "config") ? FL_M_H_REC_AS_OF_CONFIG
+                                                                                 : FL_M_H_REC_AS_OF_CLI));
     } else {
-        fl_buf_adds(b, "各文件按其编制日期施行的规定检查；没有写明日期的按检查当日（见文件表的“判断日期”）");
+        esc(b, fl_tr(FL_M_H_REC_OWN_DATES));
     }
-    fl_buf_adds(b, "</td></tr>\n<tr><th>规则集</th><td><ul>");
+    fl_buf_printf(b, "</td></tr>\n<tr><th>%s</th><td><ul>", fl_tr(FL_M_H_REC_RULESETS));
     size_t nrules = 0;
     for (size_t i = 0; h->rules && i < h->rules->nsets; i++) {
         const fl_ruleset *rs = h->rules->sets[i];
         fl_buf_adds(b, "<li>");
         esc(b, rs->id ? rs->id : "");
         if (rs->title) {
-            fl_buf_adds(b, " ");
+            fl_buf_adds(b, " <span class=\"title\">");
             esc(b, rs->title);
+            fl_buf_adds(b, "</span>");
         }
-        fl_buf_adds(b, "（<code>");
+        fl_buf_adds(b, fl_tr(FL_M_H_REC_OPEN_PAREN));
         esc(b, rs->path);
-        fl_buf_printf(b, "</code>，%zu 条规则）</li>", rs->nrules);
+        fl_buf_printf(b, fl_tr(FL_M_H_REC_RULESET_N), rs->nrules);
         nrules += rs->nrules;
     }
-    fl_buf_printf(b, "</ul>共 %zu 条规则，另有内置的 LINT 规则</td></tr>\n", nrules);
+    fl_buf_printf(b, fl_tr(FL_M_H_REC_RULES_TOTAL), nrules);
     fl_arena a;
     fl_arena_init(&a);
     fl_data_info *tables;
     size_t ntables = fl_data_info_collect(h->rules, &a, &tables);
     if (ntables) {
-        fl_buf_adds(b, "<tr><th>数据表</th><td><ul>");
+        fl_buf_printf(b, "<tr><th>%s</th><td><ul>", fl_tr(FL_M_H_REC_DATA));
         for (size_t i = 0; i < ntables; i++) data_line(b, &tables[i]);
         fl_buf_adds(b, "</ul></td></tr>\n");
     }
@@ -867,20 +837,22 @@ static void rules_html(fl_buf *b, html_state *h)
 {
     if (h->nrules > 1) qsort(h->rules_seen, h->nrules, sizeof *h->rules_seen, cmp_rule_row);
     if (!h->nrules) return;
-    fl_buf_adds(b, "<h2 class=\"group\">按规则</h2>\n<div class=\"sum\"><table id=\"rules-table\">\n"
-                   "<thead><tr><th>规则</th><th>级别</th><th class=\"n\">数量</th><th>说明</th><th>依据</th></tr></thead>\n<tbody>\n");
+    fl_buf_printf(b, "<h2 class=\"group\">%s</h2>\n<div class=\"sum\"><table id=\"rules-table\">\n"
+                     "<thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+                  fl_tr(FL_M_H_BY_RULE), fl_tr(FL_M_H_COL_RULE), fl_tr(FL_M_H_COL_SEVERITY), fl_tr(FL_M_H_COL_COUNT),
+                  fl_tr(FL_M_H_COL_SUMMARY), fl_tr(FL_M_H_COL_BASIS));
     fl_buf basis = FL_BUF_INIT;
     for (size_t i = 0; i < h->nrules; i++) {
         const rule_row *r = &h->rules_seen[i];
         fl_buf_adds(b, "<tr><td>");
         esc(b, r->rule->id);
-        fl_buf_printf(b, "</td><td class=\"sev-%s\"><span class=\"tag\">%s</span></td><td class=\"n\">%zu</td><td>",
-                      sev_name(r->severity), sev_label[r->severity], r->count);
-        esc(b, r->rule->summary ? r->rule->summary : r->rule->message);
+        fl_buf_printf(b, "</td><td class=\"sev-%s\"><span class=\"tag\">%s</span></td><td class=\"n\">%zu</td><td class=\"summary\">",
+                      sev_name(r->severity), sev_label(r->severity), r->count);
+        esc(b, fl_report_rule_summary(r->rule));
         fl_buf_adds(b, "</td><td class=\"basis\">");
         const char *line = fl_basis_line(&basis, &r->rule->basis);
         esc(b, *line ? line : "—");
-        if (r->rule->nbases) fl_buf_adds(b, "（按文件类型和日期另有依据）");
+        if (r->rule->nbases) fl_buf_adds(b, fl_tr(FL_M_H_MORE_BASES));
         fl_buf_adds(b, "</td></tr>\n");
     }
     fl_buf_free(&basis);
@@ -901,8 +873,9 @@ static void files_html(fl_buf *b, html_state *h, const fl_summary *s)
         for (size_t k = 0; k < ntypes && !seen; k++) seen = !strcmp(types[k], r->doc_type);
         if (!seen && ntypes < sizeof types / sizeof *types) types[ntypes++] = r->doc_type;
     }
-    fl_buf_adds(b, "<h2 class=\"group\">按文件</h2>\n<form class=\"ftools\" id=\"ftools\" onsubmit=\"return false\">\n"
-                   "<label>类型 <select id=\"f-type\"><option value=\"\">全部</option>");
+    fl_buf_printf(b, "<h2 class=\"group\">%s</h2>\n<form class=\"ftools\" id=\"ftools\" onsubmit=\"return false\">\n"
+                     "<label>%s <select id=\"f-type\"><option value=\"\">%s</option>",
+                  fl_tr(FL_M_H_BY_FILE), fl_tr(FL_M_H_TYPE), fl_tr(FL_M_H_ALL));
     for (size_t k = 0; k < ntypes; k++) {
         fl_buf_adds(b, "<option value=\"");
         esc(b, types[k]);
@@ -910,17 +883,21 @@ static void files_html(fl_buf *b, html_state *h, const fl_summary *s)
         esc(b, type_label(types[k]));
         fl_buf_adds(b, "</option>");
     }
-    if (untyped) fl_buf_adds(b, "<option value=\"none\">未识别</option>");
+    if (untyped) fl_buf_printf(b, "<option value=\"none\">%s</option>", fl_tr(FL_M_TYPE_UNKNOWN));
     fl_buf_adds(b, "</select></label>\n");
-    static const char *const states[][2] = {{"error", "有错误"}, {"warning", "有警告"}, {"unreadable", "无法读取"}, {"clean", "没有问题"}};
+    static const struct { const char *key; fl_msg label; } states[] = {
+        {"error", FL_M_H_HAS_ERRORS}, {"warning", FL_M_H_HAS_WARNINGS}, {"unreadable", FL_M_H_UNREADABLE}, {"clean", FL_M_H_CLEAN}};
     for (size_t k = 0; k < 4; k++)
-        fl_buf_printf(b, "<label><input type=\"checkbox\" data-file-filter=\"%s\"> %s</label>\n", states[k][0], states[k][1]);
-    fl_buf_adds(b, "</form>\n<div class=\"sum\"><table id=\"files-table\">\n<thead><tr>"
-                   "<th data-sort=\"text\" data-key=\"path\">文件</th><th data-sort=\"text\" data-key=\"type\">类型</th>"
-                   "<th class=\"n\" data-sort=\"num\" data-key=\"error\">错误</th>"
-                   "<th class=\"n\" data-sort=\"num\" data-key=\"warning\">警告</th>"
-                   "<th class=\"n\" data-sort=\"num\" data-key=\"info\">提示</th>"
-                   "<th data-sort=\"text\" data-key=\"judged\">判断日期</th></tr></thead>\n<tbody>\n");
+        fl_buf_printf(b, "<label><input type=\"checkbox\" data-file-filter=\"%s\"> %s</label>\n", states[k].key,
+                      fl_tr(states[k].label));
+    fl_buf_printf(b, "</form>\n<div class=\"sum\"><table id=\"files-table\">\n<thead><tr>"
+                     "<th data-sort=\"text\" data-key=\"path\">%s</th><th data-sort=\"text\" data-key=\"type\">%s</th>"
+                     "<th class=\"n\" data-sort=\"num\" data-key=\"error\">%s</th>"
+                     "<th class=\"n\" data-sort=\"num\" data-key=\"warning\">%s</th>"
+                     "<th class=\"n\" data-sort=\"num\" data-key=\"info\">%s</th>"
+                     "<th data-sort=\"text\" data-key=\"judged\">%s</th></tr></thead>\n<tbody>\n",
+                  fl_tr(FL_M_H_COL_FILE), fl_tr(FL_M_H_TYPE), sev_label(FL_SEV_ERROR), sev_label(FL_SEV_WARNING),
+                  sev_label(FL_SEV_INFO), fl_tr(FL_M_H_REC_JUDGED));
     for (size_t i = 0; i < h->nfiles; i++) {
         const file_row *r = &h->files[i];
         bool clean = !r->error_key && !r->by_sev[0] && !r->by_sev[1] && !r->by_sev[2] && !r->tool_errors;
@@ -929,15 +906,15 @@ static void files_html(fl_buf *b, html_state *h, const fl_summary *s)
         fl_buf_printf(b, "\" data-error=\"%d\" data-warning=\"%d\" data-unreadable=\"%d\" data-clean=\"%d\"",
                       r->by_sev[FL_SEV_ERROR] > 0, r->by_sev[FL_SEV_WARNING] > 0, r->error_key != NULL, clean);
         if (r->section) fl_buf_printf(b, " data-file=\"file%zu\"", i + 1);
-        fl_buf_adds(b, "><td>");
+        fl_buf_adds(b, "><td class=\"path\">");
         if (r->section) fl_buf_printf(b, "<a href=\"#file%zu\">", i + 1);
         esc(b, r->path);
         fl_buf_adds(b, r->section ? "</a></td><td>" : "</td><td>");
         if (r->error_key) {
             fl_buf_adds(b, "<span class=\"failed\" title=\"");
+            esc(b, r->error_line);
+            fl_buf_printf(b, "\" data-code=\"%s\">%s", r->error_key, fl_tr(FL_M_H_CANNOT_READ));
             esc(b, r->error_text);
-            fl_buf_adds(b, "\">无法读取：");
-            esc(b, diag_label(r->error_key));
             fl_buf_adds(b, "</span></td><td class=\"n\" data-v=\"-1\"></td><td class=\"n\" data-v=\"-1\"></td>"
                            "<td class=\"n\" data-v=\"-1\"></td><td></td></tr>\n");
             continue;
@@ -951,8 +928,9 @@ static void files_html(fl_buf *b, html_state *h, const fl_summary *s)
         judged_from_text(b, &r->judged);
         fl_buf_adds(b, "</span></td></tr>\n");
     }
-    fl_buf_printf(b, "</tbody>\n<tfoot><tr><th>合计 %zu 个文件", s->files);
-    if (s->failed_files) fl_buf_printf(b, "（%zu 个无法读取）", s->failed_files);
+    fl_buf_adds(b, "</tbody>\n<tfoot><tr><th>");
+    fl_buf_printf(b, fl_tr(FL_M_H_TOTAL), s->files);
+    if (s->failed_files) fl_buf_printf(b, fl_tr(FL_M_H_TOTAL_UNREAD), s->failed_files);
     fl_buf_printf(b, "</th><th></th><th class=\"n\">%zu</th><th class=\"n\">%zu</th><th class=\"n\">%zu</th><th></th></tr></tfoot>\n",
                   s->by_severity[FL_SEV_ERROR], s->by_severity[FL_SEV_WARNING], s->by_severity[FL_SEV_INFO]);
     fl_buf_adds(b, "</table></div>\n");
@@ -963,10 +941,10 @@ static void filters_html(fl_buf *b, html_state *h, const fl_summary *s)
     fl_buf_adds(b, "<form class=\"filters\" id=\"filters\" onsubmit=\"return false\">\n");
     for (int sev = FL_SEV_ERROR; sev >= FL_SEV_INFO; sev--)
         fl_buf_printf(b, "<label><input type=\"checkbox\" data-sev-filter=\"%s\" checked> %s (%zu)</label>\n",
-                      sev_name((fl_severity)sev), sev_label[sev], s->by_severity[sev]);
-    fl_buf_adds(b, "<label><input type=\"checkbox\" id=\"only\"> 只看有问题的段落</label>\n");
+                      sev_name((fl_severity)sev), sev_label((fl_severity)sev), s->by_severity[sev]);
+    fl_buf_printf(b, "<label><input type=\"checkbox\" id=\"only\"> %s</label>\n", fl_tr(FL_M_H_ONLY_FILTER));
     if (h->nrules) {
-        fl_buf_adds(b, "<details><summary>按规则筛选</summary>\n");
+        fl_buf_printf(b, "<details><summary>%s</summary>\n", fl_tr(FL_M_H_BY_RULE_FILTER));
         /* one box per rule id, even when a rule has findings at two severities */
         for (size_t i = 0; i < h->nrules; i++) {
             bool seen = false;
@@ -991,15 +969,20 @@ static int close_html(void *state, const fl_summary *s)
 {
     html_state *h = state;
     fl_buf head = FL_BUF_INIT;
-    fl_buf_adds(&head, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                       "<meta name=\"generator\" content=\"filinglint " FL_VERSION "\">\n"
-                       "<title>filinglint 检查报告</title>\n<style>\n");
+    fl_buf_printf(&head, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                         "<meta name=\"generator\" content=\"filinglint " FL_VERSION "\">\n"
+                         "<title>%s</title>\n<style>\n",
+                  fl_tr(FL_M_H_LANG), fl_tr(FL_M_H_TITLE));
     fl_buf_adds(&head, css);
-    fl_buf_adds(&head, "</style>\n</head>\n<body>\n<header>\n<h1>filinglint 检查报告</h1>\n<p class=\"counts\">");
-    fl_buf_printf(&head, "%zu 个文件：", s->files);
+    fl_buf_printf(&head, "</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n<p class=\"counts\">", fl_tr(FL_M_H_TITLE));
+    fl_buf_printf(&head, fl_tr(FL_M_H_FILES_HEAD), s->files);
     counts_html(&head, s->by_severity);
-    if (s->failed_files) fl_buf_printf(&head, "<span class=\"failed\">%zu 个无法读取</span>", s->failed_files);
+    if (s->failed_files) {
+        fl_buf_adds(&head, "<span class=\"failed\">");
+        fl_buf_printf(&head, fl_tr(FL_M_H_UNREADABLE_N), s->failed_files);
+        fl_buf_adds(&head, "</span>");
+    }
     fl_buf_adds(&head, "</p>\n</header>\n");
     record_html(&head, h);
     rules_html(&head, h);
@@ -1019,6 +1002,7 @@ static int close_html(void *state, const fl_summary *s)
         free(h->files[i].doc_type);
         free(h->files[i].error_key);
         free(h->files[i].error_text);
+        free(h->files[i].error_line);
     }
     free(h->files);
     free(h->rules_seen);

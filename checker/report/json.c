@@ -93,7 +93,7 @@ json_t *fl_json_finding(const fl_finding *f)
     json_object_set_new(o, "rule", fl_json_str(f->rule->id));
     json_object_set_new(o, "severity", fl_json_str(fl_severity_name(f->severity)));
     json_object_set_new(o, "category", fl_json_str(f->rule->category));
-    json_object_set_new(o, "message", fl_json_str(f->message));
+    json_object_set_new(o, "message", fl_json_str(fl_report_message(f)));
     const fl_basis *basis = fl_finding_basis(f);
     json_object_set_new(o, "basis", fl_json_str(basis->text ? basis->text : ""));
     json_t *loc = json_object();

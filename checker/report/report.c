@@ -1,6 +1,7 @@
 /* The table of output formats, the run summary they all print and the
  * invocation the record-keeping ones (SARIF, HTML) write down. */
 #include "report/report.h"
+#include "core/i18n.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,43 @@ const fl_reporter *fl_reporter_find(const char *name)
     for (size_t i = 0; i < sizeof reporters / sizeof *reporters; i++)
         if (!strcmp(reporters[i]->name, name)) return reporters[i];
     return NULL;
+}
+
+const char *fl_report_severity(fl_severity s)
+{
+    return fl_tr(s == FL_SEV_INFO ? FL_M_SEV_INFO : s == FL_SEV_WARNING ? FL_M_SEV_WARNING : FL_M_SEV_ERROR);
+}
+
+const char *fl_report_type(const char *t)
+{
+    static const struct { const char *id; fl_msg name; } names[] = {
+        {"eia-book", FL_M_TYPE_EIA_BOOK},   {"eia-form", FL_M_TYPE_EIA_FORM},         {"eia-pp", FL_M_TYPE_EIA_PP},
+        {"soil-plan", FL_M_TYPE_SOIL_PLAN}, {"soil-summary", FL_M_TYPE_SOIL_SUMMARY}, {"soil-sign", FL_M_TYPE_SOIL_SIGN},
+    };
+    if (!t) return fl_tr(FL_M_TYPE_UNKNOWN);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(names[i].id, t)) return fl_tr(names[i].name);
+    return t;
+}
+
+const char *fl_report_part(fl_part p)
+{
+    static const fl_msg names[FL_PART_COUNT] = {FL_M_PART_BODY,     FL_M_PART_TEXTBOX, FL_M_PART_HEADER,
+                                                FL_M_PART_FOOTER,   FL_M_PART_FOOTNOTE, FL_M_PART_ENDNOTE,
+                                                FL_M_PART_COMMENT};
+    return fl_tr((unsigned)p < FL_PART_COUNT ? names[p] : FL_M_PART_OTHER);
+}
+
+const char *fl_report_message(const fl_finding *f)
+{
+    if (fl_lang_get() == FL_LANG_EN && f->message_en && *f->message_en) return f->message_en;
+    return f->message ? f->message : "";
+}
+
+const char *fl_report_rule_summary(const fl_rule *r)
+{
+    if (fl_lang_get() == FL_LANG_EN && r->message_en && *r->message_en) return r->message_en;
+    return r->summary ? r->summary : r->message ? r->message : "";
 }
 
 void fl_summary_add(fl_summary *s, const fl_file_report *f)

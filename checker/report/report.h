@@ -82,6 +82,19 @@ typedef struct fl_reporter {
 } fl_reporter;
 
 const fl_reporter *fl_reporter_find(const char *name); /* NULL if unknown */
+/* Words for people in the language in force (core/i18n.h); the machine
+ * values (fl_severity_name, doc type ids) stay as they are in JSON, SARIF
+ * and CSV. */
+const char *fl_report_severity(fl_severity s);   /* 错误 / error */
+const char *fl_report_type(const char *doc_type); /* 环境影响报告表 / EIA report form; NULL: not recognised */
+const char *fl_report_part(fl_part part);         /* 页眉 / header */
+/* The finding's message in the language in force: message_en in English
+ * when the rule has one (every shipped rule does), the ruleset's Chinese
+ * message otherwise. */
+const char *fl_report_message(const fl_finding *f);
+/* A rule in one line for people: its summary in Chinese; in English its
+ * message-en (placeholders as written) when it has one. */
+const char *fl_report_rule_summary(const fl_rule *r);
 void fl_summary_add(fl_summary *s, const fl_file_report *f);
 
 extern const fl_reporter fl_report_text; /* text.c */

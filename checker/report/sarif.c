@@ -37,6 +37,7 @@
  * The log is built in memory (findings only, never documents) and written
  * at close. */
 #include "report/report.h"
+#include "core/i18n.h"
 #include "report/json.h"
 #include "core/buf.h"
 #include "core/utf8.h"
@@ -44,6 +45,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
 
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define SRCROOT "SRCROOT"
@@ -261,7 +264,7 @@ static json_t *result(sarif_state *s, const char *path, size_t artifact, const f
     json_object_set_new(res, "ruleId", fl_json_str(f->rule->id));
     json_object_set_new(res, "ruleIndex", json_integer((json_int_t)rule_index));
     json_object_set_new(res, "level", json_string(level(f->severity)));
-    json_object_set_new(res, "message", text(f->message));
+    json_object_set_new(res, "message", text(fl_report_message(f)));
     json_object_set_new(phys, "artifactLocation", artifact_location(s, path, artifact));
     json_object_set_new(phys, "region", region(f));
     json_object_set_new(loc, "physicalLocation", phys);
@@ -383,12 +386,14 @@ static void bases_text(fl_buf *b, const fl_rule *r, const char *prefix)
     fl_buf line = FL_BUF_INIT;
     for (size_t i = 0; i < r->nbases; i++) {
         const fl_basis *x = &r->bases[i];
-        fl_buf_printf(b, "%s依据：%s", prefix, fl_basis_line(&line, x));
+        fl_buf_adds(b, prefix);
+        fl_buf_printf(b, fl_tr(FL_M_X_BASIS), fl_basis_line(&line, x));
         if (fl_in_force_dated(&x->in_force)) fl_buf_printf(b, " %s", fl_in_force_text(&x->in_force, when, sizeof when));
-        for (size_t k = 0; k < x->ndoc_types; k++) fl_buf_printf(b, "%s%s", k ? " " : "；适用于 ", x->doc_types[k]);
+        for (size_t k = 0; k < x->ndoc_types; k++) fl_buf_printf(b, "%s%s", k ? " " : fl_tr(FL_M_X_FOR_TYPES), x->doc_types[k]);
     }
     if (*fl_basis_line(&line, &r->basis)) {
-        fl_buf_printf(b, "%s依据%s：%s", prefix, r->nbases ? "（其他情形）" : "", line.data);
+        fl_buf_adds(b, prefix);
+        fl_buf_printf(b, fl_tr(FL_M_S_BASIS_OWN), r->nbases ? fl_tr(FL_M_X_OTHER_CASES) : "", line.data);
         if (fl_in_force_dated(&r->in_force)) fl_buf_printf(b, " %s", fl_in_force_text(&r->in_force, when, sizeof when));
     }
     fl_buf_free(&line);
@@ -399,9 +404,9 @@ static json_t *description(const char *t)
 {
     size_t len = strlen(t);
     if (fl_utf8_count(t, len) <= MAX_DESCRIPTION) return text(t);
-    static const char more[] = "……（全文见规则帮助）";
+    const char *more = fl_tr(FL_M_S_MORE);
     fl_buf b = FL_BUF_INIT;
-    fl_buf_add(&b, t, fl_utf8_prefix(t, len, MAX_DESCRIPTION - fl_utf8_count(more, sizeof more - 1)));
+    fl_buf_add(&b, t, fl_utf8_prefix(t, len, MAX_DESCRIPTION - fl_utf8_count(more, strlen(more))));
     fl_buf_adds(&b, more);
     json_t *j = text(b.data);
     fl_buf_free(&b);
@@ -449,14 +454,16 @@ static const fl_example *first_example(const fl_rule *r, bool fail)
  * block (Markdown) or indented (text). */
 static void example_help(fl_buf *txt, fl_buf *md, const fl_example *ex)
 {
-    static const char *const head[] = {"不应报告的示例", "应报告的示例"};
+    const char *head = fl_tr(ex->fail ? FL_M_S_EX_FAIL : FL_M_S_EX_PASS), *sep = fl_tr(FL_M_S_SEP);
+    const char *open = fl_tr(FL_M_S_OPEN), *close = fl_tr(FL_M_S_CLOSE), *colon = fl_tr(FL_M_S_COLON);
     fl_buf note = FL_BUF_INIT;
-    if (ex->doc_type) fl_buf_printf(&note, "按 %s 检查", ex->doc_type);
-    if (ex->as_of) fl_buf_printf(&note, "%s判断日期 %s", note.len ? "，" : "", ex->as_of);
-    if (ex->nprops || ex->nmarks) fl_buf_printf(&note, "%s另含文档属性、修订或批注，见规则文件", note.len ? "，" : "");
-    fl_buf_printf(txt, "\n\n%s%s%s%s：\n", head[ex->fail], note.len ? "（" : "", note.len ? note.data : "", note.len ? "）" : "");
-    fl_buf_printf(md, "\n\n**%s**%s%s%s：\n\n", head[ex->fail], note.len ? "（" : "", note.len ? note.data : "",
-                  note.len ? "）" : "");
+    if (ex->doc_type) fl_buf_printf(&note, fl_tr(FL_M_S_EX_TYPE), ex->doc_type);
+    if (ex->as_of) fl_buf_printf(&note, fl_tr(FL_M_S_EX_AS_OF), note.len ? sep : "", ex->as_of);
+    if (ex->nprops || ex->nmarks) fl_buf_printf(&note, fl_tr(FL_M_S_EX_EXTRA), note.len ? sep : "");
+    fl_buf_printf(txt, "\n\n%s%s%s%s%s\n", head, note.len ? open : "", note.len ? note.data : "", note.len ? close : "",
+                  colon);
+    fl_buf_printf(md, "\n\n**%s**%s%s%s%s\n\n", head, note.len ? open : "", note.len ? note.data : "",
+                  note.len ? close : "", colon);
     for (const char *p = ex->text; *p;) {
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -503,8 +510,8 @@ static json_t *rule_help(const fl_rule *r, const char *summary)
     const fl_example *fail = first_example(r, true), *pass = first_example(r, false);
     if (fail) example_help(&txt, &md, fail);
     if (pass) example_help(&txt, &md, pass);
-    fl_buf_printf(&txt, "\n\n关闭此规则：--ignore %s", r->id);
-    fl_buf_printf(&md, "\n\n关闭此规则：`--ignore %s`", r->id);
+    fl_buf_printf(&txt, fl_tr(FL_M_S_OFF), r->id);
+    fl_buf_printf(&md, fl_tr(FL_M_S_OFF_MD), r->id);
     json_t *h = json_object();
     json_object_set_new(h, "text", fl_json_str(txt.data));
     json_object_set_new(h, "markdown", fl_json_str(md.data));
@@ -518,7 +525,7 @@ static json_t *rule_object(const fl_rule *r)
     json_t *o = json_object();
     json_object_set_new(o, "id", fl_json_str(r->id));
     if (r->category && *r->category) json_object_set_new(o, "name", rule_name(r->category));
-    const char *summary = r->summary && *r->summary ? r->summary : r->message;
+    const char *summary = fl_report_rule_summary(r);
     json_object_set_new(o, "shortDescription", description(summary));
     fl_buf full = FL_BUF_INIT;
     fl_buf_adds(&full, r->description && *r->description ? r->description : summary);
@@ -631,6 +638,7 @@ static int close_sarif(void *state, const fl_summary *sum)
         json_object_set_new(run, "originalUriBaseIds", bases);
     }
     json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
+    json_object_set_new(run, "language", json_string(fl_tr(FL_M_S_LANGUAGE))); /* of the messages */
     json_object_set_new(run, "artifacts", s->artifacts);
     json_object_set_new(run, "results", s->results);
     json_array_append_new(runs, run);

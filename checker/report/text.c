@@ -7,14 +7,19 @@
  *
  * (the § and 依据 lines are left out when there is no section or basis; the
  * basis is the one in force on the judging date, its class in brackets), then
- * one summary line. Files that could not be read are reported on stderr by
+ * one summary line. The severity, the labels and the summary are in the
+ * language of the run, "错误" or "error" (core/i18n.h); in English the
+ * message is the rule's message-en. Files that could not be read are reported on stderr by
  * the check command, whatever the format. */
 #include "report/report.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/tame.h"
 #include "core/utf8.h"
 #include <stdlib.h>
 #include <string.h>
+
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* rows of core/i18n.def */
 
 typedef struct text_state {
     FILE *out;
@@ -48,9 +53,9 @@ static const char *line_of(fl_buf *b, const char *s)
 
 static void finding(text_state *t, const char *raw_path, const fl_finding *f)
 {
-    const char *sev = fl_severity_name(f->severity);
+    const char *sev = fl_report_severity(f->severity);
     fl_buf pb = FL_BUF_INIT, mb = FL_BUF_INIT, sb = FL_BUF_INIT, eb = FL_BUF_INIT, bb = FL_BUF_INIT;
-    const char *path = line_of(&pb, raw_path), *message = line_of(&mb, f->message);
+    const char *path = line_of(&pb, raw_path), *message = line_of(&mb, fl_report_message(f));
     if (t->color)
         fprintf(t->out, BOLD "%s:%d:%d:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n", path, f->line,
                 f->column, sev_color[f->severity], sev, message, f->rule->id);
@@ -59,7 +64,7 @@ static void finding(text_state *t, const char *raw_path, const fl_finding *f)
     if (f->section && *f->section) fprintf(t->out, "  § %s\n", line_of(&sb, f->section));
     if (f->excerpt && *f->excerpt) fprintf(t->out, "  | %s\n", line_of(&eb, f->excerpt));
     const char *basis = fl_basis_line(&bb, fl_finding_basis(f));
-    if (*basis) fprintf(t->out, "  依据：%s\n", basis);
+    if (*basis) fprintf(t->out, fl_tr(FL_M_BASIS_LINE), basis);
     fl_buf_free(&pb);
     fl_buf_free(&bb);
     fl_buf_free(&mb);
@@ -74,9 +79,9 @@ static void verbose_line(text_state *t, const fl_file_report *f)
     const fl_result *r = f->result;
     char when[160];
     fl_buf pb = FL_BUF_INIT, wb = FL_BUF_INIT;
-    fprintf(t->out, "%s: type %s", line_of(&pb, f->path), r->doc_type ? r->doc_type : "not recognised");
-    if (r->doc_type_reason && *r->doc_type_reason) fprintf(t->out, " (%s)", line_of(&wb, r->doc_type_reason));
-    fprintf(t->out, "; judged as of %s\n", fl_judging_describe(&r->judged, when, sizeof when));
+    fprintf(t->out, fl_tr(FL_M_V_TYPE), line_of(&pb, f->path), r->doc_type ? r->doc_type : fl_tr(FL_M_TYPE_UNKNOWN));
+    if (r->doc_type_reason && *r->doc_type_reason) fprintf(t->out, fl_tr(FL_M_V_REASON), line_of(&wb, r->doc_type_reason));
+    fprintf(t->out, fl_tr(FL_M_V_JUDGED), fl_judging_describe(&r->judged, when, sizeof when));
     fl_buf_free(&pb);
     fl_buf_free(&wb);
 }
@@ -101,19 +106,17 @@ static int close_text(void *state, const fl_summary *s)
     if (!t->quiet) {
         size_t unread = s->failed_files - s->failed_copies, checked = s->files - unread;
         if (!checked && unread)
-            fprintf(t->out, "no file checked");
+            fputs(fl_tr(FL_M_SUM_NONE), t->out);
         else
-            fprintf(t->out, "%zu file%s checked: %zu error%s, %zu warning%s, %zu info", checked, plural(checked),
-                    s->by_severity[FL_SEV_ERROR], plural(s->by_severity[FL_SEV_ERROR]),
-                    s->by_severity[FL_SEV_WARNING], plural(s->by_severity[FL_SEV_WARNING]),
-                    s->by_severity[FL_SEV_INFO]);
-        if (unread) fprintf(t->out, "; %zu file%s could not be read", unread, plural(unread));
+            fprintf(t->out, fl_tr(FL_M_SUM_CHECKED), checked, plural(checked), s->by_severity[FL_SEV_ERROR],
+                    plural(s->by_severity[FL_SEV_ERROR]), s->by_severity[FL_SEV_WARNING],
+                    plural(s->by_severity[FL_SEV_WARNING]), s->by_severity[FL_SEV_INFO]);
+        if (unread) fprintf(t->out, fl_tr(FL_M_SUM_UNREAD), unread, plural(unread));
         if (s->failed_copies)
-            fprintf(t->out, "; %zu annotated cop%s could not be written", s->failed_copies,
-                    s->failed_copies == 1 ? "y" : "ies");
-        if (s->tool_errors) fprintf(t->out, "; %zu rule%s skipped on a pattern limit", s->tool_errors, plural(s->tool_errors));
+            fprintf(t->out, fl_tr(FL_M_SUM_COPIES), s->failed_copies, s->failed_copies == 1 ? "y" : "ies");
+        if (s->tool_errors) fprintf(t->out, fl_tr(FL_M_SUM_SKIPPED_RULES), s->tool_errors, plural(s->tool_errors));
         if (s->skipped)
-            fprintf(t->out, "; %zu other file%s skipped (%s)", s->skipped, plural(s->skipped),
+            fprintf(t->out, fl_tr(FL_M_SUM_OTHER), s->skipped, plural(s->skipped),
                     s->skipped_summary ? s->skipped_summary : "");
         fputc('\n', t->out);
     }

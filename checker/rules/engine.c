@@ -6,6 +6,7 @@
 #include "rules/engine.h"
 #include "rules/kind.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -306,17 +307,22 @@ static const char *var_value(const fl_hit *h, const char *name, size_t len)
 }
 
 /* Fill {placeholders}; an unknown one stays as written (load-time checks make
- * that rare, and visible rather than silently empty). */
-static const char *expand(fl_arena *a, const char *tmpl, const fl_hit *h)
+ * that rare, and visible rather than silently empty). {reason} is the only
+ * value the tool words itself (a check digit's fault, why the date is
+ * missing): it is put in the message's language; the others come from the
+ * filing or the ruleset and stay as they are. */
+static const char *expand(fl_arena *a, const char *tmpl, const fl_hit *h, fl_lang lang)
 {
     if (!tmpl) return NULL;
-    fl_buf b = FL_BUF_INIT;
+    fl_buf b = FL_BUF_INIT, t = FL_BUF_INIT;
     for (const char *p = tmpl; *p;) {
         const char *q;
         if (*p == '{' && (q = strchr(p + 1, '}'))) {
             const char *v = var_value(h, p + 1, (size_t)(q - p - 1));
             if (v) {
-                fl_buf_adds(&b, v);
+                bool reason = q - p - 1 == 6 && !memcmp(p + 1, "reason", 6);
+                fl_buf_clear(&t);
+                fl_buf_adds(&b, reason ? fl_tr_text(lang, v, &t) : v);
                 p = q + 1;
                 continue;
             }
@@ -325,6 +331,7 @@ static const char *expand(fl_arena *a, const char *tmpl, const fl_hit *h)
     }
     const char *r = fl_arena_strndup(a, b.data ? b.data : "", b.len);
     fl_buf_free(&b);
+    fl_buf_free(&t);
     return r;
 }
 
@@ -408,8 +415,8 @@ void fl_scan_emit(fl_scan *s, const fl_hit *h)
         f->item = fl_arena_strdup(&s->res->arena, h->item);
         fl_hit_var(&vars, "item", h->item);
     }
-    f->message = expand(&s->res->arena, h->message ? h->message : s->rule->message, &vars);
-    f->message_en = expand(&s->res->arena, h->message ? h->message_en : s->rule->message_en, &vars);
+    f->message = expand(&s->res->arena, h->message ? h->message : s->rule->message, &vars, FL_LANG_ZH);
+    f->message_en = expand(&s->res->arena, h->message ? h->message_en : s->rule->message_en, &vars, FL_LANG_EN);
     f->unless_sibling = s->rule->unless_sibling;
     f->basis = s->basis;
     if (h->related_path) {

@@ -1,26 +1,40 @@
 /* Finding lists: growth, tool errors and the report order. */
 #include "rules/finding.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *const fl_judged_from_names[] = {"today", "filing", "option"};
 
-const char *fl_judging_describe(const fl_judging *j, char *buf, size_t cap)
+const char *fl_judging_from(const fl_judging *j, char *buf, size_t cap)
 {
-    char d[11];
-    fl_date_format(&j->date, d);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     switch (j->from) {
-    case FL_JUDGED_OPTION: snprintf(buf, cap, "%s (--as-of)", d); break;
+    case FL_JUDGED_OPTION: snprintf(buf, cap, "%s", fl_tr(FL_M_JUDGED_OPTION)); break;
     case FL_JUDGED_FILING:
-        if (j->line > 0) snprintf(buf, cap, "%s (filing date, line %d)", d, j->line);
-        else snprintf(buf, cap, "%s (filing date)", d);
+        if (j->line > 0) snprintf(buf, cap, fl_tr(FL_M_JUDGED_FILING_LINE), j->line);
+        else snprintf(buf, cap, "%s", fl_tr(FL_M_JUDGED_FILING));
         break;
     default:
-        if (j->blank && j->line > 0) snprintf(buf, cap, "%s (today: the filing's date is left blank, line %d)", d, j->line);
-        else snprintf(buf, cap, "%s (today: the filing gives no date)", d);
+        if (j->blank && j->line > 0) snprintf(buf, cap, fl_tr(FL_M_JUDGED_BLANK), j->line);
+        else snprintf(buf, cap, "%s", fl_tr(FL_M_JUDGED_TODAY));
         break;
     }
+#pragma GCC diagnostic pop
+    return buf;
+}
+
+const char *fl_judging_describe(const fl_judging *j, char *buf, size_t cap)
+{
+    char d[11], from[120];
+    fl_date_format(&j->date, d);
+    fl_judging_from(j, from, sizeof from);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(buf, cap, fl_tr(FL_M_PAREN), d, from);
+#pragma GCC diagnostic pop
     return buf;
 }
 

@@ -62,8 +62,10 @@ typedef struct fl_judging {
 } fl_judging;
 /* "2019-04 (filing date, line 4)", "2018-05-01 (--as-of)", "2026-12-07
  * (today: the filing gives no date)": the judging date and where it came
- * from, for check -v. */
+ * from, for check -v, in the language in force (core/i18n.h). */
 const char *fl_judging_describe(const fl_judging *j, char *buf, size_t cap);
+/* Where it came from alone: "filing date, line 4". */
+const char *fl_judging_from(const fl_judging *j, char *buf, size_t cap);
 
 typedef struct fl_tool_error {
     fl_diag code;

@@ -2,6 +2,7 @@
  * loading is in load.c, finding the shipped files in discover.c. */
 #include "rules/ruleset.h"
 #include "core/buf.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,20 +66,24 @@ const char *fl_in_force_text(const fl_in_force *f, char *buf, size_t cap)
     char a[11], b[11];
     fl_date_format(&f->since, a);
     fl_date_format(&f->until, b);
-    if (f->since.y && f->until.y) snprintf(buf, cap, "%s 起施行，%s 起不再适用", a, b);
-    else if (f->since.y) snprintf(buf, cap, "%s 起施行", a);
-    else if (f->until.y) snprintf(buf, cap, "%s 起不再适用", b);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    if (f->since.y && f->until.y) snprintf(buf, cap, fl_tr(FL_M_IN_FORCE_BOTH), a, b);
+    else if (f->since.y) snprintf(buf, cap, fl_tr(FL_M_IN_FORCE_SINCE), a);
+    else if (f->until.y) snprintf(buf, cap, fl_tr(FL_M_IN_FORCE_UNTIL), b);
     else if (cap) buf[0] = '\0';
+#pragma GCC diagnostic pop
     return buf;
 }
 
 /* ---- classes and bases ------------------------------------------------------ */
 
 static const char *const class_names[FL_CLASS_COUNT] = {"none", "fraud", "serious-quality", "quality", "procedure"};
-static const char *const class_labels[FL_CLASS_COUNT] = {"", "弄虚作假", "严重质量问题", "质量问题", "程序"};
+static const fl_msg class_labels[FL_CLASS_COUNT] = {FL_MSG_COUNT, FL_M_CLASS_FRAUD, FL_M_CLASS_SERIOUS,
+                                                   FL_M_CLASS_QUALITY, FL_M_CLASS_PROCEDURE};
 
 const char *fl_class_name(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? class_names[c] : "none"; }
-const char *fl_class_label(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? class_labels[c] : ""; }
+const char *fl_class_label(fl_class c) { return (unsigned)c < FL_CLASS_COUNT ? fl_tr(class_labels[c]) : ""; }
 
 int fl_class_parse(const char *s, fl_class *out)
 {
@@ -94,8 +99,11 @@ const char *fl_basis_line(fl_buf *buf, const fl_basis *b)
 {
     const char *text = b && b->text ? b->text : "";
     fl_buf_clear(buf);
-    if (b && b->cls != FL_CLASS_NONE) fl_buf_printf(buf, "%s（%s）", *text ? text : "—", fl_class_label(b->cls));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    if (b && b->cls != FL_CLASS_NONE) fl_buf_printf(buf, fl_tr(FL_M_PAREN), *text ? text : "—", fl_class_label(b->cls));
     else fl_buf_adds(buf, text);
+#pragma GCC diagnostic pop
     return buf->data ? buf->data : "";
 }
 

@@ -64,7 +64,7 @@ typedef enum fl_class {
     FL_CLASS_NONE, FL_CLASS_FRAUD, FL_CLASS_SERIOUS_QUALITY, FL_CLASS_QUALITY, FL_CLASS_PROCEDURE, FL_CLASS_COUNT
 } fl_class;
 const char *fl_class_name(fl_class c);  /* "none", "fraud", "serious-quality", "quality", "procedure" */
-const char *fl_class_label(fl_class c); /* "", "弄虚作假", "严重质量问题", "质量问题", "程序" */
+const char *fl_class_label(fl_class c); /* "", "弄虚作假"/"fraud", ...: in the language in force */
 int fl_class_parse(const char *s, fl_class *out); /* 0 / -1 */
 
 /* The legal basis a finding cites. A rule has one at rule level (the

@@ -17,6 +17,7 @@ static const fl_ruleset builtin = {.path = "(built in)", .id = "filinglint", .ti
 const fl_rule fl_suppress_rules[FL_LINT_COUNT] = {
     {.id = "LINT001", .severity = FL_SEV_INFO, .category = "suppression", .basis = {.text = ""},
      .message = "filinglint-disable 缺少规则或理由，未生效",
+     .message_en = "filinglint-disable without rules or a reason is not applied",
      .summary = "抑制注释 filinglint-disable 未写明规则或理由，不生效",
      .description = "抑制注释须写明规则和理由，否则不生效。A suppression must name its rules and say why: \"filinglint-disable RULE[,RULE...]: 理由\" "
                     "in a Word comment on the range, or \"<!-- filinglint-disable RULE: 理由 -->\" on its own "
@@ -24,6 +25,7 @@ const fl_rule fl_suppress_rules[FL_LINT_COUNT] = {
      .ruleset = &builtin, .index = (size_t)-1},
     {.id = "LINT002", .severity = FL_SEV_INFO, .category = "suppression", .basis = {.text = ""},
      .message = "filinglint-disable 没有抑制任何问题，可以删除",
+     .message_en = "filinglint-disable suppresses nothing; it can go",
      .summary = "抑制注释 filinglint-disable 没有抑制任何问题（已过时）",
      .description = "所列规则在其范围内没有发现问题，可删除该注释。The rules named by this suppression ran and found nothing in the range it covers: "
                     "the text was fixed, or the suppression sits in the wrong place.",
@@ -223,13 +225,19 @@ static void report(const fl_doc *doc, fl_result *res, const directive *d, int wh
     fl_buf list = FL_BUF_INIT;
     for (size_t i = 0; i < d->nrules; i++) fl_buf_printf(&list, "%s%s", i ? "," : "", d->rules[i]);
     f->item = fl_arena_strndup(&res->arena, list.data ? list.data : "", list.len);
-    if (which == FL_LINT_UNUSED)
+    if (which == FL_LINT_UNUSED) {
         f->message = fl_arena_printf(&res->arena, "filinglint-disable %s 没有抑制任何问题，可以删除", f->item);
-    else if (!d->nrules)
+        f->message_en = fl_arena_printf(&res->arena, "filinglint-disable %s suppresses nothing; it can go", f->item);
+    } else if (!d->nrules) {
         f->message = "filinglint-disable 没有写明规则编号，未生效";
-    else
+        f->message_en = "filinglint-disable names no rule, so it is not applied";
+    } else {
         f->message = fl_arena_printf(&res->arena, "filinglint-disable %s 没有写明理由（应为“规则: 理由”），未生效",
                                      f->item);
+        f->message_en = fl_arena_printf(&res->arena,
+                                        "filinglint-disable %s gives no reason (write \"RULE: reason\"), so it is not applied",
+                                        f->item);
+    }
     fl_buf_free(&list);
     if (d->at < 0 || (size_t)d->at >= doc->nblocks) return;
     const fl_block *b = &doc->blocks[d->at];

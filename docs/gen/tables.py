@@ -18,11 +18,17 @@ import subprocess
 import sys
 
 
-def run(binary, *args):
-    """stdout of `binary args`, in a fixed locale and with today fixed, so
-    that the tables do not depend on the machine or the day."""
-    env = dict(os.environ, LANG="C.UTF-8", SOURCE_DATE_EPOCH="1767225600")
-    out = subprocess.run([binary, *args], capture_output=True, text=True, check=True, env=env)
+# `explain --lang zh` names the severities in Chinese; the tables show the
+# machine names, as the rulesets and JSON do
+SEVERITIES = {"错误": "error", "警告": "warning", "提示": "info"}
+
+
+def run(binary, command, *args):
+    """stdout of `binary command --lang zh args` (the labels this module
+    reads are explain's Chinese ones), with today fixed, so that the tables
+    do not depend on the machine's language or the day."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    out = subprocess.run([binary, command, "--lang", "zh", *args], capture_output=True, text=True, check=True, env=env)
     return out.stdout
 
 
@@ -46,7 +52,8 @@ def explain(binary, rule):
     the labelled lines that follow it; labels that repeat (依据) are lists."""
     lines = run(binary, "explain", rule).splitlines()
     head = lines[0].split() if lines else []
-    info = {"severity": head[1] if len(head) > 1 else "",
+    sev = head[1] if len(head) > 1 else ""
+    info = {"severity": SEVERITIES.get(sev, sev),
             "category": head[2] if len(head) > 2 else "", "依据": []}
     for e in lines[1:]:
         if not e.strip():
@@ -57,6 +64,8 @@ def explain(binary, rule):
         if label in ("依据", "依据（其他情形）"):
             info["依据"].append((label, value))
         else:
+            for zh, en in SEVERITIES.items():  # "eia-form 中为 警告"
+                value = value.replace(f"中为 {zh}", f"中为 {en}")
             info.setdefault(label, value)
     return info
 

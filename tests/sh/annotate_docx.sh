@@ -189,8 +189,9 @@ ours = sorted((int(k), v) for k, v in comments.items() if v["author"] == "filing
 if len(ours) != len(findings): bad.append(f"{len(ours)} comments by filinglint for {len(findings)} findings")
 exact = enclosing = whole = moved = 0
 first_para = []
+SEV = {"error": "错误", "warning": "警告", "info": "提示"}  # the copies are made with --lang zh
 for (cid, c), f in zip(ours, findings):
-    head = f"[{f['severity']}] {f['rule']}: {f['message']}"
+    head = f"[{SEV[f['severity']]}] {f['rule']}: {f['message']}"
     if not norm(c["text"]).startswith(norm(head)): bad.append(f"comment {cid}: {c['text'][:80]!r} lacks {head!r}"); continue
     if f.get("basis") and norm("依据：" + f["basis"]) not in norm(c["text"]): bad.append(f"comment {cid}: no basis")
     w = where.get(str(cid))
@@ -259,7 +260,7 @@ sys.exit(1 if bad else 0)
 EOF
 
 annotate() { # name rulesfile fixture outdir -> runs check, keeps json; returns the exit status
-    timeout 60 "$FL_BIN" check -q -f json --no-default-rulesets --ruleset "$2" --annotate "$4" "$3" \
+    timeout 60 "$FL_BIN" check -q --lang zh -f json --no-default-rulesets --ruleset "$2" --annotate "$4" "$3" \
         >"$4/$1.json" 2>"$SCRATCH/err"
 }
 
@@ -349,7 +350,7 @@ before=$(sha256sum <"$SCRATCH/self.docx")
 annotate self "$SCRATCH/marks.xml" "$SCRATCH/self.docx" "$SCRATCH"
 rc=$?
 [ "$rc" -eq 2 ] || fail self-exit "exit $rc, want 2"
-grep -q "self.docx: cannot write the annotated copy: .* is the input itself" "$SCRATCH/err" || fail self-msg "$(cat "$SCRATCH/err")"
+grep -q "self.docx: 无法写出带批注的副本：.* 就是输入文件本身" "$SCRATCH/err" || fail self-msg "$(cat "$SCRATCH/err")"
 [ "$(sha256sum <"$SCRATCH/self.docx")" = "$before" ] || fail self-input "the input changed"
 ls "$SCRATCH" | grep -q 'tmp' && fail self-temp "temp file left"
 echo "ok refuses to write over the input"

@@ -40,6 +40,7 @@ src, dst, fj = sys.argv[1:4]
 findings = json.load(open(fj))["files"][0]["findings"]
 a, b = open(src, "rb").read(), open(dst, "rb").read()
 bad = []
+SEV = {"error": "错误", "warning": "警告", "info": "提示"}
 it = iter(b)
 if not all(c in it for c in a): bad.append("bytes were changed or removed, not only inserted")
 AML, W = "{http://schemas.microsoft.com/aml/2001/core}", "{http://schemas.microsoft.com/office/word/2003/wordml}"
@@ -58,7 +59,7 @@ if len(comments) != len(findings): bad.append(f"{len(comments)} comments for {le
 if sorted(starts) != sorted(ids) or sorted(ends) != sorted(ids): bad.append("start/end annotations do not match the comments")
 if old_ids and ids and min(ids) <= max(old_ids): bad.append("new ids not above the old aml:id values")
 for (cid, text), f in zip(sorted(comments), findings):
-    head = f"[{f['severity']}] {f['rule']}: {f['message']}"
+    head = f"[{SEV[f['severity']]}] {f['rule']}: {f['message']}"  # the copy is made with --lang zh
     if not text.startswith(head) or ("依据：" + f["basis"]) not in text: bad.append(f"comment {cid}: {text[:60]!r}")
 for m in bad[:8]: print("  " + m)
 sys.exit(1 if bad else 0)
@@ -67,7 +68,7 @@ EOF
 in=fixtures/xml/eia-pp-lo-word2003.xml
 before=$(sha256sum <"$in")
 mkdir -p "$SCRATCH/out"
-timeout 60 "$FL_BIN" check -q -f json --no-default-rulesets --ruleset "$SCRATCH/marks.xml" --annotate "$SCRATCH/out" "$in" \
+timeout 60 "$FL_BIN" check -q --lang zh -f json --no-default-rulesets --ruleset "$SCRATCH/marks.xml" --annotate "$SCRATCH/out" "$in" \
     >"$SCRATCH/f.json" 2>"$SCRATCH/err"
 rc=$?
 [ "$rc" -eq 0 ] || fail run "exit $rc, want 0 (warnings only): $(head -c 300 "$SCRATCH/err")"

@@ -18,6 +18,8 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
+# Run with LANG=zh_CN.UTF-8 (tests/CMakeLists.txt): the texts this test
+# reads are those a Chinese user gets.
 SCHEMA="$SRC/tests/data/sarif-schema-2.1.0.json"
 
 

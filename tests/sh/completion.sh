@@ -59,7 +59,7 @@ expect ignore-ids "LINT001 LINT002" check --ignore LINT
 demo=$("$FL_BIN" rules --no-default-rulesets --ruleset fixtures/rulesets/demo-eia.xml | awk '{print $1}' | grep '^T' | sort | tr '\n' ' ' | sed 's/ $//')
 [ -n "$demo" ] || fail demo-ids "the demo ruleset lists no T ids"
 expect explain-own-ruleset "$demo" explain --no-default-rulesets --ruleset fixtures/rulesets/demo-eia.xml T
-expect explain-options "--help --no-default-rulesets --ruleset" explain --
+expect explain-options "--help --lang --no-default-rulesets --ruleset" explain --
 
 # file names: check offers filings and folders only; -o any file
 F="$SCRATCH/f"
@@ -73,7 +73,7 @@ expect after-file-more-files "$F/a.docx $F/c.md $F/d.XML $F/sub" "$F/c.md" "$F/"
 
 # every long option of a command's --help is offered, and no other
 # shellcheck disable=SC2154
-for cmd in check dump index rules explain; do
+for cmd in check dump index rules explain data test-rules; do
     var=_filinglint_opts_${cmd//-/_}
     offered=$(tr ' ' '\n' <<<"${!var}" | grep -E '^--' | grep -vx -- --help | sort -u | tr '\n' ' ')
     documented=$("$FL_BIN" "$cmd" --help | grep -oE -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u | tr '\n' ' ')

@@ -22,6 +22,8 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
+# Run with LANG=zh_CN.UTF-8 (tests/CMakeLists.txt): the texts this test
+# reads are those a Chinese user gets.
 command -v python3 >/dev/null || { echo "FAIL: python3 is needed to parse the report"; exit 1; }
 
 cat >"$SCRATCH/marks.xml" <<'EOF'
@@ -160,7 +162,7 @@ for fi, fl in enumerate(files):
     r, attrs = body[fi], p.rows_attrs[1 + fi]
     if r[0] != fl["path"]: bad.append(f"file row {fi}: {r[0]!r} != {fl['path']!r}"); continue
     if fl["status"] != "ok":
-        if not r[1].startswith("无法读取：") or re.search(r"[A-Za-z]{4}", r[1].replace("DOCX", "").replace("ZIP", "")):
+        if not r[1].startswith("无法读取：") or re.search(r"[A-Za-z]{4}", re.sub(r"\.[a-z]+\b", "", r[1]).replace("DOCX", "").replace("ZIP", "")):
             bad.append(f"{fl['path']}: unreadable not said in Chinese: {r[1]!r}")
         if attrs.get("data-unreadable") != "1": bad.append(f"{fl['path']}: data-unreadable")
         if fi in p.sections: bad.append(f"{fl['path']}: a section for an unreadable file")

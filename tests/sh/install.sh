@@ -54,8 +54,8 @@ installed_run installed-text 1 "$P/bin/filinglint" check --no-config "$P/share/f
 installed_run installed-docx 0 "$P/bin/filinglint" check --no-config "$P/share/filinglint/examples/eia-form-typed.docx" &&
     ok installed-docx
 installed_run installed-explain 0 "$P/bin/filinglint" explain DOC001 &&
-    grep -q "^规则集：$P/.*share/filinglint/rulesets/filing.xml:" "$SCRATCH/out" && ok installed-explain ||
-    fail installed-explain-path "$(grep 规则集 "$SCRATCH/out")"
+    grep -q "^Ruleset: $P/.*share/filinglint/rulesets/filing.xml:" "$SCRATCH/out" && ok installed-explain ||
+    fail installed-explain-path "$(grep Ruleset "$SCRATCH/out")"
 mv "$P" "$SCRATCH/moved"
 installed_run moved-tree 1 "$SCRATCH/moved/bin/filinglint" check --no-config "$SCRATCH/moved/share/filinglint/examples/residue.md" &&
     grep -q '\[DOC001\]' "$SCRATCH/out" && ok moved-tree

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "core/buf.h"
+#include "core/i18n.h"
 #include "input/xmlsafe.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
@@ -193,9 +194,12 @@ static void test_in_force_precision(void **state)
     d = day(2019, 0, 0); assert_false(fl_in_force_on(&mid, &d));
     d = day(2020, 2, 0); assert_false(fl_in_force_on(&mid, &d));
     char buf[96];
+    fl_lang_set(FL_LANG_ZH, FL_LANG_CLI); /* as a Chinese report says it */
     assert_string_equal(fl_in_force_text(&since, buf, sizeof buf), "2019-11-01 起施行");
     assert_string_equal(fl_in_force_text(&until, buf, sizeof buf), "2019-11-01 起不再适用");
     assert_string_equal(fl_in_force_text(&mid, buf, sizeof buf), "2019-01-01 起施行，2019-11-15 起不再适用");
+    fl_lang_set(FL_LANG_EN, FL_LANG_CLI); /* and an English one */
+    assert_string_equal(fl_in_force_text(&mid, buf, sizeof buf), "in force from 2019-01-01, no longer applies from 2019-11-15");
     assert_string_equal(fl_in_force_text(&open, buf, sizeof buf), "");
 }
 
@@ -246,8 +250,11 @@ static void test_dated_basis(void **state)
     d = day(2019, 0, 0);                                              /* a year: not decidable for either */
     assert_ptr_equal(fl_rule_basis(r, "eia-form", &d), &r->basis);
     fl_buf b = FL_BUF_INIT;
+    fl_lang_set(FL_LANG_ZH, FL_LANG_CLI);
     assert_string_equal(fl_basis_line(&b, &r->basis), "环环评〔2020〕48号 一（四）（弄虚作假）");
     assert_string_equal(fl_basis_line(&b, &r->bases[0]), "《环境影响评价公众参与办法》（生态环境部令第4号） 第十一条（程序）");
+    fl_lang_set(FL_LANG_EN, FL_LANG_CLI); /* the instrument stays as the law names it, the class is said in English */
+    assert_string_equal(fl_basis_line(&b, &r->basis), "环环评〔2020〕48号 一（四） (fraud)");
     fl_basis none = {.text = "", .cls = FL_CLASS_NONE};
     assert_string_equal(fl_basis_line(&b, &none), "");
     fl_buf_free(&b);

@@ -1,1 +1,1 @@
-dump fixtures/text/eia-book-decimal.txt
+dump --lang en fixtures/text/eia-book-decimal.txt

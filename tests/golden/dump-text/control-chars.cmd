@@ -1,1 +1,1 @@
-dump fixtures/check/control-chars.txt
+dump --lang en fixtures/check/control-chars.txt

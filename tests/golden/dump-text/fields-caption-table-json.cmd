@@ -1,1 +1,1 @@
-dump --format json fixtures/text/fields-caption-table.md
+dump --lang en --format json fixtures/text/fields-caption-table.md

@@ -1,1 +1,1 @@
-dump fixtures/text/fields-caption-table.md
+dump --lang en fixtures/text/fields-caption-table.md

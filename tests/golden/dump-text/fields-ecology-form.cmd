@@ -1,1 +1,1 @@
-dump fixtures/text/fields-ecology-form.md
+dump --lang en fixtures/text/fields-ecology-form.md

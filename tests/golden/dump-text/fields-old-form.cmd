@@ -1,1 +1,1 @@
-dump fixtures/text/fields-old-form.md
+dump --lang en fixtures/text/fields-old-form.md

@@ -1,1 +1,1 @@
-dump fixtures/text/fields-pdf-copy.txt
+dump --lang en fixtures/text/fields-pdf-copy.txt

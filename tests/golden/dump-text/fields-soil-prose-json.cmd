@@ -1,1 +1,1 @@
-dump -f json fixtures/text/fields-soil-prose.md
+dump --lang en -f json fixtures/text/fields-soil-prose.md

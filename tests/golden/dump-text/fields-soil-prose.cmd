@@ -1,1 +1,1 @@
-dump fixtures/text/fields-soil-prose.md
+dump --lang en fixtures/text/fields-soil-prose.md

@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-book-cn.txt
+dump --lang en fixtures/text/filedate-book-cn.txt

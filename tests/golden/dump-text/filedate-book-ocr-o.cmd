@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-book-ocr-o.txt
+dump --lang en fixtures/text/filedate-book-ocr-o.txt

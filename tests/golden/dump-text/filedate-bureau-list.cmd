@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-bureau-list.md
+dump --lang en fixtures/text/filedate-bureau-list.md

@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-form-body.txt
+dump --lang en fixtures/text/filedate-form-body.txt

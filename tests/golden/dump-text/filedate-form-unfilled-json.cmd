@@ -1,1 +1,1 @@
-dump --format json fixtures/text/filedate-form-unfilled.txt
+dump --lang en --format json fixtures/text/filedate-form-unfilled.txt

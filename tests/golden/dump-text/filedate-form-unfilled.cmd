@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-form-unfilled.txt
+dump --lang en fixtures/text/filedate-form-unfilled.txt

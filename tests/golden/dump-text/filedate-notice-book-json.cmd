@@ -1,1 +1,1 @@
-dump --format json fixtures/text/filedate-notice-book.txt
+dump --lang en --format json fixtures/text/filedate-notice-book.txt

@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-notice-form.txt
+dump --lang en fixtures/text/filedate-notice-form.txt

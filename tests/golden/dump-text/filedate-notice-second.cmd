@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-notice-second.txt
+dump --lang en fixtures/text/filedate-notice-second.txt

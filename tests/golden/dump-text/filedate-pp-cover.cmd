@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-pp-cover.txt
+dump --lang en fixtures/text/filedate-pp-cover.txt

@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-soil-assessment.txt
+dump --lang en fixtures/text/filedate-soil-assessment.txt

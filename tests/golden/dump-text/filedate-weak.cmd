@@ -1,1 +1,1 @@
-dump fixtures/text/filedate-weak.txt
+dump --lang en fixtures/text/filedate-weak.txt

@@ -1,1 +1,1 @@
-dump --format json fixtures/text/eia-form-typed.txt
+dump --lang en --format json fixtures/text/eia-form-typed.txt

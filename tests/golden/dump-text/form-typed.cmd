@@ -1,1 +1,1 @@
-dump fixtures/text/eia-form-typed.txt
+dump --lang en fixtures/text/eia-form-typed.txt

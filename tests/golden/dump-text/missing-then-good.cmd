@@ -1,1 +1,1 @@
-dump fixtures/text/no-such-file.txt fixtures/text/not-headings.txt
+dump --lang en fixtures/text/no-such-file.txt fixtures/text/not-headings.txt

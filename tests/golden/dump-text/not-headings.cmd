@@ -1,1 +1,1 @@
-dump fixtures/text/not-headings.txt
+dump --lang en fixtures/text/not-headings.txt

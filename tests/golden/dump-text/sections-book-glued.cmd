@@ -1,1 +1,1 @@
-dump fixtures/text/sections-book-glued.txt
+dump --lang en fixtures/text/sections-book-glued.txt

@@ -1,1 +1,1 @@
-dump --format json fixtures/text/sections-form1999.txt
+dump --lang en --format json fixtures/text/sections-form1999.txt

@@ -1,1 +1,1 @@
-dump fixtures/text/sections-form1999.txt
+dump --lang en fixtures/text/sections-form1999.txt

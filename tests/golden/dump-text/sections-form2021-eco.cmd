@@ -1,1 +1,1 @@
-dump fixtures/text/sections-form2021-eco.txt
+dump --lang en fixtures/text/sections-form2021-eco.txt

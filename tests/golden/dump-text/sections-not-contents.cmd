@@ -1,1 +1,1 @@
-dump fixtures/text/sections-not-contents.txt
+dump --lang en fixtures/text/sections-not-contents.txt

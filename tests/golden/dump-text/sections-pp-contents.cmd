@@ -1,1 +1,1 @@
-dump fixtures/text/sections-pp-contents.txt
+dump --lang en fixtures/text/sections-pp-contents.txt

@@ -1,1 +1,1 @@
-dump -f json fixtures/text/soil-plan.md
+dump --lang en -f json fixtures/text/soil-plan.md

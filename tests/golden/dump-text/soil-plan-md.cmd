@@ -1,1 +1,1 @@
-dump fixtures/text/soil-plan.md
+dump --lang en fixtures/text/soil-plan.md

@@ -1,1 +1,1 @@
-dump fixtures/text/soil-sign-crlf.md
+dump --lang en fixtures/text/soil-sign-crlf.md

@@ -1,1 +1,1 @@
-dump fixtures/text/textin-form-2017-gbk.txt
+dump --lang en fixtures/text/textin-form-2017-gbk.txt

@@ -1,1 +1,1 @@
-dump fixtures/text/textin-form-gbk.txt
+dump --lang en fixtures/text/textin-form-gbk.txt

@@ -1,1 +1,1 @@
-dump fixtures/text/textin-form-tabs.txt
+dump --lang en fixtures/text/textin-form-tabs.txt

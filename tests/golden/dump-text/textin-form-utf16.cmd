@@ -1,1 +1,1 @@
-dump fixtures/text/textin-form-utf16.txt
+dump --lang en fixtures/text/textin-form-utf16.txt

@@ -1,1 +1,1 @@
-dump fixtures/text/textin-notice-mixed.txt
+dump --lang en fixtures/text/textin-notice-mixed.txt

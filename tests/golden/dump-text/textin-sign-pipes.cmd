@@ -1,1 +1,1 @@
-dump fixtures/text/textin-sign-pipes.txt
+dump --lang en fixtures/text/textin-sign-pipes.txt

@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/eia-book-pandoc.docx
+dump --lang en --format json fixtures/docx/eia-book-pandoc.docx

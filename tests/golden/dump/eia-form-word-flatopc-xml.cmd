@@ -1,1 +1,1 @@
-dump --format json fixtures/xml/eia-form-word-flatopc.xml
+dump --lang en --format json fixtures/xml/eia-form-word-flatopc.xml

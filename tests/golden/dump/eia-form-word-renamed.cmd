@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/eia-form-word-renamed.docx
+dump --lang en --format json fixtures/docx/eia-form-word-renamed.docx

@@ -1,1 +1,1 @@
-dump --format json fixtures/xml/eia-pp-lo-word2003.xml
+dump --lang en --format json fixtures/xml/eia-pp-lo-word2003.xml

@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/eia-pp-lo.docx
+dump --lang en --format json fixtures/docx/eia-pp-lo.docx

@@ -1,1 +1,1 @@
-dump fixtures/docx/fields-tables-word.docx
+dump --lang en fixtures/docx/fields-tables-word.docx

@@ -1,1 +1,1 @@
-dump --format json fixtures/xml/soil-plan-npm-flatopc.xml
+dump --lang en --format json fixtures/xml/soil-plan-npm-flatopc.xml

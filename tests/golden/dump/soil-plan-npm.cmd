@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/soil-plan-npm.docx
+dump --lang en --format json fixtures/docx/soil-plan-npm.docx

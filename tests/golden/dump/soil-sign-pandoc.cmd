@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/soil-sign-pandoc.docx
+dump --lang en --format json fixtures/docx/soil-sign-pandoc.docx

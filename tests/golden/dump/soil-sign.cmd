@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/soil-sign.txt
+dump --lang en --format json fixtures/docx/soil-sign.txt

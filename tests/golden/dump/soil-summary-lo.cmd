@@ -1,1 +1,1 @@
-dump --format json fixtures/docx/soil-summary-lo.docx
+dump --lang en --format json fixtures/docx/soil-summary-lo.docx

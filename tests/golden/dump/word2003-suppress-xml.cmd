@@ -1,1 +1,1 @@
-dump --format json fixtures/xml/word2003-suppress.xml
+dump --lang en --format json fixtures/xml/word2003-suppress.xml

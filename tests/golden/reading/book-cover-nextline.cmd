@@ -1,1 +1,1 @@
-dump fixtures/reading/book-cover-nextline.txt
+dump --lang en fixtures/reading/book-cover-nextline.txt

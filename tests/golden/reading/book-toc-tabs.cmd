@@ -1,1 +1,1 @@
-dump fixtures/reading/book-toc-tabs.txt
+dump --lang en fixtures/reading/book-toc-tabs.txt

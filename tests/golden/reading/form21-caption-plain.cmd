@@ -1,1 +1,1 @@
-dump fixtures/reading/form21-caption-plain.docx
+dump --lang en fixtures/reading/form21-caption-plain.docx

@@ -1,1 +1,1 @@
-dump fixtures/reading/form21-eco.txt
+dump --lang en fixtures/reading/form21-eco.txt

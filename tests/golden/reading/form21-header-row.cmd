@@ -1,1 +1,1 @@
-dump fixtures/reading/form21-header-row.docx
+dump --lang en fixtures/reading/form21-header-row.docx

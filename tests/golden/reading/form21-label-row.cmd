@@ -1,1 +1,1 @@
-dump fixtures/reading/form21-label-row.docx
+dump --lang en fixtures/reading/form21-label-row.docx

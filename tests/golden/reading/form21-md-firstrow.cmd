@@ -1,1 +1,1 @@
-dump fixtures/reading/form21-md-firstrow.md
+dump --lang en fixtures/reading/form21-md-firstrow.md

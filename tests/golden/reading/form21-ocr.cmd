@@ -1,1 +1,1 @@
-dump fixtures/reading/form21-ocr.txt
+dump --lang en fixtures/reading/form21-ocr.txt

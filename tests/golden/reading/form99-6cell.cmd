@@ -1,1 +1,1 @@
-dump fixtures/reading/form99-6cell.docx
+dump --lang en fixtures/reading/form99-6cell.docx

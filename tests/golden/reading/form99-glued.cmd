@@ -1,1 +1,1 @@
-dump fixtures/reading/form99-glued.txt
+dump --lang en fixtures/reading/form99-glued.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/form99-md.md
+dump --lang en fixtures/reading/form99-md.md

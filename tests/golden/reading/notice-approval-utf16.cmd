@@ -1,1 +1,1 @@
-dump fixtures/reading/notice-approval-utf16.txt
+dump --lang en fixtures/reading/notice-approval-utf16.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/notice-blank.txt
+dump --lang en fixtures/reading/notice-blank.txt

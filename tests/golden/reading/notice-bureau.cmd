@@ -1,1 +1,1 @@
-dump fixtures/reading/notice-bureau.txt
+dump --lang en fixtures/reading/notice-bureau.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/notice-first.txt
+dump --lang en fixtures/reading/notice-first.txt

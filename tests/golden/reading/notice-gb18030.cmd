@@ -1,1 +1,1 @@
-dump fixtures/reading/notice-gb18030.txt
+dump --lang en fixtures/reading/notice-gb18030.txt

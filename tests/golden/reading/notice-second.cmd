@@ -1,1 +1,1 @@
-dump fixtures/reading/notice-second.txt
+dump --lang en fixtures/reading/notice-second.txt

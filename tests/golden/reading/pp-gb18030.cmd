@@ -1,1 +1,1 @@
-dump fixtures/reading/pp-gb18030.txt
+dump --lang en fixtures/reading/pp-gb18030.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/pp-outline.txt
+dump --lang en fixtures/reading/pp-outline.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/pp-pdf.txt
+dump --lang en fixtures/reading/pp-pdf.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/soil-plan-cover.txt
+dump --lang en fixtures/reading/soil-plan-cover.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/soil-plan-gb18030.txt
+dump --lang en fixtures/reading/soil-plan-gb18030.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/soil-plan-toc-error.txt
+dump --lang en fixtures/reading/soil-plan-toc-error.txt

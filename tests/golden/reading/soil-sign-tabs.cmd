@@ -1,1 +1,1 @@
-dump fixtures/reading/soil-sign-tabs.txt
+dump --lang en fixtures/reading/soil-sign-tabs.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/soil-summary.md
+dump --lang en fixtures/reading/soil-summary.md

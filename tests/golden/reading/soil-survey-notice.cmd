@@ -1,1 +1,1 @@
-dump fixtures/reading/soil-survey-notice.txt
+dump --lang en fixtures/reading/soil-survey-notice.txt

@@ -1,1 +1,1 @@
-dump fixtures/reading/staff-vmerge.docx
+dump --lang en fixtures/reading/staff-vmerge.docx

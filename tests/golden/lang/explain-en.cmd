@@ -1,0 +1,1 @@
+explain --lang en EIA502
