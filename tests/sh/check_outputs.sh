@@ -188,8 +188,10 @@ else grep -q 'annotated copy written as x?\[31m\\u202e-2.docx' "$SCRATCH/err" &&
     fail copy-note-tamed "$(cat "$SCRATCH/err")"; fi
 if command -v script >/dev/null; then
     # the progress line shows on a terminal only: script(1) gives one
-    script -qec "$(printf '%q ' "$FL_BIN" check --no-config "n1/$evil.docx" "n2/$evil.docx") 2>&1 >/dev/null" \
-        /dev/null >tty.txt
+    # script(1) runs the command with $SHELL, which may be dash on a CI machine:
+    # names go through the environment, never through shell quoting
+    printf '%s\n' 'exec "$FL_BIN" check --no-config "n1/$evil.docx" "n2/$evil.docx" 2>&1 >/dev/null' >tty-run.sh
+    FL_BIN="$FL_BIN" evil="$evil" SHELL=/bin/sh script -qec "sh ./tty-run.sh" /dev/null >tty.txt
     if grep -q $'\033\\[31m' tty.txt; then fail progress-tamed "raw ESC [31m on the progress line"
     elif grep -q '\[2/2\] n2/x?\[31m\\u202e.docx' tty.txt; then ok progress-tamed
     else fail progress-tamed "no progress line: $(cat -v tty.txt | head -c 300)"; fi
