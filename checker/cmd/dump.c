@@ -125,13 +125,14 @@ static void key_int(fl_jw *w, const char *key, long long value)
 
 static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
 {
+    const fl_block_extra *x = fl_block_x(doc, b);
     fl_jw_object(w);
     key_int(w, "line", b->line);
     key_str(w, "part", fl_part_names[b->part]);
     key_str(w, "kind", kind_names[b->kind]);
     key_int(w, "level", b->level);
-    key_str(w, "style", b->style);
-    key_str(w, "label", b->label);
+    key_str(w, "style", fl_block_style(doc, b));
+    key_str(w, "label", x->label);
     fl_jw_key(w, "text");
     fl_jw_string(w, b->text, b->len);
     key_str(w, "section", b->section >= 0 ? doc->sections[b->section].path : "");
@@ -139,14 +140,14 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
     if (b->table) {
         fl_jw_object(w);
         key_int(w, "id", b->table);
-        key_int(w, "row", b->row);
-        key_int(w, "col", b->col);
+        key_int(w, "row", x->row);
+        key_int(w, "col", x->col);
         fl_jw_end(w);
     } else {
         fl_jw_null(w);
     }
-    key_int(w, "images", b->images);
-    key_str(w, "revision", b->revision == FL_REV_INS ? "ins" : NULL);
+    key_int(w, "images", x->images);
+    key_str(w, "revision", x->revision == FL_REV_INS ? "ins" : NULL);
     if (b->flags) {
         fl_jw_key(w, "flags");
         fl_jw_array(w);
@@ -319,6 +320,8 @@ static void heading_source(fl_buf *t, const fl_doc *doc, const fl_block *b)
 
 static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const int *depth)
 {
+    const fl_block_extra *x = fl_block_x(doc, b);
+    const char *style = fl_block_style(doc, b);
     int d = b->section >= 0 ? depth[b->section] : 0;
     if (b->kind == FL_BLOCK_HEADING && d > 0) d--;
     char kind[16];
@@ -326,10 +329,10 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     else snprintf(kind, sizeof kind, "%s", b->kind == FL_BLOCK_CELL ? "cell" : "para");
     fl_buf_printf(out, "%5d %-8s %-4s %*s", b->line, fl_part_names[b->part], kind, 2 * d, "");
     if (b->kind == FL_BLOCK_HEADING) fl_buf_adds(out, "§ ");
-    if (b->table) fl_buf_printf(out, "[T%d r%dc%d] ", b->table, b->row, b->col);
-    if (b->label) {
+    if (b->table) fl_buf_printf(out, "[T%d r%dc%d] ", b->table, x->row, x->col);
+    if (x->label) {
         fl_buf_addc(out, '[');
-        put_text(out, b->label, strlen(b->label), 0);
+        put_text(out, x->label, strlen(x->label), 0);
         fl_buf_adds(out, "] ");
     }
     put_text(out, b->text, b->len, TEXT_MAX_CP);
@@ -337,13 +340,13 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     const char *why = fl_sections_explain(doc, b);
     if (b->kind == FL_BLOCK_HEADING) heading_source(&t, doc, b);
     else if (why && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) fl_buf_printf(&t, "not a heading: %s", why);
-    else if (b->outline) fl_buf_printf(&t, "outline %d ignored", b->outline);
-    if (b->style) fl_buf_printf(&t, "%sstyle %s", t.len ? ", " : "", b->style);
+    else if (b->outline) fl_buf_printf(&t, "outline %d ignored", (int)b->outline);
+    if (style) fl_buf_printf(&t, "%sstyle %s", t.len ? ", " : "", style);
     for (size_t k = 0; k < sizeof flag_names / sizeof *flag_names; k++)
         if (b->flags & flag_names[k].flag) fl_buf_printf(&t, "%s%s", t.len ? ", " : "", flag_names[k].name);
-    if (b->images) fl_buf_printf(&t, "%simages %d", t.len ? ", " : "", b->images);
-    if (b->revision == FL_REV_INS) fl_buf_printf(&t, "%sinserted", t.len ? ", " : "");
-    if (b->deletions) fl_buf_printf(&t, "%s%d deleted runs", t.len ? ", " : "", b->deletions);
+    if (x->images) fl_buf_printf(&t, "%simages %d", t.len ? ", " : "", x->images);
+    if (x->revision == FL_REV_INS) fl_buf_printf(&t, "%sinserted", t.len ? ", " : "");
+    if (x->deletions) fl_buf_printf(&t, "%s%d deleted runs", t.len ? ", " : "", x->deletions);
     if (t.len) fl_buf_printf(out, "  {%s}", t.data);
     fl_buf_free(&t);
     fl_buf_addc(out, '\n');

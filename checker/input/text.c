@@ -138,7 +138,8 @@ static fl_block *add(reader *r, fl_block_kind kind, const char *s, size_t n, int
 {
     fl_block *b = fl_doc_add_block(r->doc, FL_PART_BODY, kind, s, n);
     b->line = line;
-    if (r->markdown) b->images = count_images(s, n);
+    int images = r->markdown ? count_images(s, n) : 0;
+    if (images) fl_block_xw(r->doc, b)->images = images;
     return b;
 }
 
@@ -235,8 +236,9 @@ static void add_cell(reader *r, const char *s, size_t n, int line, int col)
     }
     fl_block *b = add(r, FL_BLOCK_CELL, cell.data ? cell.data : "", cell.len, line);
     b->table = r->table;
-    b->row = r->table_row;
-    b->col = col;
+    fl_block_extra *x = fl_block_xw(r->doc, b);
+    x->row = r->table_row;
+    x->col = col;
     if (r->table_row == 1 && r->header_row) b->flags |= FL_BF_HEADER_ROW;
     fl_buf_free(&cell);
 }

@@ -314,10 +314,10 @@ static int style_outline(const char *style)
 }
 
 /* The outline level a block carries: the reader's, else its style name's. */
-static int outline_of(const fl_block *b)
+static int outline_of(const fl_doc *doc, const fl_block *b)
 {
     if (b->outline >= 1 && b->outline <= MAX_LEVEL) return b->outline;
-    return (b->flags & FL_BF_NO_HEADING) ? 0 : style_outline(b->style);
+    return (b->flags & FL_BF_NO_HEADING) ? 0 : style_outline(fl_block_style(doc, b));
 }
 
 typedef struct cand {
@@ -355,10 +355,10 @@ static bool is_toc_title(const char *s, size_t end)
     return !strcmp(buf, "目录") || !strcmp(buf, "目次") || !strcmp(buf, "CONTENTS") || !strcmp(buf, "Contents");
 }
 
-static void read_candidate(const fl_block *b, cand *c)
+static void read_candidate(const fl_doc *doc, const fl_block *b, cand *c)
 {
     size_t len;
-    const char *t = fl_block_mtext(b, &len);
+    const char *t = fl_block_mtext(doc, b, &len);
     tail tl = page_tail(t, len);
     c->tail = (unsigned char)tl.kind;
     c->leaders = tl.leaders;
@@ -414,7 +414,7 @@ static size_t next_filled(const scan *sc, size_t j)
 {
     for (j++; j < sc->nb; j++) {
         const fl_block *b = &sc->doc->blocks[j];
-        if (!blank_text(b) || b->images) break;
+        if (!blank_text(b) || fl_block_x(sc->doc, b)->images) break;
     }
     return j;
 }
@@ -427,7 +427,7 @@ static size_t contents_from(scan *sc, size_t j, uint64_t first)
     for (; j < sc->nb; j++) {
         fl_block *b = &sc->doc->blocks[j];
         const cand *c = &sc->cd[j];
-        if (!heading_part(b) || b->images) break;
+        if (!heading_part(b) || fl_block_x(sc->doc, b)->images) break;
         if (blank_text(b)) continue;
         if (c->toc_title) { /* "目录 2" heading the next page of the list */
             b->flags |= FL_BF_TOC;
@@ -435,7 +435,7 @@ static size_t contents_from(scan *sc, size_t j, uint64_t first)
         }
         bool reader_toc = (b->flags & FL_BF_TOC) != 0;
         /* the body repeats the first entry, or a styled heading starts it */
-        if (!reader_toc && c->tail == TAIL_NONE && ((first && c->key == first) || outline_of(b))) break;
+        if (!reader_toc && c->tail == TAIL_NONE && ((first && c->key == first) || outline_of(sc->doc, b))) break;
         bool entry = entry_shaped(sc, j);
         if (!entry && !c->prose && c->gkey) {
             /* an entry worded differently in the body: before one with a page
@@ -479,7 +479,7 @@ static void contents_runs(scan *sc)
         int page = -1;
         while (j < sc->nb && heading_part(&sc->doc->blocks[j])) {
             const fl_block *b = &sc->doc->blocks[j];
-            if (blank_text(b) && !b->images && count) { j++; continue; }
+            if (blank_text(b) && !fl_block_x(sc->doc, b)->images && count) { j++; continue; }
             bool weak;
             if (!run_shaped(sc, j, &weak)) break;
             weak_any |= weak;
@@ -567,7 +567,7 @@ static void find_lists(scan *sc)
         fl_block *b = &doc->blocks[i];
         bool open = heading_part(b) && !(b->flags & FL_BF_TOC);
         if (!open || !sc->cd[i].ty.appx_item) {
-            if (!blank_text(b) || b->images) prev = i;
+            if (!blank_text(b) || fl_block_x(doc, b)->images) prev = i;
             i++;
             continue;
         }
@@ -866,8 +866,8 @@ void fl_sections_build(fl_doc *doc)
         if (b->kind == FL_BLOCK_HEADING) b->kind = FL_BLOCK_PARAGRAPH;
         b->level = 0;
         if (!heading_part(b)) continue;
-        if (outline_of(b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
-        read_candidate(b, &cd[i]);
+        if (outline_of(doc, b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
+        read_candidate(doc, b, &cd[i]);
         nkeys += cd[i].key != 0;
     }
     keyset_init(&sc.all, nkeys);
@@ -887,8 +887,8 @@ void fl_sections_build(fl_doc *doc)
         if (b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) continue;
         body_end = i + 1;
         if (open_line(b) && !cd[i].toc_title && !blank_text(b)) {
-            if (outline_of(b))
-                styled_heading(&bd, i, outline_of(b), (enum fl_typed_kind)cd[i].kind, cd[i].ty.value);
+            if (outline_of(doc, b))
+                styled_heading(&bd, i, outline_of(doc, b), (enum fl_typed_kind)cd[i].kind, cd[i].ty.value);
             else if (cd[i].kind != FL_TK_NONE && !(any_styled && (b->flags & FL_BF_NO_HEADING)))
                 typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].ty.value, cd[i].ty.top, cd[i].chapter);
         }
@@ -902,13 +902,12 @@ void fl_sections_build(fl_doc *doc)
 
 const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
 {
-    (void)doc;
     if (b->kind == FL_BLOCK_HEADING || !heading_part(b)) return NULL;
     if (b->flags & FL_BF_TOC) return "contents entry";
     if (b->flags & FL_BF_LIST) return "attachment list item";
     if (b->flags & FL_BF_TITLE) return "document title";
     size_t len;
-    const char *t = fl_block_mtext(b, &len);
+    const char *t = fl_block_mtext(doc, b, &len);
     tail tl = page_tail(t, len);
     if (tl.content_end <= 32 && is_toc_title(t, tl.content_end)) return "table-of-contents title";
     fl_typed ty;
@@ -944,12 +943,12 @@ const char *fl_sections_source(const fl_doc *doc, const fl_block *b)
     };
     if (b->kind != FL_BLOCK_HEADING) return NULL;
     if (b->outline >= 1 && b->outline <= MAX_LEVEL) return "outline level";
-    if (outline_of(b)) return "heading style name";
+    if (outline_of(doc, b)) return "heading style name";
     size_t len;
-    const char *t = fl_block_mtext(b, &len);
+    const char *t = fl_block_mtext(doc, b, &len);
     fl_typed ty;
     fl_typed_classify(&ty, t, len);
-    if (b->label) return labelled[ty.kind];
+    if (fl_block_x(doc, b)->label) return labelled[ty.kind];
     if (ty.kind == FL_TK_FORM && ty.alt == FL_TK_KNOWN) { /* 建设内容: a part of the 生态影响类 form, else a sub-item */
         bool part = b->section >= 0 && (size_t)b->section < doc->nsections && doc->sections[b->section].parent < 0;
         return part ? typed[FL_TK_FORM] : typed[FL_TK_KNOWN];

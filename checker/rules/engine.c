@@ -168,10 +168,10 @@ static size_t label_prefix(const char *t, size_t len)
 int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block)
 {
     const fl_norm *n = fl_scan_norm(s, block);
-    const fl_block *b = &s->doc->blocks[block];
-    size_t off = b->label_len ? 0 : label_prefix(n->text, n->len);
-    if (b->label_len) /* the reader rendered the label: skip it in normalised bytes */
-        while (off < n->len && fl_norm_orig(n, off) < b->label_len) off++;
+    size_t label_len = fl_block_x(s->doc, &s->doc->blocks[block])->label_len;
+    size_t off = label_len ? 0 : label_prefix(n->text, n->len);
+    if (label_len) /* the reader rendered the label: skip it in normalised bytes */
+        while (off < n->len && fl_norm_orig(n, off) < label_len) off++;
     while (off < n->len && n->text[off] == ' ') off++;
     size_t ms, me;
     int rc = fl_pattern_find(&s->lint->m, p, n->text + off, n->len - off, 0, &ms, &me);
