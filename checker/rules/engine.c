@@ -46,7 +46,11 @@ struct fl_scan {
     const fl_basis *basis; /* what the rule's findings cite on this document */
     fl_judging judged;
     bool failed;
-    fl_arena arena;
+    fl_arena arena;       /* the caches below, for the whole run */
+    /* What kinds allocate (fl_scan_arena): emptied after every rule, so
+     * that what one rule builds over a long block does not stay for the
+     * next 40. Findings copy what they keep into the result's arena. */
+    fl_arena scratch;
     fl_norm *norms;       /* per block, text == NULL until computed (24 bytes) */
     blockmap sents;       /* block -> sentences */
     blockmap cols;        /* block -> colmap, blocks of COL_STEP bytes or more */
@@ -85,14 +89,14 @@ bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown)
         return true;
     }
     if (s->judged.from != FL_JUDGED_OPTION) return false;
-    char *buf = fl_arena_alloc(&s->arena, 11);
+    char *buf = fl_arena_alloc(&s->scratch, 11);
     fl_date_format(&s->judged.date, buf);
     *out = s->judged.date;
     *shown = buf;
     return true;
 }
 const char *fl_scan_doc_type(const fl_scan *s) { return s->doc_type; }
-fl_arena *fl_scan_arena(fl_scan *s) { return &s->arena; }
+fl_arena *fl_scan_arena(fl_scan *s) { return &s->scratch; }
 bool fl_scan_failed(const fl_scan *s) { return s->failed; }
 
 static void **blockmap_slot(blockmap *m, int key)
@@ -220,7 +224,7 @@ int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t
 int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str)
 {
     fl_norm n;
-    fl_norm_text(&n, &s->arena, str ? str : "", str ? strlen(str) : 0);
+    fl_norm_text(&n, &s->scratch, str ? str : "", str ? strlen(str) : 0);
     int rc = fl_pattern_test(&s->lint->m, p, n.text, n.len);
     if (rc < 0) s->failed = true;
     return rc;
@@ -308,9 +312,8 @@ static void split_sentences(fl_scan *s, int block, sentences *out)
 {
     const fl_norm *n = fl_scan_norm(s, block);
     const char *orig = s->doc->blocks[block].text;
-    size_t cap = 8, last = 0;
-    out->ends = fl_arena_alloc(&s->arena, cap * sizeof *out->ends);
-    out->n = 0;
+    size_t cap = 0, last = 0, count = 0;
+    uint32_t *ends = NULL; /* grown here, kept at its size in the arena */
     for (size_t i = 0; i <= n->len; i++) {
         size_t end = 0;
         if (i == n->len) end = i;
@@ -318,15 +321,14 @@ static void split_sentences(fl_scan *s, int block, sentences *out)
         else if (n->len - i >= 3 && !memcmp(n->text + i, "\xE3\x80\x82", 3)) end = i + 3; /* 。 */
         else if (n->text[i] == ' ' && run_has_newline(orig, n, i)) end = i + 1;
         if (!end || end <= last) continue;
-        if (out->n == cap) {
-            uint32_t *v = fl_arena_alloc(&s->arena, cap * 2 * sizeof *v);
-            memcpy(v, out->ends, cap * sizeof *v);
-            out->ends = v;
-            cap *= 2;
-        }
-        out->ends[out->n++] = (uint32_t)end;
+        FL_VEC_RESERVE(ends, cap, count + 1);
+        ends[count++] = (uint32_t)end;
         last = end;
     }
+    out->ends = fl_arena_alloc(&s->arena, (count ? count : 1) * sizeof *out->ends);
+    if (count) memcpy(out->ends, ends, count * sizeof *ends);
+    out->n = (uint32_t)count;
+    free(ends);
 }
 
 void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *end)
@@ -647,6 +649,7 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     s.res = out;
     s.doc_type = s.opts->doc_type ? s.opts->doc_type : doc->doc_type;
     fl_arena_init(&s.arena);
+    fl_arena_init(&s.scratch);
     s.norms = fl_xcalloc(doc->nblocks + 1, sizeof *s.norms);
     out->doc_type = s.doc_type ? fl_arena_strdup(&out->arena, s.doc_type) : NULL;
     const char *reason = s.opts->doc_type ? "--doc-type" : doc->doc_type_reason;
@@ -664,6 +667,7 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
         s.basis = fl_rule_basis(r, s.doc_type, &s.judged.date);
         s.failed = false;
         if (conditions_hold(&s, r) && !s.failed) r->kind->run(r, &s);
+        fl_arena_free(&s.scratch);
         if (s.failed) {
             out->nfindings = before; /* the rule is skipped for this file, not half-run */
             rule_failed(&s, r);
@@ -675,6 +679,7 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     blockmap_free(&s.cols);
     free(s.scopes);
     fl_arena_free(&s.arena);
+    fl_arena_free(&s.scratch);
 }
 
 /* ---- selection ----------------------------------------------------------- */
