@@ -21,6 +21,11 @@
 #define FL_ZIP_BUDGET_RATIO 100
 #define FL_ZIP_BUDGET_FLOOR (16u * 1024 * 1024)
 #define FL_MAX_XML_DEPTH 256
+/* A part read whole into a DOM (styles, numbering, relationships, content
+ * types, properties) costs about 13 times its size in libxml2's tree;
+ * the body is streamed and has only FL_MAX_PART_BYTES. Real styles.xml
+ * and numbering.xml are well under 1 MiB. */
+#define FL_MAX_WHOLE_PART_BYTES (16u * 1024 * 1024)
 
 /* err->file is set to path on failure. */
 int fl_input_load(fl_doc **out, const char *path, fl_error *err);
