@@ -327,16 +327,26 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     if (blank(&p->text) && p->images == 0 && !(flags & FL_BF_OBJECT) && !(in_cell && p->cell_block))
         return; /* an empty paragraph, or one holding only a page break, is layout */
     /* Only a labelled paragraph needs a joined copy; the others are handed
-     * over as they are, so a 50 MB paragraph is not held three times. */
+     * over as they are, so a 50 MB paragraph is not held three times. A
+     * long one is handed over without a copy at all: the document takes its
+     * buffer (unless a comment still needs the paragraph's text). */
     fl_buf all = FL_BUF_INIT;
-    const fl_buf *text = &p->text;
+    fl_buf *text = &p->text;
     if (label_len) {
         fl_buf_add(&all, label, label_len);
         fl_buf_add(&all, p->text.data ? p->text.data : "", p->text.len);
         text = &all;
     }
-    fl_block *b = fl_doc_add_block(w->doc, part, in_cell ? FL_BLOCK_CELL : FL_BLOCK_PARAGRAPH,
-                                   text->data ? text->data : "", text->len);
+    fl_block_kind kind = in_cell ? FL_BLOCK_CELL : FL_BLOCK_PARAGRAPH;
+    fl_block *b;
+    if (text->len >= 64 * 1024 && (text == &all || w->comment < 0) && fl_utf8_valid(text->data, text->len)) {
+        size_t n = text->len;
+        char *own = fl_xrealloc(fl_buf_detach(text), n + 1); /* the doubling reserved more */
+        fl_doc_adopt(w->doc, own);
+        b = fl_doc_add_block_ref(w->doc, part, kind, own, n);
+    } else {
+        b = fl_doc_add_block(w->doc, part, kind, text->data ? text->data : "", text->len);
+    }
     fl_buf_free(&all);
     if (label_len) {
         size_t bare = label_len;
