@@ -11,9 +11,11 @@ filing anyone would write, but each is what real inputs degenerate into:
             block record and its per-block structures, with no text to speak
             of.
   paras     a DOCX of 4,000,000 short paragraphs (about 12 MB zipped): one
-            run of one or two CJK characters each, the shape a converted
-            table or a form exported paragraph per cell gives. The XML is
-            about 150 MB, under the per-part limit and the ratio limits.
+            run of one or two CJK characters each. A PDF converted to Word
+            often makes every printed line a paragraph of its own, and the
+            characters of a vertical table header one paragraph each; this
+            is that, taken to the extreme. The XML is about 150 MB, under
+            the per-part limit and the ratio limits.
             paras.txt beside it is its visible text, a paragraph a line.
   para      a .txt of one 200,000,000-byte paragraph: a filing's prose
             without a single line break (a PDF copy pasted as one line).
