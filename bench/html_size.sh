@@ -118,13 +118,4 @@ section=$(
     echo "<!-- /html_size.sh -->"
 )
 echo "$section"
-results="$here/RESULTS.md"
-[ -f "$results" ] || : >"$results"
-python3 - "$results" "$section" <<'EOF'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-pat = re.compile(r"<!-- html_size\.sh -->.*?<!-- /html_size\.sh -->\n?", re.S)
-text = pat.sub(lambda m: section + "\n", text) if pat.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w", encoding="utf-8").write(text)
-EOF
+put_section html_size.sh "$section"

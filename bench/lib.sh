@@ -79,3 +79,19 @@ machine_line() {
     cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     echo "$(nproc) CPUs, $cpu, $(date -u '+%Y-%m-%d %H:%M UTC')"
 }
+
+# Put SECTION (Markdown that starts with <!-- NAME --> and ends with
+# <!-- /NAME -->) into bench/RESULTS.md in place of the one there, or at the
+# end; bench/run keeps these sections when it rewrites the file.
+put_section() { # name section
+    results="$here/RESULTS.md"
+    [ -f "$results" ] || : >"$results"
+    python3 - "$results" "$1" "$2" <<'EOF'
+import re, sys
+path, name, section = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(path, encoding="utf-8").read()
+pat = re.compile(r"<!-- %s -->.*?<!-- /%s -->\n?" % (re.escape(name), re.escape(name)), re.S)
+text = pat.sub(lambda m: section + "\n", text) if pat.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w", encoding="utf-8").write(text)
+EOF
+}

@@ -43,14 +43,17 @@ static void check_blocks(const fl_doc *doc)
         if (!b->text) broken("block text is NULL", i, 0);
         if (b->text[b->len] != '\0') broken("block text not NUL-terminated at len", i, (long)b->len);
         if (!fl_utf8_valid(b->text, b->len)) broken("block text is not valid UTF-8", i, (long)b->len);
-        if (b->label_len > b->len) broken("label_len > len", i, (long)b->label_len);
-        if (b->label) touch(b->label, "block label", i);
-        if (b->style) touch(b->style, "block style", i);
-        if (b->part_name) touch(b->part_name, "block part_name", i);
+        const fl_block_extra *x = fl_block_x(doc, b);
+        if (b->extra > doc->nextras) broken("block extra record out of range", i, (long)b->extra);
+        if (x->label_len > b->len) broken("label_len > len", i, (long)x->label_len);
+        if (x->label) touch(x->label, "block label", i);
+        if (x->fold) touch(x->fold, "block fold", i);
+        if (fl_block_style(doc, b)) touch(fl_block_style(doc, b), "block style", i);
+        if (fl_block_part_name(doc, b)) touch(fl_block_part_name(doc, b), "block part_name", i);
         if ((unsigned)b->part >= FL_PART_COUNT) broken("block part out of range", i, b->part);
         if (b->section != -1 && !in_range(b->section, doc->nsections))
             broken("block section index out of range", i, b->section);
-        if (b->level < 0 || b->level > 9) broken("block level out of 0..9", i, b->level);
+        if (b->level > 9) broken("block level out of 0..9", i, b->level);
         if (b->table < 0 || b->table > doc->ntables) broken("block table id out of range", i, b->table);
     }
 }

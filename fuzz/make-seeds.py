@@ -5,7 +5,7 @@ reach reader features the fixtures do not (stored ZIP entries the mutator can
 edit, every story kind, revisions, fields, content controls, text boxes,
 Markdown tables and fences, broken encodings). Standard library only.
 
-  python3 fuzz/make-seeds.py            # writes fuzz/corpus/{docx,wml,flatopc,text,ruleset,check}/
+  python3 fuzz/make-seeds.py            # writes fuzz/corpus/{docx,wml,flatopc,text,ruleset,check,rels}/
 
 Seeds are named after their source so a re-run replaces rather than adds.
 Keep each corpus under 2 MB: it runs as a ctest test on every build.
@@ -217,6 +217,67 @@ TEXTS = {
 }
 
 
+# rels (fuzz_rels.c): the relationship parts of an in-memory package, joined by NUL:
+# _rels/.rels, the main part's rels, [Content_Types].xml, header1's rels, extra part
+# names (one a line), the main part. Each seed stands for a shape of the graph.
+def rels_seed(pkg, doc=None, ct=CT, hdr="", extra="", main=""):
+    return "\0".join([pkg, doc if doc is not None else DOC_RELS, ct, hdr, extra, main])
+
+
+def rel_items(kinds, target):
+    return [("rIdX%d" % i, REL + k, target, False) for i, k in enumerate(kinds, 1)]
+
+
+STORIES = ["header", "footer", "footnotes", "endnotes", "comments"]
+DTD_RELS = DECL + '<!DOCTYPE Relationships [<!ENTITY x "y">]>' + rels([])[len(DECL):]
+RELS_SEEDS = {
+    "plain": rels_seed(PKG_RELS),
+    # 400 header relationships to one part (under the 64 KB input cap), and the same
+    # part under every story kind
+    "fanout": rels_seed(PKG_RELS, rels([("rIdF%d" % i, REL + "header", "header1.xml", False)
+                                        for i in range(400)] + rel_items(STORIES, "header1.xml"))),
+    # every story relationship and styles back to the main part; header1 back to the body
+    "cycle-main": rels_seed(PKG_RELS, rels(rel_items(STORIES + ["styles", "numbering"], "document.xml")),
+                            hdr=rels(rel_items(["header", "officeDocument"], "document.xml"))),
+    # relationship parts and content types named as stories and properties
+    "cycle-rels": rels_seed(rels([("rId1", REL + "officeDocument", "word/document.xml", False),
+                                  ("rId2", REL + "extended-properties", "_rels/.rels", False)]),
+                            rels(rel_items(STORIES, "_rels/document.xml.rels") +
+                                 rel_items(["styles"], "../[Content_Types].xml"))),
+    # targets outside the package, absolute, percent-encoded, backslashes, external
+    "outside": rels_seed(PKG_RELS, rels([("rIdO1", REL + "header", "../../../../etc/passwd", False),
+                                         ("rIdO2", REL + "footer", "/etc/passwd", False),
+                                         ("rIdO3", REL + "footnotes", "%2E%2E/%2e%2e/word/footnotes.xml", False),
+                                         ("rIdO4", REL + "endnotes", "..\\..\\word\\endnotes.xml", False),
+                                         ("rIdO5", REL + "comments", "\\\\server\\share\\c.xml", False),
+                                         ("rIdO6", REL + "header", "http://127.0.0.1:9/h.xml", True),
+                                         ("rIdO7", REL + "styles", "file:///etc/passwd", True),
+                                         ("rIdO8", REL + "header", "a//b/./c/../%2Fheader1.xml", False)]),
+                         extra="a/b/header1.xml\nWORD/HEADER2.XML\nword/页眉.xml"),
+    # the main part found through odd names
+    "main-odd": rels_seed(rels([("rId1", REL + "officeDocument", "./WORD/./x/../Document.xml", False)])),
+    "main-absent": rels_seed(rels([("rId1", REL + "officeDocument", "word/none.xml", False)])),
+    "main-external": rels_seed(rels([("rId1", REL + "officeDocument", "http://x/d.xml", True)])),
+    "no-content-types": rels_seed(PKG_RELS, ct=""),
+    "wrong-main-type": rels_seed(PKG_RELS, ct=CT.replace("document.main+xml", "styles+xml")),
+    "strict-types": rels_seed(rels([("rId1", "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+                                     "officeDocument", "word/document.xml", False),
+                                    ("rId2", "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+                                     "extendedProperties", "docProps/app.xml", False)])),
+    # DTDs: in the package rels, the main part's rels, a story's rels, content types
+    "dtd-pkg": rels_seed(DTD_RELS),
+    "dtd-doc": rels_seed(PKG_RELS, DTD_RELS),
+    "dtd-header": rels_seed(PKG_RELS, hdr=DTD_RELS),
+    "dtd-ct": rels_seed(PKG_RELS, ct=DECL + '<!DOCTYPE Types SYSTEM "file:///etc/passwd">' + CT[len(DECL):]),
+    # duplicate ids, missing attributes, empty targets, a rels part that is no XML
+    "odd-items": rels_seed(PKG_RELS, '%s<Relationships xmlns="%s"><Relationship Id="rId1" Type="%sheader" '
+                           'Target="header1.xml"/><Relationship Id="rId1" Type="%sheader" Target=""/>'
+                           '<Relationship Type="%sfooter" Target="footer1.xml"/><Relationship Id="rId3"/>'
+                           '<Other/></Relationships>' % (DECL, PKG_REL, REL, REL, REL)),
+    "not-xml": rels_seed(PKG_RELS, "\x89PNG\r\n"),
+}
+
+
 def write(target, name, data):
     d = os.path.join(CORPUS, target)
     os.makedirs(d, exist_ok=True)
@@ -342,6 +403,11 @@ def main():
         for rule in split_ruleset(path):
             rid = re.search(r'<rule id="([^"]+)"', rule).group(1)
             write("ruleset", "shipped-%s-%s.xml" % (base, rid), rule)
+
+    # rels: shapes of the relationship graph (fuzz_rels.c). NUL separates the
+    # parts, so UTF-16 relationship parts are the docx target's (utf16-rels).
+    for name, data in RELS_SEEDS.items():
+        write("rels", "hand-" + name + ".rels", data)
 
     # check: the rule fixtures (every rule's triggering and clean filings)
     # that fit under run-libfuzzer.sh's input size cap.

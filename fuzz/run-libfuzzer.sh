@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(docx wml flatopc text ruleset check)
+[ ${#targets[@]} -gt 0 ] || targets=(docx wml flatopc text ruleset check rels)
 
 # Per target: largest input (above the biggest seed, below what makes a run
 # crawl) and dictionary.
@@ -45,6 +45,7 @@ dict() {
   case "$1" in
     text) echo "$src/fuzz/dict/text.dict" ;;
     ruleset) echo "$src/fuzz/dict/ruleset.dict" ;;
+    rels) echo "$src/fuzz/dict/rels.dict" ;;
     *) echo "$src/fuzz/dict/xml.dict" ;;
   esac
 }

@@ -133,13 +133,14 @@ static void key_int(fl_jw *w, const char *key, long long value)
 
 static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
 {
+    const fl_block_extra *x = fl_block_x(doc, b);
     fl_jw_object(w);
     key_int(w, "line", b->line);
     key_str(w, "part", fl_part_names[b->part]);
     key_str(w, "kind", kind_names[b->kind]);
     key_int(w, "level", b->level);
-    key_str(w, "style", b->style);
-    key_str(w, "label", b->label);
+    key_str(w, "style", fl_block_style(doc, b));
+    key_str(w, "label", x->label);
     fl_jw_key(w, "text");
     fl_jw_string(w, b->text, b->len);
     key_str(w, "section", b->section >= 0 ? doc->sections[b->section].path : "");
@@ -147,14 +148,14 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
     if (b->table) {
         fl_jw_object(w);
         key_int(w, "id", b->table);
-        key_int(w, "row", b->row);
-        key_int(w, "col", b->col);
+        key_int(w, "row", x->row);
+        key_int(w, "col", x->col);
         fl_jw_end(w);
     } else {
         fl_jw_null(w);
     }
-    key_int(w, "images", b->images);
-    key_str(w, "revision", b->revision == FL_REV_INS ? "ins" : NULL);
+    key_int(w, "images", x->images);
+    key_str(w, "revision", x->revision == FL_REV_INS ? "ins" : NULL);
     if (b->flags) {
         fl_jw_key(w, "flags");
         fl_jw_array(w);
@@ -340,6 +341,8 @@ static void heading_source(fl_buf *t, const fl_doc *doc, const fl_block *b)
 
 static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const int *depth)
 {
+    const fl_block_extra *x = fl_block_x(doc, b);
+    const char *style = fl_block_style(doc, b);
     int d = b->section >= 0 ? depth[b->section] : 0;
     if (b->kind == FL_BLOCK_HEADING && d > 0) d--;
     char kind[16];
@@ -351,10 +354,10 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     fl_pad(out, kind, 4);
     fl_buf_printf(out, " %*s", 2 * d, "");
     if (b->kind == FL_BLOCK_HEADING) fl_buf_adds(out, "§ ");
-    if (b->table) fl_buf_printf(out, "[T%d r%dc%d] ", b->table, b->row, b->col);
-    if (b->label) {
+    if (b->table) fl_buf_printf(out, "[T%d r%dc%d] ", b->table, x->row, x->col);
+    if (x->label) {
         fl_buf_addc(out, '[');
-        put_text(out, b->label, strlen(b->label), 0);
+        put_text(out, x->label, strlen(x->label), 0);
         fl_buf_adds(out, "] ");
     }
     put_text(out, b->text, b->len, TEXT_MAX_CP);
@@ -366,21 +369,21 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
         why_text(&w, why);
         fl_buf_printf(&t, fl_tr(FL_M_DUMP_NOT_HEADING), w.data);
         fl_buf_free(&w);
-    } else if (b->outline) fl_buf_printf(&t, fl_tr(FL_M_DUMP_OUTLINE_IGN), b->outline);
-    if (b->style) {
+    } else if (b->outline) fl_buf_printf(&t, fl_tr(FL_M_DUMP_OUTLINE_IGN), (int)b->outline);
+    if (style) {
         if (t.len) fl_buf_adds(&t, sep);
-        fl_buf_printf(&t, fl_tr(FL_M_DUMP_STYLE), b->style);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_STYLE), style);
     }
     for (size_t k = 0; k < sizeof flag_names / sizeof *flag_names; k++)
         if (b->flags & flag_names[k].flag) fl_buf_printf(&t, "%s%s", t.len ? sep : "", fl_tr(flag_names[k].label));
-    if (b->images) {
+    if (x->images) {
         if (t.len) fl_buf_adds(&t, sep);
-        fl_buf_printf(&t, fl_tr(FL_M_DUMP_IMAGES), b->images);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_IMAGES), x->images);
     }
-    if (b->revision == FL_REV_INS) fl_buf_printf(&t, "%s%s", t.len ? sep : "", fl_tr(FL_M_DUMP_INSERTED));
-    if (b->deletions) {
+    if (x->revision == FL_REV_INS) fl_buf_printf(&t, "%s%s", t.len ? sep : "", fl_tr(FL_M_DUMP_INSERTED));
+    if (x->deletions) {
         if (t.len) fl_buf_adds(&t, sep);
-        fl_buf_printf(&t, fl_tr(FL_M_DUMP_DELETED), b->deletions);
+        fl_buf_printf(&t, fl_tr(FL_M_DUMP_DELETED), x->deletions);
     }
     if (t.len) fl_buf_printf(out, "  {%s}", t.data);
     fl_buf_free(&t);

@@ -1,6 +1,7 @@
 /* Arena allocator: chunks of at least 64 KiB, bump-pointer allocation. */
 #include "core/arena.h"
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,30 +68,48 @@ void fl_arena_free(fl_arena *a)
     a->total = 0;
 }
 
+/* n bytes at an offset that is a multiple of align. Strings take any
+ * offset: a document of millions of one-character lines would otherwise
+ * round each up to 8 bytes. A request larger than a chunk gets a chunk of
+ * its own behind the current one, whose free space stays in use. */
+static void *take(fl_arena *a, size_t n, size_t align)
+{
+    fl_arena_chunk *c = a->head;
+    size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || start > c->cap || c->cap - start < n) {
+        size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+        bool own = n > CHUNK_MIN;
+        if (!own && c && c->cap * 2 > cap && c->cap < 16u * 1024 * 1024) cap = c->cap * 2;
+        fl_arena_chunk *fresh = malloc(sizeof *fresh + cap);
+        if (!fresh) oom(n);
+        fresh->used = 0;
+        fresh->cap = cap;
+        if (own && c) {
+            fresh->next = c->next;
+            c->next = fresh;
+        } else {
+            fresh->next = a->head;
+            a->head = fresh;
+        }
+        c = fresh;
+        start = 0;
+    }
+    void *p = c->data + start;
+    c->used = start + n;
+    a->total += n;
+    return p;
+}
+
 void *fl_arena_alloc(fl_arena *a, size_t n)
 {
-    n = (n + 7) & ~(size_t)7;
-    fl_arena_chunk *c = a->head;
-    if (!c || c->cap - c->used < n) {
-        size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
-        if (c && c->cap * 2 > cap && c->cap < 16u * 1024 * 1024) cap = c->cap * 2;
-        c = malloc(sizeof *c + cap);
-        if (!c) oom(n);
-        c->used = 0;
-        c->cap = cap;
-        c->next = a->head;
-        a->head = c;
-    }
-    void *p = c->data + c->used;
-    c->used += n;
-    a->total += n;
+    void *p = take(a, n, 8);
     memset(p, 0, n);
     return p;
 }
 
 char *fl_arena_strndup(fl_arena *a, const char *s, size_t n)
 {
-    char *p = fl_arena_alloc(a, n + 1);
+    char *p = take(a, n + 1, 1);
     if (n) memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -85,13 +85,13 @@ void fl_jw_end(fl_jw *w)
     after_value(w);
 }
 
-/* Runs of bytes that need no escape are copied whole. */
-static void put_escaped(fl_buf *b, const char *s, size_t len)
+/* Runs of bytes that need no escape are copied whole. No quotes: s may be
+ * a piece of a value, cut between characters. */
+static void put_escaped_body(fl_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t run = 0;
     fl_buf_reserve(b, len + 2);
-    fl_buf_addc(b, '"');
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         /* U+2028 / U+2029 (E2 80 A8 / A9) are legal raw JSON, but line-splitting
@@ -122,6 +122,12 @@ static void put_escaped(fl_buf *b, const char *s, size_t len)
         }
     }
     fl_buf_add(b, s + run, len - run);
+}
+
+static void put_escaped(fl_buf *b, const char *s, size_t len)
+{
+    fl_buf_addc(b, '"');
+    put_escaped_body(b, s, len);
     fl_buf_addc(b, '"');
 }
 
@@ -150,7 +156,22 @@ void fl_jw_key(fl_jw *w, const char *key)
 void fl_jw_string(fl_jw *w, const char *s, size_t len)
 {
     before_value(w);
-    put_string(&w->buf, s, len);
+    if (len <= FLUSH_AT || !fl_utf8_valid(s, len)) {
+        put_string(&w->buf, s, len);
+        after_value(w);
+        return;
+    }
+    /* a long value (a paragraph of megabytes) goes out in pieces cut
+     * between characters, so the buffer never holds all of it */
+    fl_buf_addc(&w->buf, '"');
+    for (size_t i = 0; i < len;) {
+        size_t n = len - i < FLUSH_AT ? len - i : FLUSH_AT;
+        while (n > 1 && i + n < len && ((unsigned char)s[i + n] & 0xC0) == 0x80) n--;
+        put_escaped_body(&w->buf, s + i, n);
+        (void)flush(w);
+        i += n;
+    }
+    fl_buf_addc(&w->buf, '"');
     after_value(w);
 }
 

@@ -63,17 +63,79 @@ static inline size_t decode(const unsigned char *s, size_t len, uint32_t *cp)
     return fl_utf8_decode((const char *)s, len, cp);
 }
 
+/* The map back to the original is a list of breakpoints (normalised
+ * offset, original offset) where the two stop advancing together; between
+ * two, they advance together. It is stored compactly because a paragraph
+ * of full-width letters or of spaced-out CJK (a PDF copy) has a
+ * breakpoint every character: as tokens of varints, each a step
+ * (dn: normalised bytes since the previous breakpoint, dd: change of
+ * original - normalised) and how many times it repeats, so that a uniform
+ * run costs one token; and every MAP_EVERY tokens an index entry (where
+ * the token starts in both offsets and in the stream) for a binary search.
+ * A breakpoint costs about 2 bytes, a run of them a few in all, where
+ * two uint32 each cost 8. Layout in the arena:
+ *   uint32 nidx, uint32 stream length, nidx x map_idx, stream bytes. */
+enum { MAP_EVERY = 32 };
+
+typedef struct map_idx { uint32_t norm, pos; int32_t delta; } map_idx;
+
 typedef struct out_state {
-    char *text;
+    char *text;    /* NULL while the output is still the input (aliasing) */
     size_t o, cap; /* bytes written, bytes available (including the NUL) */
-    uint32_t *bp; size_t nbp, cap_bp; /* pairs (normalised, original) */
     long delta;    /* original - normalised offset since the last breakpoint */
+    size_t last_norm; /* normalised offset of the last breakpoint */
+    /* the pending run of equal steps, not yet in the stream */
+    size_t run_dn; long run_dd; size_t run_n;
+    size_t tok_norm; long tok_delta; /* state before the pending run */
+    size_t ntok;
+    unsigned char *stream; size_t slen, scap;
+    map_idx *idx; size_t nidx, cap_idx;
 } out_state;
 
-static void alloc_out(out_state *st, fl_arena *a, size_t cap)
+static void put_varint(out_state *st, uint64_t v)
+{
+    FL_VEC_RESERVE(st->stream, st->scap, st->slen + 10);
+    while (v >= 0x80) {
+        st->stream[st->slen++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    st->stream[st->slen++] = (unsigned char)v;
+}
+
+static uint64_t get_varint(const unsigned char *p, size_t *pos)
+{
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        unsigned char b = p[(*pos)++];
+        v |= (uint64_t)(b & 0x7F) << shift;
+        if (!(b & 0x80)) break;
+    }
+    return v;
+}
+
+static uint64_t zigzag(long v) { return v < 0 ? ((uint64_t)(-(v + 1)) << 1) | 1 : (uint64_t)v << 1; }
+static long unzigzag(uint64_t v) { return (v & 1) ? -(long)(v >> 1) - 1 : (long)(v >> 1); }
+
+/* Token: varint(dn << 1 | repeated), [varint(count) if repeated], zigzag(dd). */
+static void flush_run(out_state *st)
+{
+    if (!st->run_n) return;
+    if (st->ntok++ % MAP_EVERY == 0) {
+        FL_VEC_RESERVE(st->idx, st->cap_idx, st->nidx + 1);
+        st->idx[st->nidx++] = (map_idx){(uint32_t)st->tok_norm, (uint32_t)st->slen, (int32_t)st->tok_delta};
+    }
+    put_varint(st, (uint64_t)st->run_dn << 1 | (st->run_n > 1));
+    if (st->run_n > 1) put_varint(st, st->run_n);
+    put_varint(st, zigzag(st->run_dd));
+    st->tok_norm += st->run_dn * st->run_n;
+    st->tok_delta += st->run_dd * (long)st->run_n;
+    st->run_n = 0;
+}
+
+static void materialize(out_state *st, fl_arena *a, const char *s, size_t cap)
 {
     char *t = fl_arena_alloc(a, cap);
-    if (st->o) memcpy(t, st->text, st->o);
+    if (st->o) memcpy(t, st->text ? st->text : s, st->o);
     st->text = t;
     st->cap = cap;
 }
@@ -81,12 +143,29 @@ static void alloc_out(out_state *st, fl_arena *a, size_t cap)
 /* The character written next at st->o comes from original offset i. */
 static void mark(out_state *st, size_t i)
 {
-    if ((long)i - (long)st->o == st->delta) return;
-    FL_VEC_RESERVE(st->bp, st->cap_bp, 2 * st->nbp + 2);
-    st->bp[2 * st->nbp] = (uint32_t)st->o;
-    st->bp[2 * st->nbp + 1] = (uint32_t)i;
-    st->nbp++;
-    st->delta = (long)i - (long)st->o;
+    long d = (long)i - (long)st->o;
+    if (d == st->delta) return;
+    size_t dn = st->o - st->last_norm;
+    long dd = d - st->delta;
+    if (st->run_n && (dn != st->run_dn || dd != st->run_dd)) flush_run(st);
+    st->run_dn = dn;
+    st->run_dd = dd;
+    st->run_n++;
+    st->last_norm = st->o;
+    st->delta = d;
+}
+
+/* Write n bytes at st->o. While the output is still the input (the same
+ * bytes at the same offsets), nothing is written: a text that needs no
+ * change is never copied. */
+static inline void put(out_state *st, fl_arena *a, const char *s, size_t len, const char *bytes, size_t n)
+{
+    if (!st->text) {
+        if (st->delta == 0 && !memcmp(s + st->o, bytes, n)) { st->o += n; return; }
+        materialize(st, a, s, len + 1);
+    }
+    memcpy(st->text + st->o, bytes, n);
+    st->o += n;
 }
 
 /* Only invalid bytes (1 byte in, U+FFFD = 3 bytes out) make the output
@@ -101,7 +180,7 @@ static void grow_for_invalid(out_state *st, fl_arena *a, const char *s, size_t l
         j += n;
     }
     size_t need = st->o + (len - i) + 2 * bad + 1;
-    if (need > st->cap) alloc_out(st, a, need);
+    if (!st->text || need > st->cap) materialize(st, a, s, need);
 }
 
 bool fl_norm_is_cjk_char(uint32_t cp)
@@ -155,14 +234,16 @@ void fl_norm_text_opts(fl_norm *out, fl_arena *a, const char *s, size_t len, uns
     bool fold = (opts & FL_NORM_FOLD_CJK_SPACES) != 0;
     uint32_t last = 0; /* original code point of the last character written */
     const unsigned char *u = (const unsigned char *)s;
-    out_state st = {NULL, 0, 0, NULL, 0, 0, 0};
+    out_state st;
+    memset(&st, 0, sizeof st);
     bool in_space = false;
-    alloc_out(&st, a, len + 1);
+    if (!(opts & FL_NORM_MAY_ALIAS)) materialize(&st, a, s, len + 1);
     for (size_t i = 0; i < len;) {
         unsigned c = u[i];
         if (c < 0x80 && c > ' ') {
             mark(&st, i);
-            st.text[st.o++] = (char)c;
+            if (st.text) st.text[st.o++] = (char)c;
+            else put(&st, a, s, len, s + i, 1);
             i++;
             in_space = false;
             last = c;
@@ -182,7 +263,7 @@ void fl_norm_text_opts(fl_norm *out, fl_arena *a, const char *s, size_t len, uns
             last = ' ';
             if (!in_space) {
                 mark(&st, i);
-                st.text[st.o++] = ' ';
+                put(&st, a, s, len, " ", 1);
                 in_space = true;
             }
             i += n;
@@ -192,47 +273,75 @@ void fl_norm_text_opts(fl_norm *out, fl_arena *a, const char *s, size_t len, uns
         last = cp;
         if (r < 0x80) {
             mark(&st, i);
-            st.text[st.o++] = (char)r;
+            char ch = (char)r;
+            put(&st, a, s, len, &ch, 1);
         } else if (r == 0xFFFD && n == 1) {
-            if (st.o + 3 + (len - i - 1) + 1 > st.cap) grow_for_invalid(&st, a, s, len, i);
+            if (!st.text || st.o + 3 + (len - i - 1) + 1 > st.cap) grow_for_invalid(&st, a, s, len, i);
             mark(&st, i);
             memcpy(st.text + st.o, "\xEF\xBF\xBD", 3);
             st.o += 3;
         } else {
             mark(&st, i);
-            memcpy(st.text + st.o, s + i, n);
-            st.o += n;
+            put(&st, a, s, len, s + i, n);
         }
         i += n;
     }
-    st.text[st.o] = '\0';
     mark(&st, len);
-    out->text = st.text;
-    out->len = st.o;
-    uint32_t *bn = fl_arena_alloc(a, (st.nbp + 1) * sizeof *bn);
-    uint32_t *bo = fl_arena_alloc(a, (st.nbp + 1) * sizeof *bo);
-    for (size_t k = 0; k < st.nbp; k++) {
-        bn[k] = st.bp[2 * k];
-        bo[k] = st.bp[2 * k + 1];
+    if (!st.text && st.o != len) materialize(&st, a, s, len + 1); /* dropped characters at the end */
+    if (st.text) st.text[st.o] = '\0';
+    out->text = st.text ? st.text : s;
+    out->len = (uint32_t)st.o;
+    flush_run(&st);
+    out->map = NULL;
+    out->nmap = 0;
+    if (st.nidx) {
+        size_t head = 2 * sizeof(uint32_t) + st.nidx * sizeof(map_idx);
+        unsigned char *m = fl_arena_alloc(a, head + st.slen);
+        uint32_t h[2] = {(uint32_t)st.nidx, (uint32_t)st.slen};
+        memcpy(m, h, sizeof h);
+        memcpy(m + sizeof h, st.idx, st.nidx * sizeof(map_idx));
+        memcpy(m + head, st.stream, st.slen);
+        out->map = m;
+        out->nmap = (uint32_t)st.ntok;
     }
-    free(st.bp);
-    out->bp_norm = bn;
-    out->bp_orig = bo;
-    out->nbp = st.nbp;
+    free(st.stream);
+    free(st.idx);
 }
 
 size_t fl_norm_orig(const fl_norm *n, size_t off)
 {
     if (off > n->len) off = n->len;
     while (off > 0 && off < n->len && ((unsigned char)n->text[off] & 0xC0) == 0x80) off--; /* character start */
-    size_t lo = 0, hi = n->nbp; /* first breakpoint above off */
+    if (!n->map) return off;
+    uint32_t h[2];
+    memcpy(h, n->map, sizeof h);
+    const unsigned char *ix = n->map + sizeof h;
+    const unsigned char *stream = ix + h[0] * sizeof(map_idx);
+    size_t lo = 0, hi = h[0]; /* the last index entry whose token starts at or before off */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (n->bp_norm[mid] <= off) lo = mid + 1;
+        map_idx e;
+        memcpy(&e, ix + mid * sizeof e, sizeof e);
+        if (e.norm <= off) lo = mid + 1;
         else hi = mid;
     }
     if (lo == 0) return off;
-    return n->bp_orig[lo - 1] + (off - n->bp_norm[lo - 1]);
+    map_idx e;
+    memcpy(&e, ix + (lo - 1) * sizeof e, sizeof e);
+    size_t norm = e.norm, pos = e.pos;
+    long delta = e.delta;
+    while (pos < h[1]) {
+        uint64_t v = get_varint(stream, &pos);
+        size_t dn = (size_t)(v >> 1), count = (v & 1) ? (size_t)get_varint(stream, &pos) : 1;
+        long dd = unzigzag(get_varint(stream, &pos));
+        if (norm + dn > off) break; /* the token's first breakpoint is past off */
+        size_t k = dn ? (off - norm) / dn : count; /* its breakpoints at or before off */
+        if (k > count) k = count;
+        norm += dn * k;
+        delta += dd * (long)k;
+        if (k < count) break;
+    }
+    return (size_t)((long)off + delta);
 }
 
 size_t fl_norm_column(const fl_norm *n, const char *orig, size_t off)

@@ -12,15 +12,16 @@
 #include "core/arena.h"
 
 typedef struct fl_norm {
-    const char *text; /* normalised, NUL-terminated, allocated in the arena */
-    size_t len;       /* bytes */
+    const char *text; /* normalised, NUL-terminated; in the arena, or the input itself
+                         (FL_NORM_MAY_ALIAS) when normalising changes nothing */
     /* The way back to the original, read with fl_norm_orig: breakpoints
-     * (normalised offset, original offset) where the two stop advancing
-     * together. CJK text changes at few places (full-width punctuation,
-     * folded white space), so this costs a few percent of the text instead
-     * of four bytes per byte. Allocated in the arena. */
-    const uint32_t *bp_norm, *bp_orig;
-    size_t nbp;
+     * where the two offsets stop advancing together, encoded compactly
+     * (norm.c); NULL when every byte maps to itself. CJK text changes at
+     * few places (full-width punctuation, folded white space), so this
+     * costs a small fraction of the text. Allocated in the arena. */
+    const unsigned char *map;
+    uint32_t len;     /* bytes */
+    uint32_t nmap;    /* tokens in map */
 } fl_norm;
 
 /* Byte offset in the original of the character that produced normalised
@@ -34,6 +35,9 @@ enum fl_norm_opts {
      * CJK punctuation): text copied out of a PDF or OCR'd often comes as
      * "项 目 名 称 ：". Wider gaps (two spaces, a tab) stay one space. */
     FL_NORM_FOLD_CJK_SPACES = 1u << 0,
+    /* s[len] is a NUL and s lives as long as the result: when nothing
+     * changes, text is s itself and nothing is allocated (block texts). */
+    FL_NORM_MAY_ALIAS = 1u << 1,
 };
 void fl_norm_text_opts(fl_norm *out, fl_arena *a, const char *s, size_t len, unsigned opts);
 /* Is s a spaced line: CJK characters mostly separated by single spaces

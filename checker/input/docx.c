@@ -52,8 +52,10 @@ static bool seen_part(const char **seen, size_t n, const char *name)
 
 /* Each story part is read once, however many relationships name it: a
  * package whose thousand header relationships all point at one part must
- * not make the reader inflate and parse it a thousand times. */
-static int parse_stories(const fl_pkg *pkg, fl_wml *w, const fl_rels *rels, fl_error *err)
+ * not make the reader inflate and parse it a thousand times. The main part
+ * is never a story: a header relationship back to it (a cycle in the
+ * relationship graph) would read the whole body again as a header. */
+static int parse_stories(const fl_pkg *pkg, fl_wml *w, const fl_rels *rels, const char *main, fl_error *err)
 {
     static const struct { const char *type; fl_part part; } stories[] = {
         {"header", FL_PART_HEADER}, {"footer", FL_PART_FOOTER}, {"footnotes", FL_PART_FOOTNOTE},
@@ -61,6 +63,7 @@ static int parse_stories(const fl_pkg *pkg, fl_wml *w, const fl_rels *rels, fl_e
     };
     const char **seen = fl_xmalloc((rels->n + 1) * sizeof *seen);
     size_t nseen = 0;
+    seen[nseen++] = main;
     int rc = 0;
     for (size_t i = 0; i < sizeof stories / sizeof *stories && !rc; i++) {
         size_t cur = 0;
@@ -133,7 +136,7 @@ int fl_ooxml_read(fl_doc *doc, const fl_pkg *pkg, fl_error *err)
     if (!(num = fl_numbering_parse(xml, len, err))) goto cleanup;
     w = fl_wml_new(doc, styles, num);
     if (stream_part(pkg, w, FL_PART_BODY, main, err)) goto cleanup;
-    if (parse_stories(pkg, w, rels, err)) goto cleanup;
+    if (parse_stories(pkg, w, rels, main, err)) goto cleanup;
     fl_wml_link_comments(w);
     read_properties(doc, pkg, fl_opc_package_rels(opc));
     rc = 0;

@@ -140,7 +140,7 @@ const char *fl_input_sniff(const void *data, size_t len)
     return NULL;
 }
 
-static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_t len, fl_error *err)
+static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_t len, char **owned, fl_error *err)
 {
     if (len == 0) return fl_error_set(err, FL_E_EMPTY);
     const char *foreign = fl_input_sniff(d, len);
@@ -164,14 +164,17 @@ static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_
     /* everything else is text: input/textenc.c tells UTF-8, UTF-16 and GB18030 apart */
     int md = has_suffix(name, ".md") || has_suffix(name, ".markdown");
     doc->format = md ? FL_FMT_MARKDOWN : FL_FMT_TEXT;
-    return fl_text_read(doc, (const char *)d, len, md, err);
+    return fl_text_read_owned(doc, (const char *)d, len, md, owned, err);
 }
 
-int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
+/* owned: NULL, or the malloc'd buffer holding data (a NUL after it), which
+ * a text reader may keep for the document's block texts (*owned becomes
+ * NULL then; the caller frees what is left). */
+static int load(fl_doc **out, const char *name, const void *data, size_t len, char **owned, fl_error *err)
 {
     *out = NULL;
     fl_doc *doc = fl_doc_new(name);
-    if (dispatch(doc, name, data, len, err)) {
+    if (dispatch(doc, name, data, len, owned, err)) {
         if (err) snprintf(err->file, sizeof err->file, "%s", name);
         fl_doc_free(doc);
         return -1;
@@ -179,6 +182,11 @@ int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_
     fl_doc_finish(doc);
     *out = doc;
     return 0;
+}
+
+int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
+{
+    return load(out, name, data, len, NULL, err);
 }
 
 int fl_input_load(fl_doc **out, const char *path, fl_error *err)
@@ -215,7 +223,7 @@ int fl_input_load(fl_doc **out, const char *path, fl_error *err)
         got += (size_t)r;
     }
     data[len] = '\0';
-    rc = fl_input_load_memory(out, path, data, len, err);
+    rc = load(out, path, data, len, &data, err);
 cleanup:
     if (rc && err) snprintf(err->file, sizeof err->file, "%s", path);
     if (fd >= 0) close(fd);

@@ -22,6 +22,11 @@
 #define FL_ZIP_BUDGET_RATIO 100
 #define FL_ZIP_BUDGET_FLOOR (16u * 1024 * 1024)
 #define FL_MAX_XML_DEPTH 256
+/* A part read whole into a DOM (styles, numbering, relationships, content
+ * types, properties) costs about 13 times its size in libxml2's tree;
+ * the body is streamed and has only FL_MAX_PART_BYTES. Real styles.xml
+ * and numbering.xml are well under 1 MiB. */
+#define FL_MAX_WHOLE_PART_BYTES (16u * 1024 * 1024)
 
 /* err->file is set to path on failure. */
 int fl_input_load(fl_doc **out, const char *path, fl_error *err);
@@ -39,4 +44,8 @@ int fl_docx_read(fl_doc *doc, const void *data, size_t len, fl_error *err);     
 int fl_flatopc_read(fl_doc *doc, const char *data, size_t len, fl_error *err);     /* flatopc.c */
 int fl_word2003_read(fl_doc *doc, const char *data, size_t len, fl_error *err);    /* word2003.c */
 int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err); /* text.c */
+/* The same, where *owned (NULL, or the malloc'd buffer data points into,
+ * with a NUL at data[len]) may be taken by the document: block texts then
+ * point into it instead of being copied, and *owned becomes NULL. */
+int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown, char **owned, fl_error *err);
 #endif

@@ -1,6 +1,9 @@
 /* Package interface helpers. */
 #include "input/pkg.h"
 #include "core/buf.h"
+#include "input/input.h"
+#include <stdbool.h>
+#include <stdio.h>
 
 int fl_pkg_has(const fl_pkg *p, const char *name) { return p->has(p->impl, name); }
 
@@ -9,21 +12,34 @@ int fl_pkg_stream(const fl_pkg *p, const char *name, fl_part_sink sink, void *ct
     return p->stream(p->impl, name, sink, ctx, err);
 }
 
+typedef struct whole { fl_buf b; bool over; } whole;
+
 static int buf_sink(void *ctx, const char *chunk, size_t n)
 {
-    fl_buf_add(ctx, chunk, n);
+    whole *w = ctx;
+    if (n > FL_MAX_WHOLE_PART_BYTES - w->b.len) {
+        w->over = true;
+        return 1;
+    }
+    fl_buf_add(&w->b, chunk, n);
     return 0;
 }
 
 int fl_pkg_read(const fl_pkg *p, const char *name, char **out, size_t *len, fl_error *err)
 {
-    fl_buf b = FL_BUF_INIT;
+    whole w = {FL_BUF_INIT, false};
     *out = NULL;
-    if (fl_pkg_stream(p, name, buf_sink, &b, err)) {
-        fl_buf_free(&b);
+    if (fl_pkg_stream(p, name, buf_sink, &w, err)) {
+        fl_buf_free(&w.b);
         return -1;
     }
-    *len = b.len;
-    *out = fl_buf_detach(&b);
+    if (w.over) {
+        char why[600];
+        snprintf(why, sizeof why, "%s is over 16 MiB, the most a part read whole may be", name);
+        fl_buf_free(&w.b);
+        return fl_error_set(err, FL_E_TOO_LARGE, why);
+    }
+    *len = w.b.len;
+    *out = fl_buf_detach(&w.b);
     return 0;
 }

@@ -61,7 +61,9 @@ enum row_kind {
 };
 
 typedef struct run_line {
-    size_t off, len; /* the line in run_text (NUL bytes removed) */
+    const char *s;   /* the line: in the reader's buffer, or a cleaned copy in the
+                        document's arena (NUL bytes removed) */
+    size_t len;
     int line;
     enum row_kind kind;
 } run_line;
@@ -72,7 +74,13 @@ typedef struct reader {
     fl_doc *doc;
     bool markdown;
     size_t nul_bytes;
-    fl_buf scratch; /* line without NUL bytes */
+    /* The decoded text, which the document owns: block texts point into
+     * it, each ended by a NUL written over the byte after it (a line break,
+     * a cell separator, trailing white space), so that a line is not
+     * copied once more into the arena. */
+    char *own;
+    size_t own_len;   /* own[own_len] is a NUL */
+    fl_buf scratch;   /* line without NUL bytes */
     /* Markdown state */
     bool in_fence;
     char fence_char;
@@ -85,7 +93,6 @@ typedef struct reader {
     bool run_option; /* the run's last row ends in a checkbox option cell */
     bool run_after_toc; /* the run follows a 目录 title */
     bool toc_title;  /* the last paragraph was a 目录 title */
-    fl_buf run_text;
     run_line *run;
     size_t nrun, cap_run;
     span *cells;     /* cells of one line, reused */
@@ -134,11 +141,23 @@ static int count_images(const char *s, size_t n)
     return images;
 }
 
+/* A block of s[0, n): in place when s is in the reader's buffer (the byte
+ * after it becomes its NUL: nothing reads it again), else copied. */
+static fl_block *add_text(reader *r, fl_block_kind kind, const char *s, size_t n)
+{
+    if (r->own && s >= r->own && s + n <= r->own + r->own_len) {
+        r->own[s + n - r->own] = '\0';
+        return fl_doc_add_block_ref(r->doc, FL_PART_BODY, kind, s, n);
+    }
+    return fl_doc_add_block(r->doc, FL_PART_BODY, kind, s, n);
+}
+
 static fl_block *add(reader *r, fl_block_kind kind, const char *s, size_t n, int line)
 {
-    fl_block *b = fl_doc_add_block(r->doc, FL_PART_BODY, kind, s, n);
+    fl_block *b = add_text(r, kind, s, n);
     b->line = line;
-    if (r->markdown) b->images = count_images(s, n);
+    int images = r->markdown ? count_images(s, n) : 0;
+    if (images) fl_block_xw(r->doc, b)->images = images;
     return b;
 }
 
@@ -229,14 +248,21 @@ static void add_cell(reader *r, const char *s, size_t n, int line, int col)
 {
     trim(&s, &n);
     fl_buf cell = FL_BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        if (r->markdown && s[i] == '\\' && i + 1 < n && s[i + 1] == '|') continue;
-        fl_buf_addc(&cell, s[i]);
+    bool escaped = false;
+    for (size_t i = 0; r->markdown && i + 1 < n && !escaped; i++) escaped = s[i] == '\\' && s[i + 1] == '|';
+    if (escaped) {
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|') continue;
+            fl_buf_addc(&cell, s[i]);
+        }
+        s = cell.data ? cell.data : "";
+        n = cell.len;
     }
-    fl_block *b = add(r, FL_BLOCK_CELL, cell.data ? cell.data : "", cell.len, line);
+    fl_block *b = add(r, FL_BLOCK_CELL, s, n, line);
     b->table = r->table;
-    b->row = r->table_row;
-    b->col = col;
+    fl_block_extra *x = fl_block_xw(r->doc, b);
+    x->row = r->table_row;
+    x->col = col;
     if (r->table_row == 1 && r->header_row) b->flags |= FL_BF_HEADER_ROW;
     fl_buf_free(&cell);
 }
@@ -513,7 +539,7 @@ static bool toc_run(reader *r, size_t first)
         if (l->kind == ROW_SEP || l->kind == ROW_CONT) continue;
         char sep;
         int page;
-        split_row(r, r->run_text.data + l->off, l->len, &sep);
+        split_row(r, l->s, l->len, &sep);
         if (!toc_entry(r, r->run_after_toc, &page) || (page >= 0 && page < last_page)) return false;
         if (page >= 0) last_page = page;
     }
@@ -543,7 +569,7 @@ static void flush_run(reader *r)
     for (size_t k = first; k < r->nrun; k++) strong += r->run[k].kind == ROW_STRONG;
     bool table = strong >= 2 && !toc_run(r, first);
     for (size_t k = 0; k < (table ? first : r->nrun); k++)
-        paragraph(r, r->run_text.data + r->run[k].off, r->run[k].len, r->run[k].line);
+        paragraph(r, r->run[k].s, r->run[k].len, r->run[k].line);
     int last_col = 0; /* the column of the row above's last cell with text */
     if (table) {
         r->table = fl_doc_new_table(r->doc);
@@ -553,11 +579,11 @@ static void flush_run(reader *r)
             const run_line *l = &r->run[k];
             if (l->kind == ROW_SEP) continue; /* a |---| line, or a border between rows */
             if (l->kind == ROW_CONT) { /* Word writes a cell's paragraphs on lines of their own */
-                if (last_col) add_cell(r, r->run_text.data + l->off, l->len, l->line, last_col);
+                if (last_col) add_cell(r, l->s, l->len, l->line, last_col);
                 continue;
             }
             char sep;
-            split_row(r, r->run_text.data + l->off, l->len, &sep);
+            split_row(r, l->s, l->len, &sep);
             if (sep == '\t' && r->lead_tabs && r->ncells + r->lead_tabs == above) { /* empty first cells */
                 FL_VEC_RESERVE(r->cells, r->cap_cells, above);
                 memmove(r->cells + r->lead_tabs, r->cells, r->ncells * sizeof *r->cells);
@@ -579,7 +605,6 @@ static void flush_run(reader *r)
     r->nrun = 0;
     r->run_sep = 0;
     r->run_option = false;
-    fl_buf_clear(&r->run_text);
 }
 
 /* A plain-text line: a row joins the run (a row of the other kind starts
@@ -593,8 +618,7 @@ static void text_line(reader *r, const char *s, size_t n, int line)
     if (kind == ROW_NONE && r->nrun && r->run_sep == '\t' && r->run_option && option_start(s, n)) kind = ROW_CONT;
     if (kind == ROW_CONT) {
         FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
-        r->run[r->nrun++] = (run_line){r->run_text.len, n, line, kind};
-        fl_buf_add(&r->run_text, s, n);
+        r->run[r->nrun++] = (run_line){s, n, line, kind};
         return;
     }
     if (kind == ROW_NONE || (r->nrun && sep != r->run_sep)) flush_run(r);
@@ -607,8 +631,7 @@ static void text_line(reader *r, const char *s, size_t n, int line)
         r->run_after_toc = r->toc_title;
     }
     FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
-    r->run[r->nrun++] = (run_line){r->run_text.len, n, line, kind};
-    fl_buf_add(&r->run_text, s, n);
+    r->run[r->nrun++] = (run_line){s, n, line, kind};
     const span *last = NULL; /* split_row left this line's cells in r->cells */
     for (size_t c = 0; c < r->ncells; c++)
         if (r->cells[c].n) last = &r->cells[c];
@@ -625,7 +648,8 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
             if (s[i]) fl_buf_addc(&r->scratch, s[i]);
             else r->nul_bytes++;
         }
-        s = r->scratch.data ? r->scratch.data : "";
+        /* a copy that lives as long as the document: a run of rows keeps it */
+        s = fl_arena_strndup(&r->doc->arena, r->scratch.data ? r->scratch.data : "", r->scratch.len);
         n = r->scratch.len;
     }
     if (is_blank(s, n)) {
@@ -655,7 +679,32 @@ static size_t skip_break(const char *s, size_t i, size_t len)
     return i;
 }
 
-int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err)
+/* The decoded text in a buffer the document owns: the converted text
+ * (UTF-16, GB18030), else the caller's buffer when *owned gives it (the
+ * file as read; *owned is then NULL), else one copy. Returns the text,
+ * NUL-terminated at src->len. */
+static char *own_text(fl_doc *doc, fl_text_src *src, const char *data, size_t len, char **owned)
+{
+    char *base, *text;
+    if (src->buf.data && src->data >= src->buf.data && src->data <= src->buf.data + src->buf.len) {
+        size_t off = (size_t)(src->data - src->buf.data);
+        base = fl_xrealloc(src->buf.data, off + src->len + 1); /* the converter reserved more */
+        src->buf = (fl_buf)FL_BUF_INIT;
+        text = base + off;
+    } else if (owned && *owned && src->data >= data && src->data <= data + len) {
+        base = *owned;
+        *owned = NULL;
+        text = base + (src->data - data);
+    } else {
+        base = text = fl_xmalloc(src->len + 1);
+        if (src->len) memcpy(text, src->data, src->len);
+    }
+    text[src->len] = '\0';
+    fl_doc_adopt(doc, base);
+    return text;
+}
+
+int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown, char **owned, fl_error *err)
 {
     fl_text_src src;
     if (fl_text_decode(&src, data, len, err)) {
@@ -666,16 +715,16 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
     if (strcmp(src.encoding, "UTF-8") != 0) fl_doc_add_notice(doc, -1, "read as %s", src.encoding);
     if (src.bad_units)
         fl_doc_add_notice(doc, -1, "invalid UTF-16 replaced by U+FFFD or dropped (%zu code units)", src.bad_units);
-    data = src.data;
+    char *text = own_text(doc, &src, data, len, owned);
     len = src.len;
-    reader r = {.doc = doc, .markdown = markdown, .scratch = FL_BUF_INIT, .run_text = FL_BUF_INIT};
+    reader r = {.doc = doc, .markdown = markdown, .own = text, .own_len = len, .scratch = FL_BUF_INIT};
     int line = 1;
     size_t i = 0;
-    size_t end = line_end(data, 0, len);
+    size_t end = line_end(text, 0, len);
     while (i < len) {
-        size_t next = skip_break(data, end, len);
-        size_t next_end = next < len ? line_end(data, next, len) : len;
-        read_line(&r, data + i, end - i, line, next < len ? data + next : NULL, next_end - next);
+        size_t next = skip_break(text, end, len);
+        size_t next_end = next < len ? line_end(text, next, len) : len;
+        read_line(&r, text + i, end - i, line, next < len ? text + next : NULL, next_end - next);
         line++;
         i = next;
         end = next_end;
@@ -683,9 +732,13 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
     if (!markdown) flush_run(&r);
     if (r.nul_bytes) fl_doc_add_notice(doc, -1, "NUL bytes removed from the text (%zu)", r.nul_bytes);
     fl_buf_free(&r.scratch);
-    fl_buf_free(&r.run_text);
     free(r.run);
     free(r.cells);
     fl_text_src_free(&src);
     return 0;
+}
+
+int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err)
+{
+    return fl_text_read_owned(doc, data, len, markdown, NULL, err);
 }

@@ -327,16 +327,26 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     if (blank(&p->text) && p->images == 0 && !(flags & FL_BF_OBJECT) && !(in_cell && p->cell_block))
         return; /* an empty paragraph, or one holding only a page break, is layout */
     /* Only a labelled paragraph needs a joined copy; the others are handed
-     * over as they are, so a 50 MB paragraph is not held three times. */
+     * over as they are, so a 50 MB paragraph is not held three times. A
+     * long one is handed over without a copy at all: the document takes its
+     * buffer (unless a comment still needs the paragraph's text). */
     fl_buf all = FL_BUF_INIT;
-    const fl_buf *text = &p->text;
+    fl_buf *text = &p->text;
     if (label_len) {
         fl_buf_add(&all, label, label_len);
         fl_buf_add(&all, p->text.data ? p->text.data : "", p->text.len);
         text = &all;
     }
-    fl_block *b = fl_doc_add_block(w->doc, part, in_cell ? FL_BLOCK_CELL : FL_BLOCK_PARAGRAPH,
-                                   text->data ? text->data : "", text->len);
+    fl_block_kind kind = in_cell ? FL_BLOCK_CELL : FL_BLOCK_PARAGRAPH;
+    fl_block *b;
+    if (text->len >= 64 * 1024 && (text == &all || w->comment < 0) && fl_utf8_valid(text->data, text->len)) {
+        size_t n = text->len;
+        char *own = fl_xrealloc(fl_buf_detach(text), n + 1); /* the doubling reserved more */
+        fl_doc_adopt(w->doc, own);
+        b = fl_doc_add_block_ref(w->doc, part, kind, own, n);
+    } else {
+        b = fl_doc_add_block(w->doc, part, kind, text->data ? text->data : "", text->len);
+    }
     fl_buf_free(&all);
     if (label_len) {
         size_t bare = label_len;
@@ -344,21 +354,26 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
         label[bare] = '\0';
         fl_doc_set_label(w->doc, b, label, label_len);
     }
-    b->outline = outline;
+    b->outline = (unsigned)(outline >= 0 && outline <= 9 ? outline : 0);
     b->flags = flags;
-    b->style = si.name ? fl_arena_strdup(&w->doc->arena, si.name)
-                       : (p->has_style ? fl_arena_strdup(&w->doc->arena, p->style_id) : NULL);
-    b->images = p->images;
-    b->revision = p->revision;
-    b->deletions = p->deletions;
-    b->part_name = w->part_name;
-    b->para_index = p->para_index;
-    if (part != FL_PART_BODY && part != FL_PART_TEXTBOX) b->note_id = w->note_id;
+    fl_block_set_origin(w->doc, b, w->part_name, p->para_index);
+    fl_block_set_style(w->doc, b, si.name ? si.name : (p->has_style ? p->style_id : NULL));
+    /* the rare members get a record only when one is set */
+    bool note = part != FL_PART_BODY && part != FL_PART_TEXTBOX && w->note_id != -1;
+    if (p->images || p->revision || p->deletions || note || in_cell) {
+        fl_block_extra *x = fl_block_xw(w->doc, b);
+        x->images = p->images;
+        x->revision = p->revision;
+        x->deletions = p->deletions;
+        if (note) x->note_id = w->note_id;
+        if (in_cell) {
+            x->row = c->row;
+            x->col = c->col;
+            x->col_span = c->span;
+        }
+    }
     if (in_cell) {
         b->table = c->table;
-        b->row = c->row;
-        b->col = c->col;
-        b->col_span = c->span;
         if (c->header_row) b->flags |= FL_BF_HEADER_ROW;
         if (!c->emitted) c->first_block = (int)w->doc->nblocks - 1;
         c->emitted = true;
@@ -378,9 +393,7 @@ static void anchor_before_textboxes(fl_wml *w, size_t first)
     fl_doc *doc = w->doc;
     size_t last = doc->nblocks - 1;
     if (first >= last) return;
-    fl_block anchor = doc->blocks[last];
-    memmove(&doc->blocks[first + 1], &doc->blocks[first], (last - first) * sizeof *doc->blocks);
-    doc->blocks[first] = anchor;
+    fl_doc_move_block(doc, last, first);
     container *c = cur_cont(w);
     if (c && c->is_cell && c->first_block == (int)last) c->first_block = (int)first;
 }
@@ -506,7 +519,8 @@ static void cell_close(fl_wml *w)
     if (t) {
         int *slot = restart_slot(t, t->gridcol);
         if (c->vcontinue) {
-            if (slot && *slot >= 0 && (size_t)*slot < w->doc->nblocks) w->doc->blocks[*slot].row_span++;
+            if (slot && *slot >= 0 && (size_t)*slot < w->doc->nblocks)
+                fl_block_xw(w->doc, &w->doc->blocks[*slot])->row_span++;
         } else if (slot) {
             *slot = c->first_block;
         }

@@ -12,12 +12,12 @@ bool fl_cover_part(const fl_block *b)
     return b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX;
 }
 
-bool fl_block_numbered(const fl_block *b)
+bool fl_block_numbered(const fl_doc *doc, const fl_block *b)
 {
-    if (b->label) return true;
+    if (fl_block_x(doc, b)->label) return true;
     fl_typed ty;
     size_t len;
-    const char *s = fl_block_mtext(b, &len);
+    const char *s = fl_block_mtext(doc, b, &len);
     fl_typed_classify(&ty, s, len);
     return ty.kind != FL_TK_NONE;
 }
@@ -53,9 +53,9 @@ size_t fl_cover_end(const fl_doc *doc)
         const fl_block *b = &doc->blocks[i];
         if (!fl_cover_part(b) || b->len == 0) continue;
         size_t len;
-        const char *s = fl_block_mtext(b, &len);
+        const char *s = fl_block_mtext(doc, b, &len);
         if (seen == FL_COVER_LINES || (b->flags & FL_BF_TOC) || sentence(s, len) || toc_title(s, len)) return i;
-        if (b->kind == FL_BLOCK_HEADING && (seen >= 3 || fl_block_numbered(b))) return i;
+        if (b->kind == FL_BLOCK_HEADING && (seen >= 3 || fl_block_numbered(doc, b))) return i;
         seen++;
     }
     return doc->nblocks;

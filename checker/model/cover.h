@@ -13,7 +13,7 @@
 bool fl_cover_part(const fl_block *b);
 /* A numbered title line: 一、…, 1 …, 第一章, 附件1, or one with an automatic
  * numbering label. */
-bool fl_block_numbered(const fl_block *b);
+bool fl_block_numbered(const fl_doc *doc, const fl_block *b);
 /* One past the last block of the cover region: the region ends before the
  * table of contents (a TOC line or the 目录 title), a numbered heading, an
  * unnumbered heading after the first three lines (the title lines may be

@@ -8,6 +8,7 @@
 #define FL_DOC_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "core/arena.h"
 #include "core/date.h"
 
@@ -33,36 +34,58 @@ enum fl_block_flags {
 
 enum fl_revision { FL_REV_NONE = 0, FL_REV_INS = 1 };
 
+/* A block is 32 bytes: a document of 4 million short lines holds 4 million
+ * of them. What most blocks never carry lives elsewhere: the members below
+ * that only numbered paragraphs, table cells, pictures, tracked changes,
+ * notes and spaced lines have are in one "extra" record per such block
+ * (fl_block_x), and the package origin of a block (part, paragraph ordinal,
+ * style), which only package readers record, is in a table beside the
+ * blocks (fl_block_style, fl_block_part_name, fl_block_para_index). */
 typedef struct fl_block {
-    int line;              /* 1-based reading order, set by fl_doc_finish */
-    fl_part part;
-    fl_block_kind kind;
-    int level;             /* heading level 1..9 once sections are built, else 0 */
-    int outline;           /* reader's outline level 1..9 (styles / outlineLvl), 0 none */
-    unsigned flags;        /* enum fl_block_flags */
-    const char *style;     /* style name as the producer wrote it, NULL if none */
-    const char *label;     /* rendered automatic numbering label alone, NULL if none */
     const char *text;      /* what a reader sees: label + suffix + text, NUL-terminated */
-    size_t len;            /* bytes of text */
-    size_t label_len;      /* bytes of label + suffix at the start of text */
+    uint32_t len;          /* bytes of text (a part is at most 256 MiB, an input 200 MiB) */
+    int line;              /* 1-based reading order, set by fl_doc_finish */
+    int section;           /* index of the innermost section, -1 if before any */
     int table;             /* 1-based table id within the document, 0 when not in a table */
+    uint32_t extra;        /* 1 + index of its record in doc->extras, 0 when it has none */
+    unsigned flags : 16;   /* enum fl_block_flags */
+    unsigned part : 4;     /* fl_part */
+    unsigned kind : 4;     /* fl_block_kind */
+    unsigned level : 4;    /* heading level 1..9 once sections are built, else 0 */
+    unsigned outline : 4;  /* reader's outline level 1..9 (styles / outlineLvl), 0 none */
+} fl_block;
+
+/* The rarely set members of a block. A block without a record reads as
+ * fl_block_no_extra: no label, no fold, row and column 0, spans 1, no
+ * pictures, no revision, note_id -1. */
+typedef struct fl_block_extra {
+    const char *label;     /* rendered automatic numbering label alone, NULL if none */
+    const char *fold;      /* FL_BF_SPACED: text with the single spaces between CJK characters
+                              dropped (fl_norm_text_opts FL_NORM_FOLD_CJK_SPACES on the raw
+                              text, white space otherwise kept); NULL otherwise */
+    uint32_t label_len;    /* bytes of label + suffix at the start of text */
+    uint32_t fold_len;
     int row, col;          /* 1-based grid coordinates when table != 0 */
     int col_span;          /* grid columns covered (gridSpan), 1 by default */
     int row_span;          /* rows covered (vMerge), 1 by default */
     int images;            /* pictures anchored in this block (drawing, pict) */
     int revision;          /* enum fl_revision: block contains inserted/moved-to text */
     int deletions;         /* deleted/moved-from runs dropped from this block */
-    int section;           /* index of the innermost section, -1 if before any */
     int note_id;           /* footnote/endnote/comment id for those parts, else -1 */
-    const char *part_name; /* package part it came from ("word/document.xml"), may be NULL */
-    const char *fold;      /* FL_BF_SPACED: text with the single spaces between CJK characters
-                              dropped (fl_norm_text_opts FL_NORM_FOLD_CJK_SPACES on the raw
-                              text, white space otherwise kept); NULL otherwise */
-    size_t fold_len;
-    int para_index;        /* 0-based ordinal of its w:p among all w:p elements of part_name in
-                              document order (skipped ones counted); meaningful only when
-                              part_name is set (report/annotate.c finds the paragraph by it) */
-} fl_block;
+} fl_block_extra;
+
+/* Where a block of a package came from; see fl_block_part_name. */
+typedef struct fl_block_origin {
+    uint32_t para_index;   /* see fl_block_para_index */
+    uint16_t part_name;    /* 1 + index in doc->part_names, 0 none */
+    uint16_t style;        /* 1 + index in doc->styles, 0 none */
+} fl_block_origin;
+
+/* Interned names (part names, style names) of one document. */
+typedef struct fl_names {
+    const char **v; size_t n, cap;
+    uint32_t *slots; size_t nslots; /* open addressing: 1 + index in v, 0 empty */
+} fl_names;
 
 typedef struct fl_section {
     int block;         /* index of the heading block */
@@ -116,6 +139,10 @@ typedef struct fl_doc {
     const char *path;
     fl_format format;
     fl_block *blocks; size_t nblocks, cap_blocks;
+    fl_block_extra *extras; size_t nextras, cap_extras;
+    fl_block_origin *origins; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
+    fl_names part_names, styles;
+    void **owned; size_t nowned, cap_owned; /* buffers block texts point into (fl_doc_adopt) */
     fl_section *sections; size_t nsections, cap_sections;
     fl_field *fields; size_t nfields, cap_fields;
     fl_prop *props; size_t nprops, cap_props;
@@ -145,7 +172,18 @@ void fl_doc_free(fl_doc *doc); /* NULL-safe */
  * counts those bytes. Returns the block (valid until the next add). */
 fl_block *fl_doc_add_block(fl_doc *doc, fl_part part, fl_block_kind kind,
                            const char *text, size_t len);
+/* The same without the copy when text is valid UTF-8: text[len] must be a
+ * NUL and the bytes must live as long as the document (a buffer given to
+ * fl_doc_adopt). Invalid UTF-8 is copied and sanitised as above. */
+fl_block *fl_doc_add_block_ref(fl_doc *doc, fl_part part, fl_block_kind kind,
+                               const char *text, size_t len);
+/* The document frees buf (malloc'd) with itself. */
+void fl_doc_adopt(fl_doc *doc, void *buf);
 void fl_doc_set_label(fl_doc *doc, fl_block *b, const char *label, size_t label_len_with_suffix);
+/* Move the block at index from to index to (to <= from), shifting those
+ * between one place on: what a reader does when it learns late that a
+ * block comes earlier in reading order. */
+void fl_doc_move_block(fl_doc *doc, size_t from, size_t to);
 void fl_doc_set_prop(fl_doc *doc, const char *name, const char *value);
 const char *fl_doc_prop(const fl_doc *doc, const char *name);
 fl_revision_rec *fl_doc_add_revision(fl_doc *doc, fl_rev_kind kind, const char *author,
@@ -160,12 +198,36 @@ int fl_doc_new_table(fl_doc *doc); /* next 1-based table id */
  * indexes recorded in revisions/comments/notices are remapped. */
 void fl_doc_finish(fl_doc *doc);
 
+/* ---- the members of a block that live beside it ---- */
+
+extern const fl_block_extra fl_block_no_extra;
+/* The block's rare members, fl_block_no_extra when it has none. */
+static inline const fl_block_extra *fl_block_x(const fl_doc *doc, const fl_block *b)
+{
+    return b->extra ? &doc->extras[b->extra - 1] : &fl_block_no_extra;
+}
+/* For readers: the block's record, made on first use. The pointer is valid
+ * until the next call for another block. */
+fl_block_extra *fl_block_xw(fl_doc *doc, fl_block *b);
+
+/* Style name as the producer wrote it, NULL if none. */
+const char *fl_block_style(const fl_doc *doc, const fl_block *b);
+/* Package part the block came from ("word/document.xml"), NULL if none. */
+const char *fl_block_part_name(const fl_doc *doc, const fl_block *b);
+/* 0-based ordinal of its w:p among all w:p elements of its part in
+ * document order (skipped ones counted); meaningful only when the part
+ * name is set (report/annotate.c finds the paragraph by it); -1 when not. */
+int fl_block_para_index(const fl_doc *doc, const fl_block *b);
+void fl_block_set_style(fl_doc *doc, fl_block *b, const char *style);
+void fl_block_set_origin(fl_doc *doc, fl_block *b, const char *part_name, int para_index);
+
 /* The text the model and the rules match: the folded text of a spaced
  * block, else the text itself. Offsets into it are not offsets into text;
  * rules go through fl_norm (engine.c), which maps back. */
-static inline const char *fl_block_mtext(const fl_block *b, size_t *len)
+static inline const char *fl_block_mtext(const fl_doc *doc, const fl_block *b, size_t *len)
 {
-    if (b->fold) { *len = b->fold_len; return b->fold; }
+    const fl_block_extra *x = fl_block_x(doc, b);
+    if (x->fold) { *len = x->fold_len; return x->fold; }
     *len = b->len;
     return b->text;
 }

@@ -196,7 +196,7 @@ static size_t count_in_body(const fl_doc *doc, const char *word)
         const fl_block *b = &doc->blocks[i];
         if (!cover_part(b) || !b->len) continue;
         size_t len;
-        const char *t = fl_block_mtext(b, &len);
+        const char *t = fl_block_mtext(doc, b, &len);
         for (const char *p = t; (p = strstr(p, word)) != NULL; p += wl) {
             const char *q = p + wl;
             if (!strncmp(q, "（表）", 9) || !strncmp(q, "(表)", 5) || !strncmp(q, "/表", 4)) continue;
@@ -268,11 +268,11 @@ static const char *title_type(detect *d, const char *g, const char *full, int li
  * of the cover (建设项目环境影响报告表项目名称：赣江大道…): up to the first
  * document word before the first colon, when that is short and no
  * sentence. Notices are not read this way: "…予以公示" ends sentences. */
-static char *glued_title(fl_arena *a, const fl_block *b)
+static char *glued_title(fl_arena *a, const fl_doc *doc, const fl_block *b)
 {
     static const char *const docs[] = {"报告表", "报告书", "公众参与说明", "实施方案", "总结报告", "公示牌"};
     size_t len;
-    const char *s = fl_block_mtext(b, &len);
+    const char *s = fl_block_mtext(doc, b, &len);
     char *t = fl_norm_label(a, s, fl_utf8_prefix(s, len, GLUED_CP)); /* the head is enough */
     const char *colon = strchr(t, ':');
     size_t head = colon ? (size_t)(colon - t) : strlen(t);
@@ -355,7 +355,7 @@ static const char *from_body(detect *d)
         const fl_block *b = &doc->blocks[i];
         if (!(b->flags & FL_BF_TOC)) continue;
         size_t len;
-        const char *s = fl_block_mtext(b, &len);
+        const char *s = fl_block_mtext(doc, b, &len);
         const char *t = fl_norm_label(d->a, s, len);
         tally_title(&form, t);
         tally_title(&book, t);
@@ -418,7 +418,7 @@ static const char *run(detect *d)
         if (!(b->flags & FL_BF_TITLE) || !cover_part(b)) continue;
         const char *full = NULL;
         char *t = title_text(d->a, b->text, b->len, &full);
-        if (t && *t) lines[nl++] = (tline){t, full, b->line, fl_block_numbered(b)};
+        if (t && *t) lines[nl++] = (tline){t, full, b->line, fl_block_numbered(doc, b)};
         ntitle++;
     }
     size_t first_cover = nl, end = fl_cover_end(doc);
@@ -429,12 +429,12 @@ static const char *run(detect *d)
         const char *full = NULL;
         char *t = title_text(d->a, b->text, b->len, &full);
         if (first && (!t || label_line(t))) {
-            char *g = glued_title(d->a, b);
+            char *g = glued_title(d->a, doc, b);
             if (g && *g) t = g, full = g;
         }
         first = false;
         bool ok = t && *t;
-        lines[nl++] = (tline){ok ? t : NULL, ok ? full : NULL, b->line, ok && fl_block_numbered(b)};
+        lines[nl++] = (tline){ok ? t : NULL, ok ? full : NULL, b->line, ok && fl_block_numbered(doc, b)};
     }
     for (size_t k = 0; k < nl; k++) {
         if (!lines[k].text || label_line(lines[k].text)) continue;

@@ -362,9 +362,10 @@ static bool next_line_value(fl_fx *fx, const char *name, const fl_block *b, cons
     return true;
 }
 
-static bool same_place(const fl_block *a, const fl_block *b)
+static bool same_place(const fl_doc *doc, const fl_block *a, const fl_block *b)
 {
-    return a->part == b->part && a->table == b->table && a->row == b->row && a->col == b->col;
+    const fl_block_extra *xa = fl_block_x(doc, a), *xb = fl_block_x(doc, b);
+    return a->part == b->part && a->table == b->table && xa->row == xb->row && xa->col == xb->col;
 }
 
 void fl_fx_line(fl_fx *fx, int bi, const char *group)
@@ -372,11 +373,11 @@ void fl_fx_line(fl_fx *fx, int bi, const char *group)
     fl_doc *doc = fx->doc;
     const fl_block *b = &doc->blocks[bi];
     size_t len;
-    const char *s = fl_block_mtext(b, &len);
+    const char *s = fl_block_mtext(doc, b, &len);
     const char *pending = fx->pending;
     fx->pending = NULL;
     if (b->flags & (FL_BF_TOC | FL_BF_LIST)) return;
-    if (pending && bi == fx->pending_block + 1 && same_place(&doc->blocks[fx->pending_block], b) &&
+    if (pending && bi == fx->pending_block + 1 && same_place(doc, &doc->blocks[fx->pending_block], b) &&
         next_line_value(fx, pending, b, s, len)) {
         /* the label line gave the field(s) an empty value: fill them in */
         fl_fx_trim(&s, &len);
@@ -429,7 +430,7 @@ void fl_fields_extract(fl_doc *doc)
         if (b->table == 0) {
             if (b->kind == FL_BLOCK_HEADING) para_group = NULL;
             size_t len;
-            const char *s = fl_block_mtext(b, &len);
+            const char *s = fl_block_mtext(doc, b, &len);
             if (len <= 3 * 24 && strstr(s, "情况")) {
                 const char *g = fl_fx_group_of(fl_norm_label(&fx.scratch, s, len));
                 if (!g || *g) para_group = g;

@@ -103,7 +103,7 @@ void fl_fx_prose(fl_fx *fx, int bi)
     const fl_block *b = &fx->doc->blocks[bi];
     if (b->flags & (FL_BF_TOC | FL_BF_LIST)) return;
     size_t len;
-    const char *s = fl_block_mtext(b, &len);
+    const char *s = fl_block_mtext(fx->doc, b, &len);
     /* cheap test first: every role label ends with 单位 */
     if (!contains(s, len, "单位")) return;
     static const char *const stops[] = {"，", "；", "。", "！", "？", ",", ";", "!", "?", "\n"};

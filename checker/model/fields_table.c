@@ -56,11 +56,12 @@ static size_t collect(fl_fx *fx, table *t, size_t i)
         if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & (FL_BF_TOC | FL_BF_LIST))) continue;
         row *r = t->nrows ? &t->rows[t->nrows - 1] : NULL;
         const fl_block *prev = r && r->n ? &doc->blocks[t->cells[t->ncells - 1].last] : NULL;
-        if (!prev || prev->row != b->row || prev->part != b->part) {
+        const fl_block_extra *bx = fl_block_x(doc, b), *px = prev ? fl_block_x(doc, prev) : NULL;
+        if (!prev || px->row != bx->row || prev->part != b->part) {
             FL_VEC_RESERVE(t->rows, t->cap_rows, t->nrows + 1);
             r = &t->rows[t->nrows++];
             *r = (row){t->ncells, 0};
-        } else if (prev->col == b->col) {
+        } else if (px->col == bx->col) {
             t->cells[t->ncells - 1].last = (int)i;
             continue;
         }
@@ -76,13 +77,13 @@ static size_t collect(fl_fx *fx, table *t, size_t i)
             for (int m = c->block; m <= c->last; m++) {
                 if (m > c->block) fl_buf_addc(&joined, '\n');
                 size_t len;
-                const char *s = fl_block_mtext(&doc->blocks[m], &len);
+                const char *s = fl_block_mtext(doc, &doc->blocks[m], &len);
                 fl_buf_add(&joined, s, len);
             }
             c->text = fl_arena_strndup(&fx->scratch, joined.data ? joined.data : "", joined.len);
             c->len = joined.len;
         } else {
-            c->text = fl_block_mtext(&doc->blocks[c->block], &c->len);
+            c->text = fl_block_mtext(doc, &doc->blocks[c->block], &c->len);
         }
         const char *s = c->text;
         size_t n = c->len;

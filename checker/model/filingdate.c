@@ -272,7 +272,7 @@ static void offer(reader *r, const cand *c, const line *ln, int block, const cha
 static void line_of(reader *r, size_t i, line *ln, size_t max_cp)
 {
     size_t len;
-    ln->orig = fl_block_mtext(&r->doc->blocks[i], &len);
+    ln->orig = fl_block_mtext(r->doc, &r->doc->blocks[i], &len);
     fl_norm_text(&ln->nt, r->a, ln->orig, fl_utf8_prefix(ln->orig, len, max_cp));
 }
 

@@ -248,48 +248,59 @@ static uint64_t key_of(const char *s, size_t end)
     return count ? (h | 1) : 0;
 }
 
-/* Open addressing: key -> last block index with that key. */
-typedef struct keyset {
+/* Keys interned: an id is 1 + an index here, 0 no key. Per key the last
+ * block that has it and whether a contents entry has it. A document of
+ * millions of lines has far fewer distinct short lines, and a candidate
+ * holds 4-byte ids instead of 8-byte hashes. */
+typedef struct keys {
     uint64_t *hash;
-    int *last;
-    size_t cap;
-} keyset;
+    int *last;      /* last block index with this key, -1 none */
+    bool *toc;      /* a contents entry's key */
+    size_t n, cap;
+    uint32_t *slots; /* open addressing: id, 0 empty */
+    size_t nslots;
+} keys;
 
-static void keyset_init(keyset *ks, size_t count)
+static void keys_free(keys *k)
 {
-    ks->cap = 16;
-    while (ks->cap < 2 * count + 2) ks->cap *= 2;
-    ks->hash = fl_xcalloc(ks->cap, sizeof *ks->hash);
-    ks->last = fl_xcalloc(ks->cap, sizeof *ks->last);
+    free(k->hash);
+    free(k->last);
+    free(k->toc);
+    free(k->slots);
 }
 
-static void keyset_free(keyset *ks)
+static size_t key_slot(const keys *k, uint64_t h, size_t nslots, const uint32_t *slots)
 {
-    free(ks->hash);
-    free(ks->last);
-}
-
-static size_t keyset_slot(const keyset *ks, uint64_t h)
-{
-    size_t i = (size_t)(h ^ (h >> 29)) & (ks->cap - 1);
-    while (ks->hash[i] && ks->hash[i] != h) i = (i + 1) & (ks->cap - 1);
+    size_t i = (size_t)(h ^ (h >> 29)) & (nslots - 1);
+    while (slots[i] && k->hash[slots[i] - 1] != h) i = (i + 1) & (nslots - 1);
     return i;
 }
 
-static void keyset_put(keyset *ks, uint64_t h, int idx)
+static uint32_t key_id(keys *k, uint64_t h)
 {
-    if (!h) return;
-    size_t k = keyset_slot(ks, h);
-    ks->hash[k] = h;
-    if (idx > ks->last[k]) ks->last[k] = idx;
-}
-
-/* The last index with key h, -1 when none. */
-static int keyset_last(const keyset *ks, uint64_t h)
-{
-    if (!h) return -1;
-    size_t k = keyset_slot(ks, h);
-    return ks->hash[k] ? ks->last[k] : -1;
+    if (!h) return 0;
+    if (2 * (k->n + 1) > k->nslots) {
+        size_t ns = k->nslots ? 2 * k->nslots : 64;
+        uint32_t *slots = fl_xcalloc(ns, sizeof *slots);
+        for (size_t i = 0; i < k->n; i++) slots[key_slot(k, k->hash[i], ns, slots)] = (uint32_t)i + 1;
+        free(k->slots);
+        k->slots = slots;
+        k->nslots = ns;
+    }
+    size_t i = key_slot(k, h, k->nslots, k->slots);
+    if (!k->slots[i]) {
+        if (k->n == k->cap) {
+            k->cap = k->cap ? 2 * k->cap : 64;
+            k->hash = fl_xrealloc(k->hash, k->cap * sizeof *k->hash);
+            k->last = fl_xrealloc(k->last, k->cap * sizeof *k->last);
+            k->toc = fl_xrealloc(k->toc, k->cap * sizeof *k->toc);
+        }
+        k->hash[k->n] = h;
+        k->last[k->n] = -1;
+        k->toc[k->n] = false;
+        k->slots[i] = (uint32_t)++k->n;
+    }
+    return k->slots[i];
 }
 
 /* ---- candidates ------------------------------------------------------- */
@@ -314,26 +325,38 @@ static int style_outline(const char *style)
 }
 
 /* The outline level a block carries: the reader's, else its style name's. */
-static int outline_of(const fl_block *b)
+static int outline_of(const fl_doc *doc, const fl_block *b)
 {
     if (b->outline >= 1 && b->outline <= MAX_LEVEL) return b->outline;
-    return (b->flags & FL_BF_NO_HEADING) ? 0 : style_outline(b->style);
+    return (b->flags & FL_BF_NO_HEADING) ? 0 : style_outline(fl_block_style(doc, b));
 }
 
+/* One per block, 24 bytes: the section pass of a document of millions of
+ * lines holds one for each. */
 typedef struct cand {
-    fl_typed ty;        /* the line read alone (model/typed.c) */
-    signed char kind;   /* the kind decided: ty.kind, or another after the family decisions */
+    const fl_typed *ty; /* the line read alone (model/typed.c); a line typed as
+                           nothing shares one record */
+    uint32_t key;       /* id of the line without a spaced or leader page number */
+    uint32_t gkey;      /* ... and without a glued one: a contents entry's key */
+    int16_t page;       /* page number at the end (at most 4 digits), -1 none or roman */
+    signed char kind;   /* the kind decided: ty->kind, or another after the family decisions */
     signed char ckind;  /* the kind of the text before a page number */
-    uint64_t key;       /* the line without a spaced or leader page number */
-    uint64_t gkey;      /* ... and without a glued one: a contents entry's key */
-    int page;           /* page number at the end, -1 none or roman */
     unsigned char tail; /* enum tail_kind */
-    bool leaders;       /* the page number follows leaders */
-    bool chapter;       /* a "2 工程分析" followed by 2.1: a decimal chapter */
-    bool prose;         /* sentence punctuation or longer than a contents entry */
-    bool toc_title;     /* 目录: what follows is the contents, then the main text */
-    bool toc_start;     /* first entry of a contents list without a title: the same */
+    bool leaders : 1;   /* the page number follows leaders */
+    bool chapter : 1;   /* a "2 工程分析" followed by 2.1: a decimal chapter */
+    bool prose : 1;     /* sentence punctuation or longer than a contents entry */
+    bool toc_title : 1; /* 目录: what follows is the contents, then the main text */
+    bool toc_start : 1; /* first entry of a contents list without a title: the same */
 } cand;
+
+typedef struct scan {
+    fl_doc *doc;
+    cand *cd;
+    size_t nb;
+    keys keys;         /* line keys: ids, the last line with each, contents entries' */
+    fl_arena typed;    /* the typed lines' fl_typed records */
+    fl_typed untyped;  /* what a line typed as nothing reads as */
+} scan;
 
 /* 目录, 目 录, 目次, CONTENTS (a page header "目录 2" too). */
 static bool is_toc_title(const char *s, size_t end)
@@ -355,19 +378,27 @@ static bool is_toc_title(const char *s, size_t end)
     return !strcmp(buf, "目录") || !strcmp(buf, "目次") || !strcmp(buf, "CONTENTS") || !strcmp(buf, "Contents");
 }
 
-static void read_candidate(const fl_block *b, cand *c)
+static void read_candidate(scan *sc, const fl_block *b, cand *c)
 {
     size_t len;
-    const char *t = fl_block_mtext(b, &len);
+    const char *t = fl_block_mtext(sc->doc, b, &len);
     tail tl = page_tail(t, len);
     c->tail = (unsigned char)tl.kind;
     c->leaders = tl.leaders;
-    c->page = tl.kind != TAIL_NONE ? tl.page : -1;
-    c->key = key_of(t, tl.kind >= TAIL_SPACED ? tl.content_end : len);
-    c->gkey = tl.kind == TAIL_GLUED ? key_of(t, tl.content_end) : c->key;
+    c->page = (int16_t)(tl.kind != TAIL_NONE ? tl.page : -1);
+    c->key = key_id(&sc->keys, key_of(t, tl.kind >= TAIL_SPACED ? tl.content_end : len));
+    c->gkey = tl.kind == TAIL_GLUED ? key_id(&sc->keys, key_of(t, tl.content_end)) : c->key;
     c->toc_title = tl.content_end <= 32 && is_toc_title(t, tl.content_end);
-    fl_typed_classify(&c->ty, t, len);
-    c->kind = (signed char)c->ty.kind;
+    fl_typed ty;
+    fl_typed_classify(&ty, t, len);
+    if (memcmp(&ty, &sc->untyped, sizeof ty)) {
+        fl_typed *own = fl_arena_alloc(&sc->typed, sizeof *own);
+        *own = ty;
+        c->ty = own;
+    } else {
+        c->ty = &sc->untyped;
+    }
+    c->kind = (signed char)ty.kind;
     c->prose = fl_typed_prose(t, tl.content_end, MAX_KEY_CP);
     c->ckind = c->kind;
     if (tl.kind != TAIL_NONE) {
@@ -379,21 +410,15 @@ static void read_candidate(const fl_block *b, cand *c)
 
 /* ---- contents ---------------------------------------------------------- */
 
-typedef struct scan {
-    fl_doc *doc;
-    cand *cd;
-    size_t nb;
-    keyset all; /* every line's key -> its last index */
-    keyset toc; /* contents entries' keys */
-} scan;
 
-static bool later(const scan *sc, size_t j, uint64_t h) { return keyset_last(&sc->all, h) > (int)j; }
+
+static bool later(const scan *sc, size_t j, uint32_t id) { return id && sc->keys.last[id - 1] > (int)j; }
 
 static void mark_entry(scan *sc, size_t j)
 {
     fl_block *b = &sc->doc->blocks[j];
     b->flags |= FL_BF_TOC;
-    if (sc->cd[j].ty.appx_item || sc->cd[j].ty.appx_bare) b->flags |= FL_BF_LIST;
+    if (sc->cd[j].ty->appx_item || sc->cd[j].ty->appx_bare) b->flags |= FL_BF_LIST;
 }
 
 /* Inside a contents list: a line with a page number (glued on or not), an
@@ -403,7 +428,7 @@ static bool entry_shaped(const scan *sc, size_t j)
     const cand *c = &sc->cd[j];
     const fl_block *b = &sc->doc->blocks[j];
     if (b->flags & FL_BF_TOC) return true;
-    if (c->ty.appx_item || c->ty.appx_bare) return true;
+    if (c->ty->appx_item || c->ty->appx_bare) return true;
     if (c->prose || !c->gkey) return false;
     if (c->tail != TAIL_NONE) return true;
     return later(sc, j, c->gkey);
@@ -414,7 +439,7 @@ static size_t next_filled(const scan *sc, size_t j)
 {
     for (j++; j < sc->nb; j++) {
         const fl_block *b = &sc->doc->blocks[j];
-        if (!blank_text(b) || b->images) break;
+        if (!blank_text(b) || fl_block_x(sc->doc, b)->images) break;
     }
     return j;
 }
@@ -422,12 +447,12 @@ static size_t next_filled(const scan *sc, size_t j)
 /* The entries of a contents list from index j (after its 目录 title, or
  * after a run of entries whose first had key first), up to where the body
  * starts; returns that index. */
-static size_t contents_from(scan *sc, size_t j, uint64_t first)
+static size_t contents_from(scan *sc, size_t j, uint32_t first)
 {
     for (; j < sc->nb; j++) {
         fl_block *b = &sc->doc->blocks[j];
         const cand *c = &sc->cd[j];
-        if (!heading_part(b) || b->images) break;
+        if (!heading_part(b) || fl_block_x(sc->doc, b)->images) break;
         if (blank_text(b)) continue;
         if (c->toc_title) { /* "目录 2" heading the next page of the list */
             b->flags |= FL_BF_TOC;
@@ -435,21 +460,21 @@ static size_t contents_from(scan *sc, size_t j, uint64_t first)
         }
         bool reader_toc = (b->flags & FL_BF_TOC) != 0;
         /* the body repeats the first entry, or a styled heading starts it */
-        if (!reader_toc && c->tail == TAIL_NONE && ((first && c->key == first) || outline_of(b))) break;
+        if (!reader_toc && c->tail == TAIL_NONE && ((first && c->key == first) || outline_of(sc->doc, b))) break;
         bool entry = entry_shaped(sc, j);
         if (!entry && !c->prose && c->gkey) {
             /* an entry worded differently in the body: before one with a page
              * number, or numbered and before another entry */
             size_t k = next_filled(sc, j);
             if (k < sc->nb && heading_part(&sc->doc->blocks[k])) {
-                bool numbered = c->kind != FL_TK_NONE || c->ty.doubtful;
+                bool numbered = c->kind != FL_TK_NONE || c->ty->doubtful;
                 entry = sc->cd[k].tail != TAIL_NONE || (sc->doc->blocks[k].flags & FL_BF_TOC) ||
                         (numbered && entry_shaped(sc, k));
             }
         }
         if (!entry) break;
         mark_entry(sc, j);
-        if (!first && !c->ty.appx_item && !c->ty.appx_bare) first = c->gkey;
+        if (!first && !c->ty->appx_item && !c->ty->appx_bare) first = c->gkey;
     }
     return j;
 }
@@ -463,7 +488,7 @@ static bool run_shaped(const scan *sc, size_t j, bool *weak)
     const fl_block *b = &sc->doc->blocks[j];
     *weak = false;
     if ((b->flags & FL_BF_TOC) || c->tail == TAIL_STRONG) return true;
-    bool numbered = c->ckind != FL_TK_NONE || c->ty.doubtful;
+    bool numbered = c->ckind != FL_TK_NONE || c->ty->doubtful;
     if (c->tail != TAIL_NONE) {
         *weak = true;
         return numbered && !c->prose;
@@ -479,7 +504,7 @@ static void contents_runs(scan *sc)
         int page = -1;
         while (j < sc->nb && heading_part(&sc->doc->blocks[j])) {
             const fl_block *b = &sc->doc->blocks[j];
-            if (blank_text(b) && !b->images && count) { j++; continue; }
+            if (blank_text(b) && !fl_block_x(sc->doc, b)->images && count) { j++; continue; }
             bool weak;
             if (!run_shaped(sc, j, &weak)) break;
             weak_any |= weak;
@@ -513,7 +538,7 @@ static void find_contents(scan *sc)
     for (size_t i = 0; i < sc->nb; i++) {
         const cand *c = &sc->cd[i];
         if (!heading_part(&sc->doc->blocks[i]) || c->tail != TAIL_STRONG) continue;
-        if (c->leaders || c->ckind != FL_TK_NONE || c->ty.doubtful) mark_entry(sc, i);
+        if (c->leaders || c->ckind != FL_TK_NONE || c->ty->doubtful) mark_entry(sc, i);
     }
     for (size_t i = 0; i < sc->nb;) {
         if (heading_part(&sc->doc->blocks[i]) && sc->cd[i].toc_title)
@@ -523,7 +548,7 @@ static void find_contents(scan *sc)
     }
     contents_runs(sc);
     for (size_t i = 0; i < sc->nb; i++)
-        if (sc->doc->blocks[i].flags & FL_BF_TOC) keyset_put(&sc->toc, sc->cd[i].gkey, (int)i);
+        if ((sc->doc->blocks[i].flags & FL_BF_TOC) && sc->cd[i].gkey) sc->keys.toc[sc->cd[i].gkey - 1] = true;
 }
 
 /* ---- attachment lists ---------------------------------------------------- */
@@ -537,7 +562,7 @@ static bool main_structure(const cand *c)
     case FL_TK_DEC2: case FL_TK_DEC3: case FL_TK_DEC4:
         return true;
     case FL_TK_DEC1:
-        return !c->ty.list_sep;
+        return !c->ty->list_sep;
     default:
         return false;
     }
@@ -566,8 +591,8 @@ static void find_lists(scan *sc)
     for (size_t i = 0; i < sc->nb;) {
         fl_block *b = &doc->blocks[i];
         bool open = heading_part(b) && !(b->flags & FL_BF_TOC);
-        if (!open || !sc->cd[i].ty.appx_item) {
-            if (!blank_text(b) || b->images) prev = i;
+        if (!open || !sc->cd[i].ty->appx_item) {
+            if (!blank_text(b) || fl_block_x(doc, b)->images) prev = i;
             i++;
             continue;
         }
@@ -576,26 +601,26 @@ static void find_lists(scan *sc)
         size_t j = i, last = i, count = 0;
         while (j < sc->nb) {
             const fl_block *e = &doc->blocks[j];
-            const fl_typed *t = &sc->cd[j].ty;
+            const fl_typed *t = sc->cd[j].ty;
             if (!heading_part(e) || (e->flags & FL_BF_TOC) || !t->appx_item) break;
-            if (count && t->appx_word == sc->cd[last].ty.appx_word && t->appx_number <= sc->cd[last].ty.appx_number)
+            if (count && t->appx_word == sc->cd[last].ty->appx_word && t->appx_number <= sc->cd[last].ty->appx_number)
                 break;
             count++;
             last = j;
             j = next_filled(sc, j);
         }
         bool list = count >= 2;
-        bool titled = prev < sc->nb && sc->cd[prev].ty.appx_bare && heading_part(&doc->blocks[prev]);
+        bool titled = prev < sc->nb && sc->cd[prev].ty->appx_bare && heading_part(&doc->blocks[prev]);
         if (!list) { /* one item: what follows it says whether it is a list */
             size_t k = next_filled(sc, i);
             const fl_block *n = k < sc->nb ? &doc->blocks[k] : NULL;
             list = !n || (n->part != FL_PART_BODY && n->part != FL_PART_TEXTBOX) ||
-                   (heading_part(n) && (sc->cd[k].ty.appx_bare || (n->flags & FL_BF_TOC) ||
+                   (heading_part(n) && (sc->cd[k].ty->appx_bare || (n->flags & FL_BF_TOC) ||
                                         (titled && main_structure(&sc->cd[k]))));
         }
         if (list) {
             for (size_t k = i; k <= last; k++)
-                if (sc->cd[k].ty.appx_item) doc->blocks[k].flags |= FL_BF_LIST;
+                if (sc->cd[k].ty->appx_item) doc->blocks[k].flags |= FL_BF_LIST;
             if (titled && main_after[last]) doc->blocks[prev].flags |= FL_BF_LIST;
         }
         prev = last;
@@ -610,19 +635,19 @@ static void find_lists(scan *sc)
  * 1、 of a list), plain or doubtful. */
 static bool outline_cand(const cand *c)
 {
-    return c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->ty.list_sep;
+    return c->kind >= FL_TK_DEC1 && c->kind <= FL_TK_DEC4 && !c->ty->list_sep;
 }
 
 /* Does number b come right after number a: its first child (2 → 2.1), its
  * next sibling (2.1 → 2.2) or the next of an ancestor (2.1.3 → 2.2, → 3)? */
 static bool follows(const cand *a, const cand *b)
 {
-    int na = a->ty.nparts, nb = b->ty.nparts;
+    int na = a->ty->nparts, nb = b->ty->nparts;
     if (nb < 1 || na < 1 || nb > na + 1) return false;
     int same = nb == na + 1 ? na : nb - 1; /* components that must be equal */
     for (int k = 0; k < same; k++)
-        if (a->ty.parts[k] != b->ty.parts[k]) return false;
-    return nb == na + 1 ? b->ty.parts[nb - 1] == 1 : b->ty.parts[nb - 1] == a->ty.parts[nb - 1] + 1;
+        if (a->ty->parts[k] != b->ty->parts[k]) return false;
+    return nb == na + 1 ? b->ty->parts[nb - 1] == 1 : b->ty->parts[nb - 1] == a->ty->parts[nb - 1] + 1;
 }
 
 static int bits(uint32_t m)
@@ -663,10 +688,10 @@ static void decide_families(scan *sc)
     for (size_t i = 0; i < sc->nb; i++) {
         const cand *c = &sc->cd[i];
         if (!open_line(&doc->blocks[i])) continue;
-        if (outline_cand(c) && !c->ty.doubtful) plain++;
-        if (c->kind == FL_TK_FORM && !c->ty.form_generic)
+        if (outline_cand(c) && !c->ty->doubtful) plain++;
+        if (c->kind == FL_TK_FORM && !c->ty->form_generic)
             for (int s = 0; s < 3; s++)
-                if (c->ty.forms & (1u << s)) present[s] |= 1u << c->ty.form_index;
+                if (c->ty->forms & (1u << s)) present[s] |= 1u << c->ty->form_index;
     }
     unsigned forms_there = 0;
     for (int s = 0; s < 3; s++)
@@ -675,10 +700,10 @@ static void decide_families(scan *sc)
     for (size_t i = 0; i < sc->nb; i++) {
         cand *c = &sc->cd[i];
         if (!open_line(&doc->blocks[i])) continue;
-        bool listed = keyset_last(&sc->toc, c->key) >= 0;
-        if (c->kind == FL_TK_FORM && !(c->ty.forms & forms_there) && !listed) c->kind = c->ty.alt;
+        bool listed = c->key && sc->keys.toc[c->key - 1];
+        if (c->kind == FL_TK_FORM && !(c->ty->forms & forms_there) && !listed) c->kind = c->ty->alt;
         if (!outline_cand(c)) continue;
-        if (!c->ty.doubtful || listed) {
+        if (!c->ty->doubtful || listed) {
             last_ok = i;
             continue;
         }
@@ -687,9 +712,9 @@ static void decide_families(scan *sc)
             size_t n = next_outline(sc, i);
             bool next_ok = n < sc->nb && follows(c, &sc->cd[n]);
             bool prev_ok = last_ok < sc->nb && follows(&sc->cd[last_ok], c);
-            if (c->ty.nparts > 1) ok = prev_ok || next_ok;
+            if (c->ty->nparts > 1) ok = prev_ok || next_ok;
             else if (n == sc->nb) ok = prev_ok;
-            else ok = next_ok && (sc->cd[n].ty.nparts > 1 || next_filled(sc, i) < n);
+            else ok = next_ok && (sc->cd[n].ty->nparts > 1 || next_filled(sc, i) < n);
         }
         if (ok) last_ok = i;
         else c->kind = FL_TK_NONE;
@@ -707,7 +732,7 @@ static void mark_chapters(const fl_doc *doc, cand *cd, size_t nb)
         enum fl_typed_kind k = (enum fl_typed_kind)cd[i].kind;
         if (k == FL_TK_DEC1 && next >= 0) {
             const cand *n = &cd[next];
-            cd[i].chapter = (n->kind == FL_TK_DEC2 || n->kind == FL_TK_DEC3) && n->ty.first == cd[i].ty.value && n->ty.ones;
+            cd[i].chapter = (n->kind == FL_TK_DEC2 || n->kind == FL_TK_DEC3) && n->ty->first == cd[i].ty->value && n->ty->ones;
         }
         if (k >= FL_TK_DEC1 && k <= FL_TK_DEC4) next = (int)i;
     }
@@ -857,28 +882,26 @@ void fl_sections_build(fl_doc *doc)
     doc->nsections = 0;
     scan sc = {.doc = doc, .nb = nb};
     sc.cd = fl_xcalloc(nb ? nb : 1, sizeof *sc.cd);
+    fl_arena_init(&sc.typed);
+    fl_typed_classify(&sc.untyped, "", 0);
     cand *cd = sc.cd;
     bool any_styled = false;
-    size_t nkeys = 0;
     for (size_t i = 0; i < nb; i++) {
+        cd[i].ty = &sc.untyped;
         fl_block *b = &doc->blocks[i];
         b->section = -1;
         if (b->kind == FL_BLOCK_HEADING) b->kind = FL_BLOCK_PARAGRAPH;
         b->level = 0;
         if (!heading_part(b)) continue;
-        if (outline_of(b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
-        read_candidate(b, &cd[i]);
-        nkeys += cd[i].key != 0;
+        if (outline_of(doc, b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
+        read_candidate(&sc, b, &cd[i]);
+        if (cd[i].key) sc.keys.last[cd[i].key - 1] = (int)i;
     }
-    keyset_init(&sc.all, nkeys);
-    keyset_init(&sc.toc, nkeys);
-    for (size_t i = 0; i < nb; i++) keyset_put(&sc.all, cd[i].key, (int)i);
     find_contents(&sc);
     find_lists(&sc);
     decide_families(&sc);
     mark_chapters(doc, cd, nb);
-    keyset_free(&sc.all);
-    keyset_free(&sc.toc);
+    keys_free(&sc.keys);
 
     builder bd = {.doc = doc};
     size_t body_end = 0;
@@ -887,28 +910,28 @@ void fl_sections_build(fl_doc *doc)
         if (b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) continue;
         body_end = i + 1;
         if (open_line(b) && !cd[i].toc_title && !blank_text(b)) {
-            if (outline_of(b))
-                styled_heading(&bd, i, outline_of(b), (enum fl_typed_kind)cd[i].kind, cd[i].ty.value);
+            if (outline_of(doc, b))
+                styled_heading(&bd, i, outline_of(doc, b), (enum fl_typed_kind)cd[i].kind, cd[i].ty->value);
             else if (cd[i].kind != FL_TK_NONE && !(any_styled && (b->flags & FL_BF_NO_HEADING)))
-                typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].ty.value, cd[i].ty.top, cd[i].chapter);
+                typed_heading(&bd, i, (enum fl_typed_kind)cd[i].kind, cd[i].ty->value, cd[i].ty->top, cd[i].chapter);
         }
         /* the cover and front matter end at the table of contents */
         if (cd[i].toc_title || cd[i].toc_start) close_to(&bd, 0, i);
         b->section = bd.depth ? bd.stack[bd.depth - 1].section : -1;
     }
     close_to(&bd, 0, body_end);
+    fl_arena_free(&sc.typed);
     free(cd);
 }
 
 const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
 {
-    (void)doc;
     if (b->kind == FL_BLOCK_HEADING || !heading_part(b)) return NULL;
     if (b->flags & FL_BF_TOC) return "contents entry";
     if (b->flags & FL_BF_LIST) return "attachment list item";
     if (b->flags & FL_BF_TITLE) return "document title";
     size_t len;
-    const char *t = fl_block_mtext(b, &len);
+    const char *t = fl_block_mtext(doc, b, &len);
     tail tl = page_tail(t, len);
     if (tl.content_end <= 32 && is_toc_title(t, tl.content_end)) return "table-of-contents title";
     fl_typed ty;
@@ -944,12 +967,12 @@ const char *fl_sections_source(const fl_doc *doc, const fl_block *b)
     };
     if (b->kind != FL_BLOCK_HEADING) return NULL;
     if (b->outline >= 1 && b->outline <= MAX_LEVEL) return "outline level";
-    if (outline_of(b)) return "heading style name";
+    if (outline_of(doc, b)) return "heading style name";
     size_t len;
-    const char *t = fl_block_mtext(b, &len);
+    const char *t = fl_block_mtext(doc, b, &len);
     fl_typed ty;
     fl_typed_classify(&ty, t, len);
-    if (b->label) return labelled[ty.kind];
+    if (fl_block_x(doc, b)->label) return labelled[ty.kind];
     if (ty.kind == FL_TK_FORM && ty.alt == FL_TK_KNOWN) { /* 建设内容: a part of the 生态影响类 form, else a sub-item */
         bool part = b->section >= 0 && (size_t)b->section < doc->nsections && doc->sections[b->section].parent < 0;
         return part ? typed[FL_TK_FORM] : typed[FL_TK_KNOWN];

@@ -174,7 +174,7 @@ static soil_type from_statement(const fl_doc *doc, fl_arena *a, int *block)
         const fl_block *b = &doc->blocks[i];
         if (!body_block(b) || !b->len) continue;
         size_t len;
-        const char *t = fl_block_mtext(b, &len);
+        const char *t = fl_block_mtext(doc, b, &len);
         soil_type ty = statement_in(a, t, len);
         if (ty != ST_NONE) {
             *block = (int)i;
@@ -195,7 +195,7 @@ static soil_type from_title(const fl_doc *doc, fl_arena *a, int *block)
         const fl_block *b = &doc->blocks[i];
         if (b->len > TITLE_MAX_BYTES || !fl_evidence_title_line(doc, i)) continue;
         size_t len;
-        const char *t = fl_block_mtext(b, &len);
+        const char *t = fl_block_mtext(doc, b, &len);
         all = fl_arena_printf(a, "%s%s", all, fl_norm_label(a, t, len)); /* "修 复" reads as one word */
         if (first < 0) first = (int)i;
     }
@@ -236,7 +236,7 @@ static soil_type from_route(const fl_doc *doc, int *block)
         const fl_block *b = &doc->blocks[i];
         if (!body_block(b) || !b->len) continue;
         size_t len;
-        const char *t = fl_block_mtext(b, &len);
+        const char *t = fl_block_mtext(doc, b, &len);
         if (!in[i] && !has_any(t, route_text)) continue;
         for (size_t m = 0; m < NMEASURES; m++) {
             if ((found & (1u << m)) || !has_any(t, measures[m])) continue;

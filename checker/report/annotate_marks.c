@@ -2,7 +2,7 @@
  * comment elements.
  *
  * A finding's block knows its paragraph as an ordinal among the w:p of its
- * part (fl_block.para_index, counted by the reader). Its comment goes around
+ * part (fl_block_para_index, counted by the reader). Its comment goes around
  * the paragraph's content (commentRangeStart after the paragraph properties,
  * commentRangeEnd and a commentReference run before </w:p>) or, when the
  * finding has matched text and that text is found among the paragraph's w:t,
@@ -191,7 +191,8 @@ static void w2003_comment_fn(xmlTextWriterPtr tw, const ax_job *j, const ax_mark
 
 static bool in_main(const ax_job *j, const fl_block *b)
 {
-    return b->part_name && (!j->main || ax_same_name(b->part_name, j->main));
+    const char *name = fl_block_part_name(j->doc, b);
+    return name && (!j->main || ax_same_name(name, j->main));
 }
 
 /* Once the main part's name is known (in_main needs it). */
@@ -211,13 +212,14 @@ void ax_anchors_build(ax_job *j)
             continue;
         }
         if ((b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && in_main(j, b)) {
-            a->para = b->para_index;
+            a->para = fl_block_para_index(doc, b);
             a->precise = f->match && *f->match && f->end_column > f->column;
-            a->expect_cp = (long)f->column - 1 - (long)fl_utf8_count(b->text, b->label_len);
+            a->expect_cp = (long)f->column - 1 - (long)fl_utf8_count(b->text, fl_block_x(doc, b)->label_len);
             continue;
         }
-        if (j->main && b->part_name)
-            snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_PART_NAMED), part_label(b->part), b->part_name, f->line);
+        const char *name = fl_block_part_name(doc, b);
+        if (j->main && name)
+            snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_PART_NAMED), part_label(b->part), name, f->line);
         else
             snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_PART), part_label(b->part), f->line);
     }
@@ -245,8 +247,9 @@ static const ax_para *first_body(const ax_job *j, const ax_scan *s)
 {
     for (size_t i = 0; i < j->doc->nblocks; i++) {
         const fl_block *b = &j->doc->blocks[i];
-        if (b->part == FL_PART_BODY && in_main(j, b) && b->para_index >= 0 && (size_t)b->para_index < s->nparas)
-            return &s->paras[s->paras[b->para_index].outer];
+        int para = fl_block_para_index(j->doc, b);
+        if (b->part == FL_PART_BODY && in_main(j, b) && para >= 0 && (size_t)para < s->nparas)
+            return &s->paras[s->paras[para].outer];
     }
     for (size_t i = 0; i < s->nparas; i++)
         if (s->paras[i].outer == (int)i) return &s->paras[i];

@@ -402,7 +402,7 @@ static size_t table_html(fl_buf *b, const file_ctx *c, size_t from, size_t to)
     fl_buf_printf(b, "<div class=\"tbl%s\"><table>\n", has_f ? " has-f" : "");
     int row = -1, col = -1;
     for (size_t i = from; i < end; i++) {
-        const fl_block *blk = &blocks[i];
+        const fl_block_extra *blk = fl_block_x(c->doc, &blocks[i]);
         if (blk->row != row) {
             if (row >= 0) fl_buf_adds(b, "</td></tr>\n");
             fl_buf_adds(b, "<tr>");
@@ -411,7 +411,7 @@ static size_t table_html(fl_buf *b, const file_ctx *c, size_t from, size_t to)
         }
         if (blk->col != col) {
             if (col >= 0) fl_buf_adds(b, "</td>");
-            fl_buf_printf(b, "<td%s", blk->flags & FL_BF_HEADER_ROW ? " class=\"th\"" : "");
+            fl_buf_printf(b, "<td%s", blocks[i].flags & FL_BF_HEADER_ROW ? " class=\"th\"" : "");
             if (blk->col_span > 1) fl_buf_printf(b, " colspan=\"%d\"", blk->col_span);
             if (blk->row_span > 1) fl_buf_printf(b, " rowspan=\"%d\"", blk->row_span);
             fl_buf_addc(b, '>');
@@ -502,10 +502,9 @@ static void compact_html(fl_buf *b, const file_ctx *c, size_t nf)
             section = sec;
         }
         const fl_block *blk = &doc->blocks[bi];
-        if (blk->kind == FL_BLOCK_CELL && blk->table)
-        {
+        if (blk->kind == FL_BLOCK_CELL && blk->table) {
             fl_buf_adds(b, "<p class=\"cellpos\">");
-            fl_buf_printf(b, fl_tr(FL_M_H_CELL), blk->row + 1, blk->col + 1);
+            fl_buf_printf(b, fl_tr(FL_M_H_CELL), fl_block_x(doc, blk)->row + 1, fl_block_x(doc, blk)->col + 1);
             fl_buf_adds(b, "</p>\n");
         }
         block_html(b, c, bi, blk->kind == FL_BLOCK_CELL);

@@ -19,8 +19,23 @@ struct fl_lint {
     fl_matcher m;
 };
 
-typedef struct scope_entry { fl_scope_spec spec; fl_scope scope; } scope_entry;
-typedef struct sentences { uint32_t *ends; uint32_t n; bool done; } sentences;
+typedef struct scope_entry { fl_scope_spec spec; fl_scope scope; uint64_t hash; } scope_entry;
+typedef struct sentences { uint32_t *ends; uint32_t n; } sentences;
+
+/* Code points before every COL_STEP-th byte of a long block, so that a
+ * finding's column and excerpt cost a few kilobytes of counting, not the
+ * whole block each time: a paragraph of 200 MB has thousands of findings. */
+enum { COL_STEP = 4096 };
+typedef struct colmap { uint32_t *at; size_t n; } colmap;
+
+/* Per-block caches that few blocks need (sentences of blocks with a hit,
+ * columns of long blocks): a map from block index to an arena record, so
+ * that they cost nothing for the blocks that never ask. */
+typedef struct blockmap {
+    int *keys; /* -1 empty */
+    void **vals;
+    size_t n, cap;
+} blockmap;
 
 struct fl_scan {
     fl_lint *lint;
@@ -32,9 +47,14 @@ struct fl_scan {
     const fl_basis *basis; /* what the rule's findings cite on this document */
     fl_judging judged;
     bool failed;
-    fl_arena arena;
-    fl_norm *norms;       /* per block, text == NULL until computed */
-    sentences *sents;     /* per block */
+    fl_arena arena;       /* the caches below, for the whole run */
+    /* What kinds allocate (fl_scan_arena): emptied after every rule, so
+     * that what one rule builds over a long block does not stay for the
+     * next 40. Findings copy what they keep into the result's arena. */
+    fl_arena scratch;
+    fl_norm *norms;       /* per block, text == NULL until computed (24 bytes) */
+    blockmap sents;       /* block -> sentences */
+    blockmap cols;        /* block -> colmap, blocks of COL_STEP bytes or more */
     scope_entry *scopes;
     size_t nscopes, cap_scopes;
 };
@@ -70,25 +90,126 @@ bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown)
         return true;
     }
     if (s->judged.from != FL_JUDGED_OPTION) return false;
-    char *buf = fl_arena_alloc(&s->arena, 11);
+    char *buf = fl_arena_alloc(&s->scratch, 11);
     fl_date_format(&s->judged.date, buf);
     *out = s->judged.date;
     *shown = buf;
     return true;
 }
 const char *fl_scan_doc_type(const fl_scan *s) { return s->doc_type; }
-fl_arena *fl_scan_arena(fl_scan *s) { return &s->arena; }
+fl_arena *fl_scan_arena(fl_scan *s) { return &s->scratch; }
 bool fl_scan_failed(const fl_scan *s) { return s->failed; }
+
+static void **blockmap_slot(blockmap *m, int key)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 64;
+        int *keys = fl_xmalloc(cap * sizeof *keys);
+        void **vals = fl_xcalloc(cap, sizeof *vals);
+        for (size_t i = 0; i < cap; i++) keys[i] = -1;
+        for (size_t i = 0; i < m->cap; i++) {
+            if (m->keys[i] < 0) continue;
+            size_t k = ((size_t)m->keys[i] * 2654435761u) & (cap - 1);
+            while (keys[k] >= 0) k = (k + 1) & (cap - 1);
+            keys[k] = m->keys[i];
+            vals[k] = m->vals[i];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = keys;
+        m->vals = vals;
+        m->cap = cap;
+    }
+    size_t k = ((size_t)key * 2654435761u) & (m->cap - 1);
+    while (m->keys[k] >= 0 && m->keys[k] != key) k = (k + 1) & (m->cap - 1);
+    if (m->keys[k] < 0) {
+        m->keys[k] = key;
+        m->n++;
+    }
+    return &m->vals[k];
+}
+
+static void blockmap_free(blockmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
 
 const fl_norm *fl_scan_norm(fl_scan *s, int block)
 {
     fl_norm *n = &s->norms[block];
     if (!n->text) {
         const fl_block *b = &s->doc->blocks[block];
-        /* a spaced line (PDF copy) is matched folded; offsets map back to b->text */
-        fl_norm_text_opts(n, &s->arena, b->text, b->len, (b->flags & FL_BF_SPACED) ? FL_NORM_FOLD_CJK_SPACES : 0);
+        /* a spaced line (PDF copy) is matched folded; offsets map back to
+         * b->text. A text that needs no change is its block's own. */
+        fl_norm_text_opts(n, &s->arena, b->text, b->len,
+                          FL_NORM_MAY_ALIAS | ((b->flags & FL_BF_SPACED) ? FL_NORM_FOLD_CJK_SPACES : 0));
     }
     return n;
+}
+
+/* Code points of block's text before byte off (a character start). Block
+ * texts are valid UTF-8, so that is the count of bytes that start one. */
+static size_t count_starts(const char *t, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) n += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static const colmap *columns(fl_scan *s, int block)
+{
+    const fl_block *b = &s->doc->blocks[block];
+    if (b->len < 2 * COL_STEP) return NULL;
+    void **slot = blockmap_slot(&s->cols, block);
+    if (!*slot) {
+        colmap *c = fl_arena_alloc(&s->arena, sizeof *c);
+        c->n = b->len / COL_STEP + 1;
+        c->at = fl_arena_alloc(&s->arena, c->n * sizeof *c->at);
+        size_t count = 0;
+        for (size_t k = 1; k < c->n; k++) {
+            count += count_starts(b->text, (k - 1) * COL_STEP, k * COL_STEP);
+            c->at[k] = (uint32_t)count;
+        }
+        *slot = c;
+    }
+    return *slot;
+}
+
+static size_t cp_before(fl_scan *s, int block, size_t off)
+{
+    const fl_block *b = &s->doc->blocks[block];
+    if (off > b->len) off = b->len;
+    const colmap *c = columns(s, block);
+    if (!c) return count_starts(b->text, 0, off);
+    size_t k = off / COL_STEP;
+    return c->at[k] + count_starts(b->text, k * COL_STEP, off);
+}
+
+/* Byte offset of code point col0 of block's text (its length past the end). */
+static size_t cp_byte(fl_scan *s, int block, size_t col0)
+{
+    const fl_block *b = &s->doc->blocks[block];
+    const colmap *c = columns(s, block);
+    size_t i = 0, seen = 0;
+    if (c) {
+        size_t lo = 0, hi = c->n; /* the last step starting at or before col0 */
+        while (lo + 1 < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->at[mid] <= col0) lo = mid;
+            else hi = mid;
+        }
+        /* a step may start inside a character: counted in at[lo] already,
+         * its remaining bytes are skipped below */
+        i = lo * COL_STEP;
+        seen = c->at[lo];
+    }
+    for (; i < b->len; i++) {
+        if (((unsigned char)b->text[i] & 0xC0) == 0x80) continue;
+        if (seen == col0) return i;
+        seen++;
+    }
+    return b->len;
 }
 
 int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t to, size_t *ms,
@@ -104,7 +225,7 @@ int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t
 int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str)
 {
     fl_norm n;
-    fl_norm_text(&n, &s->arena, str ? str : "", str ? strlen(str) : 0);
+    fl_norm_text(&n, &s->scratch, str ? str : "", str ? strlen(str) : 0);
     int rc = fl_pattern_test(&s->lint->m, p, n.text, n.len);
     if (rc < 0) s->failed = true;
     return rc;
@@ -169,10 +290,10 @@ static size_t label_prefix(const char *t, size_t len)
 int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block)
 {
     const fl_norm *n = fl_scan_norm(s, block);
-    const fl_block *b = &s->doc->blocks[block];
-    size_t off = b->label_len ? 0 : label_prefix(n->text, n->len);
-    if (b->label_len) /* the reader rendered the label: skip it in normalised bytes */
-        while (off < n->len && fl_norm_orig(n, off) < b->label_len) off++;
+    size_t label_len = fl_block_x(s->doc, &s->doc->blocks[block])->label_len;
+    size_t off = label_len ? 0 : label_prefix(n->text, n->len);
+    if (label_len) /* the reader rendered the label: skip it in normalised bytes */
+        while (off < n->len && fl_norm_orig(n, off) < label_len) off++;
     while (off < n->len && n->text[off] == ' ') off++;
     size_t ms, me;
     int rc = fl_pattern_find(&s->lint->m, p, n->text + off, n->len - off, 0, &ms, &me);
@@ -192,9 +313,8 @@ static void split_sentences(fl_scan *s, int block, sentences *out)
 {
     const fl_norm *n = fl_scan_norm(s, block);
     const char *orig = s->doc->blocks[block].text;
-    size_t cap = 8, last = 0;
-    out->ends = fl_arena_alloc(&s->arena, cap * sizeof *out->ends);
-    out->n = 0;
+    size_t cap = 0, last = 0, count = 0;
+    uint32_t *ends = NULL; /* grown here, kept at its size in the arena */
     for (size_t i = 0; i <= n->len; i++) {
         size_t end = 0;
         if (i == n->len) end = i;
@@ -202,33 +322,33 @@ static void split_sentences(fl_scan *s, int block, sentences *out)
         else if (n->len - i >= 3 && !memcmp(n->text + i, "\xE3\x80\x82", 3)) end = i + 3; /* 。 */
         else if (n->text[i] == ' ' && run_has_newline(orig, n, i)) end = i + 1;
         if (!end || end <= last) continue;
-        if (out->n == cap) {
-            uint32_t *v = fl_arena_alloc(&s->arena, cap * 2 * sizeof *v);
-            memcpy(v, out->ends, cap * sizeof *v);
-            out->ends = v;
-            cap *= 2;
-        }
-        out->ends[out->n++] = (uint32_t)end;
+        FL_VEC_RESERVE(ends, cap, count + 1);
+        ends[count++] = (uint32_t)end;
         last = end;
     }
-    out->done = true;
+    out->ends = fl_arena_alloc(&s->arena, (count ? count : 1) * sizeof *out->ends);
+    if (count) memcpy(out->ends, ends, count * sizeof *ends);
+    out->n = (uint32_t)count;
+    free(ends);
 }
 
 void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *end)
 {
-    sentences *se = &s->sents[block];
-    if (!se->done) split_sentences(s, block, se);
-    size_t prev = 0;
-    for (uint32_t i = 0; i < se->n; i++) {
-        if (se->ends[i] > off) {
-            *start = prev;
-            *end = se->ends[i];
-            return;
-        }
-        prev = se->ends[i];
+    void **slot = blockmap_slot(&s->sents, block);
+    if (!*slot) {
+        sentences *se = fl_arena_alloc(&s->arena, sizeof *se);
+        split_sentences(s, block, se);
+        *slot = se;
     }
-    *start = prev;
-    *end = fl_scan_norm(s, block)->len;
+    const sentences *se = *slot;
+    size_t lo = 0, hi = se->n; /* the first end past off */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (se->ends[mid] <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    *start = lo ? se->ends[lo - 1] : 0;
+    *end = lo < se->n ? se->ends[lo] : fl_scan_norm(s, block)->len;
 }
 
 static bool same_spec(const fl_scope_spec *a, const fl_scope_spec *b)
@@ -250,7 +370,10 @@ static void mark_sections(fl_scan *s, const fl_pattern *p, int level, unsigned c
     }
 }
 
-static void compute_scope(fl_scan *s, const fl_scope_spec *spec, fl_scope *out)
+/* The blocks of a scope. Many scopes of a document select the same blocks
+ * (every part of a text file is its body; most rules scope the whole
+ * document): an identical list is shared, not stored again. */
+static void compute_scope(fl_scan *s, const fl_scope_spec *spec, fl_scope *out, uint64_t *hash)
 {
     const fl_doc *doc = s->doc;
     size_t n = doc->nblocks;
@@ -264,13 +387,35 @@ static void compute_scope(fl_scan *s, const fl_scope_spec *spec, fl_scope *out)
         out->found = out->heading >= 0;
     }
     if (spec->exclude) mark_sections(s, spec->exclude, 0, in, 0, NULL);
-    int *blocks = fl_arena_alloc(&s->arena, (n + 1) * sizeof *blocks);
     size_t k = 0;
+    uint64_t h = 1469598103934665603ull;
     for (size_t b = 0; b < n; b++)
-        if (in[b] && (spec->parts & (1u << doc->blocks[b].part))) blocks[k++] = (int)b;
-    free(in);
-    out->blocks = blocks;
+        if (in[b] && (spec->parts & (1u << doc->blocks[b].part))) {
+            k++;
+            h = (h ^ b) * 1099511628211ull;
+        }
+    *hash = h;
     out->nblocks = k;
+    out->blocks = NULL;
+    for (size_t i = 0; i < s->nscopes && !out->blocks; i++) {
+        const fl_scope *o = &s->scopes[i].scope;
+        if (s->scopes[i].hash != h || o->nblocks != k) continue;
+        size_t j = 0;
+        for (size_t b = 0; b < n && j < k; b++)
+            if (in[b] && (spec->parts & (1u << doc->blocks[b].part))) {
+                if (o->blocks[j] != (int)b) break;
+                j++;
+            }
+        if (j == k) out->blocks = o->blocks;
+    }
+    if (!out->blocks) {
+        int *blocks = fl_arena_alloc(&s->arena, (k + 1) * sizeof *blocks);
+        k = 0;
+        for (size_t b = 0; b < n; b++)
+            if (in[b] && (spec->parts & (1u << doc->blocks[b].part))) blocks[k++] = (int)b;
+        out->blocks = blocks;
+    }
+    free(in);
 }
 
 const fl_scope *fl_scan_scope(fl_scan *s, const fl_scope_spec *spec)
@@ -280,11 +425,13 @@ const fl_scope *fl_scan_scope(fl_scan *s, const fl_scope_spec *spec)
         if (same_spec(&s->scopes[i].spec, spec)) return &s->scopes[i].scope;
     fl_scope sc;
     memset(&sc, 0, sizeof sc);
-    compute_scope(s, spec, &sc);
+    uint64_t hash;
+    compute_scope(s, spec, &sc, &hash);
     if (s->failed) return &empty; /* incomplete: never cache it */
     FL_VEC_RESERVE(s->scopes, s->cap_scopes, s->nscopes + 1);
     s->scopes[s->nscopes].spec = *spec;
     s->scopes[s->nscopes].scope = sc;
+    s->scopes[s->nscopes].hash = hash;
     return &s->scopes[s->nscopes++].scope;
 }
 
@@ -335,10 +482,12 @@ static const char *expand(fl_arena *a, const char *tmpl, const fl_hit *h, fl_lan
     return r;
 }
 
-/* One line of at most FL_EXCERPT_MAX code points around column col. */
-static const char *excerpt(fl_arena *a, const char *text, size_t len, size_t col)
+/* One line of at most FL_EXCERPT_MAX code points of block around column col. */
+static const char *excerpt(fl_scan *s, fl_arena *a, int block, size_t col)
 {
-    size_t count = fl_utf8_count(text, len), from = 0, take = count;
+    const char *text = s->doc->blocks[block].text;
+    size_t len = s->doc->blocks[block].len;
+    size_t count = cp_before(s, block, len), from = 0, take = count;
     bool pre = false, post = false;
     if (count > FL_EXCERPT_MAX) {
         from = col > 101 ? col - 101 : 0;
@@ -349,7 +498,7 @@ static const char *excerpt(fl_arena *a, const char *text, size_t len, size_t col
         take -= (size_t)pre + (size_t)post;
         if (pre) from++;
     }
-    size_t a0 = fl_utf8_byte_offset(text, len, from);
+    size_t a0 = cp_byte(s, block, from);
     size_t a1 = a0 + fl_utf8_prefix(text + a0, len - a0, take);
     fl_buf b = FL_BUF_INIT;
     if (pre) fl_buf_adds(&b, "…");
@@ -376,8 +525,8 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     if (b < 0 || (size_t)b >= doc->nblocks) { /* the document as a whole: line 1 */
         f->block = -1;
         if (doc->nblocks && doc->blocks[0].line == 1) {
-            f->end_column = (int)fl_utf8_count(doc->blocks[0].text, doc->blocks[0].len) + 1;
-            f->excerpt = excerpt(a, doc->blocks[0].text, doc->blocks[0].len, 1);
+            f->end_column = (int)cp_before(s, 0, doc->blocks[0].len) + 1;
+            f->excerpt = excerpt(s, a, 0, 1);
         }
         return;
     }
@@ -389,19 +538,19 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     if (h->span) {
         const fl_norm *n = fl_scan_norm(s, b);
         size_t st = h->start < n->len ? h->start : n->len, en = h->end < n->len ? h->end : n->len;
-        f->column = (int)fl_norm_column(n, blk->text, st);
-        f->end_column = (int)fl_norm_column(n, blk->text, en > st ? en : st);
         size_t o0 = fl_norm_orig(n, st), o1 = fl_norm_orig(n, en > st ? en : st);
+        f->column = (int)cp_before(s, b, o0) + 1; /* fl_norm_column, without counting from the start */
+        f->end_column = (int)cp_before(s, b, o1) + 1;
         f->match = fl_arena_strndup(a, blk->text + o0, o1 > o0 ? o1 - o0 : 0);
         fl_hit_var(vars, "match", f->match);
     } else {
-        f->end_column = (int)fl_utf8_count(blk->text, blk->len) + 1;
+        f->end_column = (int)cp_before(s, b, blk->len) + 1;
     }
     if (h->end_block > b && (size_t)h->end_block < doc->nblocks) {
         f->end_line = doc->blocks[h->end_block].line;
         f->end_column = h->end_col > 0 ? h->end_col : 1;
     }
-    f->excerpt = excerpt(a, blk->text, blk->len, (size_t)f->column);
+    f->excerpt = excerpt(s, a, b, (size_t)f->column);
 }
 
 void fl_scan_emit(fl_scan *s, const fl_hit *h)
@@ -507,8 +656,8 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     s.res = out;
     s.doc_type = s.opts->doc_type ? s.opts->doc_type : doc->doc_type;
     fl_arena_init(&s.arena);
+    fl_arena_init(&s.scratch);
     s.norms = fl_xcalloc(doc->nblocks + 1, sizeof *s.norms);
-    s.sents = fl_xcalloc(doc->nblocks + 1, sizeof *s.sents);
     out->doc_type = s.doc_type ? fl_arena_strdup(&out->arena, s.doc_type) : NULL;
     const char *reason = s.opts->doc_type ? "--doc-type" : doc->doc_type_reason;
     out->doc_type_reason = reason ? fl_arena_strdup(&out->arena, reason) : NULL;
@@ -525,6 +674,7 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
         s.basis = fl_rule_basis(r, s.doc_type, &s.judged.date);
         s.failed = false;
         if (conditions_hold(&s, r) && !s.failed) r->kind->run(r, &s);
+        fl_arena_free(&s.scratch);
         if (s.failed) {
             out->nfindings = before; /* the rule is skipped for this file, not half-run */
             rule_failed(&s, r);
@@ -532,9 +682,11 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     }
     fl_result_sort(out);
     free(s.norms);
-    free(s.sents);
+    blockmap_free(&s.sents);
+    blockmap_free(&s.cols);
     free(s.scopes);
     fl_arena_free(&s.arena);
+    fl_arena_free(&s.scratch);
 }
 
 /* ---- selection ----------------------------------------------------------- */

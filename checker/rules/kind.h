@@ -138,7 +138,7 @@ bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f);
  * judging date, --as-of does not override a date the filing states. */
 bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown);
 const char *fl_scan_doc_type(const fl_scan *s);
-fl_arena *fl_scan_arena(fl_scan *s); /* per-document scratch, freed after the run */
+fl_arena *fl_scan_arena(fl_scan *s); /* scratch of the rule running, emptied after it */
 /* Normalised text of a block, computed once per document. */
 const fl_norm *fl_scan_norm(fl_scan *s, int block);
 /* Blocks of a scope, computed once per document and scope. */

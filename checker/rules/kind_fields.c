@@ -212,10 +212,12 @@ static void late_in_block(fl_scan *s, int b, size_t from, size_t to, const fl_da
 static bool under_header(const fl_doc *doc, int b, const int *heads, size_t nheads)
 {
     const fl_block *k = &doc->blocks[b];
+    const fl_block_extra *kx = fl_block_x(doc, k);
     for (size_t i = 0; i < nheads; i++) {
         const fl_block *h = &doc->blocks[heads[i]];
-        if (k->table == h->table && k->part == h->part && k->row > h->row && k->col >= h->col &&
-            k->col < h->col + h->col_span)
+        const fl_block_extra *hx = fl_block_x(doc, h);
+        if (k->table == h->table && k->part == h->part && kx->row > hx->row && kx->col >= hx->col &&
+            kx->col < hx->col + hx->col_span)
             return true;
     }
     return false;

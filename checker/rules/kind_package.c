@@ -87,7 +87,7 @@ static void run_revisions(fl_scan *s)
     }
     if (!count) /* a reader that only flags blocks */
         for (size_t b = 0; b < doc->nblocks; b++)
-            if (doc->blocks[b].revision || doc->blocks[b].deletions) {
+            if (fl_block_x(doc, &doc->blocks[b])->revision || fl_block_x(doc, &doc->blocks[b])->deletions) {
                 count++;
                 if (first < 0) first = (int)b;
             }

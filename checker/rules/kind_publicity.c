@@ -847,25 +847,26 @@ static void respondent_table(fl_scan *s, const pub_k *k, int id)
     const char *heads[COL_N] = {"", "", ""};
     size_t ms, me;
     for (size_t b = 0; b < doc->nblocks; b++) {
-        const fl_block *x = &doc->blocks[b];
-        if (x->table != id) continue;
+        if (doc->blocks[b].table != id) continue;
+        const fl_block_extra *x = fl_block_x(doc, &doc->blocks[b]);
         if (x->row > nrows) nrows = x->row;
         if (x->row != 1) continue;
         for (int c = 0; c < COL_N; c++)
             if (col[c] < 0 && k->col[c] && fl_scan_find(s, k->col[c], (int)b, 0, SIZE_MAX, &ms, &me) == 1) {
                 col[c] = x->col;
-                heads[c] = x->text;
+                heads[c] = doc->blocks[b].text;
                 break;
             }
     }
     if (col[COL_NAME] < 0 || (col[COL_PHONE] < 0 && col[COL_ID] < 0) || nrows < 3) return;
     row_vals *rows = fl_xcalloc((size_t)nrows, sizeof *rows);
     for (size_t b = 0; b < doc->nblocks; b++) {
-        const fl_block *x = &doc->blocks[b];
-        if (x->table != id || x->row < 2) continue;
+        if (doc->blocks[b].table != id) continue;
+        const fl_block_extra *x = fl_block_x(doc, &doc->blocks[b]);
+        if (x->row < 2) continue;
         for (int c = 0; c < COL_N; c++) {
             if (x->col != col[c] || rows[x->row - 2].v[c]) continue;
-            const char *v = fl_norm_label(fl_scan_arena(s), x->text, x->len);
+            const char *v = fl_norm_label(fl_scan_arena(s), doc->blocks[b].text, doc->blocks[b].len);
             rows[x->row - 2].v[c] = c == COL_PHONE ? phone_key(s, v) : c == COL_ID ? id_key(s, v) : v;
             rows[x->row - 2].raw[c] = v;
             rows[x->row - 2].block[c] = (int)b;

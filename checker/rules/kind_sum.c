@@ -129,8 +129,8 @@ static void build_grid(fl_scan *s, int table, grid *g)
     const fl_doc *doc = fl_scan_doc(s);
     g->rows = g->cols = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
-        const fl_block *b = &doc->blocks[i];
-        if (b->table != table) continue;
+        if (doc->blocks[i].table != table) continue;
+        const fl_block_extra *b = fl_block_x(doc, &doc->blocks[i]);
         int span = b->col_span > 1 ? b->col_span : 1;
         if (b->row > g->rows) g->rows = b->row;
         if (b->col + span - 1 > g->cols) g->cols = b->col + span - 1;
@@ -138,8 +138,8 @@ static void build_grid(fl_scan *s, int table, grid *g)
     g->cell = fl_arena_alloc(fl_scan_arena(s), (size_t)(g->rows * g->cols + 1) * sizeof *g->cell);
     for (int i = 0; i < g->rows * g->cols; i++) g->cell[i] = -1;
     for (size_t i = 0; i < doc->nblocks; i++) {
-        const fl_block *b = &doc->blocks[i];
-        if (b->table != table || b->row < 1 || b->col < 1) continue;
+        const fl_block_extra *b = fl_block_x(doc, &doc->blocks[i]);
+        if (doc->blocks[i].table != table || b->row < 1 || b->col < 1) continue;
         int span = b->col_span > 1 ? b->col_span : 1;
         for (int c = b->col - 1; c < b->col - 1 + span && c < g->cols; c++) {
             int *slot = &g->cell[(b->row - 1) * g->cols + c];

@@ -241,7 +241,7 @@ static void build_grid(fl_scan *s, const int *blocks, int nb, int id, grid *g)
     memset(g, 0, sizeof *g);
     g->id = id;
     for (int i = 0; i < nb; i++) {
-        const fl_block *k = &doc->blocks[blocks[i]];
+        const fl_block_extra *k = fl_block_x(doc, &doc->blocks[blocks[i]]);
         if (k->row < 1 || k->col < 1) continue;
         if (k->row + k->row_span - 1 > g->rows) g->rows = k->row + k->row_span - 1;
         if (k->col + k->col_span - 1 > g->cols) g->cols = k->col + k->col_span - 1;
@@ -260,10 +260,11 @@ static void build_grid(fl_scan *s, const int *blocks, int nb, int id, grid *g)
         g->text[i] = "";
     }
     for (int i = 0; i < nb; i++) {
-        const fl_block *k = &doc->blocks[blocks[i]];
+        const fl_block *blk = &doc->blocks[blocks[i]];
+        const fl_block_extra *k = fl_block_x(doc, blk);
         if (k->row < 1 || k->col < 1) continue;
         size_t p = at(g, k->row - 1, k->col - 1);
-        const char *t = fl_norm_label(a, k->text, k->len);
+        const char *t = fl_norm_label(a, blk->text, blk->len);
         if (g->cell[p] < 0) {
             g->cell[p] = blocks[i];
             g->text[p] = t;

@@ -29,8 +29,8 @@ static int apply_marks(fl_doc *doc, const fl_example *ex, fl_error *err)
         switch (m->kind) {
         case FL_MARK_INS: case FL_MARK_DEL: case FL_MARK_MOVE_TO: case FL_MARK_MOVE_FROM:
             fl_doc_add_revision(doc, (fl_rev_kind)m->kind, m->author, m->date, b);
-            if (m->kind == FL_MARK_INS || m->kind == FL_MARK_MOVE_TO) doc->blocks[b].revision = FL_REV_INS;
-            else doc->blocks[b].deletions++;
+            if (m->kind == FL_MARK_INS || m->kind == FL_MARK_MOVE_TO) fl_block_xw(doc, &doc->blocks[b])->revision = FL_REV_INS;
+            else fl_block_xw(doc, &doc->blocks[b])->deletions++;
             break;
         case FL_MARK_COMMENT: {
             fl_comment *c = fl_doc_add_comment(doc);

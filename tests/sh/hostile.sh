@@ -13,10 +13,10 @@
 #             must be refused from its headers or its first chunks, before it costs
 #             memory (they peak at 7-15 MB; the program alone is about 7 MB);
 #       3 x text + 32 MB for the legal big DOCX (docs/performance.md's budget for `check`
-#             on huge): 182 MB for the 50 MiB paragraph (it peaks at about 150 MB),
-#             41 MB for the million runs (about 27 MB); for the single-file XML ones
+#             on huge): 182 MB for the 50 MiB paragraph (it peaks at about 105 MB),
+#             41 MB for the million runs (about 21 MB); for the single-file XML ones
 #             the file itself on top, since it is read whole and is not compressed:
-#             80 MB for long-flat.xml (about 65 MB), 92 MB for long-2003.xml (about 69).
+#             80 MB for long-flat.xml (about 57 MB), 92 MB for long-2003.xml (about 54).
 #     The bound is skipped in a sanitizer build (ASan's shadow memory and quarantine
 #     inflate RSS) and under valgrind.
 # Then `dump GOOD HOSTILE GOOD` must print both good files and exit 2.
@@ -107,6 +107,7 @@ ctrl-dup.docx           2  duplicate ZIP entry name: WORD/A B?[31m.xml
 ctrl-target.docx        2  no main document part: word/document forged line.xml is named
 budget-bomb.docx        2  ZIP limit exceeded: parts inflate to more than 19 MiB in total, over 100 times the package size
 dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
+big/styles-bomb.docx    2  file too large: word/styles.xml is over 16 MiB, the most a part read whole may be
 ../text/textin-undecodable.txt  2  undecodable text: neither UTF-8 (byte 0xC1 on line 1) nor GB18030 (byte 0xFF on line 5)
 '
 # What the less obvious ones are (make_hostile.py says how each is built):
@@ -127,6 +128,9 @@ dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
 #   budget-bomb      100 header parts of 0.9 MiB each, every one under the per-part ratio
 #                    floor: 90 MiB from a 200 KB package, past the package's budget of
 #                    100 times its size (16 MiB at least)
+#   styles-bomb      a legal styles.xml of 20 MiB (random style ids keep it under the
+#                    ratio and package limits): over the 16 MiB a part read whole into a
+#                    DOM may be; libxml2's tree of it would cost about 260 MB
 #   dtd-doc-rels     a DTD in word/_rels/document.xml.rels: refused like one in _rels/.rels
 #                    (it used to be read past, with the headers it names silently dropped)
 #   ctrl-dup, ctrl-target  control characters from the file in what the message
@@ -149,6 +153,10 @@ dtd-doc-rels.docx       2  DTD in word/_rels/document.xml.rels
 #   zip64-local.docx   Python zipfile's force_zip64 (the local extra field only)
 #   rel-fanout.docx    a thousand header relationships naming one 0.9 MiB header part:
 #                      it is read once (it used to be read a thousand times: 2 GB, 57 s)
+#   rel-cycle.docx     every story relationship of the main part (and its styles) names
+#                      the main part itself, another climbs out of the package, another is
+#                      external: the body is read once, as the body (a header
+#                      relationship back to it used to read the whole body again)
 #   zip-slip.docx      an entry named ../../evil.xml is never used or written; the
 #                      package itself is fine, so its text is read (if the reader is
 #                      changed to reject such packages, move this case into CASES)
@@ -300,6 +308,18 @@ check_invalid_utf8() { # NAME TEXT_AFTER_THE_BAD_BYTES
     ok "$1"
 }
 
+# rel-cycle: the main part named as its own header, footer, notes, comments and styles
+# is read once; the text appears on one line of the dump, in the body
+check_rel_cycle() {
+    local why n
+    run "$SMALL_KB" rel-cycle.docx dump "$H/rel-cycle.docx" || return
+    if ! why=$(dumped rel-cycle.docx "这是一份用于异常输入测试的正常文档。"); then fail rel-cycle.docx "$why"; return; fi
+    n=$(grep -c "这是一份用于异常输入测试的正常文档。" "$SCRATCH/out")
+    if [ "$n" -ne 1 ]; then fail rel-cycle.docx "the body text is on $n lines of the dump, want 1"; return; fi
+    if ! grep -q '^ *1 body ' "$SCRATCH/out"; then fail rel-cycle.docx "line 1 is not a body block"; return; fi
+    ok rel-cycle.docx
+}
+
 # zip-slip: the traversal entry is ignored; nothing appears outside (or inside) the cwd
 check_zip_slip() {
     local deep="$SCRATCH/slip/a/b" why
@@ -448,6 +468,7 @@ check_legal utf16-odd.docx "这是一份以UTF-16编码的合法文档。" \
 check_legal zip64.docx "这是一份以ZIP64格式写出的合法文档。"
 check_legal zip64-local.docx "这是一份由zipfile以force_zip64写出的合法文档。"
 check_legal rel-fanout.docx "页眉文字重复。页眉文字重复。"
+check_rel_cycle
 check_zip_slip
 check_xxe_listener
 check_big_legal paragraph-50mb.docx $(((3 * 50 / SCALE + 32) * 1024))

@@ -143,11 +143,12 @@ static void cell(fl_doc *doc, int table, int row, int col, int span, const char 
 {
     fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, text, strlen(text));
     b->table = table;
-    b->row = row;
-    b->col = col;
-    b->col_span = span;
-    b->row_span = 1;
-    b->images = images;
+    fl_block_extra *x = fl_block_xw(doc, b);
+    x->row = row;
+    x->col = col;
+    x->col_span = span;
+    x->row_span = 1;
+    x->images = images;
 }
 
 /* The 情况表 as LibreOffice's typed filing lays it out: one 4-column table,
@@ -215,10 +216,11 @@ static void vcell(fl_doc *doc, int table, int row, int col, int rspan, const cha
 {
     fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, text, strlen(text));
     b->table = table;
-    b->row = row;
-    b->col = col;
-    b->col_span = 1;
-    b->row_span = rspan;
+    fl_block_extra *x = fl_block_xw(doc, b);
+    x->row = row;
+    x->col = col;
+    x->col_span = 1;
+    x->row_span = rspan;
 }
 
 /* EIA203 over a results table whose point cells are merged over two sampling

@@ -295,6 +295,61 @@ static void test_excerpt(void **state)
     fl_buf_free(&b);
 }
 
+/* A block far longer than the engine's column steps (4 KB), of 1- to
+ * 4-byte characters so that steps start inside characters, with matches
+ * around step boundaries: columns, end columns and excerpts are what
+ * counting from the start of the block gives. */
+static void test_long_block_columns(void **state)
+{
+    fixture *f = *state;
+    static const char *const chars[] = {"a", "\xC3\xA9", "文", "\xF0\xA0\x80\x80"}; /* a é 文 𠀀 */
+    fl_buf b = FL_BUF_INIT;
+    int nmatch = 0;
+    for (int i = 0; b.len < 100000; i++) {
+        fl_buf_adds(&b, chars[(i * 7 + i / 3) % 4]);
+        if (i % 1543 == 0 || (b.len % 4096) > 4090) { /* some at step boundaries */
+            fl_buf_adds(&b, i % 2 ? "文ＸＸ文" : "文XX文");
+            nmatch++;
+        }
+    }
+    fl_doc *doc = fl_doc_new("long.docx");
+    doc->format = FL_FMT_DOCX;
+    add(doc, FL_PART_BODY, 0, b.data);
+    fl_doc_finish(doc);
+    fl_result res;
+    run(f, doc, "E001", NULL, &res);
+    assert_int_equal(res.nfindings, nmatch);
+    const char *t = doc->blocks[0].text;
+    size_t len = doc->blocks[0].len, total = fl_utf8_count(t, len);
+    const char *at = t;
+    for (size_t i = 0; i < res.nfindings; i++) {
+        const fl_finding *x = &res.findings[i];
+        const char *m = strstr(at, "XX"), *w = strstr(at, "ＸＸ");
+        if (!m || (w && w < m)) m = w;
+        assert_non_null(m);
+        size_t col = fl_utf8_count(t, (size_t)(m - t)) + 1;
+        assert_int_equal(x->column, col);
+        assert_int_equal(x->end_column, col + 2);
+        /* the excerpt: 300 code points around the column, an ellipsis at each cut end */
+        size_t from = col > 101 ? col - 101 : 0, take = 300;
+        if (from + take > total) from = total - take;
+        bool pre = from > 0, post = from + take < total;
+        take -= (size_t)pre + (size_t)post;
+        from += pre;
+        size_t a0 = fl_utf8_byte_offset(t, len, from), a1 = a0 + fl_utf8_prefix(t + a0, len - a0, take);
+        fl_buf want = FL_BUF_INIT;
+        if (pre) fl_buf_adds(&want, "…");
+        fl_buf_add(&want, t + a0, a1 - a0);
+        if (post) fl_buf_adds(&want, "…");
+        assert_string_equal(x->excerpt, want.data);
+        fl_buf_free(&want);
+        at = m + 1;
+    }
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    fl_buf_free(&b);
+}
+
 /* ---- in force on the judging date ---------------------------------------- */
 
 static const char *dated_xml =
@@ -592,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_finding_basis),
         cmocka_unit_test(test_requirements_in_force),
         cmocka_unit_test(test_judging_sources),
+        cmocka_unit_test(test_long_block_columns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

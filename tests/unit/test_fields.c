@@ -20,8 +20,8 @@ static void cell(fl_doc *doc, int table, int row, int col, const char *text)
 {
     fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, text, strlen(text));
     b->table = table;
-    b->row = row;
-    b->col = col;
+    fl_block_xw(doc, b)->row = row;
+    fl_block_xw(doc, b)->col = col;
 }
 
 static void para(fl_doc *doc, const char *text)

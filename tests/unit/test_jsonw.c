@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "core/buf.h"
 #include "core/jsonw.h"
 #include "report/json.h"
 
@@ -186,6 +187,48 @@ static void test_flushes_in_order(void **state)
     free(got);
 }
 
+/* A value longer than the flush threshold (a paragraph of megabytes) is
+ * written in pieces cut between characters: escapes, U+2028 and 4-byte
+ * characters on every side of the cuts read back as written. */
+static char *long_value;
+static size_t long_len;
+
+static void one_long(fl_jw *w)
+{
+    fl_jw_array(w);
+    fl_jw_string(w, long_value, long_len);
+    fl_jw_end(w);
+}
+
+static void test_long_string_in_pieces(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"中", "a", "\"", "\\", "\n", "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "\x01"};
+    fl_buf b = FL_BUF_INIT;
+    size_t seps = 0;
+    for (unsigned i = 0; b.len < 300000; i++) {
+        size_t k = (i * 2654435761u >> 7) % (sizeof pieces / sizeof *pieces);
+        fl_buf_adds(&b, pieces[k]);
+        seps += k == 5;
+    }
+    long_value = b.data;
+    long_len = b.len;
+    size_t len;
+    char *got = written(one_long, 1, &len);
+    json_error_t e;
+    json_t *j = json_loadb(got, len, 0, &e);
+    assert_non_null(j);
+    const json_t *v = json_array_get(j, 0);
+    assert_int_equal(json_string_length(v), b.len);
+    assert_memory_equal(json_string_value(v), b.data, b.len);
+    size_t escaped = 0;
+    for (const char *p = got; (p = strstr(p, "\\u2028")) != NULL; p++) escaped++;
+    assert_int_equal(escaped, seps);
+    json_decref(j);
+    free(got);
+    fl_buf_free(&b);
+}
+
 static void test_write_error_reported(void **state)
 {
     (void)state;
@@ -206,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_one_line),
         cmocka_unit_test(test_invalid_utf8_replaced), cmocka_unit_test(test_line_separators),
         cmocka_unit_test(test_flushes_in_order),
+        cmocka_unit_test(test_long_string_in_pieces),
         cmocka_unit_test(test_write_error_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 
@@ -352,6 +353,88 @@ static void test_spaced(void **state)
     fl_arena_free(&a);
 }
 
+/* The compact map against one built by hand: a long mixed text of pieces
+ * whose normalised form and origin are known, so every output byte's
+ * original offset is known too. Many tokens (the index is crossed many
+ * times), runs of equal steps, dropped characters; the aliasing variant
+ * gives the same text and map. */
+static void test_compact_map(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; bool space; } pieces[] = {
+        {"中", "中", false},      {"\xEF\xBC\xA1", "A", false}, /* Ａ */
+        {"a", "a", false},        {"\xE2\x80\x8B", "", false}, /* zero width */
+        {"\xE2\x80\x94", "-", false}, /* em dash */
+        {"\xE3\x80\x80", " ", true}, /* ideographic space */
+        {"\xEF\xBC\x91", "1", false}, /* １ */
+    };
+    enum { NPIECES = 20000 };
+    fl_buf in = FL_BUF_INIT, want = FL_BUF_INIT;
+    size_t *origin = fl_xmalloc(NPIECES * 8 * sizeof *origin); /* per output byte */
+    unsigned seed = 12345;
+    bool after_space = true; /* no leading space: it would fold with nothing */
+    for (int k = 0; k < NPIECES; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t p = (seed >> 16) % (sizeof pieces / sizeof *pieces);
+        /* spaces fold with spaces next to them, also across a dropped character */
+        if (after_space && (pieces[p].space || !*pieces[p].out)) p = 0;
+        if (k == NPIECES - 1 && pieces[p].space) p = 0;
+        size_t start = in.len;
+        fl_buf_adds(&in, pieces[p].in);
+        for (size_t b = 0; b < strlen(pieces[p].out); b++) origin[want.len + b] = start;
+        fl_buf_adds(&want, pieces[p].out);
+        after_space = pieces[p].space;
+    }
+    fl_arena a;
+    fl_arena_init(&a);
+    for (int alias = 0; alias < 2; alias++) {
+        fl_norm n;
+        fl_norm_text_opts(&n, &a, in.data, in.len, alias ? FL_NORM_MAY_ALIAS : 0);
+        assert_int_equal(n.len, want.len);
+        assert_memory_equal(n.text, want.data, want.len);
+        assert_true(n.nmap > 100); /* well past one index entry */
+        for (size_t i = 0; i < n.len; i++)
+            if (fl_norm_orig(&n, i) != origin[i]) fail_msg("byte %zu: %zu, want %zu", i, fl_norm_orig(&n, i), origin[i]);
+        assert_int_equal(fl_norm_orig(&n, n.len), in.len);
+    }
+    free(origin);
+    fl_buf_free(&in);
+    fl_buf_free(&want);
+
+    /* uniform runs are one token however long: full-width letters, spaced CJK */
+    fl_buf fw = FL_BUF_INIT, sp = FL_BUF_INIT;
+    for (int k = 0; k < 100000; k++) fl_buf_adds(&fw, "\xEF\xBC\xA1"); /* Ａ */
+    for (int k = 0; k < 100000; k++) fl_buf_adds(&sp, "项 ");
+    fl_buf_adds(&sp, "目");
+    fl_norm n;
+    fl_norm_text_opts(&n, &a, fw.data, fw.len, FL_NORM_MAY_ALIAS);
+    assert_int_equal(n.len, 100000);
+    assert_true(n.nmap <= 2);
+    for (size_t i = 0; i <= n.len; i += 997) assert_int_equal(fl_norm_orig(&n, i), 3 * i);
+    fl_norm_text_opts(&n, &a, sp.data, sp.len, FL_NORM_FOLD_CJK_SPACES | FL_NORM_MAY_ALIAS);
+    assert_int_equal(n.len, 3 * 100001);
+    assert_true(n.nmap <= 2);
+    for (size_t j = 0; j <= 100000; j += 991) assert_int_equal(fl_norm_orig(&n, 3 * j), 4 * j);
+    fl_buf_free(&fw);
+    fl_buf_free(&sp);
+
+    /* nothing to change: the text is the input itself, no map */
+    const char *same = "本项目位于江苏省，占地12000平方米。";
+    fl_norm_text_opts(&n, &a, same, strlen(same), FL_NORM_MAY_ALIAS);
+    assert_ptr_equal(n.text, same);
+    assert_null(n.map);
+    fl_norm_text(&n, &a, same, strlen(same)); /* without the option: a copy */
+    assert_ptr_not_equal(n.text, same);
+    assert_string_equal(n.text, same);
+    /* a change at the very end still copies, and ends the copy */
+    const char *tail = "本项目\xE2\x80\x8B";
+    fl_norm_text_opts(&n, &a, tail, strlen(tail), FL_NORM_MAY_ALIAS);
+    assert_ptr_not_equal(n.text, tail);
+    assert_string_equal(n.text, "本项目");
+    assert_int_equal(fl_norm_orig(&n, n.len), strlen(tail));
+    fl_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_invalid_bytes),   cmocka_unit_test(test_map_and_columns),
         cmocka_unit_test(test_cp),              cmocka_unit_test(test_label),
         cmocka_unit_test(test_large_block),     cmocka_unit_test(test_spaced),
+        cmocka_unit_test(test_compact_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

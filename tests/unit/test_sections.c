@@ -896,7 +896,7 @@ static void test_styled_and_typed(void **state)
     fl_doc *doc = fl_doc_new("x.docx");
     add(doc, FL_PART_BODY, "建设项目环境影响报告表", 0)->flags |= FL_BF_TITLE;
     add(doc, FL_PART_BODY, "目录条目", 1)->flags |= FL_BF_TOC;
-    add(doc, FL_PART_BODY, "一、建设项目基本情况", 1)->style = "标题 1";  /* 2 */
+    fl_block_set_style(doc, add(doc, FL_PART_BODY, "一、建设项目基本情况", 1), "标题 1");  /* 2 */
     add(doc, FL_PART_BODY, "（一）项目概况", 0);                         /* 3 */
     add(doc, FL_PART_BODY, "1、地理位置", 0);                            /* 4 */
     add(doc, FL_PART_BODY, "样式二级标题", 2);                            /* 5 */
@@ -906,7 +906,7 @@ static void test_styled_and_typed(void **state)
     add(doc, FL_PART_HEADER, "一、页眉", 1);                             /* header: never */
     fl_block *cell = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, "一、表内", strlen("一、表内"));
     cell->table = fl_doc_new_table(doc);
-    cell->row = cell->col = 1;                                           /* 9 */
+    fl_block_xw(doc, cell)->row = fl_block_xw(doc, cell)->col = 1;      /* 9 */
     add(doc, FL_PART_TEXTBOX, "三、文本框标题", 0);                       /* 10 */
     fl_doc_finish(doc);
     assert_int_equal(doc->blocks[0].kind, FL_BLOCK_PARAGRAPH);
@@ -959,12 +959,12 @@ static void test_style_name_fallback(void **state)
 {
     (void)state;
     fl_doc *doc = fl_doc_new("x.xml");
-    add(doc, FL_PART_BODY, "概况", 0)->style = "Heading_20_1";
-    add(doc, FL_PART_BODY, "项目位置", 0)->style = "heading 2";
-    add(doc, FL_PART_BODY, "正文", 0)->style = "Heading 2 Char";
-    add(doc, FL_PART_BODY, "结论", 0)->style = "标题 1";
+    fl_block_set_style(doc, add(doc, FL_PART_BODY, "概况", 0), "Heading_20_1");
+    fl_block_set_style(doc, add(doc, FL_PART_BODY, "项目位置", 0), "heading 2");
+    fl_block_set_style(doc, add(doc, FL_PART_BODY, "正文", 0), "Heading 2 Char");
+    fl_block_set_style(doc, add(doc, FL_PART_BODY, "结论", 0), "标题 1");
     fl_block *b = add(doc, FL_PART_BODY, "说明", 0);
-    b->style = "Heading3";
+    fl_block_set_style(doc, b, "Heading3");
     b->flags |= FL_BF_NO_HEADING;
     fl_doc_finish(doc);
     assert_int_equal(doc->blocks[0].level, 1);
@@ -1029,21 +1029,21 @@ static void test_markdown_reader(void **state)
     assert_true(c->flags & FL_BF_HEADER_ROW); /* the row above |---| */
     assert_false(block(doc, "签字")->flags & FL_BF_HEADER_ROW);
     assert_int_equal(c->table, 1);
-    assert_int_equal(c->row, 1);
-    assert_int_equal(c->col, 2);
+    assert_int_equal(fl_block_x(doc, c)->row, 1);
+    assert_int_equal(fl_block_x(doc, c)->col, 2);
     assert_int_equal(c->line, 5);
     c = block(doc, "![签名](s.png)");
-    assert_int_equal(c->row, 2);
-    assert_int_equal(c->images, 1);
+    assert_int_equal(fl_block_x(doc, c)->row, 2);
+    assert_int_equal(fl_block_x(doc, c)->images, 1);
     assert_int_equal(c->line, 7);
     c = block_at_line(doc, 8);
     assert_string_equal(c->text, "空");
     assert_string_equal((c + 1)->text, "");
-    assert_int_equal((c + 1)->col, 2);
+    assert_int_equal(fl_block_x(doc, c + 1)->col, 2);
     c = block(doc, "d");
     assert_int_equal(c->table, 2);
-    assert_int_equal(c->row, 2);
-    assert_int_equal(c->col, 2);
+    assert_int_equal(fl_block_x(doc, c)->row, 2);
+    assert_int_equal(fl_block_x(doc, c)->col, 2);
     assert_int_equal(block(doc, "# 代码")->kind, FL_BLOCK_PARAGRAPH);
     assert_int_equal(block(doc, "# 代码")->outline, 0);
     assert_int_equal(level_of(doc, "（一）概况"), 2);

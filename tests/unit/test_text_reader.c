@@ -212,7 +212,8 @@ static const fl_block *cell(const fl_doc *doc, int table, int row, int col)
 {
     for (size_t i = 0; i < doc->nblocks; i++) {
         const fl_block *b = &doc->blocks[i];
-        if (b->kind == FL_BLOCK_CELL && b->table == table && b->row == row && b->col == col) return b;
+        if (b->kind == FL_BLOCK_CELL && b->table == table && fl_block_x(doc, b)->row == row && fl_block_x(doc, b)->col == col)
+            return b;
     }
     fail_msg("no cell T%d r%dc%d", table, row, col);
     return NULL;
@@ -222,7 +223,7 @@ static int cells_in_row(const fl_doc *doc, int table, int row)
 {
     int n = 0;
     for (size_t i = 0; i < doc->nblocks; i++)
-        n += doc->blocks[i].table == table && doc->blocks[i].row == row;
+        n += doc->blocks[i].table == table && fl_block_x(doc, &doc->blocks[i])->row == row;
     return n;
 }
 
@@ -313,8 +314,8 @@ static void test_option_lines(void **state)
     assert_string_equal(opt->text, "☑技术改造");
     assert_int_equal(opt->kind, FL_BLOCK_CELL);
     assert_int_equal(opt->table, 1);
-    assert_int_equal(opt->row, 2);
-    assert_int_equal(opt->col, 2);
+    assert_int_equal(fl_block_x(doc, opt)->row, 2);
+    assert_int_equal(fl_block_x(doc, opt)->col, 2);
     assert_cell(doc, 1, 3, 1, "建设地点", 5);
     assert_string_equal(fl_doc_field(doc, "建设性质")->value, "技术改造");
     assert_paragraph(doc, 6, "□ 这一行不在表格之后");
@@ -466,8 +467,8 @@ static void test_fixtures(void **state)
             assert_string_equal(a->text, b->text);
             assert_int_equal(a->line, b->line);
             assert_int_equal(a->table, b->table);
-            assert_int_equal(a->row, b->row);
-            assert_int_equal(a->col, b->col);
+            assert_int_equal(fl_block_x(docs[0], a)->row, fl_block_x(docs[k], b)->row);
+            assert_int_equal(fl_block_x(docs[0], a)->col, fl_block_x(docs[k], b)->col);
         }
     }
     assert_true(docs[0]->ntables >= 8);
