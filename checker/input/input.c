@@ -174,7 +174,11 @@ static int load(fl_doc **out, const char *name, const void *data, size_t len, ch
 {
     *out = NULL;
     fl_doc *doc = fl_doc_new(name);
-    if (dispatch(doc, name, data, len, owned, err)) {
+    int rc = dispatch(doc, name, data, len, owned, err);
+    if (!rc && doc->dropped_blocks)
+        /* the phrase names FL_DOC_MAX_BLOCKS (model/doc.h) */
+        rc = fl_error_set(err, FL_E_TEXT_LIMIT, "more than 5,000,000 paragraphs and table cells");
+    if (rc) {
         if (err) snprintf(err->file, sizeof err->file, "%s", name);
         fl_doc_free(doc);
         return -1;

@@ -53,8 +53,19 @@ _Static_assert(sizeof(fl_block) <= 32, "fl_block grew past 32 bytes");
 
 const fl_block_extra fl_block_no_extra = {.col_span = 1, .row_span = 1, .note_id = -1};
 
+static bool dropped(const fl_doc *doc, const fl_block *b) { return b == &doc->overflow; }
+
 static fl_block *new_block(fl_doc *doc, fl_part part, fl_block_kind kind)
 {
+    if (doc->nblocks >= FL_DOC_MAX_BLOCKS) {
+        /* The reader goes on (a streaming parser cannot stop mid-part) but
+         * nothing it adds costs memory; the file is refused when read. */
+        doc->dropped_blocks++;
+        memset(&doc->overflow, 0, sizeof doc->overflow);
+        doc->overflow.section = -1;
+        doc->overflow_extra = fl_block_no_extra;
+        return &doc->overflow;
+    }
     if (doc->nblocks + 1 > doc->cap_blocks) {
         size_t old = doc->cap_blocks;
         FL_VEC_RESERVE(doc->blocks, doc->cap_blocks, doc->nblocks + 1);
@@ -80,6 +91,7 @@ fl_block *fl_doc_add_block(fl_doc *doc, fl_part part, fl_block_kind kind,
 {
     len = clamp_len(len);
     fl_block *b = new_block(doc, part, kind);
+    if (dropped(doc, b)) return b;
     size_t replaced = 0, out_len = 0;
     if (fl_utf8_valid(text, len)) {
         b->text = fl_arena_strndup(&doc->arena, text, len);
@@ -110,6 +122,7 @@ void fl_doc_adopt(fl_doc *doc, void *buf)
 
 fl_block_extra *fl_block_xw(fl_doc *doc, fl_block *b)
 {
+    if (dropped(doc, b)) return &doc->overflow_extra;
     if (!b->extra) {
         FL_VEC_RESERVE(doc->extras, doc->cap_extras, doc->nextras + 1);
         doc->extras[doc->nextras] = fl_block_no_extra;
@@ -120,6 +133,7 @@ fl_block_extra *fl_block_xw(fl_doc *doc, fl_block *b)
 
 void fl_doc_set_label(fl_doc *doc, fl_block *b, const char *label, size_t label_len_with_suffix)
 {
+    if (dropped(doc, b)) return;
     fl_block_extra *x = fl_block_xw(doc, b);
     x->label = fl_arena_strdup(&doc->arena, label);
     x->label_len = (uint32_t)clamp_len(label_len_with_suffix);
@@ -194,12 +208,14 @@ int fl_block_para_index(const fl_doc *doc, const fl_block *b)
 
 void fl_block_set_style(fl_doc *doc, fl_block *b, const char *style)
 {
+    if (dropped(doc, b)) return;
     uint16_t id = names_intern(doc, &doc->styles, style);
     if (id || doc->origins) origin_w(doc, b)->style = id;
 }
 
 void fl_block_set_origin(fl_doc *doc, fl_block *b, const char *part_name, int para_index)
 {
+    if (dropped(doc, b)) return;
     fl_block_origin *o = origin_w(doc, b);
     o->part_name = names_intern(doc, &doc->part_names, part_name);
     o->para_index = para_index >= 0 ? (uint32_t)para_index : 0;

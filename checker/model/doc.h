@@ -130,6 +130,13 @@ typedef struct fl_comment {
     int start_block, end_block; /* commented range in the body (block indexes), -1 unknown */
 } fl_comment;
 
+/* The most blocks (paragraphs and cells) a document may have. A block costs
+ * about 65 bytes with its side records and per-block state whatever its
+ * text, so an input of nothing but line breaks would otherwise cost some 30
+ * times its size; real filings of a thousand pages have a few hundred
+ * thousand. At the cap that state is about 325 MB. */
+#define FL_DOC_MAX_BLOCKS 5000000u
+
 typedef struct fl_notice { const char *message; int block; } fl_notice; /* non-fatal reading notes */
 
 typedef enum fl_format { FL_FMT_DOCX, FL_FMT_FLATOPC, FL_FMT_WORD2003, FL_FMT_TEXT, FL_FMT_MARKDOWN } fl_format;
@@ -139,6 +146,9 @@ typedef struct fl_doc {
     const char *path;
     fl_format format;
     fl_block *blocks; size_t nblocks, cap_blocks;
+    /* Past FL_DOC_MAX_BLOCKS a reader's blocks go to this one record and are
+     * counted; the input layer then refuses the file (input/input.c). */
+    fl_block overflow; fl_block_extra overflow_extra; size_t dropped_blocks;
     fl_block_extra *extras; size_t nextras, cap_extras;
     fl_block_origin *origins; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
     fl_names part_names, styles;
