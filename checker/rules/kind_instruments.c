@@ -1,0 +1,196 @@
+/* Kind `instruments`: legal instruments cited in the text — ministry orders,
+ * catalogues, notices, named by 令号, 文号 or edition (年版, 年本) — checked
+ * against the instruments table (rulesets/data/instruments.xml, loaded once
+ * per ruleset) at the judging date (--as-of, else the filing's own date,
+ * else today: fl_scan_judging).
+ *
+ *   <instruments exclude="现有工程|原有工程"
+ *                repealed-message="..." repealed-message-en="...">    LAW001
+ *     <unless>原环评|代替|废止</unless>
+ *   </instruments>
+ *
+ * A citation is reported when its instrument had been replaced (the rule's
+ * message) or repealed (repealed-message) by the judging date, once per
+ * instrument and sentence. Not reported: a citation whose sentence also cites
+ * the replacement (or a later edition), one in a sentence the `unless`
+ * pattern matches (a history, a note that it was replaced), a short form
+ * whose near word is missing from its sentence, and anything in an excluded
+ * section. */
+#include "rules/kind.h"
+#include "rules/instruments_table.h"
+#include "core/date.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct ins_k {
+    fl_scope_spec scope;
+    const fl_instruments *tab;
+    const fl_pattern *unless;
+    const char *repealed_msg, *repealed_msg_en;
+} ins_k;
+
+static const char *const vars[] = {"cited", "title", "replacement", "effective", "date", NULL};
+
+static int load_table(void **out, const char *path, fl_error *err)
+{
+    fl_instruments *t = NULL;
+    int rc = fl_instruments_load(&t, path, err);
+    *out = t;
+    return rc;
+}
+
+static void free_table(void *t) { fl_instruments_free(t); }
+
+static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
+{
+    ins_k *k = fl_loader_alloc(ld, sizeof *k);
+    if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
+    const char *data = fl_loader_attr(ld, el, "data");
+    void *tab;
+    if (fl_loader_table(ld, el, data ? data : "instruments", load_table, free_table, &tab, err)) return -1;
+    k->tab = tab;
+    if (fl_loader_message(ld, el, rule, "repealed-message", &k->repealed_msg, err)) return -1;
+    if (fl_loader_message(ld, el, rule, "repealed-message-en", &k->repealed_msg_en, err)) return -1;
+    for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) {
+        if (!fl_xml_named(c, "unless") || k->unless)
+            return fl_loader_error(err, ld, c, "<instruments> holds at most one <unless> pattern");
+        if (fl_loader_pattern_text(ld, c, &k->unless, err)) return -1;
+    }
+    rule->data = k;
+    return 0;
+}
+
+static const char *iso(fl_scan *s, const fl_date *d)
+{
+    char *buf = fl_arena_alloc(fl_scan_arena(s), 11);
+    fl_date_format(d, buf);
+    return buf;
+}
+
+static const char *typed(fl_scan *s, int b, size_t a, size_t e)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    size_t o0 = fl_norm_orig(n, a), o1 = fl_norm_orig(n, e);
+    return fl_arena_strndup(fl_scan_arena(s), fl_scan_doc(s)->blocks[b].text + o0, o1 > o0 ? o1 - o0 : 0);
+}
+
+/* The end of a citation, past the bracket that closes one it opened: a
+ * match ends at the last character of its key (版 of 名录（2016年版), and
+ * the finding should show the edition whole. */
+static size_t closed_end(const char *text, size_t len, size_t start, size_t end)
+{
+    static const char *const pairs[][2] = {{"(", ")"}, {"[", "]"}, {"〔", "〕"}, {"【", "】"}, {"﹝", "﹞"}};
+    for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+        size_t ol = strlen(pairs[p][0]), cl = strlen(pairs[p][1]);
+        long open = 0;
+        for (size_t i = start; i < end; i++) {
+            if (i + ol <= end && !memcmp(text + i, pairs[p][0], ol)) open++;
+            else if (i + cl <= end && !memcmp(text + i, pairs[p][1], cl)) open--;
+        }
+        if (open > 0 && end + cl <= len && !memcmp(text + end, pairs[p][1], cl)) return end + cl;
+    }
+    return end;
+}
+
+/* Does the key form of text[a, e) hold the key word w? Sentences are short;
+ * this runs only for a short form that matched. */
+static bool sentence_has(fl_scan *s, const char *text, size_t a, size_t e, const char *w, size_t wl)
+{
+    char *key = fl_arena_alloc(fl_scan_arena(s), e - a + 1);
+    size_t kl = fl_instrument_key(text + a, e - a, key, NULL);
+    for (size_t i = 0; i + wl <= kl; i++)
+        if (!memcmp(key + i, w, wl)) return true;
+    return false;
+}
+
+/* Is inst, or an edition after it in its chain, cited in [a, e)? */
+static bool successor_cited(const fl_instr_match *m, size_t nm, size_t a, size_t e, const fl_instrument *inst)
+{
+    for (size_t i = 0; i < nm; i++) {
+        if (m[i].start < a || m[i].end > e) continue;
+        for (const fl_instrument *p = inst->replaced_by; p; p = p->replaced_by)
+            if (m[i].cite->inst == p) return true;
+    }
+    return false;
+}
+
+/* Reported already in this sentence (matches come in order of their end, so
+ * an earlier one of the same sentence is before i)? */
+static bool seen_in_sentence(const fl_instr_match *m, const bool *reported, size_t i, size_t a)
+{
+    for (size_t j = i; j-- > 0;) {
+        if (m[j].end <= a) break;
+        if (reported[j] && m[j].cite->inst == m[i].cite->inst && m[j].start >= a) return true;
+    }
+    return false;
+}
+
+typedef struct day { fl_date d; const char *shown; } day;
+
+static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, const day *dd)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    const fl_instr_match *m;
+    size_t nm = fl_instruments_match(k->tab, n->text, n->len, sc, &m);
+    if (!nm) return;
+    bool *reported = fl_arena_alloc(fl_scan_arena(s), nm * sizeof *reported);
+    for (size_t i = 0; i < nm && !fl_scan_failed(s); i++) {
+        const fl_instrument *inst = m[i].cite->inst;
+        fl_date from = {0, 0, 0};
+        const fl_instrument *succ = fl_instrument_successor(inst, &dd->d, &from);
+        if (!succ) continue;
+        size_t a, e, ms, me;
+        fl_scan_sentence(s, b, m[i].start, &a, &e);
+        const fl_instrument_cite *ci = m[i].cite;
+        if (ci->near && !sentence_has(s, n->text, a, e, ci->near, ci->near_len)) continue;
+        if (seen_in_sentence(m, reported, i, a)) continue;
+        if (successor_cited(m, nm, a, e, inst)) continue;
+        if (k->unless && fl_scan_find(s, k->unless, b, a, e, &ms, &me) != 0) continue;
+        reported[i] = true;
+        size_t end = closed_end(n->text, n->len, m[i].start, m[i].end);
+        fl_hit h = {.block = b, .span = true, .start = m[i].start, .end = end, .severity = -1};
+        bool repealed = succ->status == FL_INSTR_REPEALED;
+        if (repealed) {
+            h.message = k->repealed_msg;
+            h.message_en = k->repealed_msg_en;
+        }
+        fl_hit_var(&h, "cited", typed(s, b, m[i].start, end));
+        fl_hit_var(&h, "title", inst->display);
+        fl_hit_var(&h, "replacement", repealed ? (succ->repealed_by ? succ->repealed_by : "") : succ->display);
+        fl_hit_var(&h, "effective", iso(s, &from));
+        fl_hit_var(&h, "date", dd->shown);
+        fl_scan_emit(s, &h);
+    }
+}
+
+static void run(const fl_rule *rule, fl_scan *s)
+{
+    const ins_k *k = rule->data;
+    const fl_scope *sc = fl_scan_scope(s, &k->scope);
+    if (!sc->found || fl_scan_failed(s)) return;
+    /* to the day: a month alone counts from its first day (an instrument
+     * replaced later that month may still have been in force) */
+    day dd;
+    fl_date given = fl_scan_judging(s)->date;
+    dd.d = given;
+    if (!dd.d.m) dd.d.m = 1;
+    if (!dd.d.d) dd.d.d = 1;
+    dd.shown = iso(s, &given);
+    fl_instr_scratch buf = {0};
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &dd);
+    fl_instr_scratch_free(&buf);
+}
+
+static void describe(const fl_rule *rule, FILE *out)
+{
+    const ins_k *k = rule->data;
+    fl_scope_describe(&k->scope, out);
+    size_t old = 0;
+    for (size_t i = 0; i < k->tab->n; i++) old += k->tab->items[i].status != FL_INSTR_CURRENT;
+    fprintf(out, "文件表：%s（%zu 项，其中已被代替或废止 %zu 项）\n", k->tab->path, k->tab->n, old);
+    fprintf(out, "检查：引用的文件（令号、文号或年版）在判断日期（--as-of，否则文件的编制日期，否则今天）已被代替或废止\n");
+    if (k->unless) fprintf(out, "除非同一句中出现：/%s/\n", k->unless->source);
+}
+
+const fl_kind fl_kind_instruments = {"instruments", vars, parse, run, describe};
