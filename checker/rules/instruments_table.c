@@ -178,7 +178,10 @@ int fl_instruments_load(fl_instruments **out, const char *path, fl_error *err)
             goto cleanup;
     if (link_rows(t, root, err)) goto cleanup;
     fl_ac_builder *b = fl_ac_builder_new();
-    for (size_t i = 0; i < t->ncites; i++) fl_ac_builder_add(b, t->cites[i].key, t->cites[i].len, (uint32_t)i);
+    for (size_t i = 0; i < t->ncites; i++) {
+        fl_ac_builder_add(b, t->cites[i].key, t->cites[i].len, (uint32_t)i);
+        if (t->cites[i].len > t->maxkey) t->maxkey = t->cites[i].len;
+    }
     t->ac = fl_ac_build(b);
     *out = t;
     t = NULL;
@@ -254,10 +257,12 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 typedef struct match_ctx {
     const fl_instruments *t;
-    const char *text;
+    const char *text;         /* the whole text */
     size_t len;
     fl_instr_scratch *sc;
+    size_t base;              /* offset in text of the window the key was made of */
     size_t klen;
+    size_t fresh_from, fresh_to; /* matches starting here belong to this window */
 } match_ctx;
 
 static int on_match(void *vctx, size_t ks, size_t ke, uint32_t id)
@@ -266,16 +271,17 @@ static int on_match(void *vctx, size_t ks, size_t ke, uint32_t id)
     fl_instr_scratch *sc = cx->sc;
     const fl_instrument_cite *ci = &cx->t->cites[id];
     const char *k = sc->key;
+    size_t start = cx->base + sc->map[ks];
+    if (start < cx->fresh_from || start >= cx->fresh_to) return 0; /* another window's */
     /* 44号令 is not inside 144号令, nor 2021版 inside 20210版 */
     if (is_digit(k[ks]) && ks > 0 && is_digit(k[ks - 1])) return 0;
     if (is_digit(k[ke - 1]) && ke < cx->klen && is_digit(k[ke])) return 0;
-    size_t start = sc->map[ks];
     if (ci->docno) {
         uint32_t p = prev_cp(cx->text, start);
         if (is_han(p) && !joins(p)) return 0;
     }
     /* the end of the last character of the match */
-    size_t last = sc->map[ke - 1];
+    size_t last = cx->base + sc->map[ke - 1];
     uint32_t cp;
     size_t n = fl_utf8_decode(cx->text + last, cx->len - last, &cp);
     size_t end = last + (n ? n : 1);
@@ -287,20 +293,45 @@ static int on_match(void *vctx, size_t ks, size_t ke, uint32_t id)
     return 0;
 }
 
+/* Back to the start of the character holding text[i]. */
+static size_t char_start(const char *text, size_t i)
+{
+    while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+/* A text is keyed and scanned in windows of this many bytes, so that a
+ * paragraph of 50 MB costs no more memory than one of 64 KB. */
+#define WINDOW ((size_t)1 << 16)
+
 size_t fl_instruments_match(const fl_instruments *t, const char *text, size_t len, fl_instr_scratch *sc,
                             const fl_instr_match **out)
 {
     sc->n = 0;
     *out = sc->m;
     if (len == 0) return 0;
-    if (len + 1 > sc->cap) {
-        sc->cap = len + 1 > sc->cap * 2 ? len + 1 : sc->cap * 2;
+    /* Windows overlap by more than any citation can span, the characters the
+     * key form drops (brackets, spaces) included, and one character more each
+     * side for the boundary tests; a match is kept by the window whose fresh
+     * part it starts in. */
+    size_t overlap = 8 * t->maxkey + 64, step = WINDOW;
+    size_t need = step + 2 * overlap + 8;
+    if (need > len + 1) need = len + 1;
+    if (need > sc->cap) {
+        sc->cap = need;
         sc->key = fl_xrealloc(sc->key, sc->cap);
         sc->map = fl_xrealloc(sc->map, sc->cap * sizeof *sc->map);
     }
-    match_ctx cx = {t, text, len, sc, 0};
-    cx.klen = fl_instrument_key(text, len, sc->key, sc->map);
-    if (cx.klen) fl_ac_scan(t->ac, sc->key, cx.klen, FL_AC_ALL, on_match, &cx);
+    for (size_t fresh = 0; fresh < len;) {
+        size_t to = fresh + step >= len ? len : char_start(text, fresh + step);
+        if (to <= fresh) to = len; /* a window smaller than one character: cannot happen */
+        size_t ws = fresh > overlap ? char_start(text, fresh - overlap) : 0;
+        size_t we = len - to > overlap ? char_start(text, to + overlap) : len;
+        match_ctx cx = {t, text, len, sc, ws, 0, fresh, to};
+        cx.klen = fl_instrument_key(text + ws, we - ws, sc->key, sc->map);
+        if (cx.klen) fl_ac_scan(t->ac, sc->key, cx.klen, FL_AC_ALL, on_match, &cx);
+        fresh = to;
+    }
     *out = sc->m;
     return sc->n;
 }

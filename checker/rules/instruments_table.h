@@ -32,7 +32,7 @@ typedef struct fl_instrument {
     const char *display;     /* 《title》（edition）, for messages */
     fl_instr_status status;
     const struct fl_instrument *replaced_by; /* REPLACED only */
-    const char *repealed_by; /* REPEALED: who repealed it, may be NULL */
+    const char *repealed_by; /* REPEALED: the instrument that repealed it */
     fl_date from;            /* citing it is wrong from this day (y == 0: current) */
     char conf;               /* 'V', 'P' or 'M' */
     const char *source, *note;
@@ -59,6 +59,7 @@ typedef struct fl_instruments {
     fl_instrument_cite *cites;
     size_t ncites;
     fl_ac *ac;               /* over cites[].key; a match's id is the cite's index */
+    size_t maxkey;           /* the longest cite key, bytes */
 } fl_instruments;
 
 /* Load and validate; rejects duplicate ids, a replaced-by naming no row, a
@@ -95,8 +96,9 @@ typedef struct fl_instr_scratch {
 } fl_instr_scratch;
 void fl_instr_scratch_free(fl_instr_scratch *sc);
 
-/* Every citation in text[0..len), in order of their end, overlapping ones
- * included; *out points into sc. The near word is not checked here (it needs
+/* Every citation in text[0..len), by their end (within each 64 KB of text),
+ * overlapping ones included; *out points into sc. Memory does not grow with
+ * the text: it is keyed and scanned a window at a time. The near word is not checked here (it needs
  * the sentence): the caller does. */
 size_t fl_instruments_match(const fl_instruments *t, const char *text, size_t len, fl_instr_scratch *sc,
                             const fl_instr_match **out);

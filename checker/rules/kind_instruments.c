@@ -93,15 +93,44 @@ static size_t closed_end(const char *text, size_t len, size_t start, size_t end)
     return end;
 }
 
-/* Does the key form of text[a, e) hold the key word w? Sentences are short;
- * this runs only for a short form that matched. */
-static bool sentence_has(fl_scan *s, const char *text, size_t a, size_t e, const char *w, size_t wl)
+/* Does the key form of text[a, e) hold the key word w? Computed a piece at
+ * a time (no copy of the sentence, however long) and remembered per
+ * sentence and word: one sentence of a long paragraph holding many short
+ * forms is read once per near word, not once per form. */
+typedef struct near_memo { size_t a, e; const char *w; bool has; } near_memo;
+typedef struct near_cache { int block; near_memo memo[8]; size_t n; } near_cache;
+
+static bool key_holds(const char *text, size_t a, size_t e, const char *w, size_t wl)
 {
-    char *key = fl_arena_alloc(fl_scan_arena(s), e - a + 1);
-    size_t kl = fl_instrument_key(text + a, e - a, key, NULL);
-    for (size_t i = 0; i + wl <= kl; i++)
-        if (!memcmp(key + i, w, wl)) return true;
+    char key[320]; /* a piece (at most 195 bytes) plus what is carried (at most 62) */
+    size_t keep = wl - 1; /* bytes carried to the next piece, so a word across pieces is seen */
+    size_t have = 0;
+    for (size_t i = a; i < e;) {
+        size_t piece = e - i > 192 ? 192 : e - i;
+        while (i + piece < e && ((unsigned char)text[i + piece] & 0xC0) == 0x80) piece++;
+        size_t kl = fl_instrument_key(text + i, piece, key + have, NULL) + have;
+        for (size_t j = 0; j + wl <= kl; j++)
+            if (!memcmp(key + j, w, wl)) return true;
+        have = kl < keep ? kl : keep;
+        memmove(key, key + kl - have, have);
+        i += piece;
+    }
     return false;
+}
+
+static bool sentence_has(near_cache *nc, int b, const char *text, size_t a, size_t e, const char *w, size_t wl)
+{
+    if (nc->block != b) {
+        nc->block = b;
+        nc->n = 0;
+    }
+    for (size_t i = 0; i < nc->n; i++)
+        if (nc->memo[i].a == a && nc->memo[i].e == e && nc->memo[i].w == w) return nc->memo[i].has;
+    bool has = wl < 64 && key_holds(text, a, e, w, wl);
+    near_memo m = {a, e, w, has};
+    if (nc->n < sizeof nc->memo / sizeof *nc->memo) nc->memo[nc->n++] = m;
+    else nc->memo[(a + e) % (sizeof nc->memo / sizeof *nc->memo)] = m;
+    return has;
 }
 
 /* Is inst, or an edition after it in its chain, cited in [a, e)? */
@@ -128,7 +157,7 @@ static bool seen_in_sentence(const fl_instr_match *m, const bool *reported, size
 
 typedef struct day { fl_date d; const char *shown; } day;
 
-static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, const day *dd)
+static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, near_cache *nc, const day *dd)
 {
     const fl_norm *n = fl_scan_norm(s, b);
     const fl_instr_match *m;
@@ -143,7 +172,7 @@ static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc,
         size_t a, e, ms, me;
         fl_scan_sentence(s, b, m[i].start, &a, &e);
         const fl_instrument_cite *ci = m[i].cite;
-        if (ci->near && !sentence_has(s, n->text, a, e, ci->near, ci->near_len)) continue;
+        if (ci->near && !sentence_has(nc, b, n->text, a, e, ci->near, ci->near_len)) continue;
         if (seen_in_sentence(m, reported, i, a)) continue;
         if (successor_cited(m, nm, a, e, inst)) continue;
         if (k->unless && fl_scan_find(s, k->unless, b, a, e, &ms, &me) != 0) continue;
@@ -178,7 +207,8 @@ static void run(const fl_rule *rule, fl_scan *s)
     if (!dd.d.d) dd.d.d = 1;
     dd.shown = iso(s, &given);
     fl_instr_scratch buf = {0};
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &dd);
+    near_cache nc = {.block = -1};
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &nc, &dd);
     fl_instr_scratch_free(&buf);
 }
 
