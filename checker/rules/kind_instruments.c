@@ -13,9 +13,10 @@
  * message) or repealed (repealed-message) by the judging date, once per
  * instrument and sentence. Not reported: a citation whose sentence also cites
  * the replacement (or a later edition), one in a sentence the `unless`
- * pattern matches (a history, a note that it was replaced), a short form
- * whose near word is missing from its sentence, and anything in an excluded
- * section. */
+ * pattern matches (a history, a note that it was replaced), one in a
+ * sentence telling of a year the instrument was still in force (history_year),
+ * a short form whose near word is missing from its sentence, and anything in
+ * an excluded section. */
 #include "rules/kind.h"
 #include "rules/instruments_table.h"
 #include "core/date.h"
@@ -133,6 +134,50 @@ static bool sentence_has(near_cache *nc, int b, const char *text, size_t a, size
     return has;
 }
 
+/* The earliest year a sentence tells of, 0 if none: "2017年公司依据44号令
+ *编制了原环评", "项目于2019年依据…编制应急预案", "现有工程2018年环评时执行…".
+ * A year that dates an instrument is not one: an edition (2016年版, 2019年本)
+ * or a date whose clause says the instrument was issued, amended or took
+ * effect (2016年8月1日起施行, 2017年6月29日…令第44号公布, 根据2018年4月28日
+ * …修正). Remembered per sentence, so a long one is read once. */
+typedef struct year_memo { int block; size_t a, e; int year; } year_memo;
+
+static bool clause_dates_instrument(const char *t, size_t i, size_t e)
+{
+    static const char *const words[] = {"施行", "实施", "公布", "发布", "修正", "修订", "修改", "印发", "通过", "起", NULL};
+    static const char *const breaks[] = {",", ";", ")", "，", "；", "。", "、", "）", NULL};
+    for (size_t j = i; j < e;) {
+        for (const char *const *b = breaks; *b; b++)
+            if (!strncmp(t + j, *b, strlen(*b))) return false;
+        for (const char *const *w = words; *w; w++)
+            if (!strncmp(t + j, *w, strlen(*w))) return true;
+        j++;
+        while (j < e && ((unsigned char)t[j] & 0xC0) == 0x80) j++;
+    }
+    return false;
+}
+
+static int history_year(year_memo *ym, int b, const char *t, size_t a, size_t e)
+{
+    if (ym->block == b && ym->a == a && ym->e == e) return ym->year;
+    static const char nian[] = "年", ban[] = "版", ben[] = "本";
+    int best = 0;
+    for (size_t i = a; i + 4 + 3 <= e; i++) {
+        if (!(t[i] == '1' || t[i] == '2') || (i > a && t[i - 1] >= '0' && t[i - 1] <= '9')) continue;
+        bool digits = true;
+        for (size_t k = 1; k < 4; k++) digits = digits && t[i + k] >= '0' && t[i + k] <= '9';
+        if (!digits || memcmp(t + i + 4, nian, 3)) continue;
+        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+        size_t after = i + 7;
+        if (y < 1900 || y > 2099) continue;
+        if (after + 3 <= e && (!memcmp(t + after, ban, 3) || !memcmp(t + after, ben, 3))) continue;
+        if (clause_dates_instrument(t, after, e)) continue;
+        if (!best || y < best) best = y;
+    }
+    *ym = (year_memo){b, a, e, best};
+    return best;
+}
+
 /* Is inst, or an edition after it in its chain, cited in [a, e)? */
 static bool successor_cited(const fl_instr_match *m, size_t nm, size_t a, size_t e, const fl_instrument *inst)
 {
@@ -157,7 +202,9 @@ static bool seen_in_sentence(const fl_instr_match *m, const bool *reported, size
 
 typedef struct day { fl_date d; const char *shown; } day;
 
-static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, near_cache *nc, const day *dd)
+typedef struct memo { near_cache near; year_memo year; } memo;
+
+static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, memo *mm, const day *dd)
 {
     const fl_norm *n = fl_scan_norm(s, b);
     const fl_instr_match *m;
@@ -172,7 +219,10 @@ static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc,
         size_t a, e, ms, me;
         fl_scan_sentence(s, b, m[i].start, &a, &e);
         const fl_instrument_cite *ci = m[i].cite;
-        if (ci->near && !sentence_has(nc, b, n->text, a, e, ci->near, ci->near_len)) continue;
+        if (ci->near && !sentence_has(&mm->near, b, n->text, a, e, ci->near, ci->near_len)) continue;
+        /* a sentence about a year the instrument was still in force tells history */
+        int hy = history_year(&mm->year, b, n->text, a, e);
+        if (hy && hy < inst->from.y) continue;
         if (seen_in_sentence(m, reported, i, a)) continue;
         if (successor_cited(m, nm, a, e, inst)) continue;
         if (k->unless && fl_scan_find(s, k->unless, b, a, e, &ms, &me) != 0) continue;
@@ -207,8 +257,8 @@ static void run(const fl_rule *rule, fl_scan *s)
     if (!dd.d.d) dd.d.d = 1;
     dd.shown = iso(s, &given);
     fl_instr_scratch buf = {0};
-    near_cache nc = {.block = -1};
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &nc, &dd);
+    memo mm = {.near = {.block = -1}, .year = {.block = -1}};
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &mm, &dd);
     fl_instr_scratch_free(&buf);
 }
 

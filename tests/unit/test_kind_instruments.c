@@ -132,6 +132,17 @@ static void test_look_alikes(void **state)
     run(f, "编制日期：2023年6月\n《关于某某片区环境管理的通知》（皖环办〔2014〕93号）；环办〔2014〕193号。\n", NULL, &res);
     assert_int_equal(res.nfindings, 0);
     fl_result_free(&res);
+    /* a sentence telling of a year the instrument was in force is history; a
+     * later year, an edition's year or a 施行 / 公布 / 修正 date is not */
+    run(f, "编制日期：2023年6月\n项目于2019年依据《国家危险废物名录（2016年版）》编制应急预案并备案。\n", NULL, &res);
+    assert_int_equal(res.nfindings, 0);
+    fl_result_free(&res);
+    run(f, "编制日期：2023年6月\n本项目于2023年委托编制，危险废物依据《国家危险废物名录（2016年版）》识别。\n"
+           "《国家危险废物名录》（2016年版，2016年8月1日起施行）。\n"
+           "《建设项目环境影响评价分类管理名录》（2017年6月29日环境保护部令第44号公布，根据2018年4月28日"
+           "生态环境部令第1号修正）。\n", NULL, &res);
+    assert_int_equal(res.nfindings, 3);
+    fl_result_free(&res);
     /* one finding per instrument and sentence; a second sentence reports again */
     run(f, "编制日期：2023年6月\n《国家危险废物名录（2016年版）》（环境保护部令第39号）、部令第39号危险废物名录。"
            "又见环境保护部令第39号。\n", NULL, &res);
