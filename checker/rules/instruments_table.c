@@ -27,6 +27,30 @@ size_t fl_instrument_key(const char *s, size_t len, char *out, uint32_t *map)
 {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
+        /* fast paths for what filings are made of (ASCII, then the three-byte
+         * forms of U+3000..U+9FFF), which normalising leaves as they are */
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 < 0x80) {
+            if (is_ascii_alnum(c0)) {
+                if (map) map[o] = (uint32_t)i;
+                out[o++] = (char)c0;
+            }
+            i++;
+            continue;
+        }
+        if (c0 >= 0xE3 && c0 <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            uint32_t c = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (uint32_t)(s[i + 2] & 0x3F);
+            bool drop_di = c == 0x7B2C /* 第 */ && o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9';
+            if (is_han(c) && !drop_di) {
+                for (size_t k = 0; k < 3; k++) {
+                    if (map) map[o] = (uint32_t)i;
+                    out[o++] = s[i + k];
+                }
+            }
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n = fl_utf8_decode(s + i, len - i, &cp);
         if (n == 0) n = 1;
@@ -293,6 +317,14 @@ static int on_match(void *vctx, size_t ks, size_t ke, uint32_t id)
     return 0;
 }
 
+static int by_start(const void *x, const void *y)
+{
+    const fl_instr_match *p = x, *q = y;
+    if (p->start != q->start) return p->start < q->start ? -1 : 1;
+    if (p->end != q->end) return p->end > q->end ? -1 : 1;
+    return p->cite < q->cite ? -1 : p->cite > q->cite;
+}
+
 /* Back to the start of the character holding text[i]. */
 static size_t char_start(const char *text, size_t i)
 {
@@ -332,6 +364,9 @@ size_t fl_instruments_match(const fl_instruments *t, const char *text, size_t le
         if (cx.klen) fl_ac_scan(t->ac, sc->key, cx.klen, FL_AC_ALL, on_match, &cx);
         fresh = to;
     }
+    /* by start, the longer first among those starting together: the kind
+     * finds a sentence's citations by binary search */
+    if (sc->n > 1) qsort(sc->m, sc->n, sizeof *sc->m, by_start);
     *out = sc->m;
     return sc->n;
 }

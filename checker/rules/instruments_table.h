@@ -96,8 +96,8 @@ typedef struct fl_instr_scratch {
 } fl_instr_scratch;
 void fl_instr_scratch_free(fl_instr_scratch *sc);
 
-/* Every citation in text[0..len), by their end (within each 64 KB of text),
- * overlapping ones included; *out points into sc. Memory does not grow with
+/* Every citation in text[0..len), by their start (the longer first among
+ * those starting together), overlapping ones included; *out points into sc. Memory does not grow with
  * the text: it is keyed and scanned a window at a time. The near word is not checked here (it needs
  * the sentence): the caller does. */
 size_t fl_instruments_match(const fl_instruments *t, const char *text, size_t len, fl_instr_scratch *sc,

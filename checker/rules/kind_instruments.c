@@ -95,15 +95,11 @@ static size_t closed_end(const char *text, size_t len, size_t start, size_t end)
 }
 
 /* Does the key form of text[a, e) hold the key word w? Computed a piece at
- * a time (no copy of the sentence, however long) and remembered per
- * sentence and word: one sentence of a long paragraph holding many short
- * forms is read once per near word, not once per form. */
-typedef struct near_memo { size_t a, e; const char *w; bool has; } near_memo;
-typedef struct near_cache { int block; near_memo memo[8]; size_t n; } near_cache;
-
+ * a time: no copy of the sentence, however long. */
 static bool key_holds(const char *text, size_t a, size_t e, const char *w, size_t wl)
 {
     char key[320]; /* a piece (at most 195 bytes) plus what is carried (at most 62) */
+    if (wl == 0 || wl >= 64) return false;
     size_t keep = wl - 1; /* bytes carried to the next piece, so a word across pieces is seen */
     size_t have = 0;
     for (size_t i = a; i < e;) {
@@ -119,29 +115,12 @@ static bool key_holds(const char *text, size_t a, size_t e, const char *w, size_
     return false;
 }
 
-static bool sentence_has(near_cache *nc, int b, const char *text, size_t a, size_t e, const char *w, size_t wl)
-{
-    if (nc->block != b) {
-        nc->block = b;
-        nc->n = 0;
-    }
-    for (size_t i = 0; i < nc->n; i++)
-        if (nc->memo[i].a == a && nc->memo[i].e == e && nc->memo[i].w == w) return nc->memo[i].has;
-    bool has = wl < 64 && key_holds(text, a, e, w, wl);
-    near_memo m = {a, e, w, has};
-    if (nc->n < sizeof nc->memo / sizeof *nc->memo) nc->memo[nc->n++] = m;
-    else nc->memo[(a + e) % (sizeof nc->memo / sizeof *nc->memo)] = m;
-    return has;
-}
-
 /* The earliest year a sentence tells of, 0 if none: "2017年公司依据44号令
- *编制了原环评", "项目于2019年依据…编制应急预案", "现有工程2018年环评时执行…".
+ * 编制了原环评", "项目于2019年依据…编制应急预案", "现有工程2018年环评时执行…".
  * A year that dates an instrument is not one: an edition (2016年版, 2019年本)
  * or a date whose clause says the instrument was issued, amended or took
  * effect (2016年8月1日起施行, 2017年6月29日…令第44号公布, 根据2018年4月28日
- * …修正). Remembered per sentence, so a long one is read once. */
-typedef struct year_memo { int block; size_t a, e; int year; } year_memo;
-
+ * …修正). */
 static bool clause_dates_instrument(const char *t, size_t i, size_t e)
 {
     static const char *const words[] = {"施行", "实施", "公布", "发布", "修正", "修订", "修改", "印发", "通过", "起", NULL};
@@ -157,9 +136,8 @@ static bool clause_dates_instrument(const char *t, size_t i, size_t e)
     return false;
 }
 
-static int history_year(year_memo *ym, int b, const char *t, size_t a, size_t e)
+static int history_year(const char *t, size_t a, size_t e)
 {
-    if (ym->block == b && ym->a == a && ym->e == e) return ym->year;
     static const char nian[] = "年", ban[] = "版", ben[] = "本";
     int best = 0;
     for (size_t i = a; i + 4 + 3 <= e; i++) {
@@ -174,43 +152,80 @@ static int history_year(year_memo *ym, int b, const char *t, size_t a, size_t e)
         if (clause_dates_instrument(t, after, e)) continue;
         if (!best || y < best) best = y;
     }
-    *ym = (year_memo){b, a, e, best};
     return best;
 }
 
-/* Is inst, or an edition after it in its chain, cited in [a, e)? */
-static bool successor_cited(const fl_instr_match *m, size_t nm, size_t a, size_t e, const fl_instrument *inst)
+/* What is known of the sentence being looked at, each fact computed once
+ * whatever the number of citations in it: a paragraph of 50 MB with no full
+ * stop and thousands of citations stays linear. */
+#define SENT_MAX 32
+typedef struct sent {
+    int block;
+    size_t a, e;
+    const fl_instrument *cited[SENT_MAX];    /* instruments cited in it */
+    size_t ncited;
+    const fl_instrument *reported[SENT_MAX]; /* reported in it already */
+    size_t nreported;
+    int unless;                              /* -1: not yet known */
+    int year;                                /* history_year; -1: not yet known */
+    struct { const char *w; bool has; } near[8];
+    size_t nnear;
+} sent;
+
+static bool holds(const fl_instrument *const *v, size_t n, const fl_instrument *x)
 {
-    for (size_t i = 0; i < nm; i++) {
-        if (m[i].start < a || m[i].end > e) continue;
-        for (const fl_instrument *p = inst->replaced_by; p; p = p->replaced_by)
-            if (m[i].cite->inst == p) return true;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x) return true;
     return false;
 }
 
-/* Reported already in this sentence (matches come in order of their end, so
- * an earlier one of the same sentence is before i)? */
-static bool seen_in_sentence(const fl_instr_match *m, const bool *reported, size_t i, size_t a)
+/* Enter the sentence [a, e) of block b; m is sorted by start. */
+static void sent_enter(sent *st, int b, size_t a, size_t e, const fl_instr_match *m, size_t nm)
 {
-    for (size_t j = i; j-- > 0;) {
-        if (m[j].end <= a) break;
-        if (reported[j] && m[j].cite->inst == m[i].cite->inst && m[j].start >= a) return true;
+    if (st->block == b && st->a == a && st->e == e) return;
+    memset(st, 0, sizeof *st);
+    st->block = b;
+    st->a = a;
+    st->e = e;
+    st->unless = st->year = -1;
+    size_t lo = 0, hi = nm; /* the first match starting at or after a */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m[mid].start < a) lo = mid + 1;
+        else hi = mid;
     }
+    for (size_t i = lo; i < nm && m[i].start < e; i++)
+        if (m[i].end <= e && st->ncited < SENT_MAX && !holds(st->cited, st->ncited, m[i].cite->inst))
+            st->cited[st->ncited++] = m[i].cite->inst;
+}
+
+static bool sent_near(sent *st, const char *text, const fl_instrument_cite *ci)
+{
+    for (size_t i = 0; i < st->nnear; i++)
+        if (st->near[i].w == ci->near) return st->near[i].has;
+    bool has = key_holds(text, st->a, st->e, ci->near, ci->near_len);
+    if (st->nnear < sizeof st->near / sizeof *st->near) {
+        st->near[st->nnear].w = ci->near;
+        st->near[st->nnear++].has = has;
+    }
+    return has;
+}
+
+/* Is an edition after inst in its chain cited in the sentence? */
+static bool sent_successor_cited(const sent *st, const fl_instrument *inst)
+{
+    for (const fl_instrument *p = inst->replaced_by; p; p = p->replaced_by)
+        if (holds(st->cited, st->ncited, p)) return true;
     return false;
 }
 
 typedef struct day { fl_date d; const char *shown; } day;
 
-typedef struct memo { near_cache near; year_memo year; } memo;
-
-static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, memo *mm, const day *dd)
+static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc, sent *st, const day *dd)
 {
     const fl_norm *n = fl_scan_norm(s, b);
     const fl_instr_match *m;
     size_t nm = fl_instruments_match(k->tab, n->text, n->len, sc, &m);
-    if (!nm) return;
-    bool *reported = fl_arena_alloc(fl_scan_arena(s), nm * sizeof *reported);
     for (size_t i = 0; i < nm && !fl_scan_failed(s); i++) {
         const fl_instrument *inst = m[i].cite->inst;
         fl_date from = {0, 0, 0};
@@ -218,15 +233,21 @@ static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc,
         if (!succ) continue;
         size_t a, e, ms, me;
         fl_scan_sentence(s, b, m[i].start, &a, &e);
+        sent_enter(st, b, a, e, m, nm);
         const fl_instrument_cite *ci = m[i].cite;
-        if (ci->near && !sentence_has(&mm->near, b, n->text, a, e, ci->near, ci->near_len)) continue;
+        if (ci->near && !sent_near(st, n->text, ci)) continue;
+        if (holds(st->reported, st->nreported, inst)) continue; /* once per instrument and sentence */
+        if (sent_successor_cited(st, inst)) continue;
         /* a sentence about a year the instrument was still in force tells history */
-        int hy = history_year(&mm->year, b, n->text, a, e);
-        if (hy && hy < inst->from.y) continue;
-        if (seen_in_sentence(m, reported, i, a)) continue;
-        if (successor_cited(m, nm, a, e, inst)) continue;
-        if (k->unless && fl_scan_find(s, k->unless, b, a, e, &ms, &me) != 0) continue;
-        reported[i] = true;
+        if (st->year < 0) st->year = history_year(n->text, a, e);
+        if (st->year && st->year < inst->from.y) continue;
+        if (k->unless && st->unless < 0) {
+            int r = fl_scan_find(s, k->unless, b, a, e, &ms, &me);
+            if (r < 0) return; /* a limit: the rule is marked failed */
+            st->unless = r;
+        }
+        if (st->unless > 0) continue;
+        if (st->nreported < SENT_MAX) st->reported[st->nreported++] = inst;
         size_t end = closed_end(n->text, n->len, m[i].start, m[i].end);
         fl_hit h = {.block = b, .span = true, .start = m[i].start, .end = end, .severity = -1};
         bool repealed = succ->status == FL_INSTR_REPEALED;
@@ -236,7 +257,7 @@ static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc,
         }
         fl_hit_var(&h, "cited", typed(s, b, m[i].start, end));
         fl_hit_var(&h, "title", inst->display);
-        fl_hit_var(&h, "replacement", repealed ? (succ->repealed_by ? succ->repealed_by : "") : succ->display);
+        fl_hit_var(&h, "replacement", repealed ? succ->repealed_by : succ->display);
         fl_hit_var(&h, "effective", iso(s, &from));
         fl_hit_var(&h, "date", dd->shown);
         fl_scan_emit(s, &h);
@@ -257,8 +278,8 @@ static void run(const fl_rule *rule, fl_scan *s)
     if (!dd.d.d) dd.d.d = 1;
     dd.shown = iso(s, &given);
     fl_instr_scratch buf = {0};
-    memo mm = {.near = {.block = -1}, .year = {.block = -1}};
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &mm, &dd);
+    sent st = {.block = -1};
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &st, &dd);
     fl_instr_scratch_free(&buf);
 }
 
