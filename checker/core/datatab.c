@@ -57,19 +57,19 @@ static bool is_file(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static const char *find_schema(char *out, size_t cap, const char *table)
+static const char *find_schema(char *out, size_t cap, const char *table, const char *schema)
 {
     char dir[PATH_MAX - 32];
     const char *slash = strrchr(table, '/');
     if (!slash) snprintf(dir, sizeof dir, ".");
     else snprintf(dir, sizeof dir, "%.*s", (int)(slash == table ? 1 : slash - table), table);
-    snprintf(out, cap, "%s/../schema/data.rng", dir);
+    snprintf(out, cap, "%s/../schema/%s", dir, schema);
     if (is_file(out)) return out;
-    snprintf(out, cap, "%s/data.rng", dir);
+    snprintf(out, cap, "%s/%s", dir, schema);
     if (is_file(out)) return out;
     const char *env = getenv("FILINGLINT_RULESETS");
     if (env && *env) {
-        snprintf(out, cap, "%s/schema/data.rng", env);
+        snprintf(out, cap, "%s/schema/%s", env, schema);
         if (is_file(out)) return out;
     }
     return NULL;
@@ -92,11 +92,11 @@ static void on_valid_error(void *ctx, xmlErrorPtr e)
     while (n && (v->msg[n - 1] == '\n' || v->msg[n - 1] == ' ')) v->msg[--n] = '\0';
 }
 
-static int validate(xmlDoc *doc, const char *path, fl_error *err)
+static int validate(xmlDoc *doc, const char *path, const char *rng, fl_error *err)
 {
     char spath[PATH_MAX];
-    if (!find_schema(spath, sizeof spath, path))
-        return fail(err, path, 0, "data table schema data.rng not found (looked in ../schema/ next to the table)");
+    if (!find_schema(spath, sizeof spath, path, rng))
+        return fail(err, path, 0, "data table schema %s not found (looked in ../schema/ next to the table)", rng);
     fl_buf b = FL_BUF_INIT;
     if (read_file(spath, &b, err, "the data table schema")) {
         fl_buf_free(&b);
@@ -117,8 +117,8 @@ static int validate(xmlDoc *doc, const char *path, fl_error *err)
     return fail(err, path, v.line, "does not follow the data table schema: %s", v.set ? v.msg : "invalid");
 }
 
-/* Parse and validate; the root element must be `root`. */
-static xmlDoc *open_table(const char *path, const char *root, fl_error *err)
+/* Parse and validate against schema; the root element must be `root`. */
+xmlDoc *fl_datatab_open(const char *path, const char *root, const char *schema, fl_error *err)
 {
     fl_buf b = FL_BUF_INIT;
     xmlDoc *doc = NULL;
@@ -150,13 +150,28 @@ static xmlDoc *open_table(const char *path, const char *root, fl_error *err)
         doc = NULL;
         goto cleanup;
     }
-    if (validate(doc, path, err)) {
+    if (validate(doc, path, schema, err)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
 cleanup:
     fl_buf_free(&b);
     return doc;
+}
+
+static xmlDoc *open_table(const char *path, const char *root, fl_error *err)
+{
+    return fl_datatab_open(path, root, "data.rng", err);
+}
+
+int fl_datatab_fail(fl_error *err, const char *path, int line, const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return fail(err, path, line, "%s", msg);
 }
 
 static bool is_elem(const xmlNode *n, const char *name)

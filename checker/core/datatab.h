@@ -13,6 +13,7 @@
  * Loaded tables are read-only and may be shared by threads. */
 #ifndef FL_DATATAB_H
 #define FL_DATATAB_H
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,6 +21,16 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/error.h"
+
+/* ---- for the loaders of other tables (rules/instruments_table.c) -------- */
+
+/* Read, parse and validate the table at path against the schema file named
+ * schema (looked up like data.rng); its root element must be root. NULL on
+ * error (err names the file and line). The caller frees the document. */
+xmlDoc *fl_datatab_open(const char *path, const char *root, const char *schema, fl_error *err);
+/* Fill err as a ruleset error (exit 3) at path:line; returns -1. */
+int fl_datatab_fail(fl_error *err, const char *path, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* ---- standards.xml ---------------------------------------------------- */
 

@@ -752,6 +752,7 @@ static void data_line(fl_buf *b, const fl_data_info *d)
     const char *kind = d->kind == FL_DATA_STANDARDS ? fl_tr(FL_M_H_DATA_STANDARDS)
                        : d->kind == FL_DATA_PLACES  ? fl_tr(FL_M_H_DATA_PLACES)
                        : d->kind == FL_DATA_HOLIDAYS ? fl_tr(FL_M_H_DATA_HOLIDAYS)
+                       : d->kind == FL_DATA_INSTRUMENTS ? fl_tr(FL_M_H_DATA_INSTRUMENTS)
                                                      : fl_data_kind_label(d);
     fl_buf_adds(b, "<li>");
     esc(b, kind);
@@ -766,6 +767,8 @@ static void data_line(fl_buf *b, const fl_data_info *d)
         fl_buf_printf(b, fl_tr(FL_M_H_PLACES), d->as_of.y ? date : "—", d->entries);
     } else if (d->kind == FL_DATA_STANDARDS) {
         fl_buf_printf(b, fl_tr(FL_M_H_STANDARDS), d->entries, d->count[0], d->as_of.y ? date : "—");
+    } else if (d->kind == FL_DATA_INSTRUMENTS) {
+        fl_buf_printf(b, fl_tr(FL_M_H_INSTRUMENTS), d->entries, d->count[0], d->as_of.y ? date : "—");
     } else {
         fl_buf_printf(b, fl_tr(FL_M_H_ENTRIES), d->entries);
     }

@@ -2,11 +2,13 @@
 #include "rules/datainfo.h"
 #include "core/buf.h"
 #include "core/datatab.h"
+#include "rules/instruments_table.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The root element names the kind: <standards>, <places>, <holidays>. Read
+/* The root element names the kind: <standards>, <places>, <holidays>,
+ * <instruments>. Read
  * from the head of the file, past the XML declaration and comments (which
  * may quote element names); the loaders check the rest. */
 static fl_data_kind sniff(const char *path)
@@ -27,6 +29,7 @@ static fl_data_kind sniff(const char *path)
         if (!strncmp(p + 1, "standards", 9)) return FL_DATA_STANDARDS;
         if (!strncmp(p + 1, "places", 6)) return FL_DATA_PLACES;
         if (!strncmp(p + 1, "holidays", 8)) return FL_DATA_HOLIDAYS;
+        if (!strncmp(p + 1, "instruments", 11)) return FL_DATA_INSTRUMENTS;
         return FL_DATA_UNKNOWN;
     }
     return FL_DATA_UNKNOWN;
@@ -61,6 +64,23 @@ static void read_standards(fl_data_info *d, fl_arena *a)
         later(&d->as_of, &s->replaced_from);
     }
     fl_standards_free(t);
+}
+
+static void read_instruments(fl_data_info *d, fl_arena *a)
+{
+    fl_instruments *t = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_instruments_load(&t, d->path, &err)) {
+        d->error = describe_error(a, &err);
+        return;
+    }
+    d->entries = t->n;
+    for (size_t i = 0; i < t->n; i++) {
+        d->count[t->items[i].status]++; /* current, replaced, repealed */
+        later(&d->as_of, &t->items[i].from);
+    }
+    fl_instruments_free(t);
 }
 
 static void read_places(fl_data_info *d, fl_arena *a)
@@ -136,7 +156,8 @@ size_t fl_data_info_collect(const fl_rules *rules, fl_arena *a, fl_data_info **o
             if (d->kind == FL_DATA_STANDARDS) read_standards(d, a);
             else if (d->kind == FL_DATA_PLACES) read_places(d, a);
             else if (d->kind == FL_DATA_HOLIDAYS) read_holidays(d, a);
-            else d->error = fl_arena_printf(a, "%s: not a standards, places or holidays table", d->path);
+            else if (d->kind == FL_DATA_INSTRUMENTS) read_instruments(d, a);
+            else d->error = fl_arena_printf(a, "%s: not a standards, places, holidays or instruments table", d->path);
         }
     }
     *out = v;
@@ -149,6 +170,7 @@ const char *fl_data_kind_label(const fl_data_info *d)
     case FL_DATA_STANDARDS: return "标准";
     case FL_DATA_PLACES: return "行政区划";
     case FL_DATA_HOLIDAYS: return "法定节假日安排";
+    case FL_DATA_INSTRUMENTS: return "法规、名录与文件";
     default: return d->name;
     }
 }

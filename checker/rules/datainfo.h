@@ -14,7 +14,9 @@
 #include "core/date.h"
 #include "rules/ruleset.h"
 
-typedef enum fl_data_kind { FL_DATA_UNKNOWN, FL_DATA_STANDARDS, FL_DATA_PLACES, FL_DATA_HOLIDAYS } fl_data_kind;
+typedef enum fl_data_kind {
+    FL_DATA_UNKNOWN, FL_DATA_STANDARDS, FL_DATA_PLACES, FL_DATA_HOLIDAYS, FL_DATA_INSTRUMENTS
+} fl_data_kind;
 
 typedef struct fl_data_info {
     const char *name;        /* as declared: "holidays" */
@@ -25,11 +27,13 @@ typedef struct fl_data_info {
     /* as_of: what the table is as of — places: the date of its divisions
      * (as-of); holidays: the day the newest notice was issued; standards:
      * the latest date any row records (issued, effective, replaced-from),
-     * the table stating none of its own. y == 0: unknown. */
+     * the table stating none of its own; instruments: the latest cutoff
+     * (from). y == 0: unknown. */
     fl_date as_of;
     const char *source;      /* places: the dataset; holidays: the newest notice's number or title; else NULL */
     size_t entries;          /* standards, divisions (current), years */
-    /* standards: current, superseded, abolished; places: provinces,
+    /* standards: current, superseded, abolished; instruments: current,
+     * replaced, repealed; places: provinces,
      * prefectures, counties, former divisions; holidays: the first and the
      * last year covered (a judging date after the last is past the table). */
     size_t count[4];

@@ -1,0 +1,1 @@
+check --select LAW001 --format json fixtures/law/form-2023-kept-list.md

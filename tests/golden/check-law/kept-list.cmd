@@ -1,0 +1,1 @@
+check --select LAW001 fixtures/law/form-2023-kept-list.md

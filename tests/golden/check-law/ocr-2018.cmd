@@ -1,0 +1,1 @@
+check --select LAW001 fixtures/law/book-2018-ocr.txt

@@ -1,0 +1,1 @@
+check --select LAW001 fixtures/law/plan-2021-soil.md
