@@ -2,6 +2,8 @@
  * a first argument that is no command name means `check`, unless it is no
  * file either and looks like a mistyped command (`chek`). */
 #include "cmd/cmd.h"
+#include "input/reader.h"
+#include "core/buf.h"
 #include "core/editdist.h"
 #include "core/i18n.h"
 #include "input/xmlsafe.h"
@@ -92,7 +94,18 @@ int fl_cmd_unknown_option(char *const *argv, const struct option *opts)
 static int help(void)
 {
     fputs(fl_tr(FL_M_HELP_HEAD), stdout);
-    for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-11s %s\n", commands[i].name, fl_tr(commands[i].summary));
+    fl_buf exts = FL_BUF_INIT;
+    fl_reader_extensions(&exts, " ");
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        printf("  %-11s ", commands[i].name);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+        printf(fl_tr(commands[i].summary), exts.data); /* check's names the readers' endings */
+#pragma GCC diagnostic pop
+        putchar('\n');
+    }
+    fl_buf_free(&exts);
     fputs(fl_tr(FL_M_HELP_TAIL), stdout);
     return 0;
 }

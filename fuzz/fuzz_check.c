@@ -8,6 +8,7 @@
  * document (block, line, columns) with the strings the reporters print; the
  * JSON, JSON Lines and SARIF outputs parse as JSON; an annotated copy of a
  * document that was read can itself be read. */
+#include "input/reader.h"
 #include "fuzz.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -132,7 +133,7 @@ static void annotate(const char *name, const uint8_t *data, size_t size, const f
         if (fl_input_load(&again, out, &err)) die("the annotated copy cannot be read", err.message);
         fl_fuzz_check_doc(again);
         fl_doc_free(again);
-    } else if (err.code == FL_OK && access(out, F_OK) != 0 && (doc->format == FL_FMT_DOCX)) {
+    } else if (err.code == FL_OK && access(out, F_OK) != 0 && (fl_reader_of(doc)->word)) {
         die("annotate wrote nothing and reported no error", NULL);
     }
     unlink(out);

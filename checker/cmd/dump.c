@@ -4,6 +4,7 @@
  * first; additions after them: sections, doc_type_reason, filing_date, ...);
  * the text form is one block per line indented by section depth, then the
  * section outline, the fields, the type and why, and the filing's date. */
+#include "input/reader.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -334,7 +335,7 @@ static void heading_source(fl_buf *t, const fl_doc *doc, const fl_block *b)
     const char *src = fl_sections_source(doc, b);
     char hashes[16];
     snprintf(hashes, sizeof hashes, "%.*s", b->outline, "#########");
-    if (b->outline && doc->format == FL_FMT_MARKDOWN) fl_buf_printf(t, fl_tr(FL_M_DUMP_MARKDOWN), hashes);
+    if (b->outline && fl_reader_of(doc)->markdown) fl_buf_printf(t, fl_tr(FL_M_DUMP_MARKDOWN), hashes);
     else if (b->outline) fl_buf_printf(t, fl_tr(FL_M_DUMP_OUTLINE), b->outline);
     else why_text(t, src ? src : "typed");
 }
@@ -422,10 +423,9 @@ static void text_filing_date(fl_buf *out, const fl_doc *doc)
 
 static void dump_text(const fl_doc *doc)
 {
-    static const char *const formats[] = {"docx", "flat-opc", "word2003", "text", "markdown"};
     fl_buf out = FL_BUF_INIT;
     int *depth = section_depths(doc);
-    fl_buf_printf(&out, "== %s (%s)\n", doc->path, formats[doc->format]);
+    fl_buf_printf(&out, "== %s (%s)\n", doc->path, fl_reader_of(doc)->name);
     fl_buf_adds(&out, fl_tr(FL_M_DUMP_HEAD));
     for (size_t i = 0; i < doc->nblocks; i++) {
         text_block(&out, doc, &doc->blocks[i], depth);

@@ -38,14 +38,4 @@ int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_
  * else NULL: DOCX, OLE, XML, RTF and text go on to their readers. */
 const char *fl_input_sniff(const void *data, size_t len);
 
-/* The per-format readers, one file each. They append to doc and do not call
- * fl_doc_finish. */
-int fl_docx_read(fl_doc *doc, const void *data, size_t len, fl_error *err);        /* docx.c */
-int fl_flatopc_read(fl_doc *doc, const char *data, size_t len, fl_error *err);     /* flatopc.c */
-int fl_word2003_read(fl_doc *doc, const char *data, size_t len, fl_error *err);    /* word2003.c */
-int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_error *err); /* text.c */
-/* The same, where *owned (NULL, or the malloc'd buffer data points into,
- * with a NUL at data[len]) may be taken by the document: block texts then
- * point into it instead of being copied, and *owned becomes NULL. */
-int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown, char **owned, fl_error *err);
 #endif

@@ -44,6 +44,7 @@
  *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
  *     quoted cells hold line breaks are not joined either. */
 #include "input/input.h"
+#include "input/formats.h"
 #include "core/fielderr.h"
 #include "input/textenc.h"
 #include "core/buf.h"

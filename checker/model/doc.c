@@ -1,4 +1,5 @@
 /* Document model storage and the final ordering/numbering pass. */
+#include "input/reader.h"
 #include "model/doc.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -378,7 +379,7 @@ void fl_doc_finish(fl_doc *doc)
         if (doc->origins) doc->origins = fl_xrealloc(doc->origins, n * sizeof *doc->origins);
         doc->cap_blocks = n;
     }
-    if (doc->format != FL_FMT_TEXT && doc->format != FL_FMT_MARKDOWN)
+    if (!fl_reader_of(doc)->text) /* a text reader numbered the file's lines */
         for (size_t i = 0; i < n; i++) doc->blocks[i].line = (int)i + 1;
     mark_spaced(doc);
     fl_sections_build(doc);

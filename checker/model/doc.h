@@ -132,12 +132,12 @@ typedef struct fl_comment {
 
 typedef struct fl_notice { const char *message; int block; } fl_notice; /* non-fatal reading notes */
 
-typedef enum fl_format { FL_FMT_DOCX, FL_FMT_FLATOPC, FL_FMT_WORD2003, FL_FMT_TEXT, FL_FMT_MARKDOWN } fl_format;
+struct fl_reader; /* input/reader.h: the format, one row of the table of readers */
 
 typedef struct fl_doc {
     fl_arena arena;
     const char *path;
-    fl_format format;
+    const struct fl_reader *reader; /* set by dispatch; NULL reads as DOCX (fl_reader_of) */
     fl_block *blocks; size_t nblocks, cap_blocks;
     fl_block_extra *extras; size_t nextras, cap_extras;
     fl_block_origin *origins; /* beside blocks (cap_blocks of them), NULL until a reader sets one */

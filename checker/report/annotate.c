@@ -7,12 +7,15 @@
  * aml:annotation comments. Then the copy is written into DIR the way every
  * output of check is (cmd/output.h). */
 #include "report/annotate.h"
+#include "report/report.h"
+#include "core/i18n.h"
 #include "cmd/output.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "input/input.h"
 #include "input/opc.h"
 #include "input/pkg.h"
+#include "input/reader.h"
 #include "input/zip.h"
 #include "report/annotate_marks.h"
 #include "report/annotate_xml.h"
@@ -569,10 +572,34 @@ static int output_path(const char *dir, const char *input, const char *base, cha
     return 0;
 }
 
+/* The formats a copy can be written in, by the name of their reader
+ * (input/reader.h); a document read by another reader gets no copy. xml:
+ * the file is one XML document, decoded as its reader did. */
+typedef struct writer {
+    const char *reader;
+    bool xml;
+    int (*write)(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err);
+} writer;
+
+static const writer writers[] = {
+    {"docx", false, annotate_docx},
+    {"flat-opc", true, annotate_flat},
+    {"word2003", true, annotate_w2003},
+};
+
+static const writer *writer_for(const fl_doc *doc)
+{
+    const char *name = fl_reader_of(doc)->name;
+    for (size_t i = 0; i < sizeof writers / sizeof *writers; i++)
+        if (!strcmp(writers[i].reader, name)) return &writers[i];
+    return NULL;
+}
+
 int fl_annotate_write(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
                       const fl_result *res, fl_error *err)
 {
-    if (doc->format != FL_FMT_DOCX && doc->format != FL_FMT_FLATOPC && doc->format != FL_FMT_WORD2003) return 0;
+    const writer *wr = writer_for(doc);
+    if (!wr) return 0; /* text and Markdown: nothing to annotate */
     int rc = -1;
     char path[4096];
     char *data = NULL;
@@ -584,11 +611,11 @@ int fl_annotate_write(const char *dir, const char *input_path, const char *out_n
     j.res = res;
     ax_job_date(&j);
     if (output_path(dir, input_path, out_name, path, sizeof path, err) || read_input(input_path, &data, &len, err)) goto cleanup;
-    if (doc->format != FL_FMT_DOCX && len >= 2 && ((unsigned char)data[0] >= 0xFE || data[0] == 0 || data[1] == 0)) {
+    if (wr->xml && len >= 2 && ((unsigned char)data[0] >= 0xFE || data[0] == 0 || data[1] == 0)) {
         fl_error_set(err, FL_E_ANNOTATE, "UTF-16 XML is not supported");
         goto cleanup;
     }
-    if (doc->format != FL_FMT_DOCX && !fl_utf8_valid(data, len)) { /* as the reader did */
+    if (wr->xml && !fl_utf8_valid(data, len)) { /* as the reader did */
         fl_arena a;
         size_t out_len, bad;
         fl_arena_init(&a);
@@ -599,9 +626,7 @@ int fl_annotate_write(const char *dir, const char *input_path, const char *out_n
         len = out_len;
         fl_arena_free(&a);
     }
-    if (doc->format == FL_FMT_DOCX) rc = annotate_docx(&j, data, len, &out, err);
-    else if (doc->format == FL_FMT_FLATOPC) rc = annotate_flat(&j, data, len, &out, err);
-    else rc = annotate_w2003(&j, data, len, &out, err);
+    rc = wr->write(&j, data, len, &out, err);
     if (rc == 0) rc = write_copy(path, out.data ? out.data : "", out.len, err);
 cleanup:
     if (rc && err) snprintf(err->file, sizeof err->file, "%s", input_path);
@@ -611,3 +636,18 @@ cleanup:
     fl_buf_free(&out);
     return rc;
 }
+
+static int prepare_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+    if (mkdir(dir, 0777) == 0) return 0;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* a row of core/i18n.def */
+    fprintf(stderr, fl_tr(FL_M_ANNOTATE_DIR), dir, fl_tr_strerror(errno));
+#pragma GCC diagnostic pop
+    return -1;
+}
+
+const fl_artifact fl_artifact_annotate = {.option = "--annotate", .needs_doc = true, .prepare = prepare_dir,
+                                          .write = fl_annotate_write};

@@ -1009,4 +1009,4 @@ static int close_html(void *state, const fl_summary *s)
     return rc;
 }
 
-const fl_reporter fl_report_html = {"html", open_html, file_html, close_html};
+const fl_reporter fl_report_html = {.name = "html", .needs_doc = true, .open = open_html, .file = file_html, .close = close_html};

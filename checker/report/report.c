@@ -1,6 +1,7 @@
 /* The table of output formats, the run summary they all print and the
  * invocation the record-keeping ones (SARIF, HTML) write down. */
 #include "report/report.h"
+#include "model/doctypes.h"
 #include "core/i18n.h"
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,14 @@ const fl_reporter *fl_reporter_find(const char *name)
     return NULL;
 }
 
+void fl_reporter_names(fl_buf *b, const char *sep)
+{
+    for (size_t i = 0; i < sizeof reporters / sizeof *reporters; i++) {
+        if (i) fl_buf_adds(b, sep);
+        fl_buf_adds(b, reporters[i]->name);
+    }
+}
+
 const char *fl_report_severity(fl_severity s)
 {
     return fl_tr(s == FL_SEV_INFO ? FL_M_SEV_INFO : s == FL_SEV_WARNING ? FL_M_SEV_WARNING : FL_M_SEV_ERROR);
@@ -28,14 +37,9 @@ const char *fl_report_severity(fl_severity s)
 
 const char *fl_report_type(const char *t)
 {
-    static const struct { const char *id; fl_msg name; } names[] = {
-        {"eia-book", FL_M_TYPE_EIA_BOOK},   {"eia-form", FL_M_TYPE_EIA_FORM},         {"eia-pp", FL_M_TYPE_EIA_PP},
-        {"soil-plan", FL_M_TYPE_SOIL_PLAN}, {"soil-summary", FL_M_TYPE_SOIL_SUMMARY}, {"soil-sign", FL_M_TYPE_SOIL_SIGN},
-    };
     if (!t) return fl_tr(FL_M_TYPE_UNKNOWN);
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(names[i].id, t)) return fl_tr(names[i].name);
-    return t;
+    const fl_doc_type *dt = fl_doc_type_find(t);
+    return dt ? fl_tr(dt->name) : t;
 }
 
 const char *fl_report_part(fl_part p)

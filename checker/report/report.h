@@ -75,6 +75,9 @@ typedef struct fl_report_opts {
 
 typedef struct fl_reporter {
     const char *name;        /* --format value */
+    /* The format shows document text (fl_file_report.doc): the run keeps
+     * each document until its turn instead of dropping it after linting. */
+    bool needs_doc;
     void *(*open)(const fl_report_opts *o);
     void (*file)(void *state, const fl_file_report *f);
     /* Write what is left and free the state; -1 if writing failed. */
@@ -82,6 +85,8 @@ typedef struct fl_reporter {
 } fl_reporter;
 
 const fl_reporter *fl_reporter_find(const char *name); /* NULL if unknown */
+/* The --format names in table order, separated by sep, appended to b. */
+void fl_reporter_names(fl_buf *b, const char *sep);
 /* Words for people in the language in force (core/i18n.h); the machine
  * values (fl_severity_name, doc type ids) stay as they are in JSON, SARIF
  * and CSV. */
@@ -96,6 +101,25 @@ const char *fl_report_message(const fl_finding *f);
  * message-en (placeholders as written) when it has one. */
 const char *fl_report_rule_summary(const fl_rule *r);
 void fl_summary_add(fl_summary *s, const fl_file_report *f);
+
+/* A file a run writes per input beside the report, into a folder the
+ * user names (--annotate DIR: the filing with its findings as Word
+ * comments). The check command makes the folder with prepare, names each
+ * copy (the input's base name, or another when two inputs share one), and
+ * refuses a copy over a file the run reads; write makes one file, or
+ * nothing when the input's format has no such artifact. */
+typedef struct fl_artifact {
+    const char *option;      /* the option that asks for it: "--annotate" */
+    bool needs_doc;          /* write needs the document (fl_file_report.doc) */
+    /* Make dir if missing; -1 after one line on stderr. */
+    int (*prepare)(const char *dir);
+    /* out_name: the file's name in dir, NULL for the input's base name.
+     * 0, or -1 with err set (nothing is then left in dir). */
+    int (*write)(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
+                 const fl_result *res, fl_error *err);
+} fl_artifact;
+
+extern const fl_artifact fl_artifact_annotate; /* annotate.c */
 
 extern const fl_reporter fl_report_text; /* text.c */
 extern const fl_reporter fl_report_json; /* json.c */

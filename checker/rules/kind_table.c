@@ -26,6 +26,7 @@
  * cell ("2. 主要编制人员") is a label, not data.
  *
  * A test with since/until runs only on the dates it is in force. */
+#include "input/reader.h"
 #include "rules/kind.h"
 #include "core/buf.h"
 #include "core/checkdigit.h"
@@ -613,8 +614,7 @@ static void run_signed(fl_scan *s, const grid *g, const int *col, const test *t)
  * reports those) are passed over. */
 static void run_typed(fl_scan *s, const grid *g, const int *col, const test *t)
 {
-    fl_format f = fl_scan_doc(s)->format;
-    if (f != FL_FMT_DOCX && f != FL_FMT_FLATOPC && f != FL_FMT_WORD2003) return;
+    if (!fl_reader_of(fl_scan_doc(s))->word) return;
     for (int r = 0; r < g->rows; r++) {
         int c = column_in(g, col, r);
         if (c < 0 || g->covered[at(g, r, c)] || g->images[at(g, r, c)]) continue;

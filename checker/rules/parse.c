@@ -37,9 +37,13 @@ static const fl_rule *find_rule(fl_loader *ld, const char *id, const fl_rule *up
 static int check_doc_types(fl_loader *ld, const xmlNode *n, const char **v, size_t k, fl_error *err)
 {
     for (size_t i = 0; i < k; i++)
-        if (!fl_doc_type_known(v[i]))
-            return fl_loader_error(err, ld, n,
-                                   "unknown document type '%s' (eia-book eia-form eia-pp soil-plan soil-summary soil-sign)", v[i]);
+        if (!fl_doc_type_known(v[i])) {
+            fl_buf known = FL_BUF_INIT;
+            fl_doc_type_list(&known, " ");
+            int rc = fl_loader_error(err, ld, n, "unknown document type '%s' (%s)", v[i], known.data);
+            fl_buf_free(&known);
+            return rc;
+        }
     return 0;
 }
 

@@ -7,16 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const fl_doc_types[] = {"eia-book", "eia-form", "eia-pp", "soil-plan",
-                                    "soil-summary", "soil-sign", NULL};
-
-bool fl_doc_type_known(const char *name)
-{
-    for (size_t i = 0; fl_doc_types[i]; i++)
-        if (!strcmp(fl_doc_types[i], name)) return true;
-    return false;
-}
-
 static const char *const sev_names[] = {"info", "warning", "error"};
 
 const char *fl_severity_name(fl_severity s)

@@ -1,4 +1,5 @@
 /* Embedded examples as tests (see selftest.h). */
+#include "input/reader.h"
 #include "rules/selftest.h"
 #include "core/date.h"
 #include "corpus/index.h"
@@ -55,7 +56,7 @@ int fl_example_doc(fl_doc **out, const fl_example *ex, fl_error *err)
         if (fl_input_load_memory(&doc, "example.md", ex->text, strlen(ex->text), err)) return -1;
     } else { /* nothing but package contents (properties, revisions) */
         doc = fl_doc_new("example.md");
-        doc->format = FL_FMT_MARKDOWN;
+        doc->reader = fl_reader_find("markdown");
         fl_doc_finish(doc);
     }
     if (apply_marks(doc, ex, err)) {

@@ -4,6 +4,7 @@
  * clause-level `unless`, and the table kind's header bands over the one-table
  * layout of the 编制单位和编制人员情况表 (merged label rows, two person lists
  * with their own header rows), built here cell by cell. */
+#include "input/reader.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -157,7 +158,7 @@ static void cell(fl_doc *doc, int table, int row, int col, int span, const char 
 static fl_doc *typed_staff_table(const char *chief_cert, const char *second_no, int last_sig)
 {
     fl_doc *doc = fl_doc_new("typed.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     const char *t = "建设项目环境影响报告表";
     fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_PARAGRAPH, t, strlen(t));
     t = "编制单位和编制人员情况表";
@@ -230,7 +231,7 @@ static void test_merged_points(void **state)
 {
     fixture *f = *state;
     fl_doc *doc = fl_doc_new("m.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     const char *t = "表3-2 地下水监测结果";
     fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_PARAGRAPH, t, strlen(t)); /* line 1 */
     int id = fl_doc_new_table(doc);

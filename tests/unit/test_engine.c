@@ -3,6 +3,7 @@
  * normalisation, missing content at the heading or at line 1, sentence-level
  * `unless`, excluded sections, conditions, document types, parts, ordering,
  * excerpts, rule selection, and a rule that hits the match limit. */
+#include "input/reader.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -79,7 +80,7 @@ static void test_forbid_columns(void **state)
 {
     fixture *f = *state;
     fl_doc *doc = fl_doc_new("a.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     add(doc, FL_PART_BODY, 1, "一、建设项目基本情况");
     add(doc, FL_PART_BODY, 0, "建设单位：ＸＸ环保公司，型号MAXX与XX-2000型不算。");
     add(doc, FL_PART_HEADER, 0, "XX市环境科学研究院");
@@ -110,7 +111,7 @@ static void test_mention_locations(void **state)
 {
     fixture *f = *state;
     fl_doc *doc = fl_doc_new("b.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     add(doc, FL_PART_BODY, 1, "三、区域环境质量现状、环境保护目标及评价标准");
     add(doc, FL_PART_BODY, 0, "区域环境空气质量达标，周边有自然保护区。");
     add(doc, FL_PART_BODY, 2, "（二）环境保护目标");
@@ -135,7 +136,7 @@ static void test_mention_scope_missing(void **state)
 {
     fixture *f = *state;
     fl_doc *doc = fl_doc_new("c.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     add(doc, FL_PART_BODY, 0, "建设项目环境影响报告表");
     add(doc, FL_PART_BODY, 1, "一、建设项目基本情况");
     fl_doc_finish(doc);
@@ -279,7 +280,7 @@ static void test_excerpt(void **state)
     fl_buf_adds(&b, "XX");
     for (int i = 0; i < 500; i++) fl_buf_adds(&b, "字");
     fl_doc *doc = fl_doc_new("e.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     add(doc, FL_PART_BODY, 0, b.data);
     fl_doc_finish(doc);
     fl_result res;
@@ -313,7 +314,7 @@ static void test_long_block_columns(void **state)
         }
     }
     fl_doc *doc = fl_doc_new("long.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     add(doc, FL_PART_BODY, 0, b.data);
     fl_doc_finish(doc);
     fl_result res;

@@ -1,6 +1,7 @@
 /* Unit tests for rules/suppress.c: directive forms, Word comment ranges,
  * Markdown next-line scope, LINT001 for a missing reason or rule list,
  * LINT002 only when the named rules ran, and selection of the LINT rules. */
+#include "input/reader.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -154,7 +155,7 @@ static void test_word_ranges(void **state)
 {
     (void)state;
     fl_doc *d = fl_doc_new("t.docx");
-    d->format = FL_FMT_DOCX;
+    d->reader = fl_reader_find("docx");
     const char *paras[] = {"建设项目环境影响报告表", "一、概况", "建设单位：XX公司", "地点：上海", "其他：XX"};
     for (size_t i = 0; i < 5; i++) fl_doc_add_block(d, FL_PART_BODY, FL_BLOCK_PARAGRAPH, paras[i], strlen(paras[i]));
     fl_comment *c = fl_doc_add_comment(d);
