@@ -6,7 +6,7 @@
 #include "core/buf.h"
 #include "core/editdist.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "report/report.h"
 #include <errno.h>
 #include <getopt.h>

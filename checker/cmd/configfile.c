@@ -8,7 +8,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/ruleset.h"
 #include <errno.h>
 #include <fnmatch.h>

@@ -15,7 +15,7 @@
 #include "cmd/cmd.h"
 #include "core/buf.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
 #include "rules/selftest.h"

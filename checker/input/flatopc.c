@@ -8,9 +8,9 @@
 #include "input/formats.h"
 #include "core/arena.h"
 #include "core/buf.h"
-#include "input/ns.h"
+#include "core/ns.h"
 #include "input/pkg.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <libxml/parser.h>
 #include <stdbool.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* OPC: content types and relationships of a DOCX package. */
 #include "input/opc.h"
 #include "core/arena.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

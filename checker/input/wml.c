@@ -13,10 +13,10 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "input/input.h"
-#include "input/ns.h"
+#include "core/ns.h"
 #include "input/symbols.h"
-#include "input/utf16.h"
-#include "input/xmlsafe.h"
+#include "core/utf16.h"
+#include "core/xmlsafe.h"
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdbool.h>

@@ -7,7 +7,7 @@
 #include "input/numbering.h"
 #include "input/styles.h"
 #include "input/wml.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <libxml/SAX2.h>
 #include <stdbool.h>
 #include <string.h>

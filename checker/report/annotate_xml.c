@@ -5,8 +5,8 @@
 #include "core/arena.h"
 #include "core/utf8.h"
 #include "input/input.h"
-#include "input/ns.h"
-#include "input/xmlsafe.h"
+#include "core/ns.h"
+#include "core/xmlsafe.h"
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* The facts about each data table a run judged by (datainfo.h). */
 #include "rules/datainfo.h"
 #include "core/buf.h"
-#include "core/datatab.h"
+#include "data/datatab.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -30,9 +30,9 @@
 #include "rules/clause.h"
 #include "rules/daterange.h"
 #include "rules/ppdata.h"
-#include "core/calendar.h"
+#include "data/calendar.h"
 #include "core/checkdigit.h"
-#include "core/datatab.h"
+#include "data/datatab.h"
 #include "core/date.h"
 #include "core/utf8.h"
 #include <stdint.h>

@@ -8,7 +8,7 @@
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 #include "core/buf.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <dirent.h>
 #include <errno.h>
 #include <libxml/parser.h>

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
 #include "lint_fixture.h"

@@ -16,7 +16,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "input/input.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
 #include "lint_fixture.h"

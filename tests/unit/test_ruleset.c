@@ -12,7 +12,7 @@
 
 #include "core/buf.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/suppress.h"
 
 static const fl_ruleset rs = {.id = "t"};

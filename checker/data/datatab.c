@@ -5,11 +5,11 @@
  * the shape of every row; the loaders check what a schema cannot (unique
  * codes, replacements that exist, divisions nested under the right codes, no
  * day both off and worked) and name the file and line of the offending row. */
-#include "core/datatab.h"
+#include "data/datatab.h"
 #include "core/buf.h"
 #include "core/norm.h"
 #include "core/utf8.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <errno.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>

@@ -10,7 +10,7 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 #include "core/error.h"
-#include "input/ns.h"
+#include "core/ns.h"
 
 void fl_xml_init(void); /* once per process, before threads start */
 /* Parse a whole XML buffer into a DOM; part names the part in errors. The

@@ -1,5 +1,5 @@
 /* UTF-16 → UTF-8 for XML parts, with U+FFFD for unpaired surrogates. */
-#include "input/utf16.h"
+#include "core/utf16.h"
 #include <stdint.h>
 
 bool fl_utf16_sniff(const char *s, size_t n, bool *be)

@@ -2,7 +2,7 @@
  * change the Monday–Friday rule are kept — weekdays off and weekend days
  * worked — as sorted day numbers, so counting a period is the weekday count
  * minus two binary-searched ranges, whatever its length. */
-#include "core/calendar.h"
+#include "data/calendar.h"
 #include "core/arena.h"
 #include <stdlib.h>
 

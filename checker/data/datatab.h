@@ -1,6 +1,6 @@
 /* The data tables under rulesets/data/ loaded into C structs: standards.xml
  * (STD001, STD002), places.xml (EIA302, EIA304) and holidays.xml (EIA402,
- * EIA404, via core/calendar.h). Each file is parsed safely (input/xmlsafe.h)
+ * EIA404, via data/calendar.h). Each file is parsed safely (core/xmlsafe.h)
  * and validated against rulesets/schema/data.rng before it is read; any
  * problem is an fl_error naming the file and line (FL_E_RULESET, exit 3,
  * because the tables are part of the shipped rulesets).

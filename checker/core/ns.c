@@ -1,6 +1,6 @@
 /* Namespace URI table. Strict OOXML URIs (purl.oclc.org) map to the same ids
  * as their transitional twins so that strict files read the same. */
-#include "input/ns.h"
+#include "core/ns.h"
 #include <string.h>
 
 static const struct { const char *uri; fl_ns id; } uris[] = {

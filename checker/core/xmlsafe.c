@@ -1,8 +1,8 @@
 /* Safe DOM parsing and small tree helpers shared by the part readers. */
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "core/buf.h"
 #include "input/input.h"
-#include "input/utf16.h"
+#include "core/utf16.h"
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
