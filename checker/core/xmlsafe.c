@@ -1,7 +1,7 @@
 /* Safe DOM parsing and small tree helpers shared by the part readers. */
 #include "core/xmlsafe.h"
 #include "core/buf.h"
-#include "input/input.h"
+#include "core/limits.h"
 #include "core/utf16.h"
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>

@@ -1,7 +1,8 @@
 /* Package interface helpers. */
 #include "input/pkg.h"
 #include "core/buf.h"
-#include "input/input.h"
+#include "core/limits.h"
+#include "model/doc.h"
 #include <stdbool.h>
 #include <stdio.h>
 

@@ -43,7 +43,8 @@
  *     read as tables: a run of spaces is as often alignment or a gap inside
  *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
  *     quoted cells hold line breaks are not joined either. */
-#include "input/input.h"
+#include "core/limits.h"
+#include "model/doc.h"
 #include "input/formats.h"
 #include "core/fielderr.h"
 #include "input/textenc.h"

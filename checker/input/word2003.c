@@ -2,7 +2,8 @@
  * a DOM pass reads them first; the body then goes through the same SAX
  * reader as OOXML, which knows the 2003 dialect (listPr/ilfo, aml:annotation
  * revisions and comments, inline footnotes). */
-#include "input/input.h"
+#include "core/limits.h"
+#include "model/doc.h"
 #include "input/formats.h"
 #include "input/numbering.h"
 #include "input/styles.h"

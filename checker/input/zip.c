@@ -3,7 +3,8 @@
  * names are case-insensitive, and every inflated byte is counted. */
 #include "input/zip.h"
 #include "core/arena.h"
-#include "input/input.h"
+#include "core/limits.h"
+#include "model/doc.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

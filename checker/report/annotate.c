@@ -12,7 +12,7 @@
 #include "cmd/output.h"
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "input/input.h"
+#include "core/limits.h"
 #include "input/opc.h"
 #include "input/pkg.h"
 #include "input/reader.h"

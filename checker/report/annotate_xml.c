@@ -4,7 +4,7 @@
 #include "report/annotate_xml.h"
 #include "core/arena.h"
 #include "core/utf8.h"
-#include "input/input.h"
+#include "core/limits.h"
 #include "core/ns.h"
 #include "core/xmlsafe.h"
 #include <libxml/parser.h>
