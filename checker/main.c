@@ -2,7 +2,7 @@
  * a first argument that is no command name means `check`, unless it is no
  * file either and looks like a mistyped command (`chek`). */
 #include "cmd/cmd.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include "core/buf.h"
 #include "core/editdist.h"
 #include "core/i18n.h"

@@ -8,7 +8,7 @@
  * document (block, line, columns) with the strings the reporters print; the
  * JSON, JSON Lines and SARIF outputs parse as JSON; an annotated copy of a
  * document that was read can itself be read. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include "fuzz.h"
 #include "core/error.h"
 #include "core/utf8.h"

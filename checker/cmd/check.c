@@ -24,7 +24,7 @@
  * skipped on a file, and a progress line on a TTY. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cmd/check.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "cmd/pool.h"

@@ -4,7 +4,7 @@
  * from the run (check.c) because `filinglint config` (config.c) uses the
  * same merge to print the settings. */
 #include "cmd/check.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include "cmd/cmd.h"
 #include "core/i18n.h"
 #include "report/report.h"

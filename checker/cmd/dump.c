@@ -4,7 +4,7 @@
  * first; additions after them: sections, doc_type_reason, filing_date, ...);
  * the text form is one block per line indented by section depth, then the
  * section outline, the fields, the type and why, and the filing's date. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/buf.h"

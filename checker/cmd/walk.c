@@ -5,7 +5,7 @@
 #include "cmd/walk.h"
 #include "core/i18n.h"
 #include "core/arena.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -27,7 +27,7 @@
 #include <stdint.h>
 #include "core/error.h"
 #include "corpus/fingerprint.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 #define FL_CORPUS_SCHEMA 1
 #define FL_CORPUS_APP_ID 0x464C4350 /* "FLCP" */

@@ -4,7 +4,7 @@
  * through _rels/.rels, never assumed, and the other parts through its
  * relationships; each part's r:ids resolve through that part's own rels. */
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "input/formats.h"
 #include "input/numbering.h"
 #include "input/opc.h"

@@ -5,7 +5,7 @@
  * meets libxml2's text-node limit (a DOM or text reader refuses a text node
  * over 10 MB unless XML_PARSE_HUGE is set, which we never do). */
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "input/formats.h"
 #include "core/arena.h"
 #include "core/buf.h"

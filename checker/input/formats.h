@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 int fl_docx_read(fl_doc *doc, const void *data, size_t len, fl_error *err);        /* docx.c */
 int fl_flatopc_read(fl_doc *doc, const char *data, size_t len, fl_error *err);     /* flatopc.c */

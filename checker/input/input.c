@@ -2,7 +2,7 @@
  * lists what is read and what is refused). The decision is made on the
  * bytes: a renamed file is read for what it is. */
 #include "input/input.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include "core/arena.h"
 #include <errno.h>
 #include <fcntl.h>

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include "core/error.h"
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 /* err->file is set to path on failure. */
 int fl_input_load(fl_doc **out, const char *path, fl_error *err);

@@ -2,7 +2,7 @@
 #include "input/pkg.h"
 #include "core/buf.h"
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include <stdbool.h>
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /* The table of readers (reader.h) and what reads it: picking a reader for
  * some bytes, the names and heads a folder walk takes, the list of endings
  * for help texts. A new format is a reader file and one row here. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include "input/formats.h"
 #include <string.h>
 #include <strings.h>

@@ -44,7 +44,7 @@
  *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
  *     quoted cells hold line breaks are not joined either. */
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "input/formats.h"
 #include "core/fielderr.h"
 #include "input/textenc.h"

@@ -13,7 +13,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "core/ns.h"
 #include "input/symbols.h"
 #include "core/utf16.h"

@@ -10,7 +10,7 @@
 #include "core/error.h"
 #include "input/numbering.h"
 #include "input/styles.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct fl_wml fl_wml;
 

@@ -3,7 +3,7 @@
  * reader as OOXML, which knows the 2003 dialect (listPr/ilfo, aml:annotation
  * revisions and comments, inline footnotes). */
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "input/formats.h"
 #include "input/numbering.h"
 #include "input/styles.h"

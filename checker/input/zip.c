@@ -4,7 +4,7 @@
 #include "input/zip.h"
 #include "core/arena.h"
 #include "core/limits.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -5,7 +5,7 @@
 #define FL_COVER_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "model/doc.h"
+#include "doc/doc.h"
 
 #define FL_COVER_LINES 40 /* non-empty lines of the cover region at most */
 

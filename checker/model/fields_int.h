@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/arena.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 #define FL_NELEM(a) (sizeof(a) / sizeof *(a))
 #define FL_FX_PARA_LABEL_CP 20 /* longest label of a "标签：值" line, in code points */

@@ -1,4 +1,4 @@
-/* The type of a soil-pollution project, read once (model/doc.h
+/* The type of a soil-pollution project, read once (doc/doc.h
  * fl_soil_type_read) so that every SOIL rule is scoped by the same reading.
  *
  * 环办土壤〔2020〕23号 一 lists the project types (源头防控, 状况调查, 风险评估,
@@ -32,7 +32,7 @@
  * Cost: the fields once, the first cover blocks, and every body block at
  * most twice (a substring search per statement verb, then per route and
  * measure word): linear. */
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "core/norm.h"
 #include "rules/evidence.h" /* fl_evidence_title_line: the same title lines the rules' in="title" sees */
 #include <stdlib.h>

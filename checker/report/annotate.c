@@ -15,7 +15,7 @@
 #include "core/limits.h"
 #include "input/opc.h"
 #include "input/pkg.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include "input/zip.h"
 #include "report/annotate_marks.h"
 #include "report/annotate_xml.h"
@@ -573,7 +573,7 @@ static int output_path(const char *dir, const char *input, const char *base, cha
 }
 
 /* The formats a copy can be written in, by the name of their reader
- * (input/reader.h); a document read by another reader gets no copy. xml:
+ * (input/readers.h); a document read by another reader gets no copy. xml:
  * the file is one XML document, decoded as its reader did. */
 typedef struct writer {
     const char *reader;

@@ -14,7 +14,7 @@
 #ifndef FL_ANNOTATE_H
 #define FL_ANNOTATE_H
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/finding.h"
 
 /* doc is the document read from input_path (its blocks locate the

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include "core/buf.h"
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "report/annotate_xml.h"
 #include "rules/finding.h"
 

@@ -18,7 +18,7 @@
 #include "core/error.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct fl_file_report {
     const char *path;

@@ -10,7 +10,7 @@
 #define FL_ENGINE_H
 #include <stdbool.h>
 #include "core/date.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
 

@@ -26,7 +26,7 @@
  * cell ("2. 主要编制人员") is a label, not data.
  *
  * A test with since/until runs only on the dates it is in force. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include "rules/kind.h"
 #include "core/buf.h"
 #include "core/checkdigit.h"

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include "core/arena.h"
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/pattern.h"
 
 typedef enum fl_severity { FL_SEV_INFO = 0, FL_SEV_WARNING = 1, FL_SEV_ERROR = 2 } fl_severity;

@@ -1,5 +1,5 @@
 /* Embedded examples as tests (see selftest.h). */
-#include "input/reader.h"
+#include "input/readers.h"
 #include "rules/selftest.h"
 #include "core/date.h"
 #include "corpus/index.h"

@@ -1,7 +1,7 @@
 /* Suppressions with reasons (see suppress.h): find the filinglint-disable
  * directives of a document, drop the findings they cover, and report the
  * directives that are invalid or hid nothing. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include "rules/suppress.h"
 #include "core/buf.h"
 #include "core/utf8.h"

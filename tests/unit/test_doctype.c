@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 static char last_reason[1024];
 

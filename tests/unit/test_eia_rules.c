@@ -4,7 +4,7 @@
  * clause-level `unless`, and the table kind's header bands over the one-table
  * layout of the 编制单位和编制人员情况表 (merged label rows, two person lists
  * with their own header rows), built here cell by cell. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -3,7 +3,7 @@
  * normalisation, missing content at the heading or at line 1, sentence-level
  * `unless`, excluded sections, conditions, document types, parts, ordering,
  * excerpts, rule selection, and a rule that hits the match limit. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

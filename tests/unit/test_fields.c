@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 static void cell(fl_doc *doc, int table, int row, int col, const char *text)
 {

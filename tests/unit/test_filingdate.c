@@ -16,7 +16,7 @@
 
 #include "core/buf.h"
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct want {
     const char *value;  /* "2019-04"; NULL: none found */

@@ -19,7 +19,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "model/sections.h"
 
 static fl_doc *load(const char *name, const char *text)

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 static fl_doc *load(const char *text)
 {

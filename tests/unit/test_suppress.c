@@ -1,7 +1,7 @@
 /* Unit tests for rules/suppress.c: directive forms, Word comment ranges,
  * Markdown next-line scope, LINT001 for a missing reason or rule list,
  * LINT002 only when the named rules ran, and selection of the LINT rules. */
-#include "input/reader.h"
+#include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

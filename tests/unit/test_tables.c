@@ -1,4 +1,4 @@
-/* The extension points' tables: readers (input/reader.h), document types
+/* The extension points' tables: readers (input/readers.h), document types
  * (model/doctypes.h), reporters and artifacts (report/report.h). Dispatch,
  * the folder walk, help texts and the check run all read these; a row in
  * the wrong place or a claim that takes the wrong bytes shows here. */
@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "input/input.h"
-#include "input/reader.h"
+#include "input/readers.h"
 #include "model/doctypes.h"
 #include "report/report.h"
 

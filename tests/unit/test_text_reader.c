@@ -15,7 +15,7 @@
 
 #include "input/input.h"
 #include "input/textenc.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 /* ---- encodings ------------------------------------------------------------ */
 

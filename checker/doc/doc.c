@@ -1,6 +1,6 @@
 /* Document model storage and the final ordering/numbering pass. */
-#include "input/reader.h"
-#include "model/doc.h"
+#include "input/readers.h"
+#include "doc/doc.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/norm.h"

@@ -132,7 +132,7 @@ typedef struct fl_comment {
 
 typedef struct fl_notice { const char *message; int block; } fl_notice; /* non-fatal reading notes */
 
-struct fl_reader; /* input/reader.h: the format, one row of the table of readers */
+struct fl_reader; /* input/readers.h: the format, one row of the table of readers */
 
 typedef struct fl_doc {
     fl_arena arena;

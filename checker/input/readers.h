@@ -8,13 +8,13 @@
  * then, when no package row took the file and it is not a package nobody
  * reads, the text rows: those with a claim (a name) before the one without,
  * which takes the rest. */
-#ifndef FL_READER_H
-#define FL_READER_H
+#ifndef FL_READERS_H
+#define FL_READERS_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "core/buf.h"
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct fl_reader {
     const char *name;               /* dump's and JSON's format name: "docx", "flat-opc", ... */
