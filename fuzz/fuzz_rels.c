@@ -31,6 +31,7 @@
  *     part's relationships (at most 64 parts): every internal target is a
  *     clean part name (no leading '/', no empty, '.' or '..' segment), and
  *     the walk ends however the relationships loop. */
+#include "model/finish.h"
 #include "input/readers.h"
 #include "fuzz.h"
 #include "core/error.h"

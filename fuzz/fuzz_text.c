@@ -3,6 +3,7 @@
  * would send a "PK" or "<?xml" prefix elsewhere), then finished into a model:
  * the numbering-pattern headings of model/sections.c and the field reader
  * see arbitrary lines here. */
+#include "model/finish.h"
 #include "input/readers.h"
 #include "input/formats.h"
 #include "fuzz.h"

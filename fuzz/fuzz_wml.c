@@ -12,6 +12,7 @@
  * footnotes, endnotes or comments part in turn (an empty one is skipped). The body is fed in chunks whose
  * size follows from the input length, which exercises the reader's handling of
  * UTF-8 sequences and markup split across zip_fread() chunks. */
+#include "model/finish.h"
 #include "input/readers.h"
 #include "fuzz.h"
 #include "core/error.h"

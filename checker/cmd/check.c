@@ -23,6 +23,7 @@
  * document's reading notices ("path: note: message", not with -q), rules
  * skipped on a file, and a progress line on a TTY. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include "model/load.h"
 #include "cmd/check.h"
 #include "input/readers.h"
 #include "cmd/cmd.h"
@@ -227,7 +228,7 @@ static void work(void *ctx, fl_pool *pool, size_t worker, size_t i)
     job *j = &c->jobs[i];
     fl_doc *doc = NULL;
     fl_error_clear(&j->err);
-    if (fl_input_load(&doc, j->path, &j->err)) return;
+    if (fl_doc_load(&doc, j->path, &j->err)) return;
     j->loaded = true;
     lint_file(c, c->lints[worker], j, doc);
     collect_notes(c, j, doc);
@@ -388,7 +389,7 @@ static void emit(void *ctx, size_t i)
     fl_doc *doc = j->doc;
     if (!doc && c->need_doc) { /* dropped while it waited: read it again */
         fl_error err;
-        if (fl_input_load(&doc, j->path, &err)) doc = NULL;
+        if (fl_doc_load(&doc, j->path, &err)) doc = NULL;
     }
     fr.result = &j->res;
     fr.doc = doc;

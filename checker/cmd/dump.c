@@ -4,6 +4,7 @@
  * first; additions after them: sections, doc_type_reason, filing_date, ...);
  * the text form is one block per line indented by section depth, then the
  * section outline, the fields, the type and why, and the filing's date. */
+#include "model/load.h"
 #include "input/readers.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
@@ -537,7 +538,7 @@ int fl_cmd_dump(int argc, char **argv)
         fl_doc *doc = NULL;
         fl_error err;
         fl_error_clear(&err);
-        if (fl_input_load(&doc, argv[i], &err)) {
+        if (fl_doc_load(&doc, argv[i], &err)) {
             char msg[2048];
             fflush(stdout);
             fprintf(stderr, "%s\n", fl_error_format(&err, msg, sizeof msg));

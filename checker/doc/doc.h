@@ -1,6 +1,7 @@
 /* The document model every rule sees. Readers (checker/input/) append blocks
- * with fl_doc_add_block(); fl_doc_finish() then numbers lines, builds the
- * section tree, reads fields and detects the document type.
+ * with fl_doc_add_block(); fl_doc_finish() (model/finish.h) then numbers
+ * lines, builds the section tree, reads fields and detects the document
+ * type.
  *
  * Ownership: the fl_doc owns everything reachable from it (one arena plus the
  * malloc'd vectors); strings stay valid until fl_doc_free(). */
@@ -193,10 +194,11 @@ void fl_doc_add_notice(fl_doc *doc, int block, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int fl_doc_new_table(fl_doc *doc); /* next 1-based table id */
 
-/* Order blocks (body and text boxes first, then headers, footers, footnotes,
- * endnotes, comments), number lines, build sections, fields, doc type. Block
- * indexes recorded in revisions/comments/notices are remapped. */
-void fl_doc_finish(fl_doc *doc);
+/* Order blocks (body and text boxes first, then headers, footers,
+ * footnotes, endnotes, comments) and remap the block indexes recorded in
+ * revisions, comments and notices; give back what the vectors reserved.
+ * The storage's half of fl_doc_finish (model/finish.h). */
+void fl_doc_seal(fl_doc *doc);
 
 /* ---- the members of a block that live beside it ---- */
 
@@ -236,15 +238,5 @@ static inline const char *fl_block_mtext(const fl_doc *doc, const fl_block *b, s
 const fl_field *fl_doc_field(const fl_doc *doc, const char *name); /* first with that name */
 const char *fl_doc_section_path(const fl_doc *doc, int block);     /* "" when none */
 
-/* Steps of fl_doc_finish, each in its own file under model/. */
-void fl_sections_build(fl_doc *doc);  /* model/sections.c */
-void fl_fields_extract(fl_doc *doc);  /* model/fields.c */
-/* Sets doc->doc_type and doc->doc_type_reason. */
-void fl_doctype_detect(fl_doc *doc); /* model/doctype.c */
-void fl_filing_date_read(fl_doc *doc); /* model/filingdate.c */
-/* Adds the field 土壤项目类型 (农用地安全利用, 风险管控, 修复, 风险管控与修复,
- * 调查评估, 其他) for a soil-project document, from its 项目类型 field, its
- * title or its technical route; none when they do not say. */
-void fl_soil_type_read(fl_doc *doc); /* model/soiltype.c */
 extern const char *const fl_part_names[FL_PART_COUNT]; /* "body", "textbox", ... */
 #endif

@@ -153,17 +153,16 @@ static int load(fl_doc **out, const char *name, const void *data, size_t len, ch
         fl_doc_free(doc);
         return -1;
     }
-    fl_doc_finish(doc);
     *out = doc;
     return 0;
 }
 
-int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
+int fl_input_read_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
 {
     return load(out, name, data, len, NULL, err);
 }
 
-int fl_input_load(fl_doc **out, const char *path, fl_error *err)
+int fl_input_read(fl_doc **out, const char *path, fl_error *err)
 {
     int rc = -1;
     char *data = NULL;

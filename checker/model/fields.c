@@ -9,6 +9,7 @@
  * Text is read through fl_block_mtext(): a line copied out of a PDF with a
  * space between every character is read folded, and a value ends where its
  * line or cell ends or where the next label starts. */
+#include "model/steps.h"
 #include "model/fields_int.h"
 #include "core/norm.h"
 #include "core/utf8.h"

@@ -34,6 +34,7 @@
  *
  * Lines are read as the model matches them (fl_block_mtext: spaced PDF
  * copies folded), so text is the date as typed, folded. */
+#include "model/steps.h"
 #include "doc/doc.h"
 #include "model/cover.h"
 #include "core/norm.h"

@@ -36,6 +36,7 @@
  * (1 总则 › 1.1 编制依据 › 一、法律法规); the part titles of a 报告表
  * (一、建设项目基本情况 … 六、结论, or typed bare) close any typed 一、 list
  * before them. */
+#include "model/steps.h"
 #include "model/sections.h"
 #include "core/fielderr.h"
 #include "model/typed.h"

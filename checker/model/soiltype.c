@@ -32,6 +32,7 @@
  * Cost: the fields once, the first cover blocks, and every body block at
  * most twice (a substring search per statement verb, then per route and
  * measure word): linear. */
+#include "model/steps.h"
 #include "doc/doc.h"
 #include "core/norm.h"
 #include "rules/evidence.h" /* fl_evidence_title_line: the same title lines the rules' in="title" sees */

@@ -1,4 +1,6 @@
 /* Embedded examples as tests (see selftest.h). */
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/readers.h"
 #include "rules/selftest.h"
 #include "core/date.h"
@@ -53,7 +55,7 @@ int fl_example_doc(fl_doc **out, const fl_example *ex, fl_error *err)
     fl_doc *doc = NULL;
     *out = NULL;
     if (ex->text && *ex->text) {
-        if (fl_input_load_memory(&doc, "example.md", ex->text, strlen(ex->text), err)) return -1;
+        if (fl_doc_load_memory(&doc, "example.md", ex->text, strlen(ex->text), err)) return -1;
     } else { /* nothing but package contents (properties, revisions) */
         doc = fl_doc_new("example.md");
         doc->reader = fl_reader_find("markdown");
@@ -75,7 +77,7 @@ static int index_other(fl_corpus *c, const fl_example_other *o, fl_error *err)
     fl_corpus_status st;
     int rc = -1;
     memset(&e, 0, sizeof e);
-    if (fl_input_load_memory(&doc, o->name, o->text, strlen(o->text), err)) goto cleanup;
+    if (fl_doc_load_memory(&doc, o->name, o->text, strlen(o->text), err)) goto cleanup;
     if (fl_corpus_entry_make(&e, doc, FL_CORPUS_FILING, fl_corpus_params(c), err)) goto cleanup;
     rc = fl_corpus_store(c, &e, &st, err);
 cleanup:

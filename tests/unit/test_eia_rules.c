@@ -4,6 +4,8 @@
  * clause-level `unless`, and the table kind's header bands over the one-table
  * layout of the 编制单位和编制人员情况表 (merged label rows, two person lists
  * with their own header rows), built here cell by cell. */
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,7 +53,7 @@ static fl_doc *load(fixture *f, const char *rel)
     snprintf(path, sizeof path, "%s/%s", f->dir, rel);
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load(&doc, path, &err), 0);
+    assert_int_equal(fl_doc_load(&doc, path, &err), 0);
     return doc;
 }
 
@@ -59,7 +61,7 @@ static fl_doc *md(const char *text)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
     return doc;
 }
 

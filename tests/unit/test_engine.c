@@ -3,6 +3,8 @@
  * normalisation, missing content at the heading or at line 1, sentence-level
  * `unless`, excluded sections, conditions, document types, parts, ordering,
  * excerpts, rule selection, and a rule that hits the match limit. */
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,7 +159,7 @@ static fl_doc *md(const char *text)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
     return doc;
 }
 

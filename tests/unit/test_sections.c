@@ -18,6 +18,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/input.h"
 #include "doc/doc.h"
 #include "model/sections.h"
@@ -27,7 +29,7 @@ static fl_doc *load(const char *name, const char *text)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    int rc = fl_input_load_memory(&doc, name, text, strlen(text), &err);
+    int rc = fl_doc_load_memory(&doc, name, text, strlen(text), &err);
     if (rc) fail_msg("load %s: %s", name, err.message);
     return doc;
 }
@@ -40,7 +42,7 @@ static fl_doc *load_fixture(const char *rel)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    if (fl_input_load(&doc, path, &err)) fail_msg("load %s: %s", path, err.message);
+    if (fl_doc_load(&doc, path, &err)) fail_msg("load %s: %s", path, err.message);
     return doc;
 }
 
@@ -870,7 +872,7 @@ static void test_large_doubtful(void **state)
     }
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "many.txt", t, o, &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "many.txt", t, o, &err), 0);
     assert_int_equal(doc->nblocks, lines + 1);
     assert_true(doc->blocks[1].flags & FL_BF_TOC);
     assert_int_equal(doc->blocks[2001].kind, FL_BLOCK_PARAGRAPH); /* "3 台设备" */
@@ -985,7 +987,7 @@ static void test_text_reader_lines(void **state)
     static const char data[] = "\xEF\xBB\xBF第一行\r\n\r\n  \r\n第四行\r第五\0行\n\xE3\x80\x80\n最后一行";
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "a.txt", data, sizeof data - 1, &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "a.txt", data, sizeof data - 1, &err), 0);
     assert_int_equal(doc->nblocks, 4);
     assert_string_equal(doc->blocks[0].text, "第一行");
     assert_int_equal(doc->blocks[0].line, 1);
@@ -1061,7 +1063,7 @@ static void test_reader_large(void **state)
     data[n] = '\0';
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "big.txt", data, n, &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "big.txt", data, n, &err), 0);
     assert_int_equal(doc->nblocks, 1);
     assert_int_equal(doc->blocks[0].len, n);
     fl_doc_free(doc);
@@ -1069,7 +1071,7 @@ static void test_reader_large(void **state)
     size_t lines = 200000, o = 0;
     char *t = realloc(data, lines * 24);
     for (size_t i = 0; i < lines; i++) o += (size_t)sprintf(t + o, i % 2 ? "内容。\n" : "%zu.1 标题\n", i % 90 + 1);
-    assert_int_equal(fl_input_load_memory(&doc, "many.txt", t, o, &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "many.txt", t, o, &err), 0);
     assert_int_equal(doc->nblocks, lines);
     assert_int_equal(doc->blocks[0].kind, FL_BLOCK_HEADING);
     fl_doc_free(doc);

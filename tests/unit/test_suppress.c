@@ -1,6 +1,8 @@
 /* Unit tests for rules/suppress.c: directive forms, Word comment ranges,
  * Markdown next-line scope, LINT001 for a missing reason or rule list,
  * LINT002 only when the named rules ran, and selection of the LINT rules. */
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
@@ -67,7 +69,7 @@ static fl_doc *md(const char *text)
 {
     fl_doc *d = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&d, "t.md", text, strlen(text), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&d, "t.md", text, strlen(text), &err), 0);
     return d;
 }
 
