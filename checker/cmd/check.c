@@ -32,6 +32,7 @@
 #include "cmd/walk.h"
 #include "corpus/index.h"
 #include "input/input.h"
+#include "report/annotate.h"
 #include "report/report.h"
 #include "rules/baseline.h"
 #include "rules/engine.h"

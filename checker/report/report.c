@@ -1,34 +1,11 @@
-/* The table of output formats, the run summary they all print and the
- * invocation the record-keeping ones (SARIF, HTML) write down. */
+/* What the output formats share: words for people, the run summary they
+ * all print and the invocation the record-keeping ones (SARIF, HTML) write
+ * down. The table of formats is reporters.c. */
 #include "report/report.h"
 #include "model/doctypes.h"
 #include "core/i18n.h"
 #include <stdlib.h>
 #include <string.h>
-
-static const fl_reporter *const reporters[] = {
-    &fl_report_text,
-    &fl_report_json,
-    &fl_report_jsonl,
-    &fl_report_sarif,
-    &fl_report_html,
-    &fl_report_csv,
-};
-
-const fl_reporter *fl_reporter_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof reporters / sizeof *reporters; i++)
-        if (!strcmp(reporters[i]->name, name)) return reporters[i];
-    return NULL;
-}
-
-void fl_reporter_names(fl_buf *b, const char *sep)
-{
-    for (size_t i = 0; i < sizeof reporters / sizeof *reporters; i++) {
-        if (i) fl_buf_adds(b, sep);
-        fl_buf_adds(b, reporters[i]->name);
-    }
-}
 
 const char *fl_report_severity(fl_severity s)
 {

@@ -2,7 +2,7 @@
  * list of rules/finding.h, or the error that stopped a file from being read)
  * through one small interface, called in input order: open, one call per
  * file, close with the run's summary. Adding a format is one file here and
- * one row in report.c's table.
+ * one row in reporters.c's table.
  *
  * Ownership: a reporter does not keep the fl_file_report it is handed beyond
  * the call unless it copies what it needs (the JSON reporter copies into its
@@ -84,6 +84,7 @@ typedef struct fl_reporter {
     int (*close)(void *state, const fl_summary *s);
 } fl_reporter;
 
+/* reporters.c, the table of formats: */
 const fl_reporter *fl_reporter_find(const char *name); /* NULL if unknown */
 /* The --format names in table order, separated by sep, appended to b. */
 void fl_reporter_names(fl_buf *b, const char *sep);
@@ -119,12 +120,4 @@ typedef struct fl_artifact {
                  const fl_result *res, fl_error *err);
 } fl_artifact;
 
-extern const fl_artifact fl_artifact_annotate; /* annotate.c */
-
-extern const fl_reporter fl_report_text; /* text.c */
-extern const fl_reporter fl_report_json; /* json.c */
-extern const fl_reporter fl_report_jsonl; /* jsonl.c */
-extern const fl_reporter fl_report_sarif; /* sarif.c */
-extern const fl_reporter fl_report_html; /* html.c */
-extern const fl_reporter fl_report_csv; /* csv.c */
 #endif

@@ -11,6 +11,7 @@
 #include "input/input.h"
 #include "input/readers.h"
 #include "model/doctypes.h"
+#include "report/annotate.h"
 #include "report/report.h"
 
 static const char *pick(const char *bytes, size_t len, const char *name, bool text_round)
