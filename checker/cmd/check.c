@@ -6,7 +6,7 @@
  * refused or not opened), taking precedence over 1, 3 an invalid ruleset, an
  * internal error or an output that failed while being written.
  *
- * The run: settings (command line over .filinglint.xml, check.h), rulesets
+ * The run: settings (command line over .filinglint.xml, check_settings.h), rulesets
  * loaded once and shared read-only, then the files linted on -j worker
  * threads (cmd/pool.c), each with its own fl_lint. A worker reads a file,
  * lints it, fingerprints the findings (rules/baseline.c) and applies the
@@ -24,7 +24,7 @@
  * skipped on a file, and a progress line on a TTY. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "model/load.h"
-#include "cmd/check.h"
+#include "cmd/check_settings.h"
 #include "input/readers.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"

@@ -3,7 +3,7 @@
  * per-file selection that the config's per-path overrides give. Kept apart
  * from the run (check.c) because `filinglint config` (config.c) uses the
  * same merge to print the settings. */
-#include "cmd/check.h"
+#include "cmd/check_settings.h"
 #include "input/readers.h"
 #include "cmd/cmd.h"
 #include "core/i18n.h"

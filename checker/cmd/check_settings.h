@@ -10,8 +10,8 @@
  *
  * Ownership: the settings own their lists and the config; strings point
  * into argv, the config or the lists, and live until fl_check_settings_free. */
-#ifndef FL_CHECK_H
-#define FL_CHECK_H
+#ifndef FL_CHECK_SETTINGS_H
+#define FL_CHECK_SETTINGS_H
 #include <stdbool.h>
 #include "cmd/configfile.h"
 #include "cmd/strlist.h"
