@@ -53,7 +53,7 @@ bool fl_fx_checkbox_value(fl_arena *a, const char *s, size_t len, const char **v
  * …中心), 3 to 40 code points. */
 bool fl_fx_org_name(const char *s, size_t len);
 
-/* fields.c */
+/* fields_line.c */
 void fl_fx_add_named(fl_fx *fx, const char *group, const char *label, const char *value, size_t vlen, int block);
 const char *fl_fx_group_of(const char *name);
 /* Fields of the text of block bi (a paragraph, or one paragraph of a cell):
