@@ -8,7 +8,7 @@
  * 32-bit values (4-byte SQLite integers), and a filing's positions are
  * mapped to lines through one small blob per filing instead of a column. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "corpus/corpus_int.h"
+#include "corpus/index_int.h"
 #include "corpus/sha256.h"
 #include "core/buf.h"
 #include <errno.h>

@@ -10,7 +10,7 @@
  * space between every character is read folded, and a value ends where its
  * line or cell ends or where the next label starts. */
 #include "model/steps.h"
-#include "model/fields_int.h"
+#include "model/fx.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdint.h>

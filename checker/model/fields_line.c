@@ -1,8 +1,8 @@
-/* Fields read from lines of text (fields_int.h): "标签：值" pairs, a
+/* Fields read from lines of text (fx.h): "标签：值" pairs, a
  * tab-separated label and value, a known label whose value is on the next
  * line; and adding a field with its group's alias, which the tables
  * (fields_table.c) do too. The pass over the document is fields.c. */
-#include "model/fields_int.h"
+#include "model/fx.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdint.h>

@@ -1,8 +1,8 @@
 /* Internals shared by index.c and query.c: the connection, its prepared
  * statements and the snapshot of live documents that queries use. Not for
  * use outside checker/corpus/. */
-#ifndef FL_CORPUS_INT_H
-#define FL_CORPUS_INT_H
+#ifndef FL_CORPUS_INDEX_INT_H
+#define FL_CORPUS_INDEX_INT_H
 #include <sqlite3.h>
 #include "core/arena.h"
 #include "corpus/index.h"

@@ -2,8 +2,8 @@
  * text), fields_table.c (label/value tables), fields_prose.c (facts stated
  * in sentences) and fields_text.c (labels, checkbox values). Not for rules:
  * they read doc->fields. */
-#ifndef FL_FIELDS_INT_H
-#define FL_FIELDS_INT_H
+#ifndef FL_FX_H
+#define FL_FX_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
