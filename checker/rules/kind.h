@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include "core/error.h"
 #include "core/norm.h"
-#include "rules/engine.h"
+#include "rules/finding.h"
 #include "rules/ruleset.h"
 
 typedef struct fl_loader fl_loader; /* load.c: the ruleset being loaded */
@@ -34,7 +34,7 @@ const fl_kind *fl_kind_find(const char *name); /* kinds.c; NULL if unknown */
 extern const fl_kind fl_kind_section, fl_kind_mention, fl_kind_forbid, fl_kind_fields,
     fl_kind_table, fl_kind_package, fl_kind_doctype;
 
-/* ---- loading (load.c) ---------------------------------------------------- */
+/* ---- loading (loader.c) ---------------------------------------------------- */
 void *fl_loader_alloc(fl_loader *ld, size_t n);            /* zeroed, ruleset arena */
 const char *fl_loader_strdup(fl_loader *ld, const char *s);
 /* Attribute value in the ruleset arena, NULL if absent. */
@@ -52,6 +52,8 @@ int fl_loader_pattern_attr(fl_loader *ld, const xmlNode *n, const char *attr,
 int fl_loader_pattern_text(fl_loader *ld, const xmlNode *n, const fl_pattern **out, fl_error *err);
 /* A message template in attribute attr of n (NULL when absent), its
  * placeholders checked against the rule's kind like the rule's <message>. */
+/* Does msg use only placeholders ({name}) that the rule's kind fills? */
+int fl_loader_check_placeholders(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *msg, fl_error *err);
 int fl_loader_message(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *attr, const char **out,
                       fl_error *err);
 /* Attributes scope, exclude, parts, level of n. */
@@ -125,7 +127,8 @@ typedef struct fl_hit {
 } fl_hit;
 
 const fl_doc *fl_scan_doc(const fl_scan *s);
-const fl_lint_opts *fl_scan_opts(const fl_scan *s);
+struct fl_lint_opts; /* engine.h */
+const struct fl_lint_opts *fl_scan_opts(const fl_scan *s);
 /* The date the document is judged at (--as-of, else the filing's date, else
  * today), computed once per document. */
 const fl_judging *fl_scan_judging(const fl_scan *s);

@@ -5,6 +5,7 @@
  * kind needs no per-thread state. A database that cannot be opened or read
  * is a tool error for the file, not a finding. */
 #include "rules/kind.h"
+#include "rules/engine.h"
 #include "core/utf8.h"
 #include "corpus/query.h"
 #include <stdio.h>

@@ -78,11 +78,6 @@ static int read_all(const char *path, char **data, size_t *len, fl_error *err, c
     return 0;
 }
 
-void fl_rulesets_schema_free(void *schema)
-{
-    if (schema) xmlRelaxNGFree(schema);
-}
-
 static int load_schema(fl_rules *set, fl_error *err)
 {
     if (set->schema) return 0;
@@ -294,34 +289,5 @@ int fl_rules_load_all(fl_rules *set, bool defaults, char *const *paths, size_t n
     if (defaults && fl_rules_load_default(set, err)) return -1;
     for (size_t i = 0; i < npaths; i++)
         if (fl_rules_load(set, paths[i], err)) return -1;
-    return 0;
-}
-
-/* Data tables are loaded when the first rule asks for them, once per
- * ruleset, and are read-only afterwards: every thread linting with the set
- * shares them. */
-int fl_loader_table(fl_loader *ld, const xmlNode *n, const char *name, fl_table_load_fn load,
-                    fl_table_free_fn free_fn, void **out, fl_error *err)
-{
-    fl_data_ref *d = NULL;
-    *out = NULL;
-    for (size_t i = 0; i < ld->rs->ndata && !d; i++)
-        if (!strcmp(ld->rs->data[i].name, name)) d = &ld->rs->data[i];
-    if (!d)
-        return fl_loader_error(err, ld, n, "needs the data table '%s': declare <data name=\"%s\" file=\"%s.xml\"/> in the ruleset",
-                               name, name, name);
-    if (d->table) {
-        if (d->loaded_by != (const void *)load)
-            return fl_loader_error(err, ld, n, "data table '%s' is used as two different kinds of table", name);
-        *out = d->table;
-        return 0;
-    }
-    if (load(&d->table, d->path, err)) {
-        d->table = NULL;
-        return -1; /* err names the data file and line */
-    }
-    d->free_table = free_fn;
-    d->loaded_by = (const void *)load;
-    *out = d->table;
     return 0;
 }

@@ -392,3 +392,68 @@ int fl_loader_check_named(fl_loader *ld, fl_error *err)
     }
     return 0;
 }
+
+/* ---- message templates --------------------------------------------------- */
+
+static bool kind_has_var(const fl_kind *k, const char *name, size_t len)
+{
+    for (const char *const *v = k->vars; v && *v; v++)
+        if (strlen(*v) == len && !memcmp(*v, name, len)) return true;
+    return false;
+}
+
+int fl_loader_check_placeholders(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *msg, fl_error *err)
+{
+    for (const char *p = msg ? strchr(msg, '{') : NULL; p; p = strchr(p + 1, '{')) {
+        const char *q = p + 1;
+        while ((*q >= 'a' && *q <= 'z') || *q == '_' || (*q >= '0' && *q <= '9')) q++;
+        if (*q != '}' || q == p + 1) continue;
+        if (!kind_has_var(r->kind, p + 1, (size_t)(q - p - 1))) {
+            fl_buf b = FL_BUF_INIT;
+            for (const char *const *v = r->kind->vars; v && *v; v++) fl_buf_printf(&b, " {%s}", *v);
+            fl_loader_error(err, ld, n, "message uses {%.*s}, which kind <%s> does not fill (it fills:%s)",
+                            (int)(q - p - 1), p + 1, r->kind->name, b.len ? b.data : " nothing");
+            fl_buf_free(&b);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int fl_loader_message(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *attr, const char **out,
+                      fl_error *err)
+{
+    *out = fl_loader_attr(ld, n, attr);
+    return *out ? fl_loader_check_placeholders(ld, n, r, *out, err) : 0;
+}
+
+/* ---- data tables ---------------------------------------------------------- */
+
+/* Data tables are loaded when the first rule asks for them, once per
+ * ruleset, and are read-only afterwards: every thread linting with the set
+ * shares them. */
+int fl_loader_table(fl_loader *ld, const xmlNode *n, const char *name, fl_table_load_fn load,
+                    fl_table_free_fn free_fn, void **out, fl_error *err)
+{
+    fl_data_ref *d = NULL;
+    *out = NULL;
+    for (size_t i = 0; i < ld->rs->ndata && !d; i++)
+        if (!strcmp(ld->rs->data[i].name, name)) d = &ld->rs->data[i];
+    if (!d)
+        return fl_loader_error(err, ld, n, "needs the data table '%s': declare <data name=\"%s\" file=\"%s.xml\"/> in the ruleset",
+                               name, name, name);
+    if (d->table) {
+        if (d->loaded_by != (const void *)load)
+            return fl_loader_error(err, ld, n, "data table '%s' is used as two different kinds of table", name);
+        *out = d->table;
+        return 0;
+    }
+    if (load(&d->table, d->path, err)) {
+        d->table = NULL;
+        return -1; /* err names the data file and line */
+    }
+    d->free_table = free_fn;
+    d->loaded_by = (const void *)load;
+    *out = d->table;
+    return 0;
+}

@@ -47,38 +47,6 @@ static int check_doc_types(fl_loader *ld, const xmlNode *n, const char **v, size
     return 0;
 }
 
-static bool kind_has_var(const fl_kind *k, const char *name, size_t len)
-{
-    for (const char *const *v = k->vars; v && *v; v++)
-        if (strlen(*v) == len && !memcmp(*v, name, len)) return true;
-    return false;
-}
-
-static int check_placeholders(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *msg, fl_error *err)
-{
-    for (const char *p = msg ? strchr(msg, '{') : NULL; p; p = strchr(p + 1, '{')) {
-        const char *q = p + 1;
-        while ((*q >= 'a' && *q <= 'z') || *q == '_' || (*q >= '0' && *q <= '9')) q++;
-        if (*q != '}' || q == p + 1) continue;
-        if (!kind_has_var(r->kind, p + 1, (size_t)(q - p - 1))) {
-            fl_buf b = FL_BUF_INIT;
-            for (const char *const *v = r->kind->vars; v && *v; v++) fl_buf_printf(&b, " {%s}", *v);
-            fl_loader_error(err, ld, n, "message uses {%.*s}, which kind <%s> does not fill (it fills:%s)",
-                            (int)(q - p - 1), p + 1, r->kind->name, b.len ? b.data : " nothing");
-            fl_buf_free(&b);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-int fl_loader_message(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *attr, const char **out,
-                      fl_error *err)
-{
-    *out = fl_loader_attr(ld, n, attr);
-    return *out ? check_placeholders(ld, n, r, *out, err) : 0;
-}
-
 /* "缺少{name}章节" -> "缺少…章节", a summary for `rules` when none is given. */
 static const char *placeholders_elided(fl_loader *ld, const char *msg)
 {
@@ -329,7 +297,7 @@ static int parse_rule(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_error *er
         if (parse_rule_child(ld, c, r, err)) return -1;
     if (!r->kind) return fl_loader_error(err, ld, el, "no kind element (section, mention, forbid, fields, table, package, doc-type-unknown)");
     if (!r->message || !*r->message) return fl_loader_error(err, ld, el, "no <message>");
-    if (check_placeholders(ld, el, r, r->message, err) || check_placeholders(ld, el, r, r->message_en, err)) return -1;
+    if (fl_loader_check_placeholders(ld, el, r, r->message, err) || fl_loader_check_placeholders(ld, el, r, r->message_en, err)) return -1;
     bool fail = false, pass = false;
     for (size_t i = 0; i < r->nexamples; i++) {
         if (r->examples[i].fail) fail = true;

@@ -3,6 +3,7 @@
 #include "rules/ruleset.h"
 #include "core/buf.h"
 #include "core/i18n.h"
+#include <libxml/relaxng.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,15 +118,13 @@ static void ruleset_free(fl_ruleset *rs)
     free(rs);
 }
 
-void fl_rulesets_schema_free(void *schema); /* load.c */
-
 void fl_rules_free(fl_rules *set)
 {
     if (!set) return;
     for (size_t i = 0; i < set->nsets; i++) ruleset_free(set->sets[i]);
     free(set->sets);
     free(set->all);
-    fl_rulesets_schema_free(set->schema);
+    if (set->schema) xmlRelaxNGFree(set->schema); /* made by load.c */
     memset(set, 0, sizeof *set);
 }
 
