@@ -5,11 +5,11 @@
  * libzip copies every other ZIP entry as stored, without recompressing it.
  * Flat OPC gets the same inside its pkg:package, Word 2003 XML gets
  * aml:annotation comments. Then the copy is written into DIR the way every
- * output of check is (cmd/output.h). */
+ * output of check is (core/sink.h). */
 #include "report/annotate.h"
 #include "report/report.h"
 #include "core/i18n.h"
-#include "cmd/output.h"
+#include "core/sink.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "core/limits.h"
@@ -537,7 +537,7 @@ static int read_input(const char *path, char **data, size_t *len, fl_error *err)
     return 0;
 }
 
-/* Written by the check command's output code (cmd/output.h): a temp file
+/* Written by the check command's output code (core/sink.h): a temp file
  * beside the real target renamed into place, so a reader of DIR never sees
  * half a file and a failure leaves any earlier copy in place; a device or
  * FIFO there is written through, a link followed, a mode kept. */
