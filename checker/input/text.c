@@ -50,7 +50,7 @@
 #include "input/textenc.h"
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "model/typed.h"
+#include "core/heading.h"
 #include <stdlib.h>
 #include <string.h>
 

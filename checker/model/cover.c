@@ -2,7 +2,7 @@
 #include "model/cover.h"
 #include "core/norm.h"
 #include "core/utf8.h"
-#include "model/typed.h"
+#include "core/heading.h"
 #include <string.h>
 
 #define SENTENCE_CP 80 /* a longer line is body text, not a cover line */

@@ -39,7 +39,7 @@
 #include "model/steps.h"
 #include "model/sections.h"
 #include "core/fielderr.h"
-#include "model/typed.h"
+#include "core/heading.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdint.h>
@@ -335,7 +335,7 @@ static int outline_of(const fl_doc *doc, const fl_block *b)
 /* One per block, 24 bytes: the section pass of a document of millions of
  * lines holds one for each. */
 typedef struct cand {
-    const fl_typed *ty; /* the line read alone (model/typed.c); a line typed as
+    const fl_typed *ty; /* the line read alone (core/heading.c); a line typed as
                            nothing shares one record */
     uint32_t key;       /* id of the line without a spaced or leader page number */
     uint32_t gkey;      /* ... and without a glued one: a contents entry's key */

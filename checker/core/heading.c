@@ -1,8 +1,8 @@
-/* Typed heading numbers (model/typed.h): one line at a time, whether it
+/* Typed heading numbers (core/heading.h): one line at a time, whether it
  * reads as a numbered title. Numbers are read on normalised code points, so
  * full-width digits and brackets (１．１, （一）) count like ASCII ones;
  * quantities (1.5万元, 3 台, 2024年) and sentences do not. */
-#include "model/typed.h"
+#include "core/heading.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdint.h>

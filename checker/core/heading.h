@@ -4,8 +4,8 @@
  * decides the levels and the per-document questions (is this numbering
  * family used for headings, is this form's set of part titles there); this
  * file only reads one line at a time. */
-#ifndef FL_TYPED_H
-#define FL_TYPED_H
+#ifndef FL_HEADING_H
+#define FL_HEADING_H
 #include <stdbool.h>
 #include <stddef.h>
 
