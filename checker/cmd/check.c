@@ -106,17 +106,11 @@ typedef struct run_ctx {
     fl_readset *reads;    /* what the run reads: no annotated copy goes over one */
 } run_ctx;
 
-static bool listed(const char *id, char *const *lists, size_t n)
+/* The lists hold ids and prefixes, split when the settings were read. */
+static bool listed(const char *id, char *const *items, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        for (const char *p = lists[i]; *p;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && *p == ' ') p++, len--;
-            while (len && p[len - 1] == ' ') len--;
-            if (len && !strncmp(id, p, len)) return true;
-            p = q ? q + 1 : p + strlen(p);
-        }
+        if (!strncmp(id, items[i], strlen(items[i]))) return true;
     return false;
 }
 
@@ -134,21 +128,17 @@ static bool builtin_prefix(const char *p, size_t len)
 
 static void warn_unused(const fl_rules *rules, const fl_strlist *sel, const char *opt)
 {
-    for (size_t i = 0; i < sel->n; i++)
-        for (const char *p = sel->v[i]; *p;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && *p == ' ') p++, len--;
-            while (len && p[len - 1] == ' ') len--;
-            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len)) {
-                char id[64], near[200];
-                snprintf(id, sizeof id, "%.*s", (int)len, p);
-                fl_cmd_near_rules(rules, id, near, sizeof near);
-                fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
-                fprintf(stderr, fl_tr(FL_M_MATCHES_NO_RULE), opt, id, near);
-            }
-            p = q ? q + 1 : p + strlen(p);
+    for (size_t i = 0; i < sel->n; i++) {
+        const char *p = sel->v[i];
+        size_t len = strlen(p);
+        if (!fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len)) {
+            char id[64], near[200];
+            snprintf(id, sizeof id, "%.*s", (int)len, p);
+            fl_cmd_near_rules(rules, id, near, sizeof near);
+            fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
+            fprintf(stderr, fl_tr(FL_M_MATCHES_NO_RULE), opt, id, near);
         }
+    }
 }
 
 static void progress_clear(run_ctx *c)

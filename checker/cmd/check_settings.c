@@ -115,8 +115,8 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case 'o': c->output = optarg; break;
         case OPT_RULESET: fl_strlist_push(&c->rulesets, optarg); break;
         case OPT_NO_DEFAULTS: c->no_defaults = true; break;
-        case OPT_SELECT: fl_strlist_push(&c->select, optarg); break;
-        case OPT_IGNORE: fl_strlist_push(&c->ignore, optarg); break;
+        case OPT_SELECT: fl_strlist_push_split(&c->select, optarg); break;
+        case OPT_IGNORE: fl_strlist_push_split(&c->ignore, optarg); break;
         case OPT_DOC_TYPE:
             if (!fl_doc_type_known(optarg)) {
                 fl_buf types = FL_BUF_INIT;

@@ -136,8 +136,8 @@ static int read_override(reader *r, const xmlNode *n)
         const char *name = (const char *)k->name;
         char *v = value(k);
         int rc = 0;
-        if (!strcmp(name, "select")) fl_strlist_push(&o->select, v);
-        else if (!strcmp(name, "ignore")) fl_strlist_push(&o->ignore, v);
+        if (!strcmp(name, "select")) fl_strlist_push_split(&o->select, v);
+        else if (!strcmp(name, "ignore")) fl_strlist_push_split(&o->ignore, v);
         else if (!strcmp(name, "doc-type")) {
             if (!fl_doc_type_known(v)) rc = bad(r, k, FL_M_CONF_DOC_TYPE, v);
             else { rc = set_once(r, k, &o->doc_type, v); v = NULL; }
@@ -159,9 +159,9 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
         fl_strlist_push(&c->rulesets, p);
         free(p);
     } else if (!strcmp(name, "select")) {
-        fl_strlist_push(&c->select, v);
+        fl_strlist_push_split(&c->select, v);
     } else if (!strcmp(name, "ignore")) {
-        fl_strlist_push(&c->ignore, v);
+        fl_strlist_push_split(&c->ignore, v);
     } else if (!strcmp(name, "default-rulesets")) {
         if (strcmp(v, "true") && strcmp(v, "false")) {
             int rc = bad(r, n, FL_M_CONF_BOOL, v);

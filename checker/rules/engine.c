@@ -691,17 +691,10 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
 
 /* ---- selection ----------------------------------------------------------- */
 
-static bool listed(const char *id, char *const *lists, size_t n)
+static bool listed(const char *id, char *const *items, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        for (const char *p = lists[i]; *p;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && p[0] == ' ') p++, len--;
-            while (len && p[len - 1] == ' ') len--;
-            if (len && !strncmp(id, p, len)) return true;
-            p = q ? q + 1 : p + strlen(p);
-        }
+        if (!strncmp(id, items[i], strlen(items[i]))) return true;
     return false;
 }
 

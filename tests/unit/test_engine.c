@@ -231,8 +231,8 @@ static void test_order_and_select(void **state)
     assert_int_equal(res.findings[4].line, 3);
     fl_result_free(&res);
 
-    char *sel[] = {"E00"}, *ign[] = {"E002,E003"};
-    unsigned char *mask = fl_lint_select(&f->rules, sel, 1, ign, 1);
+    char *sel[] = {"E00"}, *ign[] = {"E002", "E003"}; /* split by the settings */
+    unsigned char *mask = fl_lint_select(&f->rules, sel, 1, ign, 2);
     assert_int_equal(mask[0], 1);
     assert_int_equal(mask[1], 0);
     assert_int_equal(mask[2], 0);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include "cmd/strlist.h"
 #include "input/input.h"
 #include "input/readers.h"
 #include "model/doctypes.h"
@@ -112,11 +113,26 @@ static void test_reporters(void **state)
     assert_string_equal(fl_artifact_annotate.option, "--annotate");
 }
 
+/* --select/--ignore comma lists become items once, where they are read. */
+static void test_selector_split(void **state)
+{
+    (void)state;
+    fl_strlist l = {0};
+    fl_strlist_push_split(&l, "EIA1, DOC ,,  ");
+    fl_strlist_push_split(&l, "SOIL3");
+    fl_strlist_push_split(&l, "");
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.v[0], "EIA1");
+    assert_string_equal(l.v[1], "DOC");
+    assert_string_equal(l.v[2], "SOIL3");
+    fl_strlist_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pick),       cmocka_unit_test(test_traits),    cmocka_unit_test(test_walk),
-        cmocka_unit_test(test_doc_types),  cmocka_unit_test(test_reporters),
+        cmocka_unit_test(test_doc_types),  cmocka_unit_test(test_reporters), cmocka_unit_test(test_selector_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
