@@ -319,9 +319,7 @@ static bool copy_allowed(run_ctx *c, job *j, fl_error *err)
     if (role && stat(b.data, &to) == 0 && stat(j->path, &in) == 0 && in.st_dev == to.st_dev && in.st_ino == to.st_ino)
         role = NULL;
     if (role) {
-        char why[900];
-        snprintf(why, sizeof why, fl_tr(FL_M_IS_ROLE), b.data, role_text(role));
-        fl_error_set(err, FL_E_ANNOTATE, why);
+        fl_error_setf(err, FL_E_ANNOTATE, fl_tr(FL_M_IS_ROLE), b.data, role_text(role));
         snprintf(err->file, sizeof err->file, "%s", j->path);
     }
     fl_buf_free(&b);
@@ -345,9 +343,8 @@ static void write_artifact(run_ctx *c, job *j, const fl_doc *doc)
         }
         return;
     }
-    char line[1600];
     progress_clear(c);
-    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+    fl_error_print(&err);
     c->artifact_failed = true;
     /* the file was checked but its copy is missing: a failed file to
      * every format's summary, told apart in the text one */
@@ -361,9 +358,8 @@ static void emit(void *ctx, size_t i)
     job *j = &c->jobs[i];
     fl_file_report fr = {.path = j->path};
     if (!j->loaded) {
-        char line[1600];
         progress_clear(c);
-        fprintf(stderr, "%s\n", fl_error_format(&j->err, line, sizeof line));
+        fl_error_print(&j->err);
         fr.error = &j->err;
         c->rep->file(c->state, &fr);
         fl_summary_add(&c->sum, &fr);
@@ -487,8 +483,7 @@ static int open_baseline(run_ctx *c)
     fl_error err;
     fl_error_clear(&err);
     if (fl_baseline_load(&c->known, s->baseline, &err) == 0) return 0;
-    char line[1600];
-    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+    fl_error_print(&err);
     return -1;
 }
 
@@ -656,8 +651,7 @@ static int run(const fl_check_settings *s)
     fl_rules_init(&rules);
     fl_error_clear(&err);
     if (fl_rules_load_all(&rules, s->default_rulesets, s->rulesets.v, s->rulesets.n, &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+        fl_error_print(&err);
         status = 3; /* even an unreadable --ruleset: the run cannot mean anything */
         goto cleanup;
     }

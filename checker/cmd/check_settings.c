@@ -183,8 +183,7 @@ static int load_config(fl_check_settings *s, const cli *c)
     fl_error err;
     fl_error_clear(&err);
     if (fl_config_load(&s->config, path, &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+        fl_error_print(&err);
         return 2;
     }
     return 0;

@@ -539,9 +539,8 @@ int fl_cmd_dump(int argc, char **argv)
         fl_error err;
         fl_error_clear(&err);
         if (fl_doc_load(&doc, argv[i], &err)) {
-            char msg[2048];
             fflush(stdout);
-            fprintf(stderr, "%s\n", fl_error_format(&err, msg, sizeof msg));
+            fl_error_print(&err);
             status = 2;
             continue;
         }

@@ -245,8 +245,7 @@ typedef struct tally { size_t added, replaced, unchanged, failed, passages; } ta
 
 static int print_error(const fl_error *err)
 {
-    char msg[2048];
-    fprintf(stderr, "%s\n", fl_error_format(err, msg, sizeof msg));
+    fl_error_print(err);
     return 0;
 }
 

@@ -72,6 +72,22 @@ int fl_error_set(fl_error *err, fl_diag code, ...)
     return -1;
 }
 
+int fl_error_setf(fl_error *err, fl_diag code, const char *fmt, ...)
+{
+    char text[sizeof err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return fl_error_set(err, code, text);
+}
+
+void fl_error_print(const fl_error *err)
+{
+    char line[sizeof err->file + sizeof err->message + 16];
+    fprintf(stderr, "%s\n", fl_error_format(err, line, sizeof line));
+}
+
 void fl_error_clear(fl_error *err)
 {
     if (!err) return;

@@ -116,9 +116,7 @@ static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_
     if (len == 0) return fl_error_set(err, FL_E_EMPTY);
     const char *foreign = fl_input_sniff(d, len);
     if (foreign) {
-        char what[200];
-        snprintf(what, sizeof what, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
-        return fl_error_set(err, FL_E_UNSUPPORTED, what);
+        return fl_error_setf(err, FL_E_UNSUPPORTED, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
     }
     if (len >= 8 && !memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         if (ole_has_name(d, len, "EncryptedPackage")) return fl_error_set(err, FL_E_ENCRYPTED);

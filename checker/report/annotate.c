@@ -553,9 +553,7 @@ static int output_path(const char *dir, const char *input, const char *base, cha
 {
     struct stat ds, is, os;
     if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
-        char why[700];
-        snprintf(why, sizeof why, "%s is not a folder", dir);
-        return fl_error_set(err, FL_E_ANNOTATE, why);
+        return fl_error_setf(err, FL_E_ANNOTATE, "%s is not a folder", dir);
     }
     if (!base) {
         base = strrchr(input, '/');
@@ -565,9 +563,7 @@ static int output_path(const char *dir, const char *input, const char *base, cha
     int n = snprintf(out, cap, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", base);
     if (n < 0 || (size_t)n >= cap) return fl_error_set(err, FL_E_ANNOTATE, "path too long");
     if (stat(input, &is) == 0 && stat(out, &os) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-        char why[700];
-        snprintf(why, sizeof why, "%s is the input itself; choose another folder", out);
-        return fl_error_set(err, FL_E_ANNOTATE, why);
+        return fl_error_setf(err, FL_E_ANNOTATE, "%s is the input itself; choose another folder", out);
     }
     return 0;
 }

@@ -25,9 +25,7 @@ static int apply_marks(fl_doc *doc, const fl_example *ex, fl_error *err)
         const fl_mark *m = &ex->marks[i];
         int b = block_of_line(doc, m->line);
         if (b < 0) {
-            char msg[64];
-            snprintf(msg, sizeof msg, "the example has no text on line %d", m->line);
-            return fl_error_set(err, FL_E_USAGE, msg);
+            return fl_error_setf(err, FL_E_USAGE, "the example has no text on line %d", m->line);
         }
         switch (m->kind) {
         case FL_MARK_INS: case FL_MARK_DEL: case FL_MARK_MOVE_TO: case FL_MARK_MOVE_FROM:
