@@ -14,9 +14,14 @@
 #include <string.h>
 #include <time.h>
 
+/* What a kind keeps across the documents one linter runs over. */
+typedef struct kind_state { const fl_kind *kind; void *state; void (*drop)(void *); } kind_state;
+
 struct fl_lint {
     const fl_rules *rules;
     fl_matcher m;
+    kind_state *kinds;
+    size_t nkinds, cap_kinds;
 };
 
 typedef struct scope_entry { fl_scope_spec spec; fl_scope scope; uint64_t hash; } scope_entry;
@@ -70,8 +75,21 @@ fl_lint *fl_lint_new(const fl_rules *rules)
 void fl_lint_free(fl_lint *l)
 {
     if (!l) return;
+    for (size_t i = 0; i < l->nkinds; i++)
+        if (l->kinds[i].state && l->kinds[i].drop) l->kinds[i].drop(l->kinds[i].state);
+    free(l->kinds);
     fl_matcher_fini(&l->m);
     free(l);
+}
+
+void **fl_scan_kind_state(fl_scan *s, const fl_kind *k, void (*drop)(void *))
+{
+    fl_lint *l = s->lint;
+    for (size_t i = 0; i < l->nkinds; i++)
+        if (l->kinds[i].kind == k) return &l->kinds[i].state;
+    FL_VEC_RESERVE(l->kinds, l->cap_kinds, l->nkinds + 1);
+    l->kinds[l->nkinds] = (kind_state){k, NULL, drop};
+    return &l->kinds[l->nkinds++].state;
 }
 
 /* ---- scan helpers for kinds ---------------------------------------------- */

@@ -142,6 +142,11 @@ bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f);
 bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown);
 const char *fl_scan_doc_type(const fl_scan *s);
 fl_arena *fl_scan_arena(fl_scan *s); /* scratch of the rule running, emptied after it */
+/* A slot for what kind k keeps from one document to the next (an open
+ * database): it lives as long as the linter running the scan, and a linter
+ * is one worker thread's, so the state is never shared between threads.
+ * NULL the first time; drop frees it with the linter. */
+void **fl_scan_kind_state(fl_scan *s, const fl_kind *k, void (*drop)(void *));
 /* Normalised text of a block, computed once per document. */
 const fl_norm *fl_scan_norm(fl_scan *s, int block);
 /* Blocks of a scope, computed once per document and scope. */
