@@ -477,6 +477,7 @@ void fl_typed_classify(fl_typed *out, const char *text, size_t len)
     out->why = not_title(s, len, ni.title, k == FL_TK_TOP || k == FL_TK_APPX);
     if (out->why) return;
     out->kind = k;
+    if (k != FL_TK_TOP && k != FL_TK_APPX) out->number_len = st + ni.title;
     out->value = ni.value;
     out->first = ni.first;
     out->ones = ni.ones;

@@ -62,6 +62,11 @@ typedef struct fl_typed {
     int appx_number; /* appx_item: its number (附件3: 3, 附图B: 2), 0 when unread */
     bool appx_bare;  /* a bare 附图 / 附件： title */
     const char *why; /* numbered but no title: why not (static English text), else NULL */
+    /* A number typed before the title (第一章, 第一节, 一、, （一）, 1、, 1.1,
+     * （1）): bytes of text before the title — white space, the number, its
+     * separator and the spaces after it. 0 for the other kinds (bare
+     * titles, 附件1) and for no title. */
+    size_t number_len;
 } fl_typed;
 
 #define FL_TYPED_MAX_CP 40 /* longer lines are text, not typed titles */

@@ -65,6 +65,10 @@ typedef struct fl_block_extra {
                               dropped (fl_norm_text_opts FL_NORM_FOLD_CJK_SPACES on the raw
                               text, white space otherwise kept); NULL otherwise */
     uint32_t label_len;    /* bytes of label + suffix at the start of text */
+    /* A heading whose number is typed in its text (no rendered label):
+     * bytes of the number, its separator and spaces at the start of the
+     * matched text (fl_block_mtext); set by fl_doc_finish, 0 none. */
+    uint32_t number_len;
     uint32_t fold_len;
     int row, col;          /* 1-based grid coordinates when table != 0 */
     int col_span;          /* grid columns covered (gridSpan), 1 by default */

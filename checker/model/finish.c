@@ -4,6 +4,7 @@
 #include "model/finish.h"
 #include "model/steps.h"
 #include "core/buf.h"
+#include "core/heading.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include "input/readers.h"
@@ -42,6 +43,22 @@ static void mark_spaced(fl_doc *doc)
     }
 }
 
+/* Where the title of each heading starts after a number typed by hand,
+ * read once here so that the rules' heading patterns match the title
+ * without parsing the number again. */
+static void heading_numbers(fl_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        fl_block *b = &doc->blocks[i];
+        if (b->kind != FL_BLOCK_HEADING || fl_block_x(doc, b)->label_len) continue;
+        size_t len;
+        const char *t = fl_block_mtext(doc, b, &len);
+        fl_typed ty;
+        fl_typed_classify(&ty, t, len);
+        if (ty.number_len) fl_block_xw(doc, b)->number_len = (uint32_t)ty.number_len;
+    }
+}
+
 void fl_doc_finish(fl_doc *doc)
 {
     if (doc->finished) return;
@@ -50,6 +67,7 @@ void fl_doc_finish(fl_doc *doc)
         for (size_t i = 0; i < doc->nblocks; i++) doc->blocks[i].line = (int)i + 1;
     mark_spaced(doc);
     fl_sections_build(doc);
+    heading_numbers(doc);
     fl_fields_extract(doc);
     fl_doctype_detect(doc);
     fl_soil_type_read(doc);

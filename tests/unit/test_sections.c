@@ -348,6 +348,27 @@ static void test_sentences_not_headings(void **state)
 
 /* ---- contents lists: glued and damaged page numbers ------------------------ */
 
+/* A heading's number typed by hand is read once, with the model: the rules'
+ * heading patterns then match the title alone (fl_block_extra.number_len).
+ * Shapes of filings typed without styles: 第一章 with a space, 一、 and
+ * （一） glued, 1.1 with a space, a number glued to its title as a PDF copy
+ * leaves it, and lines that are no numbered heading. */
+static void test_heading_number_len(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("n.txt", "第一章 总则\n\n一、建设项目概况\n\n（一）项目由来\n\n"
+                                "1.1 编制依据\n\n本项目位于某县，占地面积约3000平方米。\n\n"
+                                "2.1 评价标准\n\n附件1 环评委托书\n");
+    assert_int_equal(fl_block_x(doc, block(doc, "第一章 总则"))->number_len, strlen("第一章 "));
+    assert_int_equal(fl_block_x(doc, block(doc, "一、建设项目概况"))->number_len, strlen("一、"));
+    assert_int_equal(fl_block_x(doc, block(doc, "（一）项目由来"))->number_len, strlen("（一）"));
+    assert_int_equal(fl_block_x(doc, block(doc, "1.1 编制依据"))->number_len, strlen("1.1 "));
+    /* body text and an attachment item carry none */
+    assert_int_equal(fl_block_x(doc, block(doc, "本项目位于某县，占地面积约3000平方米。"))->number_len, 0);
+    assert_int_equal(fl_block_x(doc, block(doc, "附件1 环评委托书"))->number_len, 0);
+    fl_doc_free(doc);
+}
+
 static bool is_toc(const fl_doc *doc, int line) { return (block_at_line(doc, line)->flags & FL_BF_TOC) != 0; }
 static bool is_list(const fl_doc *doc, int line) { return (block_at_line(doc, line)->flags & FL_BF_LIST) != 0; }
 static int level_at(const fl_doc *doc, int line)
@@ -1090,6 +1111,7 @@ int main(void)
         cmocka_unit_test(test_decimal_chapters_and_lists),
         cmocka_unit_test(test_chapter_after_overview),
         cmocka_unit_test(test_sentences_not_headings),
+        cmocka_unit_test(test_heading_number_len),
         cmocka_unit_test(test_contents_glued_pages),
         cmocka_unit_test(test_contents_leaders_and_brackets),
         cmocka_unit_test(test_contents_runs_without_title),
