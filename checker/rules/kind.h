@@ -18,7 +18,7 @@
 #include "rules/finding.h"
 #include "rules/ruleset.h"
 
-typedef struct fl_loader fl_loader; /* load.c: the ruleset being loaded */
+typedef struct fl_loader fl_loader; /* loader.h: the ruleset being loaded */
 typedef struct fl_scan fl_scan;     /* engine.c: one rule over one document */
 
 typedef struct fl_kind {
@@ -31,8 +31,6 @@ typedef struct fl_kind {
 } fl_kind;
 
 const fl_kind *fl_kind_find(const char *name); /* kinds.c; NULL if unknown */
-extern const fl_kind fl_kind_section, fl_kind_mention, fl_kind_forbid, fl_kind_fields,
-    fl_kind_table, fl_kind_package, fl_kind_doctype;
 
 /* ---- loading (loader.c) ---------------------------------------------------- */
 void *fl_loader_alloc(fl_loader *ld, size_t n);            /* zeroed, ruleset arena */
@@ -86,14 +84,6 @@ void fl_scope_describe(const fl_scope_spec *sc, FILE *out);
 const xmlNode *fl_xml_first(const xmlNode *n);
 const xmlNode *fl_xml_next(const xmlNode *n);
 bool fl_xml_named(const xmlNode *n, const char *name);
-
-/* ---- check characters (kind_table.c, also used by kind_fields.c) ---------- */
-/* Check the first alphanumeric run of value (the code, without the words
- * around it) with algorithm "gb32100" (统一社会信用代码) or "gb11643"
- * (公民身份号码). Returns NULL when it passes or value holds no code, else why
- * it fails, in Chinese; *code is the run checked. Strings in arena a. */
-const char *fl_code_check(fl_arena *a, const char *algorithm, const char *value, const char **code);
-bool fl_code_algorithm_known(const char *algorithm);
 
 /* ---- running (engine.c) -------------------------------------------------- */
 typedef struct fl_scope {
