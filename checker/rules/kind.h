@@ -18,7 +18,7 @@
 #include "rules/finding.h"
 #include "rules/ruleset.h"
 
-typedef struct fl_loader fl_loader; /* loader.h: the ruleset being loaded */
+typedef struct fl_loader fl_loader; /* parse_helpers.h: the ruleset being loaded */
 typedef struct fl_scan fl_scan;     /* engine.c: one rule over one document */
 
 typedef struct fl_kind {
@@ -32,7 +32,7 @@ typedef struct fl_kind {
 
 const fl_kind *fl_kind_find(const char *name); /* kinds.c; NULL if unknown */
 
-/* ---- loading (loader.c) ---------------------------------------------------- */
+/* ---- loading (parse_helpers.c) ------------------------------------------------ */
 void *fl_loader_alloc(fl_loader *ld, size_t n);            /* zeroed, ruleset arena */
 const char *fl_loader_strdup(fl_loader *ld, const char *s);
 /* Attribute value in the ruleset arena, NULL if absent. */

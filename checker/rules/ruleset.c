@@ -1,5 +1,5 @@
 /* Rule sets after loading: lookups, applicability, freeing. The XML side of
- * loading is in load.c, finding the shipped files in discover.c. */
+ * loading is in ruleset_read.c, finding the shipped files in discover.c. */
 #include "rules/ruleset.h"
 #include "core/buf.h"
 #include "core/i18n.h"
@@ -124,7 +124,7 @@ void fl_rules_free(fl_rules *set)
     for (size_t i = 0; i < set->nsets; i++) ruleset_free(set->sets[i]);
     free(set->sets);
     free(set->all);
-    if (set->schema) xmlRelaxNGFree(set->schema); /* made by load.c */
+    if (set->schema) xmlRelaxNGFree(set->schema); /* made by ruleset_read.c */
     memset(set, 0, sizeof *set);
 }
 

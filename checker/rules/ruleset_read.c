@@ -1,10 +1,10 @@
 /* Loading ruleset files: read and parse the XML (safely, with line numbers),
- * validate it against rulesets/schema/ruleset.rng, build its rules (parse.c,
- * with the helpers of loader.c) and add them to the set; folders load every
+ * validate it against rulesets/schema/ruleset.rng, build its rules (ruleset_parse.c,
+ * with the helpers of parse_helpers.c) and add them to the set; folders load every
  * *.xml in name order. Every error names the ruleset file and line, because
  * the person reading it is editing that file. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "rules/loader.h"
+#include "rules/parse_helpers.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 #include "core/buf.h"

@@ -2,7 +2,7 @@
  * attribute and text access, named patterns, and compiling every pattern of a
  * ruleset (normalised, expanded, interned, JIT-compiled) — the API kinds use
  * through kind.h to parse their elements. */
-#include "rules/loader.h"
+#include "rules/parse_helpers.h"
 #include "rules/kind.h"
 #include "core/buf.h"
 #include "core/date.h"

@@ -1,7 +1,7 @@
-/* Private to the ruleset loader (load.c, loader.c, parse.c): the state of
+/* Private to the ruleset loader (ruleset_read.c, parse_helpers.c, ruleset_parse.c): the state of
  * one ruleset being loaded. Kinds see only the fl_loader_* API of kind.h. */
-#ifndef FL_LOADER_H
-#define FL_LOADER_H
+#ifndef FL_PARSE_HELPERS_H
+#define FL_PARSE_HELPERS_H
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -38,7 +38,7 @@ const char *fl_loader_block_text(struct fl_loader *ld, const xmlNode *n);
 /* <pattern name="..."> definitions, and their check once all are known. */
 int fl_loader_add_named(struct fl_loader *ld, const xmlNode *c, size_t *cap, fl_error *err);
 int fl_loader_check_named(struct fl_loader *ld, fl_error *err);
-/* The <ruleset> element into ld->rs (parse.c). */
+/* The <ruleset> element into ld->rs (ruleset_parse.c). */
 int fl_loader_parse_ruleset(struct fl_loader *ld, const xmlNode *root, fl_error *err);
 /* Comments are reviewers' words, not the filing's: rules skip them unless
  * asked (DOC003 looks at them through the package kind). */

@@ -3,7 +3,7 @@
  * checks here give the precise message for the mistakes rule writers make
  * (a misspelt severity, a placeholder the kind does not fill, a rule without
  * both kinds of example). */
-#include "rules/loader.h"
+#include "rules/parse_helpers.h"
 #include "rules/kind.h"
 #include "core/buf.h"
 #include "core/date.h"
