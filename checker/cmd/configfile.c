@@ -65,15 +65,10 @@ typedef struct reader { fl_config *c; const char *path; fl_error *err; } reader;
 /* fmt: a row of core/i18n.def with one %s. */
 static int bad(reader *r, const xmlNode *n, fl_msg fmt, const char *arg)
 {
-    char msg[700];
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    snprintf(msg, sizeof msg, fl_tr(fmt), arg);
+    return fl_error_at(r->err, FL_E_CONFIG, r->path, n ? (int)xmlGetLineNo(n) : 0, fl_tr(fmt), arg);
 #pragma GCC diagnostic pop
-    fl_error_set(r->err, FL_E_CONFIG, msg);
-    snprintf(r->err->file, sizeof r->err->file, "%s", r->path);
-    r->err->line = n ? (int)xmlGetLineNo(n) : 0;
-    return -1;
 }
 
 /* The element's text, trimmed; never NULL (caller frees). */

@@ -35,6 +35,10 @@ int fl_error_setf(fl_error *err, fl_diag code, const char *fmt, ...) __attribute
 void fl_error_clear(fl_error *err);
 /* "FILE:LINE: message" or "FILE: message" into out. */
 const char *fl_error_format(const fl_error *err, char *out, unsigned cap);
+/* The same about a line of a file we were given (a ruleset, a data table,
+ * a configuration file): err->file and err->line set too. */
+int fl_error_at(fl_error *err, fl_diag code, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* That line and a newline on stderr: a file that cannot be read, a ruleset
  * that cannot be loaded. */
 void fl_error_print(const fl_error *err);

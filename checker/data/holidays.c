@@ -39,17 +39,17 @@ static int read_year(fl_holidays *h, fl_holiday_year *y, const xmlNode *n, fl_er
             if (fl_tab_date_attr(&o->from, c, "from", h->path, err) || fl_tab_date_attr(&o->to, c, "to", h->path, err))
                 return -1;
             if (fl_date_days(&o->to) < fl_date_days(&o->from))
-                return fl_tab_fail(err, h->path, fl_tab_node_line(c), "holiday %s ends before it starts", o->name);
+                return fl_error_at(err, FL_E_RULESET, h->path, fl_tab_node_line(c), "holiday %s ends before it starts", o->name);
             /* a notice arranges its own year, at most reaching back into late December */
             if (o->to.y != y->year || (o->from.y != y->year && !(o->from.y == y->year - 1 && o->from.m == 12)))
-                return fl_tab_fail(err, h->path, fl_tab_node_line(c), "holiday %s lies outside %d", o->name, y->year);
+                return fl_error_at(err, FL_E_RULESET, h->path, fl_tab_node_line(c), "holiday %s lies outside %d", o->name, y->year);
         } else if (fl_tab_is_elem(c, "work")) {
             fl_holiday_work *w = &y->work[y->nwork++];
             w->name = fl_tab_attr_dup(a, c, "for");
             w->line = fl_tab_node_line(c);
             if (fl_tab_date_attr(&w->date, c, "date", h->path, err)) return -1;
             if (w->date.y != y->year && !(w->date.y == y->year - 1 && w->date.m == 12))
-                return fl_tab_fail(err, h->path, fl_tab_node_line(c), "working day for %s lies outside %d", w->name, y->year);
+                return fl_error_at(err, FL_E_RULESET, h->path, fl_tab_node_line(c), "working day for %s lies outside %d", w->name, y->year);
         }
     }
     return 0;
@@ -65,7 +65,7 @@ static int check_holidays(fl_holidays *h, fl_error *err)
 {
     for (size_t i = 1; i < h->nyears; i++)
         if (h->years[i].year == h->years[i - 1].year)
-            return fl_tab_fail(err, h->path, h->years[i].line > h->years[i - 1].line ? h->years[i].line : h->years[i - 1].line,
+            return fl_error_at(err, FL_E_RULESET, h->path, h->years[i].line > h->years[i - 1].line ? h->years[i].line : h->years[i - 1].line,
                         "year %d appears twice", h->years[i].year);
     for (size_t i = 0; i < h->nyears; i++)
         for (size_t j = 0; j < h->years[i].nwork; j++) {
@@ -76,7 +76,7 @@ static int check_holidays(fl_holidays *h, fl_error *err)
                     if (d >= fl_date_days(&o->from) && d <= fl_date_days(&o->to)) {
                         char iso[11];
                         fl_date_format(&h->years[i].work[j].date, iso);
-                        return fl_tab_fail(err, h->path, h->years[i].work[j].line,
+                        return fl_error_at(err, FL_E_RULESET, h->path, h->years[i].work[j].line,
                                     "%s is both a working day (%s) and a holiday (%s, line %d)", iso,
                                     h->years[i].work[j].name, o->name, o->line);
                     }

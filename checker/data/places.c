@@ -27,7 +27,7 @@ static int code_attr(uint32_t *out, const xmlNode *n, const char *name, const ch
     *out = 0;
     for (int i = 0; i < 6; i++) {
         if (v[i] < '0' || v[i] > '9' || (i == 0 && v[i] == '0'))
-            return fl_tab_fail(err, path, fl_tab_node_line(n), "%s=\"%s\" is not a six-digit GB/T 2260 code", name, v);
+            return fl_error_at(err, FL_E_RULESET, path, fl_tab_node_line(n), "%s=\"%s\" is not a six-digit GB/T 2260 code", name, v);
         *out = *out * 10 + (uint32_t)(v[i] - '0');
     }
     return 0;
@@ -53,7 +53,7 @@ static int add_place(places_ctx *cx, const xmlNode *n, fl_place_level level, int
         uint32_t pc = p->items[parent].code;
         uint32_t unit = p->items[parent].level == FL_PLACE_PROVINCE ? 10000 : 100;
         if (pl->code / unit != pc / unit || pl->code == pc)
-            return fl_tab_fail(cx->err, p->path, fl_tab_node_line(n), "code %06u of %s does not lie under %06u %s",
+            return fl_error_at(cx->err, FL_E_RULESET, p->path, fl_tab_node_line(n), "code %06u of %s does not lie under %06u %s",
                         pl->code, pl->name, pc, p->items[parent].name);
     }
     p->n++;
@@ -129,7 +129,7 @@ static int index_codes(fl_places *p, fl_error *err)
     for (size_t i = 0; i < p->ncurrent; i++) {
         p->by_code[i] = ix[i].index;
         if (i && ix[i].code == ix[i - 1].code) {
-            rc = fl_tab_fail(err, p->path, 0, "code %06u is used by both %s and %s", ix[i].code,
+            rc = fl_error_at(err, FL_E_RULESET, p->path, 0, "code %06u is used by both %s and %s", ix[i].code,
                       p->items[ix[i - 1].index].name, p->items[ix[i].index].name);
             break;
         }
@@ -168,7 +168,7 @@ static int read_former(places_ctx *cx, const xmlNode *n)
     pl->note = fl_tab_attr_dup(&p->arena, n, "note");
     const fl_place *now = fl_places_by_code(p, now_code);
     if (!now)
-        return fl_tab_fail(cx->err, p->path, fl_tab_node_line(n), "former division %s: now=\"%s\" is not a current code",
+        return fl_error_at(cx->err, FL_E_RULESET, p->path, fl_tab_node_line(n), "former division %s: now=\"%s\" is not a current code",
                     pl->name, fl_tab_attr(n, "now"));
     pl->now = (int32_t)(now - p->items);
     pl->province = now->province;

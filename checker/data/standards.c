@@ -164,7 +164,7 @@ static int read_standard(fl_standards *t, fl_standard *s, const xmlNode *n, fl_e
     s->line = fl_tab_node_line(n);
     s->code = fl_tab_attr_dup(a, n, "code");
     if (!fl_standard_key(key, sizeof key, s->code, strlen(s->code)) || !strchr(key, '-'))
-        return fl_tab_fail(err, t->path, s->line, "standard code \"%s\" has no year", s->code);
+        return fl_error_at(err, FL_E_RULESET, t->path, s->line, "standard code \"%s\" has no year", s->code);
     s->key = fl_arena_strdup(a, key);
     s->title = fl_tab_attr_dup(a, n, "title");
     const char *st = fl_tab_attr(n, "status");
@@ -197,13 +197,13 @@ static int check_standards(fl_standards *t, fl_error *err)
         if (!strcmp(t->by_key[i]->key, t->by_key[i - 1]->key)) {
             const fl_standard *a = t->by_key[i - 1], *b = t->by_key[i];
             const fl_standard *later = a->line > b->line ? a : b, *earlier = later == a ? b : a;
-            return fl_tab_fail(err, t->path, later->line, "%s is the same standard as %s (line %d)",
+            return fl_error_at(err, FL_E_RULESET, t->path, later->line, "%s is the same standard as %s (line %d)",
                         later->code, earlier->code, earlier->line);
         }
     for (size_t i = 0; i < t->n; i++) {
         const fl_standard *s = &t->items[i];
         if (s->replaced_by && !fl_standards_find(t, s->replaced_by, strlen(s->replaced_by)))
-            return fl_tab_fail(err, t->path, s->line, "%s is replaced by %s, which the table does not list",
+            return fl_error_at(err, FL_E_RULESET, t->path, s->line, "%s is replaced by %s, which the table does not list",
                         s->code, s->replaced_by);
     }
     return 0;

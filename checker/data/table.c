@@ -25,28 +25,13 @@
 
 /* ---- errors, files, schema --------------------------------------------- */
 
-int fl_tab_fail(fl_error *err, const char *path, int line, const char *fmt, ...)
-{
-    char msg[900];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fl_error_set(err, FL_E_RULESET, msg);
-    if (err) {
-        snprintf(err->file, sizeof err->file, "%s", path);
-        err->line = line;
-    }
-    return -1;
-}
-
 int fl_tab_node_line(const xmlNode *n) { return (int)xmlGetLineNo((xmlNode *)n); }
 
 static int read_file(const char *path, fl_buf *b, fl_error *err, const char *what)
 {
     if (fl_buf_read_file(b, path, MAX_TABLE_BYTES) == 0) return 0;
-    if (errno == EFBIG) return fl_tab_fail(err, path, 0, "%s larger than 16 MiB", what);
-    return fl_tab_fail(err, path, 0, "cannot read %s: %s", what, fl_buf_read_strerror(errno));
+    if (errno == EFBIG) return fl_error_at(err, FL_E_RULESET, path, 0, "%s larger than 16 MiB", what);
+    return fl_error_at(err, FL_E_RULESET, path, 0, "cannot read %s: %s", what, fl_buf_read_strerror(errno));
 }
 
 static bool is_file(const char *p)
@@ -94,7 +79,7 @@ static int validate(xmlDoc *doc, const char *path, fl_error *err)
 {
     char spath[PATH_MAX];
     if (!find_schema(spath, sizeof spath, path))
-        return fl_tab_fail(err, path, 0, "data table schema data.rng not found (looked in ../schema/ next to the table)");
+        return fl_error_at(err, FL_E_RULESET, path, 0, "data table schema data.rng not found (looked in ../schema/ next to the table)");
     fl_buf b = FL_BUF_INIT;
     if (read_file(spath, &b, err, "the data table schema")) {
         fl_buf_free(&b);
@@ -104,7 +89,7 @@ static int validate(xmlDoc *doc, const char *path, fl_error *err)
     xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
     xmlRelaxNGFreeParserCtxt(pc);
     fl_buf_free(&b);
-    if (!schema) return fl_tab_fail(err, spath, 0, "the data table schema is invalid");
+    if (!schema) return fl_error_at(err, FL_E_RULESET, spath, 0, "the data table schema is invalid");
     valid_err v = {0, "", false};
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
     xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &v);
@@ -112,7 +97,7 @@ static int validate(xmlDoc *doc, const char *path, fl_error *err)
     xmlRelaxNGFreeValidCtxt(vc);
     xmlRelaxNGFree(schema);
     if (rc == 0) return 0;
-    return fl_tab_fail(err, path, v.line, "does not follow the data table schema: %s", v.set ? v.msg : "invalid");
+    return fl_error_at(err, FL_E_RULESET, path, v.line, "does not follow the data table schema: %s", v.set ? v.msg : "invalid");
 }
 
 /* Parse and validate; the root element must be `root`. */
@@ -122,7 +107,7 @@ xmlDoc *fl_tab_open_table(const char *path, const char *root, fl_error *err)
     xmlDoc *doc = NULL;
     if (read_file(path, &b, err, "data table")) goto cleanup;
     if (b.len == 0) {
-        fl_tab_fail(err, path, 0, "empty data table");
+        fl_error_at(err, FL_E_RULESET, path, 0, "empty data table");
         goto cleanup;
     }
     fl_error xerr;
@@ -138,12 +123,12 @@ xmlDoc *fl_tab_open_table(const char *path, const char *root, fl_error *err)
         char *at = strstr(msg, in);
         if (at) memmove(at, at + strlen(in), strlen(at + strlen(in)) + 1);
         const char *l = strstr(msg, "line ");
-        fl_tab_fail(err, path, l ? atoi(l + 5) : 0, "%s", msg);
+        fl_error_at(err, FL_E_RULESET, path, l ? atoi(l + 5) : 0, "%s", msg);
         goto cleanup;
     }
     xmlNode *r = xmlDocGetRootElement(doc);
     if (!r || strcmp((const char *)r->name, root) != 0) {
-        fl_tab_fail(err, path, r ? fl_tab_node_line(r) : 0, "expected a <%s> data table", root);
+        fl_error_at(err, FL_E_RULESET, path, r ? fl_tab_node_line(r) : 0, "expected a <%s> data table", root);
         xmlFreeDoc(doc);
         doc = NULL;
         goto cleanup;
@@ -181,7 +166,7 @@ int fl_tab_date_attr(fl_date *out, const xmlNode *n, const char *name, const cha
     out->y = out->m = out->d = 0;
     if (!v) return 0;
     if (fl_date_iso_parse(out, v) || out->d == 0)
-        return fl_tab_fail(err, path, fl_tab_node_line(n), "%s=\"%s\" is not a date", name, v);
+        return fl_error_at(err, FL_E_RULESET, path, fl_tab_node_line(n), "%s=\"%s\" is not a date", name, v);
     return 0;
 }
 

@@ -10,7 +10,6 @@
 #include "core/date.h"
 #include "core/error.h"
 
-int fl_tab_fail(fl_error *err, const char *path, int line, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int fl_tab_node_line(const xmlNode *n);
 xmlDoc *fl_tab_open_table(const char *path, const char *root, fl_error *err);
 bool fl_tab_is_elem(const xmlNode *n, const char *name);

@@ -15,21 +15,6 @@
 
 /* ---- errors ------------------------------------------------------------- */
 
-int fl_loader_fail_at(fl_error *err, const char *file, int line, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fl_error_set(err, FL_E_RULESET, msg);
-    if (err) {
-        snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-        err->line = line;
-    }
-    return -1;
-}
-
 int fl_loader_line(const xmlNode *n) { return n ? (int)xmlGetLineNo((xmlNode *)n) : 0; }
 
 int fl_loader_error(fl_error *err, fl_loader *ld, const xmlNode *n, const char *fmt, ...)
@@ -39,8 +24,8 @@ int fl_loader_error(fl_error *err, fl_loader *ld, const xmlNode *n, const char *
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (ld->rule && ld->rule->id) return fl_loader_fail_at(err, ld->file, fl_loader_line(n), "rule %s: %s", ld->rule->id, msg);
-    return fl_loader_fail_at(err, ld->file, fl_loader_line(n), "%s", msg);
+    if (ld->rule && ld->rule->id) return fl_error_at(err, FL_E_RULESET, ld->file, fl_loader_line(n), "rule %s: %s", ld->rule->id, msg);
+    return fl_error_at(err, FL_E_RULESET, ld->file, fl_loader_line(n), "%s", msg);
 }
 
 /* libxml2 messages end with a newline and sometimes carry trailing blanks. */
@@ -383,11 +368,11 @@ int fl_loader_check_named(fl_loader *ld, fl_error *err)
         named *nm = &ld->names[i];
         ld->inner_failed = false;
         if (!lookup(ld, nm->name, strlen(nm->name)))
-            return fl_loader_fail_at(err, ld->file, nm->line, "%s", ld->inner_failed ? ld->inner : "bad pattern");
+            return fl_error_at(err, FL_E_RULESET, ld->file, nm->line, "%s", ld->inner_failed ? ld->inner : "bad pattern");
         pcre2_code *code;
         char msg[512];
         if (fl_pattern_compile(&code, nm->prepared, msg, sizeof msg))
-            return fl_loader_fail_at(err, ld->file, nm->line, "invalid pattern {%s} /%s/: %s", nm->name, nm->src, msg);
+            return fl_error_at(err, FL_E_RULESET, ld->file, nm->line, "invalid pattern {%s} /%s/: %s", nm->name, nm->src, msg);
         pcre2_code_free(code);
     }
     return 0;

@@ -27,9 +27,6 @@ struct fl_loader { /* typedef in kind.h */
     bool inner_failed;
 };
 
-/* Fill err as "file:LINE: message" (FL_E_RULESET); returns -1. */
-int fl_loader_fail_at(fl_error *err, const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 int fl_loader_line(const xmlNode *n);
 /* libxml2 messages without their trailing newline. */
 void fl_loader_trim_msg(char *dst, size_t cap, const char *src);

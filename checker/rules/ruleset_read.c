@@ -70,8 +70,8 @@ static int read_all(const char *path, char **data, size_t *len, fl_error *err, c
     if (fl_buf_read_file(&b, path, MAX_RULESET_BYTES)) {
         int too_big = errno == EFBIG;
         fl_buf_free(&b);
-        if (too_big) return fl_loader_fail_at(err, path, 0, "%s larger than 16 MiB", what);
-        return fl_loader_fail_at(err, path, 0, "cannot read %s: %s", what, strerror(errno));
+        if (too_big) return fl_error_at(err, FL_E_RULESET, path, 0, "%s larger than 16 MiB", what);
+        return fl_error_at(err, FL_E_RULESET, path, 0, "cannot read %s: %s", what, strerror(errno));
     }
     *len = b.len;
     *data = fl_buf_detach(&b); /* "" when the file is empty */
@@ -106,7 +106,7 @@ static int load_schema(fl_rules *set, fl_error *err)
 static xmlDoc *parse_xml(const char *name, const char *xml, size_t len, fl_error *err)
 {
     if (len > MAX_RULESET_BYTES) {
-        fl_loader_fail_at(err, name, 0, "larger than 16 MiB");
+        fl_error_at(err, FL_E_RULESET, name, 0, "larger than 16 MiB");
         return NULL;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -120,14 +120,14 @@ static xmlDoc *parse_xml(const char *name, const char *xml, size_t len, fl_error
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         char msg[512];
         fl_loader_trim_msg(msg, sizeof msg, e ? e->message : NULL);
-        fl_loader_fail_at(err, name, e ? e->line : 0, "malformed XML: %s", msg);
+        fl_error_at(err, FL_E_RULESET, name, e ? e->line : 0, "malformed XML: %s", msg);
     } else if (doc->intSubset) {
         int line = 1, at = 0; /* the DTD node has no line of its own */
         for (size_t i = 0; i + 9 <= len && !at; i++) {
             if (!memcmp(xml + i, "<!DOCTYPE", 9)) at = line;
             line += xml[i] == '\n';
         }
-        fl_loader_fail_at(err, name, at, "a DTD is not allowed in a ruleset");
+        fl_error_at(err, FL_E_RULESET, name, at, "a DTD is not allowed in a ruleset");
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -189,7 +189,7 @@ int fl_rules_load_memory(fl_rules *set, const char *name, const char *xml, size_
     ld.dir = fl_arena_strdup(&rs->arena, dir);
     if (fl_loader_parse_ruleset(&ld, xmlDocGetRootElement(doc), err)) goto cleanup;
     if (valid) {
-        fl_loader_fail_at(err, name, verr.line, "does not follow the ruleset schema: %s", verr.set ? verr.msg : "invalid");
+        fl_error_at(err, FL_E_RULESET, name, verr.line, "does not follow the ruleset schema: %s", verr.set ? verr.msg : "invalid");
         goto cleanup;
     }
     add_to_set(set, rs);
@@ -233,7 +233,7 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
 static int load_dir(fl_rules *set, const char *path, fl_error *err)
 {
     DIR *d = opendir(path);
-    if (!d) return fl_loader_fail_at(err, path, 0, "cannot read ruleset folder: %s", strerror(errno));
+    if (!d) return fl_error_at(err, FL_E_RULESET, path, 0, "cannot read ruleset folder: %s", strerror(errno));
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -260,7 +260,7 @@ static int load_dir(fl_rules *set, const char *path, fl_error *err)
 int fl_rules_load(fl_rules *set, const char *path, fl_error *err)
 {
     struct stat st;
-    if (stat(path, &st) != 0) return fl_loader_fail_at(err, path, 0, "cannot read ruleset: %s", strerror(errno));
+    if (stat(path, &st) != 0) return fl_error_at(err, FL_E_RULESET, path, 0, "cannot read ruleset: %s", strerror(errno));
     if (S_ISDIR(st.st_mode)) return load_dir(set, path, err);
     return load_file(set, path, err);
 }
