@@ -14,7 +14,7 @@
 #ifndef FL_CALENDAR_H
 #define FL_CALENDAR_H
 #include <stdbool.h>
-#include "data/datatab.h"
+#include "data/tables.h"
 #include "core/date.h"
 
 typedef struct fl_calendar fl_calendar;

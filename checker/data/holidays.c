@@ -1,5 +1,5 @@
-/* The table of holidays (datatab.h): days off and working days by year. */
-#include "data/datatab.h"
+/* The table of holidays (tables.h): days off and working days by year. */
+#include "data/tables.h"
 #include "data/table.h"
 #include "core/buf.h"
 #include "core/norm.h"

@@ -1,5 +1,5 @@
-/* The table of places (datatab.h): divisions, their codes, names and former names. */
-#include "data/datatab.h"
+/* The table of places (tables.h): divisions, their codes, names and former names. */
+#include "data/tables.h"
 #include "data/table.h"
 #include "core/buf.h"
 #include "core/norm.h"

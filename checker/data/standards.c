@@ -1,5 +1,5 @@
-/* The table of standards (datatab.h): codes, titles, in force and replaced. */
-#include "data/datatab.h"
+/* The table of standards (tables.h): codes, titles, in force and replaced. */
+#include "data/tables.h"
 #include "data/table.h"
 #include "core/buf.h"
 #include "core/norm.h"

@@ -6,7 +6,7 @@
  * codes, replacements that exist, divisions nested under the right codes, no
  * day both off and worked) and name the file and line of the offending row. */
 #include "data/table.h"
-#include "data/datatab.h"
+#include "data/tables.h"
 #include "core/buf.h"
 #include "core/norm.h"
 #include "core/utf8.h"

@@ -15,7 +15,7 @@
 #include "core/limits.h"
 #include "doc/doc.h"
 #include "core/ns.h"
-#include "input/symbols.h"
+#include "input/symbolfont.h"
 #include "core/utf16.h"
 #include "core/xmlsafe.h"
 #include <libxml/parser.h>

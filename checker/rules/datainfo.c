@@ -1,7 +1,7 @@
 /* The facts about each data table a run judged by (datainfo.h). */
 #include "rules/datainfo.h"
 #include "core/buf.h"
-#include "data/datatab.h"
+#include "data/tables.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

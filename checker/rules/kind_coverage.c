@@ -19,7 +19,7 @@
  * --as-of, 检查当日), {first} and {last} the years the table covers. */
 #include "rules/kind.h"
 #include "data/calendar.h"
-#include "data/datatab.h"
+#include "data/tables.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -33,7 +33,7 @@
 #include "rules/ppdata.h"
 #include "data/calendar.h"
 #include "core/checkdigit.h"
-#include "data/datatab.h"
+#include "data/tables.h"
 #include "core/date.h"
 #include "core/utf8.h"
 #include <stdint.h>

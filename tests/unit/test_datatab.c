@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "data/datatab.h"
+#include "data/tables.h"
 #include "core/xmlsafe.h"
 
 #define DATA FL_SOURCE_RULESETS "/data/"

@@ -1,7 +1,7 @@
 /* Symbol-font characters (w:sym, and w:t in a Symbol/Wingdings run) to
  * Unicode. Checkbox glyphs map to ☑ ☒ ☐ so the field reader sees ticks. */
-#ifndef FL_SYMBOLS_H
-#define FL_SYMBOLS_H
+#ifndef FL_SYMBOLFONT_H
+#define FL_SYMBOLFONT_H
 #include <stdint.h>
 /* Is this font one whose code points are symbols, not text? */
 int fl_symbol_font(const char *font);

@@ -1,7 +1,7 @@
 /* Symbol, Wingdings and Wingdings 2 tables, reduced to what filings use:
  * Greek letters and math signs (μg/m³ typed as 'm' in Symbol, ± ≤ ≥ × °) and
  * checkbox glyphs. Other codes pass through unchanged. */
-#include "input/symbols.h"
+#include "input/symbolfont.h"
 #include <string.h>
 #include <strings.h>
 

@@ -11,8 +11,8 @@
  * Ownership: each loader returns an object that owns every string and array
  * reachable from it (one arena); free it with the matching *_free (NULL-safe).
  * Loaded tables are read-only and may be shared by threads. */
-#ifndef FL_DATATAB_H
-#define FL_DATATAB_H
+#ifndef FL_TABLES_H
+#define FL_TABLES_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
