@@ -4,7 +4,7 @@
 #include "fuzz.h"
 #include "core/error.h"
 #include "core/utf8.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 /* Shared by every fuzz target: the libFuzzer entry points they define, one-time
  * library setup, and a walk over a finished document that touches every string
- * and checks the index invariants model/doc.h promises, so that a reader which
+ * and checks the index invariants doc/doc.h promises, so that a reader which
  * produces a broken model fails here instead of later inside a rule. */
 #ifndef FL_FUZZ_H
 #define FL_FUZZ_H
 #include <stddef.h>
 #include <stdint.h>
-#include "model/doc.h"
+#include "doc/doc.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

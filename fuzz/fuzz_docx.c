@@ -9,6 +9,7 @@
  * stored entries have wrong CRCs is read twice: as it is, and with the CRCs
  * in the local and central headers recomputed. Both reads are deterministic,
  * so a saved input reproduces under this target exactly. */
+#include "model/load.h"
 #include "fuzz.h"
 #include "core/error.h"
 #include "input/input.h"
@@ -28,7 +29,7 @@ static void load(const uint8_t *data, size_t size)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    if (fl_input_load_memory(&doc, "fuzz.docx", data, size, &err) == 0) {
+    if (fl_doc_load_memory(&doc, "fuzz.docx", data, size, &err) == 0) {
         fl_fuzz_check_doc(doc);
         fl_doc_free(doc);
     } else if (err.code == FL_OK || doc) {

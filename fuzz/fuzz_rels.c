@@ -31,6 +31,8 @@
  *     part's relationships (at most 64 parts): every internal target is a
  *     clean part name (no leading '/', no empty, '.' or '..' segment), and
  *     the walk ends however the relationships loop. */
+#include "model/finish.h"
+#include "input/readers.h"
 #include "fuzz.h"
 #include "core/error.h"
 #include "input/input.h"
@@ -239,7 +241,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fl_pkg pkg = {mp, pkg_has, pkg_stream};
 
     fl_doc *doc = fl_doc_new("fuzz.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     fl_error err;
     fl_error_clear(&err);
     if (fl_ooxml_read(doc, &pkg, &err) == 0) {

@@ -3,6 +3,9 @@
  * would send a "PK" or "<?xml" prefix elsewhere), then finished into a model:
  * the numbering-pattern headings of model/sections.c and the field reader
  * see arbitrary lines here. */
+#include "model/finish.h"
+#include "input/readers.h"
+#include "input/formats.h"
 #include "fuzz.h"
 #include "core/error.h"
 #include "input/input.h"
@@ -19,7 +22,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void read_as(const uint8_t *data, size_t size, bool markdown)
 {
     fl_doc *doc = fl_doc_new(markdown ? "fuzz.md" : "fuzz.txt");
-    doc->format = markdown ? FL_FMT_MARKDOWN : FL_FMT_TEXT;
+    doc->reader = fl_reader_find(markdown ? "markdown" : "text");
     fl_error err;
     fl_error_clear(&err);
     if (fl_text_read(doc, (const char *)data, size, markdown, &err) == 0) {

@@ -12,6 +12,8 @@
  * footnotes, endnotes or comments part in turn (an empty one is skipped). The body is fed in chunks whose
  * size follows from the input length, which exercises the reader's handling of
  * UTF-8 sequences and markup split across zip_fread() chunks. */
+#include "model/finish.h"
+#include "input/readers.h"
 #include "fuzz.h"
 #include "core/error.h"
 #include "input/numbering.h"
@@ -85,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fl_numbering *num = NULL;
     fl_wml *w = NULL;
     int rc = -1;
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     span none = {NULL, 0};
     span st = nparts > 1 && parts[1].n ? parts[1] : none;
     span nu = nparts > 2 && parts[2].n ? parts[2] : none;

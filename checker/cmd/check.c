@@ -6,7 +6,7 @@
  * refused or not opened), taking precedence over 1, 3 an invalid ruleset, an
  * internal error or an output that failed while being written.
  *
- * The run: settings (command line over .filinglint.xml, check.h), rulesets
+ * The run: settings (command line over .filinglint.xml, check_settings.h), rulesets
  * loaded once and shared read-only, then the files linted on -j worker
  * threads (cmd/pool.c), each with its own fl_lint. A worker reads a file,
  * lints it, fingerprints the findings (rules/baseline.c) and applies the
@@ -23,7 +23,9 @@
  * document's reading notices ("path: note: message", not with -q), rules
  * skipped on a file, and a progress line on a TTY. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "cmd/check.h"
+#include "model/load.h"
+#include "cmd/check_settings.h"
+#include "input/readers.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "cmd/pool.h"
@@ -73,7 +75,7 @@ typedef struct job {
     fl_error err;         /* when not loaded */
     char *notes;          /* stderr lines for this file, printed when it is reported */
     bool waits;           /* a finding waits for the folder's doc types */
-    char *copy_name;      /* --annotate: the copy's name when the base name is taken, else NULL */
+    char *copy_name;      /* artifact: the copy's name when the base name is taken, else NULL */
 } job;
 
 typedef struct typed { size_t job; char *type; } typed;
@@ -91,28 +93,24 @@ typedef struct run_ctx {
     job *jobs; size_t njobs;
     folder *folders; size_t nfolders, cap_folders;
     bool need_doc;
+    const fl_artifact *artifact; /* written per file into artifact_dir, or NULL */
+    const char *artifact_dir;
     size_t docwin;
     const fl_reporter *rep;
     void *state;
     fl_summary sum;
-    bool all_read, annotate_failed;
+    bool all_read, artifact_failed;
     fl_baseline *known, *record;
     size_t hidden;
     bool progress;
     fl_readset *reads;    /* what the run reads: no annotated copy goes over one */
 } run_ctx;
 
-static bool listed(const char *id, char *const *lists, size_t n)
+/* The lists hold ids and prefixes, split when the settings were read. */
+static bool listed(const char *id, char *const *items, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        for (const char *p = lists[i]; *p;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && *p == ' ') p++, len--;
-            while (len && p[len - 1] == ' ') len--;
-            if (len && !strncmp(id, p, len)) return true;
-            p = q ? q + 1 : p + strlen(p);
-        }
+        if (!strncmp(id, items[i], strlen(items[i]))) return true;
     return false;
 }
 
@@ -130,21 +128,17 @@ static bool builtin_prefix(const char *p, size_t len)
 
 static void warn_unused(const fl_rules *rules, const fl_strlist *sel, const char *opt)
 {
-    for (size_t i = 0; i < sel->n; i++)
-        for (const char *p = sel->v[i]; *p;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && *p == ' ') p++, len--;
-            while (len && p[len - 1] == ' ') len--;
-            if (len && !fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len)) {
-                char id[64], near[200];
-                snprintf(id, sizeof id, "%.*s", (int)len, p);
-                fl_cmd_near_rules(rules, id, near, sizeof near);
-                fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
-                fprintf(stderr, fl_tr(FL_M_MATCHES_NO_RULE), opt, id, near);
-            }
-            p = q ? q + 1 : p + strlen(p);
+    for (size_t i = 0; i < sel->n; i++) {
+        const char *p = sel->v[i];
+        size_t len = strlen(p);
+        if (!fl_rules_prefix_used(rules, p, len) && !builtin_prefix(p, len)) {
+            char id[64], near[200];
+            snprintf(id, sizeof id, "%.*s", (int)len, p);
+            fl_cmd_near_rules(rules, id, near, sizeof near);
+            fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
+            fprintf(stderr, fl_tr(FL_M_MATCHES_NO_RULE), opt, id, near);
         }
+    }
 }
 
 static void progress_clear(run_ctx *c)
@@ -225,7 +219,7 @@ static void work(void *ctx, fl_pool *pool, size_t worker, size_t i)
     job *j = &c->jobs[i];
     fl_doc *doc = NULL;
     fl_error_clear(&j->err);
-    if (fl_input_load(&doc, j->path, &j->err)) return;
+    if (fl_doc_load(&doc, j->path, &j->err)) return;
     j->loaded = true;
     lint_file(c, c->lints[worker], j, doc);
     collect_notes(c, j, doc);
@@ -317,29 +311,27 @@ static bool copy_allowed(run_ctx *c, job *j, fl_error *err)
         base = strrchr(j->path, '/');
         base = base ? base + 1 : j->path;
     }
-    size_t dl = strlen(c->s->annotate);
+    size_t dl = strlen(c->artifact_dir);
     fl_buf b = FL_BUF_INIT;
-    fl_buf_printf(&b, "%s%s%s", c->s->annotate, dl && c->s->annotate[dl - 1] == '/' ? "" : "/", base);
+    fl_buf_printf(&b, "%s%s%s", c->artifact_dir, dl && c->artifact_dir[dl - 1] == '/' ? "" : "/", base);
     const char *role = fl_readset_find(c->reads, b.data);
     struct stat in, to; /* the file's own input: annotate.c says "the input itself" */
     if (role && stat(b.data, &to) == 0 && stat(j->path, &in) == 0 && in.st_dev == to.st_dev && in.st_ino == to.st_ino)
         role = NULL;
     if (role) {
-        char why[900];
-        snprintf(why, sizeof why, fl_tr(FL_M_IS_ROLE), b.data, role_text(role));
-        fl_error_set(err, FL_E_ANNOTATE, why);
+        fl_error_setf(err, FL_E_ANNOTATE, fl_tr(FL_M_IS_ROLE), b.data, role_text(role));
         snprintf(err->file, sizeof err->file, "%s", j->path);
     }
     fl_buf_free(&b);
     return role == NULL;
 }
 
-static void annotate(run_ctx *c, job *j, const fl_doc *doc)
+static void write_artifact(run_ctx *c, job *j, const fl_doc *doc)
 {
     fl_error err;
     fl_error_clear(&err);
-    if (!doc) return;
-    if (copy_allowed(c, j, &err) && fl_annotate_write(c->s->annotate, j->path, j->copy_name, doc, &j->res, &err) == 0) {
+    if (!doc && c->artifact->needs_doc) return;
+    if (copy_allowed(c, j, &err) && c->artifact->write(c->artifact_dir, j->path, j->copy_name, doc, &j->res, &err) == 0) {
         if (j->copy_name && !c->s->quiet) {
             char path[1024], copy[1024];
             snprintf(path, sizeof path, "%s", j->path);
@@ -351,10 +343,9 @@ static void annotate(run_ctx *c, job *j, const fl_doc *doc)
         }
         return;
     }
-    char line[1600];
     progress_clear(c);
-    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-    c->annotate_failed = true;
+    fl_error_print(&err);
+    c->artifact_failed = true;
     /* the file was checked but its copy is missing: a failed file to
      * every format's summary, told apart in the text one */
     c->sum.failed_files++;
@@ -367,9 +358,8 @@ static void emit(void *ctx, size_t i)
     job *j = &c->jobs[i];
     fl_file_report fr = {.path = j->path};
     if (!j->loaded) {
-        char line[1600];
         progress_clear(c);
-        fprintf(stderr, "%s\n", fl_error_format(&j->err, line, sizeof line));
+        fl_error_print(&j->err);
         fr.error = &j->err;
         c->rep->file(c->state, &fr);
         fl_summary_add(&c->sum, &fr);
@@ -386,13 +376,13 @@ static void emit(void *ctx, size_t i)
     fl_doc *doc = j->doc;
     if (!doc && c->need_doc) { /* dropped while it waited: read it again */
         fl_error err;
-        if (fl_input_load(&doc, j->path, &err)) doc = NULL;
+        if (fl_doc_load(&doc, j->path, &err)) doc = NULL;
     }
     fr.result = &j->res;
     fr.doc = doc;
     progress_clear(c); /* stdout may be the same terminal */
     c->rep->file(c->state, &fr);
-    if (c->s->annotate) annotate(c, j, doc);
+    if (c->artifact) write_artifact(c, j, doc);
     fl_summary_add(&c->sum, &fr);
     fl_doc_free(doc);
     j->doc = NULL;
@@ -400,15 +390,6 @@ static void emit(void *ctx, size_t i)
     free(j->notes);
     j->notes = NULL;
     progress_show(c, i + 1);
-}
-
-/* Formats known to read only the findings; any other gets documents. */
-static bool format_needs_doc(const char *format)
-{
-    static const char *const plain[] = {"text", "json", "jsonl", "sarif", "csv"};
-    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-        if (!strcmp(format, plain[i])) return false;
-    return true;
 }
 
 static const char *base_name(const char *path)
@@ -426,7 +407,7 @@ static bool name_taken(const run_ctx *c, size_t upto, const char *name)
     return false;
 }
 
-/* --annotate writes DIR/<base name>: two inputs a/报告.docx and b/报告.docx
+/* An artifact (--annotate) is DIR/<base name>: two inputs a/报告.docx and b/报告.docx
  * would overwrite each other, so the later ones become 报告-2.docx, … in
  * input order (the same names on every run). Quadratic in the inputs, which
  * stays small next to reading them. */
@@ -459,13 +440,13 @@ static void lint_all(run_ctx *c, const fl_strlist *files)
         c->jobs[i].folder = folder_of(c, files->v[i]);
         c->folders[c->jobs[i].folder].pending++;
     }
-    if (c->s->annotate) name_copies(c);
+    if (c->artifact) name_copies(c);
     c->lints = fl_xcalloc(threads, sizeof *c->lints);
     for (size_t t = 0; t < threads; t++) c->lints[t] = fl_lint_new(c->rules);
     /* A format that shows documents keeps them until their turn: a smaller
      * window then bounds memory, and a document is dropped (and read again
      * when its turn comes) only while the head file waits for its folder. */
-    c->need_doc = c->s->annotate || format_needs_doc(c->s->format);
+    c->need_doc = c->rep->needs_doc || (c->artifact && c->artifact->needs_doc);
     size_t window = c->need_doc ? 2 * threads + 2 : 4 * threads + 4;
     c->docwin = window;
     c->progress = c->s->progress && !c->s->quiet && files->n > 1 && isatty(STDERR_FILENO);
@@ -502,17 +483,7 @@ static int open_baseline(run_ctx *c)
     fl_error err;
     fl_error_clear(&err);
     if (fl_baseline_load(&c->known, s->baseline, &err) == 0) return 0;
-    char line[1600];
-    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
-    return -1;
-}
-
-static int make_annotate_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
-    if (mkdir(dir, 0777) == 0) return 0;
-    fprintf(stderr, fl_tr(FL_M_ANNOTATE_DIR), dir, fl_tr_strerror(errno));
+    fl_error_print(&err);
     return -1;
 }
 
@@ -621,20 +592,27 @@ static const char *joined_inputs(const fl_check_settings *s, fl_buf *b)
 static int report_walk(const fl_check_settings *s, const fl_strlist *files, const fl_walk_stats *ws)
 {
     char skipped[512], name[1024];
+    fl_buf exts = FL_BUF_INIT;
+    fl_reader_extensions(&exts, " ");
     fl_walk_skipped_summary(ws, skipped, sizeof skipped);
     for (size_t i = 0; s->verbose && i < ws->skipped.n; i++) {
         const char *p = ws->skipped.v[i];
-        size_t n = strlen(p);
+        bool head;
         tamed(name, sizeof name, p);
-        fprintf(stderr, fl_tr(n > 4 && !strcasecmp(p + n - 4, ".xml") ? FL_M_SKIPPED_XML : FL_M_SKIPPED_NAME), name);
+        /* a name some reader takes was left out for its first bytes */
+        fprintf(stderr, fl_tr(fl_reader_walk_name(p, &head) ? FL_M_SKIPPED_XML : FL_M_SKIPPED_NAME), name, exts.data);
     }
     if (!files->n) {
-        fl_buf b = FL_BUF_INIT;
+        fl_buf b = FL_BUF_INIT, none = FL_BUF_INIT;
+        if (!*skipped) fl_buf_printf(&none, fl_tr(FL_M_NO_FILINGS_NONE), exts.data);
         fprintf(stderr, fl_tr(FL_M_NO_FILINGS), joined_inputs(s, &b),
-                fl_tr(*skipped ? FL_M_NO_FILINGS_SKIPPED : FL_M_NO_FILINGS_NONE), skipped);
+                *skipped ? fl_tr(FL_M_NO_FILINGS_SKIPPED) : none.data, skipped);
         fl_buf_free(&b);
+        fl_buf_free(&none);
+        fl_buf_free(&exts);
         return 2;
     }
+    fl_buf_free(&exts);
     for (size_t i = 0; i < ws->empty.n; i++) {
         tamed(name, sizeof name, ws->empty.v[i]);
         fputs(fl_tr(FL_M_WARNING_PREFIX), stderr);
@@ -647,7 +625,7 @@ static int exit_status(const run_ctx *c)
 {
     size_t over = 0;
     for (int sev = c->s->fail_on; sev <= FL_SEV_ERROR; sev++) over += c->sum.by_severity[sev];
-    if (!c->all_read || c->annotate_failed) return 2;
+    if (!c->all_read || c->artifact_failed) return 2;
     /* --write-baseline: the run's purpose is recording the findings */
     return over && !c->s->write_baseline ? 1 : 0;
 }
@@ -673,8 +651,7 @@ static int run(const fl_check_settings *s)
     fl_rules_init(&rules);
     fl_error_clear(&err);
     if (fl_rules_load_all(&rules, s->default_rulesets, s->rulesets.v, s->rulesets.n, &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+        fl_error_print(&err);
         status = 3; /* even an unreadable --ruleset: the run cannot mean anything */
         goto cleanup;
     }
@@ -689,7 +666,11 @@ static int run(const fl_check_settings *s)
         read_files(s, &files, &reads);
         if ((status = guard_outputs(s, &reads))) goto cleanup;
     }
-    if (open_baseline(&c) || (s->annotate && make_annotate_dir(s->annotate)) || (s->corpus && check_corpus(s->corpus))) {
+    if (s->annotate) {
+        c.artifact = &fl_artifact_annotate;
+        c.artifact_dir = s->annotate;
+    }
+    if (open_baseline(&c) || (c.artifact && c.artifact->prepare(c.artifact_dir)) || (s->corpus && check_corpus(s->corpus))) {
         status = 2;
         goto cleanup;
     }

@@ -3,7 +3,8 @@
  * per-file selection that the config's per-path overrides give. Kept apart
  * from the run (check.c) because `filinglint config` (config.c) uses the
  * same merge to print the settings. */
-#include "cmd/check.h"
+#include "cmd/check_settings.h"
+#include "input/readers.h"
 #include "cmd/cmd.h"
 #include "core/i18n.h"
 #include "report/report.h"
@@ -64,9 +65,21 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* The lists in the usage come from the tables they describe: the
+ * reporters, the document types and the readers' file endings. */
 static int usage(void)
 {
-    fputs(fl_tr(FL_M_CHECK_USAGE), stdout);
+    fl_buf formats = FL_BUF_INIT, types = FL_BUF_INIT, exts = FL_BUF_INIT;
+    fl_reporter_names(&formats, "|");
+    fl_doc_type_list(&types, " ");
+    fl_reader_extensions(&exts, " ");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* a row of core/i18n.def */
+    printf(fl_tr(FL_M_CHECK_USAGE), formats.data, types.data, exts.data);
+#pragma GCC diagnostic pop
+    fl_buf_free(&formats);
+    fl_buf_free(&types);
+    fl_buf_free(&exts);
     return 0;
 }
 
@@ -102,11 +115,16 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case 'o': c->output = optarg; break;
         case OPT_RULESET: fl_strlist_push(&c->rulesets, optarg); break;
         case OPT_NO_DEFAULTS: c->no_defaults = true; break;
-        case OPT_SELECT: fl_strlist_push(&c->select, optarg); break;
-        case OPT_IGNORE: fl_strlist_push(&c->ignore, optarg); break;
+        case OPT_SELECT: fl_strlist_push_split(&c->select, optarg); break;
+        case OPT_IGNORE: fl_strlist_push_split(&c->ignore, optarg); break;
         case OPT_DOC_TYPE:
-            if (!fl_doc_type_known(optarg))
-                return fl_cmd_usage_error(fl_tr(FL_M_BAD_DOC_TYPE), optarg);
+            if (!fl_doc_type_known(optarg)) {
+                fl_buf types = FL_BUF_INIT;
+                fl_doc_type_list(&types, " ");
+                int rc = fl_cmd_usage_error(fl_tr(FL_M_BAD_DOC_TYPE), optarg, types.data);
+                fl_buf_free(&types);
+                return rc;
+            }
             c->doc_type = optarg;
             break;
         case OPT_AS_OF:
@@ -165,8 +183,7 @@ static int load_config(fl_check_settings *s, const cli *c)
     fl_error err;
     fl_error_clear(&err);
     if (fl_config_load(&s->config, path, &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+        fl_error_print(&err);
         return 2;
     }
     return 0;
@@ -204,8 +221,11 @@ static int merge(fl_check_settings *s, const cli *c)
     PICK(format, format_src, c->format, f->format, "text");
     if (!fl_reporter_find(s->format)) {
         const char *where = s->format_src == FL_SRC_CONFIG ? fl_tr(FL_M_IN_CONFIG) : "";
-        if (!strcmp(s->format, "html")) return fl_cmd_usage_error(fl_tr(FL_M_NO_HTML), where);
-        return fl_cmd_usage_error(fl_tr(FL_M_BAD_FORMAT), s->format, where);
+        fl_buf names = FL_BUF_INIT;
+        fl_reporter_names(&names, fl_tr(FL_M_LIST_COMMA));
+        int rc = fl_cmd_usage_error(fl_tr(FL_M_BAD_FORMAT), s->format, where, names.data);
+        fl_buf_free(&names);
+        return rc;
     }
     if (c->no_defaults) { s->default_rulesets = false; s->default_rulesets_src = FL_SRC_CLI; }
     else if (f->default_rulesets >= 0) { s->default_rulesets = f->default_rulesets; s->default_rulesets_src = FL_SRC_CONFIG; }

@@ -18,6 +18,7 @@ int fl_cmd_data(int argc, char **argv);       /* cmd/data.c */
  * returns 2. Returns -1 to go on. main() has chosen the language from the
  * environment and any --lang before a command runs. */
 #define FL_OPT_LANG 1000
+/* cmd/cli.c: */
 int fl_cmd_lang_option(const char *arg);
 /* Shared by the commands: print "filinglint: message" and return 2. */
 int fl_cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -26,6 +27,8 @@ int fl_cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)
  * --fail-of; did you mean --fail-on?"). Returns 2. */
 struct option;
 int fl_cmd_unknown_option(char *const *argv, const struct option *opts);
+/* "a, b or c" of the names, each in fmt ("--%s", "'%s'"), into out. */
+void fl_cmd_or_list(char *out, size_t cap, const char *fmt, const char *const *names, size_t k);
 /* cmd/rules.c: "; did you mean EIA100, EIA101…?" for a rule id that names
  * no rule of set (empty when none is near), into out. */
 struct fl_rules;

@@ -2,7 +2,7 @@
  * `check` with the same options would use, each with where it came from
  * (default, config, command line), the per-path overrides, and for each
  * PATH given the selection that applies to it. Nothing is linted. */
-#include "cmd/check.h"
+#include "cmd/check_settings.h"
 #include "cmd/cmd.h"
 #include "core/buf.h"
 #include "core/i18n.h"

@@ -8,7 +8,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/ruleset.h"
 #include <errno.h>
 #include <fnmatch.h>
@@ -65,15 +65,10 @@ typedef struct reader { fl_config *c; const char *path; fl_error *err; } reader;
 /* fmt: a row of core/i18n.def with one %s. */
 static int bad(reader *r, const xmlNode *n, fl_msg fmt, const char *arg)
 {
-    char msg[700];
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    snprintf(msg, sizeof msg, fl_tr(fmt), arg);
+    return fl_error_at(r->err, FL_E_CONFIG, r->path, n ? (int)xmlGetLineNo(n) : 0, fl_tr(fmt), arg);
 #pragma GCC diagnostic pop
-    fl_error_set(r->err, FL_E_CONFIG, msg);
-    snprintf(r->err->file, sizeof r->err->file, "%s", r->path);
-    r->err->line = n ? (int)xmlGetLineNo(n) : 0;
-    return -1;
 }
 
 /* The element's text, trimmed; never NULL (caller frees). */
@@ -136,8 +131,8 @@ static int read_override(reader *r, const xmlNode *n)
         const char *name = (const char *)k->name;
         char *v = value(k);
         int rc = 0;
-        if (!strcmp(name, "select")) fl_strlist_push(&o->select, v);
-        else if (!strcmp(name, "ignore")) fl_strlist_push(&o->ignore, v);
+        if (!strcmp(name, "select")) fl_strlist_push_split(&o->select, v);
+        else if (!strcmp(name, "ignore")) fl_strlist_push_split(&o->ignore, v);
         else if (!strcmp(name, "doc-type")) {
             if (!fl_doc_type_known(v)) rc = bad(r, k, FL_M_CONF_DOC_TYPE, v);
             else { rc = set_once(r, k, &o->doc_type, v); v = NULL; }
@@ -159,9 +154,9 @@ static int read_setting(reader *r, const xmlNode *n, char *v)
         fl_strlist_push(&c->rulesets, p);
         free(p);
     } else if (!strcmp(name, "select")) {
-        fl_strlist_push(&c->select, v);
+        fl_strlist_push_split(&c->select, v);
     } else if (!strcmp(name, "ignore")) {
-        fl_strlist_push(&c->ignore, v);
+        fl_strlist_push_split(&c->ignore, v);
     } else if (!strcmp(name, "default-rulesets")) {
         if (strcmp(v, "true") && strcmp(v, "false")) {
             int rc = bad(r, n, FL_M_CONF_BOOL, v);

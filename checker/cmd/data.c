@@ -187,8 +187,7 @@ int fl_cmd_data(int argc, char **argv)
         fl_error err;
         fl_error_clear(&err);
         if (fl_rules_load_all(&set, !a.no_defaults, a.paths, a.npaths, &err)) {
-            char line[1600];
-            fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+            fl_error_print(&err);
             rc = 3;
         }
     }

@@ -10,6 +10,7 @@
  * Exit status: 0 done, 2 bad usage, an unreadable input (the others are
  * still indexed) or a database that cannot be opened or written. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include "model/load.h"
 #include "cmd/cmd.h"
 #include "cmd/strlist.h"
 #include "cmd/walk.h"
@@ -187,7 +188,7 @@ static void run_job(pool *pl, job *j, fl_corpus *reader)
     fl_doc *doc = NULL;
     double t0 = now_ms();
     if (j->skip) return;
-    if ((j->rc = fl_input_load(&doc, j->path, &j->err))) return;
+    if ((j->rc = fl_doc_load(&doc, j->path, &j->err))) return;
     j->read_ms = now_ms() - t0;
     if (!pl->o->query) {
         fl_corpus_kind kind = pl->o->boilerplate ? FL_CORPUS_BOILERPLATE : FL_CORPUS_FILING;
@@ -244,8 +245,7 @@ typedef struct tally { size_t added, replaced, unchanged, failed, passages; } ta
 
 static int print_error(const fl_error *err)
 {
-    char msg[2048];
-    fprintf(stderr, "%s\n", fl_error_format(err, msg, sizeof msg));
+    fl_error_print(err);
     return 0;
 }
 

@@ -76,8 +76,7 @@ static int load(fl_rules *set, const rules_args *a)
     fl_error err;
     fl_error_clear(&err);
     if (fl_rules_load_all(set, !a->no_defaults, a->paths, a->npaths, &err) == 0) return 0;
-    char line[1600];
-    fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+    fl_error_print(&err);
     return 3;
 }
 

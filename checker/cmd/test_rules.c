@@ -15,7 +15,7 @@
 #include "cmd/cmd.h"
 #include "core/buf.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
 #include "rules/selftest.h"
@@ -201,8 +201,7 @@ int fl_cmd_test_rules(int argc, char **argv)
     fl_rules_init(&set);
     fl_error_clear(&err);
     if (fl_rules_load_all(&set, optind == argc, argv + optind, (size_t)(argc - optind), &err)) {
-        char line[1600];
-        fprintf(stderr, "%s\n", fl_error_format(&err, line, sizeof line));
+        fl_error_print(&err);
         fl_rules_free(&set);
         return 3;
     }

@@ -5,6 +5,7 @@
 #include "cmd/walk.h"
 #include "core/i18n.h"
 #include "core/arena.h"
+#include "input/readers.h"
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -53,37 +54,29 @@ static bool visit_once(visited *v, dev_t dev, ino_t ino)
     return true;
 }
 
-static bool has_ext(const char *name, const char *ext)
-{
-    size_t n = strlen(name), m = strlen(ext);
-    return n > m && !strcasecmp(name + n - m, ext);
-}
-
 static bool hidden(const char *name) { return name[0] == '.' || !strncmp(name, "~$", 2); } /* ~$: Word lock files */
 
 static bool lintable_name(const char *name)
 {
-    static const char *const exts[] = {".docx", ".docm", ".xml", ".txt", ".md"};
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
-        if (has_ext(name, exts[i])) return true;
-    return false;
+    bool head;
+    return fl_reader_walk_name(name, &head);
 }
 
-/* A folder holds other XML too (rulesets, exports): when walking, an .xml
- * file counts only if it declares a Flat OPC or Word 2003 namespace early. */
-static bool word_xml(const char *path)
+/* A folder holds other XML too (rulesets, exports): a file whose ending
+ * only XML readers share counts if it declares one of their namespaces
+ * early. */
+static bool lintable(const char *path, const char *name)
 {
-    static const char *const marks[] = {"schemas.microsoft.com/office/2006/xmlPackage",
-                                        "schemas.microsoft.com/office/word/2003/wordml"};
+    bool need_head;
+    if (!fl_reader_walk_name(name, &need_head)) return false;
+    if (!need_head) return true;
     char buf[8192];
     FILE *f = fopen(path, "rb"); /* a regular file: checked before */
     if (!f) return true;         /* let the reader report why it cannot be read */
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-        if (strstr(buf, marks[i])) return true;
-    return false;
+    return fl_reader_walk_head(buf);
 }
 
 static void count_skipped(fl_walk_stats *st, const char *path, const char *name)
@@ -129,7 +122,7 @@ static void walk(fl_strlist *files, const char *dir, visited *seen, int depth, f
             if (visit_once(seen, sb.st_dev, sb.st_ino)) walk(files, full, seen, depth + 1, st);
         } else if (!S_ISREG(sb.st_mode)) {
             if (st) st->special++;
-        } else if (lintable_name(names.v[i]) && (!has_ext(names.v[i], ".xml") || word_xml(full))) {
+        } else if (lintable(full, names.v[i])) {
             fl_strlist_push(files, full);
         } else {
             count_skipped(st, full, names.v[i]);

@@ -72,6 +72,37 @@ int fl_error_set(fl_error *err, fl_diag code, ...)
     return -1;
 }
 
+int fl_error_setf(fl_error *err, fl_diag code, const char *fmt, ...)
+{
+    char text[sizeof err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return fl_error_set(err, code, text);
+}
+
+int fl_error_at(fl_error *err, fl_diag code, const char *file, int line, const char *fmt, ...)
+{
+    char text[sizeof err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    fl_error_set(err, code, text);
+    if (err) {
+        snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+        err->line = line;
+    }
+    return -1;
+}
+
+void fl_error_print(const fl_error *err)
+{
+    char line[sizeof err->file + sizeof err->message + 16];
+    fprintf(stderr, "%s\n", fl_error_format(err, line, sizeof line));
+}
+
 void fl_error_clear(fl_error *err)
 {
     if (!err) return;

@@ -29,9 +29,19 @@ const char *fl_diag_format(fl_diag code, bool zh);
  * returns -1 so callers can `return fl_error_set(...)`. err may be NULL. */
 int fl_error_set(fl_error *err, fl_diag code, ...);
 int fl_error_setv(fl_error *err, fl_diag code, va_list ap);
+/* For a row whose format is one "%s" (the catch-alls: FL_E_ZIP_LIMIT,
+ * FL_E_ANNOTATE, ...): the text made from fmt, then fl_error_set. */
+int fl_error_setf(fl_error *err, fl_diag code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void fl_error_clear(fl_error *err);
 /* "FILE:LINE: message" or "FILE: message" into out. */
 const char *fl_error_format(const fl_error *err, char *out, unsigned cap);
+/* The same about a line of a file we were given (a ruleset, a data table,
+ * a configuration file): err->file and err->line set too. */
+int fl_error_at(fl_error *err, fl_diag code, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* That line and a newline on stderr: a file that cannot be read, a ruleset
+ * that cannot be loaded. */
+void fl_error_print(const fl_error *err);
 /* Exit status that corresponds to an error (2 for inputs/usage, 3 ruleset/internal). */
 int fl_error_exit_status(const fl_error *err);
 #endif

@@ -1,7 +1,6 @@
 /* UTF-8 decoding, counting and display width. Invalid bytes decode to U+FFFD
  * one byte at a time, so every byte offset stays reachable. */
 #include "core/utf8.h"
-#include "core/buf.h"
 #include <string.h>
 
 size_t fl_utf8_decode(const char *str, size_t len, uint32_t *cp)
@@ -106,22 +105,32 @@ bool fl_utf8_valid(const char *s, size_t len)
     return true;
 }
 
+/* Two passes, the size then the bytes: the copy goes straight into the
+ * arena (a buffer would make this file depend on core/buf, which encodes
+ * through it). */
 char *fl_utf8_sanitize(fl_arena *a, const char *s, size_t len, size_t *out_len, size_t *replaced)
 {
-    fl_buf b = FL_BUF_INIT;
-    size_t bad = 0;
+    size_t bad = 0, size = 0;
+    char enc[4];
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t n = fl_utf8_decode(s + i, len - i, &cp);
         if (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80) bad++;
         if (cp == 0) cp = 0xFFFD; /* NUL would cut C strings short */
-        fl_buf_addcp(&b, cp);
+        size += fl_utf8_encode(cp, enc);
         i += n;
     }
-    char *r = fl_arena_strndup(a, b.data ? b.data : "", b.len);
-    if (out_len) *out_len = b.len;
+    char *r = fl_arena_alloc(a, size + 1), *o = r;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = fl_utf8_decode(s + i, len - i, &cp);
+        if (cp == 0) cp = 0xFFFD;
+        o += fl_utf8_encode(cp, o);
+        i += n;
+    }
+    *o = '\0';
+    if (out_len) *out_len = size;
     if (replaced) *replaced = bad;
-    fl_buf_free(&b);
     return r;
 }
 

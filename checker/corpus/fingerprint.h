@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "model/doc.h"
+#include "doc/doc.h"
 
 /* Defaults chosen by measurement (checker/corpus/README.md). */
 #define FL_FP_GRAM_DEFAULT 10

@@ -8,7 +8,7 @@
  * 32-bit values (4-byte SQLite integers), and a filing's positions are
  * mapped to lines through one small blob per filing instead of a column. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "corpus/corpus_int.h"
+#include "corpus/index_int.h"
 #include "corpus/sha256.h"
 #include "core/buf.h"
 #include <errno.h>
@@ -749,94 +749,4 @@ const fl_corpus_lines *fl_corpus_doc_lines(fl_corpus *c, int64_t id, fl_error *e
     lc->id[lc->n] = id;
     lc->lines[lc->n] = l;
     return &lc->lines[lc->n++];
-}
-
-/* ---- line maps ------------------------------------------------------------- */
-
-static void put_varint(fl_buf *b, uint64_t v)
-{
-    while (v >= 0x80) {
-        fl_buf_addc(b, (char)(v | 0x80));
-        v >>= 7;
-    }
-    fl_buf_addc(b, (char)v);
-}
-
-static int get_varint(const unsigned char *p, size_t len, size_t *i, uint64_t *v)
-{
-    *v = 0;
-    for (int shift = 0; *i < len && shift < 64; shift += 7) {
-        unsigned char c = p[(*i)++];
-        *v |= (uint64_t)(c & 0x7F) << shift;
-        if (!(c & 0x80)) return 0;
-    }
-    return -1;
-}
-
-/* One pair per block that has units: fold position of its first unit and
- * its line, both as deltas (lines as zigzag: notes follow the body and
- * restart lower). About two bytes a block. */
-void fl_corpus_lines_encode(unsigned char **out, size_t *len, const fl_fold *f, const fl_doc *doc)
-{
-    fl_buf b = FL_BUF_INIT;
-    int64_t prev_pos = 0, prev_line = 0;
-    int32_t prev_block = -1;
-    for (size_t i = 0; i < f->n; i++) {
-        if (f->block[i] == prev_block) continue;
-        prev_block = f->block[i];
-        int64_t line = doc->blocks[prev_block].line;
-        int64_t dl = line - prev_line;
-        put_varint(&b, (uint64_t)((int64_t)i - prev_pos));
-        put_varint(&b, dl >= 0 ? (uint64_t)dl * 2 : (uint64_t)(-dl) * 2 - 1);
-        prev_pos = (int64_t)i;
-        prev_line = line;
-    }
-    *len = b.len;
-    *out = (unsigned char *)fl_buf_detach(&b);
-}
-
-int fl_corpus_lines_decode(fl_corpus_lines *l, const unsigned char *data, size_t len)
-{
-    memset(l, 0, sizeof *l);
-    size_t cap = 0, i = 0;
-    uint64_t pos = 0;
-    int64_t line = 0;
-    while (i < len) {
-        uint64_t dp, dl;
-        if (get_varint(data, len, &i, &dp) || get_varint(data, len, &i, &dl)) goto cleanup;
-        pos += dp;
-        line += dl & 1 ? -(int64_t)((dl + 1) / 2) : (int64_t)(dl / 2);
-        if (pos > UINT32_MAX || line < 0 || line > INT32_MAX) goto cleanup;
-        if (l->n == cap) {
-            cap = cap ? cap * 2 : 64;
-            l->pos = fl_xrealloc(l->pos, cap * sizeof *l->pos);
-            l->line = fl_xrealloc(l->line, cap * sizeof *l->line);
-        }
-        l->pos[l->n] = (uint32_t)pos;
-        l->line[l->n++] = (uint32_t)line;
-    }
-    return 0;
-cleanup:
-    fl_corpus_lines_free(l);
-    return -1;
-}
-
-int fl_corpus_lines_at(const fl_corpus_lines *l, uint32_t pos)
-{
-    if (!l->n) return 0;
-    size_t lo = 0, hi = l->n; /* last start <= pos */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->pos[mid] <= pos) lo = mid;
-        else hi = mid;
-    }
-    return (int)l->line[lo];
-}
-
-void fl_corpus_lines_free(fl_corpus_lines *l)
-{
-    if (!l) return;
-    free(l->pos);
-    free(l->line);
-    memset(l, 0, sizeof *l);
 }

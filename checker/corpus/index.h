@@ -27,7 +27,8 @@
 #include <stdint.h>
 #include "core/error.h"
 #include "corpus/fingerprint.h"
-#include "model/doc.h"
+#include "corpus/linemap.h"
+#include "doc/doc.h"
 
 #define FL_CORPUS_SCHEMA 1
 #define FL_CORPUS_APP_ID 0x464C4350 /* "FLCP" */
@@ -112,13 +113,4 @@ typedef struct fl_corpus_docrow {
 int fl_corpus_list(fl_corpus *c, int (*fn)(void *ctx, const fl_corpus_docrow *row), void *ctx,
                    fl_error *err);
 
-/* The line map of a filing: fold position -> line. */
-typedef struct fl_corpus_lines {
-    uint32_t *pos, *line; /* block starts, ascending pos */
-    size_t n;
-} fl_corpus_lines;
-void fl_corpus_lines_encode(unsigned char **out, size_t *len, const fl_fold *f, const fl_doc *doc);
-int fl_corpus_lines_decode(fl_corpus_lines *l, const unsigned char *data, size_t len); /* -1 if corrupt */
-int fl_corpus_lines_at(const fl_corpus_lines *l, uint32_t pos); /* 0 when empty */
-void fl_corpus_lines_free(fl_corpus_lines *l);
 #endif

@@ -6,7 +6,7 @@
  * boilerplate and is dropped before its rows are all read. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "corpus/query.h"
-#include "corpus/corpus_int.h"
+#include "corpus/index_int.h"
 #include "core/utf8.h"
 #include <stdlib.h>
 #include <string.h>

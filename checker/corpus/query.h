@@ -17,7 +17,7 @@
 #include "core/arena.h"
 #include "core/error.h"
 #include "corpus/index.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 /* Defaults chosen by measurement on the bench corpus (README.md). */
 #define FL_CORPUS_BOILERPLATE_SHARE 0.01

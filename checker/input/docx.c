@@ -3,7 +3,9 @@
  * footers, notes and comments, then properties. The main part is found
  * through _rels/.rels, never assumed, and the other parts through its
  * relationships; each part's r:ids resolve through that part's own rels. */
-#include "input/input.h"
+#include "core/limits.h"
+#include "doc/doc.h"
+#include "input/formats.h"
 #include "input/numbering.h"
 #include "input/opc.h"
 #include "input/pkg.h"

@@ -4,12 +4,14 @@
  * are skipped as they stream by, so a large picture costs nothing and never
  * meets libxml2's text-node limit (a DOM or text reader refuses a text node
  * over 10 MB unless XML_PARSE_HUGE is set, which we never do). */
-#include "input/input.h"
+#include "core/limits.h"
+#include "doc/doc.h"
+#include "input/formats.h"
 #include "core/arena.h"
 #include "core/buf.h"
-#include "input/ns.h"
+#include "core/ns.h"
 #include "input/pkg.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <libxml/parser.h>
 #include <stdbool.h>
 #include <stdlib.h>

@@ -2,6 +2,7 @@
  * lists what is read and what is refused). The decision is made on the
  * bytes: a renamed file is read for what it is. */
 #include "input/input.h"
+#include "input/readers.h"
 #include "core/arena.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -37,42 +38,12 @@ static int ole_has_name(const unsigned char *d, size_t len, const char *name)
     return 0;
 }
 
-/* Skip a BOM and leading white space; find the root element's local name and
- * namespace-ish prefix to tell Flat OPC, Word 2003 and FODT apart. */
-static const char *xml_root(const char *s, size_t len, char *name, size_t cap)
-{
-    size_t i = 0;
-    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) i = 3;
-    while (i < len) {
-        while (i < len && s[i] != '<') i++;
-        if (i + 1 >= len) return NULL;
-        if (s[i + 1] == '?' || s[i + 1] == '!') { i++; continue; }
-        i++;
-        size_t k = 0;
-        while (i < len && k + 1 < cap && s[i] != ' ' && s[i] != '>' && s[i] != '/' &&
-               s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
-            name[k++] = s[i++];
-        name[k] = '\0';
-        return name;
-    }
-    return NULL;
-}
-
-static int is_xml(const char *s, size_t len)
-{
-    size_t i = 0;
-    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) i = 3;
-    while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) i++;
-    return i + 5 <= len && memcmp(s + i, "<?xml", 5) == 0;
-}
-
-static int read_xml_kind(fl_doc *doc, const char *data, size_t len, fl_error *err)
+/* XML that no reader's root element names: say what it is. */
+static int refuse_xml(const char *data, size_t len, fl_error *err)
 {
     char root[128];
-    if (!xml_root(data, len, root, sizeof root)) return fl_error_set(err, FL_E_XML, "file", "no root element");
+    if (!fl_xml_root_name(data, len, root, sizeof root)) return fl_error_set(err, FL_E_XML, "file", "no root element");
     const char *local = strchr(root, ':') ? strchr(root, ':') + 1 : root;
-    if (!strcmp(local, "package")) { doc->format = FL_FMT_FLATOPC; return fl_flatopc_read(doc, data, len, err); }
-    if (!strcmp(local, "wordDocument")) { doc->format = FL_FMT_WORD2003; return fl_word2003_read(doc, data, len, err); }
     if (!strcmp(local, "document") && strstr(root, "office")) return fl_error_set(err, FL_E_ODT);
     return fl_error_set(err, FL_E_UNSUPPORTED, "XML whose root is not pkg:package (Flat OPC) or w:wordDocument (Word 2003)");
 }
@@ -145,26 +116,27 @@ static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_
     if (len == 0) return fl_error_set(err, FL_E_EMPTY);
     const char *foreign = fl_input_sniff(d, len);
     if (foreign) {
-        char what[200];
-        snprintf(what, sizeof what, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
-        return fl_error_set(err, FL_E_UNSUPPORTED, what);
+        return fl_error_setf(err, FL_E_UNSUPPORTED, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
     }
     if (len >= 8 && !memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         if (ole_has_name(d, len, "EncryptedPackage")) return fl_error_set(err, FL_E_ENCRYPTED);
         if (ole_has_name(d, len, "WordDocument")) return fl_error_set(err, FL_E_LEGACY_DOC);
         return fl_error_set(err, FL_E_OLE);
     }
-    if (len >= 2 && d[0] == 'P' && d[1] == 'K') { doc->format = FL_FMT_DOCX; return fl_docx_read(doc, d, len, err); }
     if (len >= 5 && !memcmp(d, "{\\rtf", 5)) return fl_error_set(err, FL_E_UNSUPPORTED, "RTF; save it as .docx");
     if (len >= 13 && !memcmp(d, "MIME-Version:", 13))
         return fl_error_set(err, FL_E_UNSUPPORTED, "MHT single-file web page; save it as .docx");
-    if (is_xml((const char *)d, len)) return read_xml_kind(doc, (const char *)d, len, err);
-    if (has_suffix(name, ".docx") || has_suffix(name, ".docm") || has_suffix(name, ".dotx"))
-        return fl_error_set(err, FL_E_NOT_ZIP, "; a .doc file? save it as .docx");
-    /* everything else is text: input/textenc.c tells UTF-8, UTF-16 and GB18030 apart */
-    int md = has_suffix(name, ".md") || has_suffix(name, ".markdown");
-    doc->format = md ? FL_FMT_MARKDOWN : FL_FMT_TEXT;
-    return fl_text_read_owned(doc, (const char *)d, len, md, owned, err);
+    const fl_reader *r = fl_reader_pick(d, len, name, false);
+    if (!r) {
+        /* a package no reader takes is refused, not read as text */
+        if (fl_xml_declared((const char *)d, len)) return refuse_xml((const char *)d, len, err);
+        if (has_suffix(name, ".docx") || has_suffix(name, ".docm") || has_suffix(name, ".dotx"))
+            return fl_error_set(err, FL_E_NOT_ZIP, "; a .doc file? save it as .docx");
+        /* the text rows: input/textenc.c tells UTF-8, UTF-16 and GB18030 apart */
+        r = fl_reader_pick(d, len, name, true);
+    }
+    doc->reader = r;
+    return r->read(doc, d, len, owned, err);
 }
 
 /* owned: NULL, or the malloc'd buffer holding data (a NUL after it), which
@@ -183,17 +155,16 @@ static int load(fl_doc **out, const char *name, const void *data, size_t len, ch
         fl_doc_free(doc);
         return -1;
     }
-    fl_doc_finish(doc);
     *out = doc;
     return 0;
 }
 
-int fl_input_load_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
+int fl_input_read_memory(fl_doc **out, const char *name, const void *data, size_t len, fl_error *err)
 {
     return load(out, name, data, len, NULL, err);
 }
 
-int fl_input_load(fl_doc **out, const char *path, fl_error *err)
+int fl_input_read(fl_doc **out, const char *path, fl_error *err)
 {
     int rc = -1;
     char *data = NULL;

@@ -6,7 +6,7 @@
  * numbers every w:num of one abstractNum as one list. */
 #include "input/numbering.h"
 #include "core/arena.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>

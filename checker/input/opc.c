@@ -1,7 +1,7 @@
 /* OPC: content types and relationships of a DOCX package. */
 #include "input/opc.h"
 #include "core/arena.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,16 +191,12 @@ int fl_opc_open(fl_opc **out, const fl_pkg *z, fl_error *err)
         goto cleanup;
     }
     if (!fl_pkg_has(z, r->target)) {
-        char why[600];
-        snprintf(why, sizeof why, "%s is named in _rels/.rels but missing", r->target);
-        fl_error_set(err, FL_E_NO_MAIN, why);
+        fl_error_setf(err, FL_E_NO_MAIN, "%s is named in _rels/.rels but missing", r->target);
         goto cleanup;
     }
     const char *ct = fl_opc_content_type(o, r->target);
     if (o->nct && !is_wordml_type(ct)) {
-        char why[600];
-        snprintf(why, sizeof why, "%s is %s, not a Word document", r->target, ct ? ct : "of no content type");
-        fl_error_set(err, FL_E_NO_MAIN, why);
+        fl_error_setf(err, FL_E_NO_MAIN, "%s is %s, not a Word document", r->target, ct ? ct : "of no content type");
         goto cleanup;
     }
     o->main = r->target;

@@ -1,7 +1,8 @@
 /* Package interface helpers. */
 #include "input/pkg.h"
 #include "core/buf.h"
-#include "input/input.h"
+#include "core/limits.h"
+#include "doc/doc.h"
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -34,10 +35,8 @@ int fl_pkg_read(const fl_pkg *p, const char *name, char **out, size_t *len, fl_e
         return -1;
     }
     if (w.over) {
-        char why[600];
-        snprintf(why, sizeof why, "%s is over 16 MiB, the most a part read whole may be", name);
         fl_buf_free(&w.b);
-        return fl_error_set(err, FL_E_TOO_LARGE, why);
+        return fl_error_setf(err, FL_E_TOO_LARGE, "%s is over 16 MiB, the most a part read whole may be", name);
     }
     *len = w.b.len;
     *out = fl_buf_detach(&w.b);

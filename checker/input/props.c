@@ -1,6 +1,6 @@
 /* Document properties: who wrote and last saved the file, and for whom. */
 #include "input/props.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <string.h>
 
 typedef struct { fl_ns ns; const char *local, *name; } prop_map;

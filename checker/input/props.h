@@ -4,7 +4,7 @@
 #ifndef FL_PROPS_H
 #define FL_PROPS_H
 #include <stddef.h>
-#include "model/doc.h"
+#include "doc/doc.h"
 /* Best effort: a malformed properties part adds a notice, never fails the file. */
 void fl_props_read_core(fl_doc *doc, const char *xml, size_t len);
 void fl_props_read_app(fl_doc *doc, const char *xml, size_t len);

@@ -7,7 +7,7 @@
  * fl_styles_heading_level() applies the ranking. */
 #include "input/styles.h"
 #include "core/arena.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -43,12 +43,14 @@
  *     read as tables: a run of spaces is as often alignment or a gap inside
  *     a cell, and a wrong table is worse than none. Spreadsheet copies whose
  *     quoted cells hold line breaks are not joined either. */
-#include "input/input.h"
+#include "core/limits.h"
+#include "doc/doc.h"
+#include "input/formats.h"
 #include "core/fielderr.h"
 #include "input/textenc.h"
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "model/typed.h"
+#include "core/heading.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -31,7 +31,7 @@
  * from UTF-8 is refused like rule 6. */
 #include "input/textenc.h"
 #include "core/utf8.h"
-#include "input/utf16.h"
+#include "core/utf16.h"
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>

@@ -12,11 +12,12 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "input/input.h"
-#include "input/ns.h"
-#include "input/symbols.h"
-#include "input/utf16.h"
-#include "input/xmlsafe.h"
+#include "core/limits.h"
+#include "doc/doc.h"
+#include "core/ns.h"
+#include "input/symbolfont.h"
+#include "core/utf16.h"
+#include "core/xmlsafe.h"
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdbool.h>
@@ -1017,6 +1018,8 @@ fl_wml *fl_wml_new(fl_doc *doc, const fl_styles *styles, fl_numbering *numbering
     return w;
 }
 
+void fl_wml_word2003(fl_wml *w) { w->w2003 = true; }
+
 static void reset_part(fl_wml *w)
 {
     memset(w->kinds, 0, sizeof w->kinds); /* a new parser has a new dictionary */
@@ -1060,7 +1063,6 @@ int fl_wml_begin(fl_wml *w, fl_part part, const char *part_name, fl_error *err)
     w->part = part;
     w->part_name = fl_arena_strdup(&w->doc->arena, part_name);
     w->err = err;
-    w->w2003 = w->doc->format == FL_FMT_WORD2003;
     if (w->ctxt) { xmlFreeParserCtxt(w->ctxt); w->ctxt = NULL; }
     return 0;
 }

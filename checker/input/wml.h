@@ -10,12 +10,14 @@
 #include "core/error.h"
 #include "input/numbering.h"
 #include "input/styles.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct fl_wml fl_wml;
 
 fl_wml *fl_wml_new(fl_doc *doc, const fl_styles *styles, fl_numbering *numbering);
 void fl_wml_free(fl_wml *w); /* NULL-safe */
+/* The parts are Word 2003 XML (footnotes inline in the body). */
+void fl_wml_word2003(fl_wml *w);
 /* Parse one part, streamed: begin, feed chunks, end. err is kept until end. */
 int fl_wml_begin(fl_wml *w, fl_part part, const char *part_name, fl_error *err);
 int fl_wml_feed(fl_wml *w, const char *chunk, size_t n);

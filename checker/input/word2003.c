@@ -2,11 +2,13 @@
  * a DOM pass reads them first; the body then goes through the same SAX
  * reader as OOXML, which knows the 2003 dialect (listPr/ilfo, aml:annotation
  * revisions and comments, inline footnotes). */
-#include "input/input.h"
+#include "core/limits.h"
+#include "doc/doc.h"
+#include "input/formats.h"
 #include "input/numbering.h"
 #include "input/styles.h"
 #include "input/wml.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <libxml/SAX2.h>
 #include <stdbool.h>
 #include <string.h>
@@ -108,6 +110,7 @@ int fl_word2003_read(fl_doc *doc, const char *data, size_t len, fl_error *err)
     read_props(doc, root);
     xmlFreeDoc(d);
     w = fl_wml_new(doc, styles, num);
+    fl_wml_word2003(w);
     rc = fl_wml_parse(w, FL_PART_BODY, PART, data, len, err);
     fl_wml_link_comments(w);
     fl_wml_free(w);

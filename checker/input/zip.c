@@ -3,7 +3,8 @@
  * names are case-insensitive, and every inflated byte is counted. */
 #include "input/zip.h"
 #include "core/arena.h"
-#include "input/input.h"
+#include "core/limits.h"
+#include "doc/doc.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -125,23 +126,19 @@ static int check_entry(zip_t *za, zip_int64_t idx, const char *name, zip_stat_t 
 /* Limits are checked on what was really inflated: headers can lie. */
 static int check_limits(fl_zip *z, const char *name, size_t part, zip_uint64_t comp, fl_error *err)
 {
-    char why[600];
     if (part > FL_MAX_PART_BYTES) {
-        snprintf(why, sizeof why, "%s inflates to more than 256 MiB", name);
-        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+        return fl_error_setf(err, FL_E_ZIP_LIMIT, "%s inflates to more than 256 MiB", name);
     }
     if (z->inflated_total > FL_MAX_TOTAL_INFLATED) {
-        snprintf(why, sizeof why, "parts inflate to more than 1 GiB in total");
-        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+        return fl_error_setf(err, FL_E_ZIP_LIMIT, "parts inflate to more than 1 GiB in total");
     }
     if (z->inflated_total > z->budget) {
-        snprintf(why, sizeof why, "parts inflate to more than %zu MiB in total, over %d times the package size",
-                 z->budget >> 20, FL_ZIP_BUDGET_RATIO);
-        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+        return fl_error_setf(err, FL_E_ZIP_LIMIT,
+                             "parts inflate to more than %zu MiB in total, over %d times the package size",
+                             z->budget >> 20, FL_ZIP_BUDGET_RATIO);
     }
     if (part > FL_ZIP_RATIO_FLOOR && part / (comp ? comp : 1) > FL_MAX_ZIP_RATIO) {
-        snprintf(why, sizeof why, "%s has a compression ratio over 200:1 (zip bomb?)", name);
-        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+        return fl_error_setf(err, FL_E_ZIP_LIMIT, "%s has a compression ratio over 200:1 (zip bomb?)", name);
     }
     return 0;
 }
@@ -150,15 +147,12 @@ static int check_limits(fl_zip *z, const char *name, size_t part, zip_uint64_t c
  * fl_zip_stream decide in the end. */
 static int check_declared(const zip_stat_t *st, const char *name, zip_uint64_t comp, fl_error *err)
 {
-    char why[600];
     if (!(st->valid & ZIP_STAT_SIZE)) return 0;
     if (st->size > FL_MAX_PART_BYTES) {
-        snprintf(why, sizeof why, "%s inflates to more than 256 MiB", name);
-        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+        return fl_error_setf(err, FL_E_ZIP_LIMIT, "%s inflates to more than 256 MiB", name);
     }
     if (st->size > FL_ZIP_RATIO_FLOOR && st->size / (comp ? comp : 1) > FL_MAX_ZIP_RATIO) {
-        snprintf(why, sizeof why, "%s has a compression ratio over 200:1 (zip bomb?)", name);
-        return fl_error_set(err, FL_E_ZIP_LIMIT, why);
+        return fl_error_setf(err, FL_E_ZIP_LIMIT, "%s has a compression ratio over 200:1 (zip bomb?)", name);
     }
     return 0;
 }
@@ -179,13 +173,11 @@ int fl_zip_stream(fl_zip *z, const char *name, fl_part_sink sink, void *ctx, fl_
     for (;;) {
         zip_int64_t r = zip_fread(f, chunk, sizeof chunk);
         if (r < 0) {
-            char why[600];
             if (zip_error_code_zip(zip_file_get_error(f)) == ZIP_ER_CRC) {
                 rc = fl_error_set(err, FL_E_ZIP_CRC, name);
                 break;
             }
-            snprintf(why, sizeof why, "%s: %s", name, zip_file_strerror(f));
-            rc = fl_error_set(err, FL_E_ZIP_CORRUPT, why);
+            rc = fl_error_setf(err, FL_E_ZIP_CORRUPT, "%s: %s", name, zip_file_strerror(f));
             break;
         }
         if (r == 0) break;

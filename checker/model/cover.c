@@ -2,7 +2,7 @@
 #include "model/cover.h"
 #include "core/norm.h"
 #include "core/utf8.h"
-#include "model/typed.h"
+#include "core/heading.h"
 #include <string.h>
 
 #define SENTENCE_CP 80 /* a longer line is body text, not a cover line */
@@ -59,4 +59,32 @@ size_t fl_cover_end(const fl_doc *doc)
         seen++;
     }
     return doc->nblocks;
+}
+
+static bool has_any(const char *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(t, words[i])) return true;
+    return false;
+}
+
+/* A cover line naming the project or the document: short, no colon (a colon
+ * makes it a cover field such as 编制单位：…, whose company name may say 修复),
+ * no full stop, and naming a 项目, 方案, 报告 or 公示牌. A first heading with
+ * nothing before it (pandoc's "# title") is a title too. */
+bool fl_cover_title_line(const fl_doc *doc, size_t i)
+{
+    static const char *const words[] = {"项目", "方案", "报告", "公示"};
+    static const char *const stops[] = {":", "：", "。", "；"};
+    if (i >= doc->nblocks) return false;
+    const fl_block *b = &doc->blocks[i];
+    if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & FL_BF_TOC) || b->table) return false;
+    if (!(b->flags & FL_BF_TITLE)) {
+        size_t first = doc->nsections ? (size_t)doc->sections[0].block : doc->nblocks;
+        if (i >= FL_COVER_TITLE_BLOCKS || i > first) return false;
+        for (size_t j = 0; i == first && j < i; j++)
+            if (doc->blocks[j].len && doc->blocks[j].part == FL_PART_BODY) return false;
+    }
+    if (!b->len || fl_utf8_count(b->text, b->len) > FL_COVER_TITLE_MAX_CP) return false;
+    return !has_any(b->text, stops, 4) && has_any(b->text, words, 4);
 }

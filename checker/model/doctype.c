@@ -26,7 +26,8 @@
  *    what the text says of itself (本报告表, 本报告书, 本公众参与说明) to
  *    tip a near miss. Evidence that is weak or conflicts leaves the type
  *    unknown, and the reason says what was seen. */
-#include "model/doc.h"
+#include "model/steps.h"
+#include "doc/doc.h"
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/norm.h"

@@ -7,7 +7,7 @@
  * ("项目单位由地方人民政府或其指定的部门、单位承担") names no unit and gives
  * nothing. These fields are added after all others, so a form's own value
  * stays the first occurrence. */
-#include "model/fields_int.h"
+#include "model/fx.h"
 #include "core/utf8.h"
 #include <stddef.h>
 #include <stdlib.h>

@@ -16,7 +16,7 @@
  *
  * A cell that pairs with nothing is read as lines ("打印编号：…" in a title
  * row, a label whose value is the next paragraph of the cell). */
-#include "model/fields_int.h"
+#include "model/fx.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* The text of labels and values for the field readers: what a form label
  * looks like, which labels are known, and the ticked option of a checkbox
  * row. */
-#include "model/fields_int.h"
+#include "model/fx.h"
 #include "core/buf.h"
 #include "core/norm.h"
 #include "core/utf8.h"

@@ -1,4 +1,4 @@
-/* The filing's own date (model/doc.h fl_filing_date): the day the filing
+/* The filing's own date (doc/doc.h fl_filing_date): the day the filing
  * says it was written, which decides the law it is judged by.
  *
  * Only the places where a filing dates itself count; a date deep in the
@@ -34,7 +34,8 @@
  *
  * Lines are read as the model matches them (fl_block_mtext: spaced PDF
  * copies folded), so text is the date as typed, folded. */
-#include "model/doc.h"
+#include "model/steps.h"
+#include "doc/doc.h"
 #include "model/cover.h"
 #include "core/norm.h"
 #include "core/utf8.h"

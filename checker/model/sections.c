@@ -36,16 +36,18 @@
  * (1 总则 › 1.1 编制依据 › 一、法律法规); the part titles of a 报告表
  * (一、建设项目基本情况 … 六、结论, or typed bare) close any typed 一、 list
  * before them. */
+#include "model/steps.h"
 #include "model/sections.h"
+#include "model/toclines.h"
 #include "core/fielderr.h"
-#include "model/typed.h"
+#include "core/heading.h"
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_KEY_CP 80   /* lines longer than this are never contents entries */
+#define MAX_KEY_CP FL_TOC_MAX_KEY_CP
 #define MAX_LEVEL 9
 
 /* Relative depth of the typed kinds; smaller is outer. */
@@ -66,241 +68,6 @@ static bool blank_text(const fl_block *b)
     size_t st, en;
     fl_typed_trim(b->text, b->len, &st, &en);
     return st >= en;
-}
-
-/* ---- page numbers at the end of a line --------------------------------- */
-
-static bool is_leader(uint32_t cp)
-{
-    return cp == '.' || cp == 0x2026 || cp == 0x22EF || cp == 0x00B7 || cp == 0x2025 ||
-           cp == '_' || cp == '-' || cp == 0x30FB || cp == 0x2022;
-}
-
-static size_t prev_cp(const char *s, size_t i)
-{
-    do i--; while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
-    return i;
-}
-
-static uint32_t cp_at(const char *s, size_t len, size_t i)
-{
-    uint32_t cp;
-    fl_utf8_decode(s + i, len - i, &cp);
-    return fl_norm_cp(cp);
-}
-
-static bool is_han(uint32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
-enum tail_kind {
-    TAIL_NONE,
-    TAIL_GLUED,  /* 三、环境质量现状17: only inside a contents list, or in a run of them */
-    TAIL_SPACED, /* 1.2.1 评价目的 . 2, 建设项目基本情况 (1) */
-    TAIL_STRONG, /* leaders (……, ....) or a tab before the number */
-};
-
-typedef struct tail {
-    size_t content_end; /* where the text before separator and page number ends */
-    enum tail_kind kind;
-    bool leaders;       /* two or more leader characters */
-    bool exact;         /* ASCII digits only: no OCR letters, no roman numerals */
-    int page;           /* the number, -1 for roman numerals */
-} tail;
-
-/* Page-number characters: digits, the letters OCR reads for them (l, I for 1;
- * O, o for 0) and lower/upper roman numerals of front matter. */
-static bool pagey(uint32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || cp == 'l' || cp == 'I' || cp == 'O' || cp == 'o' || cp == 'i' ||
-           cp == 'v' || cp == 'x' || cp == 'V' || cp == 'X';
-}
-
-/* Titles that end in a word a number belongs to: 附图 1, 第 3, 见表 2. */
-static bool number_owner(uint32_t cp)
-{
-    static const uint32_t owners[] = {0x56FE, 0x8868, 0x4EF6, 0x5F55, 0x7B2C, 0x53F7, 0x7AE0, 0x8282,
-                                      0x6761, 0x6B3E, 0x9875}; /* 图表件录第号章节条款页 */
-    for (size_t k = 0; k < sizeof owners / sizeof *owners; k++)
-        if (cp == owners[k]) return true;
-    return false;
-}
-
-/* Split "一、建设项目基本情况……………1", "3.1环境保护目标11", "总则 ..... l7",
- * "前言……ii" or "评价适用标准 (9)" into content, separator and page number. */
-static tail page_tail(const char *s, size_t len)
-{
-    tail t = {len, TAIL_NONE, false, false, -1};
-    size_t i = len;
-    while (i > 0 && cp_at(s, len, prev_cp(s, i)) == ' ') i = prev_cp(s, i); /* tabs too */
-    t.content_end = i;
-    if (i == 0) return t;
-    size_t err = fl_field_error_suffix(s, i); /* Word's 错误！未定义书签。 for the page */
-    if (err) {
-        i -= err;
-        while (i > 0 && (is_leader(cp_at(s, len, prev_cp(s, i))) || cp_at(s, len, prev_cp(s, i)) == ' '))
-            i = prev_cp(s, i);
-        if (i == 0) return t;
-        t.kind = TAIL_STRONG;
-        t.content_end = i;
-        return t;
-    }
-    bool paren = cp_at(s, len, prev_cp(s, i)) == ')';
-    if (paren) i = prev_cp(s, i);
-    /* the number, read backwards; single spaces between digits ("2 1") are OCR damage */
-    char tok[8];
-    size_t nt = 0;
-    while (i > 0 && nt < sizeof tok) {
-        size_t p = prev_cp(s, i);
-        uint32_t cp = cp_at(s, len, p);
-        if (cp == ' ' && nt && tok[nt - 1] >= '0' && tok[nt - 1] <= '9' && p > 0 && s[p] == ' ') {
-            uint32_t before = cp_at(s, len, prev_cp(s, p));
-            if (before >= '0' && before <= '9') { i = p; continue; }
-        }
-        if (!pagey(cp)) break;
-        tok[nt++] = (char)cp;
-        i = p;
-    }
-    if (nt == 0 || nt == sizeof tok) return t;
-    if (i > 0) { /* the number must not be the end of a word: PM10, NOx, SO2 */
-        uint32_t cp = cp_at(s, len, prev_cp(s, i));
-        if ((cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (cp >= '0' && cp <= '9')) return t;
-    }
-    /* digits with OCR letters (l7, 1O, I2; a lone l or I) or roman numerals (ii, IV) */
-    int digits = 0, lo = 0, cap_i = 0, roman = 0, value = 0;
-    for (size_t k = nt; k-- > 0;) { /* tok is reversed */
-        char ch = tok[k];
-        if (ch >= '0' && ch <= '9') { digits++; value = value * 10 + (ch - '0'); }
-        else if (ch == 'l' || ch == 'O' || ch == 'o') { lo++; value = value * 10 + (ch == 'l'); }
-        else if (ch == 'I') { cap_i++; value = value * 10 + 1; }
-        else roman++;
-    }
-    bool numeric = roman == 0 && (digits > 0 || nt == 1) && nt <= 4;
-    bool is_roman = !numeric && digits == 0 && lo == 0 && nt <= 5;
-    if (!numeric && !is_roman) return t;
-    t.exact = numeric && lo == 0 && cap_i == 0;
-    t.page = numeric ? value : -1;
-    if (paren) {
-        if (!t.exact || i == 0 || cp_at(s, len, prev_cp(s, i)) != '(') return t;
-        i = prev_cp(s, i);
-    }
-    size_t after_number = i;
-    int dots = 0, dashes = 0;
-    bool tab = false, space = false;
-    while (i > 0) {
-        size_t p = prev_cp(s, i);
-        uint32_t cp = cp_at(s, len, p);
-        if (s[p] == '\t') tab = true;
-        else if (cp == ' ') space = true;
-        else if (cp == '-') dashes++;
-        else if (is_leader(cp)) dots += (cp == 0x2026 || cp == 0x22EF) ? 2 : 1;
-        else break;
-        i = p;
-    }
-    /* a 破折号 (——) before a number is punctuation; a row of dashes is a leader */
-    if (dashes >= 3) dots += dashes;
-    else if (dashes && !space && !tab && dots < 2) return t;
-    if (i == 0) return t; /* "12", "……5": no content */
-    uint32_t last = cp_at(s, len, prev_cp(s, i));
-    if (dots >= 2 || tab) {
-        t.kind = TAIL_STRONG;
-    } else if (space) {
-        if (!t.exact || digits > 3 || number_owner(last)) return t;
-        t.kind = TAIL_SPACED;
-    } else if (i == after_number) {
-        /* glued: only a short number right after a Han character or a closing bracket */
-        if (!t.exact || digits > 3 || number_owner(last) || !(is_han(last) || last == ')' || last == 0x300B))
-            return t;
-        t.kind = TAIL_GLUED;
-    } else {
-        return t; /* "2024.5", "GB 3095-2012" */
-    }
-    t.leaders = dots >= 2;
-    t.content_end = i;
-    return t;
-}
-
-/* ---- keys: what a contents entry and its heading in the body share ------ */
-
-/* Normalised text of s[0, end) without white space, '*', trailing leaders
- * and colon, hashed; 0 when it is empty or longer than MAX_KEY_CP. */
-static uint64_t key_of(const char *s, size_t end)
-{
-    while (end > 0) {
-        uint32_t cp = cp_at(s, end, prev_cp(s, end));
-        if (cp != ' ' && cp != ':' && cp != '*' && !is_leader(cp)) break;
-        end = prev_cp(s, end);
-    }
-    uint64_t h = 1469598103934665603ull;
-    size_t count = 0;
-    for (size_t i = 0; i < end;) {
-        uint32_t cp;
-        i += fl_utf8_decode(s + i, end - i, &cp);
-        cp = fl_norm_cp(cp);
-        if (cp == 0 || cp == ' ' || cp == '*') continue;
-        if (++count > MAX_KEY_CP) return 0;
-        for (int k = 0; k < 4; k++) {
-            h ^= (cp >> (8 * k)) & 0xFF;
-            h *= 1099511628211ull;
-        }
-    }
-    return count ? (h | 1) : 0;
-}
-
-/* Keys interned: an id is 1 + an index here, 0 no key. Per key the last
- * block that has it and whether a contents entry has it. A document of
- * millions of lines has far fewer distinct short lines, and a candidate
- * holds 4-byte ids instead of 8-byte hashes. */
-typedef struct keys {
-    uint64_t *hash;
-    int *last;      /* last block index with this key, -1 none */
-    bool *toc;      /* a contents entry's key */
-    size_t n, cap;
-    uint32_t *slots; /* open addressing: id, 0 empty */
-    size_t nslots;
-} keys;
-
-static void keys_free(keys *k)
-{
-    free(k->hash);
-    free(k->last);
-    free(k->toc);
-    free(k->slots);
-}
-
-static size_t key_slot(const keys *k, uint64_t h, size_t nslots, const uint32_t *slots)
-{
-    size_t i = (size_t)(h ^ (h >> 29)) & (nslots - 1);
-    while (slots[i] && k->hash[slots[i] - 1] != h) i = (i + 1) & (nslots - 1);
-    return i;
-}
-
-static uint32_t key_id(keys *k, uint64_t h)
-{
-    if (!h) return 0;
-    if (2 * (k->n + 1) > k->nslots) {
-        size_t ns = k->nslots ? 2 * k->nslots : 64;
-        uint32_t *slots = fl_xcalloc(ns, sizeof *slots);
-        for (size_t i = 0; i < k->n; i++) slots[key_slot(k, k->hash[i], ns, slots)] = (uint32_t)i + 1;
-        free(k->slots);
-        k->slots = slots;
-        k->nslots = ns;
-    }
-    size_t i = key_slot(k, h, k->nslots, k->slots);
-    if (!k->slots[i]) {
-        if (k->n == k->cap) {
-            k->cap = k->cap ? 2 * k->cap : 64;
-            k->hash = fl_xrealloc(k->hash, k->cap * sizeof *k->hash);
-            k->last = fl_xrealloc(k->last, k->cap * sizeof *k->last);
-            k->toc = fl_xrealloc(k->toc, k->cap * sizeof *k->toc);
-        }
-        k->hash[k->n] = h;
-        k->last[k->n] = -1;
-        k->toc[k->n] = false;
-        k->slots[i] = (uint32_t)++k->n;
-    }
-    return k->slots[i];
 }
 
 /* ---- candidates ------------------------------------------------------- */
@@ -334,7 +101,7 @@ static int outline_of(const fl_doc *doc, const fl_block *b)
 /* One per block, 24 bytes: the section pass of a document of millions of
  * lines holds one for each. */
 typedef struct cand {
-    const fl_typed *ty; /* the line read alone (model/typed.c); a line typed as
+    const fl_typed *ty; /* the line read alone (core/heading.c); a line typed as
                            nothing shares one record */
     uint32_t key;       /* id of the line without a spaced or leader page number */
     uint32_t gkey;      /* ... and without a glued one: a contents entry's key */
@@ -353,7 +120,7 @@ typedef struct scan {
     fl_doc *doc;
     cand *cd;
     size_t nb;
-    keys keys;         /* line keys: ids, the last line with each, contents entries' */
+    fl_toc_keys keys;         /* line keys: ids, the last line with each, contents entries' */
     fl_arena typed;    /* the typed lines' fl_typed records */
     fl_typed untyped;  /* what a line typed as nothing reads as */
 } scan;
@@ -382,12 +149,12 @@ static void read_candidate(scan *sc, const fl_block *b, cand *c)
 {
     size_t len;
     const char *t = fl_block_mtext(sc->doc, b, &len);
-    tail tl = page_tail(t, len);
+    fl_toc_tail tl = fl_toc_page_tail(t, len);
     c->tail = (unsigned char)tl.kind;
     c->leaders = tl.leaders;
     c->page = (int16_t)(tl.kind != TAIL_NONE ? tl.page : -1);
-    c->key = key_id(&sc->keys, key_of(t, tl.kind >= TAIL_SPACED ? tl.content_end : len));
-    c->gkey = tl.kind == TAIL_GLUED ? key_id(&sc->keys, key_of(t, tl.content_end)) : c->key;
+    c->key = fl_toc_key_id(&sc->keys, fl_toc_key_of(t, tl.kind >= TAIL_SPACED ? tl.content_end : len));
+    c->gkey = tl.kind == TAIL_GLUED ? fl_toc_key_id(&sc->keys, fl_toc_key_of(t, tl.content_end)) : c->key;
     c->toc_title = tl.content_end <= 32 && is_toc_title(t, tl.content_end);
     fl_typed ty;
     fl_typed_classify(&ty, t, len);
@@ -901,7 +668,7 @@ void fl_sections_build(fl_doc *doc)
     find_lists(&sc);
     decide_families(&sc);
     mark_chapters(doc, cd, nb);
-    keys_free(&sc.keys);
+    fl_toc_keys_free(&sc.keys);
 
     builder bd = {.doc = doc};
     size_t body_end = 0;
@@ -932,7 +699,7 @@ const char *fl_sections_explain(const fl_doc *doc, const fl_block *b)
     if (b->flags & FL_BF_TITLE) return "document title";
     size_t len;
     const char *t = fl_block_mtext(doc, b, &len);
-    tail tl = page_tail(t, len);
+    fl_toc_tail tl = fl_toc_page_tail(t, len);
     if (tl.content_end <= 32 && is_toc_title(t, tl.content_end)) return "table-of-contents title";
     fl_typed ty;
     fl_typed_classify(&ty, t, len);

@@ -1,9 +1,9 @@
-/* Section detection details beyond fl_sections_build (model/doc.h), for
+/* Section detection details beyond fl_sections_build (doc/doc.h), for
  * `dump`: where a heading came from, and why a numbered paragraph did not
  * become one. */
 #ifndef FL_SECTIONS_H
 #define FL_SECTIONS_H
-#include "model/doc.h"
+#include "doc/doc.h"
 
 /* NULL when b is a heading or nothing suggests it could be one; otherwise a
  * short English reason ("sentence punctuation", "table of contents"...).

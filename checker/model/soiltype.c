@@ -1,4 +1,4 @@
-/* The type of a soil-pollution project, read once (model/doc.h
+/* The type of a soil-pollution project, read once (doc/doc.h
  * fl_soil_type_read) so that every SOIL rule is scoped by the same reading.
  *
  * 环办土壤〔2020〕23号 一 lists the project types (源头防控, 状况调查, 风险评估,
@@ -32,15 +32,16 @@
  * Cost: the fields once, the first cover blocks, and every body block at
  * most twice (a substring search per statement verb, then per route and
  * measure word): linear. */
-#include "model/doc.h"
+#include "model/steps.h"
+#include "doc/doc.h"
 #include "core/norm.h"
-#include "rules/evidence.h" /* fl_evidence_title_line: the same title lines the rules' in="title" sees */
+#include "model/cover.h" /* fl_cover_title_line: the same title lines the rules' in="title" sees */
 #include <stdlib.h>
 #include <string.h>
 
 #define FIELD_NAME "土壤项目类型"
 #define TITLE_SCAN 80 /* blocks looked at for cover title lines */
-/* A title line has at most 80 characters (evidence.c); a longer block is
+/* A title line has at most 80 characters (model/cover.c); a longer block is
  * skipped before its characters are counted. */
 #define TITLE_MAX_BYTES (80 * 4)
 
@@ -193,7 +194,7 @@ static soil_type from_title(const fl_doc *doc, fl_arena *a, int *block)
     int first = -1;
     for (size_t i = 0; i < n; i++) {
         const fl_block *b = &doc->blocks[i];
-        if (b->len > TITLE_MAX_BYTES || !fl_evidence_title_line(doc, i)) continue;
+        if (b->len > TITLE_MAX_BYTES || !fl_cover_title_line(doc, i)) continue;
         size_t len;
         const char *t = fl_block_mtext(doc, b, &len);
         all = fl_arena_printf(a, "%s%s", all, fl_norm_label(a, t, len)); /* "修 复" reads as one word */

@@ -5,14 +5,17 @@
  * libzip copies every other ZIP entry as stored, without recompressing it.
  * Flat OPC gets the same inside its pkg:package, Word 2003 XML gets
  * aml:annotation comments. Then the copy is written into DIR the way every
- * output of check is (cmd/output.h). */
+ * output of check is (core/sink.h). */
 #include "report/annotate.h"
-#include "cmd/output.h"
+#include "report/report.h"
+#include "core/i18n.h"
+#include "core/sink.h"
 #include "core/buf.h"
 #include "core/utf8.h"
-#include "input/input.h"
+#include "core/limits.h"
 #include "input/opc.h"
 #include "input/pkg.h"
+#include "input/readers.h"
 #include "input/zip.h"
 #include "report/annotate_marks.h"
 #include "report/annotate_xml.h"
@@ -37,14 +40,14 @@
 /* ---- parts to add or extend -------------------------------------------------------- */
 
 /* Append child markup inside a root element (before its end tag). */
-static void extend_root(ax_edits *e, const ax_root *r, const char *child, size_t n)
+static void extend_root(fl_ax_edits *e, const fl_ax_root *r, const char *child, size_t n)
 {
-    if (!r->empty) { ax_edits_add(e, r->close, 0, child, n); return; }
+    if (!r->empty) { fl_ax_edits_add(e, r->close, 0, child, n); return; }
     fl_buf b = FL_BUF_INIT;
     fl_buf_addc(&b, '>');
     fl_buf_add(&b, child, n);
     fl_buf_printf(&b, "</%s>", r->qname);
-    ax_edits_add(e, r->close, 2, b.data, b.len);
+    fl_ax_edits_add(e, r->close, 2, b.data, b.len);
     fl_buf_free(&b);
 }
 
@@ -57,18 +60,18 @@ static void prefix_of(const char *qname, char *out, size_t cap)
 static void relationship(fl_buf *out, const char *prefix, const char *id, bool strict, const char *target)
 {
     fl_buf_printf(out, "<%sRelationship Id=\"", prefix);
-    ax_esc(out, id);
+    fl_ax_esc(out, id);
     fl_buf_printf(out, "\" Type=\"%s\" Target=\"", strict ? COMMENTS_REL_STRICT : COMMENTS_REL);
-    ax_esc(out, target);
+    fl_ax_esc(out, target);
     fl_buf_adds(out, "\"/>");
 }
 
 /* rIdN above every id of the form rIdN in use, and in use by no other. */
-static void new_rel_id(const ax_scan *s, const char *source, char *out, size_t cap)
+static void new_rel_id(const fl_ax_scan *s, const char *source, char *out, size_t cap)
 {
     long max = 0;
     for (size_t i = 0; i < s->nrels; i++)
-        if (ax_same_name(s->rels[i].source, source) && !strncmp(s->rels[i].id, "rId", 3)) {
+        if (fl_ax_same_name(s->rels[i].source, source) && !strncmp(s->rels[i].id, "rId", 3)) {
             long v = strtol(s->rels[i].id + 3, NULL, 10);
             if (v > max) max = v;
         }
@@ -94,14 +97,14 @@ typedef bool (*exists_fn)(const void *ctx, const char *name);
 
 /* The comments part: the one the main part's relationships name, else a
  * fresh name beside the main part. */
-static bool comments_part(const ax_scan *rels, const char *main, const char *main_rels, exists_fn exists,
+static bool comments_part(const fl_ax_scan *rels, const char *main, const char *main_rels, exists_fn exists,
                           const void *ctx, char *out, size_t cap, bool *linked)
 {
     *linked = false;
     for (int pass = 0; pass < 2; pass++) /* first a target that exists, then any */
         for (size_t i = 0; i < rels->nrels; i++) {
-            const ax_rel *r = &rels->rels[i];
-            if (r->external || strcasecmp(r->type, "comments") || !ax_same_name(r->source, main_rels)) continue;
+            const fl_ax_rel *r = &rels->rels[i];
+            if (r->external || strcasecmp(r->type, "comments") || !fl_ax_same_name(r->source, main_rels)) continue;
             fl_opc_resolve(main, r->target, out, cap);
             if (pass == 1 || exists(ctx, out)) { *linked = true; return exists(ctx, out); }
         }
@@ -112,19 +115,19 @@ static bool comments_part(const ax_scan *rels, const char *main, const char *mai
     return false;
 }
 
-static bool is_strict(const ax_scan *main) { return !strcmp(main->w_uri, W_STRICT_URI); }
+static bool is_strict(const fl_ax_scan *main) { return !strcmp(main->w_uri, W_STRICT_URI); }
 
-static bool has_override(const ax_scan *ct, const char *part)
+static bool has_override(const fl_ax_scan *ct, const char *part)
 {
     for (size_t i = 0; i < ct->noverrides; i++)
-        if (ax_same_name(ct->overrides[i], part)) return true;
+        if (fl_ax_same_name(ct->overrides[i], part)) return true;
     return false;
 }
 
 static void override(fl_buf *out, const char *prefix, const char *part, const char *type)
 {
     fl_buf_printf(out, "<%sOverride PartName=\"/", prefix);
-    ax_esc(out, part);
+    fl_ax_esc(out, part);
     fl_buf_printf(out, "\" ContentType=\"%s\"/>", type);
 }
 
@@ -134,7 +137,7 @@ typedef struct zpart { char name[600]; char *data; size_t len; bool is_new; } zp
 
 static bool zip_exists(const void *ctx, const char *name) { return fl_pkg_has(ctx, name) != 0; }
 
-static int read_scan(const fl_pkg *pkg, const char *name, ax_scan *s, char **xml, fl_error *err)
+static int read_scan(const fl_pkg *pkg, const char *name, fl_ax_scan *s, char **xml, fl_error *err)
 {
     size_t len = 0;
     if (fl_pkg_read(pkg, name, xml, &len, err)) return -1;
@@ -156,7 +159,7 @@ static int read_scan(const fl_pkg *pkg, const char *name, ax_scan *s, char **xml
     s->len = len;
     s->mode = AX_PART;
     s->part_name = name;
-    return ax_scan_run(s, err);
+    return fl_ax_scan_run(s, err);
 }
 
 static int zip_fail(zip_t *za, fl_error *err)
@@ -191,7 +194,7 @@ static int zip_write(const char *data, size_t len, const zpart *parts, size_t np
         if (st.valid & ZIP_STAT_MTIME) mtime = st.mtime;
         const zpart *rep = NULL;
         for (size_t k = 0; k < nparts; k++)
-            if (!parts[k].is_new && ax_same_name(parts[k].name, name)) rep = &parts[k];
+            if (!parts[k].is_new && fl_ax_same_name(parts[k].name, name)) rep = &parts[k];
         zip_source_t *src = rep ? zip_source_buffer(za, rep->data, rep->len, 0)
                                 : zip_source_zip(za, in, (zip_uint64_t)i, 0, 0, -1);
         zip_int64_t idx = src ? zip_file_add(za, name, src, ZIP_FL_ENC_GUESS) : -1;
@@ -227,7 +230,7 @@ cleanup:
 }
 
 typedef struct docx_parts {
-    ax_scan main, comments, rels, types;
+    fl_ax_scan main, comments, rels, types;
     char *main_xml, *comments_xml, *rels_xml, *types_xml;
     char main_rels[600], comments_name[600];
     bool has_rels, has_comments, linked;
@@ -235,17 +238,17 @@ typedef struct docx_parts {
 
 static void docx_parts_free(docx_parts *d)
 {
-    ax_scan_free(&d->main);
-    ax_scan_free(&d->comments);
-    ax_scan_free(&d->rels);
-    ax_scan_free(&d->types);
+    fl_ax_scan_free(&d->main);
+    fl_ax_scan_free(&d->comments);
+    fl_ax_scan_free(&d->rels);
+    fl_ax_scan_free(&d->types);
     free(d->main_xml);
     free(d->comments_xml);
     free(d->rels_xml);
     free(d->types_xml);
 }
 
-static int docx_read(docx_parts *d, const fl_pkg *pkg, ax_job *j, fl_error *err)
+static int docx_read(docx_parts *d, const fl_pkg *pkg, fl_ax_job *j, fl_error *err)
 {
     rels_name(j->main, d->main_rels, sizeof d->main_rels);
     d->has_rels = fl_pkg_has(pkg, d->main_rels);
@@ -258,7 +261,7 @@ static int docx_read(docx_parts *d, const fl_pkg *pkg, ax_job *j, fl_error *err)
     if (fl_pkg_has(pkg, "[Content_Types].xml") && read_scan(pkg, "[Content_Types].xml", &d->types, &d->types_xml, err))
         return -1;
     size_t nbits;
-    unsigned char *bits = ax_want_bits(j, &nbits);
+    unsigned char *bits = fl_ax_want_bits(j, &nbits);
     d->main.main = j->main;
     d->main.want = bits;
     d->main.nwant = nbits;
@@ -268,7 +271,7 @@ static int docx_read(docx_parts *d, const fl_pkg *pkg, ax_job *j, fl_error *err)
     return rc;
 }
 
-static long next_id(const ax_scan *a, const ax_scan *b)
+static long next_id(const fl_ax_scan *a, const fl_ax_scan *b)
 {
     long max = -1;
     if (a->any_id) max = a->max_id;
@@ -276,31 +279,31 @@ static long next_id(const ax_scan *a, const ax_scan *b)
     return max + 1;
 }
 
-static int docx_changes(docx_parts *d, ax_job *j, zpart *zp, size_t *nzp, fl_error *err)
+static int docx_changes(docx_parts *d, fl_ax_job *j, zpart *zp, size_t *nzp, fl_error *err)
 {
-    ax_edits e = {0};
+    fl_ax_edits e = {0};
     size_t n = 0;
-    ax_assign_ids(j, next_id(&d->main, &d->comments));
-    if (ax_place(j, &d->main, &e, false, err)) { ax_edits_free(&e); return -1; }
+    fl_ax_assign_ids(j, next_id(&d->main, &d->comments));
+    if (fl_ax_place(j, &d->main, &e, false, err)) { fl_ax_edits_free(&e); return -1; }
     zpart *p = &zp[n++];
     snprintf(p->name, sizeof p->name, "%s", j->main);
-    p->data = ax_edits_apply(&e, d->main.buf, d->main.len, &p->len);
-    ax_edits_free(&e);
+    p->data = fl_ax_edits_apply(&e, d->main.buf, d->main.len, &p->len);
+    fl_ax_edits_free(&e);
     if (!p->data) return fl_error_set(err, FL_E_ANNOTATE, "overlapping edits in the main part");
     /* comments */
     fl_buf b = FL_BUF_INIT;
     p = &zp[n++];
     snprintf(p->name, sizeof p->name, "%s", d->comments_name);
     if (d->has_comments && d->comments.comments_root.seen) {
-        ax_markup m;
-        ax_markup_from_qname(&m, d->comments.comments_root.qname, d->main.w_uri);
-        ax_comment_elements(&b, j, &m);
+        fl_ax_markup m;
+        fl_ax_markup_from_qname(&m, d->comments.comments_root.qname, d->main.w_uri);
+        fl_ax_comment_elements(&b, j, &m);
         extend_root(&e, &d->comments.comments_root, b.data, b.len);
-        p->data = ax_edits_apply(&e, d->comments.buf, d->comments.len, &p->len);
-        ax_edits_free(&e);
+        p->data = fl_ax_edits_apply(&e, d->comments.buf, d->comments.len, &p->len);
+        fl_ax_edits_free(&e);
     } else {
         fl_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n");
-        ax_new_comments_part(&b, j, d->main.w_uri[0] ? d->main.w_uri : AX_W_URI);
+        fl_ax_new_comments_part(&b, j, d->main.w_uri[0] ? d->main.w_uri : AX_W_URI);
         p->is_new = !d->has_comments;
         p->len = b.len;
         p->data = fl_buf_detach(&b);
@@ -316,8 +319,8 @@ static int docx_changes(docx_parts *d, ax_job *j, zpart *zp, size_t *nzp, fl_err
             prefix_of(d->rels.rels_root.qname, pre, sizeof pre);
             relationship(&b, pre, id, is_strict(&d->main), rel_target(j->main, d->comments_name));
             extend_root(&e, &d->rels.rels_root, b.data, b.len);
-            p->data = ax_edits_apply(&e, d->rels.buf, d->rels.len, &p->len);
-            ax_edits_free(&e);
+            p->data = fl_ax_edits_apply(&e, d->rels.buf, d->rels.len, &p->len);
+            fl_ax_edits_free(&e);
         } else {
             fl_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\"" RELS_URI "\">");
             relationship(&b, "", id, is_strict(&d->main), rel_target(j->main, d->comments_name));
@@ -339,8 +342,8 @@ static int docx_changes(docx_parts *d, ax_job *j, zpart *zp, size_t *nzp, fl_err
         extend_root(&e, &d->types.types_root, b.data, b.len);
         p = &zp[n++];
         snprintf(p->name, sizeof p->name, "[Content_Types].xml");
-        p->data = ax_edits_apply(&e, d->types.buf, d->types.len, &p->len);
-        ax_edits_free(&e);
+        p->data = fl_ax_edits_apply(&e, d->types.buf, d->types.len, &p->len);
+        fl_ax_edits_free(&e);
         fl_buf_free(&b);
     }
     *nzp = n;
@@ -349,7 +352,7 @@ static int docx_changes(docx_parts *d, ax_job *j, zpart *zp, size_t *nzp, fl_err
     return 0;
 }
 
-static int annotate_docx(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
+static int annotate_docx(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
 {
     int rc = -1;
     fl_zip *z = NULL;
@@ -363,7 +366,7 @@ static int annotate_docx(ax_job *j, const char *data, size_t len, fl_buf *out, f
     fl_pkg pkg = fl_zip_pkg(z);
     if (fl_opc_open(&opc, &pkg, err)) goto cleanup;
     j->main = fl_opc_main(opc);
-    ax_anchors_build(j);
+    fl_ax_anchors_build(j);
     if (j->n) {
         if (docx_read(&d, &pkg, j, err) || docx_changes(&d, j, zp, &nzp, err)) goto cleanup;
     }
@@ -381,39 +384,39 @@ cleanup:
 
 static bool flat_exists(const void *ctx, const char *name)
 {
-    const ax_scan *s = ctx;
+    const fl_ax_scan *s = ctx;
     for (size_t i = 0; i < s->nparts; i++)
-        if (ax_same_name(s->parts[i], name)) return true;
+        if (fl_ax_same_name(s->parts[i], name)) return true;
     return false;
 }
 
 static void flat_new_part(fl_buf *b, const char *name, const char *type)
 {
     fl_buf_adds(b, "<pkg:part xmlns:pkg=\"" PKG_URI "\" pkg:name=\"/");
-    ax_esc(b, name);
+    fl_ax_esc(b, name);
     fl_buf_printf(b, "\" pkg:contentType=\"%s\"><pkg:xmlData>", type);
 }
 
-static int flat_comments(ax_job *j, const ax_scan *s, const char *name, bool exists, ax_edits *e, fl_error *err)
+static int flat_comments(fl_ax_job *j, const fl_ax_scan *s, const char *name, bool exists, fl_ax_edits *e, fl_error *err)
 {
     fl_buf b = FL_BUF_INIT;
     if (exists) {
         if (!s->comments_root.seen) return fl_error_set(err, FL_E_ANNOTATE, "the comments part has no root element");
-        ax_markup m;
-        ax_markup_from_qname(&m, s->comments_root.qname, s->w_uri);
-        ax_comment_elements(&b, j, &m);
+        fl_ax_markup m;
+        fl_ax_markup_from_qname(&m, s->comments_root.qname, s->w_uri);
+        fl_ax_comment_elements(&b, j, &m);
         extend_root(e, &s->comments_root, b.data, b.len);
     } else {
         flat_new_part(&b, name, COMMENTS_CT);
-        ax_new_comments_part(&b, j, s->w_uri[0] ? s->w_uri : AX_W_URI);
+        fl_ax_new_comments_part(&b, j, s->w_uri[0] ? s->w_uri : AX_W_URI);
         fl_buf_adds(&b, "</pkg:xmlData></pkg:part>");
-        ax_edits_add(e, s->package_root.close, 0, b.data, b.len);
+        fl_ax_edits_add(e, s->package_root.close, 0, b.data, b.len);
     }
     fl_buf_free(&b);
     return 0;
 }
 
-static void flat_rels(const ax_scan *s, const char *main, const char *main_rels, const char *comments, ax_edits *e)
+static void flat_rels(const fl_ax_scan *s, const char *main, const char *main_rels, const char *comments, fl_ax_edits *e)
 {
     char id[64], pre[48];
     fl_buf b = FL_BUF_INIT;
@@ -427,24 +430,24 @@ static void flat_rels(const ax_scan *s, const char *main, const char *main_rels,
         fl_buf_adds(&b, "<Relationships xmlns=\"" RELS_URI "\">");
         relationship(&b, "", id, is_strict(s), rel_target(main, comments));
         fl_buf_adds(&b, "</Relationships></pkg:xmlData></pkg:part>");
-        ax_edits_add(e, s->package_root.close, 0, b.data, b.len);
+        fl_ax_edits_add(e, s->package_root.close, 0, b.data, b.len);
     }
     fl_buf_free(&b);
 }
 
-static const char *flat_main(const ax_scan *s, char *out, size_t cap)
+static const char *flat_main(const fl_ax_scan *s, char *out, size_t cap)
 {
     for (size_t i = 0; i < s->nrels; i++)
-        if (!s->rels[i].external && !strcasecmp(s->rels[i].type, "officeDocument") && ax_same_name(s->rels[i].source, "_rels/.rels"))
+        if (!s->rels[i].external && !strcasecmp(s->rels[i].type, "officeDocument") && fl_ax_same_name(s->rels[i].source, "_rels/.rels"))
             return fl_opc_resolve("", s->rels[i].target, out, cap);
     return NULL;
 }
 
-static int annotate_flat(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
+static int annotate_flat(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
 {
     int rc = -1;
-    ax_scan a, s;
-    ax_edits e = {0};
+    fl_ax_scan a, s;
+    fl_ax_edits e = {0};
     char main[600], main_rels[600], comments[600];
     unsigned char *bits = NULL;
     memset(&a, 0, sizeof a);
@@ -452,29 +455,29 @@ static int annotate_flat(ax_job *j, const char *data, size_t len, fl_buf *out, f
     a.buf = s.buf = data;
     a.len = s.len = len;
     a.mode = s.mode = AX_FLAT;
-    if (ax_scan_run(&a, err)) goto cleanup; /* parts and relationships first: they may come in any order */
+    if (fl_ax_scan_run(&a, err)) goto cleanup; /* parts and relationships first: they may come in any order */
     if (!flat_main(&a, main, sizeof main)) { fl_error_set(err, FL_E_ANNOTATE, "no main document part"); goto cleanup; }
     j->main = main;
-    ax_anchors_build(j);
+    fl_ax_anchors_build(j);
     rels_name(main, main_rels, sizeof main_rels);
     bool linked;
     bool exists = comments_part(&a, main, main_rels, flat_exists, &a, comments, sizeof comments, &linked);
     size_t nbits;
-    bits = ax_want_bits(j, &nbits);
+    bits = fl_ax_want_bits(j, &nbits);
     s.main = main;
     s.main_rels = main_rels;
     s.comments = exists ? comments : NULL;
     s.want = bits;
     s.nwant = nbits;
-    if (ax_scan_run(&s, err)) goto cleanup;
+    if (fl_ax_scan_run(&s, err)) goto cleanup;
     if (!s.package_root.seen || s.package_root.empty) { fl_error_set(err, FL_E_ANNOTATE, "empty pkg:package"); goto cleanup; }
     if (j->n) {
-        ax_assign_ids(j, s.any_id ? s.max_id + 1 : 0);
-        if (ax_place(j, &s, &e, false, err) || flat_comments(j, &s, comments, exists, &e, err)) goto cleanup;
+        fl_ax_assign_ids(j, s.any_id ? s.max_id + 1 : 0);
+        if (fl_ax_place(j, &s, &e, false, err) || flat_comments(j, &s, comments, exists, &e, err)) goto cleanup;
         if (!linked) flat_rels(&s, main, main_rels, comments, &e);
     }
     size_t n;
-    char *res = ax_edits_apply(&e, data, len, &n);
+    char *res = fl_ax_edits_apply(&e, data, len, &n);
     if (!res) { fl_error_set(err, FL_E_ANNOTATE, "overlapping edits"); goto cleanup; }
     fl_buf_add(out, res, n);
     free(res);
@@ -482,40 +485,40 @@ static int annotate_flat(ax_job *j, const char *data, size_t len, fl_buf *out, f
 cleanup:
     j->main = NULL;
     free(bits);
-    ax_edits_free(&e);
-    ax_scan_free(&a);
-    ax_scan_free(&s);
+    fl_ax_edits_free(&e);
+    fl_ax_scan_free(&a);
+    fl_ax_scan_free(&s);
     return rc;
 }
 
-static int annotate_w2003(ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
+static int annotate_w2003(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err)
 {
     int rc = -1;
-    ax_scan s;
-    ax_edits e = {0};
+    fl_ax_scan s;
+    fl_ax_edits e = {0};
     size_t nbits;
     unsigned char *bits = NULL;
     memset(&s, 0, sizeof s);
-    ax_anchors_build(j);
-    bits = ax_want_bits(j, &nbits);
+    fl_ax_anchors_build(j);
+    bits = fl_ax_want_bits(j, &nbits);
     s.buf = data;
     s.len = len;
     s.mode = AX_W2003;
     s.want = bits;
     s.nwant = nbits;
-    if (ax_scan_run(&s, err)) goto cleanup;
-    ax_assign_ids(j, s.any_id ? s.max_id + 1 : 0);
-    if (ax_place(j, &s, &e, true, err)) goto cleanup;
+    if (fl_ax_scan_run(&s, err)) goto cleanup;
+    fl_ax_assign_ids(j, s.any_id ? s.max_id + 1 : 0);
+    if (fl_ax_place(j, &s, &e, true, err)) goto cleanup;
     size_t n;
-    char *res = ax_edits_apply(&e, data, len, &n);
+    char *res = fl_ax_edits_apply(&e, data, len, &n);
     if (!res) { fl_error_set(err, FL_E_ANNOTATE, "overlapping edits"); goto cleanup; }
     fl_buf_add(out, res, n);
     free(res);
     rc = 0;
 cleanup:
     free(bits);
-    ax_edits_free(&e);
-    ax_scan_free(&s);
+    fl_ax_edits_free(&e);
+    fl_ax_scan_free(&s);
     return rc;
 }
 
@@ -534,7 +537,7 @@ static int read_input(const char *path, char **data, size_t *len, fl_error *err)
     return 0;
 }
 
-/* Written by the check command's output code (cmd/output.h): a temp file
+/* Written by the check command's output code (core/sink.h): a temp file
  * beside the real target renamed into place, so a reader of DIR never sees
  * half a file and a failure leaves any earlier copy in place; a device or
  * FIFO there is written through, a link followed, a mode kept. */
@@ -550,9 +553,7 @@ static int output_path(const char *dir, const char *input, const char *base, cha
 {
     struct stat ds, is, os;
     if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
-        char why[700];
-        snprintf(why, sizeof why, "%s is not a folder", dir);
-        return fl_error_set(err, FL_E_ANNOTATE, why);
+        return fl_error_setf(err, FL_E_ANNOTATE, "%s is not a folder", dir);
     }
     if (!base) {
         base = strrchr(input, '/');
@@ -562,33 +563,55 @@ static int output_path(const char *dir, const char *input, const char *base, cha
     int n = snprintf(out, cap, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", base);
     if (n < 0 || (size_t)n >= cap) return fl_error_set(err, FL_E_ANNOTATE, "path too long");
     if (stat(input, &is) == 0 && stat(out, &os) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-        char why[700];
-        snprintf(why, sizeof why, "%s is the input itself; choose another folder", out);
-        return fl_error_set(err, FL_E_ANNOTATE, why);
+        return fl_error_setf(err, FL_E_ANNOTATE, "%s is the input itself; choose another folder", out);
     }
     return 0;
+}
+
+/* The formats a copy can be written in, by the name of their reader
+ * (input/readers.h); a document read by another reader gets no copy. xml:
+ * the file is one XML document, decoded as its reader did. */
+typedef struct writer {
+    const char *reader;
+    bool xml;
+    int (*write)(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_error *err);
+} writer;
+
+static const writer writers[] = {
+    {"docx", false, annotate_docx},
+    {"flat-opc", true, annotate_flat},
+    {"word2003", true, annotate_w2003},
+};
+
+static const writer *writer_for(const fl_doc *doc)
+{
+    const char *name = fl_reader_of(doc)->name;
+    for (size_t i = 0; i < sizeof writers / sizeof *writers; i++)
+        if (!strcmp(writers[i].reader, name)) return &writers[i];
+    return NULL;
 }
 
 int fl_annotate_write(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
                       const fl_result *res, fl_error *err)
 {
-    if (doc->format != FL_FMT_DOCX && doc->format != FL_FMT_FLATOPC && doc->format != FL_FMT_WORD2003) return 0;
+    const writer *wr = writer_for(doc);
+    if (!wr) return 0; /* text and Markdown: nothing to annotate */
     int rc = -1;
     char path[4096];
     char *data = NULL;
     size_t len = 0;
     fl_buf out = FL_BUF_INIT;
-    ax_job j;
+    fl_ax_job j;
     memset(&j, 0, sizeof j);
     j.doc = doc;
     j.res = res;
-    ax_job_date(&j);
+    fl_ax_job_date(&j);
     if (output_path(dir, input_path, out_name, path, sizeof path, err) || read_input(input_path, &data, &len, err)) goto cleanup;
-    if (doc->format != FL_FMT_DOCX && len >= 2 && ((unsigned char)data[0] >= 0xFE || data[0] == 0 || data[1] == 0)) {
+    if (wr->xml && len >= 2 && ((unsigned char)data[0] >= 0xFE || data[0] == 0 || data[1] == 0)) {
         fl_error_set(err, FL_E_ANNOTATE, "UTF-16 XML is not supported");
         goto cleanup;
     }
-    if (doc->format != FL_FMT_DOCX && !fl_utf8_valid(data, len)) { /* as the reader did */
+    if (wr->xml && !fl_utf8_valid(data, len)) { /* as the reader did */
         fl_arena a;
         size_t out_len, bad;
         fl_arena_init(&a);
@@ -599,9 +622,7 @@ int fl_annotate_write(const char *dir, const char *input_path, const char *out_n
         len = out_len;
         fl_arena_free(&a);
     }
-    if (doc->format == FL_FMT_DOCX) rc = annotate_docx(&j, data, len, &out, err);
-    else if (doc->format == FL_FMT_FLATOPC) rc = annotate_flat(&j, data, len, &out, err);
-    else rc = annotate_w2003(&j, data, len, &out, err);
+    rc = wr->write(&j, data, len, &out, err);
     if (rc == 0) rc = write_copy(path, out.data ? out.data : "", out.len, err);
 cleanup:
     if (rc && err) snprintf(err->file, sizeof err->file, "%s", input_path);
@@ -611,3 +632,18 @@ cleanup:
     fl_buf_free(&out);
     return rc;
 }
+
+static int prepare_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+    if (mkdir(dir, 0777) == 0) return 0;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* a row of core/i18n.def */
+    fprintf(stderr, fl_tr(FL_M_ANNOTATE_DIR), dir, fl_tr_strerror(errno));
+#pragma GCC diagnostic pop
+    return -1;
+}
+
+const fl_artifact fl_artifact_annotate = {.option = "--annotate", .needs_doc = true, .prepare = prepare_dir,
+                                          .write = fl_annotate_write};

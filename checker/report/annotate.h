@@ -14,7 +14,7 @@
 #ifndef FL_ANNOTATE_H
 #define FL_ANNOTATE_H
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/finding.h"
 
 /* doc is the document read from input_path (its blocks locate the
@@ -25,4 +25,7 @@
  * alone). */
 int fl_annotate_write(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
                       const fl_result *res, fl_error *err);
+/* --annotate as a per-file artifact (report.h) over fl_annotate_write. */
+struct fl_artifact;
+extern const struct fl_artifact fl_artifact_annotate;
 #endif

@@ -32,7 +32,7 @@
 
 /* ---- small helpers --------------------------------------------------------- */
 
-bool ax_same_name(const char *a, const char *b)
+bool fl_ax_same_name(const char *a, const char *b)
 {
     if (!a || !b) return false;
     while (*a == '/') a++;
@@ -40,7 +40,7 @@ bool ax_same_name(const char *a, const char *b)
     return strcasecmp(a, b) == 0;
 }
 
-void ax_markup_from_qname(ax_markup *m, const char *qname, const char *uri)
+void fl_ax_markup_from_qname(fl_ax_markup *m, const char *qname, const char *uri)
 {
     const char *colon = strchr(qname, ':');
     snprintf(m->uri, sizeof m->uri, "%s", uri && *uri ? uri : AX_W_URI);
@@ -55,17 +55,17 @@ void ax_markup_from_qname(ax_markup *m, const char *qname, const char *uri)
     }
 }
 
-static void decl(fl_buf *b, const ax_markup *m)
+static void decl(fl_buf *b, const fl_ax_markup *m)
 {
     if (!m->decl) return;
     fl_buf_adds(b, " xmlns:w=\"");
-    ax_esc(b, m->uri);
+    fl_ax_esc(b, m->uri);
     fl_buf_addc(b, '"');
 }
 
 #define part_label(p) fl_report_part(p)
 
-void ax_job_date(ax_job *j)
+void fl_ax_job_date(fl_ax_job *j)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible copies on request */
     time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
@@ -78,7 +78,7 @@ void ax_job_date(ax_job *j)
  * in English), "依据：basis", and where the finding is when the comment is
  * elsewhere.
  * Control characters are not allowed in XML 1.0: they become spaces. */
-static size_t comment_lines(const ax_anchor *a, fl_buf lines[3])
+static size_t comment_lines(const fl_ax_anchor *a, fl_buf lines[3])
 {
     size_t n = 0;
     const fl_finding *f = a->f;
@@ -107,7 +107,7 @@ static void write_text(xmlTextWriterPtr tw, const char *s)
     fl_arena_free(&a);
 }
 
-static void start_el(xmlTextWriterPtr tw, const ax_markup *m, const char *local)
+static void start_el(xmlTextWriterPtr tw, const fl_ax_markup *m, const char *local)
 {
     char qn[96];
     snprintf(qn, sizeof qn, "%s%s", m->el, local);
@@ -122,7 +122,7 @@ static void write_attr(xmlTextWriterPtr tw, const char *prefix, const char *loca
 }
 
 /* The comment's paragraphs: <w:p><w:r><w:t>line</w:t></w:r></w:p>... */
-static void comment_paras(xmlTextWriterPtr tw, const ax_markup *m, const ax_anchor *a)
+static void comment_paras(xmlTextWriterPtr tw, const fl_ax_markup *m, const fl_ax_anchor *a)
 {
     fl_buf lines[3] = {FL_BUF_INIT, FL_BUF_INIT, FL_BUF_INIT};
     size_t n = comment_lines(a, lines);
@@ -139,10 +139,10 @@ static void comment_paras(xmlTextWriterPtr tw, const ax_markup *m, const ax_anch
     }
 }
 
-typedef void (*writer_fn)(xmlTextWriterPtr tw, const ax_job *j, const ax_markup *m, const ax_anchor *a);
+typedef void (*writer_fn)(xmlTextWriterPtr tw, const fl_ax_job *j, const fl_ax_markup *m, const fl_ax_anchor *a);
 
 /* Run fn with an xmlTextWriter over a memory buffer; append what it wrote. */
-static void with_writer(fl_buf *out, writer_fn fn, const ax_job *j, const ax_markup *m, const ax_anchor *a)
+static void with_writer(fl_buf *out, writer_fn fn, const fl_ax_job *j, const fl_ax_markup *m, const fl_ax_anchor *a)
 {
     xmlBufferPtr xb = xmlBufferCreate();
     xmlTextWriterPtr tw = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
@@ -153,7 +153,7 @@ static void with_writer(fl_buf *out, writer_fn fn, const ax_job *j, const ax_mar
     xmlBufferFree(xb);
 }
 
-static void comments_fn(xmlTextWriterPtr tw, const ax_job *j, const ax_markup *m, const ax_anchor *unused)
+static void comments_fn(xmlTextWriterPtr tw, const fl_ax_job *j, const fl_ax_markup *m, const fl_ax_anchor *unused)
 {
     (void)unused;
     for (size_t i = 0; i < j->n; i++) {
@@ -171,7 +171,7 @@ static void comments_fn(xmlTextWriterPtr tw, const ax_job *j, const ax_markup *m
 }
 
 /* Word 2003: the comment lives inline, in the reference run. */
-static void w2003_comment_fn(xmlTextWriterPtr tw, const ax_job *j, const ax_markup *m, const ax_anchor *a)
+static void w2003_comment_fn(xmlTextWriterPtr tw, const fl_ax_job *j, const fl_ax_markup *m, const fl_ax_anchor *a)
 {
     char id[24];
     snprintf(id, sizeof id, "%ld", a->id);
@@ -189,21 +189,21 @@ static void w2003_comment_fn(xmlTextWriterPtr tw, const ax_job *j, const ax_mark
 
 /* ---- anchors ------------------------------------------------------------------ */
 
-static bool in_main(const ax_job *j, const fl_block *b)
+static bool in_main(const fl_ax_job *j, const fl_block *b)
 {
     const char *name = fl_block_part_name(j->doc, b);
-    return name && (!j->main || ax_same_name(name, j->main));
+    return name && (!j->main || fl_ax_same_name(name, j->main));
 }
 
 /* Once the main part's name is known (in_main needs it). */
-void ax_anchors_build(ax_job *j)
+void fl_ax_anchors_build(fl_ax_job *j)
 {
     const fl_doc *doc = j->doc;
     const fl_result *res = j->res;
     j->a = fl_xcalloc(res->nfindings + 1, sizeof *j->a);
     for (size_t i = 0; i < res->nfindings; i++) {
         const fl_finding *f = &res->findings[i];
-        ax_anchor *a = &j->a[j->n++];
+        fl_ax_anchor *a = &j->a[j->n++];
         a->f = f;
         a->para = -1;
         const fl_block *b = f->block >= 0 && (size_t)f->block < doc->nblocks ? &doc->blocks[f->block] : NULL;
@@ -226,7 +226,7 @@ void ax_anchors_build(ax_job *j)
 }
 
 /* Paragraph ordinals whose w:t text the scan must collect. */
-unsigned char *ax_want_bits(const ax_job *j, size_t *nbits)
+unsigned char *fl_ax_want_bits(const fl_ax_job *j, size_t *nbits)
 {
     int max = -1;
     for (size_t i = 0; i < j->n; i++)
@@ -238,12 +238,12 @@ unsigned char *ax_want_bits(const ax_job *j, size_t *nbits)
     return bits;
 }
 
-void ax_assign_ids(ax_job *j, long base)
+void fl_ax_assign_ids(fl_ax_job *j, long base)
 {
     for (size_t i = 0; i < j->n; i++) j->a[i].id = base + (long)i;
 }
 
-static const ax_para *first_body(const ax_job *j, const ax_scan *s)
+static const fl_ax_para *first_body(const fl_ax_job *j, const fl_ax_scan *s)
 {
     for (size_t i = 0; i < j->doc->nblocks; i++) {
         const fl_block *b = &j->doc->blocks[i];
@@ -256,7 +256,7 @@ static const ax_para *first_body(const ax_job *j, const ax_scan *s)
     return NULL;
 }
 
-static const ax_para *target(const ax_job *j, const ax_scan *s, ax_anchor *a)
+static const fl_ax_para *target(const fl_ax_job *j, const fl_ax_scan *s, fl_ax_anchor *a)
 {
     if (a->para < 0 || (size_t)a->para >= s->nparas) {
         if (a->para >= 0) /* the model and the part disagree: still show the finding */
@@ -264,7 +264,7 @@ static const ax_para *target(const ax_job *j, const ax_scan *s, ax_anchor *a)
         a->precise = false;
         return first_body(j, s);
     }
-    const ax_para *p = &s->paras[a->para];
+    const fl_ax_para *p = &s->paras[a->para];
     if (p->outer != a->para) {
         snprintf(a->note, sizeof a->note, fl_tr(FL_M_A_TEXTBOX), a->f->line);
         a->precise = false;
@@ -275,7 +275,7 @@ static const ax_para *target(const ax_job *j, const ax_scan *s, ax_anchor *a)
 
 /* ---- placing markers in the main part ------------------------------------------- */
 
-static void start_marker(fl_buf *b, const ax_markup *m, bool w2003, long id)
+static void start_marker(fl_buf *b, const fl_ax_markup *m, bool w2003, long id)
 {
     if (w2003) {
         fl_buf_printf(b, "<aml:annotation xmlns:aml=\"%s\" xmlns:w=\"%s\" aml:id=\"%ld\" w:type=\"Word.Comment.Start\"/>",
@@ -287,10 +287,10 @@ static void start_marker(fl_buf *b, const ax_markup *m, bool w2003, long id)
     fl_buf_printf(b, " %sid=\"%ld\"/>", m->ap, id);
 }
 
-static void end_marker(fl_buf *b, const ax_job *j, const ax_markup *m, bool w2003, const ax_anchor *a)
+static void end_marker(fl_buf *b, const fl_ax_job *j, const fl_ax_markup *m, bool w2003, const fl_ax_anchor *a)
 {
     if (w2003) {
-        ax_markup wm = {"w:", "w:", W2003_URI, false};
+        fl_ax_markup wm = {"w:", "w:", W2003_URI, false};
         fl_buf_printf(b, "<aml:annotation xmlns:aml=\"%s\" xmlns:w=\"%s\" aml:id=\"%ld\" w:type=\"Word.Comment.End\"/>",
                       AML_URI, W2003_URI, a->id);
         fl_buf_printf(b, "<w:r xmlns:w=\"%s\" xmlns:aml=\"%s\">", W2003_URI, AML_URI);
@@ -310,37 +310,37 @@ static void end_marker(fl_buf *b, const ax_job *j, const ax_markup *m, bool w200
  * they go outside it instead. A run inside a tracked insertion, hyperlink,
  * content control or field is not split: the markers go around that
  * element, as readers (pandoc) only look for them between runs. */
-static void split_at(ax_job *j, ax_edits *e, const ax_scan *s, size_t seg, size_t raw, const fl_buf *mk, bool start)
+static void split_at(fl_ax_job *j, fl_ax_edits *e, const fl_ax_scan *s, size_t seg, size_t raw, const fl_buf *mk, bool start)
 {
-    const ax_seg *g = &s->segs[seg];
-    if (g->box_lt && g->box_end) { ax_edits_add(e, start ? g->box_lt : g->box_end, 0, mk->data, mk->len); return; }
-    if (raw == g->c0 && g->first_in_run) { ax_edits_add(e, g->run_lt, 0, mk->data, mk->len); return; }
-    if (raw == g->c1 && g->last_in_run && g->run_end) { ax_edits_add(e, g->run_end, 0, mk->data, mk->len); return; }
+    const fl_ax_seg *g = &s->segs[seg];
+    if (g->box_lt && g->box_end) { fl_ax_edits_add(e, start ? g->box_lt : g->box_end, 0, mk->data, mk->len); return; }
+    if (raw == g->c0 && g->first_in_run) { fl_ax_edits_add(e, g->run_lt, 0, mk->data, mk->len); return; }
+    if (raw == g->c1 && g->last_in_run && g->run_end) { fl_ax_edits_add(e, g->run_end, 0, mk->data, mk->len); return; }
     char tq[64], rq[64];
-    ax_qname_at(s->buf, s->len, g->t_lt, tq, sizeof tq);
-    ax_qname_at(s->buf, s->len, g->run_lt, rq, sizeof rq);
+    fl_ax_qname_at(s->buf, s->len, g->t_lt, tq, sizeof tq);
+    fl_ax_qname_at(s->buf, s->len, g->run_lt, rq, sizeof rq);
     fl_buf b = FL_BUF_INIT;
     fl_buf_printf(&b, "</%s></%s>", tq, rq);
     fl_buf_add(&b, mk->data, mk->len);
     fl_buf_add(&b, s->buf + g->run_lt, g->run_gt + 1 - g->run_lt);
     fl_buf_add(&b, s->buf + g->rpr0, g->rpr1 - g->rpr0);
     fl_buf_printf(&b, "<%s xml:space=\"preserve\">", tq);
-    ax_edits_add(e, raw, 0, b.data, b.len);
+    fl_ax_edits_add(e, raw, 0, b.data, b.len);
     fl_buf_free(&b);
     if (!g->has_space && !j->space_done[seg]) { /* the first half may now end in a space */
-        ax_edits_add(e, g->t_gt, 0, " xml:space=\"preserve\"", 21);
+        fl_ax_edits_add(e, g->t_gt, 0, " xml:space=\"preserve\"", 21);
         j->space_done[seg] = true;
     }
 }
 
 /* Where the matched text is: the occurrence nearest the expected column. */
-static bool locate(const ax_scan *s, const ax_para *p, const ax_anchor *a, size_t seg[2], size_t raw[2])
+static bool locate(const fl_ax_scan *s, const fl_ax_para *p, const fl_ax_anchor *a, size_t seg[2], size_t raw[2])
 {
     if (!p->nseg || p->complex) return false;
     fl_buf text = FL_BUF_INIT;
     size_t *start = fl_xmalloc((p->nseg + 1) * sizeof *start);
     for (size_t i = 0; i < p->nseg; i++) {
-        const ax_seg *g = &s->segs[p->seg0 + i];
+        const fl_ax_seg *g = &s->segs[p->seg0 + i];
         start[i] = text.len;
         fl_buf_add(&text, s->text.data + g->text0, g->text1 - g->text0);
     }
@@ -358,11 +358,11 @@ static bool locate(const ax_scan *s, const ax_para *p, const ax_anchor *a, size_
         size_t b0 = (size_t)best, b1 = b0 + mlen, i0 = 0, i1 = 0;
         while (i0 + 1 < p->nseg && start[i0 + 1] <= b0) i0++;
         while (i1 + 1 < p->nseg && start[i1 + 1] < b1) i1++;
-        const ax_seg *g0 = &s->segs[p->seg0 + i0], *g1 = &s->segs[p->seg0 + i1];
+        const fl_ax_seg *g0 = &s->segs[p->seg0 + i0], *g1 = &s->segs[p->seg0 + i1];
         seg[0] = p->seg0 + i0;
         seg[1] = p->seg0 + i1;
-        raw[0] = g0->c0 + ax_raw_offset(s->buf + g0->c0, g0->c1 - g0->c0, b0 - start[i0]);
-        raw[1] = g1->c0 + ax_raw_offset(s->buf + g1->c0, g1->c1 - g1->c0, b1 - start[i1]);
+        raw[0] = g0->c0 + fl_ax_raw_offset(s->buf + g0->c0, g0->c1 - g0->c0, b0 - start[i0]);
+        raw[1] = g1->c0 + fl_ax_raw_offset(s->buf + g1->c0, g1->c1 - g1->c0, b1 - start[i1]);
     }
     free(start);
     fl_buf_free(&text);
@@ -370,21 +370,21 @@ static bool locate(const ax_scan *s, const ax_para *p, const ax_anchor *a, size_
 }
 
 /* Every anchor's markers as edits of the buffer s scanned. */
-int ax_place(ax_job *j, const ax_scan *s, ax_edits *e, bool w2003, fl_error *err)
+int fl_ax_place(fl_ax_job *j, const fl_ax_scan *s, fl_ax_edits *e, bool w2003, fl_error *err)
 {
     j->space_done = fl_xcalloc(s->nsegs + 1, sizeof *j->space_done);
     bool *opened = fl_xcalloc(s->nparas + 1, sizeof *opened); /* empty <w:p/> turned into <w:p>…</w:p> */
     bool body_para = false;
     int rc = 0;
     for (size_t i = 0; i < j->n; i++) {
-        ax_anchor *a = &j->a[i];
-        const ax_para *p = target(j, s, a);
-        ax_markup m;
+        fl_ax_anchor *a = &j->a[i];
+        const fl_ax_para *p = target(j, s, a);
+        fl_ax_markup m;
         char qn[64];
-        if (p) ax_qname_at(s->buf, s->len, p->lt, qn, sizeof qn);
-        else if (s->body_seen && !s->body_empty) ax_qname_at(s->buf, s->len, s->body_lt, qn, sizeof qn);
+        if (p) fl_ax_qname_at(s->buf, s->len, p->lt, qn, sizeof qn);
+        else if (s->body_seen && !s->body_empty) fl_ax_qname_at(s->buf, s->len, s->body_lt, qn, sizeof qn);
         else { rc = fl_error_set(err, FL_E_ANNOTATE, "the document has no body to attach comments to"); break; }
-        ax_markup_from_qname(&m, qn, s->w_uri);
+        fl_ax_markup_from_qname(&m, qn, s->w_uri);
         fl_buf ms = FL_BUF_INIT, me = FL_BUF_INIT;
         start_marker(&ms, &m, w2003, a->id);
         end_marker(&me, j, &m, w2003, a);
@@ -400,28 +400,28 @@ int ax_place(ax_job *j, const ax_scan *s, ax_edits *e, bool w2003, fl_error *err
                 decl(&open, &m);
                 fl_buf_addc(&open, '>');
                 fl_buf_printf(&close, "</%sp>", m.el);
-                ax_edits_add(e, at, 0, open.data, open.len);
-                ax_edits_add_last(e, at, close.data, close.len);
+                fl_ax_edits_add(e, at, 0, open.data, open.len);
+                fl_ax_edits_add_last(e, at, close.data, close.len);
                 fl_buf_free(&open);
                 fl_buf_free(&close);
                 body_para = true;
             }
-            ax_edits_add(e, at, 0, ms.data, ms.len);
-            ax_edits_add(e, at, 0, me.data, me.len);
+            fl_ax_edits_add(e, at, 0, ms.data, ms.len);
+            fl_ax_edits_add(e, at, 0, me.data, me.len);
         } else if (p->empty) {
             size_t ord = (size_t)(p - s->paras), at = p->gt + 2;
             if (!opened[ord]) {
                 char close[80];
                 int n = snprintf(close, sizeof close, "</%s>", qn);
-                ax_edits_add(e, p->gt, 2, ">", 1);
-                ax_edits_add_last(e, at, close, (size_t)n);
+                fl_ax_edits_add(e, p->gt, 2, ">", 1);
+                fl_ax_edits_add_last(e, at, close, (size_t)n);
                 opened[ord] = true;
             }
-            ax_edits_add(e, at, 0, ms.data, ms.len);
-            ax_edits_add(e, at, 0, me.data, me.len);
+            fl_ax_edits_add(e, at, 0, ms.data, ms.len);
+            fl_ax_edits_add(e, at, 0, me.data, me.len);
         } else {
-            ax_edits_add(e, p->content, 0, ms.data, ms.len);
-            ax_edits_add(e, p->end_lt, 0, me.data, me.len);
+            fl_ax_edits_add(e, p->content, 0, ms.data, ms.len);
+            fl_ax_edits_add(e, p->end_lt, 0, me.data, me.len);
         }
         fl_buf_free(&ms);
         fl_buf_free(&me);
@@ -432,18 +432,18 @@ int ax_place(ax_job *j, const ax_scan *s, ax_edits *e, bool w2003, fl_error *err
 
 /* ---- the comments part ---------------------------------------------------------- */
 
-void ax_comment_elements(fl_buf *out, const ax_job *j, const ax_markup *m)
+void fl_ax_comment_elements(fl_buf *out, const fl_ax_job *j, const fl_ax_markup *m)
 {
     with_writer(out, comments_fn, j, m, NULL);
 }
 
-void ax_new_comments_part(fl_buf *out, const ax_job *j, const char *uri)
+void fl_ax_new_comments_part(fl_buf *out, const fl_ax_job *j, const char *uri)
 {
-    ax_markup m = {"w:", "w:", "", false};
+    fl_ax_markup m = {"w:", "w:", "", false};
     snprintf(m.uri, sizeof m.uri, "%s", uri);
     fl_buf_adds(out, "<w:comments xmlns:w=\"");
-    ax_esc(out, uri);
+    fl_ax_esc(out, uri);
     fl_buf_adds(out, "\">");
-    ax_comment_elements(out, j, &m);
+    fl_ax_comment_elements(out, j, &m);
     fl_buf_adds(out, "</w:comments>");
 }

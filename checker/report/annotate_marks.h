@@ -4,8 +4,8 @@
  * elements with their text (severity, rule, message, basis, and where the
  * finding really is when the comment sits elsewhere).
  *
- * Ownership: an ax_job borrows the document and the result; ax_anchors_build
- * fills j->a and ax_place j->space_done, both malloc'd and freed by the
+ * Ownership: an fl_ax_job borrows the document and the result; fl_ax_anchors_build
+ * fills j->a and fl_ax_place j->space_done, both malloc'd and freed by the
  * caller. */
 #ifndef FL_ANNOTATE_MARKS_H
 #define FL_ANNOTATE_MARKS_H
@@ -13,56 +13,56 @@
 #include <stddef.h>
 #include "core/buf.h"
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "report/annotate_xml.h"
 #include "rules/finding.h"
 
 #define AX_W_URI "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-typedef struct ax_anchor {   /* one finding, as a comment */
+typedef struct fl_ax_anchor {   /* one finding, as a comment */
     const fl_finding *f;
     int para;        /* ordinal of the main part's w:p; -1: the first body paragraph */
     bool precise;    /* look for the matched text inside it */
     long expect_cp;  /* where it should start among the paragraph's w:t characters */
     char note[400];  /* where the finding really is, when the comment sits elsewhere */
     long id;
-} ax_anchor;
+} fl_ax_anchor;
 
-typedef struct ax_job {       /* the findings of one file on their way into it */
+typedef struct fl_ax_job {       /* the findings of one file on their way into it */
     const fl_doc *doc;
     const fl_result *res;
     const char *main;  /* main part name; NULL for Word 2003 */
-    ax_anchor *a;
+    fl_ax_anchor *a;
     size_t n;
     char date[32];
     bool *space_done;  /* per w:t segment: xml:space="preserve" added */
-} ax_job;
+} fl_ax_job;
 
-typedef struct ax_markup {    /* how WordprocessingML elements are spelled at a place */
+typedef struct fl_ax_markup {    /* how WordprocessingML elements are spelled at a place */
     char el[48];        /* element prefix with its colon, or "" for the default namespace */
     char ap[48];        /* attribute prefix with its colon */
     char uri[96];
     bool decl;          /* declare xmlns:w on each element written */
-} ax_markup;
+} fl_ax_markup;
 
 /* Part names compared as OPC does: case-insensitively, leading '/' ignored. */
-bool ax_same_name(const char *a, const char *b);
+bool fl_ax_same_name(const char *a, const char *b);
 /* Spelling taken from an element's qualified name: its prefix, or "w"
  * declared locally (as uri) when it uses the default namespace. */
-void ax_markup_from_qname(ax_markup *m, const char *qname, const char *uri);
+void fl_ax_markup_from_qname(fl_ax_markup *m, const char *qname, const char *uri);
 /* The comments' w:date: now, or SOURCE_DATE_EPOCH when set. */
-void ax_job_date(ax_job *j);
+void fl_ax_job_date(fl_ax_job *j);
 /* One anchor per finding, in finding order; needs j->main (NULL: any part). */
-void ax_anchors_build(ax_job *j);
+void fl_ax_anchors_build(fl_ax_job *j);
 /* Paragraph ordinals whose w:t text the scan must collect (malloc'd bits). */
-unsigned char *ax_want_bits(const ax_job *j, size_t *nbits);
+unsigned char *fl_ax_want_bits(const fl_ax_job *j, size_t *nbits);
 /* Comment ids base, base+1, ... in anchor order. */
-void ax_assign_ids(ax_job *j, long base);
+void fl_ax_assign_ids(fl_ax_job *j, long base);
 /* The markers of every anchor as edits of the buffer s scanned (Word 2003
  * spelling when w2003). */
-int ax_place(ax_job *j, const ax_scan *s, ax_edits *e, bool w2003, fl_error *err);
+int fl_ax_place(fl_ax_job *j, const fl_ax_scan *s, fl_ax_edits *e, bool w2003, fl_error *err);
 /* <w:comment> elements of every anchor, spelled as m says. */
-void ax_comment_elements(fl_buf *out, const ax_job *j, const ax_markup *m);
+void fl_ax_comment_elements(fl_buf *out, const fl_ax_job *j, const fl_ax_markup *m);
 /* A whole <w:comments> root holding them, in namespace uri. */
-void ax_new_comments_part(fl_buf *out, const ax_job *j, const char *uri);
+void fl_ax_new_comments_part(fl_buf *out, const fl_ax_job *j, const char *uri);
 #endif

@@ -4,9 +4,9 @@
 #include "report/annotate_xml.h"
 #include "core/arena.h"
 #include "core/utf8.h"
-#include "input/input.h"
-#include "input/ns.h"
-#include "input/xmlsafe.h"
+#include "core/limits.h"
+#include "core/ns.h"
+#include "core/xmlsafe.h"
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,7 +34,7 @@ typedef struct run {   /* a w:r of a wanted paragraph */
 } run;
 
 typedef struct state {
-    ax_scan *s;
+    fl_ax_scan *s;
     xmlParserCtxtPtr ctxt;
     fl_error *err;
     int failed;
@@ -68,7 +68,7 @@ static bool same_name(const char *a, const char *b)
     return strcasecmp(a, b) == 0;
 }
 
-static pkind kind_of(const ax_scan *s, const char *name, bool *main_rels)
+static pkind kind_of(const fl_ax_scan *s, const char *name, bool *main_rels)
 {
     size_t n = strlen(name);
     *main_rels = same_name(name, s->main_rels);
@@ -95,7 +95,7 @@ static size_t back_to_lt(const char *buf, size_t from)
     return from;
 }
 
-void ax_qname_at(const char *buf, size_t len, size_t lt, char *out, size_t cap)
+void fl_ax_qname_at(const char *buf, size_t len, size_t lt, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = lt + 1; i < len && k + 1 < cap; i++) {
@@ -162,7 +162,7 @@ static bool decode_raw(const char *r, size_t n, fl_buf *out)
     return true;
 }
 
-size_t ax_raw_offset(const char *r, size_t n, size_t decoded)
+size_t fl_ax_raw_offset(const char *r, size_t n, size_t decoded)
 {
     size_t i = 0, d = 0;
     while (i < n && d < decoded) {
@@ -192,14 +192,14 @@ static frame *push(state *st, fkind kind, size_t gt, bool empty)
 
 static frame *parent(state *st) { return st->depth >= 2 ? &st->frames[st->depth - 2] : NULL; }
 
-static bool wanted(const ax_scan *s, int para)
+static bool wanted(const fl_ax_scan *s, int para)
 {
     return para >= 0 && (size_t)para < s->nwant && s->want && (s->want[para / 8] & (1u << (para % 8)));
 }
 
 static run *cur_run(state *st) { return st->nruns ? &st->runs[st->nruns - 1] : NULL; }
 
-static void note_id(ax_scan *s, const char *v)
+static void note_id(fl_ax_scan *s, const char *v)
 {
     if (!v || !*v) return;
     char *end;
@@ -211,11 +211,11 @@ static void note_id(ax_scan *s, const char *v)
 
 static void main_start(state *st, frame *f, fl_ns ns, const char *local, const xmlChar **attrs, int na)
 {
-    ax_scan *s = st->s;
+    fl_ax_scan *s = st->s;
     char b[256];
     frame *up = parent(st);
     if (up && up->kind == F_P && up->para >= 0) { /* a child of a paragraph: is it the leading pPr? */
-        ax_para *p = &s->paras[up->para];
+        fl_ax_para *p = &s->paras[up->para];
         if (p->content == 0) {
             p->content = up->gt + 1;
             if (is_w(ns) && !strcmp(local, "pPr")) f->kind = F_PPR;
@@ -238,7 +238,7 @@ static void main_start(state *st, frame *f, fl_ns ns, const char *local, const x
     if (!strcmp(local, "p")) {
         FL_VEC_RESERVE(s->paras, s->cap_paras, s->nparas + 1);
         int ord = (int)s->nparas++;
-        ax_para *p = &s->paras[ord];
+        fl_ax_para *p = &s->paras[ord];
         memset(p, 0, sizeof *p);
         p->lt = f->lt;
         p->gt = f->gt;
@@ -276,7 +276,7 @@ static void main_start(state *st, frame *f, fl_ns ns, const char *local, const x
         r->last_seg = -1;
         if (strcmp(local, "t") != 0 || st->excl || r->hidden || f->empty) return;
         FL_VEC_RESERVE(s->segs, s->cap_segs, s->nsegs + 1);
-        ax_seg *g = &s->segs[s->nsegs++];
+        fl_ax_seg *g = &s->segs[s->nsegs++];
         memset(g, 0, sizeof *g);
         g->t_lt = f->lt;
         g->t_gt = f->gt;
@@ -301,7 +301,7 @@ static void main_start(state *st, frame *f, fl_ns ns, const char *local, const x
 
 static void rels_start(state *st, const char *local, fl_ns ns, const xmlChar **attrs, int na)
 {
-    ax_scan *s = st->s;
+    fl_ax_scan *s = st->s;
     char id[256], type[512], target[1024], mode[32];
     if (st->kind == K_TYPES) {
         if (ns != FL_NS_CT) return;
@@ -319,7 +319,7 @@ static void rels_start(state *st, const char *local, fl_ns ns, const xmlChar **a
         !fl_xml_sax_attr(attrs, na, FL_NS_OTHER, "Target", target, sizeof target))
         return;
     FL_VEC_RESERVE(s->rels, s->cap_rels, s->nrels + 1);
-    ax_rel *r = &s->rels[s->nrels++];
+    fl_ax_rel *r = &s->rels[s->nrels++];
     r->source = fl_xstrdup(st->part);
     r->id = fl_xstrdup(id);
     const char *tail = strrchr(type, '/');
@@ -330,7 +330,7 @@ static void rels_start(state *st, const char *local, fl_ns ns, const xmlChar **a
 
 static void flat_start(state *st, frame *f, fl_ns ns, const char *local, const xmlChar **attrs, int na)
 {
-    ax_scan *s = st->s;
+    fl_ax_scan *s = st->s;
     char name[512];
     if (ns != FL_NS_PKG) return;
     if (!strcmp(local, "part") && fl_xml_sax_attr(attrs, na, FL_NS_PKG, "name", name, sizeof name)) {
@@ -349,7 +349,7 @@ static void flat_start(state *st, frame *f, fl_ns ns, const char *local, const x
 
 static void record_root(state *st, frame *f)
 {
-    ax_root *r = NULL;
+    fl_ax_root *r = NULL;
     if (st->kind == K_COMMENTS) r = &st->s->comments_root;
     else if (st->kind == K_RELS && st->is_main_rels) r = &st->s->rels_root;
     else if (st->kind == K_TYPES) r = &st->s->types_root;
@@ -357,7 +357,7 @@ static void record_root(state *st, frame *f)
     r->seen = true;
     r->empty = f->empty;
     r->close = f->empty ? f->gt : 0;
-    ax_qname_at(st->s->buf, st->s->len, f->lt, r->qname, sizeof r->qname);
+    fl_ax_qname_at(st->s->buf, st->s->len, f->lt, r->qname, sizeof r->qname);
     f->kind = F_ROOT;
 }
 
@@ -365,7 +365,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar **nsp, int na, int nd, const xmlChar **attrs)
 {
     state *st = ctx;
-    ax_scan *s = st->s;
+    fl_ax_scan *s = st->s;
     (void)prefix; (void)nns; (void)nsp; (void)nd;
     if (st->failed) return;
     if (st->depth >= FL_MAX_XML_DEPTH) { fail(st, "annotate: XML too deep"); return; }
@@ -381,7 +381,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             s->package_root.seen = true;
             s->package_root.empty = empty;
             s->package_root.close = empty ? gt : 0;
-            ax_qname_at(s->buf, s->len, f->lt, s->package_root.qname, sizeof s->package_root.qname);
+            fl_ax_qname_at(s->buf, s->len, f->lt, s->package_root.qname, sizeof s->package_root.qname);
             f->kind = F_ROOT;
             return;
         }
@@ -405,7 +405,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 static void end_main(state *st, frame *f, size_t end)
 {
-    ax_scan *s = st->s;
+    fl_ax_scan *s = st->s;
     size_t end_lt = f->empty ? f->gt : back_to_lt(s->buf, end - 1);
     switch ((fkind)f->kind) {
     case F_P:
@@ -424,7 +424,7 @@ static void end_main(state *st, frame *f, size_t end)
         break;
     }
     case F_T: {
-        ax_seg *g = &s->segs[f->para];
+        fl_ax_seg *g = &s->segs[f->para];
         g->c1 = end_lt;
         g->text0 = s->text.len;
         if (!decode_raw(s->buf + g->c0, g->c1 - g->c0, &s->text)) {
@@ -452,7 +452,7 @@ static void end_main(state *st, frame *f, size_t end)
 static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
 {
     state *st = ctx;
-    ax_scan *s = st->s;
+    fl_ax_scan *s = st->s;
     (void)localname; (void)prefix; (void)URI;
     if (st->failed || !st->depth) return;
     size_t end;
@@ -460,7 +460,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     if (end == 0 || s->buf[end - 1] != '>') { fail(st, "annotate: XML parser position is off"); return; }
     frame *f = &st->frames[st->depth - 1];
     if (f->kind == F_ROOT && !f->empty) {
-        ax_root *r = st->depth == 1 && s->mode == AX_FLAT ? &s->package_root
+        fl_ax_root *r = st->depth == 1 && s->mode == AX_FLAT ? &s->package_root
                    : st->kind == K_COMMENTS ? &s->comments_root
                    : st->kind == K_TYPES ? &s->types_root : &s->rels_root;
         r->close = back_to_lt(s->buf, end - 1);
@@ -489,24 +489,24 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 static int cmp_seg(const void *a, const void *b)
 {
-    const ax_seg *x = a, *y = b;
+    const fl_ax_seg *x = a, *y = b;
     if (x->para != y->para) return x->para < y->para ? -1 : 1;
     return x->t_lt < y->t_lt ? -1 : x->t_lt > y->t_lt;
 }
 
 /* Text boxes inside a wanted paragraph interleave their own w:t; give each
  * paragraph one contiguous slice. */
-static void group_segments(ax_scan *s)
+static void group_segments(fl_ax_scan *s)
 {
     if (s->nsegs > 1) qsort(s->segs, s->nsegs, sizeof *s->segs, cmp_seg);
     for (size_t i = 0; i < s->nsegs; i++) {
-        ax_para *p = &s->paras[s->segs[i].para];
+        fl_ax_para *p = &s->paras[s->segs[i].para];
         if (!p->nseg) p->seg0 = i;
         p->nseg++;
     }
 }
 
-int ax_scan_run(ax_scan *s, fl_error *err)
+int fl_ax_scan_run(fl_ax_scan *s, fl_error *err)
 {
     state st;
     memset(&st, 0, sizeof st);
@@ -550,7 +550,7 @@ static void free_strv(char **v, size_t n)
     free(v);
 }
 
-void ax_scan_free(ax_scan *s)
+void fl_ax_scan_free(fl_ax_scan *s)
 {
     if (!s) return;
     free(s->paras);
@@ -574,31 +574,31 @@ void ax_scan_free(ax_scan *s)
 
 #define LAST_SEQ ((size_t)1 << (sizeof(size_t) * 8 - 2))
 
-static void add(ax_edits *e, size_t at, size_t del, const char *text, size_t n, size_t seq)
+static void add(fl_ax_edits *e, size_t at, size_t del, const char *text, size_t n, size_t seq)
 {
     FL_VEC_RESERVE(e->v, e->cap, e->n + 1);
-    e->v[e->n++] = (ax_edit){at, del, e->pool.len, n, seq};
+    e->v[e->n++] = (fl_ax_edit){at, del, e->pool.len, n, seq};
     fl_buf_add(&e->pool, text, n);
 }
 
-void ax_edits_add(ax_edits *e, size_t at, size_t del, const char *text, size_t n) { add(e, at, del, text, n, e->n); }
-void ax_edits_add_last(ax_edits *e, size_t at, const char *text, size_t n) { add(e, at, 0, text, n, LAST_SEQ + e->n); }
+void fl_ax_edits_add(fl_ax_edits *e, size_t at, size_t del, const char *text, size_t n) { add(e, at, del, text, n, e->n); }
+void fl_ax_edits_add_last(fl_ax_edits *e, size_t at, const char *text, size_t n) { add(e, at, 0, text, n, LAST_SEQ + e->n); }
 
 static int cmp_edit(const void *a, const void *b)
 {
-    const ax_edit *x = a, *y = b;
+    const fl_ax_edit *x = a, *y = b;
     if (x->at != y->at) return x->at < y->at ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-char *ax_edits_apply(ax_edits *e, const char *buf, size_t len, size_t *out_len)
+char *fl_ax_edits_apply(fl_ax_edits *e, const char *buf, size_t len, size_t *out_len)
 {
     if (e->n > 1) qsort(e->v, e->n, sizeof *e->v, cmp_edit);
     fl_buf out = FL_BUF_INIT;
     fl_buf_reserve(&out, len + e->pool.len + 1);
     size_t pos = 0;
     for (size_t i = 0; i < e->n; i++) {
-        const ax_edit *x = &e->v[i];
+        const fl_ax_edit *x = &e->v[i];
         if (x->at < pos || x->at + x->del > len) { fl_buf_free(&out); return NULL; }
         fl_buf_add(&out, buf + pos, x->at - pos);
         fl_buf_add(&out, e->pool.data + x->text, x->n);
@@ -609,14 +609,14 @@ char *ax_edits_apply(ax_edits *e, const char *buf, size_t len, size_t *out_len)
     return fl_buf_detach(&out);
 }
 
-void ax_edits_free(ax_edits *e)
+void fl_ax_edits_free(fl_ax_edits *e)
 {
     free(e->v);
     fl_buf_free(&e->pool);
     memset(e, 0, sizeof *e);
 }
 
-void ax_esc(fl_buf *b, const char *s)
+void fl_ax_esc(fl_buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {

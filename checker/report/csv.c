@@ -160,4 +160,4 @@ static int close_csv(void *state, const fl_summary *s)
     return rc;
 }
 
-const fl_reporter fl_report_csv = {"csv", open_csv, file_csv, close_csv};
+const fl_reporter fl_report_csv = {.name = "csv", .open = open_csv, .file = file_csv, .close = close_csv};

@@ -174,4 +174,4 @@ static int close_json(void *state, const fl_summary *s)
     return rc;
 }
 
-const fl_reporter fl_report_json = {"json", open_json, file_json, close_json};
+const fl_reporter fl_report_json = {.name = "json", .open = open_json, .file = file_json, .close = close_json};

@@ -74,4 +74,4 @@ static int close_jsonl(void *state, const fl_summary *s)
     return rc;
 }
 
-const fl_reporter fl_report_jsonl = {"jsonl", open_jsonl, file_jsonl, close_jsonl};
+const fl_reporter fl_report_jsonl = {.name = "jsonl", .open = open_jsonl, .file = file_jsonl, .close = close_jsonl};

@@ -1,25 +1,11 @@
-/* The table of output formats, the run summary they all print and the
- * invocation the record-keeping ones (SARIF, HTML) write down. */
+/* What the output formats share: words for people, the run summary they
+ * all print and the invocation the record-keeping ones (SARIF, HTML) write
+ * down. The table of formats is reporters.c. */
 #include "report/report.h"
+#include "model/doctypes.h"
 #include "core/i18n.h"
 #include <stdlib.h>
 #include <string.h>
-
-static const fl_reporter *const reporters[] = {
-    &fl_report_text,
-    &fl_report_json,
-    &fl_report_jsonl,
-    &fl_report_sarif,
-    &fl_report_html,
-    &fl_report_csv,
-};
-
-const fl_reporter *fl_reporter_find(const char *name)
-{
-    for (size_t i = 0; i < sizeof reporters / sizeof *reporters; i++)
-        if (!strcmp(reporters[i]->name, name)) return reporters[i];
-    return NULL;
-}
 
 const char *fl_report_severity(fl_severity s)
 {
@@ -28,14 +14,9 @@ const char *fl_report_severity(fl_severity s)
 
 const char *fl_report_type(const char *t)
 {
-    static const struct { const char *id; fl_msg name; } names[] = {
-        {"eia-book", FL_M_TYPE_EIA_BOOK},   {"eia-form", FL_M_TYPE_EIA_FORM},         {"eia-pp", FL_M_TYPE_EIA_PP},
-        {"soil-plan", FL_M_TYPE_SOIL_PLAN}, {"soil-summary", FL_M_TYPE_SOIL_SUMMARY}, {"soil-sign", FL_M_TYPE_SOIL_SIGN},
-    };
     if (!t) return fl_tr(FL_M_TYPE_UNKNOWN);
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(names[i].id, t)) return fl_tr(names[i].name);
-    return t;
+    const fl_doc_type *dt = fl_doc_type_find(t);
+    return dt ? fl_tr(dt->name) : t;
 }
 
 const char *fl_report_part(fl_part p)

@@ -2,7 +2,7 @@
  * list of rules/finding.h, or the error that stopped a file from being read)
  * through one small interface, called in input order: open, one call per
  * file, close with the run's summary. Adding a format is one file here and
- * one row in report.c's table.
+ * one row in reporters.c's table.
  *
  * Ownership: a reporter does not keep the fl_file_report it is handed beyond
  * the call unless it copies what it needs (the JSON reporter copies into its
@@ -18,7 +18,7 @@
 #include "core/error.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct fl_file_report {
     const char *path;
@@ -75,13 +75,19 @@ typedef struct fl_report_opts {
 
 typedef struct fl_reporter {
     const char *name;        /* --format value */
+    /* The format shows document text (fl_file_report.doc): the run keeps
+     * each document until its turn instead of dropping it after linting. */
+    bool needs_doc;
     void *(*open)(const fl_report_opts *o);
     void (*file)(void *state, const fl_file_report *f);
     /* Write what is left and free the state; -1 if writing failed. */
     int (*close)(void *state, const fl_summary *s);
 } fl_reporter;
 
+/* reporters.c, the table of formats: */
 const fl_reporter *fl_reporter_find(const char *name); /* NULL if unknown */
+/* The --format names in table order, separated by sep, appended to b. */
+void fl_reporter_names(fl_buf *b, const char *sep);
 /* Words for people in the language in force (core/i18n.h); the machine
  * values (fl_severity_name, doc type ids) stay as they are in JSON, SARIF
  * and CSV. */
@@ -97,10 +103,21 @@ const char *fl_report_message(const fl_finding *f);
 const char *fl_report_rule_summary(const fl_rule *r);
 void fl_summary_add(fl_summary *s, const fl_file_report *f);
 
-extern const fl_reporter fl_report_text; /* text.c */
-extern const fl_reporter fl_report_json; /* json.c */
-extern const fl_reporter fl_report_jsonl; /* jsonl.c */
-extern const fl_reporter fl_report_sarif; /* sarif.c */
-extern const fl_reporter fl_report_html; /* html.c */
-extern const fl_reporter fl_report_csv; /* csv.c */
+/* A file a run writes per input beside the report, into a folder the
+ * user names (--annotate DIR: the filing with its findings as Word
+ * comments). The check command makes the folder with prepare, names each
+ * copy (the input's base name, or another when two inputs share one), and
+ * refuses a copy over a file the run reads; write makes one file, or
+ * nothing when the input's format has no such artifact. */
+typedef struct fl_artifact {
+    const char *option;      /* the option that asks for it: "--annotate" */
+    bool needs_doc;          /* write needs the document (fl_file_report.doc) */
+    /* Make dir if missing; -1 after one line on stderr. */
+    int (*prepare)(const char *dir);
+    /* out_name: the file's name in dir, NULL for the input's base name.
+     * 0, or -1 with err set (nothing is then left in dir). */
+    int (*write)(const char *dir, const char *input_path, const char *out_name, const fl_doc *doc,
+                 const fl_result *res, fl_error *err);
+} fl_artifact;
+
 #endif

@@ -655,4 +655,4 @@ static int close_sarif(void *state, const fl_summary *sum)
     return rc;
 }
 
-const fl_reporter fl_report_sarif = {"sarif", open_sarif, file_sarif, close_sarif};
+const fl_reporter fl_report_sarif = {.name = "sarif", .open = open_sarif, .file = file_sarif, .close = close_sarif};

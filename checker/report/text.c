@@ -125,4 +125,4 @@ static int close_text(void *state, const fl_summary *s)
     return rc;
 }
 
-const fl_reporter fl_report_text = {"text", open_text, file_text, close_text};
+const fl_reporter fl_report_text = {.name = "text", .open = open_text, .file = file_text, .close = close_text};

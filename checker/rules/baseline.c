@@ -77,18 +77,22 @@ static const char *finish(fl_arena *a, const unsigned char key[32], uint32_t occ
 
 void fl_baseline_fingerprint(fl_result *r)
 {
-    if (!r->nfindings) return;
-    keyed *k = fl_xmalloc(r->nfindings * sizeof *k);
-    for (size_t i = 0; i < r->nfindings; i++) {
-        key_digest(&r->findings[i], k[i].digest);
-        k[i].index = i;
+    /* Only the findings without one are digested, so a second call after
+     * suppressions added their own findings hashes each finding once. */
+    size_t n = 0;
+    for (size_t i = 0; i < r->nfindings; i++) n += !r->findings[i].fingerprint;
+    if (!n) return;
+    keyed *k = fl_xmalloc(n * sizeof *k);
+    for (size_t i = 0, j = 0; i < r->nfindings; i++) {
+        if (r->findings[i].fingerprint) continue;
+        key_digest(&r->findings[i], k[j].digest);
+        k[j++].index = i;
     }
-    qsort(k, r->nfindings, sizeof *k, cmp_keyed);
+    qsort(k, n, sizeof *k, cmp_keyed);
     uint32_t occurrence = 0;
-    for (size_t i = 0; i < r->nfindings; i++) {
+    for (size_t i = 0; i < n; i++) {
         occurrence = (i && !memcmp(k[i].digest, k[i - 1].digest, 32)) ? occurrence + 1 : 0;
-        fl_finding *f = &r->findings[k[i].index];
-        if (!f->fingerprint) f->fingerprint = finish(&r->arena, k[i].digest, occurrence);
+        r->findings[k[i].index].fingerprint = finish(&r->arena, k[i].digest, occurrence);
     }
     free(k);
 }

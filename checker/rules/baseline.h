@@ -25,8 +25,10 @@
 #define FL_FINGERPRINT_HEX 32 /* hex digits: the first 128 bits of a SHA-256 */
 
 /* Give every finding of r that has none its fingerprint. Occurrence indexes
- * count the findings of r in their current order, fingerprinted or not, so
- * call it once on the engine's sorted findings before any is dropped. */
+ * count, in their current order, the findings being fingerprinted: call it
+ * on the engine's sorted findings before any is dropped, and again for
+ * findings added afterwards (suppressions' own, whose rule ids no rule's
+ * finding shares); each finding is digested once. */
 void fl_baseline_fingerprint(fl_result *r);
 
 typedef struct fl_baseline fl_baseline;

@@ -1,7 +1,7 @@
 /* The facts about each data table a run judged by (datainfo.h). */
 #include "rules/datainfo.h"
 #include "core/buf.h"
-#include "core/datatab.h"
+#include "data/tables.h"
 #include "rules/instruments_table.h"
 #include <stdio.h>
 #include <stdlib.h>

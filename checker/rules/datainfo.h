@@ -2,7 +2,7 @@
  * the head of the HTML report, which record how old the facts a run judged
  * by were. Each table a loaded ruleset declares (<data name file>) is listed
  * once per file, with the rulesets that use it, read again with the loaders
- * of core/datatab.h (a table is small: places.xml, the largest, reads in a
+ * of data/tables.h (a table is small: places.xml, the largest, reads in a
  * few milliseconds) and summed up as facts — dates and counts — that each
  * caller words in its own language.
  *

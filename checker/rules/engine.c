@@ -14,9 +14,14 @@
 #include <string.h>
 #include <time.h>
 
+/* What a kind keeps across the documents one linter runs over. */
+typedef struct kind_state { const fl_kind *kind; void *state; void (*drop)(void *); } kind_state;
+
 struct fl_lint {
     const fl_rules *rules;
     fl_matcher m;
+    kind_state *kinds;
+    size_t nkinds, cap_kinds;
 };
 
 typedef struct scope_entry { fl_scope_spec spec; fl_scope scope; uint64_t hash; } scope_entry;
@@ -70,8 +75,21 @@ fl_lint *fl_lint_new(const fl_rules *rules)
 void fl_lint_free(fl_lint *l)
 {
     if (!l) return;
+    for (size_t i = 0; i < l->nkinds; i++)
+        if (l->kinds[i].state && l->kinds[i].drop) l->kinds[i].drop(l->kinds[i].state);
+    free(l->kinds);
     fl_matcher_fini(&l->m);
     free(l);
+}
+
+void **fl_scan_kind_state(fl_scan *s, const fl_kind *k, void (*drop)(void *))
+{
+    fl_lint *l = s->lint;
+    for (size_t i = 0; i < l->nkinds; i++)
+        if (l->kinds[i].kind == k) return &l->kinds[i].state;
+    FL_VEC_RESERVE(l->kinds, l->cap_kinds, l->nkinds + 1);
+    l->kinds[l->nkinds] = (kind_state){k, NULL, drop};
+    return &l->kinds[l->nkinds++].state;
 }
 
 /* ---- scan helpers for kinds ---------------------------------------------- */
@@ -231,69 +249,15 @@ int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str)
     return rc;
 }
 
-static bool is_cjk_numeral(uint32_t cp)
-{
-    static const char *const digits = "一二三四五六七八九十百千零〇两壹贰叁肆伍陆柒捌玖拾";
-    char buf[5] = {0};
-    size_t n = fl_utf8_encode(cp, buf);
-    buf[n] = '\0';
-    return cp >= 0x80 && strstr(digits, buf) != NULL;
-}
-
-/* Count numeral code points (CJK or ASCII digits) at t; returns bytes. */
-static size_t numerals(const char *t, size_t len, bool cjk, bool ascii)
-{
-    size_t i = 0;
-    while (i < len) {
-        uint32_t cp;
-        size_t n = fl_utf8_decode(t + i, len - i, &cp);
-        if (!((cjk && is_cjk_numeral(cp)) || (ascii && cp >= '0' && cp <= '9'))) break;
-        i += n;
-    }
-    return i;
-}
-
-static bool starts(const char *t, size_t len, const char *lit)
-{
-    size_t n = strlen(lit);
-    return len >= n && !memcmp(t, lit, n);
-}
-
-/* Bytes of a typed numbering label at the start of normalised heading text:
- * 第一章 / 第3节, 三、, (二), 1. / 1.2 / 1.2.3, 1、 — and the space after. */
-static size_t label_prefix(const char *t, size_t len)
-{
-    size_t i = 0, n;
-    if (starts(t, len, "第") && (n = numerals(t + 3, len - 3, true, true))) {
-        static const char *const units[] = {"章", "节", "篇", "部分", "条", "部"};
-        for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-            if (starts(t + 3 + n, len - 3 - n, units[k])) { i = 3 + n + strlen(units[k]); break; }
-    } else if (t[0] == '(' && (n = numerals(t + 1, len - 1, true, true)) && n + 1 < len && t[1 + n] == ')') {
-        i = n + 2;
-    } else if ((n = numerals(t, len, true, false)) && (starts(t + n, len - n, "、") || starts(t + n, len - n, "."))) {
-        i = n + (t[n] == '.' ? 1 : 3);
-    } else if ((n = numerals(t, len, false, true))) {
-        bool dotted = false;
-        while (n + 1 < len && t[n] == '.' && t[n + 1] >= '0' && t[n + 1] <= '9') {
-            n += 1 + numerals(t + n + 1, len - n - 1, false, true);
-            dotted = true;
-        }
-        if (starts(t + n, len - n, "、")) n += 3;
-        else if (n < len && t[n] == '.') n++;
-        else if (n < len && t[n] != ' ' && !dotted) n = 0; /* "2024年…", "3000吨…" carry no label */
-        i = n;
-    }
-    while (i < len && (t[i] == ' ' || starts(t + i, len - i, "、"))) i += t[i] == ' ' ? 1 : 3;
-    return i;
-}
-
 int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block)
 {
     const fl_norm *n = fl_scan_norm(s, block);
-    size_t label_len = fl_block_x(s->doc, &s->doc->blocks[block])->label_len;
-    size_t off = label_len ? 0 : label_prefix(n->text, n->len);
-    if (label_len) /* the reader rendered the label: skip it in normalised bytes */
-        while (off < n->len && fl_norm_orig(n, off) < label_len) off++;
+    const fl_block_extra *x = fl_block_x(s->doc, &s->doc->blocks[block]);
+    size_t label_len = x->label_len ? x->label_len : x->number_len;
+    size_t off = 0;
+    /* a label the reader rendered, or a number typed by hand (fl_doc_finish
+     * read it): skip it in normalised bytes */
+    while (off < n->len && fl_norm_orig(n, off) < label_len) off++;
     while (off < n->len && n->text[off] == ' ') off++;
     size_t ms, me;
     int rc = fl_pattern_find(&s->lint->m, p, n->text + off, n->len - off, 0, &ms, &me);
@@ -691,17 +655,10 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
 
 /* ---- selection ----------------------------------------------------------- */
 
-static bool listed(const char *id, char *const *lists, size_t n)
+static bool listed(const char *id, char *const *items, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        for (const char *p = lists[i]; *p;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && p[0] == ' ') p++, len--;
-            while (len && p[len - 1] == ' ') len--;
-            if (len && !strncmp(id, p, len)) return true;
-            p = q ? q + 1 : p + strlen(p);
-        }
+        if (!strncmp(id, items[i], strlen(items[i]))) return true;
     return false;
 }
 

@@ -10,7 +10,7 @@
 #define FL_ENGINE_H
 #include <stdbool.h>
 #include "core/date.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
 
@@ -36,7 +36,8 @@ void fl_lint_free(fl_lint *l); /* NULL-safe */
  * the basis in force then (out->judged, fl_finding.basis). */
 void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_result *out);
 
-/* --select / --ignore: ids or id prefixes, each argument a comma list. Returns
+/* --select / --ignore: ids or id prefixes, one an item (the command line's
+ * comma lists are split when the settings are read). Returns
  * a mask of set->nrules entries (caller frees): a rule is on when some select
  * entry (or none given) and no ignore entry is a prefix of its id. */
 unsigned char *fl_lint_select(const fl_rules *set, char *const *select, size_t nselect,

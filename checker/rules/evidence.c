@@ -2,12 +2,11 @@
  * lines, named fields and scoped text, one sentence at a time so that a
  * denial in the same sentence can veto the match. */
 #include "rules/evidence.h"
+#include "model/cover.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <string.h>
 
-#define TITLE_BLOCKS 40  /* the cover: a title sits among the first blocks */
-#define TITLE_MAX_CP 80
 
 static const struct { const char *name; unsigned bit; } places[] = {
     {"title", FL_EV_TITLE}, {"fields", FL_EV_FIELDS}, {"text", FL_EV_TEXT},
@@ -38,34 +37,6 @@ int fl_evidence_parse(fl_evidence *ev, const xmlNode *el, fl_loader *ld, const c
         return fl_loader_error(err, ld, el, "in=\"fields\" needs fields=\"名称 ...\"");
     if (!ev->nfields) ev->in &= ~FL_EV_FIELDS;
     return 0;
-}
-
-static bool has_any(const char *t, const char *const *words, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strstr(t, words[i])) return true;
-    return false;
-}
-
-/* A cover line naming the project or the document: short, no colon (a colon
- * makes it a cover field such as 编制单位：…, whose company name may say 修复),
- * no full stop, and naming a 项目, 方案, 报告 or 公示牌. A first heading with
- * nothing before it (pandoc's "# title") is a title too. */
-bool fl_evidence_title_line(const fl_doc *doc, size_t i)
-{
-    static const char *const words[] = {"项目", "方案", "报告", "公示"};
-    static const char *const stops[] = {":", "：", "。", "；"};
-    if (i >= doc->nblocks) return false;
-    const fl_block *b = &doc->blocks[i];
-    if ((b->part != FL_PART_BODY && b->part != FL_PART_TEXTBOX) || (b->flags & FL_BF_TOC) || b->table) return false;
-    if (!(b->flags & FL_BF_TITLE)) {
-        size_t first = doc->nsections ? (size_t)doc->sections[0].block : doc->nblocks;
-        if (i >= TITLE_BLOCKS || i > first) return false;
-        for (size_t j = 0; i == first && j < i; j++)
-            if (doc->blocks[j].len && doc->blocks[j].part == FL_PART_BODY) return false;
-    }
-    if (!b->len || fl_utf8_count(b->text, b->len) > TITLE_MAX_CP) return false;
-    return !has_any(b->text, stops, 4) && has_any(b->text, words, 4);
 }
 
 bool fl_evidence_field_named(const char *field, const char *const *names, size_t n, const char **unit)
@@ -103,8 +74,8 @@ int fl_evidence_find_in_block(fl_scan *s, const fl_pattern *p, const fl_pattern 
 static int in_title(fl_scan *s, const fl_evidence *ev, fl_evidence_at *at)
 {
     const fl_doc *doc = fl_scan_doc(s);
-    for (size_t i = 0; i < doc->nblocks && i < TITLE_BLOCKS * 2; i++) {
-        if (!fl_evidence_title_line(doc, i)) continue;
+    for (size_t i = 0; i < doc->nblocks && i < FL_COVER_TITLE_BLOCKS * 2; i++) {
+        if (!fl_cover_title_line(doc, i)) continue;
         size_t ms, me;
         int rc = fl_evidence_find_in_block(s, ev->match, ev->unless, (int)i, 0, SIZE_MAX, &ms, &me);
         if (rc) {

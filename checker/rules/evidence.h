@@ -48,9 +48,6 @@ int fl_evidence_find(fl_scan *s, const fl_evidence *ev, fl_evidence_at *at);
 /* "依据：..." style line for explain, prefixed by what. */
 void fl_evidence_describe(const fl_evidence *ev, const char *what, FILE *out);
 
-/* Is block i one of the document's title lines (the name of the project and
- * of the document, on the cover)? */
-bool fl_evidence_title_line(const fl_doc *doc, size_t i);
 /* Does the field name equal one of names, ignoring a trailing "(unit)" group
  * of the field's label? *unit (may be NULL) gets that group's text or "". */
 bool fl_evidence_field_named(const char *field, const char *const *names, size_t n, const char **unit);

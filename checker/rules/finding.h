@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include "core/arena.h"
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/ruleset.h"
 
 #define FL_EXCERPT_MAX 300 /* code points, docs/cli.md */

@@ -1,13 +1,13 @@
 /* Loading rulesets/data/instruments.xml and finding its citations in a text.
  * The table is opened and validated like the other data tables
- * (fl_datatab_open, against schema/instruments.rng); the loader then checks
+ * (fl_tab_open_schema, against schema/instruments.rng); the loader then checks
  * what the schema cannot: unique ids, replacements that exist and do not
  * loop, cites that are not empty and belong to one row. */
 #include "rules/instruments_table.h"
-#include "core/datatab.h"
+#include "data/table.h"
 #include "core/norm.h"
 #include "core/utf8.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,7 +116,7 @@ static int read_row(fl_instruments *t, fl_instrument *in, const xmlNode *n, size
     in->repealed_by = fl_arena_strdup(a, attr(n, "repealed-by"));
     const char *from = attr(n, "from");
     if (from && (fl_date_iso_parse(&in->from, from) || in->from.d == 0))
-        return fl_datatab_fail(err, t->path, in->line, "from=\"%s\" is not a date", from);
+        return fl_error_at(err, FL_E_RULESET, t->path, in->line, "from=\"%s\" is not a date", from);
     in->conf = attr(n, "conf")[0];
     in->source = fl_arena_strdup(a, attr(n, "source"));
     in->note = fl_arena_strdup(a, attr(n, "note"));
@@ -129,12 +129,12 @@ static int read_row(fl_instruments *t, fl_instrument *in, const xmlNode *n, size
         ci->key = key_dup(a, text ? text : "", &ci->len);
         xmlFree(text);
         if (ci->len == 0)
-            return fl_datatab_fail(err, t->path, ci->line, "cite of %s holds no Han character, letter or digit", in->id);
+            return fl_error_at(err, FL_E_RULESET, t->path, ci->line, "cite of %s holds no Han character, letter or digit", in->id);
         const char *near = attr(c, "near");
         if (near) {
             ci->near = key_dup(a, near, &ci->near_len);
             if (ci->near_len == 0)
-                return fl_datatab_fail(err, t->path, ci->line, "near=\"%s\" holds no Han character, letter or digit", near);
+                return fl_error_at(err, FL_E_RULESET, t->path, ci->line, "near=\"%s\" holds no Han character, letter or digit", near);
         }
         ci->docno = key_is_docno(ci->key, ci->len);
     }
@@ -147,7 +147,7 @@ static int link_rows(fl_instruments *t, const xmlNode *root, fl_error *err)
     for (size_t i = 0; i < t->n; i++)
         for (size_t j = 0; j < i; j++)
             if (!strcmp(t->items[i].id, t->items[j].id))
-                return fl_datatab_fail(err, t->path, t->items[i].line, "id %s is used twice (line %d)", t->items[i].id,
+                return fl_error_at(err, FL_E_RULESET, t->path, t->items[i].line, "id %s is used twice (line %d)", t->items[i].id,
                                        t->items[j].line);
     size_t i = 0;
     for (const xmlNode *n = root->children; n; n = n->next) {
@@ -157,13 +157,13 @@ static int link_rows(fl_instruments *t, const xmlNode *root, fl_error *err)
         if (!by) continue;
         in->replaced_by = fl_instruments_find(t, by);
         if (!in->replaced_by)
-            return fl_datatab_fail(err, t->path, in->line, "%s is replaced by %s, which the table does not list", in->id, by);
+            return fl_error_at(err, FL_E_RULESET, t->path, in->line, "%s is replaced by %s, which the table does not list", in->id, by);
     }
     for (size_t k = 0; k < t->n; k++) {
         const fl_instrument *p = &t->items[k];
         for (size_t hops = 0; p; hops++, p = p->replaced_by)
             if (hops > t->n)
-                return fl_datatab_fail(err, t->path, t->items[k].line, "the replacements of %s go round in a loop",
+                return fl_error_at(err, FL_E_RULESET, t->path, t->items[k].line, "the replacements of %s go round in a loop",
                                        t->items[k].id);
     }
     /* a cite is short and rows are few: the square is nothing */
@@ -171,7 +171,7 @@ static int link_rows(fl_instruments *t, const xmlNode *root, fl_error *err)
         for (size_t b = 0; b < a; b++) {
             const fl_instrument_cite *x = &t->cites[a], *y = &t->cites[b];
             if (x->len == y->len && !memcmp(x->key, y->key, x->len) && x->inst != y->inst)
-                return fl_datatab_fail(err, t->path, x->line, "cite %s of %s is also a cite of %s (line %d)", x->key,
+                return fl_error_at(err, FL_E_RULESET, t->path, x->line, "cite %s of %s is also a cite of %s (line %d)", x->key,
                                        x->inst->id, y->inst->id, y->line);
         }
     return 0;
@@ -182,7 +182,7 @@ int fl_instruments_load(fl_instruments **out, const char *path, fl_error *err)
     *out = NULL;
     int rc = -1;
     fl_instruments *t = NULL;
-    xmlDoc *doc = fl_datatab_open(path, "instruments", "instruments.rng", err);
+    xmlDoc *doc = fl_tab_open_schema(path, "instruments", "instruments.rng", err);
     if (!doc) goto cleanup;
     t = fl_xcalloc(1, sizeof *t);
     fl_arena_init(&t->arena);

@@ -15,10 +15,10 @@
 #include <stdio.h>
 #include "core/error.h"
 #include "core/norm.h"
-#include "rules/engine.h"
+#include "rules/finding.h"
 #include "rules/ruleset.h"
 
-typedef struct fl_loader fl_loader; /* load.c: the ruleset being loaded */
+typedef struct fl_loader fl_loader; /* parse_helpers.h: the ruleset being loaded */
 typedef struct fl_scan fl_scan;     /* engine.c: one rule over one document */
 
 typedef struct fl_kind {
@@ -31,10 +31,8 @@ typedef struct fl_kind {
 } fl_kind;
 
 const fl_kind *fl_kind_find(const char *name); /* kinds.c; NULL if unknown */
-extern const fl_kind fl_kind_section, fl_kind_mention, fl_kind_forbid, fl_kind_fields,
-    fl_kind_table, fl_kind_package, fl_kind_doctype;
 
-/* ---- loading (load.c) ---------------------------------------------------- */
+/* ---- loading (parse_helpers.c) ------------------------------------------------ */
 void *fl_loader_alloc(fl_loader *ld, size_t n);            /* zeroed, ruleset arena */
 const char *fl_loader_strdup(fl_loader *ld, const char *s);
 /* Attribute value in the ruleset arena, NULL if absent. */
@@ -52,6 +50,8 @@ int fl_loader_pattern_attr(fl_loader *ld, const xmlNode *n, const char *attr,
 int fl_loader_pattern_text(fl_loader *ld, const xmlNode *n, const fl_pattern **out, fl_error *err);
 /* A message template in attribute attr of n (NULL when absent), its
  * placeholders checked against the rule's kind like the rule's <message>. */
+/* Does msg use only placeholders ({name}) that the rule's kind fills? */
+int fl_loader_check_placeholders(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *msg, fl_error *err);
 int fl_loader_message(fl_loader *ld, const xmlNode *n, const fl_rule *r, const char *attr, const char **out,
                       fl_error *err);
 /* Attributes scope, exclude, parts, level of n. */
@@ -85,14 +85,6 @@ const xmlNode *fl_xml_first(const xmlNode *n);
 const xmlNode *fl_xml_next(const xmlNode *n);
 bool fl_xml_named(const xmlNode *n, const char *name);
 
-/* ---- check characters (kind_table.c, also used by kind_fields.c) ---------- */
-/* Check the first alphanumeric run of value (the code, without the words
- * around it) with algorithm "gb32100" (统一社会信用代码) or "gb11643"
- * (公民身份号码). Returns NULL when it passes or value holds no code, else why
- * it fails, in Chinese; *code is the run checked. Strings in arena a. */
-const char *fl_code_check(fl_arena *a, const char *algorithm, const char *value, const char **code);
-bool fl_code_algorithm_known(const char *algorithm);
-
 /* ---- running (engine.c) -------------------------------------------------- */
 typedef struct fl_scope {
     bool found;          /* whole document, or at least one section matched */
@@ -125,7 +117,8 @@ typedef struct fl_hit {
 } fl_hit;
 
 const fl_doc *fl_scan_doc(const fl_scan *s);
-const fl_lint_opts *fl_scan_opts(const fl_scan *s);
+struct fl_lint_opts; /* engine.h */
+const struct fl_lint_opts *fl_scan_opts(const fl_scan *s);
 /* The date the document is judged at (--as-of, else the filing's date, else
  * today), computed once per document. */
 const fl_judging *fl_scan_judging(const fl_scan *s);
@@ -139,6 +132,11 @@ bool fl_scan_in_force(const fl_scan *s, const fl_in_force *f);
 bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown);
 const char *fl_scan_doc_type(const fl_scan *s);
 fl_arena *fl_scan_arena(fl_scan *s); /* scratch of the rule running, emptied after it */
+/* A slot for what kind k keeps from one document to the next (an open
+ * database): it lives as long as the linter running the scan, and a linter
+ * is one worker thread's, so the state is never shared between threads.
+ * NULL the first time; drop frees it with the linter. */
+void **fl_scan_kind_state(fl_scan *s, const fl_kind *k, void (*drop)(void *));
 /* Normalised text of a block, computed once per document. */
 const fl_norm *fl_scan_norm(fl_scan *s, int block);
 /* Blocks of a scope, computed once per document and scope. */

@@ -18,8 +18,8 @@
  * Placeholders: {date} the judging date, {from} where it came from (编制日期,
  * --as-of, 检查当日), {first} and {last} the years the table covers. */
 #include "rules/kind.h"
-#include "core/calendar.h"
-#include "core/datatab.h"
+#include "data/calendar.h"
+#include "data/tables.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

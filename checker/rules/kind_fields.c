@@ -15,6 +15,7 @@
  * A comparison with since/until runs only on the dates it is in force.
  */
 #include "rules/kind.h"
+#include "rules/codecheck.h"
 #include "rules/daterange.h"
 #include "core/date.h"
 #include <stdint.h>

@@ -25,7 +25,7 @@
 #include "rules/clause.h"
 #include "core/acmatch.h"
 #include "core/buf.h"
-#include "core/datatab.h"
+#include "data/tables.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <stdio.h>

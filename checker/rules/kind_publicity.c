@@ -27,12 +27,13 @@
  * A period in a year the holiday table lacks is not guessed: the rule gives
  * the message of <case name="unknown-year"> at info severity. */
 #include "rules/kind.h"
+#include "rules/publicity.h"
 #include "rules/clause.h"
 #include "rules/daterange.h"
 #include "rules/ppdata.h"
-#include "core/calendar.h"
+#include "data/calendar.h"
 #include "core/checkdigit.h"
-#include "core/datatab.h"
+#include "data/tables.h"
 #include "core/date.h"
 #include "core/utf8.h"
 #include <stdint.h>
@@ -40,39 +41,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { P_PERIOD, P_CHANNELS, P_COMMISSION, P_SAME_START, P_RESPONDENTS, P_PERSONAL, P_NCHECKS } pub_check;
 static const char *const check_names[] = {"period", "channels", "commission", "same-start", "respondents", "personal"};
-
-enum { CH_NETWORK, CH_NEWSPAPER, CH_POSTING, CH_N };
 static const char *const role_names[] = {"network", "newspaper", "posting"};
-
-enum { COL_NAME, COL_PHONE, COL_ID, COL_N };
 static const char *const col_names[] = {"name", "phone", "id"};
-
-/* Messages other than the rule's own, by case. */
-enum { CASE_UNKNOWN_YEAR, CASE_STATED, CASE_NEWSPAPER, CASE_CHECK_DIGIT, CASE_SIMPLIFIED, CASE_TEXT, CASE_N };
 static const char *const case_names[] = {"unknown-year", "stated", "newspaper", "check-digit", "simplified", "text"};
-
-typedef struct channel { const char *name; const fl_pattern *p; } channel;
-
-typedef struct pub_k {
-    pub_check check;
-    int limit;                    /* period: min days; commission: max days; channels: newspaper runs */
-    fl_scope_spec scope;
-    const char **whole; size_t nwhole; /* doc types read as a whole */
-    const fl_pattern *stage, *other_stage, *unless;
-    const fl_pattern *days, *times;
-    const fl_pattern *commission, *first;
-    channel ch[CH_N];
-    const fl_pattern *col[COL_N];
-    /* The 园区 simplification claimed (publicity_park.c): the period's
-     * minimum becomes simplified_min, posting and the first publicity are
-     * not required. */
-    const fl_pattern *simplified;
-    int simplified_min;
-    struct { const char *msg, *msg_en; } cases[CASE_N];
-    const fl_calendar *cal;
-} pub_k;
 
 static const char *const vars[] = {"channel", "from", "to", "days", "min", "max", "count", "value",
                                    "commission", "first", "network", "newspaper", "posting",
@@ -106,7 +78,7 @@ static int index_of(const char *const *names, int n, const char *s)
     return -1;
 }
 
-static int parse_child(pub_k *k, const xmlNode *c, fl_loader *ld, const fl_rule *rule, fl_error *err)
+static int parse_child(fl_pub_k *k, const xmlNode *c, fl_loader *ld, const fl_rule *rule, fl_error *err)
 {
     const fl_pattern **slot = NULL;
     if (fl_xml_named(c, "stage")) slot = &k->stage;
@@ -155,7 +127,7 @@ static int parse_child(pub_k *k, const xmlNode *c, fl_loader *ld, const fl_rule 
 }
 
 /* What each check cannot do without. */
-static int check_needs(const pub_k *k, const xmlNode *el, fl_loader *ld, fl_error *err)
+static int check_needs(const fl_pub_k *k, const xmlNode *el, fl_loader *ld, fl_error *err)
 {
     bool ok = true;
     switch (k->check) {
@@ -178,11 +150,11 @@ static int check_needs(const pub_k *k, const xmlNode *el, fl_loader *ld, fl_erro
 
 static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 {
-    pub_k *k = fl_loader_alloc(ld, sizeof *k);
+    fl_pub_k *k = fl_loader_alloc(ld, sizeof *k);
     const char *check = fl_loader_attr(ld, el, "check");
     int c = index_of(check_names, P_NCHECKS, check);
     if (c < 0) return fl_loader_error(err, ld, el, "<publicity check=\"%s\">: use period, channels, commission, same-start, respondents or personal", check ? check : "");
-    k->check = (pub_check)c;
+    k->check = (fl_pub_check)c;
     if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
     k->nwhole = fl_loader_list(ld, fl_loader_attr(ld, el, "whole-document"), false, &k->whole);
     const char *lim = fl_loader_attr(ld, el, k->check == P_COMMISSION ? "max" : "min");
@@ -208,174 +180,6 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     return 0;
 }
 
-/* ---- reading dates ---------------------------------------------------------- */
-
-typedef struct item {
-    fl_date d;
-    size_t s, e;      /* normalised offsets in the block */
-    int pair;         /* index of the range's end item, -1 */
-    bool is_end;      /* the end of a range */
-    unsigned roles;   /* channels of its clause (else its sentence) */
-    unsigned sroles;  /* channels of its sentence */
-} item;
-
-typedef struct sent {
-    int block;
-    size_t a, e;
-    unsigned roles;
-    bool stage, other;
-    size_t first, n;  /* its items */
-} sent;
-
-typedef struct text {
-    sent *s; size_t ns, cap_s;
-    item *it; size_t ni, cap_i;
-    int heading;      /* where a missing thing is reported, -1 line 1 */
-    bool staged;
-    bool any;         /* the region exists at all */
-} text;
-
-static bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-
-static bool starts_with(const char *t, size_t len, const char *lit)
-{
-    size_t n = strlen(lit);
-    return len >= n && !memcmp(t, lit, n);
-}
-
-static void add_item(text *x, const fl_date *d, size_t s, size_t e)
-{
-    FL_VEC_RESERVE(x->it, x->cap_i, x->ni + 1);
-    x->it[x->ni++] = (item){*d, s, e, -1, false, 0, 0};
-}
-
-/* The dates of sentence [a, e) of normalised text t: a range gives two
- * items, its start paired with its end. */
-static void read_dates(text *x, const char *t, size_t a, size_t e)
-{
-    fl_date carry = {0, 0, 0};
-    for (size_t i = a; i < e;) {
-        fl_drange r;
-        size_t end = fl_drange_at(&r, t, e, i, &carry);
-        if (!end) {
-            unsigned char c = (unsigned char)t[i];
-            i += c < 0x80 ? 1 : fl_utf8_decode(t + i, e - i, &(uint32_t){0});
-            continue;
-        }
-        add_item(x, &r.from, r.s, r.e);
-        if (r.has_end) {
-            if (r.range) x->it[x->ni - 1].pair = (int)x->ni;
-            add_item(x, &r.to, r.s2, r.e2);
-            x->it[x->ni - 1].is_end = r.range;
-        }
-        carry = r.to;
-        i = end;
-    }
-}
-
-/* ---- the region ---------------------------------------------------------------- */
-
-static bool whole_type(const pub_k *k, const char *type)
-{
-    for (size_t i = 0; type && i < k->nwhole; i++)
-        if (!strcmp(k->whole[i], type)) return true;
-    return false;
-}
-
-static unsigned roles_in(fl_scan *s, const pub_k *k, int b, size_t a, size_t e)
-{
-    unsigned r = 0;
-    size_t ms, me;
-    for (int i = 0; i < CH_N; i++)
-        if (k->ch[i].p && fl_scan_find(s, k->ch[i].p, b, a, e, &ms, &me) == 1) r |= 1u << i;
-    return r;
-}
-
-static bool has(fl_scan *s, const fl_pattern *p, int b, size_t a, size_t e)
-{
-    size_t ms, me;
-    return p && fl_scan_find(s, p, b, a, e, &ms, &me) == 1;
-}
-
-static void add_sentences(fl_scan *s, const pub_k *k, text *x, int b, bool staged)
-{
-    const fl_norm *n = fl_scan_norm(s, b);
-    for (size_t off = 0; off < n->len && !fl_scan_failed(s);) {
-        size_t a, e;
-        fl_scan_sentence(s, b, off, &a, &e);
-        if (e <= off) break;
-        off = e;
-        sent st = {b, a, e, roles_in(s, k, b, a, e), false, false, x->ni, 0};
-        st.stage = has(s, k->stage, b, a, e);
-        st.other = has(s, k->other_stage, b, a, e);
-        if (!staged && st.other && !st.stage) continue;
-        read_dates(x, n->text, a, e);
-        st.n = x->ni - st.first;
-        for (size_t i = st.first; i < x->ni; i++) {
-            size_t ca, ce;
-            fl_text_clause(n->text, a, e, x->it[i].s, &ca, &ce);
-            unsigned r = roles_in(s, k, b, ca, ce);
-            x->it[i].roles = r ? r : st.roles;
-            x->it[i].sroles = st.roles;
-        }
-        FL_VEC_RESERVE(x->s, x->cap_s, x->ns + 1);
-        x->s[x->ns++] = st;
-    }
-}
-
-/* The blocks to read: see the top of the file. staged: narrow to the stage
- * sections when there are any. */
-static void build_text(fl_scan *s, const pub_k *k, bool staged, text *x)
-{
-    const fl_doc *doc = fl_scan_doc(s);
-    memset(x, 0, sizeof *x);
-    x->heading = -1;
-    fl_scope_spec base = k->scope;
-    if (whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
-    const fl_scope *sc = fl_scan_scope(s, &base);
-    if (!sc->found || fl_scan_failed(s)) return;
-    x->any = true;
-    x->heading = sc->heading;
-    unsigned char *in = fl_xcalloc(doc->nblocks + 1, 1);
-    for (size_t i = 0; i < sc->nblocks; i++) in[sc->blocks[i]] = 1;
-    if (staged && k->stage) { /* the stage's sections inside the region */
-        fl_scope_spec st = {k->stage, base.exclude, base.parts, 0};
-        const fl_scope *ss = fl_scan_scope(s, &st);
-        for (size_t i = 0; i < ss->nblocks; i++)
-            if (in[ss->blocks[i]]) {
-                if (!x->staged) x->heading = ss->blocks[i]; /* its first section's heading */
-                x->staged = true;
-                in[ss->blocks[i]] = 2;
-            }
-        for (size_t b = 0; x->staged && b < doc->nblocks; b++) in[b] = in[b] == 2;
-    }
-    for (size_t b = 0; b < doc->nblocks && !fl_scan_failed(s); b++)
-        if (in[b]) add_sentences(s, k, x, (int)b, x->staged || !staged);
-    free(in);
-}
-
-static void text_free(text *x)
-{
-    free(x->s);
-    free(x->it);
-}
-
-/* Does the text speak of the stage at all (or is it the stage's section)? */
-static bool about_stage(const text *x)
-{
-    if (x->staged) return true;
-    for (size_t i = 0; i < x->ns; i++)
-        if (x->s[i].stage) return true;
-    return false;
-}
-
-static bool excused(fl_scan *s, const pub_k *k, const text *x)
-{
-    for (size_t i = 0; k->unless && i < x->ns; i++)
-        if (has(s, k->unless, x->s[i].block, x->s[i].a, x->s[i].e)) return true;
-    return false;
-}
-
 /* ---- helpers for findings ---------------------------------------------------- */
 
 static const char *typed(fl_scan *s, int b, size_t a, size_t e)
@@ -387,20 +191,20 @@ static const char *typed(fl_scan *s, int b, size_t a, size_t e)
 
 static const char *num(fl_scan *s, long v) { return fl_arena_printf(fl_scan_arena(s), "%ld", v); }
 
-static int sentence_of_item(const text *x, size_t i)
+static int sentence_of_item(const fl_pub_text *x, size_t i)
 {
     for (size_t k = 0; k < x->ns; k++)
         if (i >= x->s[k].first && i < x->s[k].first + x->s[k].n) return (int)k;
     return -1;
 }
 
-static int block_of_item(const text *x, size_t i)
+static int block_of_item(const fl_pub_text *x, size_t i)
 {
     int k = sentence_of_item(x, i);
     return k >= 0 ? x->s[k].block : -1;
 }
 
-static void use_case(fl_hit *h, const pub_k *k, int c)
+static void use_case(fl_hit *h, const fl_pub_k *k, int c)
 {
     h->message = k->cases[c].msg;
     h->message_en = k->cases[c].msg_en;
@@ -412,26 +216,27 @@ static long number_at(const char *t, size_t len)
     static const char *const cn[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     long v = 0;
     size_t i = 0;
-    while (i < len && !is_ascii_digit(t[i]) && !starts_with(t + i, len - i, "十") && !starts_with(t + i, len - i, "两")) {
+    while (i < len && !fl_pub_is_ascii_digit(t[i]) && !fl_pub_starts_with(t + i, len - i, "十") &&
+           !fl_pub_starts_with(t + i, len - i, "两")) {
         bool digit = false;
-        for (int d = 1; d < 10 && !digit; d++) digit = starts_with(t + i, len - i, cn[d]);
+        for (int d = 1; d < 10 && !digit; d++) digit = fl_pub_starts_with(t + i, len - i, cn[d]);
         if (digit) break;
         i++;
     }
-    if (i < len && is_ascii_digit(t[i])) {
-        while (i < len && is_ascii_digit(t[i])) v = v * 10 + (t[i++] - '0');
+    if (i < len && fl_pub_is_ascii_digit(t[i])) {
+        while (i < len && fl_pub_is_ascii_digit(t[i])) v = v * 10 + (t[i++] - '0');
         return v;
     }
     long cur = -1;
     while (i < len) {
         int d = -1;
-        if (starts_with(t + i, len - i, "两")) d = 2;
+        if (fl_pub_starts_with(t + i, len - i, "两")) d = 2;
         for (int q = 0; q < 10 && d < 0; q++)
-            if (starts_with(t + i, len - i, cn[q])) d = q;
+            if (fl_pub_starts_with(t + i, len - i, cn[q])) d = q;
         if (d >= 0) {
             cur = d;
             i += 3;
-        } else if (starts_with(t + i, len - i, "十")) {
+        } else if (fl_pub_starts_with(t + i, len - i, "十")) {
             v += (cur > 0 ? cur : 1) * 10;
             cur = 0;
             i += 3;
@@ -445,11 +250,11 @@ static long number_at(const char *t, size_t len)
 
 /* The first stated count (pattern p) in sentences carrying role bits `want`
  * (0: sentences naming no channel). */
-static bool stated(fl_scan *s, const text *x, const fl_pattern *p, unsigned want, long *v, int *b, size_t *ms,
+static bool stated(fl_scan *s, const fl_pub_text *x, const fl_pattern *p, unsigned want, long *v, int *b, size_t *ms,
                    size_t *me)
 {
     for (size_t i = 0; i < x->ns && !fl_scan_failed(s); i++) {
-        const sent *st = &x->s[i];
+        const fl_pub_sent *st = &x->s[i];
         if (want ? !(st->roles & want) : st->roles != 0) continue;
         if (fl_scan_find(s, p, st->block, st->a, st->e, ms, me) == 1) {
             const fl_norm *n = fl_scan_norm(s, st->block);
@@ -464,7 +269,7 @@ static bool stated(fl_scan *s, const text *x, const fl_pattern *p, unsigned want
 /* The channel's period: the first range in a clause naming it, else in a
  * sentence naming it (…在网站公示，同期在公告栏张贴), else a range no channel
  * claims (公示时间为…); -1 if none. */
-static int range_for(const text *x, int role)
+static int range_for(const fl_pub_text *x, int role)
 {
     for (size_t i = 0; i < x->ni; i++)
         if (x->it[i].pair >= 0 && (x->it[i].roles & (1u << role))) return (int)i;
@@ -477,9 +282,9 @@ static int range_for(const text *x, int role)
 
 /* ---- period (EIA402) ------------------------------------------------------------ */
 
-static void period_range(fl_scan *s, const pub_k *k, const text *x, int r, const char *channels, int min, bool simple)
+static void period_range(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, int r, const char *channels, int min, bool simple)
 {
-    const item *a = &x->it[r], *z = &x->it[a->pair];
+    const fl_pub_item *a = &x->it[r], *z = &x->it[a->pair];
     int b = block_of_item(x, (size_t)r);
     bool known = true;
     long n = fl_calendar_count(k->cal, &a->d, &z->d, &known);
@@ -502,7 +307,7 @@ static void period_range(fl_scan *s, const pub_k *k, const text *x, int r, const
     fl_scan_emit(s, &h);
 }
 
-static void period_stated(fl_scan *s, const pub_k *k, const text *x, int role, const char *channels, int min)
+static void period_stated(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, int role, const char *channels, int min)
 {
     long v;
     int b;
@@ -519,7 +324,7 @@ static void period_stated(fl_scan *s, const pub_k *k, const text *x, int role, c
 
 /* Simplified (园区): the network period against the shorter minimum;
  * posting is not required, so its period is not judged. */
-static void run_period(fl_scan *s, const pub_k *k, const text *x, bool simple)
+static void run_period(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, bool simple)
 {
     int rn = range_for(x, CH_NETWORK), rp = simple ? -1 : range_for(x, CH_POSTING);
     int min = simple ? k->simplified_min : k->limit;
@@ -537,7 +342,7 @@ static void run_period(fl_scan *s, const pub_k *k, const text *x, bool simple)
 
 /* ---- channels (EIA403) ----------------------------------------------------------- */
 
-static void missing_channel(fl_scan *s, const pub_k *k, const text *x, int role, bool simple)
+static void missing_channel(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, int role, bool simple)
 {
     fl_hit h = {.block = x->heading, .severity = -1, .item = k->ch[role].name};
     if (simple && k->cases[CASE_SIMPLIFIED].msg) use_case(&h, k, CASE_SIMPLIFIED);
@@ -548,7 +353,7 @@ static void missing_channel(fl_scan *s, const pub_k *k, const text *x, int role,
 /* Newspaper runs: distinct single dates of newspaper clauses inside the
  * period (when one is known). When fewer dates are listed than required, a
  * stated count (共2次) may make up for them. */
-static void newspaper_runs(fl_scan *s, const pub_k *k, const text *x)
+static void newspaper_runs(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
 {
     int r = range_for(x, CH_NETWORK);
     const fl_date *from = r >= 0 ? &x->it[r].d : NULL, *to = r >= 0 ? &x->it[x->it[r].pair].d : NULL;
@@ -556,7 +361,7 @@ static void newspaper_runs(fl_scan *s, const pub_k *k, const text *x)
     int first = -1;
     const char *list = "";
     for (size_t i = 0; i < x->ni; i++) {
-        const item *it = &x->it[i];
+        const fl_pub_item *it = &x->it[i];
         if (it->pair >= 0 || it->is_end || !(it->roles & (1u << CH_NEWSPAPER)) || !it->d.d) continue;
         bool dup = false;
         for (size_t j = 0; j < i && !dup; j++)
@@ -594,7 +399,7 @@ static void newspaper_runs(fl_scan *s, const pub_k *k, const text *x)
     fl_scan_emit(s, &h);
 }
 
-static void run_channels(fl_scan *s, const pub_k *k, const text *x, bool simple)
+static void run_channels(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, bool simple)
 {
     unsigned seen = 0;
     for (size_t i = 0; i < x->ns; i++) seen |= x->s[i].roles;
@@ -605,11 +410,11 @@ static void run_channels(fl_scan *s, const pub_k *k, const text *x, bool simple)
 
 /* ---- same start (EIA406) ---------------------------------------------------------- */
 
-static int first_date(const text *x, int role)
+static int first_date(const fl_pub_text *x, int role)
 {
     int best = -1;
     for (size_t i = 0; i < x->ni; i++) {
-        const item *it = &x->it[i];
+        const fl_pub_item *it = &x->it[i];
         if (it->is_end || !it->d.d || !(it->roles & (1u << role))) continue;
         if (best < 0 || fl_date_cmp(&it->d, &x->it[best].d) < 0) best = (int)i;
     }
@@ -617,7 +422,7 @@ static int first_date(const text *x, int role)
 }
 
 /* Simplified: a posting made anyway need not start with the others. */
-static void run_same_start(fl_scan *s, const pub_k *k, const text *x, bool simple)
+static void run_same_start(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, bool simple)
 {
     int f[CH_N], known = 0, latest = -1;
     bool differ = false;
@@ -645,22 +450,22 @@ static void run_same_start(fl_scan *s, const pub_k *k, const text *x, bool simpl
 /* The date that goes with the first match of p: in the match's clause, else
  * the last one before it in its sentence. A match whose clause also matches
  * q (委托 in a 首次公开 sentence: "确定编制单位后7个工作日内") is passed over. */
-static int dated_match(fl_scan *s, const text *x, const fl_pattern *p, const fl_pattern *q)
+static int dated_match(fl_scan *s, const fl_pub_text *x, const fl_pattern *p, const fl_pattern *q)
 {
     for (size_t i = 0; i < x->ns && !fl_scan_failed(s); i++) {
-        const sent *st = &x->s[i];
+        const fl_pub_sent *st = &x->s[i];
         size_t ms, me, ca, ce;
         if (fl_scan_find(s, p, st->block, st->a, st->e, &ms, &me) != 1) continue;
         const char *t = fl_scan_norm(s, st->block)->text;
         fl_text_clause(t, st->a, st->e, ms, &ca, &ce);
-        if (q && has(s, q, st->block, ca, ce)) continue;
+        if (q && fl_pub_has(s, q, st->block, ca, ce)) continue;
         int before = -1;
         for (size_t j = st->first; j < st->first + st->n; j++) {
-            const item *it = &x->it[j];
+            const fl_pub_item *it = &x->it[j];
             if (it->s >= ca && it->e <= ce) return (int)j;
             size_t da, de;
             fl_text_clause(t, st->a, st->e, it->s, &da, &de);
-            if (it->e <= ms && !(q && has(s, q, st->block, da, de))) before = (int)j;
+            if (it->e <= ms && !(q && fl_pub_has(s, q, st->block, da, de))) before = (int)j;
         }
         if (before >= 0) return before;
     }
@@ -668,7 +473,7 @@ static int dated_match(fl_scan *s, const text *x, const fl_pattern *p, const fl_
 }
 
 /* The first date under a heading matching p (首次环境影响评价信息公开情况). */
-static int dated_section(fl_scan *s, const pub_k *k, const text *x)
+static int dated_section(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
 {
     fl_scope_spec sp = {k->first, k->scope.exclude, k->scope.parts, 0};
     const fl_scope *sc = fl_scan_scope(s, &sp);
@@ -689,7 +494,7 @@ static void last_day(fl_date *d)
     fl_date_from_days(d, fl_date_days(&next) - 1);
 }
 
-static void run_commission(fl_scan *s, const pub_k *k, const text *x)
+static void run_commission(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
 {
     int c = dated_match(s, x, k->commission, k->first);
     int f = dated_section(s, k, x);
@@ -730,7 +535,7 @@ static const char *phone_key(fl_scan *s, const char *v)
     size_t o = 0;
     for (const char *p = v; *p; p++) {
         if (*p == '*' || !strncmp(p, "×", 2)) return ""; /* masked: nothing to compare */
-        if (is_ascii_digit(*p)) out[o++] = *p;
+        if (fl_pub_is_ascii_digit(*p)) out[o++] = *p;
     }
     out[o] = '\0';
     return o >= 7 ? out : "";
@@ -743,11 +548,11 @@ static const char *id_key(fl_scan *s, const char *v)
     char *out = fl_arena_strdup(fl_scan_arena(s), v);
     if (out[n - 1] == 'x') out[n - 1] = 'X';
     for (size_t i = 0; i + 1 < n; i++)
-        if (!is_ascii_digit(out[i])) return "";
+        if (!fl_pub_is_ascii_digit(out[i])) return "";
     return out;
 }
 
-static void respondent_hit(fl_scan *s, const pub_k *k, int b, int row, int other, const char *col, const char *value,
+static void respondent_hit(fl_scan *s, const fl_pub_k *k, int b, int row, int other, const char *col, const char *value,
                            int c)
 {
     fl_hit h = {.block = b, .severity = -1};
@@ -759,7 +564,7 @@ static void respondent_hit(fl_scan *s, const pub_k *k, int b, int row, int other
     fl_scan_emit(s, &h);
 }
 
-static void check_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int nrows, const char *const *heads)
+static void check_rows(fl_scan *s, const fl_pub_k *k, const row_vals *rows, int nrows, const char *const *heads)
 {
     for (int r = 0; r < nrows; r++) {
         const row_vals *a = &rows[r];
@@ -787,7 +592,7 @@ static void check_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int nro
  * numbers of the people listed: one finding at the first, with the count, the
  * number shown masked. A column headed 身份证 proves an ID number without its
  * check character. */
-static void personal_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int nrows, const char *const *heads)
+static void personal_rows(fl_scan *s, const fl_pub_k *k, const row_vals *rows, int nrows, const char *const *heads)
 {
     for (int c = COL_PHONE; c < COL_N; c++) {
         int first = -1, count = 0;
@@ -818,7 +623,7 @@ static void personal_rows(fl_scan *s, const pub_k *k, const row_vals *rows, int 
 /* EIA407 outside the tables: a full ID number (check character right) in the
  * text is nobody's business to publish. Phone numbers in the text are the
  * 建设单位's and 环评单位's contacts, published on purpose: not looked at. */
-static void personal_text(fl_scan *s, const pub_k *k, const fl_scope *sc)
+static void personal_text(fl_scan *s, const fl_pub_k *k, const fl_scope *sc)
 {
     const fl_doc *doc = fl_scan_doc(s);
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
@@ -840,7 +645,7 @@ static void personal_text(fl_scan *s, const pub_k *k, const fl_scope *sc)
 }
 
 /* One table: the first row names the columns. */
-static void respondent_table(fl_scan *s, const pub_k *k, int id)
+static void respondent_table(fl_scan *s, const fl_pub_k *k, int id)
 {
     const fl_doc *doc = fl_scan_doc(s);
     int col[COL_N] = {-1, -1, -1}, nrows = 0;
@@ -877,11 +682,11 @@ static void respondent_table(fl_scan *s, const pub_k *k, int id)
     free(rows);
 }
 
-static void run_respondents(fl_scan *s, const pub_k *k)
+static void run_respondents(fl_scan *s, const fl_pub_k *k)
 {
     const fl_doc *doc = fl_scan_doc(s);
     fl_scope_spec base = k->scope;
-    if (whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
+    if (fl_pub_whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
     const fl_scope *sc = fl_scan_scope(s, &base);
     if (!sc->found || fl_scan_failed(s)) return;
     int last = 0;
@@ -898,20 +703,20 @@ static void run_respondents(fl_scan *s, const pub_k *k)
 /* Does the region claim the 园区 simplification (<simplified>)? Looked for
  * in the whole region, not only the 征求意见稿 stage: the claim is usually
  * made in the 概述. */
-static bool simplified(fl_scan *s, const pub_k *k)
+static bool simplified(fl_scan *s, const fl_pub_k *k)
 {
     if (!k->simplified) return false;
     fl_scope_spec base = k->scope;
-    if (whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
+    if (fl_pub_whole_type(k, fl_scan_doc_type(s))) base.heading = NULL;
     const fl_scope *sc = fl_scan_scope(s, &base);
     for (size_t i = 0; sc->found && i < sc->nblocks && !fl_scan_failed(s); i++)
-        if (has(s, k->simplified, sc->blocks[i], 0, SIZE_MAX)) return true;
+        if (fl_pub_has(s, k->simplified, sc->blocks[i], 0, SIZE_MAX)) return true;
     return false;
 }
 
 static void run(const fl_rule *rule, fl_scan *s)
 {
-    const pub_k *k = rule->data;
+    const fl_pub_k *k = rule->data;
     if (k->check == P_RESPONDENTS || k->check == P_PERSONAL) {
         run_respondents(s, k);
         return;
@@ -922,23 +727,23 @@ static void run(const fl_rule *rule, fl_scan *s)
     if (fl_scan_doc(s)->notice && k->check != P_PERIOD) return;
     bool simple = simplified(s, k);
     if (fl_scan_failed(s) || (simple && k->check == P_COMMISSION)) return; /* no first publicity then */
-    text x;
-    build_text(s, k, k->check != P_COMMISSION, &x);
-    if (x.any && !fl_scan_failed(s) && !excused(s, k, &x)) {
+    fl_pub_text x;
+    fl_pub_build_text(s, k, k->check != P_COMMISSION, &x);
+    if (x.any && !fl_scan_failed(s) && !fl_pub_excused(s, k, &x)) {
         switch (k->check) {
-        case P_PERIOD: if (about_stage(&x)) run_period(s, k, &x, simple); break;
-        case P_CHANNELS: if (about_stage(&x)) run_channels(s, k, &x, simple); break;
-        case P_SAME_START: if (about_stage(&x)) run_same_start(s, k, &x, simple); break;
+        case P_PERIOD: if (fl_pub_about_stage(&x)) run_period(s, k, &x, simple); break;
+        case P_CHANNELS: if (fl_pub_about_stage(&x)) run_channels(s, k, &x, simple); break;
+        case P_SAME_START: if (fl_pub_about_stage(&x)) run_same_start(s, k, &x, simple); break;
         case P_COMMISSION: run_commission(s, k, &x); break;
         default: break;
         }
     }
-    text_free(&x);
+    fl_pub_text_free(&x);
 }
 
 static void describe(const fl_rule *rule, FILE *out)
 {
-    const pub_k *k = rule->data;
+    const fl_pub_k *k = rule->data;
     fl_scope_describe(&k->scope, out);
     for (size_t i = 0; i < k->nwhole; i++) fprintf(out, "%s 文件：全文\n", k->whole[i]);
     bool tables = k->check == P_RESPONDENTS || k->check == P_PERSONAL;

@@ -15,7 +15,7 @@
  * title of another standard in the table. Titles the table does not know are
  * left alone: a warning about an unknown title would mostly be noise. */
 #include "rules/kind.h"
-#include "core/datatab.h"
+#include "data/tables.h"
 #include "core/date.h"
 #include "core/utf8.h"
 #include <stdint.h>

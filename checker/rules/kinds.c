@@ -1,8 +1,11 @@
-/* The table of rule kinds: one row per kind_<name>.c. */
+/* The table of rule kinds: one row per kind_<name>.c. The kinds include
+ * kind.h and never this table; they are declared here, where the table is
+ * the only user. */
 #include "rules/kind.h"
 #include <string.h>
 
-/* Declared here rather than in kind.h: only this table needs them. */
+extern const fl_kind fl_kind_section, fl_kind_mention, fl_kind_forbid, fl_kind_fields;
+extern const fl_kind fl_kind_table, fl_kind_package, fl_kind_doctype;
 extern const fl_kind fl_kind_contents, fl_kind_duration, fl_kind_sum;
 extern const fl_kind fl_kind_standards, fl_kind_places, fl_kind_publicity;
 extern const fl_kind fl_kind_corpus, fl_kind_undated, fl_kind_coverage;

@@ -1,21 +1,12 @@
 /* Rule sets after loading: lookups, applicability, freeing. The XML side of
- * loading is in load.c, finding the shipped files in discover.c. */
+ * loading is in ruleset_read.c, finding the shipped files in discover.c. */
 #include "rules/ruleset.h"
 #include "core/buf.h"
 #include "core/i18n.h"
+#include <libxml/relaxng.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-const char *const fl_doc_types[] = {"eia-book", "eia-form", "eia-pp", "soil-plan",
-                                    "soil-summary", "soil-sign", NULL};
-
-bool fl_doc_type_known(const char *name)
-{
-    for (size_t i = 0; fl_doc_types[i]; i++)
-        if (!strcmp(fl_doc_types[i], name)) return true;
-    return false;
-}
 
 static const char *const sev_names[] = {"info", "warning", "error"};
 
@@ -127,15 +118,13 @@ static void ruleset_free(fl_ruleset *rs)
     free(rs);
 }
 
-void fl_rulesets_schema_free(void *schema); /* load.c */
-
 void fl_rules_free(fl_rules *set)
 {
     if (!set) return;
     for (size_t i = 0; i < set->nsets; i++) ruleset_free(set->sets[i]);
     free(set->sets);
     free(set->all);
-    fl_rulesets_schema_free(set->schema);
+    if (set->schema) xmlRelaxNGFree(set->schema); /* made by ruleset_read.c */
     memset(set, 0, sizeof *set);
 }
 

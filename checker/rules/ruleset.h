@@ -7,19 +7,18 @@
 #ifndef FL_RULESET_H
 #define FL_RULESET_H
 #include <stdbool.h>
+#include "model/doctypes.h"
 #include <stddef.h>
 #include "core/arena.h"
 #include "core/error.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/pattern.h"
 
 typedef enum fl_severity { FL_SEV_INFO = 0, FL_SEV_WARNING = 1, FL_SEV_ERROR = 2 } fl_severity;
 const char *fl_severity_name(fl_severity s);            /* "error" ... */
 int fl_severity_parse(const char *s, fl_severity *out); /* 0 / -1 */
 
-/* The document types (docs/rules.md lists them); rulesets may only name these. */
-extern const char *const fl_doc_types[];
-bool fl_doc_type_known(const char *name);
+/* Rulesets may only name the document types of model/doctypes.h. */
 
 /* Which blocks a rule looks at: sections whose heading matches `heading`
  * (with their subsections), less sections whose heading matches `exclude`,

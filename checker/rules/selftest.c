@@ -1,4 +1,7 @@
 /* Embedded examples as tests (see selftest.h). */
+#include "model/finish.h"
+#include "model/load.h"
+#include "input/readers.h"
 #include "rules/selftest.h"
 #include "core/date.h"
 #include "corpus/index.h"
@@ -22,9 +25,7 @@ static int apply_marks(fl_doc *doc, const fl_example *ex, fl_error *err)
         const fl_mark *m = &ex->marks[i];
         int b = block_of_line(doc, m->line);
         if (b < 0) {
-            char msg[64];
-            snprintf(msg, sizeof msg, "the example has no text on line %d", m->line);
-            return fl_error_set(err, FL_E_USAGE, msg);
+            return fl_error_setf(err, FL_E_USAGE, "the example has no text on line %d", m->line);
         }
         switch (m->kind) {
         case FL_MARK_INS: case FL_MARK_DEL: case FL_MARK_MOVE_TO: case FL_MARK_MOVE_FROM:
@@ -52,10 +53,10 @@ int fl_example_doc(fl_doc **out, const fl_example *ex, fl_error *err)
     fl_doc *doc = NULL;
     *out = NULL;
     if (ex->text && *ex->text) {
-        if (fl_input_load_memory(&doc, "example.md", ex->text, strlen(ex->text), err)) return -1;
+        if (fl_doc_load_memory(&doc, "example.md", ex->text, strlen(ex->text), err)) return -1;
     } else { /* nothing but package contents (properties, revisions) */
         doc = fl_doc_new("example.md");
-        doc->format = FL_FMT_MARKDOWN;
+        doc->reader = fl_reader_find("markdown");
         fl_doc_finish(doc);
     }
     if (apply_marks(doc, ex, err)) {
@@ -74,7 +75,7 @@ static int index_other(fl_corpus *c, const fl_example_other *o, fl_error *err)
     fl_corpus_status st;
     int rc = -1;
     memset(&e, 0, sizeof e);
-    if (fl_input_load_memory(&doc, o->name, o->text, strlen(o->text), err)) goto cleanup;
+    if (fl_doc_load_memory(&doc, o->name, o->text, strlen(o->text), err)) goto cleanup;
     if (fl_corpus_entry_make(&e, doc, FL_CORPUS_FILING, fl_corpus_params(c), err)) goto cleanup;
     rc = fl_corpus_store(c, &e, &st, err);
 cleanup:

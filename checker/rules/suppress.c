@@ -1,6 +1,7 @@
 /* Suppressions with reasons (see suppress.h): find the filinglint-disable
  * directives of a document, drop the findings they cover, and report the
  * directives that are invalid or hid nothing. */
+#include "input/readers.h"
 #include "rules/suppress.h"
 #include "core/buf.h"
 #include "core/utf8.h"
@@ -253,7 +254,7 @@ size_t fl_suppress_apply(const fl_doc *doc, fl_result *res, const fl_suppress_op
 {
     dirvec ds = {0};
     from_comments(doc, &ds);
-    if (doc->format == FL_FMT_TEXT || doc->format == FL_FMT_MARKDOWN) from_lines(doc, &ds);
+    if (fl_reader_of(doc)->text) from_lines(doc, &ds);
     if (!ds.n) return 0;
     size_t kept = 0, dropped = 0;
     for (size_t i = 0; i < res->nfindings; i++) {

@@ -18,7 +18,7 @@
 #ifndef FL_SUPPRESS_H
 #define FL_SUPPRESS_H
 #include <stdbool.h>
-#include "model/doc.h"
+#include "doc/doc.h"
 #include "rules/finding.h"
 #include "rules/ruleset.h"
 

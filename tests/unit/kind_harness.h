@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "model/load.h"
 #include "core/date.h"
 #include "input/input.h"
 #include "rules/engine.h"
@@ -26,7 +27,7 @@ static void kind_run(fixture *f, const char *id, const char *doc_type, const cha
 {
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "t.md", md, strlen(md), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "t.md", md, strlen(md), &err), 0);
     fl_lint_opts o;
     memset(&o, 0, sizeof o);
     o.only = fl_rules_find(&f->rules, id);

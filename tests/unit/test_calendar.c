@@ -1,4 +1,4 @@
-/* Unit tests for core/calendar over the shipped rulesets/data/holidays.xml:
+/* Unit tests for data/calendar over the shipped rulesets/data/holidays.xml:
  * make-up working days, holidays, the 公众参与办法's inclusive counting (the
  * 2025-02-07..19 window a real notice calls 10 working days is 10), adding
  * working days both ways, years the table lacks (known == false with a
@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <cmocka.h>
 
-#include "core/calendar.h"
-#include "input/xmlsafe.h"
+#include "data/calendar.h"
+#include "core/xmlsafe.h"
 
 static fl_holidays *holidays;
 static fl_calendar *cal;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/load.h"
 #include "core/buf.h"
 #include "corpus/fingerprint.h"
 #include "corpus/index.h"
@@ -124,7 +125,7 @@ static void test_fold_doc_parts(void **state)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    assert_int_equal(fl_input_load_memory(&doc, "x.md", md, strlen(md), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "x.md", md, strlen(md), &err), 0);
     fl_fold f;
     fl_fold_init(&f);
     fl_fold_doc(&f, doc);
@@ -284,7 +285,7 @@ static void test_lines_map(void **state)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    assert_int_equal(fl_input_load_memory(&doc, "x.txt", md, strlen(md), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "x.txt", md, strlen(md), &err), 0);
     fl_fold f;
     fl_fold_init(&f);
     fl_fold_doc(&f, doc);

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "model/load.h"
 #include "core/buf.h"
 #include "corpus/index.h"
 #include "input/input.h"
@@ -67,7 +68,7 @@ static fl_doc *load(const char *name, const char *text)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    if (fl_input_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load %s: %s", name, err.message);
+    if (fl_doc_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load %s: %s", name, err.message);
     return doc;
 }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "model/load.h"
 #include "core/buf.h"
 #include "corpus/index.h"
 #include "corpus/query.h"
@@ -61,7 +62,7 @@ static fl_doc *load_fixture(const char *rel)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    if (fl_input_load(&doc, path, &err)) fail_msg("load %s: %s", path, err.message);
+    if (fl_doc_load(&doc, path, &err)) fail_msg("load %s: %s", path, err.message);
     return doc;
 }
 
@@ -70,7 +71,7 @@ static fl_doc *load_memory(const char *name, const char *text)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    if (fl_input_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load %s: %s", name, err.message);
+    if (fl_doc_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load %s: %s", name, err.message);
     return doc;
 }
 

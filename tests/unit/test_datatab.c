@@ -1,4 +1,4 @@
-/* Unit tests for core/datatab: the shipped tables load and hold what the
+/* Unit tests for data/datatab: the shipped tables load and hold what the
  * rules rely on (the superseded standards STD001 must know, with their dates,
  * code normalisation however a code is typed, titles for STD002; every
  * province and prefecture with GB/T 2260 codes, nesting, short names and
@@ -15,8 +15,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "core/datatab.h"
-#include "input/xmlsafe.h"
+#include "data/tables.h"
+#include "core/xmlsafe.h"
 
 #define DATA FL_SOURCE_RULESETS "/data/"
 

@@ -13,8 +13,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 static char last_reason[1024];
 
@@ -22,7 +24,7 @@ static const char *type_of_text(const char *text)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    if (fl_input_load_memory(&doc, "a.txt", text, strlen(text), &err)) fail_msg("load: %s", err.message);
+    if (fl_doc_load_memory(&doc, "a.txt", text, strlen(text), &err)) fail_msg("load: %s", err.message);
     const char *t = doc->doc_type; /* a static string */
     snprintf(last_reason, sizeof last_reason, "%s", doc->doc_type_reason ? doc->doc_type_reason : "");
     fl_doc_free(doc);

@@ -4,6 +4,9 @@
  * clause-level `unless`, and the table kind's header bands over the one-table
  * layout of the 编制单位和编制人员情况表 (merged label rows, two person lists
  * with their own header rows), built here cell by cell. */
+#include "model/finish.h"
+#include "model/load.h"
+#include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +17,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
 #include "lint_fixture.h"
@@ -50,7 +53,7 @@ static fl_doc *load(fixture *f, const char *rel)
     snprintf(path, sizeof path, "%s/%s", f->dir, rel);
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load(&doc, path, &err), 0);
+    assert_int_equal(fl_doc_load(&doc, path, &err), 0);
     return doc;
 }
 
@@ -58,7 +61,7 @@ static fl_doc *md(const char *text)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "d.md", text, strlen(text), &err), 0);
     return doc;
 }
 
@@ -157,7 +160,7 @@ static void cell(fl_doc *doc, int table, int row, int col, int span, const char 
 static fl_doc *typed_staff_table(const char *chief_cert, const char *second_no, int last_sig)
 {
     fl_doc *doc = fl_doc_new("typed.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     const char *t = "建设项目环境影响报告表";
     fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_PARAGRAPH, t, strlen(t));
     t = "编制单位和编制人员情况表";
@@ -230,7 +233,7 @@ static void test_merged_points(void **state)
 {
     fixture *f = *state;
     fl_doc *doc = fl_doc_new("m.docx");
-    doc->format = FL_FMT_DOCX;
+    doc->reader = fl_reader_find("docx");
     const char *t = "表3-2 地下水监测结果";
     fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_PARAGRAPH, t, strlen(t)); /* line 1 */
     int id = fl_doc_new_table(doc);

@@ -13,8 +13,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/finish.h"
+#include "model/load.h"
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 static void cell(fl_doc *doc, int table, int row, int col, const char *text)
 {
@@ -65,7 +67,7 @@ static fl_doc *load(const char *name, const char *text)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, name, text, strlen(text), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, name, text, strlen(text), &err), 0);
     return doc;
 }
 
@@ -694,7 +696,7 @@ static void test_markdown_table_fields(void **state)
                              "| 项目类型 | □修复 ☑风险管控 | 项目周期 | 3年 |\n";
     fl_doc *doc = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&doc, "a.md", md, sizeof md - 1, &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "a.md", md, sizeof md - 1, &err), 0);
     assert_string_equal(value(doc, "项目单位"), "乙公司");
     assert_string_equal(value(doc, "联系电话"), "0731-28561234");
     assert_string_equal(value(doc, "项目类型"), "风险管控");
@@ -705,7 +707,7 @@ static void test_markdown_table_fields(void **state)
     static const char grid[] = "| 项目内容 | 项目目标 |\n"
                                "|---|---|\n"
                                "| 修复污染土壤约4.6万立方米 | 土壤镉含量低于目标值 |\n";
-    assert_int_equal(fl_input_load_memory(&doc, "b.md", grid, sizeof grid - 1, &err), 0);
+    assert_int_equal(fl_doc_load_memory(&doc, "b.md", grid, sizeof grid - 1, &err), 0);
     assert_int_equal(doc->nfields, 0);
     fl_doc_free(doc);
 }

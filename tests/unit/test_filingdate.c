@@ -14,9 +14,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/load.h"
 #include "core/buf.h"
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 typedef struct want {
     const char *value;  /* "2019-04"; NULL: none found */
@@ -30,7 +31,7 @@ static void check_as(const char *name, const char *text, want w)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    if (fl_input_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load: %s", err.message);
+    if (fl_doc_load_memory(&doc, name, text, strlen(text), &err)) fail_msg("load: %s", err.message);
     const fl_filing_date *fd = &doc->filing_date;
     char iso[11] = "";
     if (fd->found) fl_date_format(&fd->value, iso);

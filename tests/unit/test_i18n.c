@@ -177,6 +177,30 @@ static void test_errors(void **state)
     assert_string_equal(e.message, "XML nesting deeper than 256 in word/document.xml");
 }
 
+/* fl_error_setf is fl_error_set over the formatted text (a phrase of the
+ * table is still found and said in the language in force); fl_error_at also
+ * names the file and line. */
+static void test_error_helpers(void **state)
+{
+    (void)state;
+    fl_error a, b;
+    char line[2048];
+    for (int zh = 0; zh < 2; zh++) {
+        fl_lang_set(zh ? FL_LANG_ZH : FL_LANG_EN, FL_LANG_CLI);
+        fl_error_setf(&a, FL_E_UNSUPPORTED, "%s; filings are read from DOCX, Word XML, text or Markdown", "a PDF file");
+        fl_error_set(&b, FL_E_UNSUPPORTED, "a PDF file; filings are read from DOCX, Word XML, text or Markdown");
+        assert_string_equal(a.message, b.message);
+        fl_error_setf(&a, FL_E_ZIP_LIMIT, "%s inflates to more than %d MiB", "word/document.xml", 256);
+        fl_error_set(&b, FL_E_ZIP_LIMIT, "word/document.xml inflates to more than 256 MiB");
+        assert_string_equal(a.message, b.message);
+    }
+    assert_non_null(strstr(a.message, "word/document.xml"));
+    fl_lang_set(FL_LANG_EN, FL_LANG_CLI);
+    assert_int_equal(fl_error_at(&a, FL_E_RULESET, "rulesets/eia.xml", 12, "rule %s: %s", "EIA101", "bad"), -1);
+    assert_string_equal(fl_error_format(&a, line, sizeof line), "rulesets/eia.xml:12: rule EIA101: bad");
+    assert_int_equal(fl_error_exit_status(&a), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_bounded),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_error_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/datatab.h"
+#include "data/tables.h"
 #include "input/input.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"

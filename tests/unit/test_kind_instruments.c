@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "core/date.h"
-#include "input/input.h"
+#include "model/load.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
 

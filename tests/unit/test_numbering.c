@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "input/numbering.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NUMBERING(body)                                                                  \

@@ -1,4 +1,4 @@
-/* Unit tests for ruleset loading (rules/load.c): what a valid ruleset turns
+/* Unit tests for ruleset loading (rules/ruleset_read.c): what a valid ruleset turns
  * into (basis, summary, examples, types), and that every kind of mistake a
  * rule writer makes is refused with "file:LINE: reason". */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 
 #include "core/buf.h"
 #include "core/i18n.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/kind.h"
 #include "rules/ruleset.h"
 

@@ -14,14 +14,15 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/load.h"
 #include "input/input.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 static fl_doc *load(const char *text)
 {
     fl_doc *doc = NULL;
     fl_error err;
-    if (fl_input_load_memory(&doc, "a.md", text, strlen(text), &err)) fail_msg("load: %s", err.message);
+    if (fl_doc_load_memory(&doc, "a.md", text, strlen(text), &err)) fail_msg("load: %s", err.message);
     return doc;
 }
 

@@ -12,7 +12,7 @@
 #include <string.h>
 #include "input/numbering.h"
 #include "input/styles.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define STYLES(body)                                                                     \

@@ -1,6 +1,9 @@
 /* Unit tests for rules/suppress.c: directive forms, Word comment ranges,
  * Markdown next-line scope, LINT001 for a missing reason or rule list,
  * LINT002 only when the named rules ran, and selection of the LINT rules. */
+#include "model/finish.h"
+#include "model/load.h"
+#include "input/readers.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +14,7 @@
 #include <cmocka.h>
 
 #include "input/input.h"
-#include "input/xmlsafe.h"
+#include "core/xmlsafe.h"
 #include "rules/suppress.h"
 
 static const fl_ruleset rs = {.id = "t"};
@@ -66,7 +69,7 @@ static fl_doc *md(const char *text)
 {
     fl_doc *d = NULL;
     fl_error err;
-    assert_int_equal(fl_input_load_memory(&d, "t.md", text, strlen(text), &err), 0);
+    assert_int_equal(fl_doc_load_memory(&d, "t.md", text, strlen(text), &err), 0);
     return d;
 }
 
@@ -154,7 +157,7 @@ static void test_word_ranges(void **state)
 {
     (void)state;
     fl_doc *d = fl_doc_new("t.docx");
-    d->format = FL_FMT_DOCX;
+    d->reader = fl_reader_find("docx");
     const char *paras[] = {"建设项目环境影响报告表", "一、概况", "建设单位：XX公司", "地点：上海", "其他：XX"};
     for (size_t i = 0; i < 5; i++) fl_doc_add_block(d, FL_PART_BODY, FL_BLOCK_PARAGRAPH, paras[i], strlen(paras[i]));
     fl_comment *c = fl_doc_add_comment(d);

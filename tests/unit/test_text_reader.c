@@ -13,9 +13,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/load.h"
 #include "input/input.h"
 #include "input/textenc.h"
-#include "model/doc.h"
+#include "doc/doc.h"
 
 /* ---- encodings ------------------------------------------------------------ */
 
@@ -137,7 +138,7 @@ static fl_doc *load_n(const char *name, const char *text, size_t n)
     fl_doc *doc = NULL;
     fl_error err;
     fl_error_clear(&err);
-    if (fl_input_load_memory(&doc, name, text, n, &err)) fail_msg("load %s: %s", name, err.message);
+    if (fl_doc_load_memory(&doc, name, text, n, &err)) fail_msg("load %s: %s", name, err.message);
     return doc;
 }
 #define LOAD(name, text) load_n(name, text, sizeof text - 1)
@@ -200,7 +201,7 @@ static void test_note_and_lines(void **state)
     fl_doc *none = NULL;
     fl_error err;
     fl_error_clear(&err);
-    assert_int_equal(fl_input_load_memory(&none, "latin.txt", "Caf\xe9\n", 5, &err), -1);
+    assert_int_equal(fl_doc_load_memory(&none, "latin.txt", "Caf\xe9\n", 5, &err), -1);
     assert_null(none);
     assert_int_equal(err.code, FL_E_TEXT_ENCODING);
     assert_string_equal(err.file, "latin.txt");
@@ -456,7 +457,7 @@ static void test_fixtures(void **state)
         snprintf(path, sizeof path, "%s/text/%s", dir ? dir : "fixtures", names[k]);
         fl_error err;
         fl_error_clear(&err);
-        if (fl_input_load(&docs[k], path, &err)) fail_msg("load %s: %s", path, err.message);
+        if (fl_doc_load(&docs[k], path, &err)) fail_msg("load %s: %s", path, err.message);
         assert_string_equal(docs[k]->encoding, encs[k]);
     }
     for (int k = 1; k < 3; k++) {

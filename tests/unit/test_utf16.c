@@ -1,4 +1,4 @@
-/* Unit tests for input/utf16: UTF-16 parts to UTF-8, a byte at a time or
+/* Unit tests for core/utf16: UTF-16 parts to UTF-8, a byte at a time or
  * whole (the result must not depend on where chunks split), BOMs, surrogate
  * pairs, unpaired surrogates (U+FFFD, counted) and a trailing odd byte
  * (dropped, counted), both byte orders, and the sniffing of a part's start. */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "input/utf16.h"
+#include "core/utf16.h"
 
 /* Convert in chunks of `step` bytes (0 = all at once); returns the count of
  * bad units, output in *out (caller frees). */
