@@ -148,7 +148,7 @@ static int load(fl_doc **out, const char *name, const void *data, size_t len, ch
     fl_doc *doc = fl_doc_new(name);
     int rc = dispatch(doc, name, data, len, owned, err);
     if (!rc && doc->dropped_blocks)
-        /* the phrase names FL_DOC_MAX_BLOCKS (model/doc.h) */
+        /* the phrase names FL_DOC_MAX_BLOCKS (doc/doc.h) */
         rc = fl_error_set(err, FL_E_TEXT_LIMIT, "more than 5,000,000 paragraphs and table cells");
     if (rc) {
         if (err) snprintf(err->file, sizeof err->file, "%s", name);

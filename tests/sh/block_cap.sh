@@ -1,6 +1,6 @@
 #!/bin/bash
 # A document may have at most 5,000,000 blocks (paragraphs and table cells,
-# FL_DOC_MAX_BLOCKS in checker/model/doc.h): past that a file of nothing but
+# FL_DOC_MAX_BLOCKS in checker/doc/doc.h): past that a file of nothing but
 # short lines would cost some 30 times its size in block records. Such a file
 # is refused with one line and exit 2, in either language, and the files
 # beside it in the batch are still linted. The largest real filings have a
