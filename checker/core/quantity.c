@@ -8,6 +8,7 @@
 #include "core/norm.h"
 #include "core/utf8.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { MAX_MANT_DIGITS = 18 };
@@ -534,6 +535,7 @@ const char *fl_quantity_unit_in(const char *label)
 {
     if (!label) return NULL;
     size_t len = strlen(label);
+    const char *found = NULL;
     /* （万元） / (万元) / [万元] / 单位：万元 / 单位:万元 */
     for (size_t i = 0; i < len;) {
         uint32_t cp;
@@ -551,13 +553,16 @@ const char *fl_quantity_unit_in(const char *label)
                 uint32_t c2;
                 size_t m = fl_norm_next(label, len, skip_spaces(label, len, e), &c2);
                 if (!m || c2 == ')' || c2 == ']' || c2 == 0x3011 || c2 == ' ' || c2 == 0xFF0C || c2 == ',' ||
-                    c2 == 0x3001 || c2 == ';' || c2 == 0x3002)
-                    return u->canon;
+                    c2 == 0x3001 || c2 == ';' || c2 == 0x3002) {
+                    /* 面积(m2)/长度(km): two units named, the value's is not known */
+                    if (found && strcmp(found, u->canon)) return NULL;
+                    found = u->canon;
+                }
             }
         }
         i += n;
     }
-    return NULL;
+    return found;
 }
 
 bool fl_quantity_admits(const fl_quantity *q, double x)
@@ -570,4 +575,23 @@ bool fl_quantity_admits(const fl_quantity *q, double x)
 double fl_quantity_emission_ta(double conc_mg_m3, double flow_m3_h, double hours_a)
 {
     return conc_mg_m3 * flow_m3_h * hours_a * 1e-9; /* mg -> t */
+}
+
+char *fl_quantity_num_text(char *buf, size_t n, double v, int decimals)
+{
+    if (decimals < 0) decimals = 0;
+    if (decimals > 12) decimals = 12;
+    snprintf(buf, n, "%.*f", decimals, v);
+    return buf;
+}
+
+char *fl_quantity_text(char *buf, size_t n, const fl_quantity *q)
+{
+    static const char *const cmp[] = {"", "≤", "<", "≥", ">"};
+    char lo[48], hi[48];
+    fl_quantity_num_text(lo, sizeof lo, q->value, q->decimals);
+    fl_quantity_num_text(hi, sizeof hi, q->hi, q->hi_decimals);
+    snprintf(buf, n, "%s%s%s%s%s%s", q->approx ? "约" : "", q->cmp <= FL_QCMP_GT ? cmp[q->cmp] : "", lo,
+             q->range ? "~" : "", q->range ? hi : "", q->unit ? q->unit : "");
+    return buf;
 }

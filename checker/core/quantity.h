@@ -100,6 +100,13 @@ fl_dim fl_quantity_unit_dim(const char *unit);
 const char *fl_quantity_base_unit(fl_dim dim);
 const char *fl_quantity_dim_name(fl_dim dim); /* "money", "ratio", ... (dump, JSON) */
 
+/* q as a reader would write it, in buf (size n, NUL-terminated): "1.5%",
+ * "≤60dB(A)", "1~2m", "约5000万元" — the value's decimals as written.
+ * Returns buf. */
+char *fl_quantity_text(char *buf, size_t n, const fl_quantity *q);
+/* A number with the decimals given, trailing zeros kept ("8.00"). */
+char *fl_quantity_num_text(char *buf, size_t n, double v, int decimals);
+
 /* Could the written value q (a single value, not a range) be x rounded to
  * q's decimals? 1.5 admits 1.45 <= x <= 1.55 (with a hair of slack for
  * binary fractions). */
