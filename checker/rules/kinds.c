@@ -5,7 +5,7 @@
 /* Declared here rather than in kind.h: only this table needs them. */
 extern const fl_kind fl_kind_contents, fl_kind_duration, fl_kind_sum;
 extern const fl_kind fl_kind_standards, fl_kind_places, fl_kind_publicity;
-extern const fl_kind fl_kind_corpus, fl_kind_undated, fl_kind_coverage;
+extern const fl_kind fl_kind_corpus, fl_kind_undated, fl_kind_coverage, fl_kind_arith;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -24,6 +24,7 @@ static const fl_kind *const kinds[] = {
     &fl_kind_corpus,
     &fl_kind_undated,
     &fl_kind_coverage,
+    &fl_kind_arith,
 };
 
 const fl_kind *fl_kind_find(const char *name)
