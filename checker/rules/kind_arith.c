@@ -219,9 +219,11 @@ static bool sentence_triple(fl_scan *s, const share_k *k, int b, size_t ss, size
         size_t qs = pos + q.start, qe = pos + q.end;
         int role = owner(m, nm, prev_end, qs);
         int want = -1;
-        if (q.dim == FL_DIM_RATIO && has_role(m, nm, prev_end, qs, ROLE_RATIO)) want = ROLE_RATIO;
+        /* a ratio's words may come before the whole: 占总投资5000万元的1.5% */
+        if (q.dim == FL_DIM_RATIO && v[ROLE_PART].found && has_role(m, nm, v[ROLE_PART].end, qs, ROLE_RATIO))
+            want = ROLE_RATIO;
         else if (q.dim == FL_DIM_MONEY && role != ROLE_RATIO) want = role;
-        if (want >= 0 && !(want == ROLE_RATIO && !v[ROLE_PART].found)) {
+        if (want >= 0) {
             value *t = &v[want];
             take(t, &q, want == ROLE_RATIO ? FL_DIM_RATIO : FL_DIM_MONEY, b);
             if (t->found && !t->span) {
