@@ -10,7 +10,7 @@
  *            part="环保投资" whole="总投资" ratio="占|比例" unless="一期|二期|现有|全厂"
  *            message="..." message-en="..."/>
  *     <table caption="环保投资" amount="投资|金额|费用" total="^(?:合计|总计)" skip="^(?:小计|其中)"
- *            message="..." message-en="..." field-message="..." field-message-en="..."/>
+ *            other="依托|现有|全厂" message="..." message-en="..." field-message="..." field-message-en="..."/>
  *   </arith>
  *
  * <share>: part ÷ whole × 100 against the ratio, from the fields when the
@@ -18,7 +18,10 @@
  * (总投资5000万元，其中环保投资75万元，占总投资的1.5%). <table>: in each table
  * under a caption (or section, or first row) matching caption, with one
  * amount column and one total row, the rows above the total must add up to
- * it, and the total must equal the part of <share> when that was read.
+ * it, and the total must equal the part of <share> when that was read, the
+ * document has one such table (not 施工期 and 运营期 apart), its unit is
+ * stated and neither its caption nor an amount row matches other (依托现有,
+ * 全厂: not the project's own investment).
  *
  * Precision first: a value is judged only when it is one plain number (no
  * range, no comparator, no 约), a role read twice with different values makes
@@ -45,7 +48,7 @@ typedef struct share_k {
 } share_k;
 
 typedef struct table_k {
-    const fl_pattern *caption, *amount, *total, *skip;
+    const fl_pattern *caption, *amount, *total, *skip, *other;
     const char *message, *message_en, *field_message, *field_message_en;
 } table_k;
 
@@ -81,7 +84,8 @@ static int parse_table(table_k *k, const xmlNode *c, const fl_rule *rule, fl_loa
 {
     if (fl_loader_pattern_attr(ld, c, "caption", &k->caption, err) ||
         fl_loader_pattern_attr(ld, c, "amount", &k->amount, err) || fl_loader_pattern_attr(ld, c, "total", &k->total, err) ||
-        fl_loader_pattern_attr(ld, c, "skip", &k->skip, err) || fl_loader_message(ld, c, rule, "message", &k->message, err) ||
+        fl_loader_pattern_attr(ld, c, "skip", &k->skip, err) || fl_loader_pattern_attr(ld, c, "other", &k->other, err) ||
+        fl_loader_message(ld, c, rule, "message", &k->message, err) ||
         fl_loader_message(ld, c, rule, "message-en", &k->message_en, err) ||
         fl_loader_message(ld, c, rule, "field-message", &k->field_message, err) ||
         fl_loader_message(ld, c, rule, "field-message-en", &k->field_message_en, err))
@@ -332,10 +336,11 @@ static int test(fl_scan *s, const fl_pattern *p, const char *t) { return p && t 
 
 /* Is the table under a caption matching p: one of the two lines above it,
  * its first row, or the title of the section holding it? */
-static int captioned(fl_scan *s, const fl_pattern *p, const fl_grid *g, const char **unit_line)
+static int captioned(fl_scan *s, const fl_pattern *p, const fl_grid *g, const char **unit_line, const char **caption)
 {
     const fl_doc *doc = fl_scan_doc(s);
     *unit_line = NULL;
+    *caption = NULL;
     int rc = 0;
     for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && rc == 0; b--) {
         const fl_block *blk = &doc->blocks[b - 1];
@@ -344,14 +349,15 @@ static int captioned(fl_scan *s, const fl_pattern *p, const fl_grid *g, const ch
         if (blk->table || blk->len > 200) break;
         if (!*unit_line && fl_quantity_unit_in(blk->text)) *unit_line = blk->text;
         rc = test(s, p, blk->text);
+        if (rc == 1) *caption = blk->text;
     }
     if (rc == 0 && g->cols > 0) { /* a first row that is one cell across the table */
         bool one = fl_grid_block(g, 0, 0) >= 0;
         for (int c = 1; c < g->cols && one; c++) one = fl_grid_block(g, 0, c) == fl_grid_block(g, 0, 0);
-        if (one) rc = test(s, p, fl_grid_text(doc, g, 0, 0));
+        if (one && (rc = test(s, p, fl_grid_text(doc, g, 0, 0))) == 1) *caption = fl_grid_text(doc, g, 0, 0);
     }
     int sec = doc->blocks[g->first].section;
-    if (rc == 0 && sec >= 0) rc = test(s, p, doc->sections[sec].title);
+    if (rc == 0 && sec >= 0 && (rc = test(s, p, doc->sections[sec].title)) == 1) *caption = doc->sections[sec].title;
     return rc;
 }
 
@@ -388,13 +394,28 @@ static int cell_amount(const char *t, const char *unit, fl_quantity *q)
     return CELL_NONE;
 }
 
-static void run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, const value *part)
+/* A table's total, for the comparison with the part: comparable only when
+ * its unit is stated and nothing in it is another project's. */
+typedef struct table_total { fl_quantity q; int block, rows; bool comparable; } table_total;
+
+/* One table: its rows against its total (a finding when they differ).
+ * Returns true with *out when the table has a total that adds up. */
+/* One table: its rows against its total (a finding when they differ).
+ * Returns true for a table of investments (captioned, one amount column),
+ * with out->comparable when its total adds up, its unit is stated and
+ * nothing in it is another project's. */
+static bool run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, table_total *out)
 {
     const fl_doc *doc = fl_scan_doc(s);
     fl_arena *a = fl_scan_arena(s);
-    const char *unit_line;
-    if (captioned(s, k->caption, g, &unit_line) != 1) return;
-    /* the header: rows before the first row whose amount cell is a number */
+    const char *unit_line, *caption;
+    if (captioned(s, k->caption, g, &unit_line, &caption) != 1) return false;
+    int oc = test(s, k->other, caption);
+    if (oc < 0) return false;
+    bool others = oc == 1; /* 全厂、现有工程环保投资: not the project's own */
+    memset(out, 0, sizeof *out); /* returning true: a table of investments, comparable or not */
+    /* the amount column: the one header cell of the first three rows naming
+     * an amount (not a share, not a yearly running cost) */
     int col = -1, header_end = -1;
     for (int r = 0; r < g->rows && r < 3 && col < 0; r++)
         for (int c = 1; c < g->cols; c++) {
@@ -403,12 +424,12 @@ static void run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, const 
             if (test(s, k->amount, t) != 1) continue;
             fl_dim d = fl_quantity_unit_dim(fl_quantity_unit_in(t));
             if (d != FL_DIM_NONE && d != FL_DIM_MONEY) continue; /* 占比（%） */
-            if (strstr(t, "比例") || strstr(t, "占比")) continue;
-            if (col >= 0) return; /* two amount columns: 一期/二期, 估算/实际 */
+            if (strstr(t, "比例") || strstr(t, "占比") || strstr(t, "元/")) continue; /* 运行费用（万元/年） */
+            if (col >= 0) return true; /* two amount columns: 一期/二期, 估算/实际 */
             col = c;
             header_end = r;
         }
-    if (col < 0) return;
+    if (col < 0) return false;
     const char *unit = fl_quantity_unit_in(fl_grid_text(doc, g, header_end, col));
     if (!unit && unit_line) unit = fl_quantity_unit_in(unit_line);
     bool unit_stated = unit != NULL;
@@ -422,52 +443,64 @@ static void run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, const 
         last_block = b;
         const char *t = doc->blocks[b].text;
         int tr = row_says(s, k->total, g, r, col);
-        if (tr < 0) return;
+        if (tr < 0) return true;
         if (tr == 1) {
-            if (tot.row >= 0) return; /* two totals */
-            if (cell_amount(t, sum_unit, &tot.q) != CELL_AMOUNT) return;
+            if (tot.row >= 0) return true; /* two totals */
+            if (cell_amount(t, sum_unit, &tot.q) != CELL_AMOUNT) return true;
             tot.row = r;
             tot.block = b;
             continue;
         }
-        if (tot.row >= 0) return; /* rows after the total: not this shape */
+        if (tot.row >= 0) return true; /* rows after the total: not this shape */
         int sk = row_says(s, k->skip, g, r, col);
-        if (sk < 0) return;
+        if (sk < 0) return true;
         if (sk == 1) continue;
+        int ot = row_says(s, k->other, g, r, col);
+        if (ot < 0) return true;
         fl_quantity q;
         int ca = cell_amount(t, sum_unit, &q);
-        if (ca == CELL_UNCLEAR) return;
+        if (ca == CELL_UNCLEAR) return true;
         if (ca == CELL_NONE) continue;
+        if (ot == 1) others = true; /* 依托现有 with an amount */
         sum += q.base;
         if (q.decimals > max_dec) max_dec = q.decimals;
         rows++;
     }
-    if (tot.row < 0 || rows < 2) return;
+    if (tot.row < 0 || rows < 2) return true;
     int dec = tot.q.decimals > max_dec ? tot.q.decimals : max_dec;
     /* the rows are the figures the writer chose; only the total may have
      * been rounded, to the finest decimals written in the column */
-    double slack = 0.5 / pow(10, dec) * (tot.q.value ? tot.q.base / tot.q.value : 1);
+    double per = tot.q.value ? tot.q.base / tot.q.value : 1; /* base per written unit */
+    double slack = 0.5 / pow(10, dec) * per;
     double diff = fabs(sum - tot.q.base);
     /* twice the total: the category rows and their items are both listed */
     bool doubled = fabs(sum - 2 * tot.q.base) <= slack;
     if (diff > REL_TOLERANCE * fabs(tot.q.base) && diff > slack && !doubled) {
         fl_hit h = {.block = tot.block, .severity = -1, .message = k->message, .message_en = k->message_en};
-        double per = tot.q.value ? tot.q.base / tot.q.value : 1; /* base per written unit */
         fl_hit_var(&h, "total", qtext(a, &tot.q));
         fl_hit_var(&h, "sum", fl_arena_printf(a, "%s%s", num(a, sum / per, dec), tot.q.unit));
         fl_hit_var(&h, "rows", fl_arena_printf(a, "%d", rows));
         fl_scan_emit(s, &h);
-        return;
+        return true;
     }
-    if (!part || !part->found || part->ambiguous || !unit_stated) return;
-    if (differs(&tot.q, part->q.base) && differs(&part->q, tot.q.base)) {
-        fl_hit h = {.block = tot.block, .severity = -1, .message = k->field_message ? k->field_message : k->message,
-                    .message_en = k->field_message ? k->field_message_en : k->message_en};
-        fl_hit_var(&h, "total", qtext(a, &tot.q));
-        fl_hit_var(&h, "field", qtext(a, &part->q));
-        fl_hit_var(&h, "rows", fl_arena_printf(a, "%d", rows));
-        fl_scan_emit(s, &h);
-    }
+    if (doubled && diff > slack) return true;
+    *out = (table_total){tot.q, tot.block, rows, unit_stated && !others};
+    return true;
+}
+
+/* The one table's total against the part: with two tables (施工期 and
+ * 运营期, 本项目 and 全厂) neither total need equal it. */
+static void compare_total(fl_scan *s, const table_k *k, const table_total *t, const value *part)
+{
+    if (!t->comparable || !part->found || part->ambiguous) return;
+    if (!differs(&t->q, part->q.base) || !differs(&part->q, t->q.base)) return;
+    fl_arena *a = fl_scan_arena(s);
+    fl_hit h = {.block = t->block, .severity = -1, .message = k->field_message ? k->field_message : k->message,
+                .message_en = k->field_message ? k->field_message_en : k->message_en};
+    fl_hit_var(&h, "total", qtext(a, &t->q));
+    fl_hit_var(&h, "field", qtext(a, &part->q));
+    fl_hit_var(&h, "rows", fl_arena_printf(a, "%d", t->rows));
+    fl_scan_emit(s, &h);
 }
 
 static void run_tables(fl_scan *s, const arith_k *ak, const table_k *k, const value *part)
@@ -475,7 +508,9 @@ static void run_tables(fl_scan *s, const arith_k *ak, const table_k *k, const va
     const fl_doc *doc = fl_scan_doc(s);
     const fl_scope *sc = fl_scan_scope(s, &ak->scope);
     if (fl_scan_failed(s) || !sc->found) return;
-    int last_table = 0;
+    int last_table = 0, ntotals = 0;
+    table_total one;
+    memset(&one, 0, sizeof one);
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
         int t = doc->blocks[b].table;
@@ -486,8 +521,10 @@ static void run_tables(fl_scan *s, const arith_k *ak, const table_k *k, const va
         fl_grid g;
         fl_grid_build(&g, fl_scan_arena(s), doc, (size_t)b);
         if (g.rows < 3 || g.cols < 2) continue;
-        run_table_one(s, k, &g, part);
+        table_total tt;
+        if (run_table_one(s, k, &g, &tt) && ntotals++ == 0) one = tt;
     }
+    if (ntotals == 1 && !fl_scan_failed(s)) compare_total(s, k, &one, part);
 }
 
 static void run(const fl_rule *rule, fl_scan *s)

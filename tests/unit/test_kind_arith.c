@@ -26,7 +26,7 @@ static const char *rules_xml =
     "      <share part-fields=\"环保投资 其中环保投资\" whole-fields=\"总投资\" ratio-fields=\"环保投资占比 环保投资占总投资比例\"\n"
     "             part=\"环保投资\" whole=\"(?&lt;![环保])总投资\" ratio=\"占|比例\" unless=\"一期|二期|现有|全厂\"/>\n"
     "      <table caption=\"环保投资\" amount=\"投资|金额\" total=\"^(?:合计|总计)$\" skip=\"^(?:小计|其中)\"\n"
-    "             message=\"sum {total} {sum} {rows}\" field-message=\"field {total} {field}\"/>\n"
+    "             other=\"依托|现有|全厂\" message=\"sum {total} {sum} {rows}\" field-message=\"field {total} {field}\"/>\n"
     "    </arith>\n"
     "    <example type=\"fail\">总投资（万元）：100\n环保投资（万元）：15\n环保投资占比（%）：1.5\n</example>\n"
     "    <example type=\"pass\">总投资（万元）：100\n环保投资（万元）：15\n环保投资占比（%）：15\n</example></rule>\n"
@@ -149,6 +149,17 @@ static void test_table_silent(void **state)
     /* categories and their items both listed: the rows add up to twice the total */
     check(f, TABLE_HEAD "| 废气治理 | | 40 |\n| 废气 | 活性炭 | 30 |\n| 废气 | 风机 | 10 |\n| 废水治理 | | 8 |\n| 废水 | 化粪池 | 8 |\n"
              "| 合计 | | 48 |\n", "", 0);
+    /* 施工期 and 运营期 apart: neither total need equal the part */
+    check(f, BASIC("1000", "45", "4.5") "## 五、环境保护措施\n表5-1 施工期环保投资\n| 类别 | 投资（万元） |\n| --- | --- |\n"
+             "| 扬尘 | 5 |\n| 废水 | 3 |\n| 合计 | 8 |\n表5-2 运营期环保投资\n| 类别 | 投资（万元） |\n| --- | --- |\n"
+             "| 废气 | 30 |\n| 噪声 | 7 |\n| 合计 | 37 |\n", "", 0);
+    /* a row with an amount for what already exists; a 全厂 table */
+    check(f, BASIC("1000", "45", "4.5") TABLE_HEAD "| 废气 | 活性炭 | 35 |\n| 废水 | 依托现有化粪池 | 8 |\n| 合计 | | 43 |\n", "", 0);
+    check(f, BASIC("1000", "45", "4.5") "## 五、环境保护措施\n表5-1 全厂环保投资一览表\n| 类别 | 投资（万元） |\n| --- | --- |\n"
+             "| 废气 | 35 |\n| 废水 | 8 |\n| 合计 | 43 |\n", "", 0);
+    /* a yearly running cost beside the investment is no second amount column */
+    check(f, BASIC("1000", "45", "4.5") "## 五、环境保护措施\n表5-1 环保投资一览表\n| 类别 | 投资（万元） | 运行费用（万元/年） |\n"
+             "| --- | --- | --- |\n| 废气 | 35 | 3 |\n| 废水 | 8 | 1 |\n| 合计 | 43 | 4 |\n", "field 43万元 45万元", 0);
     /* a table about something else */
     check(f, "## 五、环境保护措施\n表5-1 主要设备一览表\n| 设备 | 金额（万元） |\n| --- | --- |\n| 冲床 | 35 |\n| 焊机 | 8 |\n| 合计 | 53 |\n",
           "", 0);
