@@ -293,7 +293,12 @@ static const unit_row *read_unit(const char *s, size_t len, size_t p, size_t *en
 {
     const unit_row *best = NULL;
     size_t best_end = 0;
+    uint32_t first = fl_norm_peek(s, len, p);
+    char lead[4];
+    if (first == 0xFFFFFFFFu || !fl_utf8_encode(first, lead)) return NULL;
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        /* most tries end at the first byte: keeps a scan over long text cheap */
+        if (units[k].spelling[0] != lead[0]) continue;
         size_t e = match_spelling(s, len, p, units[k].spelling);
         if (e <= best_end) continue;
         const char *sp = units[k].spelling;
@@ -347,6 +352,8 @@ static bool starts_with(const char *s, size_t len, size_t i, const char *lit)
 static size_t read_prefix(const char *s, size_t len, size_t i, fl_quantity *q)
 {
     size_t best = i;
+    uint32_t first = fl_norm_peek(s, len, i);
+    if (first < 0x80 && first != '<' && first != '>') return i; /* a digit, mostly */
     for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
         size_t e = match_spelling(s, len, i, prefixes[k].lit);
         if (e > best) {
