@@ -24,7 +24,7 @@ static const char *rules_xml =
     "  <rule id=\"A001\" severity=\"error\" category=\"data-error\"><message>share {stated} {computed} {part} {whole}</message>\n"
     "    <arith>\n"
     "      <share part-fields=\"环保投资 其中环保投资\" whole-fields=\"总投资\" ratio-fields=\"环保投资占比 环保投资占总投资比例\"\n"
-    "             part=\"环保投资\" whole=\"(?&lt;![环保])总投资\" ratio=\"占|比例\" unless=\"一期|二期|现有|全厂\"/>\n"
+    "             part=\"环保投资\" whole=\"(?&lt;![环保])总投资\" ratio=\"占|比例\" unless=\"一期|二期|现有|全厂|约\"/>\n"
     "      <table caption=\"环保投资\" amount=\"投资|金额\" total=\"^(?:合计|总计)$\" skip=\"^(?:小计|其中)\"\n"
     "             other=\"依托|现有|全厂\" message=\"sum {total} {sum} {rows}\" field-message=\"field {total} {field}\"/>\n"
     "    </arith>\n"
@@ -99,6 +99,7 @@ static void test_share_sentence(void **state)
     check(f, "## 3.1 现有工程\n现有工程总投资5000万元，其中环保投资75万元，占总投资的15%。\n", "", 0);
     check(f, "## 3.6 投资估算\n一期总投资5000万元，其中环保投资75万元，占一期投资的15%。\n", "", 0);
     check(f, "## 3.6 投资估算\n项目总投资约5000万元，其中环保投资75万元，占总投资的15%。\n", "", 0);
+    check(f, "## 3.6 投资估算\n项目总投资5000万元，其中环保投资75万元，约占总投资的3%。\n", "", 0);
     /* an amount of no role between (设备购置) is passed over, not taken for one */
     check(f, "## 3.6 投资估算\n项目总投资5000万元，其中设备购置3000万元，环保投资75万元，占15%。\n",
           "share 15% 1.50% 75万元 5000万元", 2);
