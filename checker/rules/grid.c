@@ -23,9 +23,13 @@ size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start)
         if (b->col + span - 1 > g->cols) g->cols = b->col + span - 1;
     }
     size_t n = (size_t)g->rows * (size_t)g->cols;
+    if (n > FL_GRID_MAX_CELLS) { /* spans blown up on purpose: not read as a grid */
+        g->rows = g->cols = 0;
+        n = 0;
+    }
     g->cell = fl_arena_alloc(a, (n + 1) * sizeof *g->cell);
     for (size_t i = 0; i < n; i++) g->cell[i] = -1;
-    for (size_t i = start; i < end; i++) {
+    for (size_t i = start; i < end && n; i++) {
         if (!in_table(doc, i, table)) continue;
         const fl_block_extra *b = fl_block_x(doc, &doc->blocks[i]);
         if (b->row < 1 || b->col < 1) continue;

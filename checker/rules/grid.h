@@ -12,10 +12,15 @@ typedef struct fl_grid {
     size_t first;     /* the table's first block */
 } fl_grid;
 
+/* Positions a grid may have: a table of 4 million cells is no table a
+ * filing writes, but spans can make one out of a few cells. */
+#define FL_GRID_MAX_CELLS (1u << 22)
+
 /* The table whose first block is doc->blocks[start]: its blocks are read
  * from start while they belong to it (nested tables' blocks are passed
  * over), so building every table of a document is linear. Returns the
- * index after the table's last block. cell lives in arena a. */
+ * index after the table's last block. cell lives in arena a. A table past
+ * FL_GRID_MAX_CELLS positions comes back with no rows. */
 size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start);
 /* The block at (r, c), -1 when none or out of range. */
 int fl_grid_block(const fl_grid *g, int r, int c);

@@ -39,6 +39,7 @@
 #include <string.h>
 
 #define REL_TOLERANCE 0.01
+#define MAX_SENTENCE 600 /* bytes: about 200 characters */
 
 typedef struct share_k {
     const char **part_f, **whole_f, **ratio_f;
@@ -211,6 +212,7 @@ static bool sentence_triple(fl_scan *s, const share_k *k, int b, size_t ss, size
     mark *m = NULL;
     size_t nm = 0, cap = 0;
     bool ok = false;
+    if (se - ss > MAX_SENTENCE) return false; /* no one statement; keeps the pairing below linear */
     if (collect(s, k->whole, b, ss, se, ROLE_WHOLE, &m, &nm, &cap) || collect(s, k->part, b, ss, se, ROLE_PART, &m, &nm, &cap) ||
         collect(s, k->ratio, b, ss, se, ROLE_RATIO, &m, &nm, &cap))
         goto done;
@@ -518,6 +520,18 @@ static void run_tables(fl_scan *s, const arith_k *ak, const table_k *k, const va
         last_table = t;
         const fl_block_extra *x = fl_block_x(doc, &doc->blocks[b]);
         if (x->row != 1) continue; /* a table is read from its first row */
+        /* a grid only for a table a caption, section or first cell names */
+        int sec = doc->blocks[b].section, near = 0;
+        for (size_t p = (size_t)b, seen = 0; p > 0 && seen < 2 && near == 0; p--) {
+            const fl_block *pb = &doc->blocks[p - 1];
+            if (!pb->len) continue;
+            seen++;
+            if (pb->table || pb->len > 200) break;
+            near = test(s, k->caption, pb->text);
+        }
+        if (near == 0) near = test(s, k->caption, doc->blocks[b].text);
+        if (near == 0 && sec >= 0) near = test(s, k->caption, doc->sections[sec].title);
+        if (near != 1) continue;
         fl_grid g;
         fl_grid_build(&g, fl_scan_arena(s), doc, (size_t)b);
         if (g.rows < 3 || g.cols < 2) continue;

@@ -166,11 +166,28 @@ static void test_table_silent(void **state)
           "", 0);
 }
 
+/* One paragraph with no sentence end and many amounts and words: no one
+ * statement, and read in linear time (the run would take minutes if each
+ * amount looked at every word). */
+static void test_long(void **state)
+{
+    fixture *f = *state;
+    const char *unit = "总投资5000万元，环保投资75万元，占比15%，";
+    size_t n = 20000, ul = strlen(unit);
+    char *md = malloc(n * ul + 64);
+    strcpy(md, "## 3.6 投资估算\n");
+    size_t len = strlen(md);
+    for (size_t i = 0; i < n; i++, len += ul) memcpy(md + len, unit, ul);
+    strcpy(md + len, "\n");
+    check(f, md, "", 0);
+    free(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_share_fields), cmocka_unit_test(test_share_silent), cmocka_unit_test(test_share_sentence),
-        cmocka_unit_test(test_table),        cmocka_unit_test(test_table_silent),
+        cmocka_unit_test(test_table),        cmocka_unit_test(test_table_silent), cmocka_unit_test(test_long),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
