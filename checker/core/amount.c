@@ -1,10 +1,11 @@
 /* Money amounts as filings write them (1,234.5万元, ３００万元, 12000元,
  * 1.2亿元), normalised to 万元 so that a funding plan can be added up and
- * compared with the amount applied for. Digits are read as an integer
- * mantissa and a power of ten, so 12000元 gives exactly the double 1.2 and
- * 1.2亿元 exactly 12000. */
+ * compared with the amount applied for. Digits are read by core/quantity's
+ * number reader as an integer mantissa and a power of ten, so 12000元 gives
+ * exactly the double 1.2 and 1.2亿元 exactly 12000. */
 #include "core/amount.h"
 #include "core/norm.h"
+#include "core/quantity.h"
 #include "core/utf8.h"
 #include <stdbool.h>
 #include <stdint.h>
@@ -17,64 +18,8 @@
 #define CP_BAI 0x767E   /* 百 */
 #define CP_FWCOMMA 0xFF0C
 
-enum { MAX_DIGITS = 18 };
-
-typedef struct number {
-    uint64_t mant;
-    int decimals;
-} number;
-
-
 static bool is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 static bool is_comma(uint32_t cp) { return cp == ',' || cp == CP_FWCOMMA; }
-
-/* Digits at i appended to *num; returns the end, *k = digits read. Fails
- * (returns 0) past MAX_DIGITS significant digits: not an amount. */
-static size_t read_digits(const char *s, size_t len, size_t i, number *num, int *k)
-{
-    uint32_t cp;
-    size_t n;
-    *k = 0;
-    while ((n = fl_norm_next(s, len, i, &cp)) && is_digit(cp)) {
-        if (num->mant >= UINT64_C(100000000000000000)) return 0;
-        num->mant = num->mant * 10 + (cp - '0');
-        i += n;
-        (*k)++;
-    }
-    return i;
-}
-
-/* 1234, 1,234.5, １２３４．５, 1，234. Returns the end, 0 if the text at i
- * is not a whole number: a separator that does not group three digits
- * (1,23 / 1234,567) or a second decimal point means it is a list, a
- * version or a code, and taking a piece of it would give a wrong amount. */
-static size_t read_number(const char *s, size_t len, size_t i, number *num)
-{
-    uint32_t cp;
-    size_t n;
-    int k;
-    num->mant = 0;
-    num->decimals = 0;
-    size_t e = read_digits(s, len, i, num, &k);
-    if (e == 0 || k == 0) return 0;
-    bool grouped = false;
-    while ((n = fl_norm_next(s, len, e, &cp)) && is_comma(cp) && is_digit(fl_norm_peek(s, len, e + n))) {
-        if (!grouped && k > 3) return 0;
-        grouped = true;
-        size_t g = read_digits(s, len, e + n, num, &k);
-        if (g == 0 || k != 3) return 0;
-        e = g;
-    }
-    if (n && cp == '.' && is_digit(fl_norm_peek(s, len, e + n))) {
-        size_t f = read_digits(s, len, e + n, num, &k);
-        if (f == 0) return 0;
-        num->decimals = k;
-        e = f;
-        n = fl_norm_next(s, len, e, &cp);
-        if (n && (cp == '.' || is_comma(cp)) && is_digit(fl_norm_peek(s, len, e + n))) return 0;
-    }
-    return e;
-}
 
 static bool is_ideograph(uint32_t cp)
 {
@@ -119,34 +64,22 @@ static size_t read_unit(const char *s, size_t len, size_t i, int *exp)
     return i;
 }
 
-static double pow10_exact(int e)
-{
-    static const double p[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    return p[e];
-}
-
 /* mant * 10^(exp - decimals) 元 in 万元, with a single rounding. */
-static double to_wan(const number *num, int exp)
-{
-    int e = exp - num->decimals - 4;
-    double m = (double)num->mant;
-    return e >= 0 ? m * pow10_exact(e) : m / pow10_exact(-e);
-}
+static double to_wan(const fl_qnum *num, int exp) { return fl_qnum_scale(num, exp - 4, 1); }
 
 /* unit_default as a power of ten, -1 if it is not one. */
 static int default_exp(double unit_default)
 {
-    for (int e = 0; e <= 12; e++)
-        if (unit_default == pow10_exact(e)) return e;
+    double p = 1;
+    for (int e = 0; e <= 12; e++, p *= 10)
+        if (unit_default == p) return e;
     return -1;
 }
 
 size_t fl_amount_parse(double *wan, const char *s, size_t len, double unit_default)
 {
-    number num;
-    size_t e = read_number(s, len, 0, &num);
+    fl_qnum num;
+    size_t e = fl_qnum_read(s, len, 0, &num);
     if (e == 0) return 0;
     size_t p = e;
     uint32_t cp;
@@ -174,7 +107,7 @@ size_t fl_amount_parse(double *wan, const char *s, size_t len, double unit_defau
     if (de >= 0)
         *wan = to_wan(&num, de);
     else
-        *wan = (double)num.mant / pow10_exact(num.decimals) * unit_default / 1e4;
+        *wan = fl_qnum_scale(&num, 0, 1) * unit_default / 1e4;
     return e;
 }
 

@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/utf8.h"
 #include <assert.h>
+#include <math.h>
 #include <string.h>
 
 /* Bounded memory whatever the document's size. */
@@ -185,6 +186,16 @@ void fl_jw_int(fl_jw *w, long long v)
 {
     before_value(w);
     fl_buf_printf(&w->buf, "%lld", v);
+    after_value(w);
+}
+
+void fl_jw_num(fl_jw *w, double v)
+{
+    before_value(w);
+    if (isfinite(v))
+        fl_buf_printf(&w->buf, "%.15g", v);
+    else
+        fl_buf_adds(&w->buf, "null");
     after_value(w);
 }
 

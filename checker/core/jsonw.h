@@ -43,6 +43,9 @@ void fl_jw_key(fl_jw *w, const char *key);
 void fl_jw_string(fl_jw *w, const char *s, size_t len);
 void fl_jw_str(fl_jw *w, const char *s); /* NULL gives null */
 void fl_jw_int(fl_jw *w, long long v);
+/* A number with up to 15 significant digits (what a written value has);
+ * null when not finite. */
+void fl_jw_num(fl_jw *w, double v);
 void fl_jw_null(fl_jw *w);
 void fl_jw_bool(fl_jw *w, bool v);
 #endif

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/arena.h"
+#include "core/quantity.h"
 #include "core/date.h"
 
 typedef enum fl_part {
@@ -105,6 +106,10 @@ typedef struct fl_field {
     const char *name;  /* normalised label: no white space, no （签章） etc. */
     const char *value; /* the value as shown; for checkbox rows, the ticked option(s) */
     int block;         /* index of the block holding the value */
+    /* The value read as a number with its unit (model/fieldqty.c), when the
+     * whole value is one: 5000 under 总投资（万元）, 1.5%. NULL otherwise.
+     * In the document's arena. */
+    const fl_quantity *qty;
 } fl_field;
 
 typedef struct fl_prop { const char *name, *value; } fl_prop; /* core/app properties */

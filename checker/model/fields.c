@@ -73,7 +73,7 @@ void fl_fields_extract(fl_doc *doc)
         for (size_t k = 0; k < n; k++)
             if (!strcmp(doc->fields[k].name, canonical[c].from)) {
                 FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
-                doc->fields[doc->nfields++] = (fl_field){canonical[c].to, doc->fields[k].value, doc->fields[k].block};
+                doc->fields[doc->nfields++] = (fl_field){canonical[c].to, doc->fields[k].value, doc->fields[k].block, NULL};
                 break;
             }
     }

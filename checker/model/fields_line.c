@@ -17,7 +17,7 @@ static void add_field(fl_doc *doc, const char *name, const char *value, size_t v
     const char *v;
     if (!fl_fx_checkbox_value(&doc->arena, value, vlen, &v)) v = fl_arena_strndup(&doc->arena, value, vlen);
     FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
-    doc->fields[doc->nfields++] = (fl_field){name, v, block};
+    doc->fields[doc->nfields++] = (fl_field){name, v, block, NULL};
 }
 
 /* Adds name = value, and for the rows of the 编制单位和编制人员情况表 also

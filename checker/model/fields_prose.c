@@ -93,7 +93,7 @@ static void clause(fl_fx *fx, const char *s, size_t len, int bi)
         for (size_t k = 0; k < FL_NELEM(not_a_name); k++)
             if (contains(v, vlen, not_a_name[k])) return;
         FL_VEC_RESERVE(fx->prose, fx->cap_prose, fx->nprose + 1);
-        fx->prose[fx->nprose++] = (fl_field){roles[r].name, fl_arena_strndup(&fx->doc->arena, v, vlen), bi};
+        fx->prose[fx->nprose++] = (fl_field){roles[r].name, fl_arena_strndup(&fx->doc->arena, v, vlen), bi, NULL};
         return;
     }
 }

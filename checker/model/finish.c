@@ -69,6 +69,7 @@ void fl_doc_finish(fl_doc *doc)
     fl_sections_build(doc);
     heading_numbers(doc);
     fl_fields_extract(doc);
+    fl_fields_quantities(doc);
     fl_doctype_detect(doc);
     fl_soil_type_read(doc);
     fl_filing_date_read(doc);

@@ -280,5 +280,5 @@ void fl_soil_type_read(fl_doc *doc)
     fl_arena_free(&a);
     if (type == ST_NONE) return;
     FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
-    doc->fields[doc->nfields++] = (fl_field){FIELD_NAME, type_names[type], block};
+    doc->fields[doc->nfields++] = (fl_field){FIELD_NAME, type_names[type], block, NULL};
 }

@@ -7,6 +7,8 @@
 
 void fl_sections_build(fl_doc *doc);  /* model/sections.c */
 void fl_fields_extract(fl_doc *doc);  /* model/fields.c */
+/* Parses each field's value as a quantity where it is one (fl_field.qty). */
+void fl_fields_quantities(fl_doc *doc); /* model/fieldqty.c */
 /* Sets doc->doc_type and doc->doc_type_reason. */
 void fl_doctype_detect(fl_doc *doc); /* model/doctype.c */
 void fl_filing_date_read(fl_doc *doc); /* model/filingdate.c */

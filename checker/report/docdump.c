@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/jsonw.h"
+#include "core/quantity.h"
 #include "core/tame.h"
 #include "core/utf8.h"
 #include <stdio.h>
@@ -61,12 +62,50 @@ static int cmp_named(const void *a, const void *b)
     return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
+/* A field's value read as a number with its unit (model/fieldqty.c). */
+static void field_quantity(fl_jw *w, const fl_quantity *q)
+{
+    static const char *const cmp[] = {NULL, "le", "lt", "ge", "gt"};
+    fl_jw_key(w, "quantity");
+    fl_jw_object(w);
+    fl_jw_key(w, "value");
+    fl_jw_num(w, q->value);
+    if (q->range) {
+        fl_jw_key(w, "high");
+        fl_jw_num(w, q->hi);
+    }
+    fl_jw_key(w, "decimals");
+    fl_jw_int(w, q->decimals);
+    fl_jw_key(w, "unit");
+    fl_jw_str(w, q->unit);
+    fl_jw_key(w, "dimension");
+    fl_jw_str(w, fl_quantity_dim_name(q->dim));
+    fl_jw_key(w, "base");
+    fl_jw_num(w, q->base);
+    if (q->range) {
+        fl_jw_key(w, "base_high");
+        fl_jw_num(w, q->base_hi);
+    }
+    fl_jw_key(w, "base_unit");
+    fl_jw_str(w, fl_quantity_base_unit(q->dim));
+    if (q->cmp != FL_QCMP_EQ && q->cmp <= FL_QCMP_GT) {
+        fl_jw_key(w, "comparator");
+        fl_jw_str(w, cmp[q->cmp]);
+    }
+    if (q->approx) {
+        fl_jw_key(w, "approximate");
+        fl_jw_bool(w, true);
+    }
+    fl_jw_end(w);
+}
+
 static void field_value(fl_jw *w, const fl_doc *doc, const fl_field *f)
 {
     fl_jw_key(w, "value");
     fl_jw_str(w, f->value);
     fl_jw_key(w, "line");
     fl_jw_int(w, block_line(doc, f->block));
+    if (f->qty) field_quantity(w, f->qty);
 }
 
 static void json_fields(fl_jw *w, const fl_doc *doc)
@@ -444,6 +483,13 @@ void fl_dump_text(const fl_doc *doc)
         const fl_field *f = &doc->fields[i];
         fl_buf_printf(&out, "  %s = ", f->name);
         put_text(&out, f->value, strlen(f->value), TEXT_MAX_CP);
+        if (f->qty) {
+            char shown[128], base[48];
+            fl_quantity_text(shown, sizeof shown, f->qty);
+            snprintf(base, sizeof base, "%.15g", f->qty->base);
+            fl_buf_printf(&out, fl_tr(FL_M_DUMP_FIELD_QTY), fl_quantity_dim_name(f->qty->dim), shown, base,
+                          fl_quantity_base_unit(f->qty->dim));
+        }
         fl_buf_printf(&out, fl_tr(FL_M_DUMP_FIELD_LINE), block_line(doc, f->block));
     }
     if (doc->nprops) {

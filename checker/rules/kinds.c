@@ -9,7 +9,7 @@ extern const fl_kind fl_kind_table, fl_kind_package, fl_kind_doctype;
 extern const fl_kind fl_kind_contents, fl_kind_duration, fl_kind_sum;
 extern const fl_kind fl_kind_standards, fl_kind_places, fl_kind_publicity;
 extern const fl_kind fl_kind_corpus, fl_kind_undated, fl_kind_coverage;
-extern const fl_kind fl_kind_instruments;
+extern const fl_kind fl_kind_instruments, fl_kind_arith;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -29,6 +29,7 @@ static const fl_kind *const kinds[] = {
     &fl_kind_undated,
     &fl_kind_coverage,
     &fl_kind_instruments,
+    &fl_kind_arith,
 };
 
 const fl_kind *fl_kind_find(const char *name)

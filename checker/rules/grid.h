@@ -1,0 +1,31 @@
+/* A table of the document as a grid of positions, for kinds that read
+ * cells by row and column (amount columns, 合计 rows). A cell covers the
+ * positions of its column and row spans; its first paragraph stands for it. */
+#ifndef FL_GRID_H
+#define FL_GRID_H
+#include "doc/doc.h"
+
+typedef struct fl_grid {
+    int table;        /* the table id (fl_block.table) */
+    int rows, cols;
+    int *cell;        /* [r * cols + c] = block covering (r, c), -1 none; 0-based */
+    size_t first;     /* the table's first block */
+} fl_grid;
+
+/* Positions a grid may have: a table of 4 million cells is no table a
+ * filing writes, but spans can make one out of a few cells. */
+#define FL_GRID_MAX_CELLS (1u << 22)
+
+/* The table whose first block is doc->blocks[start]: its blocks are read
+ * from start while they belong to it (nested tables' blocks are passed
+ * over), so building every table of a document is linear. Returns the
+ * index after the table's last block. cell lives in arena a. A table past
+ * FL_GRID_MAX_CELLS positions comes back with no rows. */
+size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start);
+/* The block at (r, c), -1 when none or out of range. */
+int fl_grid_block(const fl_grid *g, int r, int c);
+/* The text at (r, c), "" when none. */
+const char *fl_grid_text(const fl_doc *doc, const fl_grid *g, int r, int c);
+/* Is (r, c) the same cell as (r, c - 1) (a column span)? */
+bool fl_grid_spanned(const fl_grid *g, int r, int c);
+#endif

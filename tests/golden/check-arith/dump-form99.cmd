@@ -1,0 +1,1 @@
+dump fixtures/arith/form99-old.txt
