@@ -1,1 +1,1 @@
-check fixtures/soillaw/plan-offsite.md fixtures/soillaw/plan-insitu.md fixtures/soillaw/plan-offsite-pointer.md
+check fixtures/soillaw/plan-offsite.md fixtures/soillaw/plan-insitu.md fixtures/soillaw/plan-offsite-pointer.md fixtures/soillaw/plan-offsite-designated.md
