@@ -16,7 +16,7 @@
  */
 #include "rules/kind.h"
 #include "rules/codecheck.h"
-#include "rules/daterange.h"
+#include "core/daterange.h"
 #include "core/date.h"
 #include <stdint.h>
 #include <string.h>

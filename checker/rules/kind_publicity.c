@@ -29,7 +29,7 @@
 #include "rules/kind.h"
 #include "rules/publicity.h"
 #include "rules/clause.h"
-#include "rules/daterange.h"
+#include "core/daterange.h"
 #include "rules/ppdata.h"
 #include "data/calendar.h"
 #include "core/checkdigit.h"

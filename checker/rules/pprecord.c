@@ -1,10 +1,10 @@
 /* The public participation record as kind publicity reads it
  * (publicity.h): the region (the whole notice, or the sections the scope
  * selects, those of the stage when headed so), its sentences with the
- * channels they name, and the dates in them, read by rules/daterange.c. */
+ * channels they name, and the dates in them, read by core/daterange.c. */
 #include "rules/publicity.h"
 #include "rules/clause.h"
-#include "rules/daterange.h"
+#include "core/daterange.h"
 #include "core/utf8.h"
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Unit tests for the small readers the EIA rule kinds share: date ranges as
- * typed (rules/daterange.c, EIA202 and the publicity periods), the clauses
+ * typed (core/daterange.c, EIA202 and the publicity periods), the clauses
  * of a sentence (rules/clause.c), and the personal numbers of a published
  * 公众参与说明 (rules/ppdata.c, EIA407). The texts are normalised the way the
  * rules see them: dashes are '-', full-width ASCII folded. */
@@ -12,7 +12,7 @@
 
 #include "core/arena.h"
 #include "rules/clause.h"
-#include "rules/daterange.h"
+#include "core/daterange.h"
 #include "rules/ppdata.h"
 
 typedef struct range_case {

@@ -1,5 +1,5 @@
 /* Dates and date ranges in running text (see daterange.h). */
-#include "rules/daterange.h"
+#include "core/daterange.h"
 #include <string.h>
 
 static bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
