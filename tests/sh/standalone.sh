@@ -1,7 +1,9 @@
 #!/bin/bash
 # The project stands alone: a clone holds every document the tree cites.
 # Every tracked text file is read (binary files are skipped) and these fail:
-#   - "../shared": material outside the repository;
+#   - a relative path that climbs out of the repository ("../x/y.md" from
+#     the root, "../../x" from a folder one level down): material a clone
+#     does not have;
 #   - the names of reference documents the repository does not have
 #     (domain-facts, wordml-notes, law-audit), "issue N" / "GitHub issue N",
 #     and "§" followed by a section name or number ("§1.4", "§Limits"): the
@@ -42,6 +44,10 @@ root = sys.argv[1]
 # Exceptions: (glob of files, "path" or "cite", pattern of the cited text or
 # None for all of that kind in those files, why).
 EXCEPT = [
+    ("fixtures/*", "up", None, "hostile inputs and their descriptions: entry names and relationship "
+     "targets that climb out of a package on purpose"),
+    ("fuzz/*", "up", None, "fuzzer dictionaries and seeds: relationship targets that climb out on purpose"),
+    ("docs/guarantees.md", "up", r"\.\./\.\./x", "a ZIP entry name the readers never use, as an example"),
     ("tests/golden/*", "path", None,
      "command lines and their expected outputs: a missing file is often the case under "
      "test (fixtures/check/missing.md), and the text they print comes from files checked here"),
@@ -64,7 +70,6 @@ EXCEPT = [
 # path that resolves, in code too.
 SPEC_NAMES = {"rules.md", "cli.md", "architecture.md", "performance.md", "reading.md"}
 CITES = [
-    (re.compile(r"\.\./shared"), "cites ../shared, which a clone does not have"),
     (re.compile(r"(?<![\w-])(domain-facts|wordml-notes|law-audit)(?![\w-])"),
      "cites a reference document the repository does not have"),
     (re.compile(r"(?<!\w)[Ii]ssues? #?[0-9]+"), "cites an issue by number"),
@@ -72,6 +77,8 @@ CITES = [
 ]
 P = "A-Za-z0-9_/.-"  # the characters of a path, ASCII as in the names of this tree
 MD = re.compile(rf"(?<![{P}])([{P}]*[A-Za-z0-9_-]\.md)(?![A-Za-z0-9_])")
+# a relative path that starts by climbing: checked against the citing file's folder
+UP = re.compile(rf"(?<![{P}])((?:\.\./)+[A-Za-z0-9_-][{P}]*)")
 TREE = re.compile(rf"(?<![{P}])((?:docs|rulesets)/[{P}]*)")
 # $VAR/ and ${VAR}/: the source tree for these, else a folder made at run time
 SOURCE_VARS = {"SRC", "ROOT", "PROJECT_SOURCE_DIR", "CMAKE_SOURCE_DIR", "CMAKE_CURRENT_SOURCE_DIR"}
@@ -200,6 +207,10 @@ for name in files:
             for m in rx.finditer(line):
                 if not excepted(name, "cite", m.group(0)):
                     problems.append(f"{name}:{n}: {why}: {m.group(0)}")
+        for m in UP.finditer(line):
+            if os.path.normpath(os.path.join(base, m.group(1))).startswith("..") and \
+                    not excepted(name, "up", m.group(1)):
+                problems.append(f"{name}:{n}: cites a path outside the repository: {m.group(1)}")
         scope = line if comments is None else comments.get(n)
         for path in paths(scope or line, not scope):
             if not excepted(name, "path", path) and not resolves(path, base):
@@ -224,14 +235,14 @@ fi
 # and what is no citation (the report's "§ " line, a path that resolves, a
 # scratch file a test makes, a path in code) is not.
 mkdir -p "$SCRATCH/tree/docs" "$SCRATCH/tree/src" "$SCRATCH/tree/tests"
-printf 'see ../shared/spec/cli.md\n' >"$SCRATCH/tree/README.md"
+printf 'see ../elsewhere/spec/cli.md\n' >"$SCRATCH/tree/README.md"
 printf '/* wordml-notes §1.4, issue 9; see docs/nothere.md */\nint x;\n' >"$SCRATCH/tree/src/a.c"
 printf 'The contract is in `cli.md`.\n' >"$SCRATCH/tree/docs/batch.md"
 printf 'See `batch.md` and docs/batch.md.\n  § 三、区域环境质量现状 › 环境保护目标\n' >"$SCRATCH/tree/docs/ok.md"
 printf '#!/bin/sh\n# writes $SCRATCH/new.md\ncp a.md "$W/b.md"\n' >"$SCRATCH/tree/tests/ok.sh"
 printf 'static const char *f = "missing.md"; /* see docs/ok.md */\n' >"$SCRATCH/tree/src/ok.c"
 scan "$SCRATCH/tree" >"$SCRATCH/planted"
-for want in 'README.md:1: cites ../shared' 'src/a.c:1: cites a reference document' 'src/a.c:1: cites an issue' \
+for want in 'README.md:1: cites a path outside the repository' 'src/a.c:1: cites a reference document' 'src/a.c:1: cites an issue' \
     'src/a.c:1: cites a section' 'src/a.c:1: cites a path that does not exist: docs/nothere.md' \
     'docs/batch.md:1: cites a path that does not exist: cli.md'; do
     grep -qF "$want" "$SCRATCH/planted" && ok "planted: $want" || fail "planted: $want" "not reported: $(cat "$SCRATCH/planted")"
