@@ -108,10 +108,8 @@ bool fl_scan_own_date(fl_scan *s, fl_date *out, const char **shown)
         return true;
     }
     if (s->judged.from != FL_JUDGED_OPTION) return false;
-    char *buf = fl_arena_alloc(&s->scratch, 11);
-    fl_date_format(&s->judged.date, buf);
     *out = s->judged.date;
-    *shown = buf;
+    *shown = fl_scan_iso(s, &s->judged.date);
     return true;
 }
 const char *fl_scan_doc_type(const fl_scan *s) { return s->doc_type; }
@@ -151,6 +149,20 @@ static void blockmap_free(blockmap *m)
 {
     free(m->keys);
     free(m->vals);
+}
+
+const char *fl_scan_typed(fl_scan *s, int block, size_t a, size_t e)
+{
+    const fl_norm *n = fl_scan_norm(s, block);
+    size_t o0 = fl_norm_orig(n, a), o1 = fl_norm_orig(n, e);
+    return fl_arena_strndup(&s->scratch, s->doc->blocks[block].text + o0, o1 > o0 ? o1 - o0 : 0);
+}
+
+const char *fl_scan_iso(fl_scan *s, const fl_date *d)
+{
+    char *buf = fl_arena_alloc(&s->scratch, 11);
+    fl_date_format(d, buf);
+    return buf;
 }
 
 const fl_norm *fl_scan_norm(fl_scan *s, int block)

@@ -139,6 +139,11 @@ fl_arena *fl_scan_arena(fl_scan *s); /* scratch of the rule running, emptied aft
 void **fl_scan_kind_state(fl_scan *s, const fl_kind *k, void (*drop)(void *));
 /* Normalised text of a block, computed once per document. */
 const fl_norm *fl_scan_norm(fl_scan *s, int block);
+/* The original text behind [a, e) of a block's normalised text, as the
+ * filing typed it (scan arena): what a finding quotes. */
+const char *fl_scan_typed(fl_scan *s, int block, size_t a, size_t e);
+/* d as YYYY-MM-DD (scan arena). */
+const char *fl_scan_iso(fl_scan *s, const fl_date *d);
 /* Blocks of a scope, computed once per document and scope. */
 const fl_scope *fl_scan_scope(fl_scan *s, const fl_scope_spec *spec);
 /* Search block's normalised text in [from, to) (to = SIZE_MAX: to the end).

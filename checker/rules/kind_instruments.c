@@ -62,20 +62,6 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     return 0;
 }
 
-static const char *iso(fl_scan *s, const fl_date *d)
-{
-    char *buf = fl_arena_alloc(fl_scan_arena(s), 11);
-    fl_date_format(d, buf);
-    return buf;
-}
-
-static const char *typed(fl_scan *s, int b, size_t a, size_t e)
-{
-    const fl_norm *n = fl_scan_norm(s, b);
-    size_t o0 = fl_norm_orig(n, a), o1 = fl_norm_orig(n, e);
-    return fl_arena_strndup(fl_scan_arena(s), fl_scan_doc(s)->blocks[b].text + o0, o1 > o0 ? o1 - o0 : 0);
-}
-
 /* The end of a citation, past the bracket that closes one it opened: a
  * match ends at the last character of its key (版 of 名录（2016年版), and
  * the finding should show the edition whole. */
@@ -255,10 +241,10 @@ static void check_block(fl_scan *s, const ins_k *k, int b, fl_instr_scratch *sc,
             h.message = k->repealed_msg;
             h.message_en = k->repealed_msg_en;
         }
-        fl_hit_var(&h, "cited", typed(s, b, m[i].start, end));
+        fl_hit_var(&h, "cited", fl_scan_typed(s, b, m[i].start, end));
         fl_hit_var(&h, "title", inst->display);
         fl_hit_var(&h, "replacement", repealed ? succ->repealed_by : succ->display);
-        fl_hit_var(&h, "effective", iso(s, &from));
+        fl_hit_var(&h, "effective", fl_scan_iso(s, &from));
         fl_hit_var(&h, "date", dd->shown);
         fl_scan_emit(s, &h);
     }
@@ -276,7 +262,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     dd.d = given;
     if (!dd.d.m) dd.d.m = 1;
     if (!dd.d.d) dd.d.d = 1;
-    dd.shown = iso(s, &given);
+    dd.shown = fl_scan_iso(s, &given);
     fl_instr_scratch buf = {0};
     sent st = {.block = -1};
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) check_block(s, k, sc->blocks[i], &buf, &st, &dd);

@@ -182,13 +182,6 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 
 /* ---- helpers for findings ---------------------------------------------------- */
 
-static const char *typed(fl_scan *s, int b, size_t a, size_t e)
-{
-    const fl_norm *n = fl_scan_norm(s, b);
-    size_t o0 = fl_norm_orig(n, a), o1 = fl_norm_orig(n, e);
-    return fl_arena_strndup(fl_scan_arena(s), fl_scan_doc(s)->blocks[b].text + o0, o1 > o0 ? o1 - o0 : 0);
-}
-
 static const char *num(fl_scan *s, long v) { return fl_arena_printf(fl_scan_arena(s), "%ld", v); }
 
 static int sentence_of_item(const fl_pub_text *x, size_t i)
@@ -290,8 +283,8 @@ static void period_range(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, in
     long n = fl_calendar_count(k->cal, &a->d, &z->d, &known);
     fl_hit h = {.block = b, .span = true, .start = a->s, .end = z->e, .severity = -1};
     fl_hit_var(&h, "channel", channels);
-    fl_hit_var(&h, "from", typed(s, b, a->s, a->e));
-    fl_hit_var(&h, "to", typed(s, b, z->s, z->e));
+    fl_hit_var(&h, "from", fl_scan_typed(s, b, a->s, a->e));
+    fl_hit_var(&h, "to", fl_scan_typed(s, b, z->s, z->e));
     fl_hit_var(&h, "days", num(s, n));
     fl_hit_var(&h, "min", num(s, min));
     if (simple && k->cases[CASE_SIMPLIFIED].msg) use_case(&h, k, CASE_SIMPLIFIED);
@@ -371,7 +364,7 @@ static void newspaper_runs(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
         all++;
         if (first < 0) first = (int)i;
         list = fl_arena_printf(fl_scan_arena(s), "%s%s%s", list, *list ? "、" : "",
-                               typed(s, block_of_item(x, i), it->s, it->e));
+                               fl_scan_typed(s, block_of_item(x, i), it->s, it->e));
         if (!from || (fl_date_cmp(&it->d, from) >= 0 && fl_date_cmp(&it->d, to) <= 0)) count++;
     }
     if (count >= k->limit || !k->cases[CASE_NEWSPAPER].msg) return;
@@ -439,7 +432,7 @@ static void run_same_start(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, 
     static const char *const var[] = {"network", "newspaper", "posting"};
     for (int r = 0; r < CH_N; r++) {
         const char *v = "—";
-        if (f[r] >= 0) v = typed(s, block_of_item(x, (size_t)f[r]), x->it[f[r]].s, x->it[f[r]].e);
+        if (f[r] >= 0) v = fl_scan_typed(s, block_of_item(x, (size_t)f[r]), x->it[f[r]].s, x->it[f[r]].e);
         fl_hit_var(&h, var[r], v);
     }
     fl_scan_emit(s, &h);
@@ -512,8 +505,8 @@ static void run_commission(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
     if (known ? n <= k->limit : n <= k->limit - 2) return;
     int b = block_of_item(x, (size_t)f), cb = block_of_item(x, (size_t)c);
     fl_hit h = {.block = b, .span = true, .start = x->it[f].s, .end = x->it[f].e, .severity = -1};
-    fl_hit_var(&h, "commission", typed(s, cb, x->it[c].s, x->it[c].e));
-    fl_hit_var(&h, "first", typed(s, b, x->it[f].s, x->it[f].e));
+    fl_hit_var(&h, "commission", fl_scan_typed(s, cb, x->it[c].s, x->it[c].e));
+    fl_hit_var(&h, "first", fl_scan_typed(s, b, x->it[f].s, x->it[f].e));
     fl_hit_var(&h, "days", num(s, n));
     fl_hit_var(&h, "max", num(s, k->limit));
     if (!known) {

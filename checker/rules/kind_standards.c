@@ -105,20 +105,6 @@ static size_t block_cites(fl_scan *s, const std_k *k, int b, cite **out)
     return nc;
 }
 
-static const char *typed(fl_scan *s, int b, size_t a, size_t e)
-{
-    const fl_norm *n = fl_scan_norm(s, b);
-    size_t o0 = fl_norm_orig(n, a), o1 = fl_norm_orig(n, e);
-    return fl_arena_strndup(fl_scan_arena(s), fl_scan_doc(s)->blocks[b].text + o0, o1 > o0 ? o1 - o0 : 0);
-}
-
-static const char *iso(fl_scan *s, const fl_date *d)
-{
-    char *buf = fl_arena_alloc(fl_scan_arena(s), 11);
-    fl_date_format(d, buf);
-    return buf;
-}
-
 /* ---- superseded ---------------------------------------------------------- */
 
 /* The judging date, to the day: a month alone counts from its first day (a
@@ -170,10 +156,10 @@ static void superseded(fl_scan *s, const std_k *k, int b, const cite *v, size_t 
         if (cited_with(v, nc, a, e, repl)) continue;
         if (k->unless && fl_scan_find(s, k->unless, b, a, e, &ms, &me) != 0) continue;
         fl_hit h = {.block = b, .span = true, .start = v[i].start, .end = v[i].end, .severity = -1};
-        fl_hit_var(&h, "code", typed(s, b, v[i].start, v[i].end));
+        fl_hit_var(&h, "code", fl_scan_typed(s, b, v[i].start, v[i].end));
         fl_hit_var(&h, "title", v[i].std->title);
         fl_hit_var(&h, "replacement", repl->code);
-        fl_hit_var(&h, "effective", iso(s, &from));
+        fl_hit_var(&h, "effective", fl_scan_iso(s, &from));
         fl_hit_var(&h, "date", shown);
         fl_scan_emit(s, &h);
     }
@@ -333,9 +319,9 @@ static void title(fl_scan *s, const std_k *k, int b, const cite *v, size_t nc)
         const fl_standard *other = *cited ? title_owner(s, k, own, cited) : NULL;
         if (!other) continue;
         fl_hit h = {.block = b, .span = true, .start = v[i].start, .end = v[i].end, .severity = -1};
-        fl_hit_var(&h, "code", typed(s, b, v[i].start, v[i].end));
+        fl_hit_var(&h, "code", fl_scan_typed(s, b, v[i].start, v[i].end));
         bool inside = cs != te;
-        fl_hit_var(&h, "title", inside ? trimmed(s, raw) : typed(s, b, ts, te));
+        fl_hit_var(&h, "title", inside ? trimmed(s, raw) : fl_scan_typed(s, b, ts, te));
         fl_hit_var(&h, "expected", own->title);
         fl_hit_var(&h, "other", other->code);
         fl_scan_emit(s, &h);
@@ -352,7 +338,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     if (k->check == CHECK_SUPERSEDED) {
         fl_date given;
         judging_day(s, &d, &given);
-        shown = iso(s, &given); /* as precise as the filing says it */
+        shown = fl_scan_iso(s, &given); /* as precise as the filing says it */
     }
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
