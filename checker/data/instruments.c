@@ -3,7 +3,7 @@
  * (fl_tab_open_schema, against schema/instruments.rng); the loader then checks
  * what the schema cannot: unique ids, replacements that exist and do not
  * loop, cites that are not empty and belong to one row. */
-#include "rules/instruments_table.h"
+#include "data/instruments.h"
 #include "data/table.h"
 #include "core/norm.h"
 #include "core/utf8.h"

@@ -13,8 +13,8 @@
  * Ownership: fl_instruments_load returns an object owning everything reachable
  * from it (one arena and the automaton); free it with fl_instruments_free
  * (NULL-safe). Loaded tables are read-only and may be shared by threads. */
-#ifndef FL_INSTRUMENTS_TABLE_H
-#define FL_INSTRUMENTS_TABLE_H
+#ifndef FL_DATA_INSTRUMENTS_H
+#define FL_DATA_INSTRUMENTS_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

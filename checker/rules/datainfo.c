@@ -2,7 +2,7 @@
 #include "rules/datainfo.h"
 #include "core/buf.h"
 #include "data/tables.h"
-#include "rules/instruments_table.h"
+#include "data/instruments.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

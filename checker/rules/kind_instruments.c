@@ -18,7 +18,7 @@
  * a short form whose near word is missing from its sentence, and anything in
  * an excluded section. */
 #include "rules/kind.h"
-#include "rules/instruments_table.h"
+#include "data/instruments.h"
 #include "core/date.h"
 #include <stdint.h>
 #include <stdio.h>

@@ -17,7 +17,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
-#include "rules/instruments_table.h"
+#include "data/instruments.h"
 
 #define TABLE FL_SOURCE_RULESETS "/data/instruments.xml"
 
