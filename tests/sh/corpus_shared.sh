@@ -44,14 +44,19 @@ if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
     echo "skip shared-read-only: needs root and setpriv to read as another user"
     finish
 fi
-SHARE="$SCRATCH/share"
+# Another user must reach everything it runs and reads, and the build tree
+# may sit in a folder only its owner can enter (a clone in a mktemp -d
+# folder is 0700): the share, the filing, the binary and the rulesets go
+# into a folder of their own under /tmp that anyone may enter.
+OPEN=$(mktemp -d "${TMPDIR:-/tmp}/fl-share.XXXXXX") || { fail share-setup "mktemp failed"; finish; }
+trap 'rm -rf "$SCRATCH" "$OPEN"' EXIT
+SHARE="$OPEN/share"
 mkdir -p "$SHARE"
 "$FL_BIN" index -q --corpus "$SHARE/team.db" $CORPUS || fail share-setup "index failed"
-chmod 755 "$SCRATCH" "$SHARE" && chmod 644 "$SHARE/team.db"
-chmod o+rx "$(dirname "$SCRATCH")" 2>/dev/null
-cp "$B" "$SCRATCH/b.md" && chmod 644 "$SCRATCH/b.md"
-timeout 120 setpriv --reuid=65534 --regid=65534 --clear-groups \
-    "$FL_BIN" check --no-progress --corpus "$SHARE/team.db" -f jsonl --fail-on warning --select EIA303 "$SCRATCH/b.md" \
+cp "$FL_BIN" "$OPEN/filinglint" && cp -r "$SRC/rulesets" "$OPEN/rulesets" && cp "$B" "$OPEN/b.md"
+chmod -R a+rX "$OPEN" && chmod 755 "$SHARE" && chmod 644 "$SHARE/team.db"
+timeout 120 env FILINGLINT_RULESETS="$OPEN/rulesets" setpriv --reuid=65534 --regid=65534 --clear-groups \
+    "$OPEN/filinglint" check --no-progress --corpus "$SHARE/team.db" -f jsonl --fail-on warning --select EIA303 "$OPEN/b.md" \
     >"$SCRATCH/out" 2>"$SCRATCH/err"
 rc=$?
 if [ "$rc" -eq 1 ] && grep -q EIA303 "$SCRATCH/out"; then ok shared-read-only
