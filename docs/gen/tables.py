@@ -27,8 +27,13 @@ def run(binary, command, *args):
     """stdout of `binary command --lang zh args` (the labels this module
     reads are explain's Chinese ones), with today fixed, so that the tables
     do not depend on the machine's language or the day."""
+    return run_lang(binary, "zh", command, *args)
+
+
+def run_lang(binary, lang, command, *args):
+    """stdout of `binary command --lang LANG args`, today fixed."""
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    out = subprocess.run([binary, command, "--lang", "zh", *args], capture_output=True, text=True, check=True, env=env)
+    out = subprocess.run([binary, command, "--lang", lang, *args], capture_output=True, text=True, check=True, env=env)
     return out.stdout
 
 
