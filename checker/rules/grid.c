@@ -6,7 +6,7 @@ static bool in_table(const fl_doc *doc, size_t i, int table)
     return doc->blocks[i].table == table;
 }
 
-size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start)
+static size_t build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start, bool row_spans)
 {
     int table = doc->blocks[start].table;
     g->table = table;
@@ -34,7 +34,7 @@ size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start)
         const fl_block_extra *b = fl_block_x(doc, &doc->blocks[i]);
         if (b->row < 1 || b->col < 1) continue;
         int span = b->col_span > 1 ? b->col_span : 1;
-        int rspan = b->row_span > 1 ? b->row_span : 1;
+        int rspan = row_spans && b->row_span > 1 ? b->row_span : 1;
         for (int r = b->row - 1; r < b->row - 1 + rspan && r < g->rows; r++)
             for (int c = b->col - 1; c < b->col - 1 + span && c < g->cols; c++) {
                 int *slot = &g->cell[(size_t)r * (size_t)g->cols + (size_t)c];
@@ -42,6 +42,16 @@ size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start)
             }
     }
     return end;
+}
+
+size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start)
+{
+    return build(g, a, doc, start, true);
+}
+
+size_t fl_grid_build_top(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start)
+{
+    return build(g, a, doc, start, false);
 }
 
 int fl_grid_block(const fl_grid *g, int r, int c)

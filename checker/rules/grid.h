@@ -22,6 +22,10 @@ typedef struct fl_grid {
  * index after the table's last block. cell lives in arena a. A table past
  * FL_GRID_MAX_CELLS positions comes back with no rows. */
 size_t fl_grid_build(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start);
+/* As fl_grid_build, but a cell merged down (a row span) covers only its
+ * first row. For kinds that add up a column: an amount written once in a
+ * cell merged over two rows is one amount, counted once. */
+size_t fl_grid_build_top(fl_grid *g, fl_arena *a, const fl_doc *doc, size_t start);
 /* The block at (r, c), -1 when none or out of range. */
 int fl_grid_block(const fl_grid *g, int r, int c);
 /* The text at (r, c), "" when none. */

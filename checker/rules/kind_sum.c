@@ -21,6 +21,7 @@
  * differs, at the heading of the section holding the entries. */
 #include "rules/kind.h"
 #include "rules/evidence.h"
+#include "rules/grid.h"
 #include "core/amount.h"
 #include "core/buf.h"
 #include <math.h>
@@ -119,44 +120,15 @@ static bool amount_of(fl_scan *s, const char *text, double unit, double *wan)
     return i < len && fl_amount_parse(wan, n.text + i, len - i, unit) == len - i;
 }
 
-typedef struct grid {
-    int rows, cols;
-    int *cell; /* [r * cols + c] = block covering (r, c), -1 none; 0-based */
-} grid;
-
-static void build_grid(fl_scan *s, int table, grid *g)
+/* Tables are read as grids (rules/grid.h) whose merged-down cells cover
+ * their first row only: an amount written once for two rows is added once. */
+static const char *cell_text(fl_scan *s, const fl_grid *g, int r, int c)
 {
-    const fl_doc *doc = fl_scan_doc(s);
-    g->rows = g->cols = 0;
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        if (doc->blocks[i].table != table) continue;
-        const fl_block_extra *b = fl_block_x(doc, &doc->blocks[i]);
-        int span = b->col_span > 1 ? b->col_span : 1;
-        if (b->row > g->rows) g->rows = b->row;
-        if (b->col + span - 1 > g->cols) g->cols = b->col + span - 1;
-    }
-    g->cell = fl_arena_alloc(fl_scan_arena(s), (size_t)(g->rows * g->cols + 1) * sizeof *g->cell);
-    for (int i = 0; i < g->rows * g->cols; i++) g->cell[i] = -1;
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        const fl_block_extra *b = fl_block_x(doc, &doc->blocks[i]);
-        if (doc->blocks[i].table != table || b->row < 1 || b->col < 1) continue;
-        int span = b->col_span > 1 ? b->col_span : 1;
-        for (int c = b->col - 1; c < b->col - 1 + span && c < g->cols; c++) {
-            int *slot = &g->cell[(b->row - 1) * g->cols + c];
-            if (*slot < 0) *slot = (int)i; /* a cell's first paragraph stands for it */
-        }
-    }
-}
-
-static const char *cell_text(fl_scan *s, const grid *g, int r, int c)
-{
-    if (r < 0 || c < 0 || r >= g->rows || c >= g->cols) return "";
-    int b = g->cell[r * g->cols + c];
-    return b < 0 ? "" : fl_scan_doc(s)->blocks[b].text;
+    return fl_grid_text(fl_scan_doc(s), g, r, c);
 }
 
 /* First column with a non-empty cell in row r: the row's label. */
-static int label_col(fl_scan *s, const grid *g, int r)
+static int label_col(fl_scan *s, const fl_grid *g, int r)
 {
     for (int c = 0; c < g->cols; c++)
         if (*cell_text(s, g, r, c)) return c;
@@ -171,13 +143,10 @@ static bool is_entry(fl_scan *s, const sum_k *k, const char *t)
 }
 
 /* The unit of a table: its caption or a "单位：万元" line just above it. */
-static double caption_unit(fl_scan *s, const grid *g)
+static double caption_unit(fl_scan *s, const fl_grid *g)
 {
-    int first = INT32_MAX;
-    for (int i = 0; i < g->rows * g->cols; i++)
-        if (g->cell[i] >= 0 && g->cell[i] < first) first = g->cell[i];
     const fl_doc *doc = fl_scan_doc(s);
-    for (int b = first - 1, seen = 0; b >= 0 && seen < 2; b--) {
+    for (int b = (int)g->first - 1, seen = 0; b >= 0 && seen < 2; b--) {
         if (!doc->blocks[b].len) continue;
         seen++;
         if (doc->blocks[b].table || doc->blocks[b].len > 200) break;
@@ -193,7 +162,7 @@ static double pick_unit(double a, double b, double c, double dflt)
 }
 
 /* Rows are entries, one column holds the amounts. */
-static void rows_as_entries(fl_scan *s, const sum_k *k, const grid *g, entries *es)
+static void rows_as_entries(fl_scan *s, const sum_k *k, const fl_grid *g, entries *es)
 {
     int first = -1;
     for (int r = 0; r < g->rows && first < 0; r++) {
@@ -222,12 +191,12 @@ static void rows_as_entries(fl_scan *s, const sum_k *k, const grid *g, entries *
         const char *label = lc >= 0 ? cell_text(s, g, r, lc) : "";
         double wan;
         if (lc < 0 || lc >= col || !is_entry(s, k, label)) continue;
-        if (amount_of(s, cell_text(s, g, r, col), unit, &wan)) add_entry(s, es, g->cell[r * g->cols + col], wan, label);
+        if (amount_of(s, cell_text(s, g, r, col), unit, &wan)) add_entry(s, es, fl_grid_block(g, r, col), wan, label);
     }
 }
 
 /* Turned round: the first row names the entries, one row holds the amounts. */
-static void cols_as_entries(fl_scan *s, const sum_k *k, const grid *g, entries *es)
+static void cols_as_entries(fl_scan *s, const sum_k *k, const fl_grid *g, entries *es)
 {
     int row = -1;
     for (int r = 1; r < g->rows && row < 0; r++) {
@@ -242,9 +211,9 @@ static void cols_as_entries(fl_scan *s, const sum_k *k, const grid *g, entries *
     for (int c = lc + 1; c < g->cols; c++) {
         const char *label = cell_text(s, g, 0, c);
         double wan;
-        if (c > 0 && g->cell[row * g->cols + c] == g->cell[row * g->cols + c - 1]) continue; /* spanned */
+        if (fl_grid_spanned(g, row, c)) continue;
         if (is_entry(s, k, label) && amount_of(s, cell_text(s, g, row, c), unit, &wan))
-            add_entry(s, es, g->cell[row * g->cols + c], wan, label);
+            add_entry(s, es, fl_grid_block(g, row, c), wan, label);
     }
 }
 
@@ -253,11 +222,13 @@ static void table_entries(fl_scan *s, const sum_k *k, const fl_scope *sc, entrie
     const fl_doc *doc = fl_scan_doc(s);
     int done = 0;
     for (size_t i = 0; i < sc->nblocks && !es->n && !fl_scan_failed(s); i++) {
-        int t = doc->blocks[sc->blocks[i]].table;
+        size_t b = sc->blocks[i];
+        int t = doc->blocks[b].table;
         if (!t || t == done) continue;
         done = t;
-        grid g;
-        build_grid(s, t, &g);
+        while (b > 0 && doc->blocks[b - 1].table == t) b--; /* a scope may begin inside the table */
+        fl_grid g;
+        fl_grid_build_top(&g, fl_scan_arena(s), doc, b);
         rows_as_entries(s, k, &g, es);
         if (!es->n) cols_as_entries(s, k, &g, es);
     }
