@@ -15,8 +15,9 @@
  * exactly one step (6 报批前公开情况 › 2019年5月20日，建设单位在网站公开了…).
  * A step with two dates that cannot both be true, or none, is not judged:
  * two known steps around it are compared instead. Dates of laws (…起施行)
- * belong to no step. A date written to the month stands for every day of
- * it: a month is out of order only when all its days are. */
+ * belong to no step, nor do dates planned (拟于, 将于). A date written to
+ * the month stands for every day of it: a month is out of order only when
+ * all its days are. */
 #include "rules/publicity.h"
 #include "rules/clause.h"
 #include "data/calendar.h"
@@ -105,6 +106,17 @@ static bool law_date(const char *t, size_t len, size_t e)
     static const char *const after[] = {"起施行", "起实施", "施行", "实施", "发布", "印发", "颁布", "公布", "修订", "修正"};
     for (size_t i = 0; i < sizeof after / sizeof *after; i++)
         if (fl_pub_starts_with(t + e, len - e, after[i])) return true;
+    return false;
+}
+
+/* A date the text plans rather than reports: 拟于2019年6月3日公开, 将于…. */
+static bool planned(const char *t, size_t s)
+{
+    static const char *const before[] = {"拟于", "将于", "计划于", "预计于", "预计", "拟定于", "定于"};
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++) {
+        size_t n = strlen(before[i]);
+        if (s >= n && !memcmp(t + s - n, before[i], n)) return true;
+    }
     return false;
 }
 
@@ -328,7 +340,9 @@ void fl_pub_run_timeline(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, bo
         unsigned smask = steps_in(s, k, st->block, st->a, st->e, sat);
         for (size_t j = st->first; j < st->first + st->n; j++) {
             const fl_pub_item *it = &x->it[j];
-            if (it->is_end || law_date(n->text, n->len, x->it[it->pair >= 0 ? (size_t)it->pair : j].e)) continue;
+            if (it->is_end || law_date(n->text, n->len, x->it[it->pair >= 0 ? (size_t)it->pair : j].e) ||
+                planned(n->text, it->s))
+                continue;
             int step = step_of(s, k, st, it, smask, sat, sec);
             if (step == S_DRAFT) draft_offer(&d, x, j);
             else if (step == S_COMMISSION) offer(&p[T_COMMISSION], &it->d, (int)j);
