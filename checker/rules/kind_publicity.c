@@ -41,14 +41,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const check_names[] = {"period", "channels", "commission", "same-start", "respondents", "personal"};
+static const char *const check_names[] = {"period", "channels", "commission", "same-start", "respondents", "personal",
+                                          "timeline"};
 static const char *const role_names[] = {"network", "newspaper", "posting"};
 static const char *const col_names[] = {"name", "phone", "id"};
-static const char *const case_names[] = {"unknown-year", "stated", "newspaper", "check-digit", "simplified", "text"};
+static const char *const case_names[] = {"unknown-year", "stated", "newspaper", "check-digit", "simplified", "text",
+                                         "meeting", "minutes", "not-after", "own-date"};
 
 static const char *const vars[] = {"channel", "from", "to", "days", "min", "max", "count", "value",
                                    "commission", "first", "network", "newspaper", "posting",
-                                   "column", "row", "other", NULL};
+                                   "column", "row", "other", "step", "date", "prior", "on", NULL};
 
 /* Built-in patterns, written for the normalised text. */
 static const char *const days_src =
@@ -88,6 +90,10 @@ static int parse_child(fl_pub_k *k, const xmlNode *c, fl_loader *ld, const fl_ru
     else if (fl_xml_named(c, "times")) slot = &k->times;
     else if (fl_xml_named(c, "commission")) slot = &k->commission;
     else if (fl_xml_named(c, "first")) slot = &k->first;
+    else if (fl_xml_named(c, "final")) slot = &k->final;
+    else if (fl_xml_named(c, "meeting")) slot = &k->meeting;
+    else if (fl_xml_named(c, "announce")) slot = &k->announce;
+    else if (fl_xml_named(c, "minutes")) slot = &k->minutes;
     if (slot) return fl_loader_pattern_text(ld, c, slot, err);
     if (fl_xml_named(c, "simplified")) {
         const char *min = fl_loader_attr(ld, c, "min");
@@ -116,7 +122,7 @@ static int parse_child(fl_pub_k *k, const xmlNode *c, fl_loader *ld, const fl_ru
     if (fl_xml_named(c, "case")) {
         const char *name = fl_loader_attr(ld, c, "name");
         int r = index_of(case_names, CASE_N, name);
-        if (r < 0) return fl_loader_error(err, ld, c, "<case name=\"%s\">: use unknown-year, stated, newspaper, check-digit, simplified or text", name ? name : "");
+        if (r < 0) return fl_loader_error(err, ld, c, "<case name=\"%s\">: use unknown-year, stated, newspaper, check-digit, simplified, text, meeting, minutes, not-after or own-date", name ? name : "");
         if (fl_loader_message(ld, c, rule, "message", &k->cases[r].msg, err) ||
             fl_loader_message(ld, c, rule, "message-en", &k->cases[r].msg_en, err))
             return -1;
@@ -135,6 +141,11 @@ static int check_needs(const fl_pub_k *k, const xmlNode *el, fl_loader *ld, fl_e
     case P_CHANNELS: case P_SAME_START: ok = k->ch[CH_NETWORK].p && k->ch[CH_NEWSPAPER].p && k->ch[CH_POSTING].p; break;
     case P_COMMISSION: ok = k->commission && k->first && k->cases[CASE_UNKNOWN_YEAR].msg; break;
     case P_RESPONDENTS: case P_PERSONAL: ok = k->col[COL_NAME] && (k->col[COL_PHONE] || k->col[COL_ID]); break;
+    case P_TIMELINE:
+        ok = k->commission && k->first && k->stage && k->final &&
+             (!k->meeting || (k->announce && k->minutes && k->cases[CASE_MEETING].msg && k->cases[CASE_MINUTES].msg)) &&
+             k->cases[CASE_NOT_AFTER].msg && k->cases[CASE_OWN_DATE].msg;
+        break;
     default: break;
     }
     if (ok) return 0;
@@ -144,7 +155,9 @@ static int check_needs(const fl_pub_k *k, const xmlNode *el, fl_loader *ld, fl_e
         "<commission>, <first> and <case name=\"unknown-year\">",
         "three <channel> elements (network, newspaper, posting)",
         "<column role=\"name\"> and a phone or id column",
-        "<column role=\"name\"> and a phone or id column"};
+        "<column role=\"name\"> and a phone or id column",
+        ("<commission>, <first>, <stage>, <final>, the cases not-after and own-date; with <meeting>, <announce>, "
+         "<minutes> and the cases meeting and minutes")};
     return fl_loader_error(err, ld, el, "<publicity check=\"%s\"> needs %s", check_names[k->check], needs[k->check]);
 }
 
@@ -153,7 +166,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
     fl_pub_k *k = fl_loader_alloc(ld, sizeof *k);
     const char *check = fl_loader_attr(ld, el, "check");
     int c = index_of(check_names, P_NCHECKS, check);
-    if (c < 0) return fl_loader_error(err, ld, el, "<publicity check=\"%s\">: use period, channels, commission, same-start, respondents or personal", check ? check : "");
+    if (c < 0) return fl_loader_error(err, ld, el, "<publicity check=\"%s\">: use period, channels, commission, same-start, respondents, personal or timeline", check ? check : "");
     k->check = (fl_pub_check)c;
     if (fl_loader_scope(ld, el, &k->scope, err)) return -1;
     k->nwhole = fl_loader_list(ld, fl_loader_attr(ld, el, "whole-document"), false, &k->whole);
@@ -183,19 +196,6 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 /* ---- helpers for findings ---------------------------------------------------- */
 
 static const char *num(fl_scan *s, long v) { return fl_arena_printf(fl_scan_arena(s), "%ld", v); }
-
-static int sentence_of_item(const fl_pub_text *x, size_t i)
-{
-    for (size_t k = 0; k < x->ns; k++)
-        if (i >= x->s[k].first && i < x->s[k].first + x->s[k].n) return (int)k;
-    return -1;
-}
-
-static int block_of_item(const fl_pub_text *x, size_t i)
-{
-    int k = sentence_of_item(x, i);
-    return k >= 0 ? x->s[k].block : -1;
-}
 
 static void use_case(fl_hit *h, const fl_pub_k *k, int c)
 {
@@ -278,7 +278,7 @@ static int range_for(const fl_pub_text *x, int role)
 static void period_range(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, int r, const char *channels, int min, bool simple)
 {
     const fl_pub_item *a = &x->it[r], *z = &x->it[a->pair];
-    int b = block_of_item(x, (size_t)r);
+    int b = fl_pub_item_block(x, (size_t)r);
     bool known = true;
     long n = fl_calendar_count(k->cal, &a->d, &z->d, &known);
     fl_hit h = {.block = b, .span = true, .start = a->s, .end = z->e, .severity = -1};
@@ -364,7 +364,7 @@ static void newspaper_runs(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
         all++;
         if (first < 0) first = (int)i;
         list = fl_arena_printf(fl_scan_arena(s), "%s%s%s", list, *list ? "、" : "",
-                               fl_scan_typed(s, block_of_item(x, i), it->s, it->e));
+                               fl_scan_typed(s, fl_pub_item_block(x, i), it->s, it->e));
         if (!from || (fl_date_cmp(&it->d, from) >= 0 && fl_date_cmp(&it->d, to) <= 0)) count++;
     }
     if (count >= k->limit || !k->cases[CASE_NEWSPAPER].msg) return;
@@ -379,7 +379,7 @@ static void newspaper_runs(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
     }
     fl_hit h = {.block = b, .span = said, .start = ms, .end = me, .severity = -1, .item = k->ch[CH_NEWSPAPER].name};
     if (first >= 0) {
-        h.block = block_of_item(x, (size_t)first);
+        h.block = fl_pub_item_block(x, (size_t)first);
         h.span = true;
         h.start = x->it[first].s;
         h.end = x->it[first].e;
@@ -427,12 +427,12 @@ static void run_same_start(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, 
         if (latest < 0 || fl_date_cmp(&x->it[f[r]].d, &x->it[latest].d) > 0) latest = f[r];
     }
     if (known < 2 || !differ) return;
-    int b = block_of_item(x, (size_t)latest);
+    int b = fl_pub_item_block(x, (size_t)latest);
     fl_hit h = {.block = b, .span = true, .start = x->it[latest].s, .end = x->it[latest].e, .severity = -1};
     static const char *const var[] = {"network", "newspaper", "posting"};
     for (int r = 0; r < CH_N; r++) {
         const char *v = "—";
-        if (f[r] >= 0) v = fl_scan_typed(s, block_of_item(x, (size_t)f[r]), x->it[f[r]].s, x->it[f[r]].e);
+        if (f[r] >= 0) v = fl_scan_typed(s, fl_pub_item_block(x, (size_t)f[r]), x->it[f[r]].s, x->it[f[r]].e);
         fl_hit_var(&h, var[r], v);
     }
     fl_scan_emit(s, &h);
@@ -472,7 +472,7 @@ static int dated_section(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
     const fl_scope *sc = fl_scan_scope(s, &sp);
     if (!sc->found) return -1;
     for (size_t i = 0; i < x->ni; i++) {
-        int b = block_of_item(x, i);
+        int b = fl_pub_item_block(x, i);
         for (size_t j = 0; j < sc->nblocks; j++)
             if (sc->blocks[j] == b && x->it[i].d.m) return (int)i;
     }
@@ -503,7 +503,7 @@ static void run_commission(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
     /* Without the year's notice the count is Monday-Friday: make-up working
      * days (two at most around one holiday) could only add to it. */
     if (known ? n <= k->limit : n <= k->limit - 2) return;
-    int b = block_of_item(x, (size_t)f), cb = block_of_item(x, (size_t)c);
+    int b = fl_pub_item_block(x, (size_t)f), cb = fl_pub_item_block(x, (size_t)c);
     fl_hit h = {.block = b, .span = true, .start = x->it[f].s, .end = x->it[f].e, .severity = -1};
     fl_hit_var(&h, "commission", fl_scan_typed(s, cb, x->it[c].s, x->it[c].e));
     fl_hit_var(&h, "first", fl_scan_typed(s, b, x->it[f].s, x->it[f].e));
@@ -721,13 +721,14 @@ static void run(const fl_rule *rule, fl_scan *s)
     bool simple = simplified(s, k);
     if (fl_scan_failed(s) || (simple && k->check == P_COMMISSION)) return; /* no first publicity then */
     fl_pub_text x;
-    fl_pub_build_text(s, k, k->check != P_COMMISSION, &x);
+    fl_pub_build_text(s, k, k->check != P_COMMISSION && k->check != P_TIMELINE, &x);
     if (x.any && !fl_scan_failed(s) && !fl_pub_excused(s, k, &x)) {
         switch (k->check) {
         case P_PERIOD: if (fl_pub_about_stage(&x)) run_period(s, k, &x, simple); break;
         case P_CHANNELS: if (fl_pub_about_stage(&x)) run_channels(s, k, &x, simple); break;
         case P_SAME_START: if (fl_pub_about_stage(&x)) run_same_start(s, k, &x, simple); break;
         case P_COMMISSION: run_commission(s, k, &x); break;
+        case P_TIMELINE: fl_pub_run_timeline(s, k, &x, simple); break;
         default: break;
         }
     }
@@ -758,9 +759,21 @@ static void describe(const fl_rule *rule, FILE *out)
         fprintf(out, "检查：人员名单（首行含“姓名”和电话或身份证列）中没有未打码的完整手机号码、身份证号码；"
                      "正文中没有完整的身份证号码（固定电话和正文中的电话不查）\n");
         break;
+    case P_TIMELINE:
+        fprintf(out, "委托：/%s/；首次公开：/%s/；报批前公开：/%s/\n", k->commission->source, k->first->source,
+                k->final->source);
+        fprintf(out, "检查：委托 ≤ 首次公开 ≤ 征求意见稿公示开始；征求意见稿公示结束 < 报批前公开 ≤ 本说明封面日期\n");
+        fprintf(out, "日期归属：所在分句只提到一个环节时归该环节；否则为句中日期之后最先提到的环节；句中未提到任何环节时，"
+                     "取标题只提到一个环节的章节；同一环节的日期互相矛盾、或没有日期时，该环节不判断（跳过它比较前后环节）；"
+                     "法规的施行、发布日期和计划中的日期（拟于、将于）不算；只写到月的日期，整月都早于（晚于）才报告\n");
+        if (k->meeting)
+            fprintf(out, "座谈会、专家论证会（/%s/）：公告（/%s/）不晚于会前第 10 个工作日，纪要（/%s/）不晚于会后第 5 个工作日公开；"
+                         "节假日表中没有的年份不判断；听证会不检查\n",
+                    k->meeting->source, k->announce->source, k->minutes->source);
+        break;
     default: fprintf(out, "检查：不同人员的电话、身份证号码不相同，身份证号码校验位正确（GB 11643-1999）\n"); break;
     }
-    if (k->check == P_CHANNELS || k->check == P_SAME_START || k->check == P_COMMISSION)
+    if (k->check == P_CHANNELS || k->check == P_SAME_START || k->check == P_COMMISSION || k->check == P_TIMELINE)
         fprintf(out, "公示通知（征求意见稿公示、报批前公示等单独一份公告）不检查本项，由公众参与说明说明各方式\n");
     if (k->simplified && k->check != P_RESPONDENTS && k->check != P_PERSONAL)
         fprintf(out, "园区简化：文中出现 /%s/ 时，征求意见稿公示期不少于 %d 个工作日，不要求张贴公告，不检查首次公开\n",

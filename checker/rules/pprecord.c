@@ -142,3 +142,14 @@ bool fl_pub_excused(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
         if (fl_pub_has(s, k->unless, x->s[i].block, x->s[i].a, x->s[i].e)) return true;
     return false;
 }
+
+int fl_pub_item_block(const fl_pub_text *x, size_t i)
+{
+    size_t lo = 0, hi = x->ns; /* sentences hold their items in order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->s[mid].first + x->s[mid].n <= i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < x->ns && i >= x->s[lo].first && i < x->s[lo].first + x->s[lo].n ? x->s[lo].block : -1;
+}

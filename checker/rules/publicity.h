@@ -17,14 +17,16 @@ static inline bool fl_pub_starts_with(const char *t, size_t len, const char *lit
     return len >= n && !memcmp(t, lit, n);
 }
 
-typedef enum { P_PERIOD, P_CHANNELS, P_COMMISSION, P_SAME_START, P_RESPONDENTS, P_PERSONAL, P_NCHECKS } fl_pub_check;
+typedef enum { P_PERIOD, P_CHANNELS, P_COMMISSION, P_SAME_START, P_RESPONDENTS, P_PERSONAL, P_TIMELINE,
+               P_NCHECKS } fl_pub_check;
 
 enum { CH_NETWORK, CH_NEWSPAPER, CH_POSTING, CH_N };
 
 enum { COL_NAME, COL_PHONE, COL_ID, COL_N };
 
 /* Messages other than the rule's own, by case. */
-enum { CASE_UNKNOWN_YEAR, CASE_STATED, CASE_NEWSPAPER, CASE_CHECK_DIGIT, CASE_SIMPLIFIED, CASE_TEXT, CASE_N };
+enum { CASE_UNKNOWN_YEAR, CASE_STATED, CASE_NEWSPAPER, CASE_CHECK_DIGIT, CASE_SIMPLIFIED, CASE_TEXT, CASE_MEETING,
+       CASE_MINUTES, CASE_NOT_AFTER, CASE_OWN_DATE, CASE_N };
 
 typedef struct fl_pub_channel { const char *name; const fl_pattern *p; } fl_pub_channel;
 
@@ -36,6 +38,9 @@ typedef struct fl_pub_k {
     const fl_pattern *stage, *other_stage, *unless;
     const fl_pattern *days, *times;
     const fl_pattern *commission, *first;
+    /* timeline (pptimeline.c): the publication before submission (报批前),
+     * the 座谈会 / 专家论证会 and its notice and minutes */
+    const fl_pattern *final, *meeting, *announce, *minutes;
     fl_pub_channel ch[CH_N];
     const fl_pattern *col[COL_N];
     /* The 园区 simplification claimed (publicity_park.c): the period's
@@ -78,4 +83,9 @@ void fl_pub_build_text(fl_scan *s, const fl_pub_k *k, bool staged, fl_pub_text *
 void fl_pub_text_free(fl_pub_text *x);
 bool fl_pub_about_stage(const fl_pub_text *x);
 bool fl_pub_excused(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x);
+/* The block of item i, -1 if none. */
+int fl_pub_item_block(const fl_pub_text *x, size_t i);
+/* The steps of the procedure in order (pptimeline.c): x is the whole region
+ * read with every sentence (fl_pub_build_text, staged false). */
+void fl_pub_run_timeline(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, bool simple);
 #endif

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia-pp.xml --select EIA408,EIA409 fixtures/pp/pp-missing.txt
