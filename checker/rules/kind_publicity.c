@@ -465,7 +465,21 @@ static int dated_match(fl_scan *s, const fl_pub_text *x, const fl_pattern *p, co
     return -1;
 }
 
-/* The first date under a heading matching p (首次环境影响评价信息公开情况). */
+/* Is date i the commissioning's: its sentence names the commissioning
+ * (确定编制单位, 委托) and not the first publicity? */
+static bool commission_date(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x, size_t i)
+{
+    for (size_t j = 0; j < x->ns; j++) {
+        const fl_pub_sent *st = &x->s[j];
+        if (i < st->first || i >= st->first + st->n) continue;
+        return fl_pub_has(s, k->commission, st->block, st->a, st->e) && !fl_pub_has(s, k->first, st->block, st->a, st->e);
+    }
+    return false;
+}
+
+/* The first date under a heading matching 首次 (首次环境影响评价信息公开情况)
+ * that is not the commissioning's: the format's first item under that
+ * heading is 确定环境影响报告书编制单位的日期, written there with its date. */
 static int dated_section(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
 {
     fl_scope_spec sp = {k->first, k->scope.exclude, k->scope.parts, 0};
@@ -474,7 +488,7 @@ static int dated_section(fl_scan *s, const fl_pub_k *k, const fl_pub_text *x)
     for (size_t i = 0; i < x->ni; i++) {
         int b = fl_pub_item_block(x, i);
         for (size_t j = 0; j < sc->nblocks; j++)
-            if (sc->blocks[j] == b && x->it[i].d.m) return (int)i;
+            if (sc->blocks[j] == b && x->it[i].d.m && !commission_date(s, k, x, i)) return (int)i;
     }
     return -1;
 }
