@@ -100,16 +100,12 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 
 typedef struct found { size_t start, end; } found;
 
-/* Is the sentence [a, e) about something else: the test's own exceptions or
- * the rule's (negations, the existing plant, neighbours)? 1 yes, 0 no, -1 a
+/* Does pattern p (NULL: none) match in [a, e) of block b? 1 yes, 0 no, -1 a
  * limit (the rule is marked failed). */
-static int blocked(fl_scan *s, const mulu_k *k, const fl_mulu_test *ts, int b, size_t a, size_t e)
+static int holds(fl_scan *s, const fl_pattern *p, int b, size_t a, size_t e)
 {
     size_t ms, me;
-    const fl_pattern *own = k->tunless[ts->index];
-    int r = own ? fl_scan_find(s, own, b, a, e, &ms, &me) : 0;
-    if (r) return r;
-    return k->unless ? fl_scan_find(s, k->unless, b, a, e, &ms, &me) : 0;
+    return p ? fl_scan_find(s, p, b, a, e, &ms, &me) : 0;
 }
 
 static bool at(const char *t, size_t len, size_t i, const char *w)
@@ -123,10 +119,17 @@ static bool at(const char *t, size_t len, size_t i, const char *w)
 static void clause(const char *t, size_t a, size_t e, size_t ms, size_t me, size_t *ca, size_t *ce)
 {
     static const char *const cuts[] = {",", "，", ":", NULL};
+    /* walked outwards from the match: a sentence of many clauses costs each
+     * match its own clause only */
     *ca = a;
-    for (size_t i = a; i < ms; i++)
-        for (const char *const *c = cuts; *c; c++)
-            if (at(t, ms, i, *c)) *ca = i + strlen(*c);
+    for (size_t i = ms; i > a && *ca == a; i--)
+        for (const char *const *c = cuts; *c; c++) {
+            size_t l = strlen(*c);
+            if (i - a >= l && !memcmp(t + i - l, *c, l)) {
+                *ca = i;
+                break;
+            }
+        }
     *ce = e;
     for (size_t i = me; i < *ce; i++)
         for (const char *const *c = cuts; *c; c++)
@@ -194,18 +197,36 @@ static int test_block(fl_scan *s, const mulu_k *k, const fl_mulu_test *ts, int b
     const fl_pattern *p = k->match[ts->index];
     size_t from = 0, ms, me;
     int r = 0;
+    size_t sa = SIZE_MAX; /* the sentence whose rule exceptions were looked at last */
+    int sbl = 0;
     while (from < n->len && (r = fl_scan_find(s, p, b, from, SIZE_MAX, &ms, &me)) == 1) {
         size_t a, e;
         fl_scan_sentence(s, b, ms, &a, &e);
-        int bl = blocked(s, k, ts, b, a, e);
-        if (bl < 0) return -1;
-        from = e > me ? e : me + 1; /* the rest of a blocked sentence is blocked too */
-        if (bl) continue;
+        /* the rule's exceptions (negations, the existing plant, neighbours)
+         * hold for the whole sentence: looked at once per sentence */
+        if (a != sa) {
+            sa = a;
+            sbl = holds(s, k->unless, b, a, e);
+            if (sbl < 0) return -1;
+        }
+        if (sbl) {
+            from = e > me ? e : me;
+            if (from <= ms) from = ms + 1;
+            continue;
+        }
         f->start = ms;
         f->end = me;
+        /* the test's own: for a fact, the sentence; for a number, the clause
+         * it stands in (存栏 600 头 beside 年出栏生猪 1.2 万头 is another number).
+         * Every match in the same stretch would find the same: go past it. */
+        size_t ca = a, ce = e;
+        if (ts->kind != FL_MULU_TEXT) clause(n->text, a, e, ms, me, &ca, &ce);
+        from = ce > me ? ce : me;
+        if (from <= ms) from = ms + 1; /* an empty match moves on */
+        int bl = holds(s, k->tunless[ts->index], b, ca, ce);
+        if (bl < 0) return -1;
+        if (bl) continue;
         if (ts->kind == FL_MULU_TEXT) return 1;
-        size_t ca, ce;
-        clause(n->text, a, e, ms, me, &ca, &ce);
         if (ts->kind == FL_MULU_AMOUNT ? amount_meets(ts, n->text, ca, ce, f) : count_meets(ts, n->text, ca, ce, f))
             return 1;
     }
