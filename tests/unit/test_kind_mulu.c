@@ -116,6 +116,8 @@ static void test_facts(void **state)
     assert_int_equal(count(f, CHEM, NEW, "废水经芬顿氧化等化学反应处理后接管。"), 0);
     assert_int_equal(count(f, CHEM, NEW, "质检实验室中样品发生交联等化学反应。"), 0);
     assert_int_equal(count(f, CHEM, NEW, "周边企业设有聚合反应车间。"), 0);
+    /* the hazards of a raw material (理化性质 tables of 工程分析) */
+    assert_int_equal(count(f, CHEM, NEW, "苯乙烯遇热可能发生聚合反应，与强氧化剂接触发生化学反应。"), 0);
     /* electroplating of its own, and the ways it is not */
     assert_int_equal(count(f, PLASTIC, NEW, "部分注塑件在自建电镀线上镀铬。"), 1);
     assert_int_equal(count(f, PLASTIC, NEW, "电镀工序委托专业电镀厂加工。"), 0);
