@@ -114,11 +114,12 @@ static bool at(const char *t, size_t len, size_t i, const char *w)
     return i + n <= len && !memcmp(t + i, w, n);
 }
 
-/* The clause of [ms, me) inside the sentence [a, e): between commas, where
- * a number belongs to the words next to it. */
+/* The clause of [ms, me) inside the sentence [a, e): between commas and
+ * the 、 of a list, where a number belongs to the words next to it
+ * (溶剂型涂料3t/a、粉末涂料12t/a: the 12 is the powder's). */
 static void clause(const char *t, size_t a, size_t e, size_t ms, size_t me, size_t *ca, size_t *ce)
 {
-    static const char *const cuts[] = {",", "，", ":", NULL};
+    static const char *const cuts[] = {",", "，", ":", "、", NULL};
     /* walked outwards from the match: a sentence of many clauses costs each
      * match its own clause only */
     *ca = a;

@@ -142,6 +142,9 @@ static void test_amounts(void **state)
     assert_int_equal(count(f, PLASTIC, NEW, "溶剂型涂料用量由20t/a削减至8t/a。"), 0);
     assert_int_equal(count(f, PLASTIC, NEW, "溶剂型涂料VOCs含量限值为420g/L。"), 0);
     assert_int_equal(count(f, PLASTIC, NEW, "溶剂型涂料12桶。"), 0);
+    /* another item of the same list */
+    assert_int_equal(count(f, PLASTIC, NEW, "年用溶剂型涂料3t/a、粉末涂料12t/a。"), 0);
+    assert_int_equal(count(f, PLASTIC, NEW, "年用粉末涂料3t/a、溶剂型涂料12t/a。"), 1);
     /* the number of another clause is not the amount */
     assert_int_equal(count(f, PLASTIC, NEW, "使用溶剂型涂料，年产外壳15万件。"), 0);
     /* a mass without 年 is not a yearly amount */
