@@ -29,7 +29,7 @@ static const char *rules_xml =
     "  <rule id=\"M108\" severity=\"error\" category=\"document-type\">\n"
     "    <message>{item}|{criterion}|{evidence}|{declared}|{edition}</message>\n"
     "    <mulu scope=\"工程分析|建设内容|建设项目基本情况\" exclude=\"原有环境污染问题|环境保护目标\" unverified-severity=\"warning\">\n"
-    "      <unless>不(?:涉及|设|发生)|现有|原有|周边|外协|委托</unless>\n"
+    "      <unless>不(?:涉及|设|发生)|现有|原有|周边|外协|委托|名录|以外|之外|除外</unless>\n"
     "    </mulu>\n"
     "    <example type=\"fail\">编制日期：2022年5月\n建设项目行业类别：合成材料制造\n## 二、建设项目工程分析\n经聚合反应生产树脂。</example>\n"
     "    <example type=\"pass\">编制日期：2022年5月\n建设项目行业类别：合成材料制造\n## 二、建设项目工程分析\n物理混合。</example>\n"
@@ -123,6 +123,8 @@ static void test_facts(void **state)
     assert_int_equal(count(f, PLASTIC, NEW, "电镀工序委托专业电镀厂加工。"), 0);
     assert_int_equal(count(f, PLASTIC, NEW, "本项目不设电镀工序。"), 0);
     assert_int_equal(count(f, PLASTIC, NEW, "外壳采用真空镀膜工艺。"), 0);
+    /* the classification reasoning quotes the 名录's column, it states no fact */
+    assert_int_equal(count(f, PLASTIC, NEW, "项目属于名录中“有电镀工艺的；年用溶剂型涂料（含稀释剂）10吨及以上的”以外的其他类别。"), 0);
     assert_int_equal(count(f, "三十、金属制品业 67-金属表面处理及热处理加工", NEW, "钢构件进入热镀锌生产线。"), 0);
     /* recycled plastic as raw material */
     assert_int_equal(count(f, PLASTIC, NEW, "项目以再生塑料颗粒为原料生产周转箱。"), 1);
