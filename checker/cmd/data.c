@@ -77,7 +77,7 @@ static int parse_args(data_args *a, int argc, char **argv)
 
 static const char *kind_name(fl_data_kind k)
 {
-    static const char *const names[] = {"unknown", "standards", "places", "holidays", "instruments"};
+    static const char *const names[] = {"unknown", "standards", "places", "holidays", "instruments", "mulu"};
     return names[k];
 }
 
@@ -89,6 +89,7 @@ static const char *as_of_meaning(fl_data_kind k)
     case FL_DATA_PLACES: return fl_tr(FL_M_DATA_AS_OF_PLACES);
     case FL_DATA_HOLIDAYS: return fl_tr(FL_M_DATA_AS_OF_HOLIDAYS);
     case FL_DATA_INSTRUMENTS: return fl_tr(FL_M_DATA_AS_OF_INSTR);
+    case FL_DATA_MULU: return fl_tr(FL_M_DATA_AS_OF_MULU);
     default: return "";
     }
 }
@@ -125,6 +126,10 @@ static void print_text(const fl_data_info *d)
     case FL_DATA_INSTRUMENTS:
         printf(fl_tr(FL_M_DATA_INSTR_ENTRIES), d->entries, d->count[0], d->count[1], d->count[2]);
         fputs(fl_tr(FL_M_DATA_STD_SOURCE), stdout);
+        break;
+    case FL_DATA_MULU:
+        printf(fl_tr(FL_M_DATA_MULU_ENTRIES), d->entries, d->count[0], d->count[1], d->count[2], d->count[3]);
+        printf(fl_tr(FL_M_DATA_SOURCE), d->source ? d->source : "-");
         break;
     default: break;
     }
@@ -166,6 +171,11 @@ static json_t *to_json(const fl_data_info *d)
         json_object_set_new(c, "current", json_integer((json_int_t)d->count[0]));
         json_object_set_new(c, "replaced", json_integer((json_int_t)d->count[1]));
         json_object_set_new(c, "repealed", json_integer((json_int_t)d->count[2]));
+    } else if (d->kind == FL_DATA_MULU) {
+        json_object_set_new(c, "judged", json_integer((json_int_t)d->count[0]));
+        json_object_set_new(c, "verified", json_integer((json_int_t)d->count[1]));
+        json_object_set_new(c, "partly", json_integer((json_int_t)d->count[2]));
+        json_object_set_new(c, "memory", json_integer((json_int_t)d->count[3]));
     } else if (d->kind == FL_DATA_HOLIDAYS) {
         json_object_set_new(c, "first_year", json_integer((json_int_t)d->count[0]));
         json_object_set_new(c, "last_year", json_integer((json_int_t)d->count[1]));

@@ -365,6 +365,7 @@ static void data_line(fl_buf *b, const fl_data_info *d)
                        : d->kind == FL_DATA_PLACES  ? fl_tr(FL_M_H_DATA_PLACES)
                        : d->kind == FL_DATA_HOLIDAYS ? fl_tr(FL_M_H_DATA_HOLIDAYS)
                        : d->kind == FL_DATA_INSTRUMENTS ? fl_tr(FL_M_H_DATA_INSTRUMENTS)
+                       : d->kind == FL_DATA_MULU ? fl_tr(FL_M_H_DATA_MULU)
                                                      : fl_data_kind_label(d);
     fl_buf_adds(b, "<li>");
     fl_html_esc(b, kind);
@@ -381,6 +382,8 @@ static void data_line(fl_buf *b, const fl_data_info *d)
         fl_buf_printf(b, fl_tr(FL_M_H_STANDARDS), d->entries, d->count[0], d->as_of.y ? date : "—");
     } else if (d->kind == FL_DATA_INSTRUMENTS) {
         fl_buf_printf(b, fl_tr(FL_M_H_INSTRUMENTS), d->entries, d->count[0], d->as_of.y ? date : "—");
+    } else if (d->kind == FL_DATA_MULU) {
+        fl_buf_printf(b, fl_tr(FL_M_H_MULU), d->entries, d->as_of.y ? date : "—");
     } else {
         fl_buf_printf(b, fl_tr(FL_M_H_ENTRIES), d->entries);
     }

@@ -3,12 +3,13 @@
 #include "core/buf.h"
 #include "data/tables.h"
 #include "data/instruments.h"
+#include "data/mulu.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The root element names the kind: <standards>, <places>, <holidays>,
- * <instruments>. Read
+ * <instruments>, <mulu>. Read
  * from the head of the file, past the XML declaration and comments (which
  * may quote element names); the loaders check the rest. */
 static fl_data_kind sniff(const char *path)
@@ -30,6 +31,7 @@ static fl_data_kind sniff(const char *path)
         if (!strncmp(p + 1, "places", 6)) return FL_DATA_PLACES;
         if (!strncmp(p + 1, "holidays", 8)) return FL_DATA_HOLIDAYS;
         if (!strncmp(p + 1, "instruments", 11)) return FL_DATA_INSTRUMENTS;
+        if (!strncmp(p + 1, "mulu", 4)) return FL_DATA_MULU;
         return FL_DATA_UNKNOWN;
     }
     return FL_DATA_UNKNOWN;
@@ -81,6 +83,25 @@ static void read_instruments(fl_data_info *d, fl_arena *a)
         later(&d->as_of, &t->items[i].from);
     }
     fl_instruments_free(t);
+}
+
+static void read_mulu(fl_data_info *d, fl_arena *a)
+{
+    fl_mulu *t = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_mulu_load(&t, d->path, &err)) {
+        d->error = describe_error(a, &err);
+        return;
+    }
+    d->entries = t->n;
+    d->as_of = t->from;
+    d->source = fl_arena_strdup(a, t->edition);
+    for (size_t i = 0; i < t->n; i++) {
+        d->count[0] += t->items[i].ntests > 0;
+        d->count[t->items[i].conf == 'V' ? 1 : t->items[i].conf == 'P' ? 2 : 3]++;
+    }
+    fl_mulu_free(t);
 }
 
 static void read_places(fl_data_info *d, fl_arena *a)
@@ -157,7 +178,8 @@ size_t fl_data_info_collect(const fl_rules *rules, fl_arena *a, fl_data_info **o
             else if (d->kind == FL_DATA_PLACES) read_places(d, a);
             else if (d->kind == FL_DATA_HOLIDAYS) read_holidays(d, a);
             else if (d->kind == FL_DATA_INSTRUMENTS) read_instruments(d, a);
-            else d->error = fl_arena_printf(a, "%s: not a standards, places, holidays or instruments table", d->path);
+            else if (d->kind == FL_DATA_MULU) read_mulu(d, a);
+            else d->error = fl_arena_printf(a, "%s: not a standards, places, holidays, instruments or mulu table", d->path);
         }
     }
     *out = v;
@@ -171,6 +193,7 @@ const char *fl_data_kind_label(const fl_data_info *d)
     case FL_DATA_PLACES: return "行政区划";
     case FL_DATA_HOLIDAYS: return "法定节假日安排";
     case FL_DATA_INSTRUMENTS: return "法规、名录与文件";
+    case FL_DATA_MULU: return "环评分类管理名录";
     default: return d->name;
     }
 }

@@ -15,7 +15,8 @@
 #include "rules/ruleset.h"
 
 typedef enum fl_data_kind {
-    FL_DATA_UNKNOWN, FL_DATA_STANDARDS, FL_DATA_PLACES, FL_DATA_HOLIDAYS, FL_DATA_INSTRUMENTS
+    FL_DATA_UNKNOWN, FL_DATA_STANDARDS, FL_DATA_PLACES, FL_DATA_HOLIDAYS, FL_DATA_INSTRUMENTS,
+    FL_DATA_MULU
 } fl_data_kind;
 
 typedef struct fl_data_info {
@@ -28,12 +29,14 @@ typedef struct fl_data_info {
      * (as-of); holidays: the day the newest notice was issued; standards:
      * the latest date any row records (issued, effective, replaced-from),
      * the table stating none of its own; instruments: the latest cutoff
-     * (from). y == 0: unknown. */
+     * (from); mulu: the day its edition took effect. y == 0: unknown. */
     fl_date as_of;
-    const char *source;      /* places: the dataset; holidays: the newest notice's number or title; else NULL */
+    const char *source;      /* places: the dataset; holidays: the newest notice's number or title;
+                                mulu: the edition's 令号; else NULL */
     size_t entries;          /* standards, divisions (current), years */
     /* standards: current, superseded, abolished; instruments: current,
-     * replaced, repealed; places: provinces,
+     * replaced, repealed; mulu: items with tests, verified, partly
+     * verified, from memory (conf V, P, M); places: provinces,
      * prefectures, counties, former divisions; holidays: the first and the
      * last year covered (a judging date after the last is past the table). */
     size_t count[4];

@@ -1,0 +1,1 @@
+check --select EIA108 --fail-on info fixtures/mulu

@@ -1,0 +1,12 @@
+check
+--select
+EIA108
+--fail-on
+info
+fixtures/reading
+fixtures/eia
+fixtures/arith
+fixtures/check
+fixtures/text
+fixtures/docx
+fixtures/eia-law

@@ -1,0 +1,1 @@
+check --select EIA108 --format json fixtures/mulu/form-lamp-plating.md
