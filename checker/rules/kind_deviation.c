@@ -7,7 +7,7 @@
  * plan.
  *
  *   <deviation plan="实施方案|批复|计划" actual="实际|完成" unless="结余">
- *     <measure name="治理面积" words="治理面积|修复面积"/>
+ *     <measure name="治理面积" words="治理面积|修复面积" dims="area"/>
  *     <changed name="技术路线" match="技术路线[^。；，]{0,16}调整为" unless="未|无"
  *              message="总结报告写明{measure}变更（{match}）……"/>
  *     <approved>(?:调整|变更)[^。；]{0,40}经[^。；]{0,30}同意</approved>
@@ -23,7 +23,9 @@
  * brackets are parts or conversions and are passed over. The done clause
  * takes its measure from its own words, else from the planned clause before
  * it in the paragraph; a clause naming two measures gives no figure. Figures compare in base units, within what each one's
- * rounding allows; 约, ranges and comparators are never compared.
+ * rounding allows; 约, ranges and comparators are never compared; `dims`
+ * keeps a measure to its dimensions (a 修复目标值 in mg/kg beside 污染土壤 is
+ * no amount of soil).
  *
  * Silent for the whole document when `approved` matches anywhere (a summary
  * that tells of an approved change has said what the notice asks); silent
@@ -41,6 +43,7 @@
 typedef struct measure {
     const char *name;
     const fl_pattern *words;
+    unsigned dims; /* bit per fl_dim the measure is written in; 0: any */
 } measure;
 
 typedef struct changed {
@@ -81,6 +84,14 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
             if (!m->name) return fl_loader_error(err, ld, c, "<measure> needs name=");
             if (fl_loader_pattern_attr(ld, c, "words", &m->words, err)) return -1;
             if (!m->words) return fl_loader_error(err, ld, c, "<measure> needs words=");
+            const char **dl;
+            size_t nd = fl_loader_list(ld, fl_loader_attr(ld, c, "dims"), false, &dl);
+            for (size_t j = 0; j < nd; j++) {
+                int d = 1;
+                while (d < FL_DIM_COUNT_ && strcmp(dl[j], fl_quantity_dim_name((fl_dim)d))) d++;
+                if (d == FL_DIM_COUNT_) return fl_loader_error(err, ld, c, "dims=: unknown dimension \"%s\" (area, volume, mass, money, ...)", dl[j]);
+                m->dims |= 1u << d;
+            }
         } else if (fl_xml_named(c, "changed")) {
             changed *ch = &k->changes[k->nchanges++];
             ch->name = fl_loader_attr(ld, c, "name");
@@ -198,7 +209,8 @@ static void scan_figures(fl_scan *s, const deviation *k, int b, pending *pend)
         else if (role == ROLE_ACTUAL && nmi == 0) mi = last_measure;
         fl_quantity q;
         size_t qs = 0, qe = 0;
-        if (role != ROLE_NONE && mi >= 0 && clause_figure(n, a, e, &q, &qs, &qe)) {
+        if (role != ROLE_NONE && mi >= 0 && clause_figure(n, a, e, &q, &qs, &qe) &&
+            (!k->measures[mi].dims || (k->measures[mi].dims & (1u << q.dim)))) {
             pending *p = &pend[mi];
             if (role == ROLE_PLAN) {
                 *p = (pending){true, q, qs, qe};
@@ -266,7 +278,12 @@ static void describe(const fl_rule *rule, FILE *out)
         fprintf(out, "计划数：同一分句出现 /%s/；实际数：同一分句出现 /%s/（同一段内先计划后实际）\n", k->plan->source,
                 k->actual->source);
         for (size_t i = 0; i < k->nmeasures; i++)
-            fprintf(out, "比较：%s  /%s/\n", k->measures[i].name, k->measures[i].words->source);
+        {
+            fprintf(out, "比较：%s  /%s/", k->measures[i].name, k->measures[i].words->source);
+            for (int d = 1; d < FL_DIM_COUNT_; d++)
+                if (k->measures[i].dims & (1u << d)) fprintf(out, " %s", fl_quantity_base_unit((fl_dim)d));
+            fputc('\n', out);
+        }
     }
     for (size_t i = 0; i < k->nchanges; i++) {
         fprintf(out, "报告变更：%s  /%s/", k->changes[i].name, k->changes[i].match->source);
