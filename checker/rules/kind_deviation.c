@@ -140,14 +140,14 @@ enum { ROLE_NONE, ROLE_PLAN, ROLE_ACTUAL };
  * parts), or a range, 约 or a comparator (not one figure to compare). */
 static bool clause_figure(const fl_norm *n, size_t a, size_t e, fl_quantity *out, size_t *qs, size_t *qe)
 {
-    size_t pos = a, nfound = 0;
+    size_t pos = a, nfound = 0, dpos = a; /* brackets counted once, up to dpos */
+    int depth = 0;
     fl_quantity q;
     while (pos < e && fl_quantity_find(&q, n->text + pos, e - pos)) {
         size_t s0 = pos + q.start, e0 = pos + q.end;
-        int depth = 0;
-        for (size_t i = a; i < s0; i++) {
-            if (n->text[i] == '(') depth++;
-            else if (n->text[i] == ')' && depth > 0) depth--;
+        for (; dpos < s0; dpos++) {
+            if (n->text[dpos] == '(') depth++;
+            else if (n->text[dpos] == ')' && depth > 0) depth--;
         }
         pos = e0 > pos ? e0 : pos + 1;
         if (depth > 0 || q.dim == FL_DIM_NONE || q.dim == FL_DIM_RATIO) continue;
