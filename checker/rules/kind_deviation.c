@@ -27,6 +27,12 @@
  * keeps a measure to its dimensions (a 修复目标值 in mg/kg beside 污染土壤 is
  * no amount of soil).
  *
+ * A table comparing the two (| 内容 | 实施方案 | 实际完成 |, the 对照表 many
+ * summaries give) is read too: one header cell naming the plan, one naming
+ * what was done, and each row whose label names one measure; the two cells
+ * must each be one plain figure (a bare number takes the unit of the row
+ * label or the column header), reported at the done cell.
+ *
  * Silent for the whole document when `approved` matches anywhere (a summary
  * that tells of an approved change has said what the notice asks); silent
  * for a paragraph that `unless` matches (结余资金: money not spent is no
@@ -35,6 +41,7 @@
  * clause by clause once, a clause's patterns searched within it. */
 #include "rules/kind.h"
 #include "core/quantity.h"
+#include "rules/grid.h"
 #include "core/utf8.h"
 #include <math.h>
 #include <stdint.h>
@@ -177,12 +184,14 @@ typedef struct pending {
     size_t start, end;
 } pending;
 
-static void report_pair(fl_scan *s, int b, const measure *m, const pending *p, const fl_quantity *q, size_t qs, size_t qe)
+/* One finding at [qs, qe) of block b: planned and actual as the reader
+ * should see them. */
+static void report_pair(fl_scan *s, int b, size_t qs, size_t qe, const measure *m, const char *planned, const char *actual)
 {
     fl_hit h = {.block = b, .span = true, .start = qs, .end = qe, .severity = -1, .item = m->name};
     fl_hit_var(&h, "measure", m->name);
-    fl_hit_var(&h, "planned", fl_scan_typed(s, b, p->start, p->end));
-    fl_hit_var(&h, "actual", fl_scan_typed(s, b, qs, qe));
+    fl_hit_var(&h, "planned", planned);
+    fl_hit_var(&h, "actual", actual);
     fl_scan_emit(s, &h);
 }
 
@@ -216,12 +225,83 @@ static void scan_figures(fl_scan *s, const deviation *k, int b, pending *pend)
                 *p = (pending){true, q, qs, qe};
                 last_measure = mi;
             } else if (p->set && p->q.dim == q.dim) {
-                if (!same_figure(&p->q, &q)) report_pair(s, b, &k->measures[mi], p, &q, qs, qe);
+                if (!same_figure(&p->q, &q))
+                    report_pair(s, b, qs, qe, &k->measures[mi], fl_scan_typed(s, b, p->start, p->end), fl_scan_typed(s, b, qs, qe));
                 p->set = false;
             }
         }
         a = e + mk;
         if (!mk) break;
+    }
+}
+
+/* ---- a table with a plan column and a done column ------------------------------ */
+
+/* The one column whose header cell (first row) names the plan and not what
+ * was done (want_plan), or the other way round; -1 when none or several. */
+static int role_column(fl_scan *s, const deviation *k, const fl_grid *g, bool want_plan)
+{
+    int col = -1;
+    for (int c = 0; c < g->cols; c++) {
+        int b = fl_grid_block(g, 0, c);
+        if (b < 0 || fl_grid_spanned(g, 0, c)) continue;
+        bool plan = found_in(s, k->plan, b, 0, SIZE_MAX), actual = found_in(s, k->actual, b, 0, SIZE_MAX);
+        if (plan == actual || plan != want_plan) continue;
+        if (col >= 0) return -1;
+        col = c;
+    }
+    return col;
+}
+
+/* A cell that is one plain quantity and nothing else (a bare number takes
+ * the unit its row label or column header names). */
+static bool cell_figure(const fl_doc *doc, const fl_grid *g, int r, int c, const char *unit, fl_quantity *q)
+{
+    const char *t = fl_grid_text(doc, g, r, c);
+    size_t len = strlen(t);
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\n')) len--;
+    while (len && *t == ' ') t++, len--;
+    size_t used = len ? fl_quantity_parse(q, t, len, unit) : 0;
+    return used == len && used && q->dim != FL_DIM_NONE && !q->range && !q->approx && q->cmp == FL_QCMP_EQ;
+}
+
+/* 对照表: | 内容 | 实施方案 | 实际完成 | — each row whose label (the cells
+ * before both columns) names one measure compares its two figures. */
+static void scan_table(fl_scan *s, const deviation *k, const fl_grid *g)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    int pc = role_column(s, k, g, true), ac = role_column(s, k, g, false);
+    if (pc < 0 || ac < 0 || fl_scan_failed(s)) return;
+    int first = pc < ac ? pc : ac;
+    if (first == 0) return; /* no label column */
+    for (int r = 1; r < g->rows && !fl_scan_failed(s); r++) {
+        int mi = -1, nmi = 0;
+        const char *unit = NULL;
+        for (int c = 0; c < first; c++) {
+            int b = fl_grid_block(g, r, c);
+            if (b < 0) continue;
+            if (!unit) unit = fl_quantity_unit_in(doc->blocks[b].text);
+            for (size_t i = 0; i < k->nmeasures; i++)
+                if (found_in(s, k->measures[i].words, b, 0, SIZE_MAX) && (int)i != mi) {
+                    if (!nmi++) mi = (int)i;
+                }
+        }
+        if (nmi != 1) continue;
+        const measure *m = &k->measures[mi];
+        int pb = fl_grid_block(g, r, pc), ab = fl_grid_block(g, r, ac);
+        if (pb < 0 || ab < 0 || pb == ab || found_in(s, k->unless, ab, 0, SIZE_MAX)) continue;
+        const char *pu = unit ? unit : fl_quantity_unit_in(fl_grid_text(doc, g, 0, pc));
+        const char *au = unit ? unit : fl_quantity_unit_in(fl_grid_text(doc, g, 0, ac));
+        fl_quantity p, q;
+        if (!cell_figure(doc, g, r, pc, pu, &p) || !cell_figure(doc, g, r, ac, au, &q) || p.dim != q.dim) continue;
+        if (m->dims && !(m->dims & (1u << q.dim))) continue;
+        if (same_figure(&p, &q)) continue;
+        /* a bare cell takes its unit from the label: say it */
+        char pt[64], at[64];
+        fl_quantity_text(pt, sizeof pt, &p);
+        fl_quantity_text(at, sizeof at, &q);
+        report_pair(s, ab, 0, fl_scan_norm(s, ab)->len, m, fl_arena_strdup(fl_scan_arena(s), pt),
+                    fl_arena_strdup(fl_scan_arena(s), at));
     }
 }
 
@@ -263,6 +343,11 @@ static void run(const fl_rule *rule, fl_scan *s)
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
         const fl_block *blk = &doc->blocks[b];
+        if (blk->table && k->nmeasures && fl_block_x(doc, blk)->row == 1 && (i == 0 || doc->blocks[sc->blocks[i - 1]].table != blk->table)) {
+            fl_grid g;
+            fl_grid_build(&g, fl_scan_arena(s), doc, (size_t)b);
+            if (g.rows >= 2 && g.cols >= 3) scan_table(s, k, &g);
+        }
         if (blk->kind == FL_BLOCK_HEADING || (blk->flags & FL_BF_TOC)) continue;
         if (found_in(s, k->unless, b, 0, SIZE_MAX)) continue;
         if (k->nmeasures) scan_figures(s, k, b, pend);
