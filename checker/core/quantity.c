@@ -142,6 +142,7 @@ static const unit_row units[] = {
     {"hm2", "hm²", FL_DIM_AREA, 4, M1, 0},
     {"公顷", "hm²", FL_DIM_AREA, 4, M1, 0},
     {"亩", "亩", FL_DIM_AREA, 0, 2000.0 / 3.0, 0},
+    {"万亩", "万亩", FL_DIM_AREA, 4, 2000.0 / 3.0, 0},
     /* volume, base m³ */
     {"m³", "m³", FL_DIM_VOLUME, 0, M1, 0},
     {"m3", "m³", FL_DIM_VOLUME, 0, M1, 0},
@@ -150,6 +151,10 @@ static const unit_row units[] = {
     {"万m³", "万m³", FL_DIM_VOLUME, 4, M1, 0},
     {"万m3", "万m³", FL_DIM_VOLUME, 4, M1, 0},
     {"万立方米", "万m³", FL_DIM_VOLUME, 4, M1, 0},
+    /* 方 for 立方米, as earthworks write it (修复土方量3.2万方); alone only
+     * at a word's end: 5000方案 is no volume */
+    {"万方", "万m³", FL_DIM_VOLUME, 4, M1, U_BARE},
+    {"方", "m³", FL_DIM_VOLUME, 0, M1, U_BARE},
     /* mass, base t */
     {"t", "t", FL_DIM_MASS, 0, M1, 0},
     {"吨", "t", FL_DIM_MASS, 0, M1, 0},

@@ -68,7 +68,7 @@ run explain-nothing 2 explain ZZZZZZZZ &&
     has explain-nothing-msg "$SCRATCH/err" "^filinglint: unknown rule ZZZZZZZZ \('filinglint rules' lists them\)$"
 run select-typo 1 check --no-config --select EIA1O1,DOC --ignore soil1O1 "$RES"
 has select-typo-msg "$SCRATCH/err" '^filinglint: warning: --select EIA1O1 matches no rule; did you mean EIA101\?$'
-has ignore-typo-msg "$SCRATCH/err" '^filinglint: warning: --ignore soil1O1 matches no rule; did you mean SOIL101\?$'
+has ignore-typo-msg "$SCRATCH/err" '^filinglint: warning: --ignore soil1O1 matches no rule; did you mean SOIL101 or SOIL111\?$'
 run select-far 1 check --no-config --select EIA9999,DOC "$RES" &&
     has select-far-msg "$SCRATCH/err" '^filinglint: warning: --select EIA9999 matches no rule; the EIA rules are EIA100 to '
 run select-used 1 check --no-config --select EIA1 --select DOC "$RES" &&

@@ -77,6 +77,11 @@ static void test_find(void **state)
         {"占地面积1200平方米", "1200平方米", 1200, "m²", FL_DIM_AREA, 1200},
         {"占地5万平方米", "5万平方米", 5, "万m²", FL_DIM_AREA, 50000},
         {"占地3亩", "3亩", 3, "亩", FL_DIM_AREA, 2000},
+        /* soil projects: farmland in 亩/万亩/公顷, earthworks in 方/万方 */
+        {"治理面积1.2万亩", "1.2万亩", 1.2, "万亩", FL_DIM_AREA, 8000000},
+        {"治理面积12.5公顷", "12.5公顷", 12.5, "hm²", FL_DIM_AREA, 125000},
+        {"修复土方量3.2万方，", "3.2万方", 3.2, "万m³", FL_DIM_VOLUME, 32000},
+        {"清挖土方12000方。", "12000方", 12000, "m³", FL_DIM_VOLUME, 12000},
         {"气温-5℃", "-5℃", -5, "℃", FL_DIM_TEMP, -5},
         /* the first with a unit, after codes and plain numbers */
         {"SO2 0.35t/a", "0.35t/a", 0.35, "t/a", FL_DIM_MASS_RATE, 0.35},
@@ -98,6 +103,8 @@ static void test_find(void **state)
         {"一百万元", NULL, 0, NULL, 0, 0},
         {"共1万人", NULL, 0, NULL, 0, 0},
         {"运行5 min", NULL, 0, NULL, 0, 0},
+        {"比选3方案", NULL, 0, NULL, 0, 0},
+        {"从2方面说明", NULL, 0, NULL, 0, 0},
         {"单价500元/吨", NULL, 0, NULL, 0, 0},
         {"3 times", NULL, 0, NULL, 0, 0},
         {"版本1.2.3m", NULL, 0, NULL, 0, 0},

@@ -1,0 +1,1 @@
+check fixtures/soillaw/summary-offsite.md fixtures/soillaw/summary-offsite-approved.md fixtures/soillaw/plan-farmland.md

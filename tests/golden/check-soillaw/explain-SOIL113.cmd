@@ -1,0 +1,1 @@
+explain --no-default-rulesets --ruleset rulesets/soil.xml SOIL113

@@ -1,0 +1,1 @@
+check --select SOIL111 fixtures/soillaw/summary-offsite-soil111-pdfcopy.txt

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/soil.xml fixtures/soillaw/summary-offsite-soil111.md
