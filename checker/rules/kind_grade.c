@@ -38,6 +38,9 @@
 typedef struct medium_k {
     fl_medium m;
     const char *name, *clause, *message, *message_en;
+    /* the grade set by a guideline the filing cites but no longer in force
+     * on its date (HJ 2.2-2008): said at warning severity */
+    const char *old_code, *old_message, *old_message_en;
     fl_in_force force;
 } medium_k;
 
@@ -67,7 +70,10 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         else if (!strcmp(mk->name, "risk")) mk->m = FL_MED_RISK;
         else return fl_loader_error(err, ld, c, "<medium name=\"%s\">: the grade kind knows air, noise and risk", mk->name);
         mk->clause = fl_loader_attr(ld, c, "clause");
-        if (fl_loader_message(ld, c, rule, "message", &mk->message, err) ||
+        mk->old_code = fl_loader_attr(ld, c, "old-code");
+        if (fl_loader_message(ld, c, rule, "old-message", &mk->old_message, err) ||
+            fl_loader_message(ld, c, rule, "old-message-en", &mk->old_message_en, err) ||
+            fl_loader_message(ld, c, rule, "message", &mk->message, err) ||
             fl_loader_message(ld, c, rule, "message-en", &mk->message_en, err) ||
             fl_loader_in_force(ld, c, &mk->force, err))
             return -1;
@@ -434,6 +440,35 @@ static int risk_grade(fl_scan *s, const fl_scope *sc, const char **figure)
     return p.max == 4 ? 1 : p.max == 3 ? 2 : p.max == 2 ? 3 : 4;
 }
 
+/* Does a sentence of the scope cite code (e.g. "HJ2.2-2008"; spaces and
+ * "/T" ignored)? */
+typedef struct cite_read { const char *code; bool found; } cite_read;
+
+static void cite_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int block, void *ctx)
+{
+    (void)s;
+    (void)block;
+    cite_read *c = ctx;
+    size_t n = strlen(c->code);
+    for (size_t i = ss; i < se && !c->found; i++) {
+        size_t a = i, k = 0;
+        while (a < se && k < n) {
+            if (t[a] == ' ' || (t[a] == '/' && a + 1 < se && t[a + 1] == 'T')) {
+                a += t[a] == ' ' ? 1 : 2;
+                continue;
+            }
+            if (c->code[k] == ' ') {
+                k++;
+                continue;
+            }
+            if (t[a] != c->code[k]) break;
+            a++;
+            k++;
+        }
+        if (k == n) c->found = true;
+    }
+}
+
 /* ---- run ---------------------------------------------------------------------------- */
 
 static void run(const fl_rule *rule, fl_scan *s)
@@ -454,6 +489,15 @@ static void run(const fl_rule *rule, fl_scan *s)
         if (!derived || st.value <= derived) continue;
         fl_hit h = {.block = st.block, .span = true, .start = st.start, .end = st.end, .severity = -1,
                     .message = mk->message, .message_en = mk->message_en};
+        if (mk->old_code && mk->old_message) {
+            cite_read c = {mk->old_code, false};
+            each_sentence(s, sc, cite_sentence, &c);
+            if (c.found) {
+                h.severity = FL_SEV_WARNING;
+                h.message = mk->old_message;
+                h.message_en = mk->old_message_en;
+            }
+        }
         fl_hit_var(&h, "medium", fl_medium_name(mk->m));
         fl_hit_var(&h, "figure", figure);
         fl_hit_var(&h, "stated", fl_grade_text(st.value));
