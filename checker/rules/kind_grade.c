@@ -415,12 +415,25 @@ static void potential_sentence(fl_scan *s, const char *t, size_t ss, size_t se, 
         i = e;
     }
     if (!nv) return;
-    if (distinct > 1) { /* a mapping of potentials to grades is the guideline's table */
-        for (size_t i = ss; i < se; i = next_char(t, se, i)) {
-            int g;
-            if (fl_grade_word(t, se, i, &g)) return;
-        }
+    /* a potential beside a grade is the guideline's mapping ("风险潜势为Ⅲ，
+     * 进行二级评价") unless the sentence is about this project, and a
+     * sentence mapping several potentials is the mapping in any case */
+    int romans = 0; /* numerals not after 潜势: a list of potentials ("Ⅲ进行二级评价") */
+    for (size_t i = ss; i < se;) {
+        int v;
+        bool pl;
+        size_t n = fl_roman_at(t, se, i, &v, &pl);
+        if (n) romans++;
+        i = n ? i + n : next_char(t, se, i);
     }
+    if (romans > nv) return;
+    bool graded = false;
+    for (size_t i = ss; i < se && !graded; i = next_char(t, se, i)) {
+        int g;
+        if (fl_grade_word(t, se, i, &g)) graded = true;
+    }
+    if (graded && (distinct > 1 || !(has(t, ss, se, "项目") || has(t, ss, se, "工程") || has(t, ss, se, "综合"))))
+        return;
     for (int j = 0; j < nv; j++)
         if (!p->found || vals[j] > p->max || (vals[j] == p->max && plus[j])) {
             p->max = vals[j];
