@@ -95,7 +95,7 @@ const char *fl_medium_name(fl_medium m)
     return m < FL_MED_COUNT_ ? names[m] : "";
 }
 
-static size_t next_char(const char *t, size_t len, size_t i)
+size_t fl_text_next(const char *t, size_t len, size_t i)
 {
     size_t k = i + 1;
     while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
@@ -115,7 +115,7 @@ fl_medium fl_medium_before(const char *t, size_t from, size_t at, int *role)
             last_role = r;
             i += n;
         } else {
-            i = next_char(t, at, i);
+            i = fl_text_next(t, at, i);
         }
     }
     if (role) *role = last_role;
@@ -280,7 +280,7 @@ int fl_class_role(const char *t, size_t ss, size_t se, const fl_class_tok *c, in
     size_t k = a;
     for (int n = 0; n < 8 && !punct_at(t, se, k); n++) {
         if (starts(t, se, k, "标准") || starts(t, se, k, "限值")) return FL_CLASS_APPLIED;
-        k = next_char(t, se, k);
+        k = fl_text_next(t, se, k);
     }
     if (c->level) return FL_CLASS_UNKNOWN; /* 二级 without 标准: a grade, not a standard */
     static const char *const zone_after[] = {"区", "功能区", "声环境功能区", "地区", "区域", "水域", "水体",
@@ -316,13 +316,13 @@ size_t fl_class_before_medium(const char *t, size_t len, size_t i, fl_medium *m,
 bool fl_grade_checkbox_text(const char *t, size_t a, size_t e)
 {
     static const char *const boxes[] = {"□", "■", "☑", "☐", "☒", "√", "✓", "✔", "▇"};
-    for (size_t i = a; i < e; i = next_char(t, e, i))
+    for (size_t i = a; i < e; i = fl_text_next(t, e, i))
         for (size_t k = 0; k < sizeof boxes / sizeof *boxes; k++)
             if (starts(t, e, i, boxes[k])) return true;
     return false;
 }
 
-static bool has(const char *t, size_t a, size_t e, const char *w)
+bool fl_text_has(const char *t, size_t a, size_t e, const char *w)
 {
     size_t n = strlen(w);
     for (size_t i = a; i + n <= e; i++)
@@ -332,9 +332,9 @@ static bool has(const char *t, size_t a, size_t e, const char *w)
 
 bool fl_grade_conditional(const char *t, size_t a, size_t e)
 {
-    if (has(t, a, e, "若") || has(t, a, e, "如果")) return true;
-    for (size_t i = a; i < e; i = next_char(t, e, i))
-        if (starts(t, e, i, "当") && !starts(t, e, i, "当地") && has(t, i, e, "时")) return true;
+    if (fl_text_has(t, a, e, "若") || fl_text_has(t, a, e, "如果")) return true;
+    for (size_t i = a; i < e; i = fl_text_next(t, e, i))
+        if (starts(t, e, i, "当") && !starts(t, e, i, "当地") && fl_text_has(t, i, e, "时")) return true;
     return false;
 }
 
@@ -364,16 +364,16 @@ static size_t grade_gap(const char *t, size_t len, size_t i)
     return k;
 }
 
+/* The caller (fl_grade_sentences) has left out checkbox forms and
+ * conditions, which are criteria rather than findings. */
 static void sentence_grades(const char *t, size_t ss, size_t se, fl_medium m, int block, fl_stated *out)
 {
-    if (se - ss > MAX_SENTENCE || fl_grade_checkbox_text(t, ss, se)) return;
-    if (fl_grade_conditional(t, ss, se)) return; /* criteria, not a finding */
-    bool lowered = has(t, ss, se, "降低") || has(t, ss, se, "下调") || has(t, ss, se, "调低") ||
-                   has(t, ss, se, "可低于") || has(t, ss, se, "降为") || has(t, ss, se, "降级");
+    bool lowered = fl_text_has(t, ss, se, "降低") || fl_text_has(t, ss, se, "下调") || fl_text_has(t, ss, se, "调低") ||
+                   fl_text_has(t, ss, se, "可低于") || fl_text_has(t, ss, se, "降为") || fl_text_has(t, ss, se, "降级");
     size_t prev = ss;
     for (size_t i = ss; i < se;) {
         if (!starts(t, se, i, "等级")) {
-            i = next_char(t, se, i);
+            i = fl_text_next(t, se, i);
             continue;
         }
         size_t g = grade_gap(t, se, i + strlen("等级"));
@@ -403,7 +403,7 @@ static void table_grades(fl_scan *s, const fl_grid *g, fl_medium m, fl_stated *o
         for (int c = 1; c < g->cols; c++) {
             const char *h = fl_grid_text(doc, g, r, c);
             size_t hl = strlen(h);
-            if (has(h, 0, hl, "等级") && !has(h, 0, hl, "判据") && !has(h, 0, hl, "依据")) {
+            if (fl_text_has(h, 0, hl, "等级") && !fl_text_has(h, 0, hl, "判据") && !fl_text_has(h, 0, hl, "依据")) {
                 col = c;
                 head = r;
                 break;
@@ -415,7 +415,7 @@ static void table_grades(fl_scan *s, const fl_grid *g, fl_medium m, fl_stated *o
         if (b0 < 0 || bc < 0 || b0 == bc) continue;
         const fl_norm *n0 = fl_scan_norm(s, b0), *nc = fl_scan_norm(s, bc);
         fl_medium rm = FL_MED_NONE;
-        for (size_t i = 0; i < n0->len && rm == FL_MED_NONE; i = next_char(n0->text, n0->len, i)) {
+        for (size_t i = 0; i < n0->len && rm == FL_MED_NONE; i = fl_text_next(n0->text, n0->len, i)) {
             int role;
             size_t k = fl_medium_at(n0->text, n0->len, i, &rm, &role);
             if (!k) rm = FL_MED_NONE;
@@ -430,11 +430,9 @@ static void table_grades(fl_scan *s, const fl_grid *g, fl_medium m, fl_stated *o
     }
 }
 
-void fl_grade_stated(fl_scan *s, const fl_scope *sc, fl_medium m, fl_stated *out)
+void fl_grade_sentences(fl_scan *s, const fl_scope *sc, fl_grade_sentence_fn fn, void *ctx)
 {
     const fl_doc *doc = fl_scan_doc(s);
-    memset(out, 0, sizeof *out);
-    int last_table = 0;
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
         const fl_block *blk = &doc->blocks[b];
@@ -442,8 +440,32 @@ void fl_grade_stated(fl_scan *s, const fl_scope *sc, fl_medium m, fl_stated *out
         const fl_norm *n = fl_scan_norm(s, b);
         for (size_t pos = 0, ss, se; pos < n->len; pos = se > pos ? se : pos + 1) {
             fl_scan_sentence(s, b, pos, &ss, &se);
-            sentence_grades(n->text, ss, se, m, b, out);
+            if (se - ss > MAX_SENTENCE || fl_grade_checkbox_text(n->text, ss, se) || fl_grade_conditional(n->text, ss, se))
+                continue;
+            fn(s, n->text, ss, se, b, ctx);
         }
+    }
+}
+
+typedef struct stated_ctx { fl_medium m; fl_stated *out; } stated_ctx;
+
+static void stated_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int block, void *ctx)
+{
+    (void)s;
+    const stated_ctx *c = ctx;
+    sentence_grades(t, ss, se, c->m, block, c->out);
+}
+
+void fl_grade_stated(fl_scan *s, const fl_scope *sc, fl_medium m, fl_stated *out)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    memset(out, 0, sizeof *out);
+    stated_ctx c = {m, out};
+    fl_grade_sentences(s, sc, stated_sentence, &c);
+    int last_table = 0;
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+        int b = sc->blocks[i];
+        const fl_block *blk = &doc->blocks[b];
         if (blk->table && blk->table != last_table && fl_block_x(doc, blk)->row == 1) {
             last_table = blk->table;
             fl_grid g;

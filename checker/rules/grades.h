@@ -93,7 +93,20 @@ bool fl_grade_checkbox_text(const char *t, size_t a, size_t e);
  * (当地 is a place). */
 bool fl_grade_conditional(const char *t, size_t a, size_t e);
 
+/* Does w occur in t[a, e)? */
+bool fl_text_has(const char *t, size_t a, size_t e, const char *w);
+/* The offset of the UTF-8 character after the one at t[i]. */
+size_t fl_text_next(const char *t, size_t len, size_t i);
+
 /* ---- statements over a scope ------------------------------------------------ */
+
+/* Every sentence of the scope that can state something: not in a heading or
+ * a contents line, not longer than a statement (1200 bytes: a paragraph
+ * copied without stops is skipped, which keeps the readers linear), not a
+ * checkbox form, not a condition. fn gets the block's normalised text and
+ * the sentence [ss, se). */
+typedef void (*fl_grade_sentence_fn)(fl_scan *s, const char *t, size_t ss, size_t se, int block, void *ctx);
+void fl_grade_sentences(fl_scan *s, const fl_scope *sc, fl_grade_sentence_fn fn, void *ctx);
 
 /* A value read from a scope: the first place it was stated, whether two
  * different values were stated. */

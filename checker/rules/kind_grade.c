@@ -32,7 +32,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_SENTENCE 1200
 #define MAX_GAP 45 /* bytes between Pmax and its value: "Pmax（NO2）为" */
 
 typedef struct medium_k {
@@ -85,46 +84,10 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 
 /* ---- the text, sentence by sentence ---------------------------------------------- */
 
-static bool has(const char *t, size_t a, size_t e, const char *w)
-{
-    size_t n = strlen(w);
-    for (size_t i = a; i + n <= e; i++)
-        if (!memcmp(t + i, w, n)) return true;
-    return false;
-}
-
 static bool starts(const char *t, size_t len, size_t i, const char *w)
 {
     size_t n = strlen(w);
     return i + n <= len && !memcmp(t + i, w, n);
-}
-
-static size_t next_char(const char *t, size_t len, size_t i)
-{
-    size_t k = i + 1;
-    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
-    return k;
-}
-
-typedef void (*sentence_fn)(fl_scan *s, const char *t, size_t ss, size_t se, int block, void *ctx);
-
-/* Every sentence of the scope's text that can state something: not a
- * heading, a contents line, a checkbox form or a condition. */
-static void each_sentence(fl_scan *s, const fl_scope *sc, sentence_fn fn, void *ctx)
-{
-    const fl_doc *doc = fl_scan_doc(s);
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
-        int b = sc->blocks[i];
-        const fl_block *blk = &doc->blocks[b];
-        if (blk->kind == FL_BLOCK_HEADING || (blk->flags & FL_BF_TOC)) continue;
-        const fl_norm *n = fl_scan_norm(s, b);
-        for (size_t pos = 0, ss, se; pos < n->len; pos = se > pos ? se : pos + 1) {
-            fl_scan_sentence(s, b, pos, &ss, &se);
-            if (se - ss > MAX_SENTENCE || fl_grade_checkbox_text(n->text, ss, se) || fl_grade_conditional(n->text, ss, se))
-                continue;
-            fn(s, n->text, ss, se, b, ctx);
-        }
-    }
 }
 
 /* ---- air: Pmax ------------------------------------------------------------------- */
@@ -158,7 +121,7 @@ static size_t pi_word(const char *t, size_t a, size_t len, size_t i)
     if (!starts(t, len, i, "占标率")) return 0;
     size_t n = strlen("占标率");
     size_t from = i > a + 30 ? i - 30 : a;
-    if (has(t, from, i, "最大")) return n;
+    if (fl_text_has(t, from, i, "最大")) return n;
     if (starts(t, len, i + n, "最大")) return n + strlen("最大");
     return 0;
 }
@@ -176,12 +139,12 @@ static void pmax_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int b
     (void)s;
     (void)block;
     pmax_read *r = ctx;
-    if (has(t, ss, se, "非正常") || has(t, ss, se, "事故")) return;
+    if (fl_text_has(t, ss, se, "非正常") || fl_text_has(t, ss, se, "事故")) return;
     for (size_t i = ss; i < se;) {
         size_t n;
         int mark = pmax_marker(t, ss, se, i, &n);
         if (!mark) {
-            i = next_char(t, se, i);
+            i = fl_text_next(t, se, i);
             continue;
         }
         size_t me = i + n;
@@ -192,7 +155,7 @@ static void pmax_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int b
         }
         /* another marker before the value takes it: 最大地面浓度占标率Pmax为12.6% */
         bool later = false;
-        for (size_t k = me; k < me + q.start && !later; k = next_char(t, se, k)) {
+        for (size_t k = me; k < me + q.start && !later; k = fl_text_next(t, se, k)) {
             size_t m;
             if (pmax_marker(t, ss, se, k, &m) == 1 || (mark == 2 && pmax_marker(t, ss, se, k, &m))) later = true;
         }
@@ -299,7 +262,7 @@ static int air_grade(fl_scan *s, const fl_scope *sc, const char **figure)
 {
     pmax_read r;
     memset(&r, 0, sizeof r);
-    each_sentence(s, sc, pmax_sentence, &r);
+    fl_grade_sentences(s, sc, pmax_sentence, &r);
     each_table(s, sc, pmax_table, &r);
     if (fl_scan_failed(s) || r.p_ambiguous) return 0;
     const fl_quantity *q;
@@ -327,8 +290,8 @@ static void zone_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int b
     (void)block;
     zone_read *z = ctx;
     /* the guideline's criteria copied: "GB 3096规定的1类、2类地区…按二级评价" */
-    if (has(t, ss, se, "规定的") || has(t, ss, se, "按一级") || has(t, ss, se, "按二级") || has(t, ss, se, "按三级") ||
-        has(t, ss, se, "施工"))
+    if (fl_text_has(t, ss, se, "规定的") || fl_text_has(t, ss, se, "按一级") || fl_text_has(t, ss, se, "按二级") || fl_text_has(t, ss, se, "按三级") ||
+        fl_text_has(t, ss, se, "施工"))
         return;
     fl_class_tok found[4];
     size_t nf = 0;
@@ -340,7 +303,7 @@ static void zone_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int b
         if (n && after != FL_MED_NOISE) n = 0;
         if (!n) n = fl_class_at(t, se, i, FL_MED_NOISE, &c);
         if (!n) {
-            i = next_char(t, se, i);
+            i = fl_text_next(t, se, i);
             continue;
         }
         int role = FL_MED_TOPIC;
@@ -364,7 +327,7 @@ static int noise_grade(fl_scan *s, const fl_scope *sc, const char **figure)
 {
     zone_read z;
     memset(&z, 0, sizeof z);
-    each_sentence(s, sc, zone_sentence, &z);
+    fl_grade_sentences(s, sc, zone_sentence, &z);
     if (fl_scan_failed(s) || !z.found || z.ambiguous) return 0;
     char buf[32];
     *figure = fl_arena_printf(fl_scan_arena(s), "%s声环境功能区", fl_class_text(buf, sizeof buf, FL_MED_NOISE, &z.c));
@@ -384,7 +347,7 @@ static void potential_sentence(fl_scan *s, const char *t, size_t ss, size_t se, 
     bool plus[8];
     for (size_t i = ss; i < se && nv < 8;) {
         if (!starts(t, se, i, "潜势")) {
-            i = next_char(t, se, i);
+            i = fl_text_next(t, se, i);
             continue;
         }
         size_t k = i + strlen("潜势");
@@ -396,7 +359,7 @@ static void potential_sentence(fl_scan *s, const char *t, size_t ss, size_t se, 
             if ((n = fl_roman_at(t, se, k, &v, &pl))) break;
             if (strchr(",;:()", t[k]) && t[k] != ':') break;
             if (starts(t, se, k, "。") || starts(t, se, k, "、")) break;
-            k = next_char(t, se, k);
+            k = fl_text_next(t, se, k);
         }
         if (!n || v < 1 || v > 4) {
             i = k > i ? k : i + 1;
@@ -424,15 +387,15 @@ static void potential_sentence(fl_scan *s, const char *t, size_t ss, size_t se, 
         bool pl;
         size_t n = fl_roman_at(t, se, i, &v, &pl);
         if (n) romans++;
-        i = n ? i + n : next_char(t, se, i);
+        i = n ? i + n : fl_text_next(t, se, i);
     }
     if (romans > nv) return;
     bool graded = false;
-    for (size_t i = ss; i < se && !graded; i = next_char(t, se, i)) {
+    for (size_t i = ss; i < se && !graded; i = fl_text_next(t, se, i)) {
         int g;
         if (fl_grade_word(t, se, i, &g)) graded = true;
     }
-    if (graded && (distinct > 1 || !(has(t, ss, se, "项目") || has(t, ss, se, "工程") || has(t, ss, se, "综合"))))
+    if (graded && (distinct > 1 || !(fl_text_has(t, ss, se, "项目") || fl_text_has(t, ss, se, "工程") || fl_text_has(t, ss, se, "综合"))))
         return;
     for (int j = 0; j < nv; j++)
         if (!p->found || vals[j] > p->max || (vals[j] == p->max && plus[j])) {
@@ -446,7 +409,7 @@ static int risk_grade(fl_scan *s, const fl_scope *sc, const char **figure)
 {
     potential_read p;
     memset(&p, 0, sizeof p);
-    each_sentence(s, sc, potential_sentence, &p);
+    fl_grade_sentences(s, sc, potential_sentence, &p);
     if (fl_scan_failed(s) || !p.found) return 0;
     static const char *const ro[] = {"", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"};
     *figure = fl_arena_printf(fl_scan_arena(s), "环境风险潜势 %s%s", ro[p.max], p.plus ? "+" : "");
@@ -504,7 +467,7 @@ static void run(const fl_rule *rule, fl_scan *s)
                     .message = mk->message, .message_en = mk->message_en};
         if (mk->old_code && mk->old_message) {
             cite_read c = {mk->old_code, false};
-            each_sentence(s, sc, cite_sentence, &c);
+            fl_grade_sentences(s, sc, cite_sentence, &c);
             if (c.found) {
                 h.severity = FL_SEV_WARNING;
                 h.message = mk->old_message;

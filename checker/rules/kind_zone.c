@@ -27,8 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SENTENCE 1200
-
 typedef struct medium_k {
     fl_medium m;
     const char *message, *message_en;
@@ -104,26 +102,11 @@ static bool laxer(fl_medium m, const fl_class_tok *zone, const fl_class_tok *app
     return m == FL_MED_NOISE && zone->sub == 'a' && applied->sub == 'b';
 }
 
-static bool has(const char *t, size_t a, size_t e, const char *w)
-{
-    size_t n = strlen(w);
-    for (size_t i = a; i + n <= e; i++)
-        if (!memcmp(t + i, w, n)) return true;
-    return false;
-}
-
 static bool has_any(const char *t, size_t a, size_t e, const char *const *w)
 {
     for (; *w; w++)
-        if (has(t, a, e, *w)) return true;
+        if (fl_text_has(t, a, e, *w)) return true;
     return false;
-}
-
-static size_t next_char(const char *t, size_t len, size_t i)
-{
-    size_t k = i + 1;
-    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
-    return k;
 }
 
 static const char *const not_zone[] = {"施工", "现状", "监测", "达标", "超标", "满足", "达到", "劣", NULL};
@@ -139,9 +122,7 @@ static int medium_index(const zone_k *k, fl_medium m)
 
 static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int block, tally *tl)
 {
-    if (se - ss > MAX_SENTENCE || has_any(t, ss, se, not_zone) || fl_grade_checkbox_text(t, ss, se) ||
-        fl_grade_conditional(t, ss, se))
-        return;
+    if (has_any(t, ss, se, not_zone)) return;
     bool sided = has_any(t, ss, se, sides);
     fl_medium cur = FL_MED_NONE;
     int role = FL_MED_TOPIC;
@@ -167,7 +148,7 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
             i += n;
             continue;
         }
-        i = n ? i + n : next_char(t, se, i);
+        i = n ? i + n : fl_text_next(t, se, i);
     }
 }
 
@@ -198,34 +179,38 @@ static int chapter(const fl_doc *doc, int sec)
     return sec;
 }
 
+/* The sentences in reading order, judged chapter by chapter. */
+typedef struct walk {
+    const zone_k *k;
+    tally *tl;
+    int chapter, section;
+} walk;
+
+static void walk_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int block, void *ctx)
+{
+    walk *w = ctx;
+    const fl_doc *doc = fl_scan_doc(s);
+    int sec = doc->blocks[block].section;
+    if (sec != w->section) { /* sections change rarely: walk up once per change */
+        w->section = sec;
+        int ch = chapter(doc, sec);
+        if (ch != w->chapter) {
+            judge(s, w->k, w->tl);
+            w->chapter = ch;
+        }
+    }
+    sentence(w->k, t, ss, se, block, w->tl);
+}
+
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const zone_k *k = rule->data;
-    const fl_doc *doc = fl_scan_doc(s);
     const fl_scope *sc = fl_scan_scope(s, &k->scope);
     if (fl_scan_failed(s) || !sc->found) return;
     tally *tl = fl_arena_alloc(fl_scan_arena(s), k->n * sizeof *tl);
     memset(tl, 0, k->n * sizeof *tl);
-    int cur = -2, last_sec = -2;
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
-        int b = sc->blocks[i];
-        const fl_block *blk = &doc->blocks[b];
-        int ch = cur;
-        if (blk->section != last_sec) { /* sections change rarely: walk up once per change */
-            last_sec = blk->section;
-            ch = chapter(doc, blk->section);
-        }
-        if (ch != cur) {
-            judge(s, k, tl);
-            cur = ch;
-        }
-        if (blk->kind == FL_BLOCK_HEADING || (blk->flags & FL_BF_TOC)) continue;
-        const fl_norm *n = fl_scan_norm(s, b);
-        for (size_t pos = 0, ss, se; pos < n->len; pos = se > pos ? se : pos + 1) {
-            fl_scan_sentence(s, b, pos, &ss, &se);
-            sentence(k, n->text, ss, se, b, tl);
-        }
-    }
+    walk w = {k, tl, -2, -2};
+    fl_grade_sentences(s, sc, walk_sentence, &w);
     if (!fl_scan_failed(s)) judge(s, k, tl);
 }
 
