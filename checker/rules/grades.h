@@ -63,6 +63,7 @@ typedef struct fl_class_tok {
     int value;
     char sub;     /* 'a', 'b' or 0 */
     bool level;   /* 二级 rather than 二类 */
+    bool limits;  /* read from the limits written (昼间65、夜间55 dB(A)), not a class word */
     size_t start, end;
 } fl_class_tok;
 size_t fl_class_at(const char *t, size_t len, size_t i, fl_medium m, fl_class_tok *out);

@@ -23,6 +23,7 @@
  * side, which is not judged. */
 #include "rules/kind.h"
 #include "rules/grades.h"
+#include "core/quantity.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,12 +121,56 @@ static int medium_index(const zone_k *k, fl_medium m)
     return -1;
 }
 
+/* The decibels after word in [ss, se): the first quantity, in dB(A), within
+ * a few characters ("昼间65dB(A)", "昼间≤60dB(A)", "昼间：65 dB(A)"). */
+static bool decibels(const char *t, size_t ss, size_t se, const char *word, fl_quantity *q, size_t *at, size_t *end)
+{
+    size_t n = strlen(word);
+    for (size_t i = ss; i + n <= se; i = fl_text_next(t, se, i)) {
+        if (memcmp(t + i, word, n)) continue;
+        size_t a = i + n;
+        if (!fl_quantity_find(q, t + a, se - a) || q->start > 12 || q->dim != FL_DIM_SOUND || q->range || q->approx ||
+            (q->cmp != FL_QCMP_EQ && q->cmp != FL_QCMP_LE))
+            return false;
+        *at = i;
+        *end = a + q->end;
+        return true;
+    }
+    return false;
+}
+
+/* A noise limit applied as numbers with no class: "厂界噪声执行《工业企业
+ * 厂界环境噪声排放标准》，即昼间65dB(A)、夜间55dB(A)". The pair names the
+ * class of GB 3096 whose limits it is (50/40 0类 … 70/60 4b类); a pair
+ * matching no class is no class. */
+static bool limits_class(const char *t, size_t ss, size_t se, fl_class_tok *c)
+{
+    static const struct { int day, night, value; char sub; } classes[] = {
+        {50, 40, 0, 0}, {55, 45, 1, 0}, {60, 50, 2, 0}, {65, 55, 3, 0}, {70, 55, 4, 'a'}, {70, 60, 4, 'b'},
+    };
+    fl_quantity d, n;
+    size_t da, de, na, ne;
+    if (!decibels(t, ss, se, "昼间", &d, &da, &de) || !decibels(t, ss, se, "夜间", &n, &na, &ne)) return false;
+    if (na < da) return false; /* 夜间 first: not the usual pair */
+    for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+        if (d.value == classes[i].day && n.value == classes[i].night) {
+            memset(c, 0, sizeof *c);
+            c->value = classes[i].value;
+            c->sub = classes[i].sub;
+            c->start = da;
+            c->end = ne;
+            return true;
+        }
+    return false;
+}
+
 static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int block, tally *tl)
 {
     if (has_any(t, ss, se, not_zone)) return;
     bool sided = has_any(t, ss, se, sides);
     fl_medium cur = FL_MED_NONE;
     int role = FL_MED_TOPIC;
+    bool noise_std = false, noise_class = false;
     for (size_t i = ss; i < se;) {
         fl_medium m;
         int r;
@@ -133,6 +178,7 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
         if (n) {
             cur = m;
             role = r;
+            if (m == FL_MED_NOISE && r == FL_MED_STD) noise_std = true;
             i += n;
             continue;
         }
@@ -144,11 +190,19 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
             mi = medium_index(k, cur);
         if (n && mi >= 0) {
             if (sided) tl[mi].sided = true;
+            if (k->media[mi].m == FL_MED_NOISE) noise_class = true;
             add(&tl[mi], &c, fl_class_role(t, ss, se, &c, role), block);
             i += n;
             continue;
         }
         i = n ? i + n : fl_text_next(t, se, i);
+    }
+    int ni = medium_index(k, FL_MED_NOISE);
+    fl_class_tok c;
+    if (ni >= 0 && noise_std && !noise_class && fl_text_has(t, ss, se, "执行") && limits_class(t, ss, se, &c)) {
+        if (sided) tl[ni].sided = true;
+        c.limits = true;
+        add(&tl[ni], &c, FL_CLASS_APPLIED, block);
     }
 }
 
@@ -165,7 +219,10 @@ static void judge(fl_scan *s, const zone_k *k, tally *tl)
             fl_arena *a = fl_scan_arena(s);
             fl_hit_var(&h, "medium", fl_medium_name(mk->m));
             fl_hit_var(&h, "zone", fl_arena_strdup(a, fl_class_text(zb, sizeof zb, mk->m, &t->zone)));
-            fl_hit_var(&h, "applied", fl_arena_strdup(a, fl_class_text(ab, sizeof ab, mk->m, &t->applied)));
+            const char *applied = fl_class_text(ab, sizeof ab, mk->m, &t->applied);
+            if (t->applied.limits) /* the numbers written stand for the class */
+                applied = fl_arena_printf(a, "%s（%s）", applied, fl_scan_typed(s, t->applied_block, t->applied.start, t->applied.end));
+            fl_hit_var(&h, "applied", fl_arena_strdup(a, applied));
             fl_scan_emit(s, &h);
         }
         memset(t, 0, sizeof *t);
