@@ -73,24 +73,50 @@ typedef struct tally {
     bool zone_found, zone_several, applied_found, applied_several, sided;
     fl_class_tok zone, applied;
     int applied_block;
+    char zone_body[24], applied_body[24]; /* the river named before the class, "" none */
 } tally;
 
 static bool same_class(const fl_class_tok *a, const fl_class_tok *b) { return a->value == b->value && a->sub == b->sub; }
 
-static void add(tally *t, const fl_class_tok *c, int role, int block)
+static void add(tally *t, const fl_class_tok *c, int role, int block, const char *body)
 {
     if (role == FL_CLASS_ZONE) {
         if (t->zone_found && !same_class(&t->zone, c)) t->zone_several = true;
-        if (!t->zone_found) t->zone = *c;
+        if (!t->zone_found) {
+            t->zone = *c;
+            snprintf(t->zone_body, sizeof t->zone_body, "%s", body);
+        }
         t->zone_found = true;
     } else if (role == FL_CLASS_APPLIED) {
         if (t->applied_found && !same_class(&t->applied, c)) t->applied_several = true;
         if (!t->applied_found) {
             t->applied = *c;
             t->applied_block = block;
+            snprintf(t->applied_body, sizeof t->applied_body, "%s", body);
         }
         t->applied_found = true;
     }
+}
+
+/* The river, lake or canal named last before offset at in [ss, at): the
+ * two Han characters before 河, 江, 湖, 溪, 渠 or 浦 and that character
+ * ("一干河", "青溪河"), in out; "" when none. A zone stated for one water
+ * and a class applied to another are not compared. A word that merely
+ * ends so (江苏) can only make the check silent. */
+static void water_body(const char *t, size_t ss, size_t at, char *out, size_t n)
+{
+    static const char *const suffix[] = {"河", "江", "湖", "溪", "渠", "浦"};
+    *out = 0;
+    for (size_t i = ss; i < at; i = fl_text_next(t, at, i))
+        for (size_t k = 0; k < sizeof suffix / sizeof *suffix; k++) {
+            size_t sl = strlen(suffix[k]);
+            if (i + sl > at || memcmp(t + i, suffix[k], sl)) continue;
+            size_t a = i; /* back over up to two Han characters (three bytes each) */
+            for (int c = 0; c < 2 && a >= ss + 3 && (unsigned char)t[a - 3] >= 0xE4 && (unsigned char)t[a - 3] <= 0xE9; c++) a -= 3;
+            if (a == i || i + sl - a >= n) continue;
+            memcpy(out, t + a, i + sl - a);
+            out[i + sl - a] = 0;
+        }
 }
 
 /* Is applied laxer than the zone's own class? */
@@ -191,7 +217,9 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
         if (n && mi >= 0) {
             if (sided) tl[mi].sided = true;
             if (k->media[mi].m == FL_MED_NOISE) noise_class = true;
-            add(&tl[mi], &c, fl_class_role(t, ss, se, &c, role), block);
+            char body[24] = "";
+            if (k->media[mi].m == FL_MED_SURFACE) water_body(t, ss, i, body, sizeof body);
+            add(&tl[mi], &c, fl_class_role(t, ss, se, &c, role), block, body);
             i += n;
             continue;
         }
@@ -202,7 +230,7 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
     if (ni >= 0 && noise_std && !noise_class && fl_text_has(t, ss, se, "执行") && limits_class(t, ss, se, &c)) {
         if (sided) tl[ni].sided = true;
         c.limits = true;
-        add(&tl[ni], &c, FL_CLASS_APPLIED, block);
+        add(&tl[ni], &c, FL_CLASS_APPLIED, block, "");
     }
 }
 
@@ -212,7 +240,8 @@ static void judge(fl_scan *s, const zone_k *k, tally *tl)
         const medium_k *mk = &k->media[i];
         tally *t = &tl[i];
         if (fl_scan_in_force(s, &mk->force) && t->zone_found && t->applied_found && !t->zone_several &&
-            !t->applied_several && !t->sided && laxer(mk->m, &t->zone, &t->applied)) {
+            !t->applied_several && !t->sided && !(*t->zone_body && *t->applied_body && strcmp(t->zone_body, t->applied_body)) &&
+            laxer(mk->m, &t->zone, &t->applied)) {
             fl_hit h = {.block = t->applied_block, .span = true, .start = t->applied.start, .end = t->applied.end,
                         .severity = -1, .message = mk->message, .message_en = mk->message_en};
             char zb[32], ab[32];

@@ -252,6 +252,9 @@ static void test_zone(void **state)
     /* a pair that is no class; predicted levels are not applied limits */
     check(f, "Z001", "## 三、评价标准\n项目所在区域为2类声环境功能区。\n厂界噪声执行GB12348-2008，昼间62dB(A)、夜间52dB(A)。\n", NULL, "", 0);
     check(f, "Z001", "## 三、评价标准\n项目所在区域为2类声环境功能区。\n厂界噪声预测值昼间65dB(A)、夜间55dB(A)，符合GB12348-2008要求。\n", NULL, "", 0);
+    /* one river's zone, another river's class: not compared; the same river is */
+    check(f, "Z001", "## 三、评价标准\n青溪河水环境功能区划为Ⅲ类。\n尾水排入白马河，白马河执行GB3838-2002 Ⅳ类标准。\n", NULL, "", 0);
+    check(f, "Z001", "## 三、评价标准\n青溪河水环境功能区划为Ⅲ类。\n青溪河（城区段）执行GB3838-2002 Ⅳ类标准。\n", NULL, "地表水环境 Ⅲ类 Ⅳ类", 3);
     /* stricter or equal is fine */
     check(f, "Z001", "## 三、评价标准\n项目所在区域为3类声环境功能区，执行GB3096-2008 2类标准。\n", NULL, "", 0);
     check(f, "Z001", "## 三、评价标准\n环境空气功能区为二类区，执行GB3095-2012二级标准。\n", NULL, "", 0);
