@@ -1,6 +1,7 @@
 /* Assessment grades, risk potentials and function-zone classes as filings
  * write them (grades.h). */
 #include "rules/grades.h"
+#include "rules/clause.h"
 #include "rules/grid.h"
 #include "core/norm.h"
 #include <string.h>
@@ -311,6 +312,16 @@ size_t fl_class_before_medium(const char *t, size_t len, size_t i, fl_medium *m,
         }
     }
     return 0;
+}
+
+bool fl_zone_of_others(const char *t, size_t ss, size_t se, size_t at)
+{
+    static const char *const others[] = {"敏感", "保护目标", "居民", "村", "学校", "医院", "周边", "周围"};
+    size_t a, e;
+    fl_text_clause(t, ss, se, at, &a, &e);
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (fl_text_has(t, a, e, others[k])) return true;
+    return false;
 }
 
 bool fl_grade_checkbox_text(const char *t, size_t a, size_t e)

@@ -87,6 +87,12 @@ fl_medium fl_medium_before(const char *t, size_t from, size_t at, int *role);
  * m. Returns the class's bytes and fills *m and *c; 0 when none. */
 size_t fl_class_before_medium(const char *t, size_t len, size_t i, fl_medium *m, fl_class_tok *c);
 
+/* Is the class at offset at of the sentence [ss, se) the zone of something
+ * other than the project's site: does its clause (between commas) name a
+ * sensitive target, a village, a school (敏感, 保护目标, 居民, 村, 学校,
+ * 医院, 周边, 周围)? Such a zone class is not the project's. */
+bool fl_zone_of_others(const char *t, size_t ss, size_t se, size_t at);
+
 /* A sentence of a checkbox form (一级□二级■): nothing in it is a statement. */
 bool fl_grade_checkbox_text(const char *t, size_t a, size_t e);
 

@@ -310,7 +310,9 @@ static void zone_sentence(fl_scan *s, const char *t, size_t ss, size_t se, int b
         if (after == FL_MED_NOISE || (fl_medium_before(t, ss, i, &role) == FL_MED_NOISE && role != FL_MED_BUILD)) {
             for (size_t k = 0; k < nf; k++)
                 if (found[k].value != c.value) several = true;
-            if (nf < 4 && fl_class_role(t, ss, se, &c, role) == FL_CLASS_ZONE) found[nf++] = c;
+            /* a target's zone is not the site's */
+            if (nf < 4 && fl_class_role(t, ss, se, &c, role) == FL_CLASS_ZONE && !fl_zone_of_others(t, ss, se, i))
+                found[nf++] = c;
             else if (nf >= 4) several = true;
         }
         i += n;

@@ -219,7 +219,9 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
             if (k->media[mi].m == FL_MED_NOISE) noise_class = true;
             char body[24] = "";
             if (k->media[mi].m == FL_MED_SURFACE) water_body(t, ss, i, body, sizeof body);
-            add(&tl[mi], &c, fl_class_role(t, ss, se, &c, role), block, body);
+            int cr = fl_class_role(t, ss, se, &c, role);
+            if (!(cr == FL_CLASS_ZONE && fl_zone_of_others(t, ss, se, i))) /* a target's zone is not the site's */
+                add(&tl[mi], &c, cr, block, body);
             i += n;
             continue;
         }

@@ -223,6 +223,8 @@ static void test_grade_noise_risk(void **state)
     /* the criteria copied: several classes, 规定的, 按二级评价 */
     check(f, "G001", G("建设项目所处的声环境功能区为GB3096规定的1类、2类地区，按二级评价。\n项目位于3类声环境功能区，声环境评价等级为三级。\n"),
           NULL, "", 0);
+    /* a target's zone is not the site's */
+    check(f, "G001", G("评价范围内敏感目标东山村位于2类声环境功能区，声环境评价等级为三级。\n"), NULL, "", 0);
     /* two zones: not judged */
     check(f, "G001", G("项目位于3类声环境功能区。\n北侧敏感点位于2类声环境功能区。\n声环境评价等级为三级。\n"), NULL, "", 0);
     check(f, "G001", G("本项目环境风险潜势为Ⅲ，环境风险评价工作等级为三级。\n"), NULL, "环境风险 三级 二级 环境风险潜势 Ⅲ", 0);
@@ -255,6 +257,7 @@ static void test_zone(void **state)
     /* one river's zone, another river's class: not compared; the same river is */
     check(f, "Z001", "## 三、评价标准\n青溪河水环境功能区划为Ⅲ类。\n尾水排入白马河，白马河执行GB3838-2002 Ⅳ类标准。\n", NULL, "", 0);
     check(f, "Z001", "## 三、评价标准\n青溪河水环境功能区划为Ⅲ类。\n青溪河（城区段）执行GB3838-2002 Ⅳ类标准。\n", NULL, "地表水环境 Ⅲ类 Ⅳ类", 3);
+    check(f, "Z001", "## 三、评价标准\n项目周边居民区为2类声环境功能区。\n厂界噪声执行GB12348-2008 3类标准。\n", NULL, "", 0);
     /* stricter or equal is fine */
     check(f, "Z001", "## 三、评价标准\n项目所在区域为3类声环境功能区，执行GB3096-2008 2类标准。\n", NULL, "", 0);
     check(f, "Z001", "## 三、评价标准\n环境空气功能区为二类区，执行GB3095-2012二级标准。\n", NULL, "", 0);
