@@ -10,36 +10,38 @@
  * of a PDF without stops); skipping it keeps the nearest-word search linear. */
 #define MAX_SENTENCE 1200
 
-typedef struct medword { const char *w; fl_medium m; int role; } medword;
+typedef struct medword { const char *w; size_t n; fl_medium m; int role; } medword;
+
+#define W(w, m, r) {w, sizeof(w) - 1, m, r}
 
 /* Longer words first where one holds another at the same place. */
 static const medword words[] = {
-    {"大气污染物", FL_MED_OTHER, FL_MED_TOPIC},
-    {"环境空气质量标准", FL_MED_AIR, FL_MED_STD},
-    {"环境空气", FL_MED_AIR, FL_MED_TOPIC},
-    {"大气", FL_MED_AIR, FL_MED_TOPIC},
-    {"声环境质量标准", FL_MED_NOISE, FL_MED_STD},
-    {"厂界环境噪声排放标准", FL_MED_NOISE, FL_MED_STD},
-    {"环境噪声排放标准", FL_MED_NOISE, FL_MED_STD},
-    {"建筑施工场界", FL_MED_NOISE, FL_MED_BUILD},
-    {"施工场界", FL_MED_NOISE, FL_MED_BUILD},
-    {"声环境", FL_MED_NOISE, FL_MED_TOPIC},
-    {"声功能区", FL_MED_NOISE, FL_MED_TOPIC},
-    {"噪声", FL_MED_NOISE, FL_MED_TOPIC},
-    {"地表水环境质量标准", FL_MED_SURFACE, FL_MED_STD},
-    {"地表水", FL_MED_SURFACE, FL_MED_TOPIC},
-    {"地下水", FL_MED_GROUND, FL_MED_TOPIC},
-    {"水环境", FL_MED_SURFACE, FL_MED_TOPIC},
-    {"水体", FL_MED_SURFACE, FL_MED_TOPIC},
-    {"水域", FL_MED_SURFACE, FL_MED_TOPIC},
-    {"污水", FL_MED_OTHER, FL_MED_TOPIC},
-    {"废水", FL_MED_OTHER, FL_MED_TOPIC},
-    {"海水", FL_MED_OTHER, FL_MED_TOPIC},
-    {"海域", FL_MED_OTHER, FL_MED_TOPIC},
-    {"排放标准", FL_MED_OTHER, FL_MED_TOPIC},
-    {"土壤", FL_MED_SOIL, FL_MED_TOPIC},
-    {"生态", FL_MED_ECO, FL_MED_TOPIC},
-    {"风险", FL_MED_RISK, FL_MED_TOPIC},
+    W("大气污染物", FL_MED_OTHER, FL_MED_TOPIC),
+    W("环境空气质量标准", FL_MED_AIR, FL_MED_STD),
+    W("环境空气", FL_MED_AIR, FL_MED_TOPIC),
+    W("大气", FL_MED_AIR, FL_MED_TOPIC),
+    W("声环境质量标准", FL_MED_NOISE, FL_MED_STD),
+    W("厂界环境噪声排放标准", FL_MED_NOISE, FL_MED_STD),
+    W("环境噪声排放标准", FL_MED_NOISE, FL_MED_STD),
+    W("建筑施工场界", FL_MED_NOISE, FL_MED_BUILD),
+    W("施工场界", FL_MED_NOISE, FL_MED_BUILD),
+    W("声环境", FL_MED_NOISE, FL_MED_TOPIC),
+    W("声功能区", FL_MED_NOISE, FL_MED_TOPIC),
+    W("噪声", FL_MED_NOISE, FL_MED_TOPIC),
+    W("地表水环境质量标准", FL_MED_SURFACE, FL_MED_STD),
+    W("地表水", FL_MED_SURFACE, FL_MED_TOPIC),
+    W("地下水", FL_MED_GROUND, FL_MED_TOPIC),
+    W("水环境", FL_MED_SURFACE, FL_MED_TOPIC),
+    W("水体", FL_MED_SURFACE, FL_MED_TOPIC),
+    W("水域", FL_MED_SURFACE, FL_MED_TOPIC),
+    W("污水", FL_MED_OTHER, FL_MED_TOPIC),
+    W("废水", FL_MED_OTHER, FL_MED_TOPIC),
+    W("海水", FL_MED_OTHER, FL_MED_TOPIC),
+    W("海域", FL_MED_OTHER, FL_MED_TOPIC),
+    W("排放标准", FL_MED_OTHER, FL_MED_TOPIC),
+    W("土壤", FL_MED_SOIL, FL_MED_TOPIC),
+    W("生态", FL_MED_ECO, FL_MED_TOPIC),
+    W("风险", FL_MED_RISK, FL_MED_TOPIC),
 };
 
 static bool starts(const char *t, size_t len, size_t i, const char *w)
@@ -78,13 +80,17 @@ static size_t gb_code(const char *t, size_t len, size_t i, fl_medium *m, int *ro
 
 size_t fl_medium_at(const char *t, size_t len, size_t i, fl_medium *m, int *role)
 {
-    size_t n = gb_code(t, len, i, m, role);
-    if (n) return n;
+    if (i >= len) return 0;
+    unsigned char c = (unsigned char)t[i];
+    if (c == 'G') return gb_code(t, len, i, m, role);
+    if (c < 0xE5 || c > 0xE9) return 0; /* every word starts with a Han character of these lead bytes */
+    if (i + 3 > len) return 0;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (starts(t, len, i, words[k].w)) {
+        if (words[k].w[1] == t[i + 1] && words[k].w[2] == t[i + 2] && (unsigned char)words[k].w[0] == c &&
+            i + words[k].n <= len && !memcmp(t + i, words[k].w, words[k].n)) {
             *m = words[k].m;
             *role = words[k].role;
-            return strlen(words[k].w);
+            return words[k].n;
         }
     return 0;
 }
@@ -206,9 +212,23 @@ static bool ends(const char *t, size_t i, const char *w)
     return n <= i && !memcmp(t + i - n, w, n);
 }
 
+/* Can a class word start at t[i]: a digit, I or V, a Roman numeral
+ * (E2 85 A0..), a Chinese numeral (〇 E3 80 87, 一 三 E4 B8, 二 五 E4 BA,
+ * 四 E5 9B 9B, 零 E9 9B B6)? Most characters are not, cheaply. */
+static bool class_start(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (digit(c) || c == 'I' || c == 'V') return true;
+    if (i + 3 > len) return false;
+    unsigned char c1 = (unsigned char)t[i + 1];
+    return (c == 0xE2 && c1 == 0x85) || (c == 0xE3 && c1 == 0x80) || (c == 0xE4 && (c1 == 0xB8 || c1 == 0xBA)) ||
+           (c == 0xE5 && c1 == 0x9B) || (c == 0xE9 && c1 == 0x9B);
+}
+
 size_t fl_class_at(const char *t, size_t len, size_t i, fl_medium m, fl_class_tok *out)
 {
     memset(out, 0, sizeof *out);
+    if (i >= len || !class_start(t, len, i)) return 0;
     if (ends(t, i, "第") || ends(t, i, "劣")) return 0; /* 第二类用地, 劣Ⅴ类 */
     size_t k = i;
     int v = -1;
@@ -327,17 +347,24 @@ bool fl_zone_of_others(const char *t, size_t ss, size_t se, size_t at)
 bool fl_grade_checkbox_text(const char *t, size_t a, size_t e)
 {
     static const char *const boxes[] = {"□", "■", "☑", "☐", "☒", "√", "✓", "✔", "▇"};
-    for (size_t i = a; i < e; i = fl_text_next(t, e, i))
+    for (size_t i = a; i < e; i = fl_text_next(t, e, i)) {
+        if ((unsigned char)t[i] != 0xE2) continue; /* every box is U+2xxx */
         for (size_t k = 0; k < sizeof boxes / sizeof *boxes; k++)
             if (starts(t, e, i, boxes[k])) return true;
+    }
     return false;
 }
 
 bool fl_text_has(const char *t, size_t a, size_t e, const char *w)
 {
     size_t n = strlen(w);
-    for (size_t i = a; i + n <= e; i++)
-        if (!memcmp(t + i, w, n)) return true;
+    if (!n) return true;
+    for (const char *p = t + a, *end = t + e; (size_t)(end - p) >= n;) {
+        const char *q = memchr(p, w[0], (size_t)(end - p) - n + 1);
+        if (!q) return false;
+        if (!memcmp(q, w, n)) return true;
+        p = q + 1;
+    }
     return false;
 }
 
