@@ -12,6 +12,7 @@ extern const fl_kind fl_kind_corpus, fl_kind_undated, fl_kind_coverage;
 extern const fl_kind fl_kind_instruments, fl_kind_arith;
 extern const fl_kind fl_kind_mulu;
 extern const fl_kind fl_kind_deviation;
+extern const fl_kind fl_kind_grade, fl_kind_zone;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -34,6 +35,8 @@ static const fl_kind *const kinds[] = {
     &fl_kind_arith,
     &fl_kind_mulu,
     &fl_kind_deviation,
+    &fl_kind_grade,
+    &fl_kind_zone,
 };
 
 const fl_kind *fl_kind_find(const char *name)

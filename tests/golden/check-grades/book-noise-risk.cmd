@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia.xml --select EIA205,EIA206 fixtures/grades/book-noise-risk.md
