@@ -209,7 +209,7 @@ static int cmp_x1_desc(const void *a, const void *b)
 /* The right edge of a group of lines starting at one left edge: the
  * furthest right that three of them or more end at, within a character of
  * each other (CJK lines end a character short where the next would not fit
- * or punctuation is compressed). Fewer lines reaching further are no edge:
+ * or punctuation is compressed, or hang a comma past the others). Fewer lines reaching further are no edge:
  * a caption, a line of a wider table.
  *
  * The first column of a table has two such clusters: lines ending at the
@@ -237,7 +237,9 @@ static float right_edge(const pline **g, size_t n)
         for (size_t k = a; k < b; k++) at_col += g[k]->gap_x >= col - 1.5f * size && g[k]->gap_x <= col + 1.5f * size;
         if (2 * at_col >= b - a) return -1e9f;
     }
-    return b ? g[a]->x1 : -1e9f; /* -1e9: no edge, no line of the group is full */
+    /* where three lines reach: one line hanging a punctuation mark past the
+     * others does not move the edge */
+    return b ? g[a + 2]->x1 : -1e9f; /* -1e9: no edge, no line of the group is full */
 }
 
 /* The document's left edges: lines starting within a point of the
@@ -288,13 +290,16 @@ static void collect(reader *r, const fz_stext_page *sp, int page, fz_rect box)
                 add_char(r, c->c);
                 if (c->size > size) size = c->size;
                 bool space = c->c == ' ' || c->c == 0xA0 || c->c == 0x3000, wide = c->c >= 0x2E80;
+                /* a Latin word runs on through CJK punctuation, which no
+                 * line may start with: "7μg/m3、28μg/m3、…" breaks as one */
+                bool ideograph = wide && !(c->c >= 0x3000 && c->c < 0x3040) && !(c->c >= 0xFF00 && c->c < 0xFFF0);
                 if (space && lead && gap_x < 0) gap_x = c->quad.ul.x;
                 if (lead == 0 && !space) {
                     lead_x0 = c->quad.ul.x;
                     lead_x1 = c->quad.ur.x;
                     lead = wide ? 2 : 1;
                 } else if (lead == 1) {
-                    if (space || wide) lead = 2;
+                    if (space || ideograph) lead = 2;
                     else lead_x1 = c->quad.ur.x;
                 }
             }
@@ -525,7 +530,7 @@ static bool continues(const reader *r, const pline *a, const pline *b, float pit
     /* b's first word would have fitted after a (a ended its paragraph), or
      * a runs far past the edge */
     float lead = b->lead_w > 0.9f * b->size ? b->lead_w : 0.9f * b->size;
-    if (!e || a->x1 + lead < e->right - 0.3f * size || a->x1 > e->right + 0.6f * a->size) return false;
+    if (!e || a->x1 + lead < e->right - 0.3f * size || a->x1 > e->right + 1.5f * a->size) return false;
     if (toc_line(r->text.data + a->off, a->len) || opens_paragraph(r, a, b)) return false;
     if (a->page == b->page) {
         float gap = b->base - a->base;
