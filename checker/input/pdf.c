@@ -34,7 +34,8 @@
  * counting allocator, so a decompression bomb fails instead of growing).
  * Pages without text in a PDF that has some (scanned annexes after the
  * report) are named in a reading note. Nothing here waits on time: the
- * limits bound the work. */
+ * work is counted instead (PDF_PAGE_CONTENT, PDF_DOC_CONTENT,
+ * PDF_DEVICE_CALLS). */
 #include "input/formats.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -53,6 +54,15 @@
 #define PDF_MAX_MEMORY ((size_t)1024 * 1024 * 1024)
 /* Its cache of decoded resources (fonts, images); a text pass needs little. */
 #define PDF_STORE ((size_t)64 * 1024 * 1024)
+/* The work a document may cost, counted instead of timed: a content stream
+ * of a page inflated (a flate stream of drawing operators inflates a
+ * thousand times: 1 MB of file, 1 GB of operators to interpret), all pages'
+ * together, and the drawing calls the interpreter makes (a form drawn a
+ * million times costs a million calls whatever its size). A filing's page
+ * holds tens of KB of content and a few thousand calls. */
+#define PDF_PAGE_CONTENT ((size_t)64 * 1024 * 1024)
+#define PDF_DOC_CONTENT ((size_t)512 * 1024 * 1024)
+#define PDF_DEVICE_CALLS ((size_t)50 * 1000 * 1000)
 
 /* ---- memory: a counting allocator ------------------------------------------ */
 
@@ -145,6 +155,7 @@ typedef struct reader {
     int *empty;        /* 1-based numbers of the pages without text */
     size_t nempty, cap_empty;
     int bad_pages;
+    size_t content, calls; /* the work done: content inflated, drawing calls */
     char bad_msg[160];
     float *bases;      /* one page's baselines, sorted, for the line numbers */
     size_t cap_bases;
@@ -653,6 +664,149 @@ static void note_empty(reader *r, int npages)
     fl_buf_free(&b);
 }
 
+/* ---- the work budget: a device between the interpreter and MuPDF's text
+ * device that counts every call and throws past PDF_DEVICE_CALLS ---------------- */
+
+typedef struct budget_dev {
+    fz_device super;
+    fz_device *text; /* the structured-text device the text calls go on to */
+    size_t *calls;
+} budget_dev;
+
+static void tick(fz_context *ctx, fz_device *dev)
+{
+    budget_dev *d = (budget_dev *)dev;
+    if (++*d->calls > PDF_DEVICE_CALLS) fz_throw(ctx, FZ_ERROR_GENERIC, "over 50 million drawing operations");
+}
+
+static void b_fill_path(fz_context *ctx, fz_device *dev, const fz_path *p, int eo, fz_matrix m, fz_colorspace *cs,
+                        const float *c, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+}
+static void b_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *p, const fz_stroke_state *st, fz_matrix m,
+                          fz_colorspace *cs, const float *c, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+}
+static void b_clip_path(fz_context *ctx, fz_device *dev, const fz_path *p, int eo, fz_matrix m, fz_rect r)
+{
+    tick(ctx, dev);
+}
+static void b_clip_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *p, const fz_stroke_state *st,
+                               fz_matrix m, fz_rect r)
+{
+    tick(ctx, dev);
+}
+static void b_fill_text(fz_context *ctx, fz_device *dev, const fz_text *t, fz_matrix m, fz_colorspace *cs,
+                        const float *c, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+    fz_fill_text(ctx, ((budget_dev *)dev)->text, t, m, cs, c, a, cp);
+}
+static void b_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *t, const fz_stroke_state *st, fz_matrix m,
+                          fz_colorspace *cs, const float *c, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+    fz_stroke_text(ctx, ((budget_dev *)dev)->text, t, st, m, cs, c, a, cp);
+}
+static void b_clip_text(fz_context *ctx, fz_device *dev, const fz_text *t, fz_matrix m, fz_rect r)
+{
+    tick(ctx, dev);
+    fz_clip_text(ctx, ((budget_dev *)dev)->text, t, m, r);
+}
+static void b_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *t, const fz_stroke_state *st,
+                               fz_matrix m, fz_rect r)
+{
+    tick(ctx, dev);
+    fz_clip_stroke_text(ctx, ((budget_dev *)dev)->text, t, st, m, r);
+}
+static void b_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *t, fz_matrix m)
+{
+    tick(ctx, dev);
+    fz_ignore_text(ctx, ((budget_dev *)dev)->text, t, m);
+}
+static void b_fill_shade(fz_context *ctx, fz_device *dev, fz_shade *sh, fz_matrix m, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+}
+static void b_fill_image(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+}
+static void b_fill_image_mask(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, fz_colorspace *cs,
+                              const float *c, float a, fz_color_params cp)
+{
+    tick(ctx, dev);
+}
+static void b_clip_image_mask(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, fz_rect r)
+{
+    tick(ctx, dev);
+}
+static void b_pop_clip(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
+static void b_begin_group(fz_context *ctx, fz_device *dev, fz_rect r, fz_colorspace *cs, int iso, int ko, int bm,
+                          float a)
+{
+    tick(ctx, dev);
+}
+static void b_end_group(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
+static void b_begin_mask(fz_context *ctx, fz_device *dev, fz_rect r, int lum, fz_colorspace *cs, const float *bc,
+                         fz_color_params cp)
+{
+    tick(ctx, dev);
+}
+static void b_end_mask(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
+static int b_begin_tile(fz_context *ctx, fz_device *dev, fz_rect area, fz_rect view, float xs, float ys, fz_matrix m,
+                        int id)
+{
+    tick(ctx, dev);
+    return 0;
+}
+static void b_end_tile(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
+
+static fz_device *new_budget_device(fz_context *ctx, fz_device *text, size_t *calls)
+{
+    budget_dev *d = fz_new_derived_device(ctx, budget_dev);
+    d->text = text;
+    d->calls = calls;
+    d->super.fill_path = b_fill_path;
+    d->super.stroke_path = b_stroke_path;
+    d->super.clip_path = b_clip_path;
+    d->super.clip_stroke_path = b_clip_stroke_path;
+    d->super.fill_text = b_fill_text;
+    d->super.stroke_text = b_stroke_text;
+    d->super.clip_text = b_clip_text;
+    d->super.clip_stroke_text = b_clip_stroke_text;
+    d->super.ignore_text = b_ignore_text;
+    d->super.fill_shade = b_fill_shade;
+    d->super.fill_image = b_fill_image;
+    d->super.fill_image_mask = b_fill_image_mask;
+    d->super.clip_image_mask = b_clip_image_mask;
+    d->super.pop_clip = b_pop_clip;
+    d->super.begin_group = b_begin_group;
+    d->super.end_group = b_end_group;
+    d->super.begin_mask = b_begin_mask;
+    d->super.end_mask = b_end_mask;
+    d->super.begin_tile = b_begin_tile;
+    d->super.end_tile = b_end_tile;
+    return &d->super;
+}
+
+/* The bytes of the page's content streams once inflated, counted without
+ * keeping them, up to limit + 1. */
+static size_t content_size(fz_context *ctx, pdf_document *pdoc, fz_page *page, size_t limit)
+{
+    fz_stream *volatile stm = NULL;
+    volatile size_t n = 0;
+    fz_try(ctx) {
+        stm = pdf_open_contents_stream(ctx, pdoc, pdf_page_contents(ctx, (pdf_page *)page));
+        n = fz_skip(ctx, stm, limit + 1);
+    }
+    fz_always(ctx) fz_drop_stream(ctx, stm);
+    fz_catch(ctx) fz_rethrow(ctx);
+    return n;
+}
+
 /* One page into r, in its own exception frame: a page MuPDF cannot read
  * is counted and skipped (the first one's message kept), unless the
  * memory limit stopped it. */
@@ -660,20 +814,35 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
 {
     fz_page *volatile page = NULL;
     fz_stext_page *volatile sp = NULL;
+    fz_device *volatile text = NULL, *volatile dev = NULL;
     volatile int rc = 0;
     fz_stext_options opts = {0};
     fz_try(ctx) {
         page = fz_load_page(ctx, (fz_document *)pdoc, i);
+        size_t content = content_size(ctx, pdoc, page, PDF_PAGE_CONTENT);
+        if (content > PDF_PAGE_CONTENT) fz_throw(ctx, FZ_ERROR_GENERIC, "content over 64 MiB");
+        r->content += content;
+        if (r->content > PDF_DOC_CONTENT) {
+            rc = fl_error_set(err, FL_E_TEXT_LIMIT, "pages whose content inflates to over 512 MiB");
+            break;
+        }
         fz_rect box = fz_bound_page(ctx, page);
-        sp = fz_new_stext_page_from_page(ctx, page, &opts);
+        sp = fz_new_stext_page(ctx, box);
+        text = fz_new_stext_device(ctx, sp, &opts);
+        dev = new_budget_device(ctx, text, &r->calls);
+        fz_run_page(ctx, page, dev, fz_identity, NULL);
+        fz_close_device(ctx, text);
         collect(r, sp, i, box);
     }
     fz_always(ctx) {
+        fz_drop_device(ctx, dev);
+        fz_drop_device(ctx, text);
         fz_drop_stext_page(ctx, sp);
         fz_drop_page(ctx, page);
     }
     fz_catch(ctx) {
         if (mem->hit) rc = fl_error_set(err, FL_E_PDF_DAMAGED, "over the 1 GiB memory limit");
+        else if (r->calls > PDF_DEVICE_CALLS) rc = fl_error_set(err, FL_E_TEXT_LIMIT, "over 50 million drawing operations");
         else if (!r->bad_pages++)
             snprintf(r->bad_msg, sizeof r->bad_msg, "page %d: %s", i + 1, fz_caught_message(ctx));
     }
