@@ -34,6 +34,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->blocks);
     free(doc->extras);
     free(doc->origins);
+    free(doc->pages);
     names_free(&doc->part_names);
     names_free(&doc->styles);
     for (size_t i = 0; i < doc->nowned; i++) free(doc->owned[i]);
@@ -72,6 +73,10 @@ static fl_block *new_block(fl_doc *doc, fl_part part, fl_block_kind kind)
         if (doc->origins) {
             doc->origins = fl_xrealloc(doc->origins, doc->cap_blocks * sizeof *doc->origins);
             memset(doc->origins + old, 0, (doc->cap_blocks - old) * sizeof *doc->origins);
+        }
+        if (doc->pages) {
+            doc->pages = fl_xrealloc(doc->pages, doc->cap_blocks * sizeof *doc->pages);
+            memset(doc->pages + old, 0, (doc->cap_blocks - old) * sizeof *doc->pages);
         }
     }
     fl_block *b = &doc->blocks[doc->nblocks++];
@@ -221,6 +226,19 @@ void fl_block_set_origin(fl_doc *doc, fl_block *b, const char *part_name, int pa
     o->para_index = para_index >= 0 ? (uint32_t)para_index : 0;
 }
 
+fl_block_page fl_block_page_of(const fl_doc *doc, const fl_block *b)
+{
+    if (!doc->pages || b < doc->blocks || b >= doc->blocks + doc->nblocks) return (fl_block_page){0, 0};
+    return doc->pages[b - doc->blocks];
+}
+
+void fl_block_set_page(fl_doc *doc, fl_block *b, unsigned page, unsigned line)
+{
+    if (dropped(doc, b)) return;
+    if (!doc->pages) doc->pages = fl_xcalloc(doc->cap_blocks ? doc->cap_blocks : 1, sizeof *doc->pages);
+    doc->pages[b - doc->blocks] = (fl_block_page){page, line};
+}
+
 void fl_doc_move_block(fl_doc *doc, size_t from, size_t to)
 {
     if (to >= from || from >= doc->nblocks) return;
@@ -231,6 +249,11 @@ void fl_doc_move_block(fl_doc *doc, size_t from, size_t to)
         fl_block_origin o = doc->origins[from];
         memmove(&doc->origins[to + 1], &doc->origins[to], (from - to) * sizeof *doc->origins);
         doc->origins[to] = o;
+    }
+    if (doc->pages) {
+        fl_block_page p = doc->pages[from];
+        memmove(&doc->pages[to + 1], &doc->pages[to], (from - to) * sizeof *doc->pages);
+        doc->pages[to] = p;
     }
 }
 
@@ -328,6 +351,11 @@ static void permute_blocks(fl_doc *doc, int *map)
                 doc->origins[i] = doc->origins[j];
                 doc->origins[j] = o;
             }
+            if (doc->pages) {
+                fl_block_page p = doc->pages[i];
+                doc->pages[i] = doc->pages[j];
+                doc->pages[j] = p;
+            }
             map[i] = map[j];
             map[j] = (int)j;
         }
@@ -358,6 +386,7 @@ void fl_doc_seal(fl_doc *doc)
     if (n && n < doc->cap_blocks) {
         doc->blocks = fl_xrealloc(doc->blocks, n * sizeof *doc->blocks);
         if (doc->origins) doc->origins = fl_xrealloc(doc->origins, n * sizeof *doc->origins);
+        if (doc->pages) doc->pages = fl_xrealloc(doc->pages, n * sizeof *doc->pages);
         doc->cap_blocks = n;
     }
 }

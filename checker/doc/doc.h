@@ -87,6 +87,14 @@ typedef struct fl_block_origin {
     uint16_t style;        /* 1 + index in doc->styles, 0 none */
 } fl_block_origin;
 
+/* Where a block stands in a paginated original (a PDF): the 1-based page
+ * it starts on and the line of that page it starts at, counting the page's
+ * text lines from the top (a running header is line 1). 0 when unknown. */
+typedef struct fl_block_page {
+    uint32_t page;
+    uint32_t line;
+} fl_block_page;
+
 /* Interned names (part names, style names) of one document. */
 typedef struct fl_names {
     const char **v; size_t n, cap;
@@ -162,6 +170,7 @@ typedef struct fl_doc {
     fl_block_extra *extras; size_t nextras, cap_extras;
     fl_block_origin *origins; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
     fl_names part_names, styles;
+    fl_block_page *pages; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
     void **owned; size_t nowned, cap_owned; /* buffers block texts point into (fl_doc_adopt) */
     fl_section *sections; size_t nsections, cap_sections;
     fl_field *fields; size_t nfields, cap_fields;
@@ -241,6 +250,10 @@ const char *fl_block_part_name(const fl_doc *doc, const fl_block *b);
 int fl_block_para_index(const fl_doc *doc, const fl_block *b);
 void fl_block_set_style(fl_doc *doc, fl_block *b, const char *style);
 void fl_block_set_origin(fl_doc *doc, fl_block *b, const char *part_name, int para_index);
+/* The page and line on the page a block starts at (fl_block_page); {0, 0}
+ * for documents that have no pages (every reader but the PDF one). */
+fl_block_page fl_block_page_of(const fl_doc *doc, const fl_block *b);
+void fl_block_set_page(fl_doc *doc, fl_block *b, unsigned page, unsigned line);
 
 /* The text the model and the rules match: the folded text of a spaced
  * block, else the text itself. Offsets into it are not offsets into text;

@@ -18,4 +18,6 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
  * with a NUL at data[len]) may be taken by the document: block texts then
  * point into it instead of being copied, and *owned becomes NULL. */
 int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown, char **owned, fl_error *err);
+/* A PDF with a text layer (pdf.c, built when FL_HAVE_PDF: the FL_PDF option). */
+int fl_pdf_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *err);
 #endif

@@ -115,7 +115,11 @@ static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_
 {
     if (len == 0) return fl_error_set(err, FL_E_EMPTY);
     const char *foreign = fl_input_sniff(d, len);
-    if (foreign) {
+    /* a PDF is read when this build has the reader (FL_PDF), named otherwise */
+    bool pdf = has_bytes(d, len, 0, "%PDF-", 5);
+    if (pdf && !fl_reader_find("pdf"))
+        return fl_error_set(err, FL_E_UNSUPPORTED, "a PDF file; this filinglint was built without PDF support (FL_PDF=OFF)");
+    if (foreign && !pdf) {
         return fl_error_setf(err, FL_E_UNSUPPORTED, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
     }
     if (len >= 8 && !memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {

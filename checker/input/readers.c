@@ -42,6 +42,20 @@ static int read_markdown(fl_doc *doc, const unsigned char *d, size_t len, char *
     return fl_text_read_owned(doc, (const char *)d, len, true, owned, err);
 }
 
+#ifdef FL_HAVE_PDF
+/* "%PDF-" at the start: the header every producer writes there. */
+static bool is_pdf(const unsigned char *d, size_t len, const char *name)
+{
+    return len >= 5 && !memcmp(d, "%PDF-", 5);
+}
+static int read_pdf(fl_doc *doc, const unsigned char *d, size_t len, char **owned, fl_error *err)
+{
+    return fl_pdf_read(doc, d, len, err);
+}
+static const char *const ext_pdf[] = {".pdf", NULL};
+static const fl_reader pdf = {.name = "pdf", .extensions = ext_pdf, .claims = is_pdf, .read = read_pdf};
+#endif
+
 static const char *const ext_docx[] = {".docx", ".docm", NULL};
 static const char *const ext_xml[] = {".xml", NULL};
 static const char *const ext_text[] = {".txt", NULL};
@@ -60,7 +74,11 @@ static const fl_reader markdown = {.name = "markdown", .extensions = ext_md, .cl
                                    .read = read_markdown, .text = true, .markdown = true};
 
 /* The order is the order of the help texts' list of endings. */
-const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markdown};
+const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markdown,
+#ifdef FL_HAVE_PDF
+                                       &pdf,
+#endif
+};
 const size_t fl_nreaders = sizeof fl_readers / sizeof *fl_readers;
 
 /* ---- reading the table ------------------------------------------------------- */

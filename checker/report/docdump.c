@@ -175,6 +175,11 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
     const fl_block_extra *x = fl_block_x(doc, b);
     fl_jw_object(w);
     key_int(w, "line", b->line);
+    if (doc->pages) { /* a PDF: the page and the line on it */
+        fl_block_page pg = fl_block_page_of(doc, b);
+        key_int(w, "page", pg.page);
+        key_int(w, "page_line", pg.line);
+    }
     key_str(w, "part", fl_part_names[b->part]);
     key_str(w, "kind", kind_names[b->kind]);
     key_int(w, "level", b->level);
@@ -388,6 +393,13 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     if (b->kind == FL_BLOCK_HEADING) snprintf(kind, sizeof kind, "H%d", b->level);
     else snprintf(kind, sizeof kind, "%s", fl_tr(b->kind == FL_BLOCK_CELL ? FL_M_KIND_CELL : FL_M_KIND_PARA));
     fl_buf_printf(out, "%5d ", b->line);
+    if (doc->pages) { /* a PDF: the page and the line on it */
+        fl_block_page pg = fl_block_page_of(doc, b);
+        char at[24];
+        snprintf(at, sizeof at, "p%u:%u", pg.page, pg.line);
+        fl_pad(out, at, 8);
+        fl_buf_addc(out, ' ');
+    }
     fl_pad(out, fl_lang_get() == FL_LANG_ZH ? fl_report_part(b->part) : fl_part_names[b->part], 8);
     fl_buf_addc(out, ' ');
     fl_pad(out, kind, 4);
@@ -464,7 +476,7 @@ void fl_dump_text(const fl_doc *doc)
     fl_buf out = FL_BUF_INIT;
     int *depth = section_depths(doc);
     fl_buf_printf(&out, "== %s (%s)\n", doc->path, fl_reader_of(doc)->name);
-    fl_buf_adds(&out, fl_tr(FL_M_DUMP_HEAD));
+    fl_buf_adds(&out, fl_tr(doc->pages ? FL_M_DUMP_HEAD_PAGES : FL_M_DUMP_HEAD));
     for (size_t i = 0; i < doc->nblocks; i++) {
         text_block(&out, doc, &doc->blocks[i], depth);
         if (out.len > 1 << 16) {

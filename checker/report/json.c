@@ -103,6 +103,10 @@ json_t *fl_json_finding(const fl_finding *f)
     json_object_set_new(loc, "end_column", json_integer(end_column(f)));
     json_object_set_new(loc, "part", fl_json_str(fl_part_names[f->part]));
     json_object_set_new(loc, "section", fl_json_str(f->section));
+    if (f->page) { /* a PDF: where on the printed pages */
+        json_object_set_new(loc, "page", json_integer(f->page));
+        json_object_set_new(loc, "page_line", json_integer(f->page_line));
+    }
     json_object_set_new(o, "location", loc);
     json_object_set_new(o, "excerpt", fl_json_str(f->excerpt));
     /* added after the documented keys: "basis" above stays the one string */

@@ -210,6 +210,8 @@ static json_t *region(const fl_finding *f)
     json_object_set_new(r, "endLine", json_integer(f->end_line < f->line ? f->line : f->end_line));
     json_object_set_new(r, "endColumn", json_integer(f->end_column < f->column ? f->column : f->end_column));
     if (f->match && *f->match) json_object_set_new(r, "snippet", text(f->match));
+    if (f->page) /* a PDF: SARIF regions count lines, not pages; the page goes in the property bag */
+        json_object_set_new(r, "properties", json_pack("{s:i, s:i}", "page", f->page, "pageLine", f->page_line));
     return r;
 }
 

@@ -56,11 +56,14 @@ static void finding(text_state *t, const char *raw_path, const fl_finding *f)
     const char *sev = fl_report_severity(f->severity);
     fl_buf pb = FL_BUF_INIT, mb = FL_BUF_INIT, sb = FL_BUF_INIT, eb = FL_BUF_INIT, bb = FL_BUF_INIT;
     const char *path = line_of(&pb, raw_path), *message = line_of(&mb, fl_report_message(f));
+    char at[48]; /* line:column, or in a PDF p<page>:<line on the page> */
+    if (f->page) snprintf(at, sizeof at, "p%d:%d", f->page, f->page_line);
+    else snprintf(at, sizeof at, "%d:%d", f->line, f->column);
     if (t->color)
-        fprintf(t->out, BOLD "%s:%d:%d:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n", path, f->line,
-                f->column, sev_color[f->severity], sev, message, f->rule->id);
+        fprintf(t->out, BOLD "%s:%s:" RESET " %s%s:" RESET " %s " DIM "[%s]" RESET "\n", path, at,
+                sev_color[f->severity], sev, message, f->rule->id);
     else
-        fprintf(t->out, "%s:%d:%d: %s: %s [%s]\n", path, f->line, f->column, sev, message, f->rule->id);
+        fprintf(t->out, "%s:%s: %s: %s [%s]\n", path, at, sev, message, f->rule->id);
     if (f->section && *f->section) fprintf(t->out, "  § %s\n", line_of(&sb, f->section));
     if (f->excerpt && *f->excerpt) fprintf(t->out, "  | %s\n", line_of(&eb, f->excerpt));
     const char *basis = fl_basis_line(&bb, fl_finding_basis(f));

@@ -509,6 +509,9 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     const fl_block *blk = &doc->blocks[b];
     f->block = b;
     f->line = f->end_line = blk->line;
+    fl_block_page pg = fl_block_page_of(doc, blk);
+    f->page = (int)pg.page;
+    f->page_line = (int)pg.line;
     f->part = blk->part;
     f->section = fl_arena_strdup(a, fl_doc_section_path(doc, b));
     if (h->span) {

@@ -24,6 +24,9 @@ typedef struct fl_finding {
     int block;              /* block index, -1 for the document as a whole */
     int line, column;       /* 1-based; column in code points */
     int end_line, end_column; /* end_column is one past the last character */
+    /* A PDF: the page the block starts on and the line of that page, as
+     * fl_block_page_of gives them; 0 for other formats. */
+    int page, page_line;
     fl_part part;
     const char *section;    /* section path, "" when none */
     const char *excerpt;    /* block text, at most FL_EXCERPT_MAX code points */

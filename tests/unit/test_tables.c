@@ -26,6 +26,11 @@ static void test_pick(void **state)
     (void)state;
     /* packages by their bytes, whatever the name */
     assert_string_equal(pick("PK\x03\x04rest", 8, "报告.txt", false), "docx");
+#ifdef FL_HAVE_PDF
+    /* a PDF by its header, whatever its name; a text file named .pdf is text */
+    assert_string_equal(pick("%PDF-1.7\n", 9, "扫描件.txt", false), "pdf");
+    assert_null(pick("项目名称：示例\n", 22, "报告表.pdf", false));
+#endif
     static const char flat[] = "\xEF\xBB\xBF <?xml version=\"1.0\"?>\n<!-- made by Word -->\n<pkg:package xmlns:pkg=\"x\">";
     assert_string_equal(pick(flat, sizeof flat - 1, "a.md", false), "flat-opc");
     static const char w2003[] = "<?xml version=\"1.0\"?><?mso-application progid=\"Word.Document\"?><w:wordDocument>";
@@ -50,7 +55,11 @@ static void test_traits(void **state)
     assert_true(fl_reader_find("word2003")->word);
     assert_true(fl_reader_find("markdown")->text && fl_reader_find("markdown")->markdown);
     assert_true(fl_reader_find("text")->text && !fl_reader_find("text")->markdown);
+#ifdef FL_HAVE_PDF
+    assert_true(!fl_reader_find("pdf")->text && !fl_reader_find("pdf")->word && fl_reader_find("pdf")->claims);
+#else
     assert_null(fl_reader_find("pdf"));
+#endif
     for (size_t i = 0; i < fl_nreaders; i++) {
         assert_non_null(fl_readers[i]->read);
         assert_true(fl_readers[i]->text || fl_readers[i]->claims || fl_readers[i]->xml_root);
@@ -65,7 +74,11 @@ static void test_walk(void **state)
     assert_true(fl_reader_walk_name("x.docm", &head) && !head);
     assert_true(fl_reader_walk_name("公示.md", &head) && !head);
     assert_true(fl_reader_walk_name("报告.xml", &head) && head);
+#ifdef FL_HAVE_PDF
+    assert_true(fl_reader_walk_name("扫描件.PDF", &head) && !head);
+#else
     assert_false(fl_reader_walk_name("扫描件.pdf", &head));
+#endif
     assert_false(fl_reader_walk_name("报告.doc", &head));
     assert_false(fl_reader_walk_name("x.markdown", &head)); /* read when named, not walked */
     assert_true(fl_reader_walk_head("<?xml version=\"1.0\"?><pkg:package xmlns:pkg="
@@ -75,7 +88,11 @@ static void test_walk(void **state)
     assert_false(fl_reader_walk_head("<?xml version=\"1.0\"?><package format=\"3\"><name>ros_pkg</name>"));
     fl_buf b = FL_BUF_INIT;
     fl_reader_extensions(&b, " ");
+#ifdef FL_HAVE_PDF
+    assert_string_equal(b.data, ".docx .docm .xml .txt .md .pdf");
+#else
     assert_string_equal(b.data, ".docx .docm .xml .txt .md");
+#endif
     fl_buf_free(&b);
 }
 

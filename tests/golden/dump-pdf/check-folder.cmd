@@ -1,0 +1,1 @@
+check --lang en -v fixtures/pdf

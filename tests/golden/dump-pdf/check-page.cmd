@@ -1,0 +1,1 @@
+check --lang zh --no-default-rulesets --ruleset fixtures/pdf/page-demo.xml fixtures/pdf/eia-form-typed.pdf

@@ -1,0 +1,1 @@
+dump --lang en --format json fixtures/pdf/eia-pp.pdf

@@ -1,0 +1,1 @@
+check --lang zh -f json fixtures/hostile/pdf-encrypted.pdf fixtures/hostile/pdf-no-text.pdf

@@ -1,0 +1,1 @@
+check --lang en -f json fixtures/hostile/pdf-content-bomb.pdf fixtures/hostile/pdf-damaged.pdf fixtures/hostile/pdf-encrypted.pdf fixtures/hostile/pdf-no-text.pdf fixtures/hostile/pdf-truncated.pdf fixtures/hostile/pdf-zero-pages.pdf fixtures/pdf/soil-summary.pdf

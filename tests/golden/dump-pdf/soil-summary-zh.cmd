@@ -1,0 +1,1 @@
+dump --lang zh fixtures/pdf/soil-summary.pdf
