@@ -11,6 +11,7 @@
  *            message="..." message-en="..."/>
  *     <table caption="环保投资" amount="投资|金额|费用" total="^(?:合计|总计)" skip="^(?:小计|其中)"
  *            other="依托|现有|全厂" message="..." message-en="..." field-message="..." field-message-en="..."/>
+ *     <emission unless="现有|以新带老|全厂" message="..." message-en="..."/>
  *   </arith>
  *
  * <share>: part ÷ whole × 100 against the ratio, from the fields when the
@@ -23,12 +24,17 @@
  * stated and neither its caption nor an amount row matches other (依托现有,
  * 全厂: not the project's own investment).
  *
+ * <emission>: the yearly amounts of pollutants against the figures they
+ * come from (产生量 × (1 − 去除率), 浓度 × 风量 × 时数, 速率 × 时数), in one
+ * table row or one sentence; rules/arith_emis.c.
+ *
  * Precision first: a value is judged only when it is one plain number (no
  * range, no comparator, no 约), a role read twice with different values makes
  * the check silent, and a difference counts only when it is beyond 1 % of
  * the written value *and* beyond what the written rounding allows (1.5 %
  * admits 1.45–1.55). */
 #include "rules/kind.h"
+#include "rules/arith_emis.h"
 #include "rules/evidence.h"
 #include "rules/grid.h"
 #include "core/buf.h"
@@ -57,9 +63,10 @@ typedef struct arith_k {
     fl_scope_spec scope;
     share_k *share;
     table_k *table;
+    fl_emis_k *emission;
 } arith_k;
 
-static const char *const vars[] = {"stated", "computed", "part", "whole", "sum", "total", "rows", "field", NULL};
+static const char *const vars[] = {"stated", "computed", "part", "whole", "sum", "total", "rows", "field", "formula", "quantity", NULL};
 
 /* ---- parsing the ruleset -------------------------------------------------- */
 
@@ -107,11 +114,16 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         } else if (fl_xml_named(c, "table") && !k->table) {
             k->table = fl_loader_alloc(ld, sizeof *k->table);
             if (parse_table(k->table, c, rule, ld, err)) return -1;
+        } else if (fl_xml_named(c, "emission") && !k->emission) {
+            k->emission = fl_loader_alloc(ld, sizeof *k->emission);
+            if (fl_emis_parse(k->emission, c, rule, ld, err)) return -1;
         } else {
-            return fl_loader_error(err, ld, c, "unexpected <%s> in <arith> (one <share>, one <table>)", (const char *)c->name);
+            return fl_loader_error(err, ld, c, "unexpected <%s> in <arith> (one <share>, one <table>, one <emission>)",
+                                   (const char *)c->name);
         }
     }
-    if (!k->share && !k->table) return fl_loader_error(err, ld, el, "<arith> needs a <share> or a <table>");
+    if (!k->share && !k->table && !k->emission)
+        return fl_loader_error(err, ld, el, "<arith> needs a <share>, a <table> or an <emission>");
     rule->data = k;
     return 0;
 }
@@ -548,6 +560,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     memset(&part, 0, sizeof part);
     if (k->share) run_share(s, k, k->share, &part);
     if (k->table && !fl_scan_failed(s)) run_tables(s, k, k->table, &part);
+    if (k->emission && !fl_scan_failed(s)) fl_emis_run(s, &k->scope, k->emission);
 }
 
 static void describe(const fl_rule *rule, FILE *out)
@@ -577,6 +590,7 @@ static void describe(const fl_rule *rule, FILE *out)
         if (k->share) fputs("；合计 = 上述部分的值", out);
         fputc('\n', out);
     }
+    if (k->emission) fl_emis_describe(k->emission, out);
     fputs("误差超过所写数值的 1% 且超出其写法的舍入范围（1.5% 容许 1.45%～1.55%）才报告；"
           "范围、约数、比较符、同一项出现两个不同值时不判断\n", out);
 }

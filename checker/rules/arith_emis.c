@@ -1,0 +1,485 @@
+/* Emission arithmetic (kind `arith`, EIA209): a yearly amount a filing
+ * states against the figures it says it comes from, in one table row or one
+ * sentence:
+ *
+ *   产生量 × (1 − 去除率)              = 排放量
+ *   浓度 × 风量 × 年运行时数 (mg/m³ × m³/h × h/a → t/a) = 产生量 or 排放量
+ *   速率 × 年运行时数 (kg/h × h/a → t/a)              = 产生量 or 排放量
+ *   浓度 × 年废水量 (mg/L × m³/a → t/a)               = 产生量 or 排放量
+ *
+ * each side of the same stage (产生 with 产生, 排放 with 排放). Numbers are
+ * read with core/quantity.h, so kg/a against t/a and mg/L against mg/m³ is
+ * a conversion, not a finding.
+ *
+ * What a figure is comes from the words right before it in a sentence
+ * (产生量为2.4t/a，经布袋除尘器处理（除尘效率99%）后排放量为0.024t/a) or
+ * from its column's header in a table (one or two header rows: 产生情况
+ * over 浓度（mg/m³）| 速率（kg/h）| 产生量（t/a）), and its unit from the
+ * value or the header. A 收集效率 changes the arithmetic (what is not
+ * collected leaves unorganised): with one, the removal is not judged.
+ *
+ * Precision first. Silent when a figure is missing, written with 约, as a
+ * range or with a comparator, when one role has two different values (two
+ * pollutants in one sentence, 有组织 and 无组织 together), when a sentence or
+ * table is about other figures (the unless pattern: 现有, 以新带老, 全厂),
+ * and on 合计 rows. A difference counts only when the stated value cannot be
+ * the computed one under the rounding of every figure written (99% admits
+ * 98.5–99.5%, 0.024 admits 0.0235–0.0245) and is beyond 1 % of it. */
+#include "rules/arith_emis.h"
+#include "rules/grid.h"
+#include "core/buf.h"
+#include "core/norm.h"
+#include "core/quantity.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REL_TOLERANCE 0.01
+#define MAX_SENTENCE 600 /* bytes: about 200 characters; keeps a sentence's pass short */
+#define MAX_HEADER_ROWS 3
+
+enum role {
+    R_GEN_MASS, R_EMIT_MASS, /* t/a */
+    R_GEN_CONC, R_EMIT_CONC, /* mg/m³ */
+    R_GEN_RATE, R_EMIT_RATE, /* kg/h */
+    R_EFF,                   /* % removed */
+    R_FLOW,                  /* m³/h of exhaust */
+    R_HOURS,                 /* h/a */
+    R_WATER,                 /* m³/a of waste water */
+    R_COUNT,
+    R_COLLECT = R_COUNT, /* a 收集效率: the removal is not judged */
+    R_NONE
+};
+
+typedef struct fig {
+    bool found, ambiguous;
+    fl_quantity q;
+    int block;
+    bool span;
+    size_t start, end;
+} fig;
+
+int fl_emis_parse(fl_emis_k *k, const xmlNode *c, const fl_rule *rule, fl_loader *ld, fl_error *err)
+{
+    if (fl_loader_pattern_attr(ld, c, "unless", &k->unless, err) ||
+        fl_loader_message(ld, c, rule, "message", &k->message, err) ||
+        fl_loader_message(ld, c, rule, "message-en", &k->message_en, err))
+        return -1;
+    if (!k->message) return fl_loader_error(err, ld, c, "<emission> in <arith> needs a message");
+    return 0;
+}
+
+/* ---- what a figure is ---------------------------------------------------------- */
+
+/* The end of the last occurrence of any of words in l, 0 when none. */
+static size_t last_of(const char *l, const char *const *words)
+{
+    size_t best = 0;
+    for (; *words; words++)
+        for (const char *p = strstr(l, *words); p; p = strstr(p + 1, *words)) {
+            size_t e = (size_t)(p - l) + strlen(*words);
+            if (e > best) best = e;
+        }
+    return best;
+}
+
+static const char *const gen_words[] = {"产生", "处理前", "进口", NULL};
+static const char *const emit_words[] = {"排放", "处理后", "出口", NULL};
+/* figures of the same dimension that are not the stage's amount: a
+ * 削减量, a limit (排放标准 mg/m³), a permitted total */
+static const char *const not_figure[] = {"削减", "去除量", "减排", "总量", "许可", "标准", "限值", "允许", "替代", NULL};
+static const char *const eff_words[] = {"效率", "去除率", "处理率", "净化率", "脱除率", NULL};
+static const char *const collect_words[] = {"收集", "捕集", "集气", NULL};
+static const char *const gas_words[] = {"风量", "气量", "废气", "烟气", NULL};
+
+/* The role of a figure of dimension dim whose words (a header, or the text
+ * since the previous figure) are l, normalised. */
+static int classify(const char *l, fl_dim dim)
+{
+    if (dim == FL_DIM_RATIO) {
+        if (last_of(l, collect_words)) return R_COLLECT;
+        return last_of(l, eff_words) ? R_EFF : R_NONE;
+    }
+    if (dim == FL_DIM_FLOW) return last_of(l, gas_words) ? R_FLOW : R_NONE;
+    if (dim == FL_DIM_TIME_RATE) return R_HOURS;
+    if (dim == FL_DIM_WATER_YEAR) return strstr(l, "水") ? R_WATER : R_NONE;
+    if (dim != FL_DIM_MASS_RATE && dim != FL_DIM_CONC && dim != FL_DIM_MASS_FLOW) return R_NONE;
+    if (last_of(l, not_figure)) return R_NONE;
+    size_t g = last_of(l, gen_words), e = last_of(l, emit_words);
+    if (g == e) return R_NONE; /* neither */
+    bool emit = e > g;
+    if (dim == FL_DIM_MASS_RATE) return emit ? R_EMIT_MASS : R_GEN_MASS;
+    if (dim == FL_DIM_CONC) return emit ? R_EMIT_CONC : R_GEN_CONC;
+    return emit ? R_EMIT_RATE : R_GEN_RATE;
+}
+
+static bool plain(const fl_quantity *q) { return !q->range && !q->approx && q->cmp == FL_QCMP_EQ; }
+
+static void take(fig *f, const fl_quantity *q, int block)
+{
+    if (f->ambiguous) return;
+    if (!plain(q)) {
+        f->ambiguous = true;
+        return;
+    }
+    if (f->found) {
+        if (fabs(f->q.base - q->base) > 1e-9 * fabs(q->base)) f->ambiguous = true;
+        return;
+    }
+    f->found = true;
+    f->q = *q;
+    f->block = block;
+}
+
+static bool usable(const fig *f) { return f->found && !f->ambiguous && f->q.value > 0; }
+
+/* ---- interval arithmetic over the written rounding ------------------------------ */
+
+typedef struct iv { double lo, mid, hi; } iv;
+
+/* q in its base unit, with what its written decimals allow. */
+static iv iv_of(const fl_quantity *q)
+{
+    double per = q->base / q->value, half = 0.5 / pow(10, q->decimals);
+    return (iv){(q->value - half) * per, q->base, (q->value + half) * per};
+}
+
+static iv iv_mul(iv a, iv b) { return (iv){a.lo * b.lo, a.mid * b.mid, a.hi * b.hi}; }
+static iv iv_scale(iv a, double k) { return (iv){a.lo * k, a.mid * k, a.hi * k}; }
+
+/* ---- the checks --------------------------------------------------------------- */
+
+static const char *qtext(fl_arena *a, const fl_quantity *q)
+{
+    char buf[128];
+    return fl_arena_strdup(a, fl_quantity_text(buf, sizeof buf, q));
+}
+
+/* computed (base unit) in the stated value's unit, with the stated decimals
+ * or enough for three significant digits. */
+static const char *computed_text(fl_arena *a, const fl_quantity *stated, double computed)
+{
+    double per = stated->base / stated->value, v = computed / per;
+    int dec = stated->decimals;
+    if (v > 0) {
+        int sig = 2 - (int)floor(log10(v));
+        if (sig > dec) dec = sig;
+    }
+    if (dec > 6) dec = 6;
+    char buf[64];
+    fl_quantity_num_text(buf, sizeof buf, v, dec);
+    return fl_arena_printf(a, "%s%s", buf, stated->unit);
+}
+
+/* Reports stated when it cannot be computed; true when it was reported. */
+static bool judge(fl_scan *s, const fl_emis_k *k, const char *what, const fig *stated, iv computed, const char *formula)
+{
+    iv st = iv_of(&stated->q);
+    if (computed.mid <= 0) return false;
+    if (st.hi >= computed.lo && st.lo <= computed.hi) return false;
+    if (fabs(computed.mid - st.mid) <= REL_TOLERANCE * st.mid) return false;
+    fl_arena *a = fl_scan_arena(s);
+    fl_hit h = {.block = stated->block, .severity = -1, .message = k->message, .message_en = k->message_en};
+    if (stated->span) {
+        h.span = true;
+        h.start = stated->start;
+        h.end = stated->end;
+    }
+    fl_hit_var(&h, "stated", qtext(a, &stated->q));
+    fl_hit_var(&h, "computed", computed_text(a, &stated->q, computed.mid));
+    fl_hit_var(&h, "formula", formula);
+    fl_hit_var(&h, "quantity", what);
+    fl_scan_emit(s, &h);
+    return true;
+}
+
+/* The checks on one row's or one sentence's figures. */
+static void check(fl_scan *s, const fl_emis_k *k, const fig *v, bool collect)
+{
+    fl_arena *a = fl_scan_arena(s);
+    const fig *hours = &v[R_HOURS];
+    for (int stage = 0; stage < 2; stage++) {
+        const fig *mass = &v[stage ? R_EMIT_MASS : R_GEN_MASS];
+        const fig *conc = &v[stage ? R_EMIT_CONC : R_GEN_CONC];
+        const fig *rate = &v[stage ? R_EMIT_RATE : R_GEN_RATE];
+        if (!usable(mass)) continue;
+        const char *what = stage ? "排放量" : "产生量";
+        bool done = false;
+        if (stage == 1 && !collect && usable(&v[R_GEN_MASS]) && usable(&v[R_EFF])) {
+            iv e = iv_of(&v[R_EFF].q);
+            if (e.mid < 100 && e.lo > 0) {
+                iv left = {1 - fmin(e.hi, 100) / 100, 1 - e.mid / 100, 1 - e.lo / 100};
+                const char *f = fl_arena_printf(a, "%s × (1 − %s)", qtext(a, &v[R_GEN_MASS].q), qtext(a, &v[R_EFF].q));
+                done = judge(s, k, what, mass, iv_mul(iv_of(&v[R_GEN_MASS].q), left), f);
+            }
+        }
+        if (!done && usable(conc) && usable(&v[R_FLOW]) && usable(hours)) {
+            /* mg/m³ × m³/h × h/a in t/a */
+            iv c = iv_mul(iv_mul(iv_of(&conc->q), iv_of(&v[R_FLOW].q)), iv_of(&hours->q));
+            const char *f = fl_arena_printf(a, "%s × %s × %s", qtext(a, &conc->q), qtext(a, &v[R_FLOW].q), qtext(a, &hours->q));
+            done = judge(s, k, what, mass, iv_scale(c, fl_quantity_emission_ta(1, 1, 1)), f);
+        }
+        if (!done && usable(rate) && usable(hours)) {
+            iv c = iv_scale(iv_mul(iv_of(&rate->q), iv_of(&hours->q)), 1e-3); /* kg -> t */
+            const char *f = fl_arena_printf(a, "%s × %s", qtext(a, &rate->q), qtext(a, &hours->q));
+            done = judge(s, k, what, mass, c, f);
+        }
+        if (!done && usable(conc) && usable(&v[R_WATER]) && !v[R_FLOW].found) {
+            /* mg/m³ (mg/L is 1000 of them) × m³/a: the yearly mass as for
+             * gas, with the year's volume in place of flow × hours */
+            iv c = iv_mul(iv_of(&conc->q), iv_of(&v[R_WATER].q));
+            const char *f = fl_arena_printf(a, "%s × %s", qtext(a, &conc->q), qtext(a, &v[R_WATER].q));
+            judge(s, k, what, mass, iv_scale(c, fl_quantity_emission_ta(1, 1, 1)), f);
+        }
+    }
+}
+
+/* ---- sentences ------------------------------------------------------------------ */
+
+static const char *const hour_words[] = {"年运行时间", "年运行时数", "年运行", "年工作时间", "年工作", "年生产时间",
+                                          "年生产", "年排放时间", "年排放时数", NULL};
+
+/* "年运行2400h", "年工作时间为7200小时": operating hours written with a bare
+ * h, which is no unit on its own (24h is a day). Only after a 年 word. */
+static void sentence_hours(const fl_norm *n, size_t ss, size_t se, int b, fig *out)
+{
+    const char *t = n->text;
+    for (const char *const *w = hour_words; *w; w++) {
+        size_t wl = strlen(*w);
+        for (size_t i = ss; i + wl <= se; i++) {
+            if (memcmp(t + i, *w, wl)) continue;
+            size_t p = i + wl;
+            bool approx = false;
+            for (int skip = 0; skip < 3 && p < se; skip++) { /* 为, 约, 按, 计, : */
+                if (!strncmp(t + p, "为", 3) || !strncmp(t + p, "按", 3) || !strncmp(t + p, "计", 3) ||
+                    !strncmp(t + p, "共", 3))
+                    p += 3;
+                else if (!strncmp(t + p, "约", 3)) {
+                    approx = true;
+                    p += 3;
+                } else if (t[p] == ':' || t[p] == ' ')
+                    p += 1;
+                else
+                    break;
+            }
+            fl_qnum num;
+            size_t e = fl_qnum_read(t, se, p, &num);
+            if (!e) continue;
+            size_t ue = 0;
+            if (e < se && t[e] == 'h') ue = e + 1;
+            else if (e + 6 <= se && !strncmp(t + e, "小时", 6)) ue = e + 6;
+            if (!ue || (ue < se && (t[ue] == '/' || !strncmp(t + ue, "／", 3)))) continue; /* h/d is a day's */
+            fl_quantity q;
+            if (!fl_quantity_parse(&q, t + p, e - p, "h/a")) continue;
+            q.approx = q.approx || approx;
+            take(out, &q, b);
+            i = ue - 1;
+        }
+    }
+}
+
+static bool has_both(const char *t, size_t ss, size_t se, const char *a, const char *b)
+{
+    bool x = false, y = false;
+    size_t la = strlen(a), lb = strlen(b);
+    for (size_t i = ss; i < se && !(x && y); i++) {
+        if (!x && i + la <= se && !memcmp(t + i, a, la)) x = true;
+        if (!y && i + lb <= se && !memcmp(t + i, b, lb)) y = true;
+    }
+    return x && y;
+}
+
+static void run_sentence(fl_scan *s, const fl_emis_k *k, int b, size_t ss, size_t se)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    if (se - ss > MAX_SENTENCE) return;
+    if (!has_both(n->text, ss, se, "量", "t") && !has_both(n->text, ss, se, "量", "吨") &&
+        !has_both(n->text, ss, se, "量", "kg"))
+        return; /* no yearly amount: most sentences */
+    size_t us, ue;
+    int rc = k->unless ? fl_scan_find(s, k->unless, b, ss, se, &us, &ue) : 0;
+    if (rc) return;
+    if (has_both(n->text, ss, se, "有组织", "无组织")) return; /* like with like */
+    fig v[R_COUNT];
+    memset(v, 0, sizeof v);
+    bool collect = false;
+    fl_arena *a = fl_scan_arena(s);
+    size_t pos = ss, prev = ss;
+    fl_quantity q;
+    while (pos < se && fl_quantity_find(&q, n->text + pos, se - pos)) {
+        size_t qs = pos + q.start, qe = pos + q.end;
+        const char *label = fl_norm_label(a, n->text + prev, qs - prev);
+        int role = classify(label, q.dim);
+        if (role == R_COLLECT) collect = true;
+        else if (role < R_COUNT) {
+            fig *f = &v[role];
+            bool had = f->found;
+            take(f, &q, b);
+            if (f->found && !had) {
+                f->span = true;
+                f->start = qs;
+                f->end = qe;
+            }
+        }
+        prev = pos = qe;
+    }
+    sentence_hours(n, ss, se, b, &v[R_HOURS]);
+    check(s, k, v, collect);
+}
+
+/* ---- tables --------------------------------------------------------------------- */
+
+static bool starts_with_digit(const char *t)
+{
+    size_t len = strlen(t), i = 0;
+    while (i < len && fl_norm_peek(t, len, i) == ' ') i++;
+    uint32_t c = fl_norm_peek(t, len, i);
+    return c >= '0' && c <= '9';
+}
+
+static int test(fl_scan *s, const fl_pattern *p, const char *t) { return p && t && *t ? fl_scan_test(s, p, t) : 0; }
+
+/* Is the table about other figures: the line above it, or its section? */
+static int other_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    for (size_t b = g->first, seen = 0; b > 0 && seen < 2; b--) {
+        const fl_block *blk = &doc->blocks[b - 1];
+        if (!blk->len) continue;
+        seen++;
+        if (blk->table || blk->len > 200) break;
+        int rc = test(s, k->unless, blk->text);
+        if (rc) return rc;
+    }
+    int sec = doc->blocks[g->first].section;
+    return sec >= 0 ? test(s, k->unless, doc->sections[sec].title) : 0;
+}
+
+static const char *const total_words[] = {"合计", "小计", "总计", "共计", NULL};
+
+static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    fl_arena *a = fl_scan_arena(s);
+    int hdr = 0;
+    while (hdr < g->rows && hdr < MAX_HEADER_ROWS) {
+        bool data = false;
+        for (int c = 0; c < g->cols && !data; c++) data = starts_with_digit(fl_grid_text(doc, g, hdr, c));
+        if (data) break;
+        hdr++;
+    }
+    if (hdr == 0 || hdr >= g->rows) return;
+    int *role = fl_arena_alloc(a, sizeof *role * (size_t)g->cols);
+    const char **unit = fl_arena_alloc(a, sizeof *unit * (size_t)g->cols);
+    int seen[R_COUNT + 1] = {0};
+    bool collect = false;
+    int first_fig = g->cols;
+    for (int c = 0; c < g->cols; c++) {
+        fl_buf label = {0};
+        int last = -1;
+        unit[c] = NULL;
+        for (int r = 0; r < hdr; r++) {
+            int bl = fl_grid_block(g, r, c);
+            if (bl < 0 || bl == last) continue;
+            last = bl;
+            fl_buf_adds(&label, doc->blocks[bl].text);
+        }
+        for (int r = hdr - 1; r >= 0 && !unit[c]; r--) unit[c] = fl_quantity_unit_in(fl_grid_text(doc, g, r, c));
+        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
+        fl_buf_free(&label);
+        fl_dim d = fl_quantity_unit_dim(unit[c]);
+        if (!unit[c] && last_of(l, eff_words) && !last_of(l, collect_words)) {
+            unit[c] = "%"; /* 去除率 over bare numbers */
+            d = FL_DIM_RATIO;
+        }
+        role[c] = classify(l, d);
+        if (role[c] == R_COLLECT) collect = true;
+        if (role[c] < R_COUNT) {
+            seen[role[c]]++;
+            if (c < first_fig) first_fig = c;
+        }
+    }
+    for (int c = 0; c < g->cols; c++)
+        if (role[c] < R_COUNT && seen[role[c]] > 1) role[c] = R_NONE; /* two columns of one role: 现有/本项目 */
+    if (!seen[R_GEN_MASS] && !seen[R_EMIT_MASS]) return;
+    int rc = other_table(s, k, g);
+    if (rc) return;
+    int last_reported = -1;
+    for (int r = hdr; r < g->rows; r++) {
+        bool skip = false;
+        for (int c = 0; c < first_fig && !skip; c++) {
+            if (fl_grid_spanned(g, r, c)) continue;
+            const char *t = fl_norm_label(a, fl_grid_text(doc, g, r, c), strlen(fl_grid_text(doc, g, r, c)));
+            if (last_of(t, total_words) || test(s, k->unless, t)) skip = true;
+        }
+        if (skip || fl_scan_failed(s)) continue;
+        fig v[R_COUNT];
+        memset(v, 0, sizeof v);
+        for (int c = 0; c < g->cols; c++) {
+            if (role[c] >= R_COUNT) continue;
+            int bl = fl_grid_block(g, r, c);
+            if (bl < 0) continue;
+            const char *t = doc->blocks[bl].text;
+            size_t len = strlen(t), at = 0;
+            while (at < len && fl_norm_peek(t, len, at) == ' ') at++;
+            while (len > at && t[len - 1] == ' ') len--;
+            fl_quantity q;
+            size_t used = fl_quantity_parse(&q, t + at, len - at, unit[c]);
+            if (!used) {
+                if (starts_with_digit(t)) v[role[c]].ambiguous = true; /* 0.02（有组织） */
+                continue;                                               /* "/", "—", 未检出 */
+            }
+            if (at + used != len || q.dim != fl_quantity_unit_dim(unit[c] ? unit[c] : q.unit)) {
+                v[role[c]].ambiguous = true;
+                continue;
+            }
+            take(&v[role[c]], &q, bl);
+        }
+        if (v[R_EMIT_MASS].found && v[R_EMIT_MASS].block == last_reported) continue; /* merged over rows */
+        check(s, k, v, collect);
+        if (v[R_EMIT_MASS].found) last_reported = v[R_EMIT_MASS].block;
+    }
+}
+
+/* ---- the document --------------------------------------------------------------- */
+
+void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    const fl_scope *sc = fl_scan_scope(s, scope);
+    if (fl_scan_failed(s) || !sc->found) return;
+    int last_table = 0;
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+        int b = sc->blocks[i];
+        const fl_block *blk = &doc->blocks[b];
+        if (blk->table) {
+            if (blk->table == last_table) continue;
+            last_table = blk->table;
+            if (fl_block_x(doc, blk)->row != 1) continue; /* a table is read from its first row */
+            fl_grid g;
+            fl_grid_build(&g, fl_scan_arena(s), doc, (size_t)b);
+            if (g.rows >= 2 && g.cols >= 3) run_table(s, k, &g);
+            continue;
+        }
+        if (blk->kind == FL_BLOCK_HEADING || (blk->flags & FL_BF_TOC)) continue;
+        const fl_norm *n = fl_scan_norm(s, b);
+        size_t pos = 0, ss, se;
+        while (pos < n->len && !fl_scan_failed(s)) {
+            fl_scan_sentence(s, b, pos, &ss, &se);
+            if (se > ss) run_sentence(s, k, b, ss, se);
+            pos = se > pos ? se + 1 : pos + 1;
+        }
+    }
+}
+
+void fl_emis_describe(const fl_emis_k *k, FILE *out)
+{
+    fputs("排放量 = 产生量 × (1 − 去除率)；产生量或排放量 = 浓度 × 风量 × 年运行时数、= 速率 × 年运行时数、"
+          "= 浓度 × 年废水量（同一表格行或同一句，同为产生或同为排放）",
+          out);
+    if (k->unless) fprintf(out, "（不看含 /%s/ 的句子、表题和行）", k->unless->source);
+    fputs("；有收集效率时不核对去除，同一句同时写有组织和无组织、同一项两个不同的值、合计行不判断；"
+          "所写数值按其末位的舍入范围都不可能算出时才报告\n",
+          out);
+}
