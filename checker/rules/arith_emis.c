@@ -7,7 +7,8 @@
  *   速率 × 年运行时数 (kg/h × h/a → t/a)              = 产生量 or 排放量
  *   浓度 × 年废水量 (mg/L × m³/a → t/a)               = 产生量 or 排放量
  *
- * each side of the same stage (产生 with 产生, 排放 with 排放). Numbers are
+ * each side of the same stage (产生 with 产生, 排放 with 排放); and a
+ * 总量控制指标 (申请总量) must not be below the 排放量 beside it. Numbers are
  * read with core/quantity.h, so kg/a against t/a and mg/L against mg/m³ is
  * a conversion, not a finding.
  *
@@ -47,6 +48,7 @@ enum role {
     R_FLOW,                  /* m³/h of exhaust */
     R_HOURS,                 /* h/a */
     R_WATER,                 /* m³/a of waste water */
+    R_QUOTA,                 /* t/a applied for: 总量控制指标, 申请总量 */
     R_COUNT,
     R_COLLECT = R_COUNT, /* a 收集效率: the removal is not judged */
     R_NONE
@@ -64,7 +66,9 @@ int fl_emis_parse(fl_emis_k *k, const xmlNode *c, const fl_rule *rule, fl_loader
 {
     if (fl_loader_pattern_attr(ld, c, "unless", &k->unless, err) ||
         fl_loader_message(ld, c, rule, "message", &k->message, err) ||
-        fl_loader_message(ld, c, rule, "message-en", &k->message_en, err))
+        fl_loader_message(ld, c, rule, "message-en", &k->message_en, err) ||
+        fl_loader_message(ld, c, rule, "quota-message", &k->quota_message, err) ||
+        fl_loader_message(ld, c, rule, "quota-message-en", &k->quota_message_en, err))
         return -1;
     if (!k->message) return fl_loader_error(err, ld, c, "<emission> in <arith> needs a message");
     return 0;
@@ -89,6 +93,9 @@ static const char *const emit_words[] = {"排放", "处理后", "出口", NULL};
 /* figures of the same dimension that are not the stage's amount: a
  * 削减量, a limit (排放标准 mg/m³), a permitted total */
 static const char *const not_figure[] = {"削减", "去除量", "减排", "总量", "许可", "标准", "限值", "允许", "替代", NULL};
+/* the total a project applies for, which must cover what it emits; not
+ * 排放总量, which is an emission */
+static const char *const quota_words[] = {"总量控制指标", "总量指标", "申请总量", "核定总量", "总量控制量", NULL};
 static const char *const eff_words[] = {"效率", "去除率", "处理率", "净化率", "脱除率", NULL};
 static const char *const collect_words[] = {"收集", "捕集", "集气", NULL};
 static const char *const gas_words[] = {"风量", "气量", "废气", "烟气", NULL};
@@ -105,6 +112,9 @@ static int classify(const char *l, fl_dim dim)
     if (dim == FL_DIM_TIME_RATE) return R_HOURS;
     if (dim == FL_DIM_WATER_YEAR) return strstr(l, "水") ? R_WATER : R_NONE;
     if (dim != FL_DIM_MASS_RATE && dim != FL_DIM_CONC && dim != FL_DIM_MASS_FLOW) return R_NONE;
+    if (dim == FL_DIM_MASS_RATE && last_of(l, quota_words) &&
+        last_of(l, quota_words) >= last_of(l, emit_words) && last_of(l, quota_words) >= last_of(l, gen_words))
+        return R_QUOTA;
     if (last_of(l, not_figure)) return R_NONE;
     size_t g = last_of(l, gen_words), e = last_of(l, emit_words);
     if (g == e) return R_NONE; /* neither */
@@ -194,10 +204,28 @@ static bool judge(fl_scan *s, const fl_emis_k *k, const char *what, const fig *s
     return true;
 }
 
+/* A quota below the emission it must cover, beyond rounding and 1 %. */
+static void check_quota(fl_scan *s, const fl_emis_k *k, const fig *quota, const fig *emission)
+{
+    iv qv = iv_of(&quota->q), ev = iv_of(&emission->q);
+    if (qv.hi >= ev.lo || ev.mid - qv.mid <= REL_TOLERANCE * qv.mid) return;
+    fl_arena *a = fl_scan_arena(s);
+    fl_hit h = {.block = quota->block, .severity = -1, .message = k->quota_message, .message_en = k->quota_message_en};
+    if (quota->span) {
+        h.span = true;
+        h.start = quota->start;
+        h.end = quota->end;
+    }
+    fl_hit_var(&h, "stated", qtext(a, &quota->q));
+    fl_hit_var(&h, "emission", qtext(a, &emission->q));
+    fl_scan_emit(s, &h);
+}
+
 /* The checks on one row's or one sentence's figures. */
 static void check(fl_scan *s, const fl_emis_k *k, const fig *v, bool collect)
 {
     fl_arena *a = fl_scan_arena(s);
+    if (k->quota_message && usable(&v[R_QUOTA]) && usable(&v[R_EMIT_MASS])) check_quota(s, k, &v[R_QUOTA], &v[R_EMIT_MASS]);
     const fig *hours = &v[R_HOURS];
     for (int stage = 0; stage < 2; stage++) {
         const fig *mass = &v[stage ? R_EMIT_MASS : R_GEN_MASS];
@@ -402,7 +430,7 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
     }
     for (int c = 0; c < g->cols; c++)
         if (role[c] < R_COUNT && seen[role[c]] > 1) role[c] = R_NONE; /* two columns of one role: 现有/本项目 */
-    if (!seen[R_GEN_MASS] && !seen[R_EMIT_MASS]) return;
+    if (!seen[R_GEN_MASS] && !seen[R_EMIT_MASS] && !seen[R_QUOTA]) return;
     int rc = other_table(s, k, g);
     if (rc) return;
     int last_reported = -1;
@@ -468,7 +496,7 @@ void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k)
         while (pos < n->len && !fl_scan_failed(s)) {
             fl_scan_sentence(s, b, pos, &ss, &se);
             if (se > ss) run_sentence(s, k, b, ss, se);
-            pos = se > pos ? se + 1 : pos + 1;
+            pos = se > pos ? se : pos + 1;
         }
     }
 }
@@ -479,6 +507,7 @@ void fl_emis_describe(const fl_emis_k *k, FILE *out)
           "= 浓度 × 年废水量（同一表格行或同一句，同为产生或同为排放）",
           out);
     if (k->unless) fprintf(out, "（不看含 /%s/ 的句子、表题和行）", k->unless->source);
+    if (k->quota_message) fputs("；总量控制指标（申请总量）不小于同一行或同一句的排放量", out);
     fputs("；有收集效率时不核对去除，同一句同时写有组织和无组织、同一项两个不同的值、合计行不判断；"
           "所写数值按其末位的舍入范围都不可能算出时才报告\n",
           out);

@@ -10,9 +10,12 @@ typedef struct fl_emis_k {
      * figures (现有, 以新带老, 全厂 ...): not judged */
     const fl_pattern *unless;
     const char *message, *message_en;
+    /* a 总量控制指标 below the emission: {stated} the quota, {emission} */
+    const char *quota_message, *quota_message_en;
 } fl_emis_k;
 
-/* <emission unless="..." message="..." message-en="..."/> of <arith>. */
+/* <emission unless="..." message="..." message-en="..." quota-message="..."
+ * quota-message-en="..."/> of <arith>. */
 int fl_emis_parse(fl_emis_k *k, const xmlNode *c, const fl_rule *rule, fl_loader *ld, fl_error *err);
 /* Every sentence and table of scope. */
 void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k);

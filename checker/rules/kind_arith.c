@@ -66,7 +66,7 @@ typedef struct arith_k {
     fl_emis_k *emission;
 } arith_k;
 
-static const char *const vars[] = {"stated", "computed", "part", "whole", "sum", "total", "rows", "field", "formula", "quantity", NULL};
+static const char *const vars[] = {"stated", "computed", "part", "whole", "sum", "total", "rows", "field", "formula", "quantity", "emission", NULL};
 
 /* ---- parsing the ruleset -------------------------------------------------- */
 
