@@ -68,8 +68,12 @@ int fl_emis_parse(fl_emis_k *k, const xmlNode *c, const fl_rule *rule, fl_loader
         fl_loader_message(ld, c, rule, "message", &k->message, err) ||
         fl_loader_message(ld, c, rule, "message-en", &k->message_en, err) ||
         fl_loader_message(ld, c, rule, "quota-message", &k->quota_message, err) ||
-        fl_loader_message(ld, c, rule, "quota-message-en", &k->quota_message_en, err))
+        fl_loader_message(ld, c, rule, "quota-message-en", &k->quota_message_en, err) ||
+        fl_loader_pattern_attr(ld, c, "summary", &k->summary, err) ||
+        fl_loader_message(ld, c, rule, "summary-message", &k->summary_message, err) ||
+        fl_loader_message(ld, c, rule, "summary-message-en", &k->summary_message_en, err))
         return -1;
+    if (k->summary && !k->summary_message) return fl_loader_error(err, ld, c, "<emission summary> needs summary-message");
     if (!k->message) return fl_loader_error(err, ld, c, "<emission> in <arith> needs a message");
     return 0;
 }
@@ -92,7 +96,7 @@ static const char *const gen_words[] = {"产生", "处理前", "进口", NULL};
 static const char *const emit_words[] = {"排放", "处理后", "出口", NULL};
 /* figures of the same dimension that are not the stage's amount: a
  * 削减量, a limit (排放标准 mg/m³), a permitted total */
-static const char *const not_figure[] = {"削减", "去除量", "减排", "总量", "许可", "标准", "限值", "允许", "替代", NULL};
+static const char *const not_figure[] = {"削减", "去除量", "减排", "总量控制", "许可", "标准", "限值", "允许", "替代", NULL};
 /* the total a project applies for, which must cover what it emits; not
  * 排放总量, which is an emission */
 static const char *const quota_words[] = {"总量控制指标", "总量指标", "申请总量", "核定总量", "总量控制量", NULL};
@@ -263,6 +267,207 @@ static void check(fl_scan *s, const fl_emis_k *k, const fig *v, bool collect)
     }
 }
 
+/* ---- the summary table against the body's totals -------------------------------- */
+
+/* The pollutants whose totals a summary lists, each under the names
+ * filings use for it. 非甲烷总烃 is not VOCs here: a filing may list both,
+ * with VOCs the larger. */
+static const char *const p_so2[] = {"so2", "so₂", "二氧化硫", NULL};
+static const char *const p_nox[] = {"nox", "氮氧化物", NULL};
+static const char *const p_pm[] = {"颗粒物", NULL};
+static const char *const p_voc[] = {"vocs", "挥发性有机物", NULL};
+static const char *const p_nmhc[] = {"非甲烷总烃", NULL};
+static const char *const p_cod[] = {"cod", "化学需氧量", NULL};
+static const char *const p_nh3[] = {"氨氮", "nh3-n", "nh₃-n", NULL};
+static const char *const *const pollutants[] = {p_so2, p_nox, p_pm, p_voc, p_nmhc, p_cod, p_nh3};
+#define NPOLL (sizeof pollutants / sizeof *pollutants)
+
+enum { Q_ALL, Q_ORG, Q_FUG, NQUAL }; /* the whole, 有组织, 无组织 */
+
+/* One total per pollutant and qualifier: the first plain value, or
+ * ambiguous once a second, different one is read. */
+typedef struct totals {
+    fig body[NPOLL][NQUAL];
+    int *summaries; /* first blocks of summary tables */
+    size_t nsum, capsum;
+} totals;
+
+/* The one pollutant l names (ASCII folded to lower case): its index, -1
+ * none, -2 two. */
+static int pollutant_of(fl_arena *a, const char *l)
+{
+    char *low = fl_arena_strdup(a, l);
+    for (char *c = low; *c; c++)
+        if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+    int found = -1;
+    for (size_t i = 0; i < NPOLL; i++)
+        if (last_of(low, pollutants[i])) {
+            if (found >= 0) return -2;
+            found = (int)i;
+        }
+    return found;
+}
+
+static int qualifier_of(const char *l)
+{
+    bool org = strstr(l, "有组织") != NULL, fug = strstr(l, "无组织") != NULL;
+    return org && fug ? -1 : org ? Q_ORG : fug ? Q_FUG : Q_ALL;
+}
+
+/* A sentence stating the project's total of one pollutant: a total's
+ * word (本项目, 排放总量, 合计 ...), no single source's (排气筒, 排放口,
+ * 车间, DA001). */
+static const char *const total_sentence[] = {"本项目", "本工程", "排放总量", "总排放量", "合计", "共计", "总计", NULL};
+static const char *const source_words[] = {"排气筒", "排放口", "车间", "工序", "生产线", "da0", "#", NULL};
+/* water has two totals, what goes to the sewage plant and what the plant
+ * lets out; a sentence or summary that names either is not compared */
+static const char *const water_measure[] = {"接管", "外排", "最终", "排入外环境", "排入环境", "污水处理厂", "纳管", NULL};
+static bool water(int p) { return pollutants[p] == p_cod || pollutants[p] == p_nh3; }
+
+static void note_total(fl_arena *a, totals *t, const char *sentence, const fig *emitted)
+{
+    if (!usable(emitted) || !last_of(sentence, total_sentence)) return;
+    char *low = fl_arena_strdup(a, sentence);
+    for (char *c = low; *c; c++)
+        if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+    if (last_of(low, source_words)) return;
+    int p = pollutant_of(a, sentence), q = qualifier_of(sentence);
+    if (p < 0 || q < 0 || (water(p) && last_of(sentence, water_measure))) return;
+    take(&t->body[p][q], &emitted->q, emitted->block);
+    fig *f = &t->body[p][q];
+    if (f->found && !f->span && emitted->span) {
+        f->span = true;
+        f->start = emitted->start;
+        f->end = emitted->end;
+    }
+}
+
+/* The column of the project's own emission in a summary's header: one
+ * header naming 本项目 and 排放量 (not 建成后, 全厂, 削减); -1 none. */
+static int own_column(fl_arena *a, const fl_doc *doc, const fl_grid *g, int hdr)
+{
+    int col = -1;
+    for (int c = 1; c < g->cols; c++) {
+        fl_buf label = FL_BUF_INIT;
+        int last = -1;
+        for (int r = 0; r < hdr; r++) {
+            int bl = fl_grid_block(g, r, c);
+            if (bl < 0 || bl == last) continue;
+            last = bl;
+            fl_buf_adds(&label, doc->blocks[bl].text);
+        }
+        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
+        fl_buf_free(&label);
+        if (!strstr(l, "排放量") || !(strstr(l, "本项目") || strstr(l, "本工程") || strstr(l, "拟建项目"))) continue;
+        if (strstr(l, "建成后") || strstr(l, "全厂") || strstr(l, "削减") || strstr(l, "许可") || strstr(l, "变化")) continue;
+        if (col >= 0 && fl_grid_block(g, 0, c) != fl_grid_block(g, 0, col)) return -1;
+        if (col < 0) col = c;
+    }
+    return col;
+}
+
+/* A summary without a 本项目 column (产生量 | 削减量 | 排放量 of a new
+ * project's 报告书): its one 排放量 column naming no other figures. */
+static int only_column(fl_arena *a, const fl_doc *doc, const fl_grid *g, int hdr)
+{
+    static const char *const others[] = {"现有", "在建", "全厂", "建成后", "以新带老", "许可", NULL};
+    static const char *const not_own[] = {"削减", "变化", "产生", "总量控制", "浓度", "速率", NULL};
+    int col = -1;
+    for (int c = 1; c < g->cols; c++) {
+        fl_buf label = FL_BUF_INIT;
+        int last = -1;
+        for (int r = 0; r < hdr; r++) {
+            int bl = fl_grid_block(g, r, c);
+            if (bl < 0 || bl == last) continue;
+            last = bl;
+            fl_buf_adds(&label, doc->blocks[bl].text);
+        }
+        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
+        fl_buf_free(&label);
+        if (last_of(l, others)) return -1; /* other figures beside: not the project's alone */
+        if (!strstr(l, "排放量") || last_of(l, not_own)) continue;
+        if (col >= 0) return -1;
+        col = c;
+    }
+    return col;
+}
+
+static int header_rows(const fl_doc *doc, const fl_grid *g);
+
+/* One summary table: each row of one pollutant (the cells left of the
+ * column say which, and whether 有组织 or 无组织) against the body's total. */
+static void run_summary(fl_scan *s, const fl_emis_k *k, const totals *t, const fl_grid *g)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    fl_arena *a = fl_scan_arena(s);
+    int hdr = header_rows(doc, g);
+    if (hdr == 0 || hdr >= g->rows) return;
+    int col = own_column(a, doc, g, hdr);
+    if (col < 0) col = only_column(a, doc, g, hdr);
+    if (col < 0) return;
+    bool two_waters = false; /* 接管量 and 外排量 in the header */
+    for (int r = 0; r < hdr && !two_waters; r++)
+        for (int c = 0; c < g->cols && !two_waters; c++) two_waters = last_of(fl_grid_text(doc, g, r, c), water_measure) > 0;
+    const char *unit = NULL;
+    for (int r = hdr - 1; r >= 0 && !unit; r--) unit = fl_quantity_unit_in(fl_grid_text(doc, g, r, col));
+    for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && !unit; b--) { /* 单位：t/a over the table */
+        const fl_block *blk = &doc->blocks[b - 1];
+        if (!blk->len) continue;
+        seen++;
+        if (blk->table || blk->len > 200) break;
+        unit = fl_quantity_unit_in(blk->text);
+    }
+    if (fl_quantity_unit_dim(unit) != FL_DIM_MASS_RATE) return;
+    int *rows_of = fl_arena_alloc(a, sizeof *rows_of * NPOLL * NQUAL); /* count of rows per pollutant */
+    memset(rows_of, 0, sizeof *rows_of * NPOLL * NQUAL);
+    int *row_p = fl_arena_alloc(a, sizeof *row_p * (size_t)g->rows), *row_q = fl_arena_alloc(a, sizeof *row_q * (size_t)g->rows);
+    const char **row_name = fl_arena_alloc(a, sizeof *row_name * (size_t)g->rows);
+    bool *row_water = fl_arena_alloc(a, sizeof *row_water * (size_t)g->rows);
+    for (int r = hdr; r < g->rows; r++) {
+        fl_buf label = FL_BUF_INIT;
+        int last = -1;
+        row_name[r] = "";
+        for (int c = 0; c < col; c++) {
+            int bl = fl_grid_block(g, r, c);
+            if (bl < 0 || bl == last) continue;
+            last = bl;
+            fl_buf_adds(&label, doc->blocks[bl].text);
+            fl_buf_addc(&label, ' ');
+            if (!*row_name[r] && pollutant_of(a, doc->blocks[bl].text) >= 0) row_name[r] = doc->blocks[bl].text;
+        }
+        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
+        fl_buf_free(&label);
+        row_p[r] = pollutant_of(a, l);
+        row_q[r] = qualifier_of(l);
+        row_water[r] = last_of(l, water_measure) > 0;
+        if (row_p[r] >= 0 && row_q[r] >= 0) rows_of[row_p[r] * NQUAL + row_q[r]]++;
+    }
+    for (int r = hdr; r < g->rows && !fl_scan_failed(s); r++) {
+        int p = row_p[r], q = row_q[r];
+        if (p < 0 || q < 0 || rows_of[p * NQUAL + q] != 1) continue; /* 颗粒物 twice: 两个车间 */
+        if (water(p) && (two_waters || row_water[r])) continue;
+        const fig *body = &t->body[p][q];
+        if (!usable(body)) continue;
+        int bl = fl_grid_block(g, r, col);
+        if (bl < 0) continue;
+        const char *txt = doc->blocks[bl].text;
+        size_t len = strlen(txt), at = 0;
+        while (at < len && fl_norm_peek(txt, len, at) == ' ') at++;
+        while (len > at && txt[len - 1] == ' ') len--;
+        fl_quantity cell;
+        size_t used = fl_quantity_parse(&cell, txt + at, len - at, unit);
+        if (!used || at + used != len || cell.dim != FL_DIM_MASS_RATE || !plain(&cell) || cell.value <= 0) continue;
+        iv sv = iv_of(&cell), bv = iv_of(&body->q);
+        if (sv.hi >= bv.lo && sv.lo <= bv.hi) continue;
+        if (fabs(sv.mid - bv.mid) <= REL_TOLERANCE * bv.mid) continue;
+        fl_hit h = {.block = bl, .severity = -1, .message = k->summary_message, .message_en = k->summary_message_en};
+        fl_hit_var(&h, "stated", qtext(a, &cell));
+        fl_hit_var(&h, "emission", qtext(a, &body->q));
+        fl_hit_var(&h, "quantity", row_name[r]);
+        fl_scan_emit(s, &h);
+    }
+}
+
 /* ---- sentences ------------------------------------------------------------------ */
 
 static const char *const hour_words[] = {"年运行时间", "年运行时数", "年运行", "年工作时间", "年工作", "年生产时间",
@@ -318,7 +523,7 @@ static bool has_both(const char *t, size_t ss, size_t se, const char *a, const c
     return x && y;
 }
 
-static void run_sentence(fl_scan *s, const fl_emis_k *k, int b, size_t ss, size_t se)
+static void run_sentence(fl_scan *s, const fl_emis_k *k, totals *tot, int b, size_t ss, size_t se)
 {
     const fl_norm *n = fl_scan_norm(s, b);
     if (se - ss > MAX_SENTENCE) return;
@@ -354,6 +559,7 @@ static void run_sentence(fl_scan *s, const fl_emis_k *k, int b, size_t ss, size_
     }
     sentence_hours(n, ss, se, b, &v[R_HOURS]);
     check(s, k, v, collect);
+    if (k->summary) note_total(a, tot, fl_norm_label(a, n->text + ss, se - ss), &v[R_EMIT_MASS]);
 }
 
 /* ---- tables --------------------------------------------------------------------- */
@@ -367,6 +573,20 @@ static bool starts_with_digit(const char *t)
 }
 
 static int test(fl_scan *s, const fl_pattern *p, const char *t) { return p && t && *t ? fl_scan_test(s, p, t) : 0; }
+
+/* The header rows: those at the top with no cell starting with a digit
+ * (a table's labels; 序号 1, 2 … start the data). */
+static int header_rows(const fl_doc *doc, const fl_grid *g)
+{
+    int hdr = 0;
+    while (hdr < g->rows && hdr < MAX_HEADER_ROWS) {
+        bool data = false;
+        for (int c = 0; c < g->cols && !data; c++) data = starts_with_digit(fl_grid_text(doc, g, hdr, c));
+        if (data) break;
+        hdr++;
+    }
+    return hdr;
+}
 
 /* Is the table about other figures: the line above it, or its section? */
 static int other_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
@@ -390,13 +610,7 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
 {
     const fl_doc *doc = fl_scan_doc(s);
     fl_arena *a = fl_scan_arena(s);
-    int hdr = 0;
-    while (hdr < g->rows && hdr < MAX_HEADER_ROWS) {
-        bool data = false;
-        for (int c = 0; c < g->cols && !data; c++) data = starts_with_digit(fl_grid_text(doc, g, hdr, c));
-        if (data) break;
-        hdr++;
-    }
+    int hdr = header_rows(doc, g);
     if (hdr == 0 || hdr >= g->rows) return;
     int *role = fl_arena_alloc(a, sizeof *role * (size_t)g->cols);
     const char **unit = fl_arena_alloc(a, sizeof *unit * (size_t)g->cols);
@@ -470,6 +684,25 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
     }
 }
 
+/* Is the table under a caption matching p: one of the two lines above it,
+ * its first row's first cell, or its section's title? */
+static int captioned_as(fl_scan *s, const fl_pattern *p, const fl_grid *g)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    int rc = 0;
+    for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && rc == 0; b--) {
+        const fl_block *blk = &doc->blocks[b - 1];
+        if (!blk->len) continue;
+        seen++;
+        if (blk->table || blk->len > 200) break;
+        rc = test(s, p, blk->text);
+    }
+    if (rc == 0) rc = test(s, p, fl_grid_text(doc, g, 0, 0));
+    int sec = doc->blocks[g->first].section;
+    if (rc == 0 && sec >= 0) rc = test(s, p, doc->sections[sec].title);
+    return rc;
+}
+
 /* ---- the document --------------------------------------------------------------- */
 
 void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k)
@@ -478,6 +711,8 @@ void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k)
     const fl_scope *sc = fl_scan_scope(s, scope);
     if (fl_scan_failed(s) || !sc->found) return;
     int last_table = 0;
+    totals *tot = fl_arena_alloc(fl_scan_arena(s), sizeof *tot);
+    memset(tot, 0, sizeof *tot);
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
         const fl_block *blk = &doc->blocks[b];
@@ -487,7 +722,14 @@ void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k)
             if (fl_block_x(doc, blk)->row != 1) continue; /* a table is read from its first row */
             fl_grid g;
             fl_grid_build(&g, fl_scan_arena(s), doc, (size_t)b);
-            if (g.rows >= 2 && g.cols >= 3) run_table(s, k, &g);
+            if (g.rows < 2 || g.cols < 3) continue;
+            int sum = k->summary ? captioned_as(s, k->summary, &g) : 0;
+            if (sum < 0) return;
+            if (sum) {
+                FL_VEC_RESERVE(tot->summaries, tot->capsum, tot->nsum + 1);
+                tot->summaries[tot->nsum++] = b;
+            } else
+                run_table(s, k, &g);
             continue;
         }
         if (blk->kind == FL_BLOCK_HEADING || (blk->flags & FL_BF_TOC)) continue;
@@ -495,10 +737,18 @@ void fl_emis_run(fl_scan *s, const fl_scope_spec *scope, const fl_emis_k *k)
         size_t pos = 0, ss, se;
         while (pos < n->len && !fl_scan_failed(s)) {
             fl_scan_sentence(s, b, pos, &ss, &se);
-            if (se > ss) run_sentence(s, k, b, ss, se);
+            if (se > ss) run_sentence(s, k, tot, b, ss, se);
             pos = se > pos ? se : pos + 1;
         }
     }
+    /* the summaries once every total of the body is read: the summary is
+     * the last chapter of a 报告表, the totals come before and after it */
+    for (size_t i = 0; i < tot->nsum && !fl_scan_failed(s); i++) {
+        fl_grid g;
+        fl_grid_build(&g, fl_scan_arena(s), doc, (size_t)tot->summaries[i]);
+        run_summary(s, k, tot, &g);
+    }
+    free(tot->summaries);
 }
 
 void fl_emis_describe(const fl_emis_k *k, FILE *out)
@@ -508,6 +758,10 @@ void fl_emis_describe(const fl_emis_k *k, FILE *out)
           out);
     if (k->unless) fprintf(out, "（不看含 /%s/ 的句子、表题和行）", k->unless->source);
     if (k->quota_message) fputs("；总量控制指标（申请总量）不小于同一行或同一句的排放量", out);
+    if (k->summary)
+        fprintf(out, "；表题 /%s/ 的表中本项目排放量一列各污染物的值 = 正文中只写这一种污染物的本项目总排放量（各自只有一个值，"
+                     "有组织、无组织分开）",
+                k->summary->source);
     fputs("；有收集效率时不核对去除，同一句同时写有组织和无组织、同一项两个不同的值、合计行不判断；"
           "所写数值按其末位的舍入范围都不可能算出时才报告\n",
           out);

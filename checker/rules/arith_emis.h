@@ -12,6 +12,11 @@ typedef struct fl_emis_k {
     const char *message, *message_en;
     /* a 总量控制指标 below the emission: {stated} the quota, {emission} */
     const char *quota_message, *quota_message_en;
+    /* the caption of the 污染物排放量汇总表, whose 本项目排放量 of a pollutant
+     * must be the total the body states: {stated} the table's, {emission}
+     * the body's, {quantity} the pollutant */
+    const fl_pattern *summary;
+    const char *summary_message, *summary_message_en;
 } fl_emis_k;
 
 /* <emission unless="..." message="..." message-en="..." quota-message="..."
