@@ -54,13 +54,7 @@ enum role {
     R_NONE
 };
 
-typedef struct fig {
-    bool found, ambiguous;
-    fl_quantity q;
-    int block;
-    bool span;
-    size_t start, end;
-} fig;
+typedef fl_arith_fig fig;
 
 int fl_emis_parse(fl_emis_k *k, const xmlNode *c, const fl_rule *rule, fl_loader *ld, fl_error *err)
 {
@@ -128,12 +122,12 @@ static int classify(const char *l, fl_dim dim)
     return emit ? R_EMIT_RATE : R_GEN_RATE;
 }
 
-static bool plain(const fl_quantity *q) { return !q->range && !q->approx && q->cmp == FL_QCMP_EQ; }
+bool fl_arith_plain(const fl_quantity *q) { return !q->range && !q->approx && q->cmp == FL_QCMP_EQ; }
 
-static void take(fig *f, const fl_quantity *q, int block)
+void fl_arith_take(fl_arith_fig *f, const fl_quantity *q, fl_dim dim, int block)
 {
     if (f->ambiguous) return;
-    if (!plain(q)) {
+    if (q->dim != dim || !fl_arith_plain(q)) {
         f->ambiguous = true;
         return;
     }
@@ -145,6 +139,22 @@ static void take(fig *f, const fl_quantity *q, int block)
     f->q = *q;
     f->block = block;
 }
+
+int fl_arith_cell(const char *t, const char *unit, fl_dim dim, fl_quantity *q)
+{
+    size_t len = strlen(t);
+    while (len > 0 && (t[len - 1] == ' ')) len--;
+    size_t at = 0;
+    while (at < len && t[at] == ' ') at++;
+    size_t n = fl_quantity_parse(q, t + at, len - at, unit);
+    if (n && at + n == len && q->dim == dim && fl_arith_plain(q)) return FL_CELL_FIGURE;
+    for (size_t i = 0; i < len; i++)
+        if (fl_norm_peek(t, len, i) >= '0' && fl_norm_peek(t, len, i) <= '9') return FL_CELL_UNCLEAR;
+    return FL_CELL_NONE;
+}
+
+/* Here a figure's role comes from its dimension: any dimension will do. */
+static void take(fig *f, const fl_quantity *q, int block) { fl_arith_take(f, q, q->dim, block); }
 
 static bool usable(const fig *f) { return f->found && !f->ambiguous && f->q.value > 0; }
 
@@ -186,20 +196,32 @@ static const char *computed_text(fl_arena *a, const fl_quantity *stated, double 
     return fl_arena_printf(a, "%s%s", buf, stated->unit);
 }
 
+/* Can a value written as x not be y, whatever the rounding of the figures
+ * behind each, and do they differ by more than 1 % of y? */
+static bool apart(iv x, iv y)
+{
+    if (x.hi >= y.lo && x.lo <= y.hi) return false;
+    return fabs(x.mid - y.mid) > REL_TOLERANCE * y.mid;
+}
+
+/* A finding at figure f (its span when read from a sentence). */
+static fl_hit hit_at(const fig *f, const char *message, const char *message_en)
+{
+    fl_hit h = {.block = f->block, .severity = -1, .message = message, .message_en = message_en};
+    if (f->span) {
+        h.span = true;
+        h.start = f->start;
+        h.end = f->end;
+    }
+    return h;
+}
+
 /* Reports stated when it cannot be computed; true when it was reported. */
 static bool judge(fl_scan *s, const fl_emis_k *k, const char *what, const fig *stated, iv computed, const char *formula)
 {
-    iv st = iv_of(&stated->q);
-    if (computed.mid <= 0) return false;
-    if (st.hi >= computed.lo && st.lo <= computed.hi) return false;
-    if (fabs(computed.mid - st.mid) <= REL_TOLERANCE * st.mid) return false;
+    if (computed.mid <= 0 || !apart(iv_of(&stated->q), computed)) return false;
     fl_arena *a = fl_scan_arena(s);
-    fl_hit h = {.block = stated->block, .severity = -1, .message = k->message, .message_en = k->message_en};
-    if (stated->span) {
-        h.span = true;
-        h.start = stated->start;
-        h.end = stated->end;
-    }
+    fl_hit h = hit_at(stated, k->message, k->message_en);
     fl_hit_var(&h, "stated", qtext(a, &stated->q));
     fl_hit_var(&h, "computed", computed_text(a, &stated->q, computed.mid));
     fl_hit_var(&h, "formula", formula);
@@ -212,14 +234,9 @@ static bool judge(fl_scan *s, const fl_emis_k *k, const char *what, const fig *s
 static void check_quota(fl_scan *s, const fl_emis_k *k, const fig *quota, const fig *emission)
 {
     iv qv = iv_of(&quota->q), ev = iv_of(&emission->q);
-    if (qv.hi >= ev.lo || ev.mid - qv.mid <= REL_TOLERANCE * qv.mid) return;
+    if (qv.mid >= ev.mid || !apart(qv, ev)) return;
     fl_arena *a = fl_scan_arena(s);
-    fl_hit h = {.block = quota->block, .severity = -1, .message = k->quota_message, .message_en = k->quota_message_en};
-    if (quota->span) {
-        h.span = true;
-        h.start = quota->start;
-        h.end = quota->end;
-    }
+    fl_hit h = hit_at(quota, k->quota_message, k->quota_message_en);
     fl_hit_var(&h, "stated", qtext(a, &quota->q));
     fl_hit_var(&h, "emission", qtext(a, &emission->q));
     fl_scan_emit(s, &h);
@@ -342,22 +359,29 @@ static void note_total(fl_arena *a, totals *t, const char *sentence, const fig *
     }
 }
 
+/* The text of column c's header rows, each cell once, normalised. */
+static const char *column_label(fl_arena *a, const fl_doc *doc, const fl_grid *g, int hdr, int c)
+{
+    fl_buf label = FL_BUF_INIT;
+    int last = -1;
+    for (int r = 0; r < hdr; r++) {
+        int bl = fl_grid_block(g, r, c);
+        if (bl < 0 || bl == last) continue;
+        last = bl;
+        fl_buf_adds(&label, doc->blocks[bl].text);
+    }
+    const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
+    fl_buf_free(&label);
+    return l;
+}
+
 /* The column of the project's own emission in a summary's header: one
  * header naming 本项目 and 排放量 (not 建成后, 全厂, 削减); -1 none. */
 static int own_column(fl_arena *a, const fl_doc *doc, const fl_grid *g, int hdr)
 {
     int col = -1;
     for (int c = 1; c < g->cols; c++) {
-        fl_buf label = FL_BUF_INIT;
-        int last = -1;
-        for (int r = 0; r < hdr; r++) {
-            int bl = fl_grid_block(g, r, c);
-            if (bl < 0 || bl == last) continue;
-            last = bl;
-            fl_buf_adds(&label, doc->blocks[bl].text);
-        }
-        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
-        fl_buf_free(&label);
+        const char *l = column_label(a, doc, g, hdr, c);
         if (!strstr(l, "排放量") || !(strstr(l, "本项目") || strstr(l, "本工程") || strstr(l, "拟建项目"))) continue;
         if (strstr(l, "建成后") || strstr(l, "全厂") || strstr(l, "削减") || strstr(l, "许可") || strstr(l, "变化")) continue;
         if (col >= 0 && fl_grid_block(g, 0, c) != fl_grid_block(g, 0, col)) return -1;
@@ -374,16 +398,7 @@ static int only_column(fl_arena *a, const fl_doc *doc, const fl_grid *g, int hdr
     static const char *const not_own[] = {"削减", "变化", "产生", "总量控制", "浓度", "速率", NULL};
     int col = -1;
     for (int c = 1; c < g->cols; c++) {
-        fl_buf label = FL_BUF_INIT;
-        int last = -1;
-        for (int r = 0; r < hdr; r++) {
-            int bl = fl_grid_block(g, r, c);
-            if (bl < 0 || bl == last) continue;
-            last = bl;
-            fl_buf_adds(&label, doc->blocks[bl].text);
-        }
-        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
-        fl_buf_free(&label);
+        const char *l = column_label(a, doc, g, hdr, c);
         if (last_of(l, others)) return -1; /* other figures beside: not the project's alone */
         if (!strstr(l, "排放量") || last_of(l, not_own)) continue;
         if (col >= 0) return -1;
@@ -410,12 +425,10 @@ static void run_summary(fl_scan *s, const fl_emis_k *k, const totals *t, const f
         for (int c = 0; c < g->cols && !two_waters; c++) two_waters = last_of(fl_grid_text(doc, g, r, c), water_measure) > 0;
     const char *unit = NULL;
     for (int r = hdr - 1; r >= 0 && !unit; r--) unit = fl_quantity_unit_in(fl_grid_text(doc, g, r, col));
-    for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && !unit; b--) { /* 单位：t/a over the table */
-        const fl_block *blk = &doc->blocks[b - 1];
-        if (!blk->len) continue;
-        seen++;
-        if (blk->table || blk->len > 200) break;
-        unit = fl_quantity_unit_in(blk->text);
+    if (!unit) { /* 单位：t/a over the table */
+        const char *unit_line, *caption;
+        if (fl_arith_captioned(s, NULL, g, &unit_line, &caption) < 0) return;
+        unit = unit_line ? fl_quantity_unit_in(unit_line) : NULL;
     }
     if (fl_quantity_unit_dim(unit) != FL_DIM_MASS_RATE) return;
     int *rows_of = fl_arena_alloc(a, sizeof *rows_of * NPOLL * NQUAL); /* count of rows per pollutant */
@@ -450,16 +463,9 @@ static void run_summary(fl_scan *s, const fl_emis_k *k, const totals *t, const f
         if (!usable(body)) continue;
         int bl = fl_grid_block(g, r, col);
         if (bl < 0) continue;
-        const char *txt = doc->blocks[bl].text;
-        size_t len = strlen(txt), at = 0;
-        while (at < len && fl_norm_peek(txt, len, at) == ' ') at++;
-        while (len > at && txt[len - 1] == ' ') len--;
         fl_quantity cell;
-        size_t used = fl_quantity_parse(&cell, txt + at, len - at, unit);
-        if (!used || at + used != len || cell.dim != FL_DIM_MASS_RATE || !plain(&cell) || cell.value <= 0) continue;
-        iv sv = iv_of(&cell), bv = iv_of(&body->q);
-        if (sv.hi >= bv.lo && sv.lo <= bv.hi) continue;
-        if (fabs(sv.mid - bv.mid) <= REL_TOLERANCE * bv.mid) continue;
+        if (fl_arith_cell(doc->blocks[bl].text, unit, FL_DIM_MASS_RATE, &cell) != FL_CELL_FIGURE || cell.value <= 0) continue;
+        if (!apart(iv_of(&cell), iv_of(&body->q))) continue;
         fl_hit h = {.block = bl, .severity = -1, .message = k->summary_message, .message_en = k->summary_message_en};
         fl_hit_var(&h, "stated", qtext(a, &cell));
         fl_hit_var(&h, "emission", qtext(a, &body->q));
@@ -574,6 +580,31 @@ static bool starts_with_digit(const char *t)
 
 static int test(fl_scan *s, const fl_pattern *p, const char *t) { return p && t && *t ? fl_scan_test(s, p, t) : 0; }
 
+int fl_arith_captioned(fl_scan *s, const fl_pattern *p, const fl_grid *g, const char **unit_line, const char **caption)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    *unit_line = NULL;
+    *caption = NULL;
+    int rc = 0;
+    for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && rc == 0; b--) {
+        const fl_block *blk = &doc->blocks[b - 1];
+        if (!blk->len) continue;
+        seen++;
+        if (blk->table || blk->len > 200) break;
+        if (!*unit_line && fl_quantity_unit_in(blk->text)) *unit_line = blk->text;
+        rc = test(s, p, blk->text);
+        if (rc == 1) *caption = blk->text;
+    }
+    if (rc == 0 && g->cols > 0) { /* a first row that is one cell across the table */
+        bool one = fl_grid_block(g, 0, 0) >= 0;
+        for (int c = 1; c < g->cols && one; c++) one = fl_grid_block(g, 0, c) == fl_grid_block(g, 0, 0);
+        if (one && (rc = test(s, p, fl_grid_text(doc, g, 0, 0))) == 1) *caption = fl_grid_text(doc, g, 0, 0);
+    }
+    int sec = doc->blocks[g->first].section;
+    if (rc == 0 && sec >= 0 && (rc = test(s, p, doc->sections[sec].title)) == 1) *caption = doc->sections[sec].title;
+    return rc;
+}
+
 /* The header rows: those at the top with no cell starting with a digit
  * (a table's labels; 序号 1, 2 … start the data). */
 static int header_rows(const fl_doc *doc, const fl_grid *g)
@@ -588,20 +619,10 @@ static int header_rows(const fl_doc *doc, const fl_grid *g)
     return hdr;
 }
 
-/* Is the table about other figures: the line above it, or its section? */
-static int other_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
+static int captioned_as(fl_scan *s, const fl_pattern *p, const fl_grid *g)
 {
-    const fl_doc *doc = fl_scan_doc(s);
-    for (size_t b = g->first, seen = 0; b > 0 && seen < 2; b--) {
-        const fl_block *blk = &doc->blocks[b - 1];
-        if (!blk->len) continue;
-        seen++;
-        if (blk->table || blk->len > 200) break;
-        int rc = test(s, k->unless, blk->text);
-        if (rc) return rc;
-    }
-    int sec = doc->blocks[g->first].section;
-    return sec >= 0 ? test(s, k->unless, doc->sections[sec].title) : 0;
+    const char *unit_line, *caption;
+    return fl_arith_captioned(s, p, g, &unit_line, &caption);
 }
 
 static const char *const total_words[] = {"合计", "小计", "总计", "共计", NULL};
@@ -618,18 +639,9 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
     bool collect = false;
     int first_fig = g->cols;
     for (int c = 0; c < g->cols; c++) {
-        fl_buf label = {0};
-        int last = -1;
         unit[c] = NULL;
-        for (int r = 0; r < hdr; r++) {
-            int bl = fl_grid_block(g, r, c);
-            if (bl < 0 || bl == last) continue;
-            last = bl;
-            fl_buf_adds(&label, doc->blocks[bl].text);
-        }
         for (int r = hdr - 1; r >= 0 && !unit[c]; r--) unit[c] = fl_quantity_unit_in(fl_grid_text(doc, g, r, c));
-        const char *l = fl_norm_label(a, label.data ? label.data : "", label.len);
-        fl_buf_free(&label);
+        const char *l = column_label(a, doc, g, hdr, c);
         fl_dim d = fl_quantity_unit_dim(unit[c]);
         if (!unit[c] && last_of(l, eff_words) && !last_of(l, collect_words)) {
             unit[c] = "%"; /* 去除率 over bare numbers */
@@ -645,8 +657,7 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
     for (int c = 0; c < g->cols; c++)
         if (role[c] < R_COUNT && seen[role[c]] > 1) role[c] = R_NONE; /* two columns of one role: 现有/本项目 */
     if (!seen[R_GEN_MASS] && !seen[R_EMIT_MASS] && !seen[R_QUOTA]) return;
-    int rc = other_table(s, k, g);
-    if (rc) return;
+    if (captioned_as(s, k->unless, g)) return; /* about other figures, or a limit */
     int last_reported = -1;
     for (int r = hdr; r < g->rows; r++) {
         bool skip = false;
@@ -662,45 +673,16 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
             if (role[c] >= R_COUNT) continue;
             int bl = fl_grid_block(g, r, c);
             if (bl < 0) continue;
-            const char *t = doc->blocks[bl].text;
-            size_t len = strlen(t), at = 0;
-            while (at < len && fl_norm_peek(t, len, at) == ' ') at++;
-            while (len > at && t[len - 1] == ' ') len--;
             fl_quantity q;
-            size_t used = fl_quantity_parse(&q, t + at, len - at, unit[c]);
-            if (!used) {
-                if (starts_with_digit(t)) v[role[c]].ambiguous = true; /* 0.02（有组织） */
-                continue;                                               /* "/", "—", 未检出 */
-            }
-            if (at + used != len || q.dim != fl_quantity_unit_dim(unit[c] ? unit[c] : q.unit)) {
-                v[role[c]].ambiguous = true;
-                continue;
-            }
+            int cell = fl_arith_cell(doc->blocks[bl].text, unit[c], fl_quantity_unit_dim(unit[c]), &q);
+            if (cell == FL_CELL_UNCLEAR) v[role[c]].ambiguous = true;
+            if (cell != FL_CELL_FIGURE) continue;
             take(&v[role[c]], &q, bl);
         }
         if (v[R_EMIT_MASS].found && v[R_EMIT_MASS].block == last_reported) continue; /* merged over rows */
         check(s, k, v, collect);
         if (v[R_EMIT_MASS].found) last_reported = v[R_EMIT_MASS].block;
     }
-}
-
-/* Is the table under a caption matching p: one of the two lines above it,
- * its first row's first cell, or its section's title? */
-static int captioned_as(fl_scan *s, const fl_pattern *p, const fl_grid *g)
-{
-    const fl_doc *doc = fl_scan_doc(s);
-    int rc = 0;
-    for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && rc == 0; b--) {
-        const fl_block *blk = &doc->blocks[b - 1];
-        if (!blk->len) continue;
-        seen++;
-        if (blk->table || blk->len > 200) break;
-        rc = test(s, p, blk->text);
-    }
-    if (rc == 0) rc = test(s, p, fl_grid_text(doc, g, 0, 0));
-    int sec = doc->blocks[g->first].section;
-    if (rc == 0 && sec >= 0) rc = test(s, p, doc->sections[sec].title);
-    return rc;
 }
 
 /* ---- the document --------------------------------------------------------------- */
