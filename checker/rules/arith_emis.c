@@ -16,8 +16,10 @@
  * (产生量为2.4t/a，经布袋除尘器处理（除尘效率99%）后排放量为0.024t/a) or
  * from its column's header in a table (one or two header rows: 产生情况
  * over 浓度（mg/m³）| 速率（kg/h）| 产生量（t/a）), and its unit from the
- * value or the header. A 收集效率 changes the arithmetic (what is not
- * collected leaves unorganised): with one, the removal is not judged.
+ * value or the header. Collection changes the arithmetic (the 产生量 may be
+ * before it, and what is not collected leaves unorganised): a sentence or
+ * a row that speaks of 收集 (集气罩收集, 收集效率) has its removal not
+ * judged.
  *
  * Precision first. Silent when a figure is missing, written with 约, as a
  * range or with a comparator, when one role has two different values (two
@@ -542,8 +544,10 @@ static void run_sentence(fl_scan *s, const fl_emis_k *k, totals *tot, int b, siz
     if (has_both(n->text, ss, se, "有组织", "无组织")) return; /* like with like */
     fig v[R_COUNT];
     memset(v, 0, sizeof v);
-    bool collect = false;
     fl_arena *a = fl_scan_arena(s);
+    /* 经集气罩收集后…: the 产生量 may be before collection, and what is
+     * not collected leaves unorganised; with or without a 收集效率 */
+    bool collect = last_of(fl_norm_label(a, n->text + ss, se - ss), collect_words) > 0;
     size_t pos = ss, prev = ss;
     fl_quantity q;
     while (pos < se && fl_quantity_find(&q, n->text + pos, se - pos)) {
@@ -625,6 +629,25 @@ static int captioned_as(fl_scan *s, const fl_pattern *p, const fl_grid *g)
     return fl_arith_captioned(s, p, g, &unit_line, &caption);
 }
 
+/* Is the table about other figures (现有工程, 非正常工况): its caption, the
+ * one short line right above it, or its section's title? Only the nearest
+ * line: the one before a caption is the text's. */
+static int other_figures(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    for (size_t b = g->first; b > 0; b--) {
+        const fl_block *blk = &doc->blocks[b - 1];
+        if (!blk->len) continue;
+        if (!blk->table && blk->len <= 200) {
+            int rc = test(s, k->unless, blk->text);
+            if (rc) return rc;
+        }
+        break;
+    }
+    int sec = doc->blocks[g->first].section;
+    return sec >= 0 ? test(s, k->unless, doc->sections[sec].title) : 0;
+}
+
 static const char *const total_words[] = {"合计", "小计", "总计", "共计", NULL};
 
 static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
@@ -647,6 +670,10 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
             unit[c] = "%"; /* 去除率 over bare numbers */
             d = FL_DIM_RATIO;
         }
+        if (!unit[c] && strstr(l, "年") && (strstr(l, "(h)") || strstr(l, "(小时)"))) {
+            unit[c] = "h/a"; /* 年排放时间（h）: a bare h is no unit, but 年 makes it a year's */
+            d = FL_DIM_TIME_RATE;
+        }
         role[c] = classify(l, d);
         if (role[c] == R_COLLECT) collect = true;
         if (role[c] < R_COUNT) {
@@ -657,7 +684,7 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
     for (int c = 0; c < g->cols; c++)
         if (role[c] < R_COUNT && seen[role[c]] > 1) role[c] = R_NONE; /* two columns of one role: 现有/本项目 */
     if (!seen[R_GEN_MASS] && !seen[R_EMIT_MASS] && !seen[R_QUOTA]) return;
-    if (captioned_as(s, k->unless, g)) return; /* about other figures, or a limit */
+    if (other_figures(s, k, g)) return;
     int last_reported = -1;
     for (int r = hdr; r < g->rows; r++) {
         bool skip = false;
@@ -669,10 +696,14 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
         if (skip || fl_scan_failed(s)) continue;
         fig v[R_COUNT];
         memset(v, 0, sizeof v);
+        bool row_collect = collect;
         for (int c = 0; c < g->cols; c++) {
-            if (role[c] >= R_COUNT) continue;
             int bl = fl_grid_block(g, r, c);
             if (bl < 0) continue;
+            if (role[c] >= R_COUNT) { /* 集气罩收集+二级活性炭: the 产生量 may be before collection */
+                row_collect = row_collect || last_of(doc->blocks[bl].text, collect_words);
+                continue;
+            }
             fl_quantity q;
             int cell = fl_arith_cell(doc->blocks[bl].text, unit[c], fl_quantity_unit_dim(unit[c]), &q);
             if (cell == FL_CELL_UNCLEAR) v[role[c]].ambiguous = true;
@@ -680,7 +711,7 @@ static void run_table(fl_scan *s, const fl_emis_k *k, const fl_grid *g)
             take(&v[role[c]], &q, bl);
         }
         if (v[R_EMIT_MASS].found && v[R_EMIT_MASS].block == last_reported) continue; /* merged over rows */
-        check(s, k, v, collect);
+        check(s, k, v, row_collect);
         if (v[R_EMIT_MASS].found) last_reported = v[R_EMIT_MASS].block;
     }
 }
@@ -744,7 +775,7 @@ void fl_emis_describe(const fl_emis_k *k, FILE *out)
         fprintf(out, "；表题 /%s/ 的表中本项目排放量一列各污染物的值 = 正文中只写这一种污染物的本项目总排放量（各自只有一个值，"
                      "有组织、无组织分开）",
                 k->summary->source);
-    fputs("；有收集效率时不核对去除，同一句同时写有组织和无组织、同一项两个不同的值、合计行不判断；"
+    fputs("；句子或行写有收集（集气罩收集、收集效率）时不核对去除，同一句同时写有组织和无组织、同一项两个不同的值、合计行不判断；"
           "所写数值按其末位的舍入范围都不可能算出时才报告\n",
           out);
 }
