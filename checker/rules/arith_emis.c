@@ -98,6 +98,9 @@ static const char *const not_figure[] = {"削减", "去除量", "减排", "总�
 static const char *const quota_words[] = {"总量控制指标", "总量指标", "申请总量", "核定总量", "总量控制量", NULL};
 static const char *const eff_words[] = {"效率", "去除率", "处理率", "净化率", "脱除率", NULL};
 static const char *const collect_words[] = {"收集", "捕集", "集气", NULL};
+/* an emission taken at a limit or a worst case (按排放标准计, 保守考虑),
+ * not the removal's result: the removal is not judged */
+static const char *const conservative[] = {"标准", "限值", "保守", "最不利", NULL};
 static const char *const gas_words[] = {"风量", "气量", "废气", "烟气", NULL};
 
 /* The role of a figure of dimension dim whose words (a header, or the text
@@ -547,7 +550,8 @@ static void run_sentence(fl_scan *s, const fl_emis_k *k, totals *tot, int b, siz
     fl_arena *a = fl_scan_arena(s);
     /* 经集气罩收集后…: the 产生量 may be before collection, and what is
      * not collected leaves unorganised; with or without a 收集效率 */
-    bool collect = last_of(fl_norm_label(a, n->text + ss, se - ss), collect_words) > 0;
+    const char *whole = fl_norm_label(a, n->text + ss, se - ss);
+    bool collect = last_of(whole, collect_words) > 0 || last_of(whole, conservative) > 0;
     size_t pos = ss, prev = ss;
     fl_quantity q;
     while (pos < se && fl_quantity_find(&q, n->text + pos, se - pos)) {
