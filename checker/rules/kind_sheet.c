@@ -20,7 +20,8 @@
  * without a trailing seal mark (（盖章）, 公章). 有限公司 against 有限责任公司
  * IS a difference: they are different registered names, and the sheet
  * carries the registered one. A name that contains the other (a cover line
- * with the date glued on) is not judged. Silent when either side is
+ * with the date glued on) is not judged, nor a field in an attachment
+ * (附件: an attached report names its own 编制单位). Silent when either side is
  * missing, when the sheet names two units or two kinds, or when the
  * document's type is unknown. */
 #include "rules/kind.h"
@@ -82,7 +83,8 @@ static bool find_sheet(fl_scan *s, const sheet_k *k, size_t *from, size_t *to)
     for (size_t b = 0; b < doc->nblocks; b++) {
         const fl_block *blk = &doc->blocks[b];
         if (!blk->len || blk->len > MAX_TITLE || (blk->flags & FL_BF_TOC) || blk->table) continue;
-        int rc = fl_scan_test(s, k->title, blk->text);
+        /* without white space: a PDF copy spaces a title out (编 制 单 位 …) */
+        int rc = fl_scan_test(s, k->title, fl_norm_label(fl_scan_arena(s), blk->text, blk->len));
         if (rc < 0) return false;
         if (rc == 0) continue;
         *from = b;
@@ -168,6 +170,15 @@ static bool has_han(const char *v)
     return false;
 }
 
+/* Is block b in an attachment (a section titled 附件…, at any level)? An
+ * attached 水土保持方案 or 检测报告 names its own 编制单位. */
+static bool in_attachment(const fl_doc *doc, int b)
+{
+    for (int sec = doc->blocks[b].section; sec >= 0; sec = doc->sections[sec].parent)
+        if (strstr(doc->sections[sec].title, "附件")) return true;
+    return false;
+}
+
 /* Fields outside the sheet named in names whose value differs from the
  * sheet's; contains: a value containing the other is no difference. */
 static void compare_outside(fl_scan *s, const char **names, size_t n, size_t from, size_t to, const char *sheet,
@@ -177,7 +188,7 @@ static void compare_outside(fl_scan *s, const char **names, size_t n, size_t fro
     const fl_doc *doc = fl_scan_doc(s);
     for (size_t i = 0; i < doc->nfields; i++) {
         const fl_field *f = &doc->fields[i];
-        if (f->block >= 0 && (size_t)f->block >= from && (size_t)f->block < to) continue;
+        if (f->block < 0 || ((size_t)f->block >= from && (size_t)f->block < to) || in_attachment(doc, f->block)) continue;
         if (!named(f, names, n)) continue;
         const char *v = norm(fl_scan_arena(s), f->value ? f->value : "");
         if (!v || !*v || !strcmp(v, sheet)) continue;
