@@ -176,6 +176,12 @@ static iv iv_of(const fl_quantity *q)
 
 static iv iv_mul(iv a, iv b) { return (iv){a.lo * b.lo, a.mid * b.mid, a.hi * b.hi}; }
 static iv iv_scale(iv a, double k) { return (iv){a.lo * k, a.mid * k, a.hi * k}; }
+/* mg/m³ × m³/h × h/a in t/a (core/quantity.h), each bound apart */
+static iv iv_emission(iv conc, iv flow, iv hours)
+{
+    return (iv){fl_quantity_emission_ta(conc.lo, flow.lo, hours.lo), fl_quantity_emission_ta(conc.mid, flow.mid, hours.mid),
+                fl_quantity_emission_ta(conc.hi, flow.hi, hours.hi)};
+}
 
 /* ---- the checks --------------------------------------------------------------- */
 
@@ -269,10 +275,9 @@ static void check(fl_scan *s, const fl_emis_k *k, const fig *v, bool collect)
             }
         }
         if (!done && usable(conc) && usable(&v[R_FLOW]) && usable(hours)) {
-            /* mg/m³ × m³/h × h/a in t/a */
-            iv c = iv_mul(iv_mul(iv_of(&conc->q), iv_of(&v[R_FLOW].q)), iv_of(&hours->q));
+            iv c = iv_emission(iv_of(&conc->q), iv_of(&v[R_FLOW].q), iv_of(&hours->q));
             const char *f = fl_arena_printf(a, "%s × %s × %s", qtext(a, &conc->q), qtext(a, &v[R_FLOW].q), qtext(a, &hours->q));
-            done = judge(s, k, what, mass, iv_scale(c, fl_quantity_emission_ta(1, 1, 1)), f);
+            done = judge(s, k, what, mass, c, f);
         }
         if (!done && usable(rate) && usable(hours)) {
             iv c = iv_scale(iv_mul(iv_of(&rate->q), iv_of(&hours->q)), 1e-3); /* kg -> t */
@@ -282,9 +287,10 @@ static void check(fl_scan *s, const fl_emis_k *k, const fig *v, bool collect)
         if (!done && usable(conc) && usable(&v[R_WATER]) && !v[R_FLOW].found) {
             /* mg/m³ (mg/L is 1000 of them) × m³/a: the yearly mass as for
              * gas, with the year's volume in place of flow × hours */
-            iv c = iv_mul(iv_of(&conc->q), iv_of(&v[R_WATER].q));
+            iv one = {1, 1, 1};
+            iv c = iv_emission(iv_of(&conc->q), iv_of(&v[R_WATER].q), one);
             const char *f = fl_arena_printf(a, "%s × %s", qtext(a, &conc->q), qtext(a, &v[R_WATER].q));
-            judge(s, k, what, mass, iv_scale(c, fl_quantity_emission_ta(1, 1, 1)), f);
+            judge(s, k, what, mass, c, f);
         }
     }
 }
