@@ -204,9 +204,9 @@ static void compare_outside(fl_scan *s, const char **names, size_t n, size_t fro
 
 static const char *type_word(fl_arena *a, const char *v)
 {
-    (void)a;
-    bool book = strstr(v, "报告书") != NULL, form = strstr(v, "报告表") != NULL;
-    if (book == form) return NULL; /* neither, or 报告书（表） */
+    const char *n = fl_norm_label(a, v, strlen(v));
+    bool book = strstr(n, "报告书") != NULL, form = strstr(n, "报告表") != NULL || strstr(n, "报告书(表)") != NULL;
+    if (book == form) return NULL; /* neither, or both: 报告书（表） */
     return book ? "eia-book" : "eia-form";
 }
 
