@@ -11,6 +11,7 @@
  *            message="..." message-en="..."/>
  *     <table caption="环保投资" amount="投资|金额|费用" total="^(?:合计|总计)" skip="^(?:小计|其中)"
  *            other="依托|现有|全厂" message="..." message-en="..." field-message="..." field-message-en="..."/>
+ *     <emission unless="现有|以新带老|全厂" message="..." message-en="..."/>
  *   </arith>
  *
  * <share>: part ÷ whole × 100 against the ratio, from the fields when the
@@ -23,12 +24,17 @@
  * stated and neither its caption nor an amount row matches other (依托现有,
  * 全厂: not the project's own investment).
  *
+ * <emission>: the yearly amounts of pollutants against the figures they
+ * come from (产生量 × (1 − 去除率), 浓度 × 风量 × 时数, 速率 × 时数), in one
+ * table row or one sentence; rules/arith_emis.c.
+ *
  * Precision first: a value is judged only when it is one plain number (no
  * range, no comparator, no 约), a role read twice with different values makes
  * the check silent, and a difference counts only when it is beyond 1 % of
  * the written value *and* beyond what the written rounding allows (1.5 %
  * admits 1.45–1.55). */
 #include "rules/kind.h"
+#include "rules/arith_emis.h"
 #include "rules/evidence.h"
 #include "rules/grid.h"
 #include "core/buf.h"
@@ -57,9 +63,10 @@ typedef struct arith_k {
     fl_scope_spec scope;
     share_k *share;
     table_k *table;
+    fl_emis_k *emission;
 } arith_k;
 
-static const char *const vars[] = {"stated", "computed", "part", "whole", "sum", "total", "rows", "field", NULL};
+static const char *const vars[] = {"stated", "computed", "part", "whole", "sum", "total", "rows", "field", "formula", "quantity", "emission", NULL};
 
 /* ---- parsing the ruleset -------------------------------------------------- */
 
@@ -107,46 +114,27 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         } else if (fl_xml_named(c, "table") && !k->table) {
             k->table = fl_loader_alloc(ld, sizeof *k->table);
             if (parse_table(k->table, c, rule, ld, err)) return -1;
+        } else if (fl_xml_named(c, "emission") && !k->emission) {
+            k->emission = fl_loader_alloc(ld, sizeof *k->emission);
+            if (fl_emis_parse(k->emission, c, rule, ld, err)) return -1;
         } else {
-            return fl_loader_error(err, ld, c, "unexpected <%s> in <arith> (one <share>, one <table>)", (const char *)c->name);
+            return fl_loader_error(err, ld, c, "unexpected <%s> in <arith> (one <share>, one <table>, one <emission>)",
+                                   (const char *)c->name);
         }
     }
-    if (!k->share && !k->table) return fl_loader_error(err, ld, el, "<arith> needs a <share> or a <table>");
+    if (!k->share && !k->table && !k->emission)
+        return fl_loader_error(err, ld, el, "<arith> needs a <share>, a <table> or an <emission>");
     rule->data = k;
     return 0;
 }
 
 /* ---- values ----------------------------------------------------------------- */
 
-/* One role's value: the first plain quantity read, or ambiguous. */
-typedef struct value {
-    bool found, ambiguous;
-    fl_quantity q;
-    int block;
-    size_t start, end; /* normalised offsets in block, when from a sentence */
-    bool span;
-} value;
-
-static bool plain(const fl_quantity *q) { return !q->range && !q->approx && q->cmp == FL_QCMP_EQ; }
+/* One role's value (rules/arith_emis.h). */
+typedef fl_arith_fig value;
 
 /* Is b the same amount as a, within what each one's rounding allows? */
 static bool same_written(const fl_quantity *a, double b) { return fabs(a->base - b) <= 1e-9 * fabs(b) || fl_quantity_admits(a, b); }
-
-static void take(value *v, const fl_quantity *q, fl_dim dim, int block)
-{
-    if (v->ambiguous) return;
-    if (q->dim != dim || !plain(q)) {
-        v->ambiguous = true;
-        return;
-    }
-    if (v->found) {
-        if (fabs(v->q.base - q->base) > 1e-9 * fabs(q->base)) v->ambiguous = true;
-        return;
-    }
-    v->found = true;
-    v->q = *q;
-    v->block = block;
-}
 
 /* A field named in names (a unit in brackets may follow) whose value is not a
  * quantity makes the role ambiguous: 另行核算, 见附表 say the number is elsewhere. */
@@ -159,7 +147,7 @@ static void from_fields(const fl_doc *doc, const char *const *names, size_t n, f
             v->ambiguous = true;
             continue;
         }
-        take(v, f->qty, dim, f->block);
+        fl_arith_take(v, f->qty, dim, f->block);
     }
 }
 
@@ -231,7 +219,7 @@ static bool sentence_triple(fl_scan *s, const share_k *k, int b, size_t ss, size
         else if (q.dim == FL_DIM_MONEY && role != ROLE_RATIO) want = role;
         if (want >= 0) {
             value *t = &v[want];
-            take(t, &q, want == ROLE_RATIO ? FL_DIM_RATIO : FL_DIM_MONEY, b);
+            fl_arith_take(t, &q, want == ROLE_RATIO ? FL_DIM_RATIO : FL_DIM_MONEY, b);
             if (t->found && !t->span) {
                 t->span = true;
                 t->start = qs;
@@ -336,33 +324,6 @@ static bool run_share(fl_scan *s, const arith_k *ak, const share_k *k, value *pa
 
 static int test(fl_scan *s, const fl_pattern *p, const char *t) { return p && t && *t ? fl_scan_test(s, p, t) : 0; }
 
-/* Is the table under a caption matching p: one of the two lines above it,
- * its first row, or the title of the section holding it? */
-static int captioned(fl_scan *s, const fl_pattern *p, const fl_grid *g, const char **unit_line, const char **caption)
-{
-    const fl_doc *doc = fl_scan_doc(s);
-    *unit_line = NULL;
-    *caption = NULL;
-    int rc = 0;
-    for (size_t b = g->first, seen = 0; b > 0 && seen < 2 && rc == 0; b--) {
-        const fl_block *blk = &doc->blocks[b - 1];
-        if (!blk->len) continue;
-        seen++;
-        if (blk->table || blk->len > 200) break;
-        if (!*unit_line && fl_quantity_unit_in(blk->text)) *unit_line = blk->text;
-        rc = test(s, p, blk->text);
-        if (rc == 1) *caption = blk->text;
-    }
-    if (rc == 0 && g->cols > 0) { /* a first row that is one cell across the table */
-        bool one = fl_grid_block(g, 0, 0) >= 0;
-        for (int c = 1; c < g->cols && one; c++) one = fl_grid_block(g, 0, c) == fl_grid_block(g, 0, 0);
-        if (one && (rc = test(s, p, fl_grid_text(doc, g, 0, 0))) == 1) *caption = fl_grid_text(doc, g, 0, 0);
-    }
-    int sec = doc->blocks[g->first].section;
-    if (rc == 0 && sec >= 0 && (rc = test(s, p, doc->sections[sec].title)) == 1) *caption = doc->sections[sec].title;
-    return rc;
-}
-
 typedef struct total_row { int row, block; fl_quantity q; } total_row;
 
 /* Does a cell of row r left of column upto match p (合计 after a 序号, 其中：…
@@ -376,24 +337,6 @@ static int row_says(fl_scan *s, const fl_pattern *p, const fl_grid *g, int r, in
         if (rc) return rc;
     }
     return 0;
-}
-
-enum { CELL_AMOUNT, CELL_NONE, CELL_UNCLEAR };
-
-/* An amount cell: one plain amount; no digit at all (计入主体工程, 依托现有,
- * /) is none; anything else with a digit (约5, 5（含设备3）, 3~5) is unclear,
- * and an unclear cell leaves the table unjudged. */
-static int cell_amount(const char *t, const char *unit, fl_quantity *q)
-{
-    size_t len = strlen(t);
-    while (len > 0 && (t[len - 1] == ' ')) len--;
-    size_t at = 0;
-    while (at < len && t[at] == ' ') at++;
-    size_t n = fl_quantity_parse(q, t + at, len - at, unit);
-    if (n && at + n == len && q->dim == FL_DIM_MONEY && plain(q)) return CELL_AMOUNT;
-    for (size_t i = 0; i < len; i++)
-        if (fl_norm_peek(t, len, i) >= '0' && fl_norm_peek(t, len, i) <= '9') return CELL_UNCLEAR;
-    return CELL_NONE;
 }
 
 /* A table's total, for the comparison with the part: comparable only when
@@ -411,7 +354,7 @@ static bool run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, table_
     const fl_doc *doc = fl_scan_doc(s);
     fl_arena *a = fl_scan_arena(s);
     const char *unit_line, *caption;
-    if (captioned(s, k->caption, g, &unit_line, &caption) != 1) return false;
+    if (fl_arith_captioned(s, k->caption, g, &unit_line, &caption) != 1) return false;
     int oc = test(s, k->other, caption);
     if (oc < 0) return false;
     bool others = oc == 1; /* 全厂、现有工程环保投资: not the project's own */
@@ -448,7 +391,7 @@ static bool run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, table_
         if (tr < 0) return true;
         if (tr == 1) {
             if (tot.row >= 0) return true; /* two totals */
-            if (cell_amount(t, sum_unit, &tot.q) != CELL_AMOUNT) return true;
+            if (fl_arith_cell(t, sum_unit, FL_DIM_MONEY, &tot.q) != FL_CELL_FIGURE) return true;
             tot.row = r;
             tot.block = b;
             continue;
@@ -460,9 +403,9 @@ static bool run_table_one(fl_scan *s, const table_k *k, const fl_grid *g, table_
         int ot = row_says(s, k->other, g, r, col);
         if (ot < 0) return true;
         fl_quantity q;
-        int ca = cell_amount(t, sum_unit, &q);
-        if (ca == CELL_UNCLEAR) return true;
-        if (ca == CELL_NONE) continue;
+        int ca = fl_arith_cell(t, sum_unit, FL_DIM_MONEY, &q);
+        if (ca == FL_CELL_UNCLEAR) return true;
+        if (ca == FL_CELL_NONE) continue;
         if (ot == 1) others = true; /* 依托现有 with an amount */
         sum += q.base;
         if (q.decimals > max_dec) max_dec = q.decimals;
@@ -548,6 +491,7 @@ static void run(const fl_rule *rule, fl_scan *s)
     memset(&part, 0, sizeof part);
     if (k->share) run_share(s, k, k->share, &part);
     if (k->table && !fl_scan_failed(s)) run_tables(s, k, k->table, &part);
+    if (k->emission && !fl_scan_failed(s)) fl_emis_run(s, &k->scope, k->emission);
 }
 
 static void describe(const fl_rule *rule, FILE *out)
@@ -577,6 +521,7 @@ static void describe(const fl_rule *rule, FILE *out)
         if (k->share) fputs("；合计 = 上述部分的值", out);
         fputc('\n', out);
     }
+    if (k->emission) fl_emis_describe(k->emission, out);
     fputs("误差超过所写数值的 1% 且超出其写法的舍入范围（1.5% 容许 1.45%～1.55%）才报告；"
           "范围、约数、比较符、同一项出现两个不同值时不判断\n", out);
 }

@@ -13,6 +13,7 @@ extern const fl_kind fl_kind_instruments, fl_kind_arith;
 extern const fl_kind fl_kind_mulu;
 extern const fl_kind fl_kind_deviation;
 extern const fl_kind fl_kind_grade, fl_kind_zone;
+extern const fl_kind fl_kind_sheet;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -37,6 +38,7 @@ static const fl_kind *const kinds[] = {
     &fl_kind_deviation,
     &fl_kind_grade,
     &fl_kind_zone,
+    &fl_kind_sheet,
 };
 
 const fl_kind *fl_kind_find(const char *name)
