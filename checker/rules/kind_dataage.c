@@ -39,6 +39,10 @@
 #include <string.h>
 
 #define MAX_SUPPLEMENT 8
+/* A sentence longer than this (about 650 characters with no 。；) is not
+ * judged: each date looks back over its sentence, and the cap keeps that
+ * bounded, so a block is read in linear time. */
+#define MAX_SENTENCE 2000
 
 typedef struct supplement_k {
     int min;
@@ -383,6 +387,10 @@ static void run(const fl_rule *rule, fl_scan *s)
             size_t ss, se;
             fl_scan_sentence(s, b, pos, &ss, &se);
             if (se <= pos) se = pos + 1 < n->len ? pos + 1 : n->len;
+            if (se - ss > MAX_SENTENCE) {
+                pos = se;
+                continue;
+            }
             const char *sentence = fl_arena_strndup(a, n->text + ss, se - ss);
             int un = test(s, k->unless, sentence);
             if (un < 0) return;

@@ -52,6 +52,13 @@
 #define MAX_MEDIA 12
 #define MAX_TARGETS 16
 #define NEAR_ABSENT 30 /* bytes between 内 and the absent word: about ten characters */
+/* A statement is one sentence of a filing; a "sentence" longer than this
+ * (about 400 characters with no 。；) is no statement, and the cap keeps
+ * the work per length bounded, so a block is read in linear time. */
+#define MAX_SENTENCE 1200
+/* Statements judged per document: each is compared with every row, and a
+ * filing states a radius empty a few dozen times at most. */
+#define MAX_STATEMENTS 512
 
 typedef struct medium_k { const char *name; const fl_pattern *match; bool water; } medium_k;
 typedef struct target_k { const char *name; const fl_pattern *statement, *row; bool all; } target_k;
@@ -281,7 +288,18 @@ static void read_table(fl_scan *s, const targets_k *k, const fl_grid *g, tables_
     if (fl_scan_failed(s)) return;
     FL_VEC_RESERVE(tt->tables, tt->cap_tables, tt->ntables + 1);
     tt->tables[tt->ntables++] = g->table;
+    /* the table's medium: its caption, else the lines above it (大气环境评价
+     * 范围内主要环境保护目标见表2-2), else its section path */
     int table_medium = caption ? medium_of(s, k, caption) : -1;
+    for (size_t b = g->first, seen = 0; table_medium < 0 && b > 0 && seen < 2; b--) {
+        const fl_block *blk = &doc->blocks[b - 1];
+        if (!blk->len) continue;
+        seen++;
+        if (blk->table || blk->len > 200) break;
+        table_medium = medium_of(s, k, blk->text);
+    }
+    int tsec = doc->blocks[g->first].section;
+    if (table_medium < 0 && tsec >= 0) table_medium = medium_of(s, k, doc->sections[tsec].path);
     int listed = 0, first_row_block = -1;
     bool any_len = false, any_bearing = false;
     for (int r = header + 1; r < g->rows; r++) {
@@ -407,8 +425,12 @@ static bool distance_inside(const fl_quantity *d, double radius)
     return lo < radius;
 }
 
+/* [ms, oe): where the statement's medium is named — from the sentence's
+ * start, or from the end of an earlier statement in the same sentence
+ * (厂界外50米范围内无声环境保护目标，500米范围内无居民区: the second is not
+ * about noise). */
 static void one_statement(fl_scan *s, const targets_k *k, const tables_t *tt, int b, const fl_quantity *radius,
-                          size_t qs, size_t ss, size_t se, size_t os, size_t oe)
+                          size_t qs, size_t ss, size_t se, size_t ms, size_t os, size_t oe)
 {
     const fl_doc *doc = fl_scan_doc(s);
     const fl_norm *n = fl_scan_norm(s, b);
@@ -425,7 +447,7 @@ static void one_statement(fl_scan *s, const targets_k *k, const tables_t *tt, in
         any = any || named[i];
     }
     if (!any) return;
-    int medium = statement_medium(s, k, b, ss, oe);
+    int medium = statement_medium(s, k, b, ms, oe);
     for (size_t r = 0; r < tt->n && !fl_scan_failed(s); r++) {
         const row_t *row = &tt->rows[r];
         if (medium >= 0 && row->medium >= 0 && row->medium != medium) continue;
@@ -453,11 +475,11 @@ static void one_statement(fl_scan *s, const targets_k *k, const tables_t *tt, in
     }
 }
 
-static void scan_block(fl_scan *s, const targets_k *k, const tables_t *tt, int b)
+static void scan_block(fl_scan *s, const targets_k *k, const tables_t *tt, int b, int *budget)
 {
     const fl_norm *n = fl_scan_norm(s, b);
     const char *t = n->text;
-    size_t pos = 0;
+    size_t pos = 0, prev_end = 0;
     fl_quantity q;
     while (pos < n->len && fl_quantity_find(&q, t + pos, n->len - pos) && !fl_scan_failed(s)) {
         size_t qs = pos + q.start, qe = pos + q.end;
@@ -467,6 +489,7 @@ static void scan_block(fl_scan *s, const targets_k *k, const tables_t *tt, int b
         if (!in) continue;
         size_t ss, se;
         fl_scan_sentence(s, b, qs, &ss, &se);
+        if (se - ss > MAX_SENTENCE) continue;
         size_t ce = clause_end(t, in, se);
         size_t lim = in + NEAR_ABSENT < ce ? in + NEAR_ABSENT : ce;
         size_t ms, me;
@@ -484,7 +507,9 @@ static void scan_block(fl_scan *s, const targets_k *k, const tables_t *tt, int b
             if (fl_scan_find(s, k->absent, b, nx, nx + 9 < se ? nx + 9 : se, &xs, &xe) != 1 || xs != nx) break;
             ce = clause_end(t, xe, se);
         }
-        one_statement(s, k, tt, b, &q, qs, ss, se, me, ce);
+        if ((*budget)-- <= 0) return;
+        one_statement(s, k, tt, b, &q, qs, ss, se, prev_end > ss ? prev_end : ss, me, ce);
+        prev_end = ce;
     }
 }
 
@@ -495,12 +520,14 @@ static void run(const fl_rule *rule, fl_scan *s)
     tables_t tt;
     memset(&tt, 0, sizeof tt);
     read_tables(s, k, &tt);
+    int budget = MAX_STATEMENTS;
     if (tt.n && !fl_scan_failed(s)) {
         for (size_t b = 0; b < doc->nblocks && !fl_scan_failed(s); b++) {
             const fl_block *blk = &doc->blocks[b];
             if (blk->kind == FL_BLOCK_HEADING || (blk->flags & FL_BF_TOC) || blk->part == FL_PART_COMMENT) continue;
             if (blk->table && in_targets_table(&tt, blk->table)) continue;
-            scan_block(s, k, &tt, (int)b);
+            scan_block(s, k, &tt, (int)b, &budget);
+            if (budget <= 0) break;
         }
     }
     free(tt.rows);
