@@ -463,13 +463,17 @@ static void one_statement(fl_scan *s, const targets_k *k, const tables_t *tt, in
             }
         }
         if (!covered) continue;
+        while (oe > qs && n->text[oe - 1] == ' ') oe--;
         char buf[128];
         fl_hit h = {.block = b, .severity = -1, .span = true, .start = qs, .end = oe};
         fl_hit_var(&h, "target", row->name);
         fl_hit_var(&h, "distance", fl_arena_strdup(a, fl_quantity_text(buf, sizeof buf, &row->dist)));
         fl_hit_var(&h, "radius", fl_arena_strdup(a, fl_quantity_text(buf, sizeof buf, radius)));
         fl_hit_var(&h, "line", fl_arena_printf(a, "%d", doc->blocks[row->block].line));
-        fl_hit_var(&h, "statement", fl_scan_typed(s, b, qs, oe));
+        /* a PDF copy's space before the comma is no part of what was said */
+        char *said = fl_arena_strdup(a, fl_scan_typed(s, b, qs, oe));
+        for (size_t l = strlen(said); l > 0 && said[l - 1] == ' '; l--) said[l - 1] = 0;
+        fl_hit_var(&h, "statement", said);
         fl_scan_emit(s, &h);
         return; /* one finding per statement: the nearest listed row is enough to show it */
     }
