@@ -197,7 +197,9 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
     key_int(w, "images", x->images);
     const fl_image_rec *imgs;
     size_t nimg = fl_doc_block_images(doc, b, &imgs);
-    if (nimg) { /* only blocks of a package with pictures: other dumps stay as they were */
+    size_t nhashed = 0;
+    for (size_t k = 0; k < nimg; k++) nhashed += imgs[k].hashed;
+    if (nhashed) { /* only blocks with hashed pictures: other dumps stay as they were */
         fl_jw_key(w, "image_hashes");
         fl_jw_array(w);
         for (size_t k = 0; k < nimg; k++) {

@@ -62,6 +62,9 @@ static void test_reports(void **state)
     check(f, T21 "| 前湾村 | 居民 | 东北 | 300~650 |\n厂界外500米范围内无居民区。\n", "前湾村@300~650m");
     /* the list goes on after a comma with 无 */
     check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n厂界外500米范围内无自然保护区、风景名胜区，无居民区、学校等敏感目标。\n", "前湾村@320m");
+    /* 及其他 closes a list; it is no exception. 非 of 非甲烷总烃 is no negation */
+    check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n厂界外500米范围内无居民区、学校及其他敏感目标。\n", "前湾村@320m");
+    check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n厂界外500米范围内无居民区，非甲烷总烃无组织排放影响较小。\n", "前湾村@320m");
     /* ≤ in the table is inside */
     check(f, T21 "| 前湾村 | 居民 | 东北 | <100 |\n厂界外200米范围内无居民区。\n", "前湾村@<100m");
 }
@@ -84,6 +87,7 @@ static void test_silent(void **state)
     check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n如厂界外500米范围内无居民区，可不设隔声屏障。\n", "");
     check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n厂界外500米范围内除前湾村外无其他居民区。\n", "");
     check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n厂界外500米范围内无集中居民区。\n", "");
+    check(f, T21 "| 前湾村 | 居民 | 东北 | 320 |\n厂界外500米范围内仅有前湾村，无其他居民区。\n", "");
     /* distances from elsewhere than the boundary */
     check(f, T21 "| 前湾村 | 居民 | 东北 | 80 |\n卫生防护距离100m范围内无居民区。\n", "");
     check(f, T21 "| 前湾村 | 居民 | 东北 | 80 |\n排气筒周边100m范围内无居民。\n", "");
