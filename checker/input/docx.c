@@ -193,8 +193,10 @@ int fl_ooxml_read(fl_doc *doc, const fl_pkg *pkg, fl_error *err)
     if (stream_part(pkg, w, FL_PART_BODY, main, err)) goto cleanup;
     if (parse_stories(pkg, w, rels, main, err)) goto cleanup;
     fl_wml_link_comments(w);
-    hash_images(doc, pkg, opc);
     read_properties(doc, pkg, fl_opc_package_rels(opc));
+    /* last: a picture part that meets a package limit must not cost the
+     * document anything read after it */
+    hash_images(doc, pkg, opc);
     rc = 0;
 cleanup:
     free(xml);
