@@ -166,17 +166,9 @@ static void run(const fl_rule *rule, fl_scan *s)
     const fl_doc *doc = fl_scan_doc(s);
     if (!doc->images || !doc->images->n) return;
     state_t st = {0};
-    int last = 0;
-    for (size_t b = 0; b < doc->nblocks && !fl_scan_failed(s); b++) {
-        int t = doc->blocks[b].table;
-        if (!t || t == last) continue;
-        last = t;
-        if (fl_block_x(doc, &doc->blocks[b])->row != 1) continue;
-        fl_grid g;
-        size_t end = fl_grid_build(&g, fl_scan_arena(s), doc, b);
-        if (g.rows < 2 || g.cols < 2) continue;
-        read_table(s, k, &g, end, &st);
-    }
+    fl_grid_iter it = {0};
+    fl_grid g;
+    while (!fl_scan_failed(s) && fl_grid_next(&it, &g, fl_scan_arena(s), doc)) read_table(s, k, &g, it.end, &st);
     free(st.v);
 }
 
