@@ -38,8 +38,9 @@
  * section path); a row whose distance is not one plain reading (ranges count
  * by their lower bound: the near edge of the target is inside when the lower
  * bound is; ≥ and > are silent; an approximate distance counts only when it
- * is under 90 % of the radius); rows of 地表水/地下水/海洋 for an all="1"
- * statement (a river is not what 敏感点 denies). A distance equal to the
+ * is under 90 % of the radius); rows of a water medium, or whose name
+ * matches `water-name` (北塘河), for an all="1" statement (a river is not
+ * what 敏感点 denies). A distance equal to the
  * radius is on its edge, not inside it. */
 #include "rules/kind.h"
 #include "rules/grid.h"
@@ -65,7 +66,7 @@ typedef struct target_k { const char *name; const fl_pattern *statement, *row; b
 
 typedef struct targets_k {
     const fl_pattern *caption, *section, *name, *distance, *position, *bearing, *bearing_value, *kind,
-        *medium_col, *absent, *reference, *unless;
+        *medium_col, *absent, *reference, *unless, *water_name;
     const char *columns_message, *columns_message_en;
     medium_k media[MAX_MEDIA];
     size_t nmedia;
@@ -85,6 +86,7 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         {"bearing-value", offsetof(targets_k, bearing_value)}, {"kind", offsetof(targets_k, kind)},
         {"medium-column", offsetof(targets_k, medium_col)}, {"absent", offsetof(targets_k, absent)},
         {"reference", offsetof(targets_k, reference)}, {"unless", offsetof(targets_k, unless)},
+        {"water-name", offsetof(targets_k, water_name)},
     };
     for (size_t i = 0; i < sizeof pats / sizeof *pats; i++)
         if (fl_loader_pattern_attr(ld, el, pats[i].attr, (const fl_pattern **)((char *)k + pats[i].off), err)) return -1;
@@ -143,6 +145,7 @@ typedef struct row_t {
     const char *name;   /* the name cell */
     const char *what;   /* name and kind cells, for the target patterns */
     int medium;         /* -1 unknown */
+    bool water;         /* of a water medium, or named like a water body (北塘河) */
     fl_quantity dist;   /* in metres (base) */
 } row_t;
 
@@ -340,8 +343,9 @@ static void read_table(fl_scan *s, const targets_k *k, const fl_grid *g, tables_
         if (db >= 0 && cell_distance(doc->blocks[db].text, dc == dist_col ? unit : NULL, &q)) {
             any_len = true;
             FL_VEC_RESERVE(tt->rows, tt->cap, tt->n + 1);
+            bool water = (medium >= 0 && k->media[medium].water) || test(s, k->water_name, name) == 1;
             tt->rows[tt->n++] = (row_t){db, name, fl_arena_strdup(fl_scan_arena(s), what.data ? what.data : ""),
-                                        medium, q};
+                                        medium, water, q};
         }
         fl_buf_free(&what);
     }
@@ -449,7 +453,7 @@ static void one_statement(fl_scan *s, const targets_k *k, const tables_t *tt, in
             if (!named[i]) continue;
             const target_k *t = &k->targets[i];
             if (t->all) {
-                if (!specific && !(row->medium >= 0 && k->media[row->medium].water)) covered = t->name;
+                if (!specific && !row->water) covered = t->name;
             } else if (test(s, t->row, row->what) == 1) {
                 covered = t->name;
             }
@@ -547,6 +551,7 @@ static void describe(const fl_rule *rule, FILE *out)
     fputc('\n', out);
     if (k->unless) fprintf(out, "不判断：句中含 /%s/\n", k->unless->source);
     if (k->reference) fprintf(out, "不判断：距离以 /%s/ 为起点\n", k->reference->source);
+    if (k->water_name) fprintf(out, "泛称的敏感目标不对照水体行（水环境要素，或名称 /%s/）\n", k->water_name->source);
     fputs("距离写成范围时取下限；≥、> 不判断；约数须小于半径的 90%；等于半径不算在内；要素不同不比较\n", out);
 }
 

@@ -100,6 +100,12 @@ static void test_silent(void **state)
     /* a river is not what 敏感点 denies */
     check(f, "## 三、环境保护目标\n表3-4 地表水环境保护目标\n| 名称 | 方位 | 距离（m） |\n| --- | --- | --- |\n| 北塘河 | 北 | 120 |\n200m范围内无敏感点。\n",
           "");
+    /* nor a river in a table of no medium */
+    check(f, "## 三、环境保护目标\n表3-4 环境保护目标\n| 名称 | 方位 | 距离（m） |\n| --- | --- | --- |\n| 北塘河 | 北 | 120 |\n200m范围内无敏感点。\n",
+          "");
+    /* but 无村庄 still meets a village beside it */
+    check(f, "## 三、环境保护目标\n表3-4 环境保护目标\n| 名称 | 方位 | 距离（m） |\n| --- | --- | --- |\n| 北塘河 | 北 | 120 |\n| 河口村 | 东 | 150 |\n200m范围内无村庄。\n",
+          "河口村@150m");
     /* a table that is not about targets */
     check(f, "## 三、区域环境质量现状\n表3-1 监测点位\n| 点位名称 | 方位 | 距离（m） |\n| --- | --- | --- |\n| 前湾村 | 东北 | 320 |\n厂界外500米范围内无居民区。\n",
           "");
