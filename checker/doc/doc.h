@@ -189,6 +189,8 @@ typedef struct fl_doc {
      * channel's text, so the checks of all channels do not apply to it. */
     bool notice;
     fl_filing_date filing_date;
+    /* The pictures of a package and their hashes: doc/images.h (in the arena). */
+    struct fl_images *images;
     const char *encoding;  /* text input: "UTF-8", "UTF-16LE", "GB18030"...; NULL for packages */
     bool finished;
 } fl_doc;

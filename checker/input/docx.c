@@ -5,6 +5,7 @@
  * relationships; each part's r:ids resolve through that part's own rels. */
 #include "core/limits.h"
 #include "doc/doc.h"
+#include "doc/images.h"
 #include "input/formats.h"
 #include "input/numbering.h"
 #include "input/opc.h"
@@ -106,6 +107,58 @@ static int read_aux(const fl_pkg *pkg, const fl_rels *rels, const char *type, ch
     return name ? fl_pkg_read(pkg, name, xml, len, err) : 0;
 }
 
+/* ---- the pictures' hashes (doc/images.h) ---- */
+
+typedef struct hash_sink { uint64_t h, n; } hash_sink;
+
+static int hash_chunk(void *ctx, const char *chunk, size_t n)
+{
+    hash_sink *hs = ctx;
+    hs->h = fl_hash64(hs->h, chunk, n);
+    hs->n += n;
+    return 0;
+}
+
+/* Each picture part is hashed once however many paragraphs show it: the
+ * parts already hashed, by name, in an open-addressing table. A part that
+ * cannot be read (a package limit reached) leaves its pictures unhashed,
+ * which judges nothing; the document is read all the same. */
+static void hash_images(fl_doc *doc, const fl_pkg *pkg, fl_opc *opc)
+{
+    fl_images *t = doc->images;
+    if (!t || !t->n) return;
+    size_t cap = 16;
+    while (cap < 2 * t->n) cap *= 2;
+    fl_image_rec **seen = calloc(cap, sizeof *seen);
+    if (!seen) abort();
+    for (size_t i = 0; i < t->n; i++) {
+        fl_image_rec *r = &t->v[i];
+        fl_error err;
+        fl_error_clear(&err);
+        const fl_rels *rels = r->part ? fl_opc_part_rels(opc, r->part, &err) : NULL;
+        const fl_rel *rel = rels ? fl_rels_by_id(rels, r->rid) : NULL;
+        if (!rel || rel->external || !rel->target) continue;
+        r->target = rel->target;
+        size_t h = (size_t)fl_hash64(FL_HASH64_INIT, rel->target, strlen(rel->target)) & (cap - 1);
+        while (seen[h] && strcmp(seen[h]->target, rel->target)) h = (h + 1) & (cap - 1);
+        if (seen[h]) {
+            r->hashed = seen[h]->hashed;
+            r->hash = seen[h]->hash;
+            r->size = seen[h]->size;
+            continue;
+        }
+        seen[h] = r;
+        hash_sink hs = {FL_HASH64_INIT, 0};
+        fl_error_clear(&err);
+        if (fl_pkg_stream(pkg, rel->target, hash_chunk, &hs, &err) == 0 && hs.n) {
+            r->hashed = true;
+            r->hash = hs.h;
+            r->size = hs.n;
+        }
+    }
+    free(seen);
+}
+
 int fl_ooxml_read(fl_doc *doc, const fl_pkg *pkg, fl_error *err)
 {
     int rc = -1;
@@ -141,6 +194,9 @@ int fl_ooxml_read(fl_doc *doc, const fl_pkg *pkg, fl_error *err)
     if (parse_stories(pkg, w, rels, main, err)) goto cleanup;
     fl_wml_link_comments(w);
     read_properties(doc, pkg, fl_opc_package_rels(opc));
+    /* last: a picture part that meets a package limit must not cost the
+     * document anything read after it */
+    hash_images(doc, pkg, opc);
     rc = 0;
 cleanup:
     free(xml);

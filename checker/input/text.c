@@ -45,6 +45,7 @@
  *     quoted cells hold line breaks are not joined either. */
 #include "core/limits.h"
 #include "doc/doc.h"
+#include "doc/images.h"
 #include "input/formats.h"
 #include "core/fielderr.h"
 #include "input/textenc.h"
@@ -122,8 +123,9 @@ static void trim(const char **s, size_t *n)
 }
 
 /* Markdown image syntax ![alt](target): a signature or seal picture in an
- * example filing. Counted, the markup itself stays in the text. */
-static int count_images(const char *s, size_t n)
+ * example filing. Counted, the markup itself stays in the text; with doc and
+ * b given, each picture is also recorded by its path (doc/images.h). */
+static int scan_images(const char *s, size_t n, fl_doc *doc, const fl_block *b)
 {
     int images = 0;
     for (size_t i = 0; i + 1 < n; i++) {
@@ -137,6 +139,7 @@ static int count_images(const char *s, size_t n)
             const char *paren = memchr(s + i + 1, ')', n - i - 1);
             if (!paren) break;
             images++;
+            if (doc) fl_doc_image_add_named(doc, b, s + i + 2, (size_t)(paren - s) - i - 2);
             i = (size_t)(paren - s);
         }
     }
@@ -158,8 +161,11 @@ static fl_block *add(reader *r, fl_block_kind kind, const char *s, size_t n, int
 {
     fl_block *b = add_text(r, kind, s, n);
     b->line = line;
-    int images = r->markdown ? count_images(s, n) : 0;
-    if (images) fl_block_xw(r->doc, b)->images = images;
+    int images = r->markdown ? scan_images(s, n, NULL, NULL) : 0;
+    if (images) {
+        fl_block_xw(r->doc, b)->images = images;
+        scan_images(b->text, b->len, r->doc, b);
+    }
     return b;
 }
 

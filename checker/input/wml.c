@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 #include "core/limits.h"
 #include "doc/doc.h"
+#include "doc/images.h"
 #include "core/ns.h"
 #include "input/symbolfont.h"
 #include "core/utf16.h"
@@ -30,7 +31,7 @@ typedef enum el {
     E_INSTR, E_TAB, E_BR, E_SYM, E_NBHYPHEN, E_FLDCHAR, E_INS, E_DEL, E_MOVETO, E_MOVEFROM,
     E_TBL, E_TR, E_TRPR, E_GRIDBEFORE, E_TBLHEADER, E_TC, E_TCPR, E_GRIDSPAN, E_VMERGE,
     E_TXBX, E_SDT, E_SDTPR, E_SDTCONTENT, E_PLCHDR, E_DOCPARTGALLERY, E_VANISH, E_RFONTS,
-    E_RSTYLE, E_PIC, E_IMAGEDATA, E_OBJECT, E_NOTE, E_COMMENT, E_CRANGE_START, E_CRANGE_END,
+    E_RSTYLE, E_PIC, E_IMAGEDATA, E_BLIP, E_OBJECT, E_NOTE, E_COMMENT, E_CRANGE_START, E_CRANGE_END,
     E_CREF, E_ALTCHUNK, E_AC, E_CHOICE, E_FALLBACK, E_MATH_T, E_SKIP, E_PROPS,
     /* Word 2003 XML */
     E_LISTPR, E_ILFO, E_ANNOTATION, E_W2003_FOOTNOTE
@@ -53,6 +54,10 @@ typedef struct para {
     int num_id, ilvl, outline; /* -1 when not given on the paragraph */
     unsigned flags;
     int images, revision, deletions;
+    /* the relationship ids of its pictures (a:blip r:embed, v:imagedata
+     * r:id), for doc/images.h; pictures past the fourth are counted only */
+    char rids[4][40];
+    int nrids;
     int para_index; /* ordinal of its w:p in the part (fl_block.para_index) */
 } para;
 
@@ -201,6 +206,7 @@ static el classify(fl_wml *w, fl_ns ns, const char *local)
         return E_OTHER;
     case FL_NS_PIC: return !strcmp(local, "pic") ? E_PIC : E_OTHER;
     case FL_NS_V: return !strcmp(local, "imagedata") ? E_IMAGEDATA : E_OTHER;
+    case FL_NS_A: return !strcmp(local, "blip") ? E_BLIP : E_OTHER;
     case FL_NS_M: return !strcmp(local, "t") ? E_MATH_T : E_OTHER;
     case FL_NS_AML: return !strcmp(local, "annotation") ? E_ANNOTATION : E_OTHER;
     default: return E_OTHER;
@@ -364,6 +370,7 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     if (p->images || p->revision || p->deletions || note || in_cell) {
         fl_block_extra *x = fl_block_xw(w->doc, b);
         x->images = p->images;
+        for (int i = 0; i < p->nrids; i++) fl_doc_image_add(w->doc, b, p->rids[i]);
         x->revision = p->revision;
         x->deletions = p->deletions;
         if (note) x->note_id = w->note_id;
@@ -687,6 +694,12 @@ static void start_props_child(fl_wml *w, frame *f, el kind, const xmlChar **attr
     (void)f;
 }
 
+static void add_rid(para *p, const char *rid)
+{
+    if (!rid || !*rid || p->nrids == 4 || strlen(rid) >= sizeof p->rids[0]) return;
+    strcpy(p->rids[p->nrids++], rid);
+}
+
 static void start_inline(fl_wml *w, frame *f, el kind, const xmlChar **attrs, int na)
 {
     char b[64];
@@ -722,6 +735,10 @@ static void start_inline(fl_wml *w, frame *f, el kind, const xmlChar **attrs, in
         break;
     case E_IMAGEDATA:
         if (p && !w->object) p->images++;
+        if (p && !w->object) add_rid(p, fl_xml_sax_attr(attrs, na, FL_NS_R, "id", b, sizeof b));
+        break;
+    case E_BLIP:
+        if (p && !w->object) add_rid(p, fl_xml_sax_attr(attrs, na, FL_NS_R, "embed", b, sizeof b));
         break;
     case E_OBJECT:
         if (p) p->flags |= FL_BF_OBJECT;

@@ -5,6 +5,7 @@
  * section depth, then the section outline, the fields, the type and why,
  * and the filing's date. The text form speaks the language of the run
  * (core/i18n.h); the JSON form keeps the machine names. */
+#include "doc/images.h"
 #include "report/docdump.h"
 #include "report/report.h"
 #include "input/readers.h"
@@ -199,6 +200,21 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
         fl_jw_null(w);
     }
     key_int(w, "images", x->images);
+    const fl_image_rec *imgs;
+    size_t nimg = fl_doc_block_images(doc, b, &imgs);
+    size_t nhashed = 0;
+    for (size_t k = 0; k < nimg; k++) nhashed += imgs[k].hashed;
+    if (nhashed) { /* only blocks with hashed pictures: other dumps stay as they were */
+        fl_jw_key(w, "image_hashes");
+        fl_jw_array(w);
+        for (size_t k = 0; k < nimg; k++) {
+            char hex[17];
+            snprintf(hex, sizeof hex, "%016llx", (unsigned long long)imgs[k].hash);
+            if (imgs[k].hashed) fl_jw_str(w, hex);
+            else fl_jw_null(w);
+        }
+        fl_jw_end(w);
+    }
     key_str(w, "revision", x->revision == FL_REV_INS ? "ins" : NULL);
     if (b->flags) {
         fl_jw_key(w, "flags");
@@ -430,6 +446,11 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     if (x->images) {
         if (t.len) fl_buf_adds(&t, sep);
         fl_buf_printf(&t, fl_tr(FL_M_DUMP_IMAGES), x->images);
+        /* the hash of each picture's part: the same picture shows the same hash */
+        const fl_image_rec *imgs;
+        size_t nimg = fl_doc_block_images(doc, b, &imgs);
+        for (size_t k = 0; k < nimg; k++)
+            if (imgs[k].hashed) fl_buf_printf(&t, " #%016llx", (unsigned long long)imgs[k].hash);
     }
     if (x->revision == FL_REV_INS) fl_buf_printf(&t, "%s%s", t.len ? sep : "", fl_tr(FL_M_DUMP_INSERTED));
     if (x->deletions) {

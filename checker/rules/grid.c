@@ -70,3 +70,17 @@ bool fl_grid_spanned(const fl_grid *g, int r, int c)
 {
     return c > 0 && fl_grid_block(g, r, c) >= 0 && fl_grid_block(g, r, c) == fl_grid_block(g, r, c - 1);
 }
+
+bool fl_grid_next(fl_grid_iter *it, fl_grid *g, fl_arena *a, const fl_doc *doc)
+{
+    while (it->pos < doc->nblocks) {
+        size_t b = it->pos++;
+        int t = doc->blocks[b].table;
+        if (!t || t == it->last) continue;
+        it->last = t;
+        if (fl_block_x(doc, &doc->blocks[b])->row != 1) continue;
+        it->end = fl_grid_build(g, a, doc, b);
+        if (g->rows >= 2 && g->cols >= 2) return true;
+    }
+    return false;
+}

@@ -32,4 +32,16 @@ int fl_grid_block(const fl_grid *g, int r, int c);
 const char *fl_grid_text(const fl_doc *doc, const fl_grid *g, int r, int c);
 /* Is (r, c) the same cell as (r, c - 1) (a column span)? */
 bool fl_grid_spanned(const fl_grid *g, int r, int c);
+
+/* Every table of the document in turn, each built once from its first
+ * block (row 1), nested tables on their own:
+ *     fl_grid_iter it = {0};
+ *     while (fl_grid_next(&it, &g, arena, doc)) ... it.end ...
+ * Tables of fewer than 2 rows or 2 columns are passed over. */
+typedef struct fl_grid_iter {
+    size_t pos;   /* the next block to look at */
+    int last;     /* the table met last */
+    size_t end;   /* after fl_grid_next: the index after the table's last block */
+} fl_grid_iter;
+bool fl_grid_next(fl_grid_iter *it, fl_grid *g, fl_arena *a, const fl_doc *doc);
 #endif

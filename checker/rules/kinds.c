@@ -14,6 +14,7 @@ extern const fl_kind fl_kind_mulu;
 extern const fl_kind fl_kind_deviation;
 extern const fl_kind fl_kind_grade, fl_kind_zone;
 extern const fl_kind fl_kind_sheet;
+extern const fl_kind fl_kind_targets, fl_kind_dataage, fl_kind_sigimage;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -39,6 +40,9 @@ static const fl_kind *const kinds[] = {
     &fl_kind_grade,
     &fl_kind_zone,
     &fl_kind_sheet,
+    &fl_kind_targets,
+    &fl_kind_dataage,
+    &fl_kind_sigimage,
 };
 
 const fl_kind *fl_kind_find(const char *name)
