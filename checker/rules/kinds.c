@@ -10,7 +10,7 @@ extern const fl_kind fl_kind_contents, fl_kind_duration, fl_kind_sum;
 extern const fl_kind fl_kind_standards, fl_kind_places, fl_kind_publicity;
 extern const fl_kind fl_kind_corpus, fl_kind_undated, fl_kind_coverage;
 extern const fl_kind fl_kind_instruments, fl_kind_arith;
-extern const fl_kind fl_kind_form;
+extern const fl_kind fl_kind_form, fl_kind_special;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -32,6 +32,7 @@ static const fl_kind *const kinds[] = {
     &fl_kind_instruments,
     &fl_kind_arith,
     &fl_kind_form,
+    &fl_kind_special,
 };
 
 const fl_kind *fl_kind_find(const char *name)
