@@ -34,6 +34,7 @@
 #define NELEM(a) (sizeof(a) / sizeof *(a))
 #define SHOWN 3          /* titles named in the reason */
 #define CAPTION_MAX 120  /* bytes: a caption or title, not a sentence naming the table */
+#define TITLE_LINE_MAX 120 /* bytes of a title line typed as a paragraph */
 
 static const char *const s_basic[] = {"建设项目基本情况", NULL};
 static const char *const s_analysis[] = {"建设项目工程分析", "工程分析", NULL};
@@ -86,15 +87,13 @@ bool fl_form_replaced(const char *name, const fl_date *d)
     return fl_date_days(d) >= fl_date_days(&f->until); /* its earliest possible day */
 }
 
-/* The title of a heading without its number and white space, in buf. */
+/* The title of a line without white space and its number, in buf: white
+ * space goes first, so that a PDF copy's "六 、结 论" reads as 结论. */
 static const char *bare_title(const fl_doc *doc, const fl_block *b, char *buf, size_t cap)
 {
-    size_t len;
+    size_t len, o = 0;
     const char *t = fl_block_mtext(doc, b, &len);
-    fl_typed ty;
-    fl_typed_classify(&ty, t, len);
-    size_t i = ty.number_len < len ? ty.number_len : 0, o = 0;
-    for (; i < len && o + 4 < cap; i++) {
+    for (size_t i = 0; i < len && o + 4 < cap; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c == ' ' || c == '\t' || c == '*') continue;
         if (c == 0xE3 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x80) {
@@ -104,7 +103,9 @@ static const char *bare_title(const fl_doc *doc, const fl_block *b, char *buf, s
         buf[o++] = (char)c;
     }
     buf[o] = '\0';
-    return buf;
+    fl_typed ty;
+    fl_typed_classify(&ty, buf, o);
+    return ty.number_len && ty.number_len < o ? buf + ty.number_len : buf;
 }
 
 static bool chapter_is(const fl_form_chapter *c, const char *title)
@@ -122,6 +123,15 @@ int fl_form_chapter_block(const fl_doc *doc, const fl_form_chapter *c)
     for (size_t i = 0; i < doc->nsections; i++) {
         const fl_block *b = &doc->blocks[doc->sections[i].block];
         if (chapter_is(c, bare_title(doc, b, buf, sizeof buf))) return doc->sections[i].block;
+    }
+    /* A title line the section reader did not take (too short to be seen as
+     * spaced, no number family around it): a short body line outside tables
+     * and contents that is the chapter's title and nothing else. */
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const fl_block *b = &doc->blocks[i];
+        if (b->table || (b->flags & (FL_BF_TOC | FL_BF_LIST)) || b->part != FL_PART_BODY || b->len > TITLE_LINE_MAX) continue;
+        const char *t = bare_title(doc, b, buf, sizeof buf);
+        if (chapter_is(c, t) && strlen(t) <= TITLE_LINE_MAX / 2 && !strstr(t, "。")) return (int)i;
     }
     return -1;
 }
