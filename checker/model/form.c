@@ -220,10 +220,11 @@ void fl_form_read(fl_doc *doc)
         if (i < cover_end || i == 0) {
             if (!cover_line[0] && strstr(t, "污染影响类")) cover_line[0] = b->line;
             if (!cover_line[1] && strstr(t, "生态影响类")) cover_line[1] = b->line;
-            if (!old_cover && strstr(t, "国家环境保护总局制")) old_cover = b->line;
+            /* the 1999 form's cover: 国家环境保护总局制, later printed 国家环境保护部制 */
+            if (!old_cover && (strstr(t, "国家环境保护总局制") || strstr(t, "环境保护部制"))) old_cover = b->line;
         }
     }
-    if (old_cover) note(&ev[0], 1u << 30, "国家环境保护总局制", old_cover);
+    if (old_cover) note(&ev[0], 1u << 30, "cover of 国家环境保护总局 / 环境保护部", old_cover);
     fl_buf r = FL_BUF_INIT;
     const char *form = FL_FORM_UNKNOWN;
     if (cover_line[0] && !cover_line[1]) {
