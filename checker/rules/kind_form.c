@@ -2,6 +2,7 @@
  * by the model (doc->form, model/form.h).
  *
  *   <form chapter-message="…{form}…{item}…" appendix-message="…" appendix-severity="warning"
+ *         skip-chapters="主要环境影响和保护措施"
  *         field-message="…{item}…" tick-message="…{item}…{value}…">
  *     <field name="项目代码" labels="项目代码"/>
  *     <field name="建设性质" labels="建设性质" ticked="one"/>
@@ -13,7 +14,8 @@
  * - A 2021 layout: each of its chapters missing (chapter-message), at the
  *   heading of the next chapter found; the table the 污染影响类 form appends
  *   (建设项目污染物排放量汇总表) missing (appendix-message, at
- *   appendix-severity). Only when two chapters at least were found: a
+ *   appendix-severity); not the chapters `skip-chapters` matches, which
+ *   another rule reports missing. Only when two chapters at least were found: a
  *   filing whose chapters could not be read is not told it has none.
  * - The rows of its 一、建设项目基本情况 table: a row neither read as a
  *   field (`labels`, field names) nor whose label is anywhere in the text
@@ -46,6 +48,7 @@ typedef struct form_k {
     const char *field_msg, *field_msg_en;
     const char *tick_msg, *tick_msg_en;
     int appendix_severity;
+    const fl_pattern *skip; /* chapters another rule reports missing */
     row *rows; size_t nrows;
 } form_k;
 
@@ -62,7 +65,8 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         fl_loader_message(ld, el, rule, "field-message-en", &k->field_msg_en, err) ||
         fl_loader_message(ld, el, rule, "tick-message", &k->tick_msg, err) ||
         fl_loader_message(ld, el, rule, "tick-message-en", &k->tick_msg_en, err) ||
-        fl_loader_severity(ld, el, "appendix-severity", &k->appendix_severity, err))
+        fl_loader_severity(ld, el, "appendix-severity", &k->appendix_severity, err) ||
+        fl_loader_pattern_attr(ld, el, "skip-chapters", &k->skip, err))
         return -1;
     size_t n = 0;
     for (const xmlNode *c = fl_xml_first(el); c; c = fl_xml_next(c)) n++;
@@ -104,6 +108,9 @@ static int chapters(const fl_rule *rule, fl_scan *s, const fl_form_def *f)
     if (found < MIN_CHAPTERS) return -1;
     for (size_t i = 0; i < f->nchapters && i < 8; i++) {
         if (at[i] >= 0) continue;
+        int skip = k->skip ? fl_scan_test(s, k->skip, f->chapters[i].title) : 0;
+        if (skip < 0) return -1;
+        if (skip) continue; /* another rule reports this chapter missing */
         int where = -1;
         for (size_t j = i + 1; j < f->nchapters && j < 8 && where < 0; j++) where = at[j];
         for (size_t j = i; j-- > 0 && where < 0;) where = at[j];
