@@ -195,6 +195,12 @@ static void print_bases(const fl_rule *r)
     /* the rule's own dates: when a filing is checked at all, whatever it cites */
     if (fl_in_force_dated(&r->in_force))
         printf(fl_tr(FL_M_X_RULE_IN_FORCE), fl_in_force_text(&r->in_force, when, sizeof when));
+    if (r->nunless_forms) {
+        fl_buf forms = FL_BUF_INIT;
+        for (size_t k = 0; k < r->nunless_forms; k++) fl_buf_printf(&forms, "%s%s", k ? " " : "", r->unless_forms[k]);
+        printf(fl_tr(FL_M_X_UNLESS_FORM), forms.data);
+        fl_buf_free(&forms);
+    }
     fl_buf_free(&line);
 }
 

@@ -490,3 +490,53 @@ void fl_typed_classify(fl_typed *out, const char *text, size_t len)
         out->top = f >= 0 && form_titles[f].numbered_top;
     }
 }
+
+/* ---- the part titles of a form, for the form's own reading ---------------- */
+
+int fl_form_title_find(const char *s, size_t len, bool prefix)
+{
+    size_t st, en;
+    fl_typed_trim(s, len, &st, &en);
+    if (st >= en) return -1;
+    numinfo ni;
+    memset(&ni, 0, sizeof ni);
+    size_t from = st;
+    enum fl_typed_kind k = number_kind(s + st, en - st, &ni);
+    if (k == FL_TK_CN || k == FL_TK_DEC1 || k == FL_TK_CHAP) from = st + ni.title;
+    /* the first code points after the number, compacted as titles are */
+    char buf[3 * 24 + 1];
+    size_t o = 0;
+    cur c = {s + from, en - from, 0};
+    uint32_t cp;
+    while ((cp = next(&c)) != 0) {
+        if (cp == ' ' || cp == '\t' || cp == '*') continue;
+        char enc[4];
+        size_t m = fl_utf8_encode(cp, enc);
+        if (o + m >= sizeof buf) {
+            if (!prefix) return -1;
+            break;
+        }
+        memcpy(buf + o, enc, m);
+        o += m;
+    }
+    while (!prefix && o && buf[o - 1] == ':') o--; /* a title followed by its colon */
+    buf[o] = '\0';
+    int best = -1;
+    size_t best_len = 0;
+    for (size_t t = 0; t < sizeof form_titles / sizeof *form_titles; t++) {
+        size_t n = strlen(form_titles[t].title);
+        if (prefix ? n <= o && !memcmp(buf, form_titles[t].title, n) && n > best_len : n == o && !memcmp(buf, form_titles[t].title, n)) {
+            best = (int)t;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
+const char *fl_form_title_at(int k, unsigned *sets, bool *generic)
+{
+    if (k < 0 || (size_t)k >= sizeof form_titles / sizeof *form_titles) return NULL;
+    if (sets) *sets = form_titles[k].sets;
+    if (generic) *generic = form_titles[k].generic;
+    return form_titles[k].title;
+}

@@ -80,4 +80,14 @@ void fl_typed_trim(const char *s, size_t len, size_t *start, size_t *end);
 /* Does s read as prose rather than a title: sentence punctuation, or longer
  * than max_cp code points? */
 bool fl_typed_prose(const char *s, size_t len, size_t max_cp);
+
+/* The part title of a 报告表 form that line s is — its number (一、, 1、,
+ * 第一章), white space and asterisks left out — as an index into the table
+ * of form titles, -1 when none. prefix: the line may go on after the title
+ * (a PDF copy gluing the title to its first paragraph). The longest title
+ * that fits wins. */
+int fl_form_title_find(const char *s, size_t len, bool prefix);
+/* The title at index k of that table, its sets (enum fl_form_set) and
+ * whether it is also an ordinary title elsewhere (结论, 环境影响分析). */
+const char *fl_form_title_at(int k, unsigned *sets, bool *generic);
 #endif

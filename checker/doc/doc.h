@@ -188,6 +188,12 @@ typedef struct fl_doc {
      * 报告书, not a 公众参与说明 telling the whole public participation: one
      * channel's text, so the checks of all channels do not apply to it. */
     bool notice;
+    /* eia-form: the official layout it is written in (model/form.h:
+     * "2021-pollution", "2021-ecology", "pre-2021", "unknown") and why, a
+     * short English line naming the cover word or part titles; NULL for
+     * the other types. */
+    const char *form;
+    const char *form_reason;
     fl_filing_date filing_date;
     /* The pictures of a package and their hashes: doc/images.h (in the arena). */
     struct fl_images *images;

@@ -12,6 +12,8 @@ void fl_fields_quantities(fl_doc *doc); /* model/fieldqty.c */
 /* Sets doc->doc_type and doc->doc_type_reason. */
 void fl_doctype_detect(fl_doc *doc); /* model/doctype.c */
 void fl_filing_date_read(fl_doc *doc); /* model/filingdate.c */
+/* Sets doc->form and doc->form_reason for a 报告表 (after the type). */
+void fl_form_read(fl_doc *doc); /* model/form.c */
 /* Adds the field 土壤项目类型 (农用地安全利用, 风险管控, 修复, 风险管控与修复,
  * 调查评估, 其他) for a soil-project document, from its 项目类型 field, its
  * title or its technical route; none when they do not say. */

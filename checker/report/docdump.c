@@ -339,6 +339,10 @@ int fl_dump_json(const fl_doc *doc)
     fl_jw_key(&w, "filing_date");
     json_filing_date(&w, doc);
     json_extras(&w, doc);
+    if (doc->form) { /* a 报告表 only */
+        key_str(&w, "form", doc->form);
+        key_str(&w, "form_reason", doc->form_reason);
+    }
     key_str(&w, "path", doc->path);
     fl_jw_end(&w);
     fl_buf_addc(&w.buf, '\n');
@@ -562,6 +566,10 @@ void fl_dump_text(const fl_doc *doc)
     }
     fl_buf_printf(&out, fl_tr(FL_M_DUMP_DOC_TYPE), doc->doc_type ? doc->doc_type : fl_tr(FL_M_DUMP_NOT_RECOGNISED));
     if (doc->doc_type_reason) fl_buf_printf(&out, fl_tr(FL_M_DUMP_WHY), doc->doc_type_reason);
+    if (doc->form) { /* a 报告表 only */
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_FORM), doc->form);
+        if (doc->form_reason) fl_buf_printf(&out, fl_tr(FL_M_DUMP_WHY), doc->form_reason);
+    }
     text_filing_date(&out, doc);
     put_lines(&out);
     fl_buf_free(&out);

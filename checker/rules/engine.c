@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
+#include "model/form.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -624,6 +625,18 @@ static void judging_date(const fl_doc *doc, const fl_lint_opts *o, fl_judging *j
     }
 }
 
+/* unless-form: the rule stands down on a 报告表 written in one of its forms
+ * when that form had been replaced on the judging date; the rule reporting
+ * the obsolete form says what is wrong, once. */
+static bool stands_down(const fl_scan *s, const fl_rule *r)
+{
+    const char *form = s->doc->form;
+    if (!r->nunless_forms || !form || !s->doc_type || strcmp(s->doc_type, "eia-form")) return false;
+    for (size_t k = 0; k < r->nunless_forms; k++)
+        if (!strcmp(r->unless_forms[k], form)) return fl_form_replaced(form, &s->judged.date);
+    return false;
+}
+
 void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_result *out)
 {
     static const fl_lint_opts defaults;
@@ -648,6 +661,7 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
         if (s.opts->enabled && !s.opts->enabled[r->index]) continue;
         if (!s.opts->ignore_doc_type && !fl_rule_applies(r, s.doc_type)) continue;
         if (!fl_in_force_on(&r->in_force, &s.judged.date)) continue; /* not the law on that date */
+        if (stands_down(&s, r)) continue;
         size_t before = out->nfindings;
         s.rule = r;
         s.basis = fl_rule_basis(r, s.doc_type, &s.judged.date);

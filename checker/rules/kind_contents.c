@@ -16,11 +16,16 @@
  * `containing` requires the matched section to hold that text as well (in a
  * sentence that the item's `unless` does not deny);
  * `text` may look elsewhere with in/fields/unless (evidence.h). The rule runs
- * only when every <only-if> is found. An item with since/until is required
- * only on the dates it is in force. */
+ * only when every <only-if> is found, and, with <only-if-chapters min="5"
+ * match="…"/>, when at least that many chapters match (a chapter inside
+ * another that matches does not count again): an excerpt, one volume of a
+ * filing bound in several, or a file whose headings could not be read is
+ * not told that it lacks what the whole filing holds. An item with
+ * since/until is required only on the dates it is in force. */
 #include "rules/kind.h"
 #include "rules/evidence.h"
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct item {
@@ -36,6 +41,8 @@ typedef struct contents {
     bool skip_if_scope_missing;
     const char **whole; size_t nwhole;   /* doc types where the scope is the whole document */
     fl_evidence *only; size_t nonly;
+    const fl_pattern *chapters; /* <only-if-chapters match>, NULL none */
+    int min_chapters;
     item *items; size_t nitems;
 } contents;
 
@@ -82,6 +89,12 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
             fl_evidence *ev = &k->only[k->nonly++];
             if (fl_evidence_parse(ev, c, ld, "match", FL_EV_TITLE | FL_EV_FIELDS | FL_EV_TEXT, NULL, err)) return -1;
             if (!ev->match) return fl_loader_error(err, ld, c, "<only-if> needs match=\"pattern\"");
+        } else if (fl_xml_named(c, "only-if-chapters")) {
+            if (fl_loader_pattern_attr(ld, c, "match", &k->chapters, err)) return -1;
+            const char *min = fl_loader_attr(ld, c, "min");
+            k->min_chapters = min ? atoi(min) : 1;
+            if (!k->chapters || k->min_chapters < 1)
+                return fl_loader_error(err, ld, c, "<only-if-chapters> needs match=\"pattern\" and min=\"N\" (N >= 1)");
         } else {
             return fl_loader_error(err, ld, c, "unexpected <%s> in <contents> (item, only-if)", (const char *)c->name);
         }
@@ -189,11 +202,30 @@ static bool whole_document(const contents *k, fl_scan *s)
     return false;
 }
 
+/* Chapters whose heading matches p, a match inside a matching chapter not
+ * counted again; -1 when a limit was hit. */
+static int chapters_matching(fl_scan *s, const fl_pattern *p)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    bool *covered = fl_arena_alloc(fl_scan_arena(s), doc->nsections + 1);
+    int n = 0;
+    for (size_t i = 0; i < doc->nsections; i++) {
+        int parent = doc->sections[i].parent;
+        bool above = parent >= 0 && covered[parent];
+        int rc = fl_scan_heading(s, p, doc->sections[i].block);
+        if (rc < 0) return -1;
+        covered[i] = above || rc == 1;
+        n += rc == 1 && !above;
+    }
+    return n;
+}
+
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const contents *k = rule->data;
     for (size_t i = 0; i < k->nonly; i++)
         if (fl_evidence_find(s, &k->only[i], NULL) != 1) return;
+    if (k->chapters && chapters_matching(s, k->chapters) < k->min_chapters) return;
     fl_scope_spec spec = k->scope;
     if (whole_document(k, s)) spec.heading = NULL;
     const fl_scope *sc = fl_scan_scope(s, &spec);
@@ -229,6 +261,7 @@ static void describe(const fl_rule *rule, FILE *out)
         fprintf(out, "找不到该章节时：%s\n", k->skip_if_scope_missing ? "不报告" : "每项都报告，位置为第 1 行");
     for (size_t i = 0; i < k->nwhole; i++) fprintf(out, "%s：范围为全文\n", k->whole[i]);
     for (size_t i = 0; i < k->nonly; i++) fl_evidence_describe(&k->only[i], "仅当", out);
+    if (k->chapters) fprintf(out, "仅当标题匹配 /%s/ 的章节不少于 %d 个\n", k->chapters->source, k->min_chapters);
     for (size_t i = 0; i < k->nitems; i++) {
         const item *it = &k->items[i];
         fprintf(out, "须有：%s", it->name);

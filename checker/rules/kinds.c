@@ -15,6 +15,7 @@ extern const fl_kind fl_kind_deviation;
 extern const fl_kind fl_kind_grade, fl_kind_zone;
 extern const fl_kind fl_kind_sheet;
 extern const fl_kind fl_kind_targets, fl_kind_dataage, fl_kind_sigimage;
+extern const fl_kind fl_kind_form, fl_kind_special;
 
 static const fl_kind *const kinds[] = {
     &fl_kind_section,
@@ -43,6 +44,8 @@ static const fl_kind *const kinds[] = {
     &fl_kind_targets,
     &fl_kind_dataage,
     &fl_kind_sigimage,
+    &fl_kind_form,
+    &fl_kind_special,
 };
 
 const fl_kind *fl_kind_find(const char *name)

@@ -134,6 +134,10 @@ typedef struct fl_rule {
      * finding, the check command decides. NULL: findings stand alone. */
     const char *unless_sibling;
     const char **doc_types; size_t ndoc_types; /* none: the ruleset's applies-to */
+    /* Forms of a 报告表 (model/form.h names) the rule stands down on once
+     * the form had been replaced on the judging date: the rule that reports
+     * the obsolete form (EIA107) speaks instead of scattered omissions. */
+    const char **unless_forms; size_t nunless_forms;
     fl_sev_override *sev_overrides; size_t nsev_overrides;
     fl_cond *conds; size_t nconds;
     const struct fl_kind *kind;

@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/norm.h"
+#include "model/form.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,6 +257,11 @@ static int parse_rule_attrs(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_err
     if (fl_loader_in_force(ld, el, &r->in_force, err)) return -1;
     r->unless_sibling = fl_loader_attr(ld, el, "unless-sibling");
     if (r->unless_sibling && check_doc_types(ld, el, &r->unless_sibling, 1, err)) return -1;
+    r->nunless_forms = fl_loader_list(ld, fl_loader_attr(ld, el, "unless-form"), false, &r->unless_forms);
+    for (size_t k = 0; k < r->nunless_forms; k++)
+        if (!fl_form_def_of(r->unless_forms[k]))
+            return fl_loader_error(err, ld, el, "unless-form: unknown form '%s' (pre-2021, 2021-pollution, 2021-ecology)",
+                                   r->unless_forms[k]);
     const char *types = fl_loader_attr(ld, el, "doc-type");
     r->ndoc_types = fl_loader_list(ld, types, false, &r->doc_types);
     return check_doc_types(ld, el, r->doc_types, r->ndoc_types, err);

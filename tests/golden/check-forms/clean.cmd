@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia.xml --select EIA106,EIA107,EIA109 fixtures/forms/form21-pollution-clean.md fixtures/forms/form21-ecology-clean.md fixtures/forms/form21-pdf-copy.txt fixtures/forms/book-statutory.md fixtures/forms/book-volume.md

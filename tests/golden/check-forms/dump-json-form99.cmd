@@ -1,0 +1,1 @@
+dump --format json fixtures/forms/form99-2022.md

@@ -1,0 +1,1 @@
+dump fixtures/forms/form21-pdf-copy.txt

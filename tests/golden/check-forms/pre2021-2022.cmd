@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia.xml fixtures/forms/form99-2022.md
