@@ -14,16 +14,17 @@
  * - A 2021 layout: each of its chapters missing (chapter-message), at the
  *   heading of the next chapter found; the table the 污染影响类 form appends
  *   (建设项目污染物排放量汇总表) missing (appendix-message, at
- *   appendix-severity); not the chapters `skip-chapters` matches, which
- *   another rule reports missing. Only when two chapters at least were found: a
- *   filing whose chapters could not be read is not told it has none.
+ *   appendix-severity; only when every chapter was read); not the chapters
+ *   `skip-chapters` matches, which another rule reports missing. Only when
+ *   all chapters but two at most were found: a filing whose chapters could
+ *   not be read is not told it lacks them.
  * - The rows of its 一、建设项目基本情况 table: a row neither read as a
  *   field (`labels`, field names) nor whose label is anywhere in the text
  *   (field-message, at the chapter's heading) — a label the field reader
  *   missed is not a missing row; with ticked="one", a row with several
  *   options ticked (tick-message), or none: an error in a Word file, a
  *   warning in a copy (text, Markdown), where a tick drawn as a picture is
- *   lost. Only when the chapter and three rows at least were read.
+ *   lost. Only when the chapter and half the rows (three at least) were read.
  * An unknown form, or a document of another type, gets nothing.
  * Linear: the sections once per chapter, the blocks once per row label. */
 #include "rules/kind.h"
@@ -33,8 +34,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MIN_CHAPTERS 2 /* found before the others are said to be missing */
-#define MIN_ROWS 3     /* rows read before the others are said to be missing */
+/* How much of the layout must have been read before what is not read is
+ * said to be missing. Real filings are complete; a 2021 form with half its
+ * chapters unread is an excerpt, a chapter bound as a scanned page, or a
+ * layout the section reader missed, far more often than a form that lacks
+ * them — and a false "missing chapter" error is what gets a linter switched
+ * off. So: all chapters but two, and half the rows of 表一. */
+#define MISSING_CHAPTERS_MAX 2
+#define MIN_ROWS_SHARE 2 /* one row in MIN_ROWS_SHARE read, at least */
 
 typedef struct row {
     const char *name;
@@ -105,7 +112,7 @@ static int chapters(const fl_rule *rule, fl_scan *s, const fl_form_def *f)
     int at[8], found = 0;
     for (size_t i = 0; i < f->nchapters && i < 8; i++)
         if ((at[i] = fl_form_chapter_block(doc, &f->chapters[i])) >= 0) found++;
-    if (found < MIN_CHAPTERS) return -1;
+    if ((size_t)found + MISSING_CHAPTERS_MAX < f->nchapters || found < 2) return -1;
     for (size_t i = 0; i < f->nchapters && i < 8; i++) {
         if (at[i] >= 0) continue;
         int skip = k->skip ? fl_scan_test(s, k->skip, f->chapters[i].title) : 0;
@@ -116,7 +123,9 @@ static int chapters(const fl_rule *rule, fl_scan *s, const fl_form_def *f)
         for (size_t j = i; j-- > 0 && where < 0;) where = at[j];
         emit(s, where, -1, k->chapter_msg, k->chapter_msg_en, f->label, f->chapters[i].title, NULL);
     }
-    if (f->appendix && fl_form_appendix_block(doc, f) < 0)
+    /* the appended table only of a form read whole: it is often bound
+     * after the 附图 and 附件, which excerpts leave out */
+    if (f->appendix && (size_t)found == f->nchapters && fl_form_appendix_block(doc, f) < 0)
         emit(s, -1, k->appendix_severity, k->appendix_msg, k->appendix_msg_en, f->label, f->appendix, NULL);
     return at[0];
 }
@@ -154,7 +163,7 @@ static void rows(const fl_rule *rule, fl_scan *s, const fl_form_def *f, int basi
     const fl_doc *doc = fl_scan_doc(s);
     size_t read = 0;
     for (size_t i = 0; i < k->nrows; i++) read += row_field(doc, &k->rows[i]) != NULL;
-    if (basic < 0 || read < MIN_ROWS) return;
+    if (basic < 0 || read < 3 || read * MIN_ROWS_SHARE < k->nrows) return;
     bool word = fl_reader_of(doc)->word;
     for (size_t i = 0; i < k->nrows; i++) {
         const row *r = &k->rows[i];
