@@ -10,6 +10,7 @@
 #include "core/xmlsafe.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include "core/memfind.h"
 #include <string.h>
 
 static const char *key_dup(fl_arena *a, const char *s, size_t *len)
@@ -199,12 +200,10 @@ void fl_mulu_free(fl_mulu *t)
     free(t);
 }
 
-/* needle in haystack[0..hl), NULL if absent (memmem is not ISO C) */
+/* needle in haystack[0..hl), NULL if absent */
 static char *find(char *h, size_t hl, const char *needle, size_t nl)
 {
-    for (size_t i = 0; nl && i + nl <= hl; i++)
-        if (h[i] == needle[0] && !memcmp(h + i, needle, nl)) return h + i;
-    return NULL;
+    return nl ? (char *)fl_memfind(h, hl, needle, nl) : NULL;
 }
 
 size_t fl_mulu_lookup(const fl_mulu *t, const char *value, const fl_mulu_item **out, size_t max)

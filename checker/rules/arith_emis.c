@@ -36,6 +36,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "core/memfind.h"
 #include <string.h>
 
 #define REL_TOLERANCE 0.01
@@ -531,13 +532,7 @@ static void sentence_hours(const fl_norm *n, size_t ss, size_t se, int b, fig *o
 
 static bool has_both(const char *t, size_t ss, size_t se, const char *a, const char *b)
 {
-    bool x = false, y = false;
-    size_t la = strlen(a), lb = strlen(b);
-    for (size_t i = ss; i < se && !(x && y); i++) {
-        if (!x && i + la <= se && !memcmp(t + i, a, la)) x = true;
-        if (!y && i + lb <= se && !memcmp(t + i, b, lb)) y = true;
-    }
-    return x && y;
+    return se > ss && fl_memfind(t + ss, se - ss, a, strlen(a)) && fl_memfind(t + ss, se - ss, b, strlen(b));
 }
 
 static void run_sentence(fl_scan *s, const fl_emis_k *k, totals *tot, int b, size_t ss, size_t se)

@@ -4,6 +4,7 @@
 #include "rules/clause.h"
 #include "rules/grid.h"
 #include "core/norm.h"
+#include "core/memfind.h"
 #include <string.h>
 
 /* A sentence longer than this is no one statement (a paragraph copied out
@@ -357,15 +358,7 @@ bool fl_grade_checkbox_text(const char *t, size_t a, size_t e)
 
 bool fl_text_has(const char *t, size_t a, size_t e, const char *w)
 {
-    size_t n = strlen(w);
-    if (!n) return true;
-    for (const char *p = t + a, *end = t + e; (size_t)(end - p) >= n;) {
-        const char *q = memchr(p, w[0], (size_t)(end - p) - n + 1);
-        if (!q) return false;
-        if (!memcmp(q, w, n)) return true;
-        p = q + 1;
-    }
-    return false;
+    return e >= a && fl_memfind(t + a, e - a, w, strlen(w)) != NULL;
 }
 
 bool fl_grade_conditional(const char *t, size_t a, size_t e)
