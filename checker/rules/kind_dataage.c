@@ -36,6 +36,7 @@
 #include "core/daterange.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include "core/memfind.h"
 #include <string.h>
 
 #define MAX_SUPPLEMENT 8
@@ -226,6 +227,17 @@ static size_t years_at(fl_drange *r, const char *t, size_t len, size_t i)
 }
 
 /* The data date of one sentence that is stale, if any: its bytes [*ds, *de). */
+/* Could the sentence hold a date or a number of days at all: a digit, or a
+ * Chinese-numeral year or count (年, 天, 日)? Most sentences of a 现状
+ * chapter have neither; they cost the date readers a pass each. */
+static bool has_date_mark(const char *t, size_t ss, size_t se)
+{
+    for (size_t i = ss; i < se; i++)
+        if (t[i] >= '0' && t[i] <= '9') return true;
+    return fl_memfind(t + ss, se - ss, "年", strlen("年")) || fl_memfind(t + ss, se - ss, "天", strlen("天")) ||
+           fl_memfind(t + ss, se - ss, "日", strlen("日"));
+}
+
 static bool sentence_stale(fl_scan *s, const dataage_k *k, int b, size_t ss, size_t se, const fl_date *filing,
                            size_t *ds, size_t *de)
 {
@@ -242,6 +254,7 @@ static bool sentence_stale(fl_scan *s, const dataage_k *k, int b, size_t ss, siz
             have_carry = true;
         } else if (!(e = years_at(&r, t, se, i))) {
             i++;
+            while (i < se && ((unsigned char)t[i] & 0xC0) == 0x80) i++; /* a date starts a character */
             continue;
         }
         size_t cs, ce;
@@ -388,6 +401,10 @@ static void run(const fl_rule *rule, fl_scan *s)
             fl_scan_sentence(s, b, pos, &ss, &se);
             if (se <= pos) se = pos + 1 < n->len ? pos + 1 : n->len;
             if (se - ss > MAX_SENTENCE) {
+                pos = se;
+                continue;
+            }
+            if (!has_date_mark(n->text, ss, se)) { /* neither data age nor a duration */
                 pos = se;
                 continue;
             }

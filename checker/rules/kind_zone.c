@@ -192,6 +192,9 @@ static bool limits_class(const char *t, size_t ss, size_t se, fl_class_tok *c)
 
 static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int block, tally *tl)
 {
+    /* every class token ends in 类 or 级 (fl_class_at), and limits without
+     * a class count only after 执行: most sentences of a chapter have none */
+    if (!fl_text_has(t, ss, se, "类") && !fl_text_has(t, ss, se, "级") && !fl_text_has(t, ss, se, "执行")) return;
     if (has_any(t, ss, se, not_zone)) return;
     bool sided = has_any(t, ss, se, sides);
     fl_medium cur = FL_MED_NONE;
