@@ -463,6 +463,20 @@ static void table_grades(fl_scan *s, const fl_grid *g, fl_medium m, fl_stated *o
 
 void fl_grade_sentences(fl_scan *s, const fl_scope *sc, fl_grade_sentence_fn fn, void *ctx)
 {
+    fl_grade_sentences_with(s, sc, NULL, fn, ctx);
+}
+
+/* Does t[ss, se) hold one of the words of need (NULL-terminated)? */
+static bool needed(const char *t, size_t ss, size_t se, const char *const *need)
+{
+    if (!need) return true;
+    for (; *need; need++)
+        if (fl_text_has(t, ss, se, *need)) return true;
+    return false;
+}
+
+void fl_grade_sentences_with(fl_scan *s, const fl_scope *sc, const char *const *need, fl_grade_sentence_fn fn, void *ctx)
+{
     const fl_doc *doc = fl_scan_doc(s);
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];
@@ -471,7 +485,8 @@ void fl_grade_sentences(fl_scan *s, const fl_scope *sc, fl_grade_sentence_fn fn,
         const fl_norm *n = fl_scan_norm(s, b);
         for (size_t pos = 0, ss, se; pos < n->len; pos = se > pos ? se : pos + 1) {
             fl_scan_sentence(s, b, pos, &ss, &se);
-            if (se - ss > MAX_SENTENCE || fl_grade_checkbox_text(n->text, ss, se) || fl_grade_conditional(n->text, ss, se))
+            if (se - ss > MAX_SENTENCE || !needed(n->text, ss, se, need) || fl_grade_checkbox_text(n->text, ss, se) ||
+                fl_grade_conditional(n->text, ss, se))
                 continue;
             fn(s, n->text, ss, se, b, ctx);
         }
@@ -492,7 +507,8 @@ void fl_grade_stated(fl_scan *s, const fl_scope *sc, fl_medium m, fl_stated *out
     const fl_doc *doc = fl_scan_doc(s);
     memset(out, 0, sizeof *out);
     stated_ctx c = {m, out};
-    fl_grade_sentences(s, sc, stated_sentence, &c);
+    static const char *const need[] = {"等级", NULL};
+    fl_grade_sentences_with(s, sc, need, stated_sentence, &c);
     int last_table = 0;
     for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
         int b = sc->blocks[i];

@@ -114,6 +114,11 @@ size_t fl_text_next(const char *t, size_t len, size_t i);
  * the sentence [ss, se). */
 typedef void (*fl_grade_sentence_fn)(fl_scan *s, const char *t, size_t ss, size_t se, int block, void *ctx);
 void fl_grade_sentences(fl_scan *s, const fl_scope *sc, fl_grade_sentence_fn fn, void *ctx);
+/* The same, for the sentences holding one of the words of need (a
+ * NULL-terminated list, NULL all): what a reader cannot do without, so
+ * that the sentences of a long chapter without it cost one search each. */
+void fl_grade_sentences_with(fl_scan *s, const fl_scope *sc, const char *const *need, fl_grade_sentence_fn fn,
+                             void *ctx);
 
 /* A value read from a scope: the first place it was stated, whether two
  * different values were stated. */

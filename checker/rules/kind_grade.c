@@ -262,7 +262,10 @@ static int air_grade(fl_scan *s, const fl_scope *sc, const char **figure)
 {
     pmax_read r;
     memset(&r, 0, sizeof r);
-    fl_grade_sentences(s, sc, pmax_sentence, &r);
+    {
+        static const char *const need[] = {"%", NULL}; /* what pmax_sentence cannot read without */
+        fl_grade_sentences_with(s, sc, need, pmax_sentence, &r);
+    }
     each_table(s, sc, pmax_table, &r);
     if (fl_scan_failed(s) || r.p_ambiguous) return 0;
     const fl_quantity *q;
@@ -329,7 +332,10 @@ static int noise_grade(fl_scan *s, const fl_scope *sc, const char **figure)
 {
     zone_read z;
     memset(&z, 0, sizeof z);
-    fl_grade_sentences(s, sc, zone_sentence, &z);
+    {
+        static const char *const need[] = {"类", NULL}; /* what zone_sentence cannot read without */
+        fl_grade_sentences_with(s, sc, need, zone_sentence, &z);
+    }
     if (fl_scan_failed(s) || !z.found || z.ambiguous) return 0;
     char buf[32];
     *figure = fl_arena_printf(fl_scan_arena(s), "%s声环境功能区", fl_class_text(buf, sizeof buf, FL_MED_NOISE, &z.c));
@@ -411,7 +417,10 @@ static int risk_grade(fl_scan *s, const fl_scope *sc, const char **figure)
 {
     potential_read p;
     memset(&p, 0, sizeof p);
-    fl_grade_sentences(s, sc, potential_sentence, &p);
+    {
+        static const char *const need[] = {"潜势", NULL}; /* what potential_sentence cannot read without */
+        fl_grade_sentences_with(s, sc, need, potential_sentence, &p);
+    }
     if (fl_scan_failed(s) || !p.found) return 0;
     static const char *const ro[] = {"", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"};
     *figure = fl_arena_printf(fl_scan_arena(s), "环境风险潜势 %s%s", ro[p.max], p.plus ? "+" : "");

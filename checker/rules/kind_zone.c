@@ -301,7 +301,8 @@ static void run(const fl_rule *rule, fl_scan *s)
     tally *tl = fl_arena_alloc(fl_scan_arena(s), k->n * sizeof *tl);
     memset(tl, 0, k->n * sizeof *tl);
     walk w = {k, tl, -2, -2};
-    fl_grade_sentences(s, sc, walk_sentence, &w);
+    static const char *const need[] = {"类", "级", "执行", NULL}; /* see sentence() */
+    fl_grade_sentences_with(s, sc, need, walk_sentence, &w);
     if (!fl_scan_failed(s)) judge(s, k, tl);
 }
 
