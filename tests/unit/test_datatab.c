@@ -15,6 +15,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tabdir.h"
+
 #include "data/tables.h"
 #include "core/xmlsafe.h"
 
@@ -373,72 +375,17 @@ static void test_holidays_table(void **state)
 
 /* ---- broken tables -------------------------------------------------------- */
 
-static char tmpdir[256];
-
 static int tmp_setup(void **state)
 {
     (void)state;
-    const char *base = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/fl-datatab-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
-    char p[512];
-    snprintf(p, sizeof p, "%s/data", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/schema", tmpdir);
-    mkdir(p, 0700);
-    /* the real schema, next to the broken tables */
-    FILE *in = fopen(FL_SOURCE_RULESETS "/schema/data.rng", "rb");
-    snprintf(p, sizeof p, "%s/schema/data.rng", tmpdir);
-    FILE *out = fopen(p, "wb");
-    if (!in || !out) return -1;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, out);
-    fclose(in);
-    fclose(out);
-    return 0;
+    static const char *const schemas[] = {"data.rng", NULL};
+    return tabdir_setup("datatab", schemas);
 }
 
-static int tmp_teardown(void **state)
-{
-    (void)state;
-    char p[512];
-    static const char *files[] = {"data/t.xml", "schema/data.rng"};
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(p, sizeof p, "%s/%s", tmpdir, files[i]);
-        unlink(p);
-    }
-    snprintf(p, sizeof p, "%s/data", tmpdir);
-    rmdir(p);
-    snprintf(p, sizeof p, "%s/schema", tmpdir);
-    rmdir(p);
-    rmdir(tmpdir);
-    return 0;
-}
-
-static const char *write_table(const char *xml)
-{
-    static char p[512];
-    snprintf(p, sizeof p, "%s/data/t.xml", tmpdir);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fputs(xml, f);
-    fclose(f);
-    return p;
-}
+static const char *write_table(const char *xml) { return tabdir_write("t.xml", xml); }
 
 #define STD_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<standards>\n"
 #define STD_ROW(code, extra) "<standard code=\"" code "\" title=\"t\" " extra " conf=\"V\" source=\"s\"/>\n"
-
-static void expect_error(int rc, const fl_error *err, const char *path, int line, const char *needle)
-{
-    assert_int_equal(rc, -1);
-    assert_int_equal(err->code, FL_E_RULESET);
-    assert_string_equal(err->file, path);
-    if (line >= 0) assert_int_equal(err->line, line);
-    if (!strstr(err->message, needle)) fprintf(stderr, "message: %s\n", err->message);
-    assert_non_null(strstr(err->message, needle));
-}
 
 static void test_broken_standards(void **state)
 {
@@ -455,42 +402,42 @@ static void test_broken_standards(void **state)
 
     p = write_table(STD_HEAD STD_ROW("GB 1-2000", "status=\"current\"") "<standard code=\"GB 2\"/>\n</standards>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, 4, "schema");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, 4, "schema");
     assert_null(t);
 
     p = write_table(STD_HEAD STD_ROW("GB 1-2000", "status=\"current\"")
                     STD_ROW("GB/T 1-2000", "status=\"current\"") "</standards>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, 4, "same standard");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, 4, "same standard");
 
     p = write_table(STD_HEAD STD_ROW("GB 1-2000", "status=\"superseded\" replaced-by=\"GB 1-2010\" replaced-from=\"2010-01-01\"")
                     "</standards>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, 3, "does not list");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, 3, "does not list");
 
     p = write_table(STD_HEAD STD_ROW("GB 1-2000", "status=\"superseded\" replaced-from=\"2010-02-30\"") "</standards>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, 3, "2010-02-30");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, 3, "2010-02-30");
 
     p = write_table(STD_HEAD "<standard code=\"GB 1-2000\"\n</standards>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, -1, "malformed XML");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, -1, "malformed XML");
     assert_true(err.line > 0);
 
     p = write_table("<?xml version=\"1.0\"?>\n<!DOCTYPE standards [<!ENTITY x \"y\">]>\n<standards/>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, -1, "DTD");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, -1, "DTD");
 
     p = write_table("<?xml version=\"1.0\"?>\n<holidays/>\n");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, 2, "expected a <standards>");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, 2, "expected a <standards>");
 
     p = write_table("");
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, p, &err), &err, p, 0, "empty");
+    tabdir_expect_error(fl_standards_load(&t, p, &err), &err, p, 0, "empty");
 
     fl_error_clear(&err);
-    expect_error(fl_standards_load(&t, "/nonexistent/standards.xml", &err), &err,
+    tabdir_expect_error(fl_standards_load(&t, "/nonexistent/standards.xml", &err), &err,
                  "/nonexistent/standards.xml", 0, "cannot read");
 }
 
@@ -507,51 +454,51 @@ static void test_broken_places_holidays(void **state)
                     "    <county code=\"330505\" name=\"虎丘区\"/>\n"
                     "  </prefecture>\n</province>\n</places>\n");
     fl_error_clear(&err);
-    expect_error(fl_places_load(&pl, p, &err), &err, p, 5, "does not lie under");
+    tabdir_expect_error(fl_places_load(&pl, p, &err), &err, p, 5, "does not lie under");
 
     p = write_table("<?xml version=\"1.0\"?>\n<places dataset=\"d\" as-of=\"2020-12-31\">\n"
                     "<province code=\"320000\" name=\"江苏省\"/>\n"
                     "<former code=\"371200\" name=\"莱芜市\" level=\"prefecture\" now=\"370100\" since=\"2019\" conf=\"M\" note=\"n\"/>\n"
                     "</places>\n");
     fl_error_clear(&err);
-    expect_error(fl_places_load(&pl, p, &err), &err, p, 4, "not a current code");
+    tabdir_expect_error(fl_places_load(&pl, p, &err), &err, p, 4, "not a current code");
 
     p = write_table("<?xml version=\"1.0\"?>\n<places dataset=\"d\" as-of=\"2020-12-31\">\n"
                     "<province code=\"32000A\" name=\"江苏省\"/>\n</places>\n");
     fl_error_clear(&err);
-    expect_error(fl_places_load(&pl, p, &err), &err, p, 3, "six-digit");
+    tabdir_expect_error(fl_places_load(&pl, p, &err), &err, p, 3, "six-digit");
 
     p = write_table("<?xml version=\"1.0\"?>\n<places dataset=\"d\" as-of=\"2020-12-31\">\n"
                     "<province code=\"3200000\" name=\"江苏省\"/>\n</places>\n");
     fl_error_clear(&err);
-    expect_error(fl_places_load(&pl, p, &err), &err, p, 3, "schema");
+    tabdir_expect_error(fl_places_load(&pl, p, &err), &err, p, 3, "schema");
 
     p = write_table("<?xml version=\"1.0\"?>\n<places dataset=\"d\" as-of=\"2020-12-31\">\n"
                     "<province code=\"320000\" name=\"江苏省\"/>\n<province code=\"320000\" name=\"又一个\"/>\n"
                     "</places>\n");
     fl_error_clear(&err);
-    expect_error(fl_places_load(&pl, p, &err), &err, p, -1, "used by both");
+    tabdir_expect_error(fl_places_load(&pl, p, &err), &err, p, -1, "used by both");
 
 #define YEAR "<year y=\"2030\" conf=\"M\" notice=\"n\" issued=\"2029-11-01\" source=\"s\">\n"
     p = write_table("<?xml version=\"1.0\"?>\n<holidays>\n" YEAR
                     "<off name=\"春节\" from=\"2030-02-02\" to=\"2030-02-08\"/>\n"
                     "<work date=\"2030-02-03\" for=\"春节\"/>\n</year>\n</holidays>\n");
     fl_error_clear(&err);
-    expect_error(fl_holidays_load(&h, p, &err), &err, p, 5, "both a working day");
+    tabdir_expect_error(fl_holidays_load(&h, p, &err), &err, p, 5, "both a working day");
 
     p = write_table("<?xml version=\"1.0\"?>\n<holidays>\n" YEAR
                     "<off name=\"春节\" from=\"2030-02-08\" to=\"2030-02-02\"/>\n</year>\n</holidays>\n");
     fl_error_clear(&err);
-    expect_error(fl_holidays_load(&h, p, &err), &err, p, 4, "ends before");
+    tabdir_expect_error(fl_holidays_load(&h, p, &err), &err, p, 4, "ends before");
 
     p = write_table("<?xml version=\"1.0\"?>\n<holidays>\n" YEAR "</year>\n" YEAR "</year>\n</holidays>\n");
     fl_error_clear(&err);
-    expect_error(fl_holidays_load(&h, p, &err), &err, p, 5, "appears twice");
+    tabdir_expect_error(fl_holidays_load(&h, p, &err), &err, p, 5, "appears twice");
 
     p = write_table("<?xml version=\"1.0\"?>\n<holidays>\n" YEAR
                     "<off name=\"国庆节\" from=\"2031-10-01\" to=\"2031-10-07\"/>\n</year>\n</holidays>\n");
     fl_error_clear(&err);
-    expect_error(fl_holidays_load(&h, p, &err), &err, p, 4, "outside 2030");
+    tabdir_expect_error(fl_holidays_load(&h, p, &err), &err, p, 4, "outside 2030");
 
     p = write_table("<?xml version=\"1.0\"?>\n<holidays>\n" YEAR
                     "<off name=\"元旦\" from=\"2029-12-30\" to=\"2030-01-01\"/>\n"
@@ -584,6 +531,6 @@ int main(void)
     };
     int failed = cmocka_run_group_tests_name("standards", std_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("places", place_tests, places_setup, places_teardown);
-    failed += cmocka_run_group_tests_name("broken", broken_tests, tmp_setup, tmp_teardown);
+    failed += cmocka_run_group_tests_name("broken", broken_tests, tmp_setup, tabdir_teardown);
     return failed;
 }

@@ -15,6 +15,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tabdir.h"
+
 #include "core/date.h"
 #include "core/error.h"
 #include "data/instruments.h"
@@ -238,54 +240,14 @@ static void test_match_windows(void **state)
 
 /* ---- broken tables -------------------------------------------------------- */
 
-static char tmpdir[256];
-
 static int tmp_setup(void **state)
 {
     (void)state;
-    const char *base = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/fl-instr-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
-    char p[512];
-    snprintf(p, sizeof p, "%s/data", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/schema", tmpdir);
-    mkdir(p, 0700);
-    FILE *in = fopen(FL_SOURCE_RULESETS "/schema/instruments.rng", "rb");
-    snprintf(p, sizeof p, "%s/schema/instruments.rng", tmpdir);
-    FILE *out = fopen(p, "wb");
-    if (!in || !out) return -1;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, out);
-    fclose(in);
-    fclose(out);
-    return 0;
+    static const char *const schemas[] = {"instruments.rng", NULL};
+    return tabdir_setup("instr", schemas);
 }
 
-static int tmp_teardown(void **state)
-{
-    (void)state;
-    char p[512];
-    static const char *files[] = {"data/t.xml", "schema/instruments.rng", "data", "schema", ""};
-    for (size_t i = 0; i < 5; i++) {
-        snprintf(p, sizeof p, "%s/%s", tmpdir, files[i]);
-        if (i < 2) unlink(p);
-        else rmdir(p);
-    }
-    return 0;
-}
-
-static const char *write_table(const char *xml)
-{
-    static char p[512];
-    snprintf(p, sizeof p, "%s/data/t.xml", tmpdir);
-    FILE *f = fopen(p, "wb");
-    assert_non_null(f);
-    fputs(xml, f);
-    fclose(f);
-    return p;
-}
+static const char *write_table(const char *xml) { return tabdir_write("t.xml", xml); }
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<instruments>\n"
 #define ROW(id, extra, cite) \
@@ -298,13 +260,8 @@ static void expect_error(const char *xml, int line, const char *needle)
     fl_error err;
     fl_error_clear(&err);
     const char *p = write_table(xml);
-    assert_int_equal(fl_instruments_load(&t, p, &err), -1);
+    tabdir_expect_error(fl_instruments_load(&t, p, &err), &err, p, line, needle);
     assert_null(t);
-    assert_int_equal(err.code, FL_E_RULESET);
-    assert_string_equal(err.file, p);
-    if (line >= 0) assert_int_equal(err.line, line);
-    if (!strstr(err.message, needle)) fprintf(stderr, "message: %s\n", err.message);
-    assert_non_null(strstr(err.message, needle));
 }
 
 static void test_broken_tables(void **state)
@@ -351,5 +308,5 @@ int main(void)
         cmocka_unit_test(test_broken_tables),
     };
     int rc = cmocka_run_group_tests_name("instruments table", tests, NULL, NULL);
-    return rc | cmocka_run_group_tests_name("broken instruments tables", broken, tmp_setup, tmp_teardown);
+    return rc | cmocka_run_group_tests_name("broken instruments tables", broken, tmp_setup, tabdir_teardown);
 }
