@@ -42,4 +42,17 @@ static void kind_run(fixture *f, const char *id, const char *doc_type, const cha
     assert_int_equal(res->nerrors, 0);
     fl_doc_free(doc);
 }
+
+/* A heading line, then one paragraph of n copies of unit and no sentence
+ * end: the shape that would make a sentence reader quadratic. Free it. */
+static inline char *kind_long_paragraph(const char *heading, const char *unit, size_t n)
+{
+    size_t hl = strlen(heading), ul = strlen(unit);
+    char *md = malloc(hl + n * ul + 2);
+    assert_non_null(md);
+    memcpy(md, heading, hl);
+    for (size_t i = 0; i < n; i++) memcpy(md + hl + i * ul, unit, ul);
+    strcpy(md + hl + n * ul, "\n");
+    return md;
+}
 #endif

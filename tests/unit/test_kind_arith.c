@@ -173,12 +173,7 @@ static void test_long(void **state)
 {
     fixture *f = *state;
     const char *unit = "总投资5000万元，环保投资75万元，占比15%，";
-    size_t n = 20000, ul = strlen(unit);
-    char *md = malloc(n * ul + 64);
-    strcpy(md, "## 3.6 投资估算\n");
-    size_t len = strlen(md);
-    for (size_t i = 0; i < n; i++, len += ul) memcpy(md + len, unit, ul);
-    strcpy(md + len, "\n");
+    char *md = kind_long_paragraph("## 3.6 投资估算\n", unit, 20000);
     check(f, md, "", 0);
     free(md);
 }

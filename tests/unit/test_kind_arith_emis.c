@@ -190,12 +190,7 @@ static void test_long(void **state)
 {
     fixture *f = *state;
     const char *unit = "颗粒物产生量为2.4t/a，除尘效率99%，排放量为0.24t/a，";
-    size_t n = 20000, ul = strlen(unit);
-    char *md = malloc(n * ul + 64);
-    strcpy(md, "## 源强\n");
-    size_t len = strlen(md);
-    for (size_t i = 0; i < n; i++, len += ul) memcpy(md + len, unit, ul);
-    strcpy(md + len, "\n");
+    char *md = kind_long_paragraph("## 源强\n", unit, 20000);
     check(f, md, "", 0);
     free(md);
 }

@@ -276,12 +276,7 @@ static void test_long(void **state)
 {
     fixture *f = *state;
     const char *unit = "项目位于2类声环境功能区，执行GB12348-2008 3类标准，Pmax为12.6%，大气评价等级为二级，环境风险潜势为Ⅳ，";
-    size_t n = 20000, ul = strlen(unit);
-    char *md = malloc(n * ul + 64);
-    strcpy(md, "## 2.6 评价工作等级\n");
-    size_t len = strlen(md);
-    for (size_t i = 0; i < n; i++, len += ul) memcpy(md + len, unit, ul);
-    strcpy(md + len, "\n");
+    char *md = kind_long_paragraph("## 2.6 评价工作等级\n", unit, 20000);
     check(f, "G001", md, NULL, "", 0);
     check(f, "Z001", md, NULL, "", 0);
     free(md);
