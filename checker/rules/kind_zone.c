@@ -192,9 +192,7 @@ static bool limits_class(const char *t, size_t ss, size_t se, fl_class_tok *c)
 
 static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int block, tally *tl)
 {
-    /* every class token ends in 类 or 级 (fl_class_at), and limits without
-     * a class count only after 执行: most sentences of a chapter have none */
-    if (!fl_text_has(t, ss, se, "类") && !fl_text_has(t, ss, se, "级") && !fl_text_has(t, ss, se, "执行")) return;
+    /* only sentences holding 类, 级 or 执行 arrive here (need[] in run()) */
     if (has_any(t, ss, se, not_zone)) return;
     bool sided = has_any(t, ss, se, sides);
     fl_medium cur = FL_MED_NONE;
@@ -301,7 +299,9 @@ static void run(const fl_rule *rule, fl_scan *s)
     tally *tl = fl_arena_alloc(fl_scan_arena(s), k->n * sizeof *tl);
     memset(tl, 0, k->n * sizeof *tl);
     walk w = {k, tl, -2, -2};
-    static const char *const need[] = {"类", "级", "执行", NULL}; /* see sentence() */
+    /* every class token ends in 类 or 级 (fl_class_at), and limits without
+     * a class count only after 执行: most sentences of a chapter have none */
+    static const char *const need[] = {"类", "级", "执行", NULL};
     fl_grade_sentences_with(s, sc, need, walk_sentence, &w);
     if (!fl_scan_failed(s)) judge(s, k, tl);
 }
