@@ -68,7 +68,7 @@ static int parse_args(data_args *a, int argc, char **argv)
         }
         case 'h': return usage();
         case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
-        default: return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION), argv[optind - 1]);
+        default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
     if (optind != argc) return fl_cmd_usage_error(fl_tr(FL_M_DATA_NO_ARGS), argv[optind]);

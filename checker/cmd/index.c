@@ -135,7 +135,7 @@ static int parse_args(index_opts *o, int argc, char **argv)
             break;
         case 'h': return usage();
         case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
-        default: return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION), argv[optind - 1]);
+        default: return fl_cmd_unknown_option(argv, long_opts);
         }
     }
     for (int i = optind; i < argc; i++) fl_strlist_push(&o->inputs, argv[i]);

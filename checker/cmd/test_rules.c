@@ -194,7 +194,7 @@ int fl_cmd_test_rules(int argc, char **argv)
             fputs(fl_tr(FL_M_TR_USAGE), stdout);
             return 0;
         } else if (c == ':') return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);
-        else return fl_cmd_usage_error(fl_tr(FL_M_UNKNOWN_OPTION), argv[optind - 1]);
+        else return fl_cmd_unknown_option(argv, long_opts);
     }
     fl_rules set;
     fl_error err;
