@@ -34,9 +34,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_LINES] = "SELECT lines FROM documents WHERE id = ?1",
     [ST_DOCS] = "SELECT id, name, path, sha256, kind FROM documents",
     [ST_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
-    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line FROM signatures WHERE hash = ?1",
+    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line, filed)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line, filed FROM signatures WHERE hash = ?1",
 };
 
 static const char schema_sql[] =
@@ -56,7 +56,7 @@ static const char schema_sql[] =
     "CREATE TABLE fp(hash INTEGER NOT NULL, doc INTEGER NOT NULL, pos INTEGER NOT NULL,"
     " PRIMARY KEY(hash, doc)) WITHOUT ROWID;"
     "CREATE TABLE signatures(hash INTEGER NOT NULL, doc INTEGER NOT NULL, person TEXT NOT NULL,"
-    " shown TEXT NOT NULL, role TEXT NOT NULL, line INTEGER NOT NULL,"
+    " shown TEXT NOT NULL, role TEXT NOT NULL, line INTEGER NOT NULL, filed TEXT NOT NULL,"
     " PRIMARY KEY(hash, doc, person)) WITHOUT ROWID;";
 
 int fl_corpus_db_error(fl_corpus *c, fl_error *err, const char *what)
@@ -571,6 +571,7 @@ static int add_sigs(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error
         sqlite3_bind_text(s, 4, g->shown, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 5, g->role, -1, SQLITE_STATIC);
         sqlite3_bind_int(s, 6, g->line);
+        sqlite3_bind_text(s, 7, e->filed, -1, SQLITE_STATIC);
         if (step_done(c, s, err, "insert signature")) return -1;
     }
     return 0;

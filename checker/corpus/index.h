@@ -10,7 +10,9 @@
  *                        cells of a filing's staff table (EIA509), the hash
  *                        of the picture part's bytes stored as a signed 64-bit
  *                        integer, the person without white space, as written,
- *                        the list they are in, the signature cell's line
+ *                        the list they are in, the signature cell's line,
+ *                        the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY or
+ *                        "": which of two filings had a picture first)
  *   meta(key, value)     gram, window, fold version
  *   PRAGMA user_version = FL_CORPUS_SCHEMA, application_id = 'FLCP'
  *
@@ -71,6 +73,7 @@ typedef struct fl_corpus_entry {
     size_t lines_len;
     struct fl_corpus_sig *sigs; /* the staff table's signature pictures (fl_corpus_entry_add_sig) */
     size_t nsigs, cap_sigs;
+    char filed[11];        /* the filing's own date as fl_date_format writes it, "" unknown */
 } fl_corpus_entry;
 
 /* One signature picture of a filing: whose, in which list, where. */

@@ -80,6 +80,7 @@ typedef struct fl_corpus_sighit {
     const char *shown;      /* there, as written */
     const char *role;       /* there: the list, "" */
     int other_line;         /* there: the signature cell's line */
+    const char *filed;      /* there: the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY), "" unknown */
 } fl_corpus_sighit;
 
 /* Every row of the corpus holding one of the hashes, in the order of the

@@ -18,10 +18,15 @@
  * compare="corpus" (EIA509): against the other filings of the corpus
  * (--corpus DB; `index` stores each filing's signatures, read with the
  * built-in reading of rules/sigtable.h). One finding per person whose
- * picture another filing holds under a different person's name, naming the
- * first such filing (in the order the corpus indexed them) and person. A
- * person who reuses her own signature picture in her own filings is not
- * reported. Only pictures whose bytes were hashed count (a package part,
+ * picture an earlier filing holds under a different person's name, naming
+ * the first such filing (in the order the corpus indexed them) and person.
+ * A person who reuses her own signature picture in her own filings is not
+ * reported. Earlier: the other filing's own date is before this one's at
+ * the precision both have (2023-05 is before 2023-06-02; 2023-06 is not
+ * before 2023-06-02). A picture belongs to whoever used it first, so the
+ * filing it was taken from is not accused in turn; when either date is
+ * unknown, or both are the same, who copied whom cannot be said and
+ * nothing is reported. Only pictures whose bytes were hashed count (a package part,
  * a Markdown data: URI): a Markdown picture named by a path is hashed by
  * the path, and media/image1.png in two exports is no evidence of one file.
  *
@@ -33,6 +38,7 @@
 #include "rules/engine.h"
 #include "doc/images.h"
 #include "corpus/query.h"
+#include "core/date.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +48,7 @@ typedef struct sigimage_k {
     bool corpus;
 } sigimage_k;
 
-static const char *const vars[] = {"key", "other", "value", "line", "file", NULL};
+static const char *const vars[] = {"key", "other", "value", "line", "file", "other_date", NULL};
 
 static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 {
@@ -74,7 +80,8 @@ static int ask(void *ctx, enum fl_sigtable_cell which, const char *t)
     return fl_scan_test(q->s, p, t);
 }
 
-static void emit(fl_scan *s, const fl_signature *g, const char *other, int line, const char *file)
+static void emit(fl_scan *s, const fl_signature *g, const char *other, int line, const char *file,
+                 const char *other_date)
 {
     fl_arena *a = fl_scan_arena(s);
     fl_hit h = {.block = g->block, .severity = -1};
@@ -84,6 +91,7 @@ static void emit(fl_scan *s, const fl_signature *g, const char *other, int line,
     fl_hit_var(&h, "line", fl_arena_printf(a, "%d", line));
     if (file) {
         fl_hit_var(&h, "file", file);
+        fl_hit_var(&h, "other_date", other_date);
         h.related_path = file;
         h.related_line = line;
     }
@@ -101,15 +109,26 @@ static void in_document(fl_scan *s, const fl_signature *v, size_t n)
             if (v[j].hash != v[i].hash) continue;
             if (!strcmp(v[j].person, v[i].person)) break;
             reported_row = v[i].name_block;
-            emit(s, &v[i], v[j].person, doc->blocks[v[j].block].line, NULL);
+            emit(s, &v[i], v[j].person, doc->blocks[v[j].block].line, NULL, NULL);
             break;
         }
     }
 }
 
+/* Is a strictly before b, comparing only the parts both dates have? */
+static bool before(const fl_date *a, const fl_date *b)
+{
+    if (a->y != b->y) return a->y < b->y;
+    if (!a->m || !b->m || a->m != b->m) return a->m && b->m && a->m < b->m;
+    return a->d && b->d && a->d < b->d;
+}
+
 /* Against the corpus: the hashes looked up once, then each person row. */
 static void in_corpus(fl_scan *s, const fl_signature *v, size_t n)
 {
+    fl_date own, other;
+    const char *shown;
+    if (!fl_scan_own_date(s, &own, &shown)) return;
     fl_corpus *c = fl_scan_corpus(s);
     if (!c) return;
     fl_arena *a = fl_scan_arena(s);
@@ -130,8 +149,9 @@ static void in_corpus(fl_scan *s, const fl_signature *v, size_t n)
         if (!v[i].bytes || v[i].name_block == reported_row) continue;
         for (size_t j = 0; j < nhits; j++) {
             if (hits[j].hash != v[i].hash || !strcmp(hits[j].person, v[i].person)) continue;
+            if (fl_date_iso_parse(&other, hits[j].filed) || !before(&other, &own)) continue;
             reported_row = v[i].name_block;
-            emit(s, &v[i], hits[j].shown, hits[j].other_line, hits[j].other_path);
+            emit(s, &v[i], hits[j].shown, hits[j].other_line, hits[j].other_path, hits[j].filed);
             break;
         }
     }
@@ -157,8 +177,8 @@ static void describe(const fl_rule *rule, FILE *out)
     fprintf(out, "含 /%s/ 的表格：表头行有姓名列 /%s/ 和签字列 /%s/，其下各行为编制人员\n", k->contains->source,
             k->name->source, k->signature->source);
     if (k->corpus)
-        fputs("仅在 check --corpus 数据库 时运行：签字栏图片（图片部件字节的 64 位哈希）在语料库另一份申报文件中"
-              "属于另一姓名（姓名中的空格不计）时报告，并写出该文件、人员和行；同一人在不同文件中用本人同一签名图片"
+        fputs("仅在 check --corpus 数据库 时运行：签字栏图片（图片部件字节的 64 位哈希）在语料库中编制日期更早的另一份申报文件中"
+              "属于另一姓名（姓名中的空格不计）时报告，并写出该文件、人员和行；任一文件日期不明或两者日期相同时不报告；同一人在不同文件中用本人同一签名图片"
               "不报告；只比较读出字节的图片（DOCX 等程序包中的图片部件、Markdown 的 data: 图片），Markdown 中写路径的图片不比较\n",
               out);
     else

@@ -10,6 +10,7 @@
 #include "rules/grid.h"
 #include "doc/images.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +165,9 @@ void fl_sigtable_add_to_entry(fl_corpus_entry *e, const fl_doc *doc)
     fl_signature *v;
     size_t n;
     fl_arena_init(&a);
+    const fl_filing_date *fd = &doc->filing_date;
+    e->filed[0] = 0;
+    if (fd->found && fl_date_valid(&fd->value) && fd->value.y) fl_date_format(&fd->value, e->filed);
     fl_sigtable_read(&v, &n, doc, &a, fl_sigtable_builtin, &a);
     for (size_t i = 0; i < n; i++)
         if (v[i].bytes)
