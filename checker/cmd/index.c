@@ -19,6 +19,7 @@
 #include "corpus/index.h"
 #include "corpus/query.h"
 #include "input/input.h"
+#include "rules/sigtable.h"
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -193,6 +194,7 @@ static void run_job(pool *pl, job *j, fl_corpus *reader)
     if (!pl->o->query) {
         fl_corpus_kind kind = pl->o->boilerplate ? FL_CORPUS_BOILERPLATE : FL_CORPUS_FILING;
         j->rc = fl_corpus_entry_make(&j->entry, doc, kind, pl->params, &j->err);
+        if (!j->rc && kind == FL_CORPUS_FILING) fl_sigtable_add_to_entry(&j->entry, doc);
     } else {
         fl_arena a;
         fl_corpus_passage *p;

@@ -34,6 +34,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_LINES] = "SELECT lines FROM documents WHERE id = ?1",
     [ST_DOCS] = "SELECT id, name, path, sha256, kind FROM documents",
     [ST_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
+    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line, filed)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line, filed FROM signatures WHERE hash = ?1",
 };
 
 static const char schema_sql[] =
@@ -51,7 +54,10 @@ static const char schema_sql[] =
     " n_fingerprints INTEGER NOT NULL,"
     " lines BLOB NOT NULL);"
     "CREATE TABLE fp(hash INTEGER NOT NULL, doc INTEGER NOT NULL, pos INTEGER NOT NULL,"
-    " PRIMARY KEY(hash, doc)) WITHOUT ROWID;";
+    " PRIMARY KEY(hash, doc)) WITHOUT ROWID;"
+    "CREATE TABLE signatures(hash INTEGER NOT NULL, doc INTEGER NOT NULL, person TEXT NOT NULL,"
+    " shown TEXT NOT NULL, role TEXT NOT NULL, line INTEGER NOT NULL, filed TEXT NOT NULL,"
+    " PRIMARY KEY(hash, doc, person)) WITHOUT ROWID;";
 
 int fl_corpus_db_error(fl_corpus *c, fl_error *err, const char *what)
 {
@@ -389,9 +395,25 @@ int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind k
     return 0;
 }
 
+void fl_corpus_entry_add_sig(fl_corpus_entry *e, uint64_t hash, const char *person, const char *shown,
+                             const char *role, int line)
+{
+    for (size_t i = 0; i < e->nsigs; i++)
+        if (e->sigs[i].hash == hash && !strcmp(e->sigs[i].person, person)) return;
+    FL_VEC_RESERVE(e->sigs, e->cap_sigs, e->nsigs + 1);
+    e->sigs[e->nsigs++] = (fl_corpus_sig){hash, fl_xstrdup(person), fl_xstrdup(shown), fl_xstrdup(role ? role : ""),
+                                          line};
+}
+
 void fl_corpus_entry_free(fl_corpus_entry *e)
 {
     if (!e) return;
+    for (size_t i = 0; i < e->nsigs; i++) {
+        free(e->sigs[i].person);
+        free(e->sigs[i].shown);
+        free(e->sigs[i].role);
+    }
+    free(e->sigs);
     free(e->path);
     free(e->name);
     free(e->fps);
@@ -535,6 +557,26 @@ static int add_fps(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error 
     return rc;
 }
 
+/* A filing has a few signatures: they go straight in, in the filing's
+ * transaction, whether or not a batch is open. */
+static int add_sigs(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error *err)
+{
+    for (size_t i = 0; i < e->nsigs; i++) {
+        const fl_corpus_sig *g = &e->sigs[i];
+        sqlite3_stmt *s = fl_corpus_stmt(c, ST_INS_SIG, err);
+        if (!s) return -1;
+        sqlite3_bind_int64(s, 1, (int64_t)g->hash);
+        sqlite3_bind_int64(s, 2, id);
+        sqlite3_bind_text(s, 3, g->person, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 4, g->shown, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, g->role, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 6, g->line);
+        sqlite3_bind_text(s, 7, e->filed, -1, SQLITE_STATIC);
+        if (step_done(c, s, err, "insert signature")) return -1;
+    }
+    return 0;
+}
+
 static int store_rows(fl_corpus *c, const fl_corpus_entry *e, fl_corpus_status *status, fl_error *err)
 {
     int64_t old, id;
@@ -551,7 +593,7 @@ static int store_rows(fl_corpus *c, const fl_corpus_entry *e, fl_corpus_status *
         if (step_done(c, s, err, "delete document") || meta_set(c, "orphans", 1, err)) return -1;
     }
     *status = old ? FL_CORPUS_REPLACED : FL_CORPUS_ADDED;
-    if (insert_doc(c, e, &id, err)) return -1;
+    if (insert_doc(c, e, &id, err) || add_sigs(c, e, id, err)) return -1;
     return add_fps(c, e, id, err);
 }
 
@@ -619,6 +661,7 @@ int fl_corpus_sweep(fl_corpus *c, fl_error *err)
     if (fl_corpus_commit(c, err) || exec(c, "BEGIN IMMEDIATE", err)) return -1;
     if (meta_get(c, "orphans") != 1) return exec(c, "COMMIT", err);
     if (exec(c, "DELETE FROM fp WHERE doc NOT IN (SELECT id FROM documents)", err) ||
+        exec(c, "DELETE FROM signatures WHERE doc NOT IN (SELECT id FROM documents)", err) ||
         meta_set(c, "orphans", 0, err)) {
         exec(c, "ROLLBACK", NULL);
         return -1;

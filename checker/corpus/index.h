@@ -5,6 +5,14 @@
  *             n_fingerprints, lines)  one row per indexed filing
  *   fp(hash, doc, pos)   PRIMARY KEY (hash, doc), WITHOUT ROWID: one row per
  *                        distinct fingerprint of a filing, clustered by hash
+ *   signatures(doc, hash, person, shown, role, line)  PRIMARY KEY (hash, doc,
+ *                        person), WITHOUT ROWID: the pictures in the signature
+ *                        cells of a filing's staff table (EIA509), the hash
+ *                        of the picture part's bytes stored as a signed 64-bit
+ *                        integer, the person without white space, as written,
+ *                        the list they are in, the signature cell's line,
+ *                        the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY or
+ *                        "": which of two filings had a picture first)
  *   meta(key, value)     gram, window, fold version
  *   PRAGMA user_version = FL_CORPUS_SCHEMA, application_id = 'FLCP'
  *
@@ -30,7 +38,9 @@
 #include "corpus/linemap.h"
 #include "doc/doc.h"
 
-#define FL_CORPUS_SCHEMA 1
+/* 2: the signatures table. A version-1 corpus is refused with a line
+ * saying to index the filings again (its filings have no signatures). */
+#define FL_CORPUS_SCHEMA 2
 #define FL_CORPUS_APP_ID 0x464C4350 /* "FLCP" */
 
 typedef struct fl_corpus fl_corpus;
@@ -61,7 +71,19 @@ typedef struct fl_corpus_entry {
     size_t nfps;
     unsigned char *lines;  /* encoded line map */
     size_t lines_len;
+    struct fl_corpus_sig *sigs; /* the staff table's signature pictures (fl_corpus_entry_add_sig) */
+    size_t nsigs, cap_sigs;
+    char filed[11];        /* the filing's own date as fl_date_format writes it, "" unknown */
 } fl_corpus_entry;
+
+/* One signature picture of a filing: whose, in which list, where. */
+typedef struct fl_corpus_sig {
+    uint64_t hash;      /* of the picture part's bytes */
+    char *person;       /* without white space: what is compared */
+    char *shown;        /* as written */
+    char *role;         /* the list ("1. 编制主持人"), "" */
+    int line;           /* the signature cell's line */
+} fl_corpus_sig;
 
 typedef struct fl_corpus_stats {
     int64_t filings, boilerplate, fingerprints, bytes;
@@ -82,6 +104,11 @@ void fl_corpus_doc_sha256(const fl_doc *doc, unsigned char out[32]);
 int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind kind,
                          const fl_fp_params *p, fl_error *err);
 void fl_corpus_entry_free(fl_corpus_entry *e); /* NULL-safe */
+/* A signature picture for the entry (strings copied). The indexer reads
+ * them (rules/sigtable.h): the corpus layer knows no staff tables. One
+ * record per (hash, person): a person's picture met twice is stored once. */
+void fl_corpus_entry_add_sig(fl_corpus_entry *e, uint64_t hash, const char *person, const char *shown,
+                             const char *role, int line);
 
 /* Store one filing: same path and same text -> UNCHANGED (name, kind,
  * size, mtime refreshed); same path, other text -> REPLACED; else ADDED.

@@ -9,7 +9,7 @@
 
 enum corpus_stmt {
     ST_FIND_PATH, ST_DEL_DOC, ST_INS_DOC, ST_INS_FP, ST_TOUCH_DOC, ST_KNOWN,
-    ST_LOOKUP, ST_LINES, ST_DOCS, ST_META_SET, ST_COUNT
+    ST_LOOKUP, ST_LINES, ST_DOCS, ST_META_SET, ST_INS_SIG, ST_FIND_SIG, ST_COUNT
 };
 
 typedef struct corpus_row {
@@ -72,6 +72,9 @@ sqlite3_stmt *fl_corpus_stmt(fl_corpus *c, enum corpus_stmt which, fl_error *err
  * documents when another connection changed the database; end it. */
 int fl_corpus_read_begin(fl_corpus *c, fl_error *err);
 void fl_corpus_read_end(fl_corpus *c);
+/* Per snapshot document: is it the filing doc itself (same text hash or
+ * same canonical path)? Malloc'd, c->ndocs entries; call inside a read. */
+bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc);
 /* The line map of a document id (cached); NULL on error. */
 const fl_corpus_lines *fl_corpus_doc_lines(fl_corpus *c, int64_t id, fl_error *err);
 #endif

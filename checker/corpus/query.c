@@ -86,20 +86,27 @@ static size_t scoped_fps(fl_fp **out, query *q)
 
 /* ---- the filing itself and the boilerplate threshold ----------------------- */
 
+bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc)
+{
+    unsigned char sha[32];
+    fl_corpus_doc_sha256(doc, sha);
+    char *canon = doc->path ? realpath(doc->path, NULL) : NULL;
+    bool *self = fl_xcalloc(c->ndocs ? c->ndocs : 1, sizeof *self);
+    for (size_t i = 0; i < c->ndocs; i++) {
+        const corpus_docinfo *d = &c->docs[i];
+        self[i] = !memcmp(d->sha256, sha, 32) || (canon && !strcmp(d->path, canon));
+    }
+    free(canon);
+    return self;
+}
+
 static void mark_self(query *q)
 {
     fl_corpus *c = q->c;
-    unsigned char sha[32];
-    fl_corpus_doc_sha256(q->doc, sha);
-    char *canon = q->doc->path ? realpath(q->doc->path, NULL) : NULL;
-    q->excluded = fl_xcalloc(c->ndocs ? c->ndocs : 1, sizeof *q->excluded);
+    q->excluded = fl_corpus_self_mask(c, q->doc);
     size_t others = 0;
-    for (size_t i = 0; i < c->ndocs; i++) {
-        const corpus_docinfo *d = &c->docs[i];
-        q->excluded[i] = !memcmp(d->sha256, sha, 32) || (canon && !strcmp(d->path, canon));
-        if (!q->excluded[i] && d->kind == FL_CORPUS_FILING) others++;
-    }
-    free(canon);
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (!q->excluded[i] && c->docs[i].kind == FL_CORPUS_FILING) others++;
     double share = q->o->boilerplate_share * (double)others;
     q->max_df = share > q->o->boilerplate_min ? (int)share : q->o->boilerplate_min;
 }
@@ -345,5 +352,56 @@ cleanup:
     free(q.allpos);
     free(q.hits.v);
     free(pv.v);
+    return rc;
+}
+
+/* ---- signature pictures (EIA509) ------------------------------------------- */
+
+int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, const fl_doc *doc,
+                        const uint64_t *hashes, size_t nhashes, fl_arena *arena, fl_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    if (!nhashes) return 0;
+    if (fl_corpus_read_begin(c, err)) return -1;
+    bool *self = fl_corpus_self_mask(c, doc);
+    fl_corpus_sighit *v = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (size_t h = 0; h < nhashes && !rc; h++) {
+        sqlite3_stmt *s = fl_corpus_stmt(c, ST_FIND_SIG, err);
+        if (!s) {
+            rc = -1;
+            break;
+        }
+        sqlite3_bind_int64(s, 1, (int64_t)hashes[h]);
+        int step;
+        while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+            int64_t id = sqlite3_column_int64(s, 0);
+            if (id < 0 || (size_t)id >= c->nslot || c->slot[id] < 0) continue; /* a replaced filing's */
+            const corpus_docinfo *d = &c->docs[c->slot[id]];
+            if (self[c->slot[id]] || d->kind != FL_CORPUS_FILING) continue;
+            FL_VEC_RESERVE(v, cap, n + 1);
+            v[n++] = (fl_corpus_sighit){
+                .hash = hashes[h],
+                .other_path = fl_arena_strdup(arena, d->name),
+                .person = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 1)),
+                .shown = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 2)),
+                .role = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 3)),
+                .other_line = sqlite3_column_int(s, 4),
+                .filed = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 5)),
+            };
+        }
+        sqlite3_reset(s);
+        if (step != SQLITE_DONE) rc = fl_corpus_db_error(c, err, "read signatures");
+    }
+    free(self);
+    fl_corpus_read_end(c);
+    if (!rc && n) {
+        *out = fl_arena_alloc(arena, n * sizeof **out);
+        memcpy(*out, v, n * sizeof **out);
+        *count = n;
+    }
+    free(v);
     return rc;
 }

@@ -70,4 +70,21 @@ void fl_corpus_opts_init(fl_corpus_opts *o);
  * then other path; *out is allocated in arena (NULL when none). */
 int fl_corpus_find(fl_corpus_passage **out, size_t *count, fl_corpus *c, const fl_doc *doc,
                    const fl_corpus_opts *opts, fl_arena *arena, fl_error *err);
+/* A signature picture of the checked filing that another filing of the
+ * corpus holds (EIA509): whose it is there. Boilerplate reference documents
+ * and the filing itself are not looked at. */
+typedef struct fl_corpus_sighit {
+    uint64_t hash;
+    const char *other_path; /* the other filing as indexed (its name) */
+    const char *person;     /* there, without white space */
+    const char *shown;      /* there, as written */
+    const char *role;       /* there: the list, "" */
+    int other_line;         /* there: the signature cell's line */
+    const char *filed;      /* there: the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY), "" unknown */
+} fl_corpus_sighit;
+
+/* Every row of the corpus holding one of the hashes, in the order of the
+ * hashes (strings in arena). Returns 0 or -1 with err. */
+int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, const fl_doc *doc,
+                        const uint64_t *hashes, size_t nhashes, fl_arena *arena, fl_error *err);
 #endif

@@ -2,12 +2,12 @@
  * filing of the similarity corpus (--corpus DB, checker/corpus/) already
  * contains (EIA303). Runs only when the lint options name a database. Each
  * worker's linter keeps one read-only connection for all the files it
- * checks (fl_scan_kind_state); a connection sees what another process
+ * checks (rules/corpusconn.h, shared with EIA509); a connection sees what another process
  * indexes meanwhile (corpus/index_int.h: the snapshot is refreshed when
  * the database changed). A database that cannot be opened or read is a tool
  * error for the file, not a finding. */
 #include "rules/kind.h"
-#include "rules/engine.h"
+#include "rules/corpusconn.h"
 #include "core/utf8.h"
 #include "corpus/query.h"
 #include <stdio.h>
@@ -53,49 +53,18 @@ static void emit(fl_scan *s, const fl_corpus_passage *p)
     fl_scan_emit(s, &h);
 }
 
-extern const fl_kind fl_kind_corpus;
-
-/* The connection a linter keeps, and the database it is to. */
-typedef struct conn { char *db; fl_corpus *c; } conn;
-
-static void conn_drop(void *p)
-{
-    conn *k = p;
-    fl_corpus_close(k->c);
-    free(k->db);
-    free(k);
-}
-
 static void run(const fl_rule *rule, fl_scan *s)
 {
     (void)rule;
-    const char *db = fl_scan_opts(s)->corpus;
-    if (!db) return;
-    void **slot = fl_scan_kind_state(s, &fl_kind_corpus, conn_drop);
-    conn *k = *slot;
+    fl_corpus *c = fl_scan_corpus(s);
+    if (!c) return;
     fl_corpus_opts o;
     fl_corpus_passage *p = NULL;
     size_t n = 0;
     fl_error err;
     fl_error_clear(&err);
     fl_corpus_opts_init(&o);
-    if (k && strcmp(k->db, db)) { /* another run's database */
-        conn_drop(k);
-        *slot = k = NULL;
-    }
-    if (!k) {
-        fl_corpus *c = NULL;
-        if (fl_corpus_open(&c, db, FL_CORPUS_READ, NULL, &err)) {
-            fl_corpus_close(c);
-            fl_scan_error(s, &err);
-            return;
-        }
-        k = fl_xcalloc(1, sizeof *k);
-        k->db = fl_xstrdup(db);
-        k->c = c;
-        *slot = k;
-    }
-    if (fl_corpus_find(&p, &n, k->c, fl_scan_doc(s), &o, fl_scan_arena(s), &err)) {
+    if (fl_corpus_find(&p, &n, c, fl_scan_doc(s), &o, fl_scan_arena(s), &err)) {
         fl_scan_error(s, &err);
         return;
     }

@@ -1,4 +1,4 @@
-/* Kind `signature-images`: one signature picture for two people (EIA506).
+/* Kind `signature-images`: one signature picture for two people.
  * In the 编制单位和编制人员情况表 each 编制主持人 and 主要编制人员 signs in
  * their own row; when the signature cells of two different people hold the
  * very same picture file (doc/images.h: the hash of the picture part's
@@ -6,34 +6,49 @@
  * both — 假冒、伪造他人签字.
  *
  *   <signature-images contains="信用编号" name="^姓\s*名$" signature="^签\s*[字名]"/>
+ *   <signature-images compare="corpus" .../>
  *
- * The tables read are those with a cell matching `contains`; every row with
- * a cell matching `name` and one matching `signature` is a header, and the
- * rows below it (to the next header) are people: the name cell is the
- * person (white space left out), the pictures of every paragraph of the
- * signature cell are their signature. A row that is one merged cell is a
- * label (2. 主要编制人员). The same person in two lists (the 编制主持人 is
- * usually also a 主要编制人员) signs with the same picture rightly. One
- * finding per person whose picture an earlier, different person already
- * has, at their signature cell. Silent: pictures without a hash (Flat OPC,
- * Word 2003 XML, an unreadable part), rows without a name. */
+ * The staff table is read by rules/sigtable.h with the three patterns.
+ *
+ * compare="document" (the default, EIA506): within the filing. The same
+ * person in two lists (the 编制主持人 is usually also a 主要编制人员) signs
+ * with the same picture rightly. One finding per person whose picture an
+ * earlier, different person already has, at their signature cell.
+ *
+ * compare="corpus" (EIA509): against the other filings of the corpus
+ * (--corpus DB; `index` stores each filing's signatures, read with the
+ * built-in reading of rules/sigtable.h). One finding per person whose
+ * picture an earlier filing holds under a different person's name, naming
+ * the first such filing (in the order the corpus indexed them) and person.
+ * A person who reuses her own signature picture in her own filings is not
+ * reported. Earlier: the other filing's own date is before this one's at
+ * the precision both have (2023-05 is before 2023-06-02; 2023-06 is not
+ * before 2023-06-02). A picture belongs to whoever used it first, so the
+ * filing it was taken from is not accused in turn; when either date is
+ * unknown, or both are the same, who copied whom cannot be said and
+ * nothing is reported. Only pictures whose bytes were hashed count (a package part,
+ * a Markdown data: URI): a Markdown picture named by a path is hashed by
+ * the path, and media/image1.png in two exports is no evidence of one file.
+ *
+ * Silent: pictures without a hash (Flat OPC, Word 2003 XML, an unreadable
+ * part), rows without a name. */
 #include "rules/kind.h"
-#include "rules/grid.h"
+#include "rules/corpusconn.h"
+#include "rules/sigtable.h"
+#include "rules/engine.h"
 #include "doc/images.h"
-#include "core/buf.h"
+#include "corpus/query.h"
+#include "core/date.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Signatures compared per document: a staff table lists a few dozen people;
- * the cap keeps the comparison of each with those before it bounded. */
-#define MAX_SIGNATURES 2000
-
 typedef struct sigimage_k {
     const fl_pattern *contains, *name, *signature;
+    bool corpus;
 } sigimage_k;
 
-static const char *const vars[] = {"key", "other", "value", "line", NULL};
+static const char *const vars[] = {"key", "other", "value", "line", "file", "other_date", NULL};
 
 static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
 {
@@ -44,119 +59,101 @@ static int parse(fl_rule *rule, const xmlNode *el, fl_loader *ld, fl_error *err)
         return -1;
     if (!k->contains || !k->name || !k->signature)
         return fl_loader_error(err, ld, el, "<signature-images> needs contains, name and signature patterns");
+    const char *compare = fl_loader_attr(ld, el, "compare");
+    if (compare && strcmp(compare, "document") && strcmp(compare, "corpus"))
+        return fl_loader_error(err, ld, el, "<signature-images> compare is document or corpus");
+    k->corpus = compare && !strcmp(compare, "corpus");
     rule->data = k;
     return 0;
 }
 
-/* One signature seen: whose, where. */
-typedef struct seen_t {
-    uint64_t hash;
-    const char *person;
-    int block;
-} seen_t;
+typedef struct asker {
+    fl_scan *s;
+    const sigimage_k *k;
+} asker;
 
-typedef struct state_t {
-    seen_t *v;
-    size_t n, cap;
-} state_t;
-
-static int test(fl_scan *s, const fl_pattern *p, const char *t) { return t && *t ? fl_scan_test(s, p, t) : 0; }
-
-/* The name without white space (a PDF copy's 王 立 新 is 王立新). */
-static const char *person_key(fl_arena *a, const char *t)
+static int ask(void *ctx, enum fl_sigtable_cell which, const char *t)
 {
-    size_t n = strlen(t);
-    char *o = fl_arena_alloc(a, n + 1), *q = o;
-    for (size_t i = 0; i < n; i++) {
-        if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n') continue;
-        if (!strncmp(t + i, "\xe3\x80\x80", 3)) { /* ideographic space */
-            i += 2;
-            continue;
-        }
-        *q++ = t[i];
-    }
-    *q = 0;
-    return o;
+    asker *q = ctx;
+    const fl_pattern *p = which == FL_SIGTABLE_MARK ? q->k->contains
+                          : which == FL_SIGTABLE_NAME ? q->k->name : q->k->signature;
+    return fl_scan_test(q->s, p, t);
 }
 
-static void one_signature(fl_scan *s, state_t *st, uint64_t hash, const char *person, const char *shown, int block,
-                          int *reported_for_row)
+static void emit(fl_scan *s, const fl_signature *g, const char *other, int line, const char *file,
+                 const char *other_date)
+{
+    fl_arena *a = fl_scan_arena(s);
+    fl_hit h = {.block = g->block, .severity = -1};
+    fl_hit_var(&h, "key", g->shown);
+    fl_hit_var(&h, "other", other);
+    fl_hit_var(&h, "value", fl_arena_printf(a, "%016llx", (unsigned long long)g->hash));
+    fl_hit_var(&h, "line", fl_arena_printf(a, "%d", line));
+    if (file) {
+        fl_hit_var(&h, "file", file);
+        fl_hit_var(&h, "other_date", other_date);
+        h.related_path = file;
+        h.related_line = line;
+    }
+    fl_scan_emit(s, &h);
+}
+
+/* Within the filing: each person row against the rows before it. */
+static void in_document(fl_scan *s, const fl_signature *v, size_t n)
 {
     const fl_doc *doc = fl_scan_doc(s);
-    for (size_t i = 0; i < st->n; i++) {
-        if (st->v[i].hash != hash) continue;
-        if (!strcmp(st->v[i].person, person) || *reported_for_row) return;
-        *reported_for_row = 1;
-        fl_arena *a = fl_scan_arena(s);
-        fl_hit h = {.block = block, .severity = -1};
-        fl_hit_var(&h, "key", shown);
-        fl_hit_var(&h, "other", st->v[i].person);
-        fl_hit_var(&h, "value", fl_arena_printf(a, "%016llx", (unsigned long long)hash));
-        fl_hit_var(&h, "line", fl_arena_printf(a, "%d", doc->blocks[st->v[i].block].line));
-        fl_scan_emit(s, &h);
+    int reported_row = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].name_block == reported_row) continue;
+        for (size_t j = 0; j < i; j++) {
+            if (v[j].hash != v[i].hash) continue;
+            if (!strcmp(v[j].person, v[i].person)) break;
+            reported_row = v[i].name_block;
+            emit(s, &v[i], v[j].person, doc->blocks[v[j].block].line, NULL, NULL);
+            break;
+        }
+    }
+}
+
+/* Is a strictly before b, comparing only the parts both dates have? */
+static bool before(const fl_date *a, const fl_date *b)
+{
+    if (a->y != b->y) return a->y < b->y;
+    if (!a->m || !b->m || a->m != b->m) return a->m && b->m && a->m < b->m;
+    return a->d && b->d && a->d < b->d;
+}
+
+/* Against the corpus: the hashes looked up once, then each person row. */
+static void in_corpus(fl_scan *s, const fl_signature *v, size_t n)
+{
+    fl_date own, other;
+    const char *shown;
+    if (!fl_scan_own_date(s, &own, &shown)) return;
+    fl_corpus *c = fl_scan_corpus(s);
+    if (!c) return;
+    fl_arena *a = fl_scan_arena(s);
+    uint64_t *hashes = fl_arena_alloc(a, (n ? n : 1) * sizeof *hashes);
+    size_t nh = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].bytes) hashes[nh++] = v[i].hash;
+    fl_corpus_sighit *hits = NULL;
+    size_t nhits = 0;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_corpus_find_sigs(&hits, &nhits, c, fl_scan_doc(s), hashes, nh, a, &err)) {
+        fl_scan_error(s, &err);
         return;
     }
-    if (st->n >= MAX_SIGNATURES) return;
-    FL_VEC_RESERVE(st->v, st->cap, st->n + 1);
-    st->v[st->n++] = (seen_t){hash, person, block};
-}
-
-static void read_table(fl_scan *s, const sigimage_k *k, const fl_grid *g, size_t end, state_t *st)
-{
-    const fl_doc *doc = fl_scan_doc(s);
-    fl_arena *a = fl_scan_arena(s);
-    /* the rows' roles: header columns per row (-1: not under a header) */
-    int *name_col = fl_arena_alloc(a, sizeof(int) * (size_t)g->rows);
-    int *sig_col = fl_arena_alloc(a, sizeof(int) * (size_t)g->rows);
-    int nc = -1, sc = -1;
-    bool any = false;
-    for (int r = 0; r < g->rows && !fl_scan_failed(s); r++) {
-        int hn = -1, hs = -1;
-        for (int c = 0; c < g->cols; c++) {
-            if (fl_grid_spanned(g, r, c)) continue;
-            const char *t = fl_grid_text(doc, g, r, c);
-            if (hn < 0 && test(s, k->name, t) == 1) hn = c;
-            else if (hs < 0 && test(s, k->signature, t) == 1) hs = c;
-            if (!any && test(s, k->contains, t) == 1) any = true;
+    int reported_row = -1;
+    for (size_t i = 0; i < n && nhits; i++) {
+        if (!v[i].bytes || v[i].name_block == reported_row) continue;
+        for (size_t j = 0; j < nhits; j++) {
+            if (hits[j].hash != v[i].hash || !strcmp(hits[j].person, v[i].person)) continue;
+            if (fl_date_iso_parse(&other, hits[j].filed) || !before(&other, &own)) continue;
+            reported_row = v[i].name_block;
+            emit(s, &v[i], hits[j].shown, hits[j].other_line, hits[j].other_path, hits[j].filed);
+            break;
         }
-        name_col[r] = sig_col[r] = -1;
-        if (hn >= 0 && hs >= 0) {
-            nc = hn;
-            sc = hs;
-            continue;
-        }
-        int first = fl_grid_block(g, r, 0);
-        bool merged = first >= 0;
-        for (int c = 1; c < g->cols && merged; c++)
-            if (fl_grid_block(g, r, c) != first) merged = false;
-        if (merged) continue;
-        name_col[r] = nc;
-        sig_col[r] = sc;
-    }
-    if (!any || fl_scan_failed(s)) return;
-    /* the pictures of the signature cells, paragraph by paragraph, in
-     * reading order of the rows */
-    int row_done = -1, reported = 0;
-    for (size_t b = g->first; b < end; b++) {
-        const fl_block *blk = &doc->blocks[b];
-        if (blk->table != g->table) continue;
-        const fl_block_extra *x = fl_block_x(doc, blk);
-        int r = x->row - 1, c = x->col - 1;
-        if (r < 0 || r >= g->rows || sig_col[r] < 0 || c != sig_col[r] || !x->images) continue;
-        const fl_image_rec *imgs;
-        size_t ni = fl_doc_block_images(doc, blk, &imgs);
-        if (!ni) continue;
-        int nb = fl_grid_block(g, r, name_col[r]);
-        if (nb < 0 || !doc->blocks[nb].len) continue;
-        const char *shown = doc->blocks[nb].text;
-        const char *person = person_key(a, shown);
-        if (!*person) continue;
-        if (r != row_done) {
-            row_done = r;
-            reported = 0;
-        }
-        for (size_t i = 0; i < ni; i++)
-            if (imgs[i].hashed) one_signature(s, st, imgs[i].hash, person, shown, (int)b, &reported);
     }
 }
 
@@ -165,11 +162,13 @@ static void run(const fl_rule *rule, fl_scan *s)
     const sigimage_k *k = rule->data;
     const fl_doc *doc = fl_scan_doc(s);
     if (!doc->images || !doc->images->n) return;
-    state_t st = {0};
-    fl_grid_iter it = {0};
-    fl_grid g;
-    while (!fl_scan_failed(s) && fl_grid_next(&it, &g, fl_scan_arena(s), doc)) read_table(s, k, &g, it.end, &st);
-    free(st.v);
+    if (k->corpus && !fl_scan_opts(s)->corpus) return;
+    asker q = {s, k};
+    fl_signature *v;
+    size_t n;
+    if (fl_sigtable_read(&v, &n, doc, fl_scan_arena(s), ask, &q) || fl_scan_failed(s)) return;
+    if (k->corpus) in_corpus(s, v, n);
+    else in_document(s, v, n);
 }
 
 static void describe(const fl_rule *rule, FILE *out)
@@ -177,9 +176,15 @@ static void describe(const fl_rule *rule, FILE *out)
     const sigimage_k *k = rule->data;
     fprintf(out, "含 /%s/ 的表格：表头行有姓名列 /%s/ 和签字列 /%s/，其下各行为编制人员\n", k->contains->source,
             k->name->source, k->signature->source);
-    fputs("两名不同人员的签字栏含同一图片（图片部件字节的 64 位哈希相同；Markdown 为同一路径）时报告，位置为后出现的一人；"
-          "同一人出现在两份名单中用同一图片不报告；Flat OPC、Word 2003 XML 的图片未读出字节，不判断\n",
-          out);
+    if (k->corpus)
+        fputs("仅在 check --corpus 数据库 时运行：签字栏图片（图片部件字节的 64 位哈希）在语料库中编制日期更早的另一份申报文件中"
+              "属于另一姓名（姓名中的空格不计）时报告，并写出该文件、人员和行；任一文件日期不明或两者日期相同时不报告；同一人在不同文件中用本人同一签名图片"
+              "不报告；只比较读出字节的图片（DOCX 等程序包中的图片部件、Markdown 的 data: 图片），Markdown 中写路径的图片不比较\n",
+              out);
+    else
+        fputs("两名不同人员的签字栏含同一图片（图片部件字节的 64 位哈希相同；Markdown 为同一路径）时报告，位置为后出现的一人；"
+              "同一人出现在两份名单中用同一图片不报告；Flat OPC、Word 2003 XML 的图片未读出字节，不判断\n",
+              out);
 }
 
 const fl_kind fl_kind_sigimage = {"signature-images", vars, parse, run, describe};

@@ -5,6 +5,7 @@
 #include "rules/selftest.h"
 #include "core/date.h"
 #include "corpus/index.h"
+#include "rules/sigtable.h"
 #include "input/input.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,7 @@ static int index_other(fl_corpus *c, const fl_example_other *o, fl_error *err)
     memset(&e, 0, sizeof e);
     if (fl_doc_load_memory(&doc, o->name, o->text, strlen(o->text), err)) goto cleanup;
     if (fl_corpus_entry_make(&e, doc, FL_CORPUS_FILING, fl_corpus_params(c), err)) goto cleanup;
+    fl_sigtable_add_to_entry(&e, doc); /* as `index` does */
     rc = fl_corpus_store(c, &e, &st, err);
 cleanup:
     fl_corpus_entry_free(&e);

@@ -2,7 +2,11 @@
  * refusing what is not one (missing, foreign, other schema version, other
  * parameters), storing, recognising an unchanged filing, replacing a
  * changed one with its old rows invisible at once and gone after the sweep,
- * batches that commit or roll back as a whole, and boilerplate documents. */
+ * batches that commit or roll back as a whole, and boilerplate documents;
+ * the signatures table (EIA509): stored per filing once per (picture,
+ * person), found by hash in other filings only (not the filing itself, not
+ * boilerplate, not a replaced version), swept with the filing, and a
+ * version-1 corpus, which has no such table, refused with a line saying so. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +21,7 @@
 #include "model/load.h"
 #include "core/buf.h"
 #include "corpus/index.h"
+#include "corpus/query.h"
 #include "input/input.h"
 
 static char dir[512];
@@ -317,6 +322,110 @@ static void test_list_stops(void **state)
     free(t);
 }
 
+/* A filing with signature pictures: hash[i] signed by person[i] (line 40 + i). */
+static void store_sigs(fl_corpus *c, const char *name, const char *text, fl_corpus_kind kind,
+                       const uint64_t *hash, const char *const *person, size_t n)
+{
+    fl_doc *doc = load(name, text);
+    fl_corpus_entry e;
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_entry_make(&e, doc, kind, fl_corpus_params(c), &err), 0);
+    snprintf(e.filed, sizeof e.filed, "2023-05");
+    for (size_t i = 0; i < n; i++) fl_corpus_entry_add_sig(&e, hash[i], person[i], person[i], "2. 主要编制人员", 40 + (int)i);
+    fl_corpus_status st;
+    if (fl_corpus_store(c, &e, &st, &err)) fail_msg("store: %s", err.message);
+    fl_corpus_entry_free(&e);
+    fl_doc_free(doc);
+}
+
+/* "file:person@line;..." for the rows holding hash, seen from a filing of text */
+static void find(fl_corpus *c, const char *text, uint64_t hash, const char *want)
+{
+    fl_doc *doc = load("/no/such/checked.md", text);
+    fl_arena a;
+    fl_arena_init(&a);
+    fl_corpus_sighit *h;
+    size_t n;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_corpus_find_sigs(&h, &n, c, doc, &hash, 1, &a, &err)) fail_msg("find: %s", err.message);
+    char got[512] = "";
+    for (size_t i = 0; i < n; i++) {
+        assert_true(h[i].hash == hash);
+        assert_string_equal(h[i].role, "2. 主要编制人员");
+        assert_string_equal(h[i].filed, "2023-05");
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s:%s@%d", i ? ";" : "", h[i].other_path,
+                 h[i].person, h[i].other_line);
+    }
+    if (strcmp(got, want)) fail_msg("hash %016llx: got \"%s\", want \"%s\"", (unsigned long long)hash, got, want);
+    fl_arena_free(&a);
+    fl_doc_free(doc);
+}
+
+static void test_signatures(void **state)
+{
+    (void)state;
+    char *ta = filing_text(11, 5), *tb = filing_text(12, 5), *tr = filing_text(13, 5), *tc = filing_text(14, 5);
+    /* a hash above 2^63 is stored as a negative integer and read back */
+    const uint64_t H1 = 0xfedcba9876543210ull, H2 = 0x0123456789abcdefull, H3 = 0x8000000000000000ull;
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    {
+        uint64_t h[] = {H1, H2, H1};
+        const char *p[] = {"王立新", "陈晓燕", "王立新"}; /* his picture twice: one row */
+        store_sigs(c, "/no/such/a.md", ta, FL_CORPUS_FILING, h, p, 3);
+    }
+    {
+        uint64_t h[] = {H1};
+        const char *p[] = {"刘志强"};
+        store_sigs(c, "/no/such/b.md", tb, FL_CORPUS_FILING, h, p, 1);
+    }
+    {
+        uint64_t h[] = {H3};
+        const char *p[] = {"模板"};
+        store_sigs(c, "/no/such/ref.md", tr, FL_CORPUS_BOILERPLATE, h, p, 1);
+    }
+    assert_int_equal(sql_int("SELECT count(*) FROM signatures"), 4);
+    fl_corpus_close(c);
+
+    c = open_ok(FL_CORPUS_READ, NULL);
+    find(c, tc, H1, "/no/such/a.md:王立新@40;/no/such/b.md:刘志强@40");
+    find(c, tc, H2, "/no/such/a.md:陈晓燕@41");
+    find(c, tc, H3, ""); /* boilerplate reference documents are not filings */
+    find(c, tc, 42, "");
+    find(c, ta, H1, "/no/such/b.md:刘志强@40"); /* a filing never finds itself (same text) */
+    fl_corpus_close(c);
+
+    /* a replaced filing's signatures are invisible at once, gone after the sweep */
+    c = open_ok(FL_CORPUS_WRITE, NULL);
+    {
+        uint64_t h[] = {H2};
+        const char *p[] = {"刘志强"};
+        store_sigs(c, "/no/such/b.md", tc, FL_CORPUS_FILING, h, p, 1);
+    }
+    find(c, ta, H1, "");
+    find(c, ta, H2, "/no/such/b.md:刘志强@40");
+    assert_int_equal(sql_int("SELECT count(*) FROM signatures"), 5);
+    fl_error err;
+    fl_error_clear(&err);
+    assert_int_equal(fl_corpus_sweep(c, &err), 0);
+    assert_int_equal(sql_int("SELECT count(*) FROM signatures"), 4);
+    fl_corpus_close(c);
+    free(ta);
+    free(tb);
+    free(tr);
+    free(tc);
+}
+
+static void test_schema_v1(void **state)
+{
+    (void)state;
+    fl_corpus_close(open_ok(FL_CORPUS_WRITE, NULL));
+    sql_exec(dbpath, "DROP TABLE signatures; PRAGMA user_version = 1");
+    open_fails(FL_CORPUS_READ, NULL, "schema version 1, this filinglint reads version 2: index the filings again");
+    open_fails(FL_CORPUS_WRITE, NULL, "schema version 1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +437,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kind_and_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_stops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signatures, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_schema_v1, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -167,13 +167,13 @@ static void test_counts_and_scales(void **state)
     assert_int_equal(count(f, pig, NEW, "存栏能繁母猪600头，年出栏生猪1.2万头。"), 1);
     assert_int_equal(count(f, pig, NEW, "年出栏生猪4800头。"), 0);
     assert_int_equal(count(f, pig, NEW, "存栏奶牛800头，折合生猪8000头。"), 0);
-    /* boilers: over 65 t/h, a row from memory: a warning */
-    const char *heat = "四十一、电力、热力生产和供应业 93、热力生产和供应工程443";
+    /* boilers: over 65 t/h, a row read in the published 名录: an error */
+    const char *heat = "四十一、电力、热力生产和供应业 91、热力生产和供应工程443";
     assert_int_equal(count(f, heat, NEW, "新建1台65t/h燃煤锅炉。"), 0);
     fl_result res;
     run(f, "2022年5月", heat, NEW, "新建2台75t/h燃煤锅炉。", NULL, &res);
     assert_int_equal(res.nfindings, 1);
-    assert_int_equal(res.findings[0].severity, FL_SEV_WARNING);
+    assert_int_equal(res.findings[0].severity, FL_SEV_ERROR);
     fl_result_free(&res);
 }
 
@@ -188,10 +188,10 @@ static void test_categories(void **state)
     assert_non_null(strstr(res.findings[0].message, "第67项"));
     fl_result_free(&res);
     /* an item whose 报告表 column is empty: at the field */
-    run(f, "2022年5月", "二十八、黑色金属冶炼和压延加工业 63、炼铁311", NEW, "建设高炉一座。", NULL, &res);
+    run(f, "2022年5月", "二十八、黑色金属冶炼和压延加工业 61、炼铁311", NEW, "建设高炉一座。", NULL, &res);
     assert_int_equal(res.nfindings, 1);
     assert_int_equal(res.findings[0].line, 3);
-    assert_int_equal(res.findings[0].severity, FL_SEV_WARNING);
+    assert_int_equal(res.findings[0].severity, FL_SEV_ERROR);
     fl_result_free(&res);
     /* not in the table, a bare number, no field */
     assert_int_equal(count(f, "五十一、水利 127.河湖整治", NEW, "经聚合反应。"), 0);
@@ -232,6 +232,37 @@ static void test_long_paragraph(void **state)
     assert_true(secs < 20.0);
 }
 
+/* A row marked as written from memory (conf="M") is reported at the rule's
+ * unverified-severity: a table of one such row, written for the test. */
+static void test_memory_row_warns(void **state)
+{
+    (void)state;
+    char table[600];
+    const char *tmp = getenv("TMPDIR");
+    snprintf(table, sizeof table, "%s/fl-mulu-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(table);
+    assert_true(fd >= 0);
+    static const char xml[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mulu title=\"t\" edition=\"e\" from=\"2021-01-01\" source=\"s\">\n"
+        "<chapter no=\"一\" name=\"某某业\">\n<item no=\"61\" conf=\"M\" source=\"s\"><class code=\"311\">炼铁</class>"
+        "<book>全部</book><form>/</form><register>/</register><judge><all say=\"全部\"/></judge></item>\n</chapter>\n</mulu>\n";
+    assert_true(write(fd, xml, sizeof xml - 1) == (ssize_t)(sizeof xml - 1));
+    close(fd);
+    char rules[4096];
+    const char *at = strstr(rules_xml, "file=\"mulu.xml\"");
+    assert_non_null(at);
+    snprintf(rules, sizeof rules, "%.*sfile=\"%s\"%s", (int)(at - rules_xml), rules_xml, table, at + strlen("file=\"mulu.xml\""));
+    void *mine = NULL;
+    assert_int_equal(fixture_load(&mine, "m2.xml", rules), 0);
+    fl_result res;
+    run(mine, "2022年5月", "二十八、黑色金属冶炼和压延加工业 61、炼铁311", NEW, "建设高炉一座。", NULL, &res);
+    assert_int_equal(res.nfindings, 1);
+    assert_int_equal(res.findings[0].severity, FL_SEV_WARNING);
+    fl_result_free(&res);
+    teardown(&mine);
+    unlink(table);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_counts_and_scales),
         cmocka_unit_test(test_categories),
         cmocka_unit_test(test_long_paragraph),
+        cmocka_unit_test(test_memory_row_warns),
     };
     return cmocka_run_group_tests_name("mulu kind", tests, setup, teardown);
 }
