@@ -25,7 +25,7 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
-#define ICON 20.0f   /* MuPDF's text note: a 20 x 20 pt icon */
+#define ICON 18.0f   /* MuPDF draws a text note as an 18 pt square (its rect made that size) */
 #define GAP 2.0f     /* between the icon and the line's first character */
 #define MARGIN 4.0f  /* from the page's edge, when nothing better is known */
 #define STACK 14.0f  /* a note stacked under another: this much lower, its top edge showing */
