@@ -247,19 +247,10 @@ notes "$SCRATCH/en/eia-pp.pdf" "$SCRATCH/en.jsonl" && python3 "$SCRATCH/notechec
 # findings: TM01 and TM03); page 2 a table row, "Delta" at x 72 and "Gamma"
 # at x 300 on baseline 300 (two cells of one row). A layout test, not a
 # filing: the lines stand where the test says.
-python3 - "$SCRATCH/hand.pdf" <<'EOF'
+PYTHONDONTWRITEBYTECODE=1 python3 - "$SCRATCH/hand.pdf" <<'EOF'
 import sys
-def pdf(objects):
-    out = bytearray(b"%PDF-1.7\n")
-    offs = []
-    for i, body in enumerate(objects, 1):
-        offs.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    x = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for o in offs: out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, x)
-    return bytes(out)
+sys.path.insert(0, "fixtures/pdf")
+from make_pdf import pdf  # the hostile PDFs' writer: objects and a correct xref
 def content(lines):
     s = b"".join(b"BT /F1 12 Tf %d %d Td (%s) Tj ET\n" % (x, y, t) for x, y, t in lines)
     return b"<< /Length %d >>\nstream\n" % len(s) + s + b"\nendstream"
