@@ -228,7 +228,7 @@ void fl_block_set_origin(fl_doc *doc, fl_block *b, const char *part_name, int pa
 
 fl_block_page fl_block_page_of(const fl_doc *doc, const fl_block *b)
 {
-    if (!doc->pages || b < doc->blocks || b >= doc->blocks + doc->nblocks) return (fl_block_page){0, 0};
+    if (!doc->pages || b < doc->blocks || b >= doc->blocks + doc->nblocks) return (fl_block_page){0, 0, 0, 0};
     return doc->pages[b - doc->blocks];
 }
 
@@ -236,7 +236,15 @@ void fl_block_set_page(fl_doc *doc, fl_block *b, unsigned page, unsigned line)
 {
     if (dropped(doc, b)) return;
     if (!doc->pages) doc->pages = fl_xcalloc(doc->cap_blocks ? doc->cap_blocks : 1, sizeof *doc->pages);
-    doc->pages[b - doc->blocks] = (fl_block_page){page, line};
+    doc->pages[b - doc->blocks].page = page;
+    doc->pages[b - doc->blocks].line = line;
+}
+
+void fl_block_set_page_pos(fl_doc *doc, fl_block *b, float x, float y)
+{
+    if (dropped(doc, b) || !doc->pages) return;
+    doc->pages[b - doc->blocks].x = x;
+    doc->pages[b - doc->blocks].y = y;
 }
 
 void fl_doc_move_block(fl_doc *doc, size_t from, size_t to)

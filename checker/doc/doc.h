@@ -89,10 +89,16 @@ typedef struct fl_block_origin {
 
 /* Where a block stands in a paginated original (a PDF): the 1-based page
  * it starts on and the line of that page it starts at, counting the page's
- * text lines from the top (a running header is line 1). 0 when unknown. */
+ * text lines from the top (a running header is line 1). 0 when unknown.
+ * x, y: the top-left corner of its first line on that page, in points from
+ * the page's top-left corner as it is shown (y grows downwards); both 0
+ * when not recorded (an annotated PDF copy then puts the note at the top
+ * of the page). Kept in the same record as the page so that every move of
+ * the blocks carries it. */
 typedef struct fl_block_page {
     uint32_t page;
     uint32_t line;
+    float x, y;
 } fl_block_page;
 
 /* Interned names (part names, style names) of one document. */
@@ -262,6 +268,9 @@ void fl_block_set_origin(fl_doc *doc, fl_block *b, const char *part_name, int pa
  * for documents that have no pages (every reader but the PDF one). */
 fl_block_page fl_block_page_of(const fl_doc *doc, const fl_block *b);
 void fl_block_set_page(fl_doc *doc, fl_block *b, unsigned page, unsigned line);
+/* The position of its first line (fl_block_page's x, y); call after
+ * fl_block_set_page. */
+void fl_block_set_page_pos(fl_doc *doc, fl_block *b, float x, float y);
 
 /* The text the model and the rules match: the folded text of a spaced
  * block, else the text itself. Offsets into it are not offsets into text;

@@ -572,6 +572,8 @@ static void emit(reader *r, fl_part part, const fl_buf *p, const pline *first)
 {
     fl_block *b = fl_doc_add_block(r->doc, part, FL_BLOCK_PARAGRAPH, p->data ? p->data : "", p->len);
     fl_block_set_page(r->doc, b, (unsigned)first->page + 1, first->vline);
+    /* the top of its first line: an annotated copy's note goes there */
+    fl_block_set_page_pos(r->doc, b, first->x0, fmaxf(0, first->base - first->size));
 }
 
 /* The body's paragraphs, then each running header and footer text once. */

@@ -18,6 +18,9 @@
 #include "input/readers.h"
 #include "input/zip.h"
 #include "report/annotate_marks.h"
+#ifdef FL_HAVE_PDF
+#include "report/annotate_pdf.h"
+#endif
 #include "report/annotate_xml.h"
 #include <errno.h>
 #include <stdio.h>
@@ -581,6 +584,9 @@ static const writer writers[] = {
     {"docx", false, annotate_docx},
     {"flat-opc", true, annotate_flat},
     {"word2003", true, annotate_w2003},
+#ifdef FL_HAVE_PDF
+    {"pdf", false, fl_annotate_pdf}, /* a note per finding (annotate_pdf.c) */
+#endif
 };
 
 static const writer *writer_for(const fl_doc *doc)

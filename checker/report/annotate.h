@@ -8,9 +8,10 @@
  * that is renamed into place.
  *
  * DOCX/DOCM inputs give DIR/<basename> (same extension), Flat OPC and Word
- * 2003 XML inputs give DIR/<basename> in their own form. Plain text and
- * Markdown inputs have nothing to annotate: the call does nothing and
- * returns 0. */
+ * 2003 XML inputs give DIR/<basename> in their own form, PDF inputs
+ * DIR/<basename> with a sticky note per finding (annotate_pdf.h). Plain
+ * text and Markdown inputs have nothing to annotate: the call does nothing
+ * and returns 0. */
 #ifndef FL_ANNOTATE_H
 #define FL_ANNOTATE_H
 #include "core/error.h"

@@ -25,7 +25,6 @@
 
 #define W2003_URI "http://schemas.microsoft.com/office/word/2003/wordml"
 #define AML_URI "http://schemas.microsoft.com/aml/2001/core"
-#define AUTHOR "filinglint"
 
 /* The comment texts are rows of core/i18n.def, in the language of the run. */
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -70,23 +69,21 @@ void fl_ax_job_date(fl_ax_job *j)
     const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible copies on request */
     time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     struct tm tm;
+    j->when = (int64_t)t;
     gmtime_r(&t, &tm);
     strftime(j->date, sizeof j->date, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Comment text, one string per paragraph: "[错误] EIA101: message" ("[error]"
- * in English), "依据：basis", and where the finding is when the comment is
- * elsewhere.
+/* Comment text, one string per paragraph (annotate_marks.h).
  * Control characters are not allowed in XML 1.0: they become spaces. */
-static size_t comment_lines(const fl_ax_anchor *a, fl_buf lines[3])
+size_t fl_ax_comment_lines(const fl_finding *f, const char *note, fl_buf lines[3])
 {
     size_t n = 0;
-    const fl_finding *f = a->f;
     fl_buf_printf(&lines[n++], "[%s] %s: %s", fl_report_severity(f->severity), f->rule->id, fl_report_message(f));
     fl_buf basis = FL_BUF_INIT;
     if (*fl_basis_line(&basis, fl_finding_basis(f))) fl_buf_printf(&lines[n++], fl_tr(FL_M_A_BASIS), basis.data);
     fl_buf_free(&basis);
-    if (a->note[0]) fl_buf_adds(&lines[n++], a->note);
+    if (note && note[0]) fl_buf_adds(&lines[n++], note);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < lines[i].len; k++)
             if ((unsigned char)lines[i].data[k] < 0x20 && lines[i].data[k] != '\t') lines[i].data[k] = ' ';
@@ -125,7 +122,7 @@ static void write_attr(xmlTextWriterPtr tw, const char *prefix, const char *loca
 static void comment_paras(xmlTextWriterPtr tw, const fl_ax_markup *m, const fl_ax_anchor *a)
 {
     fl_buf lines[3] = {FL_BUF_INIT, FL_BUF_INIT, FL_BUF_INIT};
-    size_t n = comment_lines(a, lines);
+    size_t n = fl_ax_comment_lines(a->f, a->note, lines);
     for (size_t i = 0; i < n; i++) {
         start_el(tw, m, "p");
         start_el(tw, m, "r");
@@ -162,7 +159,7 @@ static void comments_fn(xmlTextWriterPtr tw, const fl_ax_job *j, const fl_ax_mar
         start_el(tw, m, "comment");
         if (m->decl) xmlTextWriterWriteAttribute(tw, BAD_CAST "xmlns:w", (const xmlChar *)m->uri);
         write_attr(tw, m->ap, "id", id);
-        write_attr(tw, m->ap, "author", AUTHOR);
+        write_attr(tw, m->ap, "author", FL_AX_AUTHOR);
         write_attr(tw, m->ap, "date", j->date);
         write_attr(tw, m->ap, "initials", "FL");
         comment_paras(tw, m, &j->a[i]);
@@ -177,7 +174,7 @@ static void w2003_comment_fn(xmlTextWriterPtr tw, const fl_ax_job *j, const fl_a
     snprintf(id, sizeof id, "%ld", a->id);
     xmlTextWriterStartElement(tw, BAD_CAST "aml:annotation");
     xmlTextWriterWriteAttribute(tw, BAD_CAST "aml:id", (const xmlChar *)id);
-    xmlTextWriterWriteAttribute(tw, BAD_CAST "aml:author", BAD_CAST AUTHOR);
+    xmlTextWriterWriteAttribute(tw, BAD_CAST "aml:author", BAD_CAST FL_AX_AUTHOR);
     xmlTextWriterWriteAttribute(tw, BAD_CAST "aml:createdate", (const xmlChar *)j->date);
     xmlTextWriterWriteAttribute(tw, BAD_CAST "w:type", BAD_CAST "Word.Comment");
     xmlTextWriterWriteAttribute(tw, BAD_CAST "w:initials", BAD_CAST "FL");

@@ -11,6 +11,7 @@
 #define FL_ANNOTATE_MARKS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "core/buf.h"
 #include "core/error.h"
 #include "doc/doc.h"
@@ -18,6 +19,7 @@
 #include "rules/finding.h"
 
 #define AX_W_URI "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define FL_AX_AUTHOR "filinglint" /* the author of every comment and note written */
 
 typedef struct fl_ax_anchor {   /* one finding, as a comment */
     const fl_finding *f;
@@ -35,6 +37,7 @@ typedef struct fl_ax_job {       /* the findings of one file on their way into i
     fl_ax_anchor *a;
     size_t n;
     char date[32];
+    int64_t when;      /* the same instant, seconds since the epoch */
     bool *space_done;  /* per w:t segment: xml:space="preserve" added */
 } fl_ax_job;
 
@@ -50,8 +53,14 @@ bool fl_ax_same_name(const char *a, const char *b);
 /* Spelling taken from an element's qualified name: its prefix, or "w"
  * declared locally (as uri) when it uses the default namespace. */
 void fl_ax_markup_from_qname(fl_ax_markup *m, const char *qname, const char *uri);
-/* The comments' w:date: now, or SOURCE_DATE_EPOCH when set. */
+/* The comments' w:date (and when): now, or SOURCE_DATE_EPOCH when set. */
 void fl_ax_job_date(fl_ax_job *j);
+/* A finding's comment text, one string per paragraph, in the language of
+ * the run: "[错误] EIA101: message" ("[error]" in English), "依据：basis",
+ * and note (where the finding is when the comment sits elsewhere; NULL or
+ * "" for none). Control characters become spaces (XML 1.0 allows none).
+ * Returns how many of lines[] it filled; the caller frees them. */
+size_t fl_ax_comment_lines(const fl_finding *f, const char *note, fl_buf lines[3]);
 /* One anchor per finding, in finding order; needs j->main (NULL: any part). */
 void fl_ax_anchors_build(fl_ax_job *j);
 /* Paragraph ordinals whose w:t text the scan must collect (malloc'd bits). */
