@@ -1,1 +1,0 @@
-check fixtures/eia/notice
