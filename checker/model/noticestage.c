@@ -23,8 +23,9 @@
  *
  * The result is doc->notice_stage with a reason, and the field 公示阶段
  * (首次公开, 征求意见稿公示, 报批前公开) that the rules test with
- * <when field="公示阶段" …/>; a notice that writes a 公示阶段 line of its own
- * keeps it (the rules' patterns read its words too).
+ * <when field="公示阶段" …/>, matching these words whole; a notice that
+ * writes a 公示阶段 line of its own keeps it, and is judged only when its
+ * words are these.
  *
  * Cost: the first cover blocks, then each body block once per stage word:
  * linear. */
