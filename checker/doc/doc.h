@@ -194,6 +194,12 @@ typedef struct fl_doc {
      * 报告书, not a 公众参与说明 telling the whole public participation: one
      * channel's text, so the checks of all channels do not apply to it. */
     bool notice;
+    /* A notice's stage (model/noticestage.c): "first" (首次公开), "draft"
+     * (征求意见稿公示), "final" (报批前公开), NULL when it is no notice or
+     * neither its title nor its text tells; the reason is a short English
+     * line, NULL when it is no notice. */
+    const char *notice_stage;
+    const char *notice_stage_reason;
     /* eia-form: the official layout it is written in (model/form.h:
      * "2021-pollution", "2021-ecology", "pre-2021", "unknown") and why, a
      * short English line naming the cover word or part titles; NULL for

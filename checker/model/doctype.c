@@ -12,7 +12,8 @@
  *      a 报告书 (the title or its text names one): the public participation
  *      rules bind 报告书 projects only. A notice about a 报告表, one naming
  *      neither, and a bureau's 受理/拟批准/审批 notice listing projects get
- *      no type.
+ *      no type. A notice naming the 公众参与说明 is eia-pp; it is one notice
+ *      (doc->notice) rather than the 说明 when it names the 报告书 too.
  *    - A soil 效果评估/调查/风险评估 report (a technical report under the
  *      soil law, none of the 实施方案, 总结报告, 公示牌 the project rules
  *      check) gets no type. An abridged 简本 of a 报告书 is a 报告书.
@@ -219,6 +220,10 @@ static const char *notice_type(detect *d, const char *g, int line)
     }
     if (strstr(g, "公众参与说明")) {
         reason(d, "title line %d 「%s」: a notice publishing a 公众参与说明", line, q);
+        /* publishing the 报告书 with it (报告书及公众参与说明报批前公示): the
+         * pre-approval notice, not the 说明 itself, whose channels it does
+         * not tell */
+        d->notice = strstr(g, "报告书") != NULL;
         return "eia-pp";
     }
     size_t book = strstr(g, "报告书") ? 1 : 0, form = strstr(g, "报告表") ? 1 : 0;

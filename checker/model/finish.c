@@ -1,7 +1,7 @@
 /* Finishing a document a reader filled: seal the storage (block order),
  * number lines, fold spaced lines, then the model steps, each in its own
- * file: sections, fields, type, the form of a 报告表, soil project type,
- * filing date. */
+ * file: sections, fields, type, the form of a 报告表, a notice's stage,
+ * soil project type, filing date. */
 #include "model/finish.h"
 #include "model/steps.h"
 #include "core/buf.h"
@@ -73,6 +73,7 @@ void fl_doc_finish(fl_doc *doc)
     fl_fields_quantities(doc);
     fl_doctype_detect(doc);
     fl_form_read(doc);
+    fl_notice_stage_read(doc);
     fl_soil_type_read(doc);
     fl_filing_date_read(doc);
     if (doc->invalid_utf8)

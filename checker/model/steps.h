@@ -18,4 +18,7 @@ void fl_form_read(fl_doc *doc); /* model/form.c */
  * 调查评估, 其他) for a soil-project document, from its 项目类型 field, its
  * title or its technical route; none when they do not say. */
 void fl_soil_type_read(fl_doc *doc); /* model/soiltype.c */
+/* Sets doc->notice_stage and its reason for a notice, and adds the field
+ * 公示阶段 (首次公开, 征求意见稿公示, 报批前公开) when the stage is known. */
+void fl_notice_stage_read(fl_doc *doc); /* model/noticestage.c */
 #endif

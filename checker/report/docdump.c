@@ -343,6 +343,10 @@ int fl_dump_json(const fl_doc *doc)
         key_str(&w, "form", doc->form);
         key_str(&w, "form_reason", doc->form_reason);
     }
+    if (doc->notice_stage_reason) { /* a notice only; the stage null when unknown */
+        key_str(&w, "notice_stage", doc->notice_stage);
+        key_str(&w, "notice_stage_reason", doc->notice_stage_reason);
+    }
     key_str(&w, "path", doc->path);
     fl_jw_end(&w);
     fl_buf_addc(&w.buf, '\n');
@@ -569,6 +573,11 @@ void fl_dump_text(const fl_doc *doc)
     if (doc->form) { /* a 报告表 only */
         fl_buf_printf(&out, fl_tr(FL_M_DUMP_FORM), doc->form);
         if (doc->form_reason) fl_buf_printf(&out, fl_tr(FL_M_DUMP_WHY), doc->form_reason);
+    }
+    if (doc->notice_stage_reason) { /* a notice only */
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_NOTICE_STAGE),
+                      doc->notice_stage ? doc->notice_stage : fl_tr(FL_M_DUMP_NOT_RECOGNISED));
+        fl_buf_printf(&out, fl_tr(FL_M_DUMP_WHY), doc->notice_stage_reason);
     }
     text_filing_date(&out, doc);
     put_lines(&out);

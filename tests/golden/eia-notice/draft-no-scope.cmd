@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/eia-pp.xml fixtures/eia/notice/draft-no-scope.txt

@@ -1,0 +1,1 @@
+dump --lang en fixtures/eia/notice/draft-ocr.txt

@@ -1,0 +1,1 @@
+dump --lang en fixtures/eia/notice/first-untitled.md

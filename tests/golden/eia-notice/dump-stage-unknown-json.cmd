@@ -1,0 +1,1 @@
+dump --lang en --format json fixtures/eia/notice/stage-unknown.txt

@@ -1,0 +1,1 @@
+explain EIA410
