@@ -786,7 +786,7 @@ static char *read_secret_file(const char *path, size_t max, int *rc)
 }
 
 enum { OPT_CORPUS = 300, OPT_MAX_UPLOAD, OPT_MAX_FILES, OPT_TIMEOUT, OPT_TOKEN, OPT_INSECURE, OPT_LOG_NAMES,
-       OPT_CERT, OPT_KEY, OPT_KEEP };
+       OPT_CERT, OPT_KEY, OPT_KEEP, OPT_QUEUE_WAIT };
 
 static const struct option options[] = {
     {"listen", required_argument, NULL, 'l'},
@@ -796,6 +796,7 @@ static const struct option options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"keep", required_argument, NULL, OPT_KEEP},
+    {"queue-wait", required_argument, NULL, OPT_QUEUE_WAIT},
     {"token-file", required_argument, NULL, OPT_TOKEN},
     {"insecure-no-auth", no_argument, NULL, OPT_INSECURE},
     {"log-names", no_argument, NULL, OPT_LOG_NAMES},
@@ -848,6 +849,7 @@ int fl_cmd_serve(int argc, char **argv)
         case 'j': rc = parse_int("--jobs", optarg, 256, &cfg.jobs); break;
         case OPT_TIMEOUT: rc = parse_int("--timeout", optarg, 86400, &cfg.timeout); break;
         case OPT_KEEP: rc = parse_int("--keep", optarg, 86400, &cfg.keep_secs); break;
+        case OPT_QUEUE_WAIT: rc = parse_int("--queue-wait", optarg, 3600, &cfg.queue_wait); break;
         case OPT_TOKEN: token_file = optarg; break;
         case OPT_INSECURE: insecure = true; break;
         case OPT_LOG_NAMES: cfg.log_names = true; break;
