@@ -82,7 +82,9 @@ static void common_headers(struct MHD_Response *res, const char *type, const cha
     MHD_add_response_header(res, "Content-Type", type);
     MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(res, "X-Frame-Options", "DENY");
-    MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+    /* not no-referrer: under it a browser sends "Origin: null" with the
+     * form's own POST, which cross_site cannot tell from a sandboxed page */
+    MHD_add_response_header(res, "Referrer-Policy", "same-origin");
     MHD_add_response_header(res, "Cache-Control", "no-store");
     MHD_add_response_header(res, "Cross-Origin-Opener-Policy", "same-origin");
     MHD_add_response_header(res, "Cross-Origin-Resource-Policy", "same-origin");
@@ -96,6 +98,9 @@ static void common_headers(struct MHD_Response *res, const char *type, const cha
 
 static enum MHD_Result queue(struct MHD_Connection *c, req *r, unsigned status, struct MHD_Response *res)
 {
+    /* the uploads go before the answer does: a client that has its answer
+     * finds nothing of its files left on the server */
+    fl_upload_discard(r->up);
     enum MHD_Result rc = MHD_queue_response(c, status, res);
     MHD_destroy_response(res);
     r->answered = true;

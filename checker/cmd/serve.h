@@ -119,6 +119,10 @@ char **fl_upload_names(const fl_upload *u, size_t *n);
 const char *fl_upload_field(const fl_upload *u, const char *name);
 /* The file name extensions of the uploads, "docx,md", for the log. */
 void fl_upload_types(const fl_upload *u, fl_buf *b);
+/* Delete the folder with all it holds, now: the answer is made (a file
+ * it sends is open already and is read through its descriptor). The
+ * names and fields stay for the log. */
+void fl_upload_discard(fl_upload *u);
 /* Close everything and delete the folder with all it holds. */
 void fl_upload_free(fl_upload *u);
 /* A name a browser sent made into a plain file name: the last path

@@ -190,14 +190,24 @@ void fl_upload_types(const fl_upload *u, fl_buf *b)
     if (!u->nnames) fl_buf_adds(b, "-");
 }
 
-void fl_upload_free(fl_upload *u)
+void fl_upload_discard(fl_upload *u)
 {
     if (!u) return;
     if (u->pp) MHD_destroy_post_processor(u->pp);
+    u->pp = NULL;
     if (u->cur) fclose(u->cur);
+    u->cur = NULL;
+    if (u->dir[0]) fl_serve_rmtree(u->dir);
+    u->dir[0] = '\0';
+    u->status = u->status ? u->status : 410; /* nothing more is taken */
+}
+
+void fl_upload_free(fl_upload *u)
+{
+    if (!u) return;
+    fl_upload_discard(u);
     for (size_t i = 0; i < u->nnames; i++) free(u->names[i]);
     free(u->names);
-    fl_serve_rmtree(u->dir);
     free(u);
 }
 #endif

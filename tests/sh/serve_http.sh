@@ -206,9 +206,17 @@ grep -qE 'POST /api/check 200 in=[0-9]+ out=[0-9]+ files=2 types=docx,docx findi
 # ---- 503: one worker held by a slow check ------------------------------------------------
 # each check child sleeps 3 s first (a test hook), so one request holds the worker
 FL_SERVE_TEST_DELAY_MS=3000 start busy --jobs 1 --queue-wait 1 || finish
+# wait_running: until /healthz says a check runs (at most 10 s)
+wait_running() {
+    for _ in $(seq 200); do
+        curl -s "http://127.0.0.1:$PORT/healthz" | grep -q '"running": 1' && return 0
+        sleep 0.05
+    done
+    fail "wait_running" "no check started"
+}
 curl -s -o /dev/null -F "file=@$DOCX" "http://127.0.0.1:$PORT/api/check" &
 slow=$!
-sleep 0.5
+wait_running
 code "503 when the pool is full" 503 -F "file=@$DOCX" "http://127.0.0.1:$PORT/api/check"
 has_header "503: Retry-After" '^Retry-After: [0-9]+'
 wait "$slow"
@@ -217,7 +225,7 @@ code "after the slow check, a worker again" 200 -F "file=@$DOCX" "http://127.0.0
 # graceful stop: SIGTERM while a check runs; it finishes, new ones are refused
 curl -s -o "$SCRATCH/last" -w '%{http_code}' -F "file=@$DOCX" "http://127.0.0.1:$PORT/api/check" >"$SCRATCH/last.code" &
 slow=$!
-sleep 0.5
+wait_running
 kill -TERM "$SPID"
 wait "$slow"
 [ "$(cat "$SCRATCH/last.code")" = 200 ] && ok "SIGTERM: the running check finished" || fail "SIGTERM" "running check got $(cat "$SCRATCH/last.code")"
