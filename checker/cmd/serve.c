@@ -1,4 +1,4 @@
-/* `filinglint serve` (serve.h, docs/serve.md): options, the daemon
+/* `filinglint serve` (serve_cfg.h, docs/serve.md): options, the daemon
  * (GNU libmicrohttpd, one thread per connection), routing, who may use it,
  * the headers every answer carries, the access log and shutdown.
  *
@@ -25,7 +25,9 @@ int fl_cmd_serve(int argc, char **argv)
     return 2;
 }
 #else
-#include "cmd/serve.h"
+#include "cmd/serve_jobs.h"
+#include "cmd/serve_pages.h"
+#include "cmd/serve_upload.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/tame.h"

@@ -1,4 +1,4 @@
-/* serve's workers (serve.h): a bounded pool of checks, each in a forked
+/* serve's workers (serve_cfg.h): a bounded pool of checks, each in a forked
  * child killed past its time limit, and the results kept for a short
  * while for the result page's downloads.
  *
@@ -10,7 +10,7 @@
 #ifdef FL_HAVE_SERVE
 #define _XOPEN_SOURCE 700
 #define _DEFAULT_SOURCE /* DT_DIR */
-#include "cmd/serve.h"
+#include "cmd/serve_jobs.h"
 #include "cmd/cmd.h"
 #include "core/arena.h"
 #include "core/tame.h"

@@ -1,4 +1,4 @@
-/* serve's own pages (serve.h): the form, sign-in, messages, the rules as
+/* serve's own pages (serve_cfg.h): the form, sign-in, messages, the rules as
  * text, and the frame around the check's HTML report. Everything here is
  * made by the parent from fixed words and escaped values: no document is
  * read in this file.
@@ -9,7 +9,7 @@
  * Content-Security-Policy (fl_serve_csp), so the policy allows nothing
  * else: no other script, no inline handler, no outside resource. */
 #ifdef FL_HAVE_SERVE
-#include "cmd/serve.h"
+#include "cmd/serve_pages.h"
 #include "core/memfind.h"
 #include "corpus/sha256.h"
 #include "model/doctypes.h"

@@ -1,4 +1,4 @@
-/* serve's uploads (serve.h): a multipart/form-data body streamed into the
+/* serve's uploads (serve_cfg.h): a multipart/form-data body streamed into the
  * request's private folder, never held in memory whole.
  *
  * Every request that carries files gets base/req-XXXXXX (mode 0700, under
@@ -9,7 +9,8 @@
  * files. A field's value is bounded too: a form has no long fields. */
 #ifdef FL_HAVE_SERVE
 #define _XOPEN_SOURCE 700
-#include "cmd/serve.h"
+#include "cmd/serve_jobs.h"
+#include "cmd/serve_upload.h"
 #include "core/arena.h"
 #include "core/tame.h"
 #include "core/utf8.h"
