@@ -258,12 +258,26 @@ static void log_line(req *r)
 
 /* ---- checks ------------------------------------------------------------------------ */
 
-/* The child's standard error, at most cap bytes, without a last newline. */
+/* The child's standard error: its first cap bytes (cut at a line's end
+ * when one is near, "…" after), without a last newline. */
 static void read_notes(const char *dir, fl_buf *b, size_t cap)
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/stderr", dir);
-    if (fl_buf_read_file(b, path, cap) != 0) fl_buf_clear(b);
+    fl_buf_clear(b);
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    fl_buf_reserve(b, cap + 1);
+    size_t n = fread(b->data, 1, cap, f);
+    bool more = fgetc(f) != EOF;
+    fclose(f);
+    b->len = n;
+    b->data[n] = '\0';
+    if (more) {
+        char *nl = strrchr(b->data, '\n');
+        if (nl) b->len = (size_t)(nl - b->data), b->data[b->len] = '\0';
+        fl_buf_adds(b, "\n…");
+    }
     while (b->len && b->data[b->len - 1] == '\n') b->data[--b->len] = '\0';
 }
 

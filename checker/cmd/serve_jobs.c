@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -110,6 +111,16 @@ static int redirect(const char *dir, const char *name, int fd)
     return rc;
 }
 
+static void close_from(int lowest)
+{
+#ifdef SYS_close_range
+    if (syscall(SYS_close_range, (unsigned)lowest, ~0U, 0) == 0) return;
+#endif
+    long max = sysconf(_SC_OPEN_MAX);
+    if (max < 0 || max > 65536) max = 65536;
+    for (int fd = lowest; fd < max; fd++) close(fd);
+}
+
 int fl_serve_child(const char *dir, int timeout, int (*fn)(void *), void *arg, fl_serve_outcome *out)
 {
     fflush(NULL);
@@ -129,6 +140,9 @@ int fl_serve_child(const char *dir, int timeout, int (*fn)(void *), void *arg, f
         int devnull = open("/dev/null", O_RDONLY);
         if (devnull >= 0) dup2(devnull, STDIN_FILENO), close(devnull);
         if (chdir(dir) || redirect(".", "stdout", STDOUT_FILENO) || redirect(".", "stderr", STDERR_FILENO)) _exit(3);
+        /* the parent's sockets (the listening one, other clients'): held
+         * here, a closed connection would stay open until this child ends */
+        close_from(3);
         int rc = fn(arg);
         fflush(NULL);
         _exit(rc);

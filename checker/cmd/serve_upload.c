@@ -51,9 +51,14 @@ void fl_upload_clean_name(const char *name, char *out, size_t cap)
         out[o++] = (char)ch;
     }
     out[o] = '\0';
-    /* cut back to a whole UTF-8 character, then make the rest valid */
-    while (o && ((unsigned char)out[o - 1] & 0xC0) == 0x80) o--;
-    if (o && (unsigned char)out[o - 1] >= 0xC0) o--;
+    /* a character cut at the limit goes whole; then the rest made valid */
+    size_t start = o;
+    while (start && ((unsigned char)out[start - 1] & 0xC0) == 0x80) start--;
+    if (start) {
+        unsigned char lead = (unsigned char)out[start - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (o - (start - 1) < need) o = start - 1;
+    }
     out[o] = '\0';
     fl_tame_str(out, cap, false);
     while (out[0] == '.' || out[0] == '-' || out[0] == ' ') memmove(out, out + 1, strlen(out));
