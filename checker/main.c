@@ -28,6 +28,7 @@ static const struct {
     {"index", fl_cmd_index, FL_M_CMD_INDEX},
     {"config", fl_cmd_config, FL_M_CMD_CONFIG},
     {"data", fl_cmd_data, FL_M_CMD_DATA},
+    {"serve", fl_cmd_serve, FL_M_CMD_SERVE},
     {"help", NULL, FL_M_CMD_HELP},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

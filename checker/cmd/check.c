@@ -630,7 +630,7 @@ static int exit_status(const run_ctx *c)
     return over && !c->s->write_baseline ? 1 : 0;
 }
 
-static int run(const fl_check_settings *s)
+static int run(const fl_check_settings *s, const fl_reporter *rep)
 {
     int status = 0;
     fl_rules rules;
@@ -691,7 +691,7 @@ static int run(const fl_check_settings *s)
         }
         base_open = true;
     }
-    c.rep = fl_reporter_find(s->format);
+    c.rep = rep ? rep : fl_reporter_find(s->format);
     fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .verbose = s->verbose,
                          .rules = &rules, .enabled = mask, .has_as_of = s->has_as_of, .as_of = s->as_of,
                          .as_of_origin = fl_source_names[s->as_of_src]};
@@ -735,11 +735,16 @@ cleanup:
     return status;
 }
 
-int fl_cmd_check(int argc, char **argv)
+int fl_check_run(int argc, char **argv, const fl_reporter *rep)
 {
     fl_check_settings s;
     int rc = fl_check_settings_parse(&s, argc, argv, true);
-    if (rc < 0) rc = run(&s);
+    if (rc < 0) rc = run(&s, rep);
     fl_check_settings_free(&s);
     return rc;
+}
+
+int fl_cmd_check(int argc, char **argv)
+{
+    return fl_check_run(argc, argv, NULL);
 }

@@ -13,6 +13,11 @@ int fl_cmd_test_rules(int argc, char **argv); /* cmd/test_rules.c */
 int fl_cmd_index(int argc, char **argv);      /* cmd/index.c */
 int fl_cmd_config(int argc, char **argv);     /* cmd/config.c */
 int fl_cmd_data(int argc, char **argv);       /* cmd/data.c */
+int fl_cmd_serve(int argc, char **argv);      /* cmd/serve.c */
+/* `check` with its options, reporting through rep instead of the
+ * --format one when rep is not NULL (serve: several formats of one run). */
+struct fl_reporter;
+int fl_check_run(int argc, char **argv, const struct fl_reporter *rep);
 /* --lang zh|en: every command takes it (long option FL_OPT_LANG in its
  * getopt table); fl_cmd_lang_option sets the language, or says why not and
  * returns 2. Returns -1 to go on. main() has chosen the language from the

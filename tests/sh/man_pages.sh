@@ -41,8 +41,9 @@ grep -oE 'Fl \\-[a-z\\-]+' docs/filinglint.1 | sed -E 's/^Fl \\-/--/; s/\\-/-/g'
 missing=$(comm -23 "$SCRATCH/opts" "$SCRATCH/page-opts" | tr '\n' ' ')
 [ -z "$missing" ] && ok man-check-options || fail man-check-options "not in filinglint.1: $missing"
 # options the page names but check does not know (the other commands' own
-# options are allowed: --corpus of index, --version)
-extra=$(comm -13 "$SCRATCH/opts" "$SCRATCH/page-opts" | grep -vx -e '--version' | tr '\n' ' ')
+# options are allowed: --corpus of index, --version, serve's)
+"$FL_BIN" serve --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u | sort -mu - "$SCRATCH/opts" >"$SCRATCH/all-opts"
+extra=$(comm -13 "$SCRATCH/all-opts" "$SCRATCH/page-opts" | grep -vx -e '--version' | tr '\n' ' ')
 [ -z "$extra" ] && ok man-no-stale-options || fail man-no-stale-options "unknown to check --help: $extra"
 
 finish

@@ -1,0 +1,121 @@
+/* Unit tests for serve's pure helpers: the file names a browser sends made
+ * plain (serve_upload.c), the RFC 6266 Content-Disposition and the CSP with
+ * the hashes of a page's inline blocks (serve_pages.c), and the report
+ * page's frame. The server itself is tested over HTTP (tests/sh/serve_http.sh)
+ * and in a browser (tests/e2e/). Without FL_SERVE there is nothing to test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#ifdef FL_HAVE_SERVE
+#include "cmd/serve_pages.h"
+#include "cmd/serve_upload.h"
+
+static void test_clean_name(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        {"报告表.docx", "报告表.docx"},
+        {"../../etc/passwd", "passwd"},
+        {"C:\\Users\\张工\\Desktop\\实施方案.docx", "实施方案.docx"},
+        {"a\"b:c*d?.md", "a_b_c_d_.md"},
+        {"line\nbreak\x1b[31m.md", "line_break_[31m.md"},
+        {"..", "upload"},
+        {".hidden.docx", "hidden.docx"},
+        {"-rf.md", "rf.md"},
+        {"", "upload"},
+        {"dir/", "upload"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[200];
+        fl_upload_clean_name(cases[i].in, out, sizeof out);
+        assert_string_equal(out, cases[i].want);
+    }
+    /* a long name is cut at 180 bytes on a whole character */
+    char longname[700] = "";
+    for (int i = 0; i < 100; i++) strcat(longname, "环评");
+    strcat(longname, ".docx");
+    char out[200];
+    fl_upload_clean_name(longname, out, sizeof out);
+    assert_int_equal(strlen(out), 180); /* 60 whole three-byte characters */
+    fl_upload_clean_name(longname + 1, out, sizeof out); /* starts mid-character: "\\x8e\\xaf评…" */
+    assert_true(strlen(out) < sizeof out);
+    assert_int_equal(strncmp(out, "\\x8e\\xaf", 8), 0);
+    /* 179 bytes of 3-byte characters and one more: the cut one goes */
+    char odd[400] = "a";
+    for (int i = 0; i < 80; i++) strcat(odd, "评");
+    fl_upload_clean_name(odd, out, sizeof out);
+    assert_int_equal(strlen(out), 178);
+}
+
+static void test_disposition(void **state)
+{
+    (void)state;
+    fl_buf b = FL_BUF_INIT;
+    fl_serve_disposition(&b, "报告 \"1\";.docx");
+    assert_string_equal(b.data, "attachment; filename=\"______ _1__.docx\"; "
+                                "filename*=UTF-8''%E6%8A%A5%E5%91%8A%20%221%22%3B.docx");
+    fl_buf_clear(&b);
+    fl_serve_disposition(&b, "report.sarif");
+    assert_string_equal(b.data, "attachment; filename=\"report.sarif\"; filename*=UTF-8''report.sarif");
+    fl_buf_free(&b);
+}
+
+static void test_csp(void **state)
+{
+    (void)state;
+    fl_buf b = FL_BUF_INIT;
+    const char page[] = "<html><style>\nbody{}\n</style><form onsubmit=\"return false\"></form>"
+                        "<p>onload=&quot;x&quot;</p><script>x</script></html>";
+    fl_serve_csp(&b, page, sizeof page - 1);
+    assert_string_equal(b.data, "default-src 'none'; script-src 'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=' "
+                                "'unsafe-hashes' 'sha256-GZIcz60Uwd6wT3vaYke/atSr53TehbYAPepOa3d03Vw='; "
+                                "style-src 'sha256-OrBoaOgHKpM7E5sdbFVzvg4GOwbS7qyojeZwhuKtGDM='; img-src 'self' data:; "
+                                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    /* no script: none allowed, and an inline handler stays forbidden */
+    fl_buf_clear(&b);
+    const char plain[] = "<p onclick=\"alert(1)\">x</p>";
+    fl_serve_csp(&b, plain, sizeof plain - 1);
+    assert_non_null(strstr(b.data, "script-src 'none';"));
+    assert_null(strstr(b.data, "unsafe"));
+    fl_buf_free(&b);
+}
+
+static void test_report_frame(void **state)
+{
+    (void)state;
+    const char report[] = "<html><head><style>\na{}\n</style></head>\n<body>\n<h1>R</h1></body></html>";
+    fl_buf b = FL_BUF_INIT;
+    fl_serve_page_report(&b, FL_LANG_EN, report, sizeof report - 1, "0123456789abcdef0123456789abcdef", true,
+                         "a.docx: not a <ZIP>");
+    const char *bar = strstr(b.data, "<div id=\"fl-serve-bar\">");
+    assert_non_null(bar);
+    assert_true(bar > strstr(b.data, "<body>\n"));
+    assert_true(bar < strstr(b.data, "<h1>R</h1>"));
+    assert_non_null(strstr(b.data, "#fl-serve-bar{")); /* its style inside the report's own block */
+    assert_true(strstr(b.data, "#fl-serve-bar{") < strstr(b.data, "</style>"));
+    assert_non_null(strstr(b.data, "href=\"/result/0123456789abcdef0123456789abcdef/annotated\""));
+    assert_non_null(strstr(b.data, "a.docx: not a &lt;ZIP&gt;"));
+    fl_buf_free(&b);
+}
+#endif
+
+int main(void)
+{
+#ifdef FL_HAVE_SERVE
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_name),
+        cmocka_unit_test(test_disposition),
+        cmocka_unit_test(test_csp),
+        cmocka_unit_test(test_report_frame),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+#else
+    puts("skip: built without the web server (FL_SERVE=OFF)");
+    return 0;
+#endif
+}
