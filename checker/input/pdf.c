@@ -955,8 +955,8 @@ static int read_pages(reader *r, fz_context *ctx, const unsigned char *data, siz
 #ifdef FL_HAVE_OCR
     if (!rc && r->ocr_fail[0]) rc = fl_error_set(err, FL_E_PDF_OCR, r->ocr_fail);
     if (!rc && r->ocr_pages)
-        fl_doc_add_notice(r->doc, -1, "%d pages read by OCR (mean confidence %ld)", r->ocr_pages,
-                          r->ocr_lines ? r->ocr_conf / r->ocr_lines : 0);
+        fl_doc_add_notice(r->doc, -1, "%d page%s read by OCR (mean confidence %ld)", r->ocr_pages,
+                          r->ocr_pages > 1 ? "s" : "", r->ocr_lines ? r->ocr_conf / r->ocr_lines : 0);
     if (!rc && r->ocr_over)
         fl_doc_add_notice(r->doc, -1, "%d scanned pages past the first %d read by OCR were not read", r->ocr_over,
                           FL_OCR_MAX_PAGES);
