@@ -893,10 +893,12 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
         dev = new_budget_device(ctx, text, &r->calls, &r->image);
         fz_run_page(ctx, page, dev, fz_identity, NULL);
         fz_close_device(ctx, text);
+#ifdef FL_HAVE_OCR
         size_t first = r->nlines, chars = r->chars;
         collect(r, sp, i, box);
-#ifdef FL_HAVE_OCR
         if (fl_ocr_on()) ocr_page(r, ctx, page, i, box, first, chars);
+#else
+        collect(r, sp, i, box);
 #endif
     }
     fz_always(ctx) {
