@@ -14,15 +14,15 @@ _filinglint_doc_types="eia-book eia-form eia-pp soil-plan soil-summary soil-sign
 # The long and short options of each command; tests/sh/completion.sh keeps
 # them equal to the commands' --help.
 _filinglint_opts_check="-f --format -o --output --ruleset --no-default-rulesets --select --ignore
-  --doc-type --as-of --fail-on -j --jobs --baseline --write-baseline --annotate --corpus --config
+  --doc-type --as-of --fail-on -j --jobs --baseline --write-baseline --annotate --corpus --ocr --config
   --no-config --color -q --quiet -v --verbose --no-progress --lang -h --help"
-_filinglint_opts_dump="-f --format --lang -h --help"
+_filinglint_opts_dump="-f --format --lang --ocr -h --help"
 _filinglint_opts_rules="--ruleset --no-default-rulesets --lang -h --help"
 _filinglint_opts_data="-f --format --ruleset --no-default-rulesets --lang -h --help"
 _filinglint_opts_explain="--ruleset --no-default-rulesets --lang -h --help"
 _filinglint_opts_test_rules="-v --verbose --lang -h --help"
 _filinglint_opts_index="--corpus -j --jobs --boilerplate --gram --window --list --query --min-chars
-  --boilerplate-share --min-support --max-miss --whole-document --timing -q --quiet --lang -h --help"
+  --boilerplate-share --min-support --max-miss --whole-document --timing -q --quiet --ocr --lang -h --help"
 _filinglint_opts_top="-V --version"
 
 # The rule ids the line's --ruleset / --no-default-rulesets would load.

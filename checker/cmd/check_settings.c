@@ -53,6 +53,7 @@ static const struct option long_opts[] = {
     {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
     {"annotate", required_argument, NULL, OPT_ANNOTATE},
     {"corpus", required_argument, NULL, OPT_CORPUS},
+    {"ocr", no_argument, NULL, FL_OPT_OCR},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"color", required_argument, NULL, OPT_COLOR},
@@ -154,6 +155,11 @@ static int parse_cli(cli *c, fl_strlist *inputs, int argc, char **argv)
         case OPT_NO_PROGRESS: c->no_progress = true; break;
         case FL_OPT_LANG: {
             int rc = fl_cmd_lang_option(optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
+        case FL_OPT_OCR: {
+            int rc = fl_cmd_ocr_option();
             if (rc >= 0) return rc;
             break;
         }

@@ -3,6 +3,9 @@
 #include "cmd/cmd.h"
 #include "core/editdist.h"
 #include "core/i18n.h"
+#ifdef FL_HAVE_OCR
+#include "input/formats.h"
+#endif
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +28,16 @@ int fl_cmd_lang_option(const char *arg)
     if (fl_lang_parse(arg, &lang)) return fl_cmd_usage_error(fl_tr(FL_M_LANG_WANTS), arg);
     fl_lang_set(lang, FL_LANG_CLI);
     return -1;
+}
+
+int fl_cmd_ocr_option(void)
+{
+#ifdef FL_HAVE_OCR
+    fl_pdf_set_ocr(true);
+    return -1;
+#else
+    return fl_cmd_usage_error("%s", fl_tr(FL_M_OCR_NOT_BUILT));
+#endif
 }
 
 /* "a, b or c" of the names, each in fmt ("--%s", "'%s'"). */

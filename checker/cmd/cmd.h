@@ -25,6 +25,10 @@ int fl_check_run(int argc, char **argv, const struct fl_reporter *rep);
 #define FL_OPT_LANG 1000
 /* cmd/cli.c: */
 int fl_cmd_lang_option(const char *arg);
+/* --ocr (check, dump, index): scanned PDF pages are read by OCR; a build
+ * without it (FL_OCR=OFF) says so and returns 2. Returns -1 to go on. */
+#define FL_OPT_OCR 1001
+int fl_cmd_ocr_option(void);
 /* Shared by the commands: print "filinglint: message" and return 2. */
 int fl_cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* After getopt_long refused an option (argv[optind - 1], or optopt): the

@@ -35,6 +35,7 @@ int fl_cmd_dump(int argc, char **argv)
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, FL_OPT_LANG},
+        {"ocr", no_argument, NULL, FL_OPT_OCR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -51,6 +52,11 @@ int fl_cmd_dump(int argc, char **argv)
             break;
         case FL_OPT_LANG: {
             int rc = fl_cmd_lang_option(optarg);
+            if (rc >= 0) return rc;
+            break;
+        }
+        case FL_OPT_OCR: {
+            int rc = fl_cmd_ocr_option();
             if (rc >= 0) return rc;
             break;
         }

@@ -59,6 +59,7 @@ static const struct option long_opts[] = {
     {"max-miss", required_argument, NULL, OPT_MISS},
     {"timing", no_argument, NULL, OPT_TIMING},
     {"quiet", no_argument, NULL, 'q'},
+    {"ocr", no_argument, NULL, FL_OPT_OCR},
     {"lang", required_argument, NULL, FL_OPT_LANG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -133,6 +134,9 @@ static int parse_args(index_opts *o, int argc, char **argv)
         case 'q': o->quiet = true; break;
         case FL_OPT_LANG:
             if ((rc = fl_cmd_lang_option(optarg)) >= 0) return rc;
+            break;
+        case FL_OPT_OCR:
+            if ((rc = fl_cmd_ocr_option()) >= 0) return rc;
             break;
         case 'h': return usage();
         case ':': return fl_cmd_usage_error(fl_tr(FL_M_NEEDS_VALUE), argv[optind - 1]);

@@ -35,6 +35,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->extras);
     free(doc->origins);
     free(doc->pages);
+    free(doc->ocr);
     names_free(&doc->part_names);
     names_free(&doc->styles);
     for (size_t i = 0; i < doc->nowned; i++) free(doc->owned[i]);
@@ -77,6 +78,10 @@ static fl_block *new_block(fl_doc *doc, fl_part part, fl_block_kind kind)
         if (doc->pages) {
             doc->pages = fl_xrealloc(doc->pages, doc->cap_blocks * sizeof *doc->pages);
             memset(doc->pages + old, 0, (doc->cap_blocks - old) * sizeof *doc->pages);
+        }
+        if (doc->ocr) {
+            doc->ocr = fl_xrealloc(doc->ocr, doc->cap_blocks * sizeof *doc->ocr);
+            memset(doc->ocr + old, 0, (doc->cap_blocks - old) * sizeof *doc->ocr);
         }
     }
     fl_block *b = &doc->blocks[doc->nblocks++];
@@ -247,6 +252,19 @@ void fl_block_set_page_pos(fl_doc *doc, fl_block *b, float x, float y)
     doc->pages[b - doc->blocks].y = y;
 }
 
+int fl_block_ocr(const fl_doc *doc, const fl_block *b)
+{
+    if (!doc->ocr || b < doc->blocks || b >= doc->blocks + doc->nblocks) return -1;
+    return (int)doc->ocr[b - doc->blocks] - 1;
+}
+
+void fl_block_set_ocr(fl_doc *doc, fl_block *b, int conf)
+{
+    if (dropped(doc, b)) return;
+    if (!doc->ocr) doc->ocr = fl_xcalloc(doc->cap_blocks ? doc->cap_blocks : 1, sizeof *doc->ocr);
+    doc->ocr[b - doc->blocks] = (uint8_t)(1 + (conf < 0 ? 0 : conf > 100 ? 100 : conf));
+}
+
 void fl_doc_move_block(fl_doc *doc, size_t from, size_t to)
 {
     if (to >= from || from >= doc->nblocks) return;
@@ -262,6 +280,11 @@ void fl_doc_move_block(fl_doc *doc, size_t from, size_t to)
         fl_block_page p = doc->pages[from];
         memmove(&doc->pages[to + 1], &doc->pages[to], (from - to) * sizeof *doc->pages);
         doc->pages[to] = p;
+    }
+    if (doc->ocr) {
+        uint8_t c = doc->ocr[from];
+        memmove(&doc->ocr[to + 1], &doc->ocr[to], (from - to) * sizeof *doc->ocr);
+        doc->ocr[to] = c;
     }
 }
 
@@ -364,6 +387,11 @@ static void permute_blocks(fl_doc *doc, int *map)
                 doc->pages[i] = doc->pages[j];
                 doc->pages[j] = p;
             }
+            if (doc->ocr) {
+                uint8_t c = doc->ocr[i];
+                doc->ocr[i] = doc->ocr[j];
+                doc->ocr[j] = c;
+            }
             map[i] = map[j];
             map[j] = (int)j;
         }
@@ -395,6 +423,7 @@ void fl_doc_seal(fl_doc *doc)
         doc->blocks = fl_xrealloc(doc->blocks, n * sizeof *doc->blocks);
         if (doc->origins) doc->origins = fl_xrealloc(doc->origins, n * sizeof *doc->origins);
         if (doc->pages) doc->pages = fl_xrealloc(doc->pages, n * sizeof *doc->pages);
+        if (doc->ocr) doc->ocr = fl_xrealloc(doc->ocr, n * sizeof *doc->ocr);
         doc->cap_blocks = n;
     }
 }

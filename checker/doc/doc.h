@@ -177,6 +177,7 @@ typedef struct fl_doc {
     fl_block_origin *origins; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
     fl_names part_names, styles;
     fl_block_page *pages; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
+    uint8_t *ocr;         /* beside blocks: 1 + the OCR confidence of a scanned page's block, 0 typed */
     void **owned; size_t nowned, cap_owned; /* buffers block texts point into (fl_doc_adopt) */
     fl_section *sections; size_t nsections, cap_sections;
     fl_field *fields; size_t nfields, cap_fields;
@@ -277,6 +278,10 @@ void fl_block_set_page(fl_doc *doc, fl_block *b, unsigned page, unsigned line);
 /* The position of its first line (fl_block_page's x, y); call after
  * fl_block_set_page. */
 void fl_block_set_page_pos(fl_doc *doc, fl_block *b, float x, float y);
+/* A block OCR read from a scanned page (a PDF read with --ocr): Tesseract's
+ * confidence in its lines, 0-100; -1 for a block read from typed text. */
+int fl_block_ocr(const fl_doc *doc, const fl_block *b);
+void fl_block_set_ocr(fl_doc *doc, fl_block *b, int conf);
 
 /* The text the model and the rules match: the folded text of a spaced
  * block, else the text itself. Offsets into it are not offsets into text;

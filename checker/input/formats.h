@@ -20,4 +20,7 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
 int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown, char **owned, fl_error *err);
 /* A PDF with a text layer (pdf.c, built when FL_HAVE_PDF: the FL_PDF option). */
 int fl_pdf_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *err);
+/* --ocr: pages without a text layer are read by OCR (pdf_ocr.c, built
+ * when FL_HAVE_OCR: the FL_OCR option). Set before any file is read. */
+void fl_pdf_set_ocr(bool on);
 #endif

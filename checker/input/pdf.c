@@ -48,6 +48,9 @@
 #include <string.h>
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
+#ifdef FL_HAVE_OCR
+#include "input/pdf_ocr.h"
+#endif
 
 #define PDF_MAX_PAGES 5000
 /* MuPDF's own memory at any time: objects, streams being inflated, fonts. */
@@ -135,6 +138,7 @@ typedef struct pline {
     float height;      /* the page's height */
     bool drop;         /* a running header or footer, a page number */
     bool band_top;     /* in the top band (else bottom, when drop) */
+    uint8_t ocr;       /* read by OCR: 1 + its confidence (0-100); 0 from the text layer */
 } pline;
 
 /* Lines of a page that start at one left edge (a text column, a table
@@ -159,6 +163,14 @@ typedef struct reader {
     char bad_msg[160];
     float *bases;      /* one page's baselines, sorted, for the line numbers */
     size_t cap_bases;
+    float image;       /* the page's largest picture, in square points */
+#ifdef FL_HAVE_OCR
+    fl_ocr *ocr;       /* scanned pages (pdf_ocr.c) */
+    int ocr_pages, ocr_over; /* pages read by OCR, scanned pages past the cap */
+    long ocr_conf;     /* their lines' confidences, summed */
+    long ocr_lines;
+    char ocr_fail[240]; /* why OCR could not run */
+#endif
 } reader;
 
 /* Characters kept in the text: control characters are dropped (a PDF's
@@ -568,12 +580,14 @@ static void join(fl_buf *p, const char *s, size_t n)
     fl_buf_add(p, s, n);
 }
 
-static void emit(reader *r, fl_part part, const fl_buf *p, const pline *first)
+/* conf: the mean confidence of its lines when OCR read them, else -1 */
+static void emit(reader *r, fl_part part, const fl_buf *p, const pline *first, int conf)
 {
     fl_block *b = fl_doc_add_block(r->doc, part, FL_BLOCK_PARAGRAPH, p->data ? p->data : "", p->len);
     fl_block_set_page(r->doc, b, (unsigned)first->page + 1, first->vline);
     /* the top of its first line: an annotated copy's note goes there */
     fl_block_set_page_pos(r->doc, b, first->x0, fmaxf(0, first->base - first->size));
+    if (conf >= 0) fl_block_set_ocr(r->doc, b, conf);
 }
 
 /* The body's paragraphs, then each running header and footer text once. */
@@ -583,6 +597,7 @@ static void paragraphs(reader *r)
     const pline *first = NULL, *last = NULL; /* the paragraph's first line, the line before */
     float pitch = 0;                          /* between the paragraph's lines on a page */
     int last_page_kept = -1;                  /* page of the last body line seen */
+    unsigned conf = 0, nconf = 0;             /* the OCR'd lines' confidences, summed */
     for (size_t i = 0; i < r->nlines; i++) {
         const pline *l = &r->lines[i];
         if (l->drop) continue;
@@ -594,14 +609,16 @@ static void paragraphs(reader *r)
             join(&p, s, l->len);
         } else {
             pitch = 0;
-            if (first) emit(r, FL_PART_BODY, &p, first);
+            if (first) emit(r, FL_PART_BODY, &p, first, nconf ? (int)(conf / nconf) : -1);
             fl_buf_clear(&p);
             fl_buf_add(&p, s, l->len);
             first = l;
+            conf = nconf = 0;
         }
+        if (l->ocr) conf += l->ocr - 1u, nconf++;
         last = l;
     }
-    if (first) emit(r, FL_PART_BODY, &p, first);
+    if (first) emit(r, FL_PART_BODY, &p, first, nconf ? (int)(conf / nconf) : -1);
     /* a header or footer text once, by its shape (digits aside) */
     size_t cap = 64, n = 0;
     uint64_t *seen = fl_xcalloc(cap, sizeof *seen);
@@ -616,7 +633,7 @@ static void paragraphs(reader *r)
         seen[k] = key;
         fl_buf_clear(&p);
         fl_buf_add(&p, s, l->len);
-        emit(r, l->band_top ? FL_PART_HEADER : FL_PART_FOOTER, &p, l);
+        emit(r, l->band_top ? FL_PART_HEADER : FL_PART_FOOTER, &p, l, l->ocr ? l->ocr - 1 : -1);
         if (2 * ++n >= cap) { /* grow: rehash */
             uint64_t *old = seen;
             size_t oc = cap;
@@ -644,6 +661,9 @@ static void reader_free(reader *r)
     free(r->empty);
     free(r->bases);
     free(r->edges);
+#ifdef FL_HAVE_OCR
+    fl_ocr_free(r->ocr);
+#endif
 }
 
 /* The pages without text, as a reading note: "pages 12-14, 20 have no text
@@ -673,6 +693,7 @@ typedef struct budget_dev {
     fz_device super;
     fz_device *text; /* the structured-text device the text calls go on to */
     size_t *calls;
+    float *image;    /* the largest picture drawn, in square points */
 } budget_dev;
 
 static void tick(fz_context *ctx, fz_device *dev)
@@ -735,6 +756,8 @@ static void b_fill_shade(fz_context *ctx, fz_device *dev, fz_shade *sh, fz_matri
 static void b_fill_image(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, float a, fz_color_params cp)
 {
     tick(ctx, dev);
+    float area = fabsf(m.a * m.d - m.b * m.c); /* the unit square's image */
+    if (area > *((budget_dev *)dev)->image) *((budget_dev *)dev)->image = area;
 }
 static void b_fill_image_mask(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, fz_colorspace *cs,
                               const float *c, float a, fz_color_params cp)
@@ -766,11 +789,12 @@ static int b_begin_tile(fz_context *ctx, fz_device *dev, fz_rect area, fz_rect v
 }
 static void b_end_tile(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
 
-static fz_device *new_budget_device(fz_context *ctx, fz_device *text, size_t *calls)
+static fz_device *new_budget_device(fz_context *ctx, fz_device *text, size_t *calls, float *image)
 {
     budget_dev *d = fz_new_derived_device(ctx, budget_dev);
     d->text = text;
     d->calls = calls;
+    d->image = image;
     d->super.fill_path = b_fill_path;
     d->super.stroke_path = b_stroke_path;
     d->super.clip_path = b_clip_path;
@@ -809,6 +833,42 @@ static size_t content_size(fz_context *ctx, pdf_document *pdoc, fz_page *page, s
     return n;
 }
 
+#ifdef FL_HAVE_OCR
+/* A page without a text layer, or with a few characters over a picture
+ * that covers most of it (a scan a scanner stamped a file name or page
+ * number on), is read by OCR (pdf_ocr.c): its lines replace the text
+ * layer's, each with its confidence. */
+static void ocr_page(reader *r, fz_context *ctx, fz_page *page, int i, fz_rect box, size_t first, size_t chars)
+{
+    size_t typed = r->chars - chars, mark = r->nlines, empty = r->nempty;
+    if (typed && (typed > 40 || r->image < 0.6f * (box.x1 - box.x0) * (box.y1 - box.y0))) return;
+    if (r->ocr_fail[0]) return;
+    if (r->ocr_pages >= FL_OCR_MAX_PAGES) {
+        r->ocr_over++;
+        return;
+    }
+    int *confs = NULL;
+    size_t nconfs = 0;
+    fz_stext_page *sp = fl_ocr_page(&r->ocr, ctx, page, &confs, &nconfs, r->ocr_fail, sizeof r->ocr_fail);
+    if (sp) collect(r, sp, i, box);
+    fz_drop_stext_page(ctx, sp);
+    r->nempty = empty; /* collect counted the page again when OCR read nothing */
+    if (r->nlines > mark) {
+        if (r->nempty && r->empty[r->nempty - 1] == i + 1) r->nempty--;
+        memmove(r->lines + first, r->lines + mark, (r->nlines - mark) * sizeof *r->lines);
+        r->nlines -= mark - first;
+        r->chars -= typed;
+        for (size_t k = 0; first + k < r->nlines && k < nconfs; k++) {
+            r->lines[first + k].ocr = (uint8_t)(1 + confs[k]);
+            r->ocr_conf += confs[k];
+            r->ocr_lines++;
+        }
+        r->ocr_pages++;
+    }
+    free(confs);
+}
+#endif
+
 /* One page into r, in its own exception frame: a page MuPDF cannot read
  * is counted and skipped (the first one's message kept), unless the
  * memory limit stopped it. */
@@ -831,10 +891,17 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
         fz_rect box = fz_bound_page(ctx, page);
         sp = fz_new_stext_page(ctx, box);
         text = fz_new_stext_device(ctx, sp, &opts);
-        dev = new_budget_device(ctx, text, &r->calls);
+        r->image = 0;
+        dev = new_budget_device(ctx, text, &r->calls, &r->image);
         fz_run_page(ctx, page, dev, fz_identity, NULL);
         fz_close_device(ctx, text);
+#ifdef FL_HAVE_OCR
+        size_t first = r->nlines, chars = r->chars;
         collect(r, sp, i, box);
+        if (fl_ocr_on()) ocr_page(r, ctx, page, i, box, first, chars);
+#else
+        collect(r, sp, i, box);
+#endif
     }
     fz_always(ctx) {
         fz_drop_device(ctx, dev);
@@ -889,6 +956,16 @@ static int read_pages(reader *r, fz_context *ctx, const unsigned char *data, siz
         rc = fl_error_set(err, FL_E_PDF_DAMAGED, r->bad_msg);
     else if (!rc && r->bad_pages)
         fl_doc_add_notice(r->doc, -1, "%d pages could not be read (%s)", r->bad_pages, r->bad_msg);
+#ifdef FL_HAVE_OCR
+    if (!rc && r->ocr_fail[0]) rc = fl_error_set(err, FL_E_PDF_OCR, r->ocr_fail);
+    if (!rc && r->ocr_pages)
+        fl_doc_add_notice(r->doc, -1, "%d page%s read by OCR (mean confidence %ld)", r->ocr_pages,
+                          r->ocr_pages > 1 ? "s" : "", r->ocr_lines ? r->ocr_conf / r->ocr_lines : 0);
+    if (!rc && r->ocr_over)
+        fl_doc_add_notice(r->doc, -1, "%d scanned pages past the first %d read by OCR were not read", r->ocr_over,
+                          FL_OCR_MAX_PAGES);
+    if (!rc && !r->chars && fl_ocr_on()) rc = fl_error_set(err, FL_E_PDF_OCR_EMPTY);
+#endif
     if (!rc) {
         if (!r->chars) rc = fl_error_set(err, FL_E_PDF_NO_TEXT);
         /* fonts without a Unicode map: the glyphs come out as U+FFFD */

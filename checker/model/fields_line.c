@@ -14,8 +14,7 @@
 static void add_field(fl_doc *doc, const char *name, const char *value, size_t vlen, int block)
 {
     fl_fx_trim(&value, &vlen);
-    const char *v;
-    if (!fl_fx_checkbox_value(&doc->arena, value, vlen, &v)) v = fl_arena_strndup(&doc->arena, value, vlen);
+    const char *v = fl_fx_field_value(doc, block, value, vlen);
     FL_VEC_RESERVE(doc->fields, doc->cap_fields, doc->nfields + 1);
     doc->fields[doc->nfields++] = (fl_field){name, v, block, NULL};
 }
@@ -367,8 +366,7 @@ void fl_fx_line(fl_fx *fx, int bi, const char *group)
         next_line_value(fx, pending, b, s, len)) {
         /* the label line gave the field(s) an empty value: fill them in */
         fl_fx_trim(&s, &len);
-        const char *v;
-        if (!fl_fx_checkbox_value(&doc->arena, s, len, &v)) v = fl_arena_strndup(&doc->arena, s, len);
+        const char *v = fl_fx_field_value(doc, bi, s, len);
         for (size_t k = fx->pending_first; k < doc->nfields; k++) {
             doc->fields[k].value = v;
             doc->fields[k].block = bi;

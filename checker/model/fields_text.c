@@ -328,6 +328,95 @@ bool fl_fx_checkbox_value(fl_arena *a, const char *s, size_t len, const char **v
     return true;
 }
 
+/* ---- checkbox rows of a scanned page ---------------------------------------- */
+
+/* What Tesseract reads for the marks of a checkbox row scanned from paper:
+ * an empty box as 口 (a box to fl_fx_checkbox_value already), 〇, ○ or O;
+ * a ticked one as 回, 团, 囚, 区, 図 or 四 (the box with the tick inside),
+ * or 0, Q, @. Taken as marks only in a row that is marks and options and
+ * nothing else, with an empty box and a ticked one among them, and options
+ * of CJK words (是, 否, 有, 无 the only ones of one character): "口岸区域"
+ * is no row. */
+static const char *const ocr_empty[] = {"□", "☐", "口", "〇", "○", "O"};
+static const char *const ocr_ticked[] = {"☑", "■", "√", "☒", "▣", "✓", "✔", "回", "团", "囚", "区", "図", "四",
+                                         "0", "Q", "@"};
+
+static bool ocr_option(const char *s, size_t len)
+{
+    size_t n = 0;
+    uint32_t first = 0;
+    for (size_t i = 0; i < len; n++) {
+        uint32_t c;
+        i += fl_utf8_decode(s + i, len - i, &c);
+        if (!n) first = c;
+        bool han = c >= 0x3400 && c < 0xA000, paren = c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')';
+        if (!han && !paren) return false;
+    }
+    if (n == 1) return first == 0x662F || first == 0x5426 || first == 0x6709 || first == 0x65E0; /* 是否有无 */
+    return n >= 2 && n <= 16;
+}
+
+/* s rewritten with standard marks ("☑否 □是") into out; false when it is
+ * not a checkbox row as above. */
+static bool ocr_checkbox_row(const char *s, size_t len, fl_buf *out)
+{
+    size_t i = 0, empty = 0, ticked = 0;
+    while (i < len) {
+        size_t m;
+        bool tick = false;
+        if ((m = fl_fx_match_any(s + i, len - i, ocr_ticked, FL_NELEM(ocr_ticked)))) tick = true;
+        else if (!(m = fl_fx_match_any(s + i, len - i, ocr_empty, FL_NELEM(ocr_empty)))) return false;
+        i += m;
+        /* the option: up to the next mark that a CJK word or the end follows */
+        size_t start = i, end = i;
+        while (i < len) {
+            uint32_t c;
+            size_t k = fl_utf8_decode(s + i, len - i, &c);
+            if (fl_fx_is_space(c)) { i += k; continue; }
+            if (i > start && (fl_fx_match_any(s + i, len - i, ocr_ticked, FL_NELEM(ocr_ticked)) ||
+                              fl_fx_match_any(s + i, len - i, ocr_empty, FL_NELEM(ocr_empty))))
+                break;
+            i += k;
+            end = i;
+        }
+        const char *o = s + start;
+        size_t ol = end - start;
+        fl_fx_trim(&o, &ol);
+        fl_buf tmp = FL_BUF_INIT; /* the option without the spaces OCR left in it */
+        for (size_t k = 0; k < ol;) {
+            uint32_t c;
+            size_t n = fl_utf8_decode(o + k, ol - k, &c);
+            if (!fl_fx_is_space(c)) fl_buf_add(&tmp, o + k, n);
+            k += n;
+        }
+        bool ok = ocr_option(tmp.data ? tmp.data : "", tmp.len);
+        if (ok) {
+            if (out->len) fl_buf_addc(out, ' ');
+            fl_buf_adds(out, tick ? "☑" : "□");
+            fl_buf_add(out, tmp.data, tmp.len);
+        }
+        fl_buf_free(&tmp);
+        if (!ok) return false;
+        tick ? ticked++ : empty++;
+    }
+    return empty && ticked;
+}
+
+const char *fl_fx_field_value(fl_doc *doc, int bi, const char *s, size_t len)
+{
+    const char *v;
+    if (bi >= 0 && (size_t)bi < doc->nblocks && fl_block_ocr(doc, &doc->blocks[bi]) >= 0) {
+        const char *t = s;
+        size_t tl = len;
+        fl_fx_trim(&t, &tl);
+        fl_buf row = FL_BUF_INIT;
+        bool ok = ocr_checkbox_row(t, tl, &row) && fl_fx_checkbox_value(&doc->arena, row.data, row.len, &v);
+        fl_buf_free(&row);
+        if (ok) return v;
+    }
+    if (fl_fx_checkbox_value(&doc->arena, s, len, &v)) return v;
+    return fl_arena_strndup(&doc->arena, s, len);
+}
 
 /* ---- names of organisations ---------------------------------------------- */
 

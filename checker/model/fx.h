@@ -49,6 +49,11 @@ size_t fl_fx_known_before(const char *s, size_t from, size_t at);
 /* The ticked option(s) of a checkbox row ("☑否 □是" -> "否"); false when s
  * is not one. */
 bool fl_fx_checkbox_value(fl_arena *a, const char *s, size_t len, const char **value);
+/* The value of a field read from block bi: the ticked option(s) of a
+ * checkbox row, else s itself (in the arena). A block OCR read from a
+ * scanned page (fl_block_ocr) is also read with the marks Tesseract
+ * mistakes for others: "0否口是" is "☑否 □是". */
+const char *fl_fx_field_value(fl_doc *doc, int bi, const char *s, size_t len);
 /* Ends like the name of a company, authority or institution (…公司, …局,
  * …中心), 3 to 40 code points. */
 bool fl_fx_org_name(const char *s, size_t len);

@@ -180,6 +180,7 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
         fl_block_page pg = fl_block_page_of(doc, b);
         key_int(w, "page", pg.page);
         key_int(w, "page_line", pg.line);
+        if (fl_block_ocr(doc, b) >= 0) key_int(w, "ocr_confidence", fl_block_ocr(doc, b));
     }
     key_str(w, "part", fl_part_names[b->part]);
     key_str(w, "kind", kind_names[b->kind]);
@@ -423,6 +424,13 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
         snprintf(at, sizeof at, "p%u:%u", pg.page, pg.line);
         fl_pad(out, at, 8);
         fl_buf_addc(out, ' ');
+        if (doc->ocr) { /* scanned pages read by OCR: its confidence */
+            int conf = fl_block_ocr(doc, b);
+            if (conf >= 0) snprintf(at, sizeof at, "ocr %d", conf);
+            else at[0] = '\0';
+            fl_pad(out, at, 6);
+            fl_buf_addc(out, ' ');
+        }
     }
     fl_pad(out, fl_lang_get() == FL_LANG_ZH ? fl_report_part(b->part) : fl_part_names[b->part], 8);
     fl_buf_addc(out, ' ');

@@ -466,7 +466,8 @@ gen_big
 if "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
     CASES="$CASES
 pdf-zero-pages.pdf      2  not a readable PDF: it has no pages
-pdf-no-text.pdf         2  no text layer (scanned); OCR is not supported yet
+pdf-no-text.pdf         2  no text layer (scanned); read it with --ocr
+pdf-ocr-noise.pdf       2  no text layer (scanned); read it with --ocr
 pdf-damaged.pdf         2  not a readable PDF: no objects found
 pdf-truncated.pdf       2  not a readable PDF: it has no pages
 pdf-encrypted.pdf       2  encrypted PDF (it opens only with a password)

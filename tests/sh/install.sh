@@ -77,6 +77,12 @@ if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
             [[ ", $depends," =~ ,\ $lib[\ ,] ]] || fail "deb-depends-$lib" "Depends: $depends"
         done
         ok deb-depends
+        # a build with OCR (FL_OCR) recommends the language data --ocr reads with
+        if ! "$FL_BIN" dump --ocr /dev/null 2>&1 | grep -q "built without OCR"; then
+            recommends=$(dpkg-deb -f "$deb" Recommends)
+            [[ "$recommends" == *tesseract-ocr-chi-sim* && "$recommends" == *tesseract-ocr-eng* ]] &&
+                ok deb-recommends-ocr || fail deb-recommends-ocr "Recommends: $recommends"
+        fi
         dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./||' >"$SCRATCH/contents"
         missing=""
         for f in "${want[@]}"; do grep -qx "usr/$f" "$SCRATCH/contents" || missing="$missing usr/$f"; done

@@ -190,6 +190,50 @@ static void test_cover_paragraphs(void **state)
     fl_doc_free(doc);
 }
 
+/* A paragraph OCR read from a scanned page (a PDF read with --ocr). */
+static void ocr_para(fl_doc *doc, const char *text, int conf)
+{
+    fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_PARAGRAPH, text, strlen(text));
+    fl_block_set_ocr(doc, b, conf);
+}
+
+/* Checkbox rows of a scanned 报告表 as Tesseract reads them: the ticked box
+ * as 0, 回 or 团, the empty ones as 口 or 〇, run together with the options.
+ * Read so only on OCR'd blocks: the same text typed keeps today's reading,
+ * and rows that only look like marks (口岸区域) are no checkbox. */
+static void test_ocr_checkbox_rows(void **state)
+{
+    (void)state;
+    fl_doc *doc = fl_doc_new("scan.pdf");
+    ocr_para(doc, "是否开工建设：0否口是", 88);
+    ocr_para(doc, "建设性质：口新建（迁建） 回改建 口扩建 口技术改造", 90);
+    ocr_para(doc, "建设项目申报情形：团首次申报项目 〇不予批准后再次申报项目", 85);
+    ocr_para(doc, "建设地点：口岸区域", 90);          /* words, not marks */
+    ocr_para(doc, "排放口位置：厂区出口处", 90);      /* 口 in words */
+    ocr_para(doc, "专项评价设置情况：☑无 □有", 91);   /* typed marks read right */
+    ocr_para(doc, "环境风险：口有 口无", 90);         /* nothing ticked: no guess */
+    fl_doc_finish(doc);
+    assert_int_equal(fl_block_ocr(doc, &doc->blocks[0]), 88);
+    assert_string_equal(value(doc, "是否开工建设"), "否");
+    assert_string_equal(value(doc, "建设性质"), "改建");
+    assert_string_equal(value(doc, "建设项目申报情形"), "首次申报项目");
+    assert_string_equal(value(doc, "建设地点"), "口岸区域");
+    assert_string_equal(value(doc, "排放口位置"), "厂区出口处");
+    assert_string_equal(value(doc, "专项评价设置情况"), "无");
+    assert_string_equal(value(doc, "环境风险"), "");
+    fl_doc_free(doc);
+
+    /* the same rows typed (a text layer, a DOCX): read as before */
+    doc = fl_doc_new("typed.pdf");
+    para(doc, "是否开工建设：0否口是");
+    para(doc, "建设项目申报情形：团首次申报项目 〇不予批准后再次申报项目");
+    fl_doc_finish(doc);
+    assert_int_equal(fl_block_ocr(doc, &doc->blocks[0]), -1);
+    assert_string_equal(value(doc, "是否开工建设"), "0否口是");
+    assert_string_equal(value(doc, "建设项目申报情形"), "团首次申报项目 〇不予批准后再次申报项目");
+    fl_doc_free(doc);
+}
+
 /* Cover and table both give the name: the first wins, both are kept, and
  * no 项目名称 alias is added when the filing has one. */
 static void test_occurrences_and_alias(void **state)
@@ -757,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_option_cells),
         cmocka_unit_test(test_group_line_above_table),
         cmocka_unit_test(test_semicolons_and_glued_title),
+        cmocka_unit_test(test_ocr_checkbox_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+check --lang en --ocr fixtures/ocr/eia-pp-mixed.pdf

@@ -1,0 +1,1 @@
+dump --lang en --ocr -f json fixtures/ocr/eia-pp-mixed.pdf

@@ -1,0 +1,1 @@
+dump --lang en --ocr fixtures/ocr/eia-form-scan.pdf
