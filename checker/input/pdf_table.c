@@ -1,0 +1,834 @@
+/* Tables of a PDF from its ruling lines (see pdf_table.h).
+ *
+ * What a filing's table looks like in its PDF: the 编制单位和编制人员情况表,
+ * the 建设项目基本情况 table, 保护目标 and monitoring tables are bordered
+ * Word or LibreOffice tables. LibreOffice strokes each cell's border as a
+ * line of its own; Word and WPS fill thin rectangles, often several in one
+ * path. Either way every row boundary and every column boundary is drawn,
+ * except where a cell spans: no rule between the two columns of a merged
+ * cell (the value of 建设项目名称 over three columns), none between the
+ * rows a label spans (主体工程 over its two rows). The characters of a
+ * cell lie inside its rules; a cell's text wraps at its right edge, and a
+ * cell holding several paragraphs (the □新建 ☑改建 options, one a line)
+ * has lines that stop short of it.
+ *
+ * So, per page: the horizontal and vertical rules are merged where they
+ * touch end to end, rules that cross one another form a group, and a
+ * group with rules both ways is a grid whose row boundaries are its
+ * horizontal rules' heights and column boundaries its vertical rules' x.
+ * Two neighbouring positions with no rule between them are one cell; a
+ * cell must come out rectangular, and a grid of fewer than two cells (a
+ * framed paragraph, a checkbox square) is no table. A text line whose
+ * every character stands in one grid is taken from the paragraphs; its
+ * characters go to the cells they stand in (MuPDF may give a label and
+ * its value as one line). A cell's lines join into one paragraph where
+ * the line above reached the cell's right edge (its next word would not
+ * have fitted), else a new paragraph of the same cell begins.
+ *
+ * A three-line table (三线表, no vertical rules) or a borderless one is
+ * not rebuilt: its cells stay paragraphs, as before. Precision first: a
+ * wrong grid would put one row's value into another row's field.
+ *
+ * A table that ends a page and a table that starts the next with the same
+ * columns (a running header between them aside) are one table: the rows
+ * go on, and a first row repeating the first table's first row is the
+ * repeated header (Word's 标题行重复), written once and flagged as one.
+ *
+ * Pictures: each image drawn inside a grid counts for the cell it stands
+ * in, hashed by its compressed bytes as the Word reader hashes a picture
+ * part (doc/images.h), so the same signature picture in two people's cells
+ * shows one hash.
+ *
+ * The work is bounded: rules per page (MAX_RULES) and the pairs of rules
+ * compared per document (MAX_PAIRS) are counted; past them the page, or
+ * the rest of the document, keeps its paragraphs. */
+#include "input/pdf_table.h"
+#include "core/arena.h"
+#include "core/heading.h"
+#include "core/utf8.h"
+#include "doc/images.h"
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_RULES 2000             /* merged rules of one page considered */
+#define MAX_RAW (8 * MAX_RULES)    /* rule pieces recorded on one page */
+#define MAX_IMAGES 500             /* pictures of one page */
+#define MAX_PAIRS ((size_t)100 * 1000 * 1000)
+#define MAX_POSITIONS 20000        /* rows × columns of one grid */
+#define MAX_TABLES 50000
+#define THIN 3.0f  /* a filled rectangle at most this thick is a rule */
+#define NEAR 2.0f  /* rules this close are one */
+
+typedef struct rule {
+    float c;      /* y of a horizontal rule, x of a vertical one */
+    float a0, a1; /* its extent along the other axis */
+} rule;
+
+typedef struct pimage {
+    fz_rect box;
+    uint64_t hash, size;
+    bool hashed;
+} pimage;
+
+typedef struct cline { /* the characters of one text line that fall in one cell */
+    int pos;              /* the cell: its top-left position r * nc + c */
+    size_t line;          /* the reader's line */
+    size_t off, len;      /* in the table's text */
+    float x0, x1, size, lead_w;
+} cline;
+
+typedef struct cimage {
+    int pos;
+    uint64_t hash, size;
+    bool hashed;
+} cimage;
+
+typedef struct ptable {
+    int page;
+    fz_rect box;
+    int nr, nc;
+    float *ys, *xs;       /* nr + 1 row boundaries, nc + 1 column boundaries */
+    int *root;            /* [r * nc + c]: the top-left position of its cell */
+    fl_buf text;
+    cline *lines;
+    size_t nlines, cap_lines;
+    cimage *images;
+    size_t nimages, cap_images;
+    /* once written */
+    bool emitted;
+    int doc_id;           /* fl_block.table */
+    int head;             /* 1-based table this one continues (itself when it starts) */
+    int rows_end;         /* the last row number written */
+    uint64_t hdr_hash;    /* the head's first row, to know it repeated */
+    size_t hdr_first, hdr_end; /* the head's first-row blocks */
+} ptable;
+
+struct fl_pdf_tables {
+    int page;
+    rule *h, *v;
+    size_t nh, nv, cap_h, cap_v;
+    bool overflow;        /* too many rules on the page: no tables there */
+    pimage *imgs;
+    size_t nimgs, cap_imgs;
+    size_t pairs;         /* rule pairs compared so far */
+    ptable *t;
+    size_t n, cap;
+    size_t page_first;    /* the page's first table */
+};
+
+/* ---- shared text helpers --------------------------------------------------------- */
+
+int fl_pdf_char(int c)
+{
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) return c == '\t' ? ' ' : -1;
+    if (c == 0xA0) return ' ';
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0xFFFD;
+    return c;
+}
+
+bool fl_pdf_is_dash(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2013 || c == 0x2014 || c == 0x2212 || c == 0xFF0D;
+}
+
+static bool cjk_side(uint32_t c) { return c >= 0x2000; } /* CJK, fullwidth forms, “ ” — … */
+
+static uint32_t last_cp(const char *s, size_t n)
+{
+    size_t k = n ? n - 1 : 0;
+    while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    uint32_t c = 0;
+    if (n) fl_utf8_decode(s + k, n - k, &c);
+    return c;
+}
+
+void fl_pdf_join(fl_buf *p, const char *s, size_t n)
+{
+    if (p->len) {
+        uint32_t a = last_cp(p->data, p->len), b;
+        fl_utf8_decode(s, n, &b);
+        if (!cjk_side(a) && !cjk_side(b) && !fl_pdf_is_dash(a) && a != '/') fl_buf_addc(p, ' ');
+    }
+    fl_buf_add(p, s, n);
+}
+
+bool fl_pdf_opens_paragraph(const char *a, size_t an, const char *s, size_t n, bool labels)
+{
+    uint32_t end = last_cp(a, an);
+    if (end != 0x3002 && end != 0xFF1B && end != 0xFF01 && end != 0xFF1F && end != 0xFF1A && end != ';') return false;
+    fl_typed t;
+    fl_typed_classify(&t, s, n < 240 ? n : 240);
+    if (t.kind != FL_TK_NONE) return true;
+    if (!labels) return false;
+    size_t i = 0;
+    for (int k = 0; k < 12 && i < n; k++) { /* a label: up to 12 characters, then ： */
+        uint32_t c;
+        i += fl_utf8_decode(s + i, n - i, &c);
+        if (c == 0xFF1A) return k > 1;
+        if (c < 0x2E80 || (c >= 0x3000 && c < 0x3040) || (c >= 0xFF00 && c < 0xFF20)) return false;
+    }
+    return false;
+}
+
+static bool ideograph(uint32_t c)
+{
+    return c >= 0x2E80 && !(c >= 0x3000 && c < 0x3040) && !(c >= 0xFF00 && c < 0xFFF0);
+}
+
+void fl_pdf_lead_step(fl_pdf_lead *ld, uint32_t c, bool space, float x0, float x1)
+{
+    if (ld->state == 0 && !space) {
+        ld->x0 = x0;
+        ld->w = x1 - x0;
+        ld->state = ideograph(c) ? 2 : 1;
+    } else if (ld->state == 1) {
+        if (space || ideograph(c)) ld->state = 2;
+        else ld->w = x1 - ld->x0;
+    }
+}
+
+bool fl_pdf_gap(const fz_stext_char *a, const fz_stext_char *b)
+{
+    float size = a->size > b->size ? a->size : b->size, gap = b->quad.ul.x - a->quad.ur.x;
+    if (cjk_side((uint32_t)a->c) || cjk_side((uint32_t)b->c)) return gap >= 0.95f * size;
+    return gap > 0.15f * size;
+}
+
+/* ---- recording rules and pictures --------------------------------------------------- */
+
+fl_pdf_tables *fl_pdf_tables_new(void) { return fl_xcalloc(1, sizeof(fl_pdf_tables)); }
+
+void fl_pdf_tables_free(fl_pdf_tables *t)
+{
+    if (!t) return;
+    for (size_t i = 0; i < t->n; i++) {
+        ptable *p = &t->t[i];
+        free(p->ys);
+        free(p->xs);
+        free(p->root);
+        fl_buf_free(&p->text);
+        free(p->lines);
+        free(p->images);
+    }
+    free(t->t);
+    free(t->h);
+    free(t->v);
+    free(t->imgs);
+    free(t);
+}
+
+size_t fl_pdf_tables_count(const fl_pdf_tables *t) { return t->n; }
+
+void fl_pdf_tables_begin_page(fl_pdf_tables *t, int page)
+{
+    t->page = page;
+    t->nh = t->nv = t->nimgs = 0;
+    t->overflow = false;
+    t->page_first = t->n;
+}
+
+static void add_rule(fl_pdf_tables *t, bool horizontal, float c, float a0, float a1)
+{
+    if (a1 < a0) { float x = a0; a0 = a1; a1 = x; }
+    if (a1 - a0 < 1.0f || !isfinite(c) || !isfinite(a0) || !isfinite(a1)) return;
+    if (t->nh + t->nv >= MAX_RAW) { t->overflow = true; return; }
+    if (horizontal) {
+        FL_VEC_RESERVE(t->h, t->cap_h, t->nh + 1);
+        t->h[t->nh++] = (rule){c, a0, a1};
+    } else {
+        FL_VEC_RESERVE(t->v, t->cap_v, t->nv + 1);
+        t->v[t->nv++] = (rule){c, a0, a1};
+    }
+}
+
+/* A segment from p to q: a rule when it runs along one axis. */
+static void add_segment(fl_pdf_tables *t, fz_point p, fz_point q)
+{
+    if (fabsf(p.y - q.y) <= 0.5f) add_rule(t, true, (p.y + q.y) / 2, p.x, q.x);
+    else if (fabsf(p.x - q.x) <= 0.5f) add_rule(t, false, (p.x + q.x) / 2, p.y, q.y);
+}
+
+/* A filled area: a rule when it is a thin rectangle (its box thin one way). */
+static void add_filled(fl_pdf_tables *t, fz_rect r)
+{
+    float w = r.x1 - r.x0, h = r.y1 - r.y0;
+    if (w <= THIN && h > THIN) add_rule(t, false, (r.x0 + r.x1) / 2, r.y0, r.y1);
+    else if (h <= THIN && w > THIN) add_rule(t, true, (r.y0 + r.y1) / 2, r.x0, r.x1);
+}
+
+typedef struct walk {
+    fl_pdf_tables *t;
+    fz_matrix ctm;
+    bool stroke;
+    fz_point cur, start; /* in page space */
+    fz_rect sub;         /* filled: the subpath's box */
+    bool open, curved;   /* filled: a subpath is open; it has a curve */
+} walk;
+
+static void flush_sub(walk *w)
+{
+    if (!w->stroke && w->open && !w->curved) add_filled(w->t, w->sub);
+    w->open = w->curved = false;
+}
+
+static void w_moveto(fz_context *ctx, void *arg, float x, float y)
+{
+    walk *w = arg;
+    flush_sub(w);
+    w->cur = w->start = fz_transform_point(fz_make_point(x, y), w->ctm);
+    w->sub = fz_make_rect(w->cur.x, w->cur.y, w->cur.x, w->cur.y);
+    w->open = true;
+}
+
+static void w_lineto(fz_context *ctx, void *arg, float x, float y)
+{
+    walk *w = arg;
+    fz_point p = fz_transform_point(fz_make_point(x, y), w->ctm);
+    if (w->stroke) add_segment(w->t, w->cur, p);
+    else w->sub = fz_include_point_in_rect(w->sub, p);
+    w->cur = p;
+}
+
+static void w_curveto(fz_context *ctx, void *arg, float x1, float y1, float x2, float y2, float x3, float y3)
+{
+    walk *w = arg;
+    w->curved = true;
+    w->cur = fz_transform_point(fz_make_point(x3, y3), w->ctm);
+}
+
+static void w_closepath(fz_context *ctx, void *arg)
+{
+    walk *w = arg;
+    if (w->stroke) add_segment(w->t, w->cur, w->start);
+    w->cur = w->start;
+}
+
+static void w_rectto(fz_context *ctx, void *arg, float x0, float y0, float x1, float y1)
+{
+    walk *w = arg;
+    flush_sub(w);
+    fz_point a = fz_transform_point(fz_make_point(x0, y0), w->ctm);
+    fz_point b = fz_transform_point(fz_make_point(x1, y0), w->ctm);
+    fz_point c = fz_transform_point(fz_make_point(x1, y1), w->ctm);
+    fz_point d = fz_transform_point(fz_make_point(x0, y1), w->ctm);
+    if (w->stroke) {
+        add_segment(w->t, a, b);
+        add_segment(w->t, b, c);
+        add_segment(w->t, c, d);
+        add_segment(w->t, d, a);
+    } else {
+        fz_rect r = fz_make_rect(a.x, a.y, a.x, a.y);
+        r = fz_include_point_in_rect(r, b);
+        r = fz_include_point_in_rect(r, c);
+        r = fz_include_point_in_rect(r, d);
+        add_filled(w->t, r);
+    }
+    w->cur = w->start = a;
+}
+
+static const fz_path_walker walker = {w_moveto, w_lineto, w_curveto, w_closepath, NULL, NULL, NULL, w_rectto};
+
+typedef struct geom_dev {
+    fz_device super;
+    fl_pdf_tables *t;
+} geom_dev;
+
+static void path(fz_context *ctx, fl_pdf_tables *t, const fz_path *p, fz_matrix ctm, bool stroke)
+{
+    if (t->overflow) return;
+    walk w = {.t = t, .ctm = ctm, .stroke = stroke};
+    fz_walk_path(ctx, p, &walker, &w);
+    flush_sub(&w);
+}
+
+static void g_fill_path(fz_context *ctx, fz_device *dev, const fz_path *p, int eo, fz_matrix m, fz_colorspace *cs,
+                        const float *c, float a, fz_color_params cp)
+{
+    path(ctx, ((geom_dev *)dev)->t, p, m, false);
+}
+
+static void g_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *p, const fz_stroke_state *st, fz_matrix m,
+                          fz_colorspace *cs, const float *c, float a, fz_color_params cp)
+{
+    path(ctx, ((geom_dev *)dev)->t, p, m, true);
+}
+
+/* A picture: where it stands, and the hash of its compressed bytes (the
+ * image is never decoded). A picture MuPDF holds decoded has no hash. */
+static void g_fill_image(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, float a, fz_color_params cp)
+{
+    fl_pdf_tables *t = ((geom_dev *)dev)->t;
+    if (t->nimgs >= MAX_IMAGES) return;
+    pimage pi = {.box = fz_transform_rect(fz_unit_rect, m)};
+    fz_compressed_buffer *cb = fz_compressed_image_buffer(ctx, img);
+    if (cb && cb->buffer) {
+        unsigned char *data;
+        size_t n = fz_buffer_storage(ctx, cb->buffer, &data);
+        pi.hash = fl_hash64(FL_HASH64_INIT, data, n);
+        pi.size = n;
+        pi.hashed = true;
+    }
+    FL_VEC_RESERVE(t->imgs, t->cap_imgs, t->nimgs + 1);
+    t->imgs[t->nimgs++] = pi;
+}
+
+fz_device *fl_pdf_tables_device(fz_context *ctx, fl_pdf_tables *t)
+{
+    geom_dev *d = fz_new_derived_device(ctx, geom_dev);
+    d->t = t;
+    d->super.fill_path = g_fill_path;
+    d->super.stroke_path = g_stroke_path;
+    d->super.fill_image = g_fill_image;
+    return &d->super;
+}
+
+/* ---- grids ------------------------------------------------------------------------- */
+
+static int cmp_rule(const void *a, const void *b)
+{
+    const rule *x = a, *y = b;
+    if (x->c != y->c) return x->c < y->c ? -1 : 1;
+    return x->a0 < y->a0 ? -1 : x->a0 > y->a0;
+}
+
+static int cmp_a0(const void *a, const void *b)
+{
+    const rule *x = a, *y = b;
+    return x->a0 < y->a0 ? -1 : x->a0 > y->a0;
+}
+
+/* Rules within a point of one height (or x) that touch or overlap are one;
+ * returns the count, merged in place. */
+static size_t merge_rules(rule *r, size_t n)
+{
+    qsort(r, n, sizeof *r, cmp_rule);
+    size_t out = 0;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && r[j].c - r[i].c <= 1.0f;) j++;
+        qsort(r + i, j - i, sizeof *r, cmp_a0);
+        float c = r[i].c;
+        rule cur = r[i];
+        for (size_t k = i + 1; k < j; k++) {
+            if (r[k].a0 <= cur.a1 + 1.5f) {
+                if (r[k].a1 > cur.a1) cur.a1 = r[k].a1;
+            } else {
+                cur.c = c;
+                r[out++] = cur;
+                cur = r[k];
+            }
+        }
+        cur.c = c;
+        r[out++] = cur;
+    }
+    return out;
+}
+
+static int uf_find(int *p, int x)
+{
+    while (p[x] != x) x = p[x] = p[p[x]];
+    return x;
+}
+
+static void uf_union(int *p, int a, int b)
+{
+    a = uf_find(p, a), b = uf_find(p, b);
+    if (a != b) p[a > b ? a : b] = a < b ? a : b;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorted values clustered within NEAR into their first; returns the count. */
+static int cluster(float *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_float);
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (!k || v[i] - v[k - 1] > NEAR) v[k++] = v[i];
+    return k;
+}
+
+/* Is there a rule of g at c covering a? */
+static bool ruled(const rule *g, const int *idx, int n, float c, float a)
+{
+    for (int i = 0; i < n; i++) {
+        const rule *r = &g[idx[i]];
+        if (fabsf(r->c - c) <= NEAR && r->a0 - NEAR <= a && a <= r->a1 + NEAR) return true;
+    }
+    return false;
+}
+
+/* The index of the band [v[i], v[i+1]) holding x, -1 outside. */
+static int band(const float *v, int n, float x)
+{
+    if (x < v[0] || x > v[n]) return -1;
+    int lo = 0, hi = n; /* v[lo] <= x < v[hi] */
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        if (v[mid] <= x) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* One group of crossing rules into a table of the page, if it is a grid. */
+static void make_grid(fl_pdf_tables *t, const int *hi, int nh, const int *vi, int nv)
+{
+    if (nh < 2 || nv < 2 || t->n >= MAX_TABLES) return;
+    float *ys = fl_xmalloc((size_t)nh * sizeof *ys), *xs = fl_xmalloc((size_t)nv * sizeof *xs);
+    for (int i = 0; i < nh; i++) ys[i] = t->h[hi[i]].c;
+    for (int i = 0; i < nv; i++) xs[i] = t->v[vi[i]].c;
+    int ny = cluster(ys, nh), nx = cluster(xs, nv);
+    int nr = ny - 1, nc = nx - 1;
+    int *root = NULL;
+    if (nr < 1 || nc < 1 || (long)nr * nc > MAX_POSITIONS || xs[nc] - xs[0] < 20 || ys[nr] - ys[0] < 8) goto reject;
+    root = fl_xmalloc((size_t)nr * nc * sizeof *root);
+    for (int p = 0; p < nr * nc; p++) root[p] = p;
+    for (int r = 0; r < nr; r++)
+        for (int c = 0; c < nc; c++) {
+            float ym = (ys[r] + ys[r + 1]) / 2, xm = (xs[c] + xs[c + 1]) / 2;
+            if (c + 1 < nc && !ruled(t->v, vi, nv, xs[c + 1], ym)) uf_union(root, r * nc + c, r * nc + c + 1);
+            if (r + 1 < nr && !ruled(t->h, hi, nh, ys[r + 1], xm)) uf_union(root, r * nc + c, (r + 1) * nc + c);
+        }
+    /* every cell a rectangle: its root is its top-left position and it
+     * covers the whole box from there to its last row and column */
+    int cells = 0;
+    for (int p = 0; p < nr * nc; p++) {
+        int q = uf_find(root, p);
+        root[p] = q;
+    }
+    for (int p = 0; p < nr * nc; p++) {
+        if (root[p] != p) {
+            if (root[p] > p) goto reject;
+            continue;
+        }
+        cells++;
+        int r = p / nc, c = p % nc, cs = 1, rs = 1;
+        while (c + cs < nc && root[r * nc + c + cs] == p) cs++;
+        while (r + rs < nr && root[(r + rs) * nc + c] == p) rs++;
+        int area = 0;
+        for (int q = 0; q < nr * nc; q++) area += root[q] == p;
+        if (area != cs * rs) goto reject;
+        for (int rr = r; rr < r + rs; rr++)
+            for (int cc = c; cc < c + cs; cc++)
+                if (root[rr * nc + cc] != p) goto reject;
+    }
+    if (cells < 2) goto reject;
+    FL_VEC_RESERVE(t->t, t->cap, t->n + 1);
+    ptable *pt = &t->t[t->n++];
+    memset(pt, 0, sizeof *pt);
+    pt->page = t->page;
+    pt->nr = nr, pt->nc = nc;
+    pt->ys = ys, pt->xs = xs, pt->root = root;
+    pt->box = fz_make_rect(xs[0], ys[0], xs[nc], ys[nr]);
+    pt->text = (fl_buf)FL_BUF_INIT;
+    return;
+reject:
+    free(ys);
+    free(xs);
+    free(root);
+}
+
+void fl_pdf_tables_page(fl_pdf_tables *t)
+{
+    if (t->overflow || !t->nh || !t->nv) return;
+    size_t nh = merge_rules(t->h, t->nh), nv = merge_rules(t->v, t->nv);
+    if (nh + nv > MAX_RULES || t->pairs + nh * nv > MAX_PAIRS) return;
+    t->pairs += nh * nv;
+    int n = (int)(nh + nv);
+    int *p = fl_xmalloc((size_t)n * sizeof *p);
+    for (int i = 0; i < n; i++) p[i] = i;
+    for (size_t i = 0; i < nh; i++)
+        for (size_t j = 0; j < nv; j++) {
+            const rule *h = &t->h[i], *v = &t->v[j];
+            if (v->c >= h->a0 - NEAR && v->c <= h->a1 + NEAR && h->c >= v->a0 - NEAR && h->c <= v->a1 + NEAR)
+                uf_union(p, (int)i, (int)(nh + j));
+        }
+    /* each group's rules, by their root: counting sort */
+    int *start = fl_xcalloc((size_t)n + 1, sizeof *start), *order = fl_xmalloc((size_t)n * sizeof *order);
+    for (int i = 0; i < n; i++) start[uf_find(p, i) + 1]++;
+    for (int i = 0; i < n; i++) start[i + 1] += start[i];
+    int *fill = fl_xmalloc((size_t)n * sizeof *fill);
+    memcpy(fill, start, (size_t)n * sizeof *fill);
+    for (int i = 0; i < n; i++) order[fill[p[i]]++] = i;
+    int *hs = fl_xmalloc((size_t)n * sizeof *hs), *vs = fl_xmalloc((size_t)n * sizeof *vs);
+    for (int g = 0; g < n; g++) {
+        int a = start[g], b = start[g + 1], k = 0, m = 0;
+        if (b - a < 4) continue;
+        for (int i = a; i < b; i++) {
+            if (order[i] < (int)nh) hs[k++] = order[i];
+            else vs[m++] = order[i] - (int)nh;
+        }
+        make_grid(t, hs, k, vs, m);
+    }
+    free(hs);
+    free(vs);
+    free(fill);
+    free(order);
+    free(start);
+    free(p);
+    /* the page's pictures into the cells they stand in */
+    for (size_t i = 0; i < t->nimgs; i++) {
+        const pimage *im = &t->imgs[i];
+        float cx = (im->box.x0 + im->box.x1) / 2, cy = (im->box.y0 + im->box.y1) / 2;
+        for (size_t k = t->page_first; k < t->n; k++) {
+            ptable *pt = &t->t[k];
+            int r = band(pt->ys, pt->nr, cy), c = band(pt->xs, pt->nc, cx);
+            if (r < 0 || c < 0) continue;
+            FL_VEC_RESERVE(pt->images, pt->cap_images, pt->nimages + 1);
+            pt->images[pt->nimages++] = (cimage){pt->root[r * pt->nc + c], im->hash, im->size, im->hashed};
+            break;
+        }
+    }
+}
+
+/* ---- text into cells ----------------------------------------------------------- */
+
+static fz_point center(const fz_stext_char *c)
+{
+    return fz_make_point((c->quad.ul.x + c->quad.lr.x) / 2, (c->quad.ul.y + c->quad.lr.y) / 2);
+}
+
+static bool is_space(int c) { return c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t'; }
+
+/* The table of the page holding point p, -1 none. */
+static long table_at(const fl_pdf_tables *t, fz_point p)
+{
+    for (size_t k = t->page_first; k < t->n; k++) {
+        const fz_rect b = t->t[k].box;
+        if (p.x > b.x0 && p.x < b.x1 && p.y > b.y0 && p.y < b.y1) return (long)k;
+    }
+    return -1;
+}
+
+static void finish_cline(ptable *pt)
+{
+    if (!pt->nlines) return;
+    cline *cl = &pt->lines[pt->nlines - 1];
+    size_t s = cl->off, e = pt->text.len;
+    while (s < e && pt->text.data[s] == ' ') s++;
+    while (e > s && pt->text.data[e - 1] == ' ') e--;
+    if (s == e) { pt->text.len = cl->off; pt->nlines--; return; }
+    memmove(pt->text.data + cl->off, pt->text.data + s, e - s);
+    pt->text.len = cl->off + (e - s);
+    cl->len = e - s;
+}
+
+int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index)
+{
+    if (t->page_first == t->n) return 0;
+    long k = -1;
+    for (const fz_stext_char *c = l->first_char; c; c = c->next) {
+        if (is_space(c->c)) continue;
+        long at = table_at(t, center(c));
+        if (at < 0 || (k >= 0 && at != k)) return 0;
+        k = at;
+    }
+    if (k < 0) return 0;
+    ptable *pt = &t->t[k];
+    int pos = -1;
+    cline *cl = NULL;
+    fl_pdf_lead lead = {0};
+    const fz_stext_char *before = NULL; /* the character before, no space */
+    for (const fz_stext_char *c = l->first_char; c; c = c->next) {
+        fz_point m = center(c);
+        int r = band(pt->ys, pt->nr, m.y), col = band(pt->xs, pt->nc, m.x);
+        int q = r >= 0 && col >= 0 ? pt->root[r * pt->nc + col] : pos;
+        if (q < 0) continue;
+        if (q != pos) {
+            finish_cline(pt);
+            FL_VEC_RESERVE(pt->lines, pt->cap_lines, pt->nlines + 1);
+            cl = &pt->lines[pt->nlines++];
+            *cl = (cline){.pos = q, .line = index, .off = pt->text.len, .x0 = 1e9f, .x1 = -1e9f};
+            pos = q;
+            lead = (fl_pdf_lead){0};
+            before = NULL;
+        }
+        int ch = fl_pdf_char(c->c);
+        if (ch < 0) continue;
+        bool space = is_space(c->c);
+        if (!space && before && fl_pdf_gap(before, c)) {
+            fl_buf_addc(&pt->text, ' ');
+            fl_pdf_lead_step(&lead, ' ', true, 0, 0);
+        }
+        fl_buf_addcp(&pt->text, (uint32_t)ch);
+        fl_pdf_lead_step(&lead, (uint32_t)c->c, space, c->quad.ul.x, c->quad.ur.x);
+        cl->lead_w = lead.w;
+        before = space ? NULL : c;
+        if (space) continue;
+        if (c->size > cl->size) cl->size = c->size;
+        if (c->quad.ul.x < cl->x0) cl->x0 = c->quad.ul.x;
+        if (c->quad.ur.x > cl->x1) cl->x1 = c->quad.ur.x;
+    }
+    finish_cline(pt);
+    return (int)k + 1;
+}
+
+/* ---- writing a table ---------------------------------------------------------------- */
+
+typedef struct para { size_t off, len, line; } para;
+
+typedef struct cellpars {
+    fl_buf text;
+    para *v;
+    size_t n, cap;
+} cellpars;
+
+/* The paragraphs of a cell from its lines (ls[0, n), in drawing order):
+ * a line goes on the paragraph when the line above reached the cell's
+ * right edge, less its padding. */
+static void cell_paragraphs(const ptable *pt, const cline *const *ls, size_t n, float right, cellpars *out)
+{
+    fl_buf_clear(&out->text);
+    out->n = 0;
+    const cline *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const cline *l = ls[i];
+        const char *s = pt->text.data + l->off;
+        bool go_on = false;
+        if (prev && out->n) {
+            float size = prev->size > l->size ? prev->size : l->size;
+            float lead = l->lead_w > 0.9f * l->size ? l->lead_w : 0.9f * l->size;
+            para *p = &out->v[out->n - 1];
+            go_on = prev->x1 + lead >= right - 0.3f * size &&
+                    !fl_pdf_opens_paragraph(pt->text.data + prev->off, prev->len, s, l->len, false);
+            if (go_on) {
+                fl_pdf_join(&out->text, s, l->len);
+                p->len = out->text.len - p->off;
+            }
+        }
+        if (!go_on) {
+            FL_VEC_RESERVE(out->v, out->cap, out->n + 1);
+            out->v[out->n++] = (para){out->text.len, l->len, l->line};
+            fl_buf_add(&out->text, s, l->len);
+        }
+        prev = l;
+    }
+}
+
+static uint64_t row_hash(const ptable *pt, const cline **by_cell, const size_t *first, int r)
+{
+    uint64_t h = FL_HASH64_INIT;
+    for (int c = 0; c < pt->nc; c++) {
+        int p = r * pt->nc + c;
+        if (pt->root[p] != p) continue;
+        for (size_t i = first[p]; i < first[p + 1]; i++) h = fl_hash64(h, pt->text.data + by_cell[i]->off, by_cell[i]->len);
+        h = fl_hash64(h, "\x1f", 1);
+    }
+    return h;
+}
+
+/* Column boundaries of b matched to a's: map[i] the index in a of b's
+ * boundary i; false when one of b's has none there or the outer ones
+ * differ. */
+static bool same_columns(const ptable *a, const ptable *b, int *map)
+{
+    for (int i = 0, j = 0; i <= b->nc; i++) {
+        while (j <= a->nc && a->xs[j] < b->xs[i] - NEAR) j++;
+        if (j > a->nc || fabsf(a->xs[j] - b->xs[i]) > NEAR) return false;
+        map[i] = j;
+    }
+    return map[0] == 0 && map[b->nc] == a->nc;
+}
+
+void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, int after, fl_pdf_vline_fn vline, const void *arg)
+{
+    if (k < 1 || (size_t)k > t->n || t->t[k - 1].emitted) return;
+    ptable *pt = &t->t[k - 1];
+    pt->emitted = true;
+    int npos = pt->nr * pt->nc;
+    int *map = fl_xmalloc((size_t)(pt->nc + 1) * sizeof *map);
+    for (int i = 0; i <= pt->nc; i++) map[i] = i;
+    ptable *head = NULL, *prev = after >= 1 && (size_t)after <= t->n ? &t->t[after - 1] : NULL;
+    if (prev && prev->emitted && prev->page + 1 == pt->page) {
+        head = &t->t[prev->head - 1];
+        if (!same_columns(head, pt, map)) {
+            head = NULL;
+            for (int i = 0; i <= pt->nc; i++) map[i] = i;
+        }
+    }
+    /* the lines of each cell, in drawing order: counting sort by cell */
+    size_t *first = fl_xcalloc((size_t)npos + 1, sizeof *first);
+    const cline **by_cell = fl_xmalloc((pt->nlines ? pt->nlines : 1) * sizeof *by_cell);
+    for (size_t i = 0; i < pt->nlines; i++) first[pt->lines[i].pos + 1]++;
+    for (int p = 0; p < npos; p++) first[p + 1] += first[p];
+    size_t *fill = fl_xmalloc(((size_t)npos + 1) * sizeof *fill);
+    memcpy(fill, first, ((size_t)npos + 1) * sizeof *fill);
+    for (size_t i = 0; i < pt->nlines; i++) by_cell[fill[pt->lines[i].pos]++] = &pt->lines[i];
+    /* the cells' padding: how far in from its left rule a line starts at least */
+    float pad = 8.0f;
+    for (size_t i = 0; i < pt->nlines; i++) {
+        float in = pt->lines[i].x0 - pt->xs[pt->lines[i].pos % pt->nc];
+        if (in >= 0 && in < pad) pad = in;
+    }
+    int skip = 0, row0 = 0;
+    uint64_t h0 = row_hash(pt, by_cell, first, 0);
+    if (head) {
+        pt->doc_id = head->doc_id;
+        pt->head = prev->head;
+        row0 = prev->rows_end;
+        if (h0 == head->hdr_hash && pt->nr > 1 && first[pt->nc] > 0) { /* the header row repeated */
+            skip = 1;
+            for (size_t i = head->hdr_first; i < head->hdr_end && i < doc->nblocks; i++)
+                doc->blocks[i].flags |= FL_BF_HEADER_ROW;
+        }
+    } else {
+        pt->doc_id = fl_doc_new_table(doc);
+        pt->head = k;
+        pt->hdr_hash = h0;
+        pt->hdr_first = doc->nblocks;
+    }
+    cellpars cp = {.text = FL_BUF_INIT};
+    unsigned last_vline = pt->nlines ? vline(arg, pt->lines[0].line) : 0;
+    size_t img = 0;
+    for (int r = skip; r < pt->nr; r++) {
+        for (int c = 0; c < pt->nc; c++) {
+            int p = r * pt->nc + c;
+            if (pt->root[p] != p) continue;
+            int cs = 1, rs = 1;
+            while (c + cs < pt->nc && pt->root[r * pt->nc + c + cs] == p) cs++;
+            while (r + rs < pt->nr && pt->root[(r + rs) * pt->nc + c] == p) rs++;
+            cell_paragraphs(pt, by_cell + first[p], first[p + 1] - first[p], pt->xs[c + cs] - pad, &cp);
+            size_t npar = cp.n ? cp.n : 1;
+            for (size_t i = 0; i < npar; i++) {
+                const char *s = cp.n ? cp.text.data + cp.v[i].off : "";
+                size_t n = cp.n ? cp.v[i].len : 0;
+                fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, s, n);
+                if (cp.n) last_vline = vline(arg, cp.v[i].line);
+                fl_block_set_page(doc, b, (unsigned)pt->page + 1, last_vline);
+                b->table = pt->doc_id;
+                fl_block_extra *x = fl_block_xw(doc, b);
+                x->row = row0 + r - skip + 1;
+                x->col = map[c] + 1;
+                x->col_span = map[c + cs] - map[c];
+                if (i) continue;
+                x->row_span = rs;
+                /* the cell's pictures (they are few: a scan of the list is fine) */
+                for (img = 0; img < pt->nimages; img++) {
+                    if (pt->images[img].pos != p) continue;
+                    x->images++;
+                    if (pt->images[img].hashed) {
+                        char name[40];
+                        snprintf(name, sizeof name, "page %d picture", pt->page + 1);
+                        fl_doc_image_add_hashed(doc, b, name, pt->images[img].hash, pt->images[img].size);
+                        x = fl_block_xw(doc, b);
+                    }
+                }
+            }
+        }
+        if (r == 0 && !head) pt->hdr_end = doc->nblocks;
+    }
+    pt->rows_end = row0 + pt->nr - skip;
+    fl_buf_free(&cp.text);
+    free(cp.v);
+    free(fill);
+    free(by_cell);
+    free(first);
+    free(map);
+}
