@@ -303,7 +303,7 @@ static void collect(reader *r, const fz_stext_page *sp, int page, fz_rect box)
             const fz_stext_char *before = NULL; /* the character before, no space */
             for (const fz_stext_char *c = l->first_char; c; c = c->next) {
                 bool space = c->c == ' ' || c->c == 0xA0 || c->c == 0x3000;
-                if (!space && before && fl_pdf_gap(before, c)) { /* a gap taken for a space */
+                if (!space && before && fl_pdf_gap(before, c, true)) { /* a gap taken for a space */
                     add_char(r, ' ');
                     if (lead.state && gap_x < 0) gap_x = before->quad.ur.x;
                     fl_pdf_lead_step(&lead, ' ', true, 0, 0);
@@ -536,7 +536,14 @@ static void paragraphs(reader *r)
     const pline *first = NULL, *last = NULL; /* the paragraph's first line, the line before */
     float pitch = 0;                          /* between the paragraph's lines on a page */
     int last_page_kept = -1;                  /* page of the last body line seen */
-    int table = 0;                            /* the table written last, 0 after a paragraph */
+    int table = 0;                            /* the table met last, 0 after a paragraph */
+    for (size_t i = 0; i < r->nlines; i++) {  /* which tables go on over a page break */
+        const pline *l = &r->lines[i];
+        if (l->drop || l->table == table) continue;
+        if (l->table && table) fl_pdf_tables_follow(r->tabs, l->table, table);
+        table = l->table;
+    }
+    table = 0;
     for (size_t i = 0; i < r->nlines; i++) {
         const pline *l = &r->lines[i];
         if (l->drop) continue;
@@ -545,7 +552,7 @@ static void paragraphs(reader *r)
             if (first) emit(r, FL_PART_BODY, &p, first);
             fl_buf_clear(&p);
             first = last = NULL;
-            fl_pdf_tables_emit(r->tabs, r->doc, l->table, table, vline_of, r);
+            fl_pdf_tables_emit(r->tabs, r->doc, l->table, vline_of, r);
             table = l->table;
             continue;
         }

@@ -77,7 +77,7 @@ typedef struct cline { /* the characters of one text line that fall in one cell 
     int pos;              /* the cell: its top-left position r * nc + c */
     size_t line;          /* the reader's line */
     size_t off, len;      /* in the table's text */
-    float x0, x1, size, lead_w;
+    float x0, x1, size, lead_w, base;
 } cline;
 
 typedef struct cimage {
@@ -97,13 +97,8 @@ typedef struct ptable {
     size_t nlines, cap_lines;
     cimage *images;
     size_t nimages, cap_images;
-    /* once written */
+    int next, cont_of;    /* 1-based: the table going on on the next page, the one it goes on from */
     bool emitted;
-    int doc_id;           /* fl_block.table */
-    int head;             /* 1-based table this one continues (itself when it starts) */
-    int rows_end;         /* the last row number written */
-    uint64_t hdr_hash;    /* the head's first row, to know it repeated */
-    size_t hdr_first, hdr_end; /* the head's first-row blocks */
 } ptable;
 
 struct fl_pdf_tables {
@@ -150,7 +145,10 @@ void fl_pdf_join(fl_buf *p, const char *s, size_t n)
     if (p->len) {
         uint32_t a = last_cp(p->data, p->len), b;
         fl_utf8_decode(s, n, &b);
-        if (!cjk_side(a) && !cjk_side(b) && !fl_pdf_is_dash(a) && a != '/') fl_buf_addc(p, ' ');
+        /* no space after a slash (mg/ m3), but a number does not follow
+         * one without (GB/T 31962 broke at its space) */
+        bool slash = a == '/' && !(b >= '0' && b <= '9');
+        if (!cjk_side(a) && !cjk_side(b) && !fl_pdf_is_dash(a) && !slash) fl_buf_addc(p, ' ');
     }
     fl_buf_add(p, s, n);
 }
@@ -178,22 +176,39 @@ static bool ideograph(uint32_t c)
     return c >= 0x2E80 && !(c >= 0x3000 && c < 0x3040) && !(c >= 0xFF00 && c < 0xFFF0);
 }
 
+/* Punctuation no line may start with: 、。，．：；！？）〕》」』】〉” ’ */
+static bool closing(uint32_t c)
+{
+    switch (c) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF01: case 0xFF1F:
+    case 0xFF09: case 0x3015: case 0x300B: case 0x300D: case 0x300F: case 0x3011: case 0x3009: case 0x201D:
+    case 0x2019:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* state 3: a CJK character taken, the closing punctuation after it goes with it */
 void fl_pdf_lead_step(fl_pdf_lead *ld, uint32_t c, bool space, float x0, float x1)
 {
     if (ld->state == 0 && !space) {
         ld->x0 = x0;
         ld->w = x1 - x0;
-        ld->state = ideograph(c) ? 2 : 1;
+        ld->state = ideograph(c) ? 3 : 1;
     } else if (ld->state == 1) {
         if (space || ideograph(c)) ld->state = 2;
         else ld->w = x1 - ld->x0;
+    } else if (ld->state == 3) {
+        if (!space && closing(c)) ld->w = x1 - ld->x0;
+        else ld->state = 2;
     }
 }
 
-bool fl_pdf_gap(const fz_stext_char *a, const fz_stext_char *b)
+bool fl_pdf_gap(const fz_stext_char *a, const fz_stext_char *b, bool cjk)
 {
     float size = a->size > b->size ? a->size : b->size, gap = b->quad.ul.x - a->quad.ur.x;
-    if (cjk_side((uint32_t)a->c) || cjk_side((uint32_t)b->c)) return gap >= 0.95f * size;
+    if (cjk_side((uint32_t)a->c) || cjk_side((uint32_t)b->c)) return cjk && gap >= 0.95f * size;
     return gap > 0.15f * size;
 }
 
@@ -219,8 +234,6 @@ void fl_pdf_tables_free(fl_pdf_tables *t)
     free(t->imgs);
     free(t);
 }
-
-size_t fl_pdf_tables_count(const fl_pdf_tables *t) { return t->n; }
 
 void fl_pdf_tables_begin_page(fl_pdf_tables *t, int page)
 {
@@ -653,7 +666,7 @@ int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index)
         int ch = fl_pdf_char(c->c);
         if (ch < 0) continue;
         bool space = is_space(c->c);
-        if (!space && before && fl_pdf_gap(before, c)) {
+        if (!space && before && fl_pdf_gap(before, c, false)) {
             fl_buf_addc(&pt->text, ' ');
             fl_pdf_lead_step(&lead, ' ', true, 0, 0);
         }
@@ -663,6 +676,7 @@ int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index)
         before = space ? NULL : c;
         if (space) continue;
         if (c->size > cl->size) cl->size = c->size;
+        if (cl->x0 > 1e8f) cl->base = c->origin.y;
         if (c->quad.ul.x < cl->x0) cl->x0 = c->quad.ul.x;
         if (c->quad.ur.x > cl->x1) cl->x1 = c->quad.ur.x;
     }
@@ -672,7 +686,35 @@ int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index)
 
 /* ---- writing a table ---------------------------------------------------------------- */
 
-typedef struct para { size_t off, len, line; } para;
+void fl_pdf_tables_follow(fl_pdf_tables *t, int k, int after)
+{
+    if (k < 1 || after < 1 || (size_t)k > t->n || (size_t)after > t->n || k == after) return;
+    ptable *b = &t->t[k - 1], *a = &t->t[after - 1];
+    if (a->next || b->cont_of || a->page + 1 != b->page) return;
+    const ptable *head = a;
+    while (head->cont_of) head = &t->t[head->cont_of - 1];
+    /* the same outer edges; the columns inside may differ (the staff rows
+     * of the 编制人员 table have four cells under rows of two) */
+    if (fabsf(head->xs[0] - b->xs[0]) > NEAR || fabsf(head->xs[head->nc] - b->xs[b->nc]) > NEAR) return;
+    a->next = k;
+    b->cont_of = after;
+}
+
+/* One page's part of a table as it is written. */
+typedef struct part {
+    ptable *pt;
+    size_t *first;         /* the lines of cell p: by_cell[first[p], first[p + 1]) */
+    const cline **by_cell;
+    int *map;              /* column boundaries onto the table's (all parts' together) */
+    int skip;              /* 1: its first row repeats the head's header row */
+    bool merge;            /* its first row written goes on the last row of the part before */
+    float pad;             /* how far in from its left rule a cell's line starts at least */
+} part;
+
+/* A line of a cell with the table it came from. */
+typedef struct lref { const ptable *pt; const cline *l; } lref;
+
+typedef struct para { size_t off, len; const lref *first; } para;
 
 typedef struct cellpars {
     fl_buf text;
@@ -682,153 +724,274 @@ typedef struct cellpars {
 
 /* The paragraphs of a cell from its lines (ls[0, n), in drawing order):
  * a line goes on the paragraph when the line above reached the cell's
- * right edge, less its padding. */
-static void cell_paragraphs(const ptable *pt, const cline *const *ls, size_t n, float right, cellpars *out)
+ * right edge, less its padding, and it opens no numbered paragraph. */
+static float lead_of(const cline *l) { return l->lead_w > 0.9f * l->size ? l->lead_w : 0.9f * l->size; }
+
+/* Would line l have gone on line prev in a cell whose text ends at right:
+ * prev reached the edge, l's first word would not have fitted after it? */
+static bool wraps(const cline *prev, const cline *l, float right)
+{
+    float size = prev->size > l->size ? prev->size : l->size;
+    return prev->x1 + lead_of(l) >= right - 0.3f * size;
+}
+
+static bool checkbox(uint32_t c) { return c == 0x25A1 || c == 0x2611 || c == 0x2610 || c == 0x2612 || c == 0x25A0; }
+
+static bool latin_word_char(uint32_t c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+/* Does line b go on line a without a space: a Latin word or number longer
+ * than the cell (a 28-digit 职业资格证书管理号) broken where the cell ends,
+ * a has no space in it and ends and b starts with a letter or digit. */
+static bool broken_word(const char *a, size_t an, const char *b, size_t bn)
+{
+    uint32_t x = last_cp(a, an), y = 0;
+    fl_utf8_decode(b, bn, &y);
+    return latin_word_char(x) && latin_word_char(y) && !memchr(a, ' ', an);
+}
+
+static void cell_paragraphs(const lref *ls, size_t n, float right, cellpars *out)
 {
     fl_buf_clear(&out->text);
     out->n = 0;
-    const cline *prev = NULL;
     for (size_t i = 0; i < n; i++) {
-        const cline *l = ls[i];
-        const char *s = pt->text.data + l->off;
+        const cline *l = ls[i].l;
+        const char *s = ls[i].pt->text.data + l->off;
         bool go_on = false;
-        if (prev && out->n) {
+        if (i && out->n) {
+            const cline *prev = ls[i - 1].l;
+            const char *ps = ls[i - 1].pt->text.data + prev->off;
+            uint32_t c0 = 0, p0 = 0;
+            fl_utf8_decode(s, l->len, &c0);
+            fl_utf8_decode(ps, prev->len, &p0);
+            /* the same line (MuPDF parts the characters of a line spread
+             * out to both edges, 秀  发  改  备), or the next of a wrapped
+             * one; options one a line (□新建 / ☑改建) are paragraphs of
+             * their own */
             float size = prev->size > l->size ? prev->size : l->size;
-            float lead = l->lead_w > 0.9f * l->size ? l->lead_w : 0.9f * l->size;
-            para *p = &out->v[out->n - 1];
-            go_on = prev->x1 + lead >= right - 0.3f * size &&
-                    !fl_pdf_opens_paragraph(pt->text.data + prev->off, prev->len, s, l->len, false);
-            if (go_on) {
+            bool same_line = fabsf(l->base - prev->base) < 0.3f * size && l->x0 > prev->x1 - 0.3f * size;
+            go_on = same_line || (wraps(prev, l, right) && !(checkbox(c0) && checkbox(p0)) &&
+                                  !fl_pdf_opens_paragraph(ps, prev->len, s, l->len, false));
+            if (go_on && !same_line && broken_word(ps, prev->len, s, l->len)) {
+                fl_buf_add(&out->text, s, l->len);
+                out->v[out->n - 1].len = out->text.len - out->v[out->n - 1].off;
+            } else if (go_on) {
                 fl_pdf_join(&out->text, s, l->len);
-                p->len = out->text.len - p->off;
+                out->v[out->n - 1].len = out->text.len - out->v[out->n - 1].off;
             }
         }
         if (!go_on) {
             FL_VEC_RESERVE(out->v, out->cap, out->n + 1);
-            out->v[out->n++] = (para){out->text.len, l->len, l->line};
+            out->v[out->n++] = (para){out->text.len, l->len, &ls[i]};
             fl_buf_add(&out->text, s, l->len);
         }
-        prev = l;
     }
 }
 
-static uint64_t row_hash(const ptable *pt, const cline **by_cell, const size_t *first, int r)
+/* The table's padding: how far in from its left rule a cell's line starts at least. */
+static float padding(const ptable *pt)
 {
-    uint64_t h = FL_HASH64_INIT;
-    for (int c = 0; c < pt->nc; c++) {
-        int p = r * pt->nc + c;
-        if (pt->root[p] != p) continue;
-        for (size_t i = first[p]; i < first[p + 1]; i++) h = fl_hash64(h, pt->text.data + by_cell[i]->off, by_cell[i]->len);
-        h = fl_hash64(h, "\x1f", 1);
-    }
-    return h;
-}
-
-/* Column boundaries of b matched to a's: map[i] the index in a of b's
- * boundary i; false when one of b's has none there or the outer ones
- * differ. */
-static bool same_columns(const ptable *a, const ptable *b, int *map)
-{
-    for (int i = 0, j = 0; i <= b->nc; i++) {
-        while (j <= a->nc && a->xs[j] < b->xs[i] - NEAR) j++;
-        if (j > a->nc || fabsf(a->xs[j] - b->xs[i]) > NEAR) return false;
-        map[i] = j;
-    }
-    return map[0] == 0 && map[b->nc] == a->nc;
-}
-
-void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, int after, fl_pdf_vline_fn vline, const void *arg)
-{
-    if (k < 1 || (size_t)k > t->n || t->t[k - 1].emitted) return;
-    ptable *pt = &t->t[k - 1];
-    pt->emitted = true;
-    int npos = pt->nr * pt->nc;
-    int *map = fl_xmalloc((size_t)(pt->nc + 1) * sizeof *map);
-    for (int i = 0; i <= pt->nc; i++) map[i] = i;
-    ptable *head = NULL, *prev = after >= 1 && (size_t)after <= t->n ? &t->t[after - 1] : NULL;
-    if (prev && prev->emitted && prev->page + 1 == pt->page) {
-        head = &t->t[prev->head - 1];
-        if (!same_columns(head, pt, map)) {
-            head = NULL;
-            for (int i = 0; i <= pt->nc; i++) map[i] = i;
-        }
-    }
-    /* the lines of each cell, in drawing order: counting sort by cell */
-    size_t *first = fl_xcalloc((size_t)npos + 1, sizeof *first);
-    const cline **by_cell = fl_xmalloc((pt->nlines ? pt->nlines : 1) * sizeof *by_cell);
-    for (size_t i = 0; i < pt->nlines; i++) first[pt->lines[i].pos + 1]++;
-    for (int p = 0; p < npos; p++) first[p + 1] += first[p];
-    size_t *fill = fl_xmalloc(((size_t)npos + 1) * sizeof *fill);
-    memcpy(fill, first, ((size_t)npos + 1) * sizeof *fill);
-    for (size_t i = 0; i < pt->nlines; i++) by_cell[fill[pt->lines[i].pos]++] = &pt->lines[i];
-    /* the cells' padding: how far in from its left rule a line starts at least */
     float pad = 8.0f;
     for (size_t i = 0; i < pt->nlines; i++) {
         float in = pt->lines[i].x0 - pt->xs[pt->lines[i].pos % pt->nc];
         if (in >= 0 && in < pad) pad = in;
     }
-    int skip = 0, row0 = 0;
-    uint64_t h0 = row_hash(pt, by_cell, first, 0);
-    if (head) {
-        pt->doc_id = head->doc_id;
-        pt->head = prev->head;
-        row0 = prev->rows_end;
-        if (h0 == head->hdr_hash && pt->nr > 1 && first[pt->nc] > 0) { /* the header row repeated */
-            skip = 1;
-            for (size_t i = head->hdr_first; i < head->hdr_end && i < doc->nblocks; i++)
-                doc->blocks[i].flags |= FL_BF_HEADER_ROW;
-        }
-    } else {
-        pt->doc_id = fl_doc_new_table(doc);
-        pt->head = k;
-        pt->hdr_hash = h0;
-        pt->hdr_first = doc->nblocks;
+    return pad;
+}
+
+/* The index in u (n + 1 sorted boundaries, NEAR apart) of x. */
+static int nearest(const float *u, int n, float x)
+{
+    int lo = 0, hi = n; /* the last at or left of x + NEAR */
+    while (hi > lo) {
+        int mid = (lo + hi + 1) / 2;
+        if (u[mid] <= x + NEAR) lo = mid;
+        else hi = mid - 1;
     }
-    cellpars cp = {.text = FL_BUF_INIT};
-    unsigned last_vline = pt->nlines ? vline(arg, pt->lines[0].line) : 0;
-    size_t img = 0;
-    for (int r = skip; r < pt->nr; r++) {
-        for (int c = 0; c < pt->nc; c++) {
-            int p = r * pt->nc + c;
-            if (pt->root[p] != p) continue;
-            int cs = 1, rs = 1;
-            while (c + cs < pt->nc && pt->root[r * pt->nc + c + cs] == p) cs++;
-            while (r + rs < pt->nr && pt->root[(r + rs) * pt->nc + c] == p) rs++;
-            cell_paragraphs(pt, by_cell + first[p], first[p + 1] - first[p], pt->xs[c + cs] - pad, &cp);
-            size_t npar = cp.n ? cp.n : 1;
-            for (size_t i = 0; i < npar; i++) {
-                const char *s = cp.n ? cp.text.data + cp.v[i].off : "";
-                size_t n = cp.n ? cp.v[i].len : 0;
-                fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, s, n);
-                if (cp.n) last_vline = vline(arg, cp.v[i].line);
-                fl_block_set_page(doc, b, (unsigned)pt->page + 1, last_vline);
-                b->table = pt->doc_id;
-                fl_block_extra *x = fl_block_xw(doc, b);
-                x->row = row0 + r - skip + 1;
-                x->col = map[c] + 1;
-                x->col_span = map[c + cs] - map[c];
-                if (i) continue;
-                x->row_span = rs;
-                /* the cell's pictures (they are few: a scan of the list is fine) */
-                for (img = 0; img < pt->nimages; img++) {
-                    if (pt->images[img].pos != p) continue;
-                    x->images++;
-                    if (pt->images[img].hashed) {
-                        char name[40];
-                        snprintf(name, sizeof name, "page %d picture", pt->page + 1);
-                        fl_doc_image_add_hashed(doc, b, name, pt->images[img].hash, pt->images[img].size);
-                        x = fl_block_xw(doc, b);
-                    }
-                }
+    return lo;
+}
+
+static void part_open(part *p, ptable *pt, const float *u, int nu)
+{
+    int npos = pt->nr * pt->nc;
+    p->pt = pt;
+    p->map = fl_xmalloc((size_t)(pt->nc + 1) * sizeof *p->map);
+    for (int i = 0; i <= pt->nc; i++) p->map[i] = nearest(u, nu, pt->xs[i]);
+    /* the lines of each cell, in drawing order: counting sort by cell */
+    p->first = fl_xcalloc((size_t)npos + 1, sizeof *p->first);
+    p->by_cell = fl_xmalloc((pt->nlines ? pt->nlines : 1) * sizeof *p->by_cell);
+    for (size_t i = 0; i < pt->nlines; i++) p->first[pt->lines[i].pos + 1]++;
+    for (int q = 0; q < npos; q++) p->first[q + 1] += p->first[q];
+    size_t *fill = fl_xmalloc(((size_t)npos + 1) * sizeof *fill);
+    memcpy(fill, p->first, ((size_t)npos + 1) * sizeof *fill);
+    for (size_t i = 0; i < pt->nlines; i++) p->by_cell[fill[pt->lines[i].pos]++] = &pt->lines[i];
+    free(fill);
+    p->pad = padding(pt);
+}
+
+static void part_close(part *p)
+{
+    free(p->map);
+    free(p->first);
+    free(p->by_cell);
+}
+
+static bool cell_empty(const part *p, int pos) { return p->first[pos] == p->first[pos + 1]; }
+
+static uint64_t row_hash(const part *p, int r)
+{
+    const ptable *pt = p->pt;
+    uint64_t h = FL_HASH64_INIT;
+    for (int c = 0; c < pt->nc; c++) {
+        int q = r * pt->nc + c;
+        if (pt->root[q] != q) continue;
+        for (size_t i = p->first[q]; i < p->first[q + 1]; i++)
+            h = fl_hash64(h, pt->text.data + p->by_cell[i]->off, p->by_cell[i]->len);
+        h = fl_hash64(h, "\x1f", 1);
+    }
+    return h;
+}
+
+/* Did row r of a break over the page into row s of b: the same cells (by
+ * the head's columns), some text in b's row, and each cell of it with
+ * text goes on a cell of a's row whose last line is full? A row that
+ * starts on the new page (a new row with an empty first cell, the rest
+ * of a cell merged down) has lines that did not wrap. */
+static bool broken_row(const part *a, int r, const part *b, int s)
+{
+    int i = 0, j = 0;
+    bool text = false;
+    const ptable *x = a->pt, *y = b->pt;
+    for (;;) {
+        while (i < x->nc && x->root[r * x->nc + i] != r * x->nc + i) i++;
+        while (j < y->nc && y->root[s * y->nc + j] != s * y->nc + j) j++;
+        if (i == x->nc || j == y->nc) return text && i == x->nc && j == y->nc;
+        int ci = 1, cj = 1;
+        while (i + ci < x->nc && x->root[r * x->nc + i + ci] == r * x->nc + i) ci++;
+        while (j + cj < y->nc && y->root[s * y->nc + j + cj] == s * y->nc + j) cj++;
+        if (a->map[i] != b->map[j] || a->map[i + ci] != b->map[j + cj]) return false;
+        int p = r * x->nc + i, q = s * y->nc + j;
+        if (!cell_empty(b, q)) {
+            if (cell_empty(a, p) || !wraps(a->by_cell[a->first[p + 1] - 1], b->by_cell[b->first[q]], x->xs[i + ci] - a->pad))
+                return false;
+            text = true;
+        }
+        i += ci, j += cj;
+    }
+}
+
+/* The cell at (r, c) of part p as blocks, its lines and those of the
+ * cell of part n's first row it goes on with (n NULL: none). */
+static void write_cell(fl_doc *doc, int id, int row, const part *p, int r, int c, const part *n, int nq, bool header,
+                       fl_pdf_vline_fn vline, const void *arg, cellpars *cp, lref **refs, size_t *cap_refs,
+                       unsigned *last_vline)
+{
+    const ptable *pt = p->pt;
+    int q = r * pt->nc + c, cs = 1, rs = 1;
+    while (c + cs < pt->nc && pt->root[r * pt->nc + c + cs] == q) cs++;
+    while (r + rs < pt->nr && pt->root[(r + rs) * pt->nc + c] == q) rs++;
+    size_t nl = 0, need = p->first[q + 1] - p->first[q] + (n ? n->first[nq + 1] - n->first[nq] : 0);
+    FL_VEC_RESERVE(*refs, *cap_refs, need + 1);
+    for (size_t i = p->first[q]; i < p->first[q + 1]; i++) (*refs)[nl++] = (lref){pt, p->by_cell[i]};
+    if (n)
+        for (size_t i = n->first[nq]; i < n->first[nq + 1]; i++) (*refs)[nl++] = (lref){n->pt, n->by_cell[i]};
+    cell_paragraphs(*refs, nl, pt->xs[c + cs] - p->pad, cp);
+    size_t npar = cp->n ? cp->n : 1;
+    for (size_t i = 0; i < npar; i++) {
+        const char *s = cp->n ? cp->text.data + cp->v[i].off : "";
+        size_t len = cp->n ? cp->v[i].len : 0;
+        fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, s, len);
+        int page = pt->page;
+        if (cp->n) {
+            *last_vline = vline(arg, cp->v[i].first->l->line);
+            page = cp->v[i].first->pt->page;
+        }
+        fl_block_set_page(doc, b, (unsigned)page + 1, *last_vline);
+        b->table = id;
+        if (header) b->flags |= FL_BF_HEADER_ROW;
+        fl_block_extra *x = fl_block_xw(doc, b);
+        x->row = row;
+        x->col = p->map[c] + 1;
+        x->col_span = p->map[c + cs] - p->map[c];
+        if (i) continue;
+        x->row_span = rs;
+        /* the cell's pictures, of both pages (a cell holds few: a scan is fine) */
+        for (int side = 0; side < 2; side++) {
+            const ptable *from = side ? (n ? n->pt : NULL) : pt;
+            int at = side ? nq : q;
+            for (size_t k = 0; from && k < from->nimages; k++) {
+                if (from->images[k].pos != at) continue;
+                x->images++;
+                if (!from->images[k].hashed) continue;
+                char name[40];
+                snprintf(name, sizeof name, "page %d picture", from->page + 1);
+                fl_doc_image_add_hashed(doc, b, name, from->images[k].hash, from->images[k].size);
+                x = fl_block_xw(doc, b);
             }
         }
-        if (r == 0 && !head) pt->hdr_end = doc->nblocks;
     }
-    pt->rows_end = row0 + pt->nr - skip;
+}
+
+void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, fl_pdf_vline_fn vline, const void *arg)
+{
+    if (k < 1 || (size_t)k > t->n || t->t[k - 1].emitted || t->t[k - 1].cont_of) return;
+    size_t np = 0;
+    for (int j = k; j; j = t->t[j - 1].next) np++;
+    part *ps = fl_xcalloc(np, sizeof *ps);
+    ptable *head = &t->t[k - 1];
+    /* the table's columns: every part's boundaries (as a Word table's grid) */
+    size_t nu = 0;
+    for (int j = k; j; j = t->t[j - 1].next) nu += (size_t)t->t[j - 1].nc + 1;
+    float *u = fl_xmalloc(nu * sizeof *u);
+    nu = 0;
+    for (int j = k; j; j = t->t[j - 1].next)
+        for (int c = 0; c <= t->t[j - 1].nc; c++) u[nu++] = t->t[j - 1].xs[c];
+    int ncols = cluster(u, (int)nu) - 1;
+    size_t i = 0;
+    for (int j = k; j; j = t->t[j - 1].next) {
+        t->t[j - 1].emitted = true;
+        part_open(&ps[i++], &t->t[j - 1], u, ncols);
+    }
+    free(u);
+    /* a part's first row repeating the head's first: the header row; a
+     * part's first row going on the lines of the last row before: the row
+     * that broke over the page (Word and LibreOffice let a row break by
+     * default) */
+    bool header = false;
+    uint64_t h0 = row_hash(&ps[0], 0);
+    for (i = 1; i < np; i++) {
+        part *p = &ps[i], *b = &ps[i - 1];
+        if (p->pt->nr > 1 && head->nr > 1 && !cell_empty(p, 0) && row_hash(p, 0) == h0) p->skip = 1, header = true;
+        int r = p->skip, last = b->pt->nr - 1;
+        if (r < p->pt->nr && last >= b->skip + (b->merge ? 1 : 0) && broken_row(b, last, p, r)) p->merge = true;
+    }
+    int id = fl_doc_new_table(doc), row = 0;
+    cellpars cp = {.text = FL_BUF_INIT};
+    lref *refs = NULL;
+    size_t cap_refs = 0;
+    unsigned last_vline = head->nlines ? vline(arg, head->lines[0].line) : 0;
+    for (i = 0; i < np; i++) {
+        const part *p = &ps[i], *n = i + 1 < np && ps[i + 1].merge ? &ps[i + 1] : NULL;
+        const ptable *pt = p->pt;
+        for (int r = p->skip + (p->merge ? 1 : 0); r < pt->nr; r++) {
+            row++;
+            /* the cells of the next part's first row, in order, beside this last row's */
+            int nc = n && r == pt->nr - 1 ? 0 : -1, nr0 = n ? n->skip : 0;
+            for (int c = 0; c < pt->nc; c++) {
+                int q = r * pt->nc + c;
+                if (pt->root[q] != q) continue;
+                int nq = -1;
+                if (nc >= 0) {
+                    while (nc < n->pt->nc && n->pt->root[nr0 * n->pt->nc + nc] != nr0 * n->pt->nc + nc) nc++;
+                    nq = nr0 * n->pt->nc + nc++;
+                }
+                write_cell(doc, id, row, p, r, c, nq >= 0 ? n : NULL, nq, header && i == 0 && r == 0, vline, arg,
+                           &cp, &refs, &cap_refs, &last_vline);
+            }
+        }
+    }
     fl_buf_free(&cp.text);
     free(cp.v);
-    free(fill);
-    free(by_cell);
-    free(first);
-    free(map);
+    free(refs);
+    for (i = 0; i < np; i++) part_close(&ps[i]);
+    free(ps);
 }

@@ -41,13 +41,16 @@ int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index);
 
 /* The page line of the reader's line `index` (pdf.c numbers them). */
 typedef unsigned (*fl_pdf_vline_fn)(const void *arg, size_t index);
-/* Write table k as cell blocks. after: the table written just before it
- * with nothing between but running headers and footers (0 none): when k
- * goes on where that one stopped (the next page, the same columns), its
- * rows are that table's next rows, a repeated header row left out. */
-void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, int after, fl_pdf_vline_fn vline, const void *arg);
-/* The tables found, the cells written. */
-size_t fl_pdf_tables_count(const fl_pdf_tables *t);
+/* Table k comes right after table `after` in reading order, nothing
+ * between but running headers and footers: when k starts the next page
+ * with the same columns, it goes on with that table (called in reading
+ * order, before any fl_pdf_tables_emit). */
+void fl_pdf_tables_follow(fl_pdf_tables *t, int k, int after);
+/* Write table k, with the tables going on with it, as cell blocks: one
+ * table of the document, its parts' rows one after another, a repeated
+ * header row left out and a row broken over a page joined. Nothing for a
+ * table that goes on with another. */
+void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, fl_pdf_vline_fn vline, const void *arg);
 
 /* ---- what the reader and the tables share ---- */
 
@@ -71,8 +74,10 @@ void fl_pdf_lead_step(fl_pdf_lead *ld, uint32_t c, bool space, float x0, float x
  * of a character wide before the next Han character (2024年 read as 2024
  * 年), which is no space in the filing. Between Latin characters a gap
  * of 0.15 of the type size is a space; next to a CJK character only a
- * gap of a character's width or more (two columns of one line). */
-bool fl_pdf_gap(const fz_stext_char *a, const fz_stext_char *b);
+ * gap of a character's width or more (two columns of one line), when cjk
+ * (in a table's cell, where the rules part the columns, never: a label
+ * spread to both edges of its cell is one word). */
+bool fl_pdf_gap(const fz_stext_char *a, const fz_stext_char *b, bool cjk);
 /* Append a line's text to a paragraph: CJK without a space, Latin with
  * one, after a hyphen or a slash without one. */
 void fl_pdf_join(fl_buf *p, const char *s, size_t n);
