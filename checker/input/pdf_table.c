@@ -56,9 +56,10 @@
 #define MAX_RULES 2000             /* merged rules of one page considered */
 #define MAX_RAW (8 * MAX_RULES)    /* rule pieces recorded on one page */
 #define MAX_IMAGES 500             /* pictures of one page */
-#define MAX_PAIRS ((size_t)100 * 1000 * 1000)
+#define MAX_PAIRS ((size_t)100 * 1000 * 1000) /* rule pairs and position × rule looks */
 #define MAX_POSITIONS 20000        /* rows × columns of one grid */
 #define MAX_TABLES 50000
+#define MAX_PAGE_TABLES 200        /* grids of one page */
 #define THIN 3.0f  /* a filled rectangle at most this thick is a rule */
 #define NEAR 2.0f  /* rules this close are one */
 
@@ -116,10 +117,40 @@ struct fl_pdf_tables {
 
 /* ---- shared text helpers --------------------------------------------------------- */
 
+/* The Kangxi radicals U+2F00..U+2FD5 as the ideographs they look like
+ * (their compatibility mapping). A CJK font's ToUnicode map often names
+ * the glyph of 一 目 人 方 by the radical, so the copied text holds ⼀ ⽬ ⼈
+ * ⽅ where the filing has 一 目 人 方: 建设项⽬名称 would match no label. */
+static const uint16_t kangxi[] = {
+    0x4E00, 0x4E28, 0x4E36, 0x4E3F, 0x4E59, 0x4E85, 0x4E8C, 0x4EA0, 0x4EBA, 0x513F,
+    0x5165, 0x516B, 0x5182, 0x5196, 0x51AB, 0x51E0, 0x51F5, 0x5200, 0x529B, 0x52F9,
+    0x5315, 0x531A, 0x5338, 0x5341, 0x535C, 0x5369, 0x5382, 0x53B6, 0x53C8, 0x53E3,
+    0x56D7, 0x571F, 0x58EB, 0x5902, 0x590A, 0x5915, 0x5927, 0x5973, 0x5B50, 0x5B80,
+    0x5BF8, 0x5C0F, 0x5C22, 0x5C38, 0x5C6E, 0x5C71, 0x5DDB, 0x5DE5, 0x5DF1, 0x5DFE,
+    0x5E72, 0x5E7A, 0x5E7F, 0x5EF4, 0x5EFE, 0x5F0B, 0x5F13, 0x5F50, 0x5F61, 0x5F73,
+    0x5FC3, 0x6208, 0x6236, 0x624B, 0x652F, 0x6534, 0x6587, 0x6597, 0x65A4, 0x65B9,
+    0x65E0, 0x65E5, 0x66F0, 0x6708, 0x6728, 0x6B20, 0x6B62, 0x6B79, 0x6BB3, 0x6BCB,
+    0x6BD4, 0x6BDB, 0x6C0F, 0x6C14, 0x6C34, 0x706B, 0x722A, 0x7236, 0x723B, 0x723F,
+    0x7247, 0x7259, 0x725B, 0x72AC, 0x7384, 0x7389, 0x74DC, 0x74E6, 0x7518, 0x751F,
+    0x7528, 0x7530, 0x758B, 0x7592, 0x7676, 0x767D, 0x76AE, 0x76BF, 0x76EE, 0x77DB,
+    0x77E2, 0x77F3, 0x793A, 0x79B8, 0x79BE, 0x7A74, 0x7ACB, 0x7AF9, 0x7C73, 0x7CF8,
+    0x7F36, 0x7F51, 0x7F8A, 0x7FBD, 0x8001, 0x800C, 0x8012, 0x8033, 0x807F, 0x8089,
+    0x81E3, 0x81EA, 0x81F3, 0x81FC, 0x820C, 0x821B, 0x821F, 0x826E, 0x8272, 0x8278,
+    0x864D, 0x866B, 0x8840, 0x884C, 0x8863, 0x897E, 0x898B, 0x89D2, 0x8A00, 0x8C37,
+    0x8C46, 0x8C55, 0x8C78, 0x8C9D, 0x8D64, 0x8D70, 0x8DB3, 0x8EAB, 0x8ECA, 0x8F9B,
+    0x8FB0, 0x8FB5, 0x9091, 0x9149, 0x91C6, 0x91CC, 0x91D1, 0x9577, 0x9580, 0x961C,
+    0x96B6, 0x96B9, 0x96E8, 0x9751, 0x975E, 0x9762, 0x9769, 0x97CB, 0x97ED, 0x97F3,
+    0x9801, 0x98A8, 0x98DB, 0x98DF, 0x9996, 0x9999, 0x99AC, 0x9AA8, 0x9AD8, 0x9ADF,
+    0x9B25, 0x9B2F, 0x9B32, 0x9B3C, 0x9B5A, 0x9CE5, 0x9E75, 0x9E7F, 0x9EA5, 0x9EBB,
+    0x9EC3, 0x9ECD, 0x9ED1, 0x9EF9, 0x9EFD, 0x9F0E, 0x9F13, 0x9F20, 0x9F3B, 0x9F4A,
+    0x9F52, 0x9F8D, 0x9F9C, 0x9FA0,
+};
+
 int fl_pdf_char(int c)
 {
     if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) return c == '\t' ? ' ' : -1;
     if (c == 0xA0) return ' ';
+    if (c >= 0x2F00 && c < 0x2F00 + (int)(sizeof kangxi / sizeof *kangxi)) return kangxi[c - 0x2F00];
     if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0xFFFD;
     return c;
 }
@@ -499,8 +530,12 @@ static void make_grid(fl_pdf_tables *t, const int *hi, int nh, const int *vi, in
     for (int i = 0; i < nv; i++) xs[i] = t->v[vi[i]].c;
     int ny = cluster(ys, nh), nx = cluster(xs, nv);
     int nr = ny - 1, nc = nx - 1;
-    int *root = NULL;
+    int *root = NULL, *area = NULL;
     if (nr < 1 || nc < 1 || (long)nr * nc > MAX_POSITIONS || xs[nc] - xs[0] < 20 || ys[nr] - ys[0] < 8) goto reject;
+    /* each position looks for its rules among the group's: counted work */
+    size_t work = (size_t)nr * nc * (size_t)(nh + nv);
+    if (t->pairs + work > MAX_PAIRS || t->n - t->page_first >= MAX_PAGE_TABLES) goto reject;
+    t->pairs += work;
     root = fl_xmalloc((size_t)nr * nc * sizeof *root);
     for (int p = 0; p < nr * nc; p++) root[p] = p;
     for (int r = 0; r < nr; r++)
@@ -512,9 +547,10 @@ static void make_grid(fl_pdf_tables *t, const int *hi, int nh, const int *vi, in
     /* every cell a rectangle: its root is its top-left position and it
      * covers the whole box from there to its last row and column */
     int cells = 0;
+    area = fl_xcalloc((size_t)nr * nc, sizeof *area);
     for (int p = 0; p < nr * nc; p++) {
-        int q = uf_find(root, p);
-        root[p] = q;
+        root[p] = uf_find(root, p);
+        area[root[p]]++;
     }
     for (int p = 0; p < nr * nc; p++) {
         if (root[p] != p) {
@@ -525,14 +561,13 @@ static void make_grid(fl_pdf_tables *t, const int *hi, int nh, const int *vi, in
         int r = p / nc, c = p % nc, cs = 1, rs = 1;
         while (c + cs < nc && root[r * nc + c + cs] == p) cs++;
         while (r + rs < nr && root[(r + rs) * nc + c] == p) rs++;
-        int area = 0;
-        for (int q = 0; q < nr * nc; q++) area += root[q] == p;
-        if (area != cs * rs) goto reject;
+        if (area[p] != cs * rs) goto reject; /* as many positions as its box: each is in it */
         for (int rr = r; rr < r + rs; rr++)
             for (int cc = c; cc < c + cs; cc++)
                 if (root[rr * nc + cc] != p) goto reject;
     }
     if (cells < 2) goto reject;
+    free(area);
     FL_VEC_RESERVE(t->t, t->cap, t->n + 1);
     ptable *pt = &t->t[t->n++];
     memset(pt, 0, sizeof *pt);
@@ -546,6 +581,7 @@ reject:
     free(ys);
     free(xs);
     free(root);
+    free(area);
 }
 
 void fl_pdf_tables_page(fl_pdf_tables *t)
