@@ -146,8 +146,20 @@ static const uint16_t kangxi[] = {
     0x9F52, 0x9F8D, 0x9F9C, 0x9FA0,
 };
 
+/* The CJK radicals (supplement) that stand for a whole simplified
+ * character the same way: 居⺠区 is 居民区. Sorted by the radical. */
+static const struct { uint16_t radical, ideograph; } radicals[] = {
+    {0x2E9F, 0x6BCD}, {0x2EA0, 0x6C11}, {0x2EC4, 0x897F}, {0x2EC5, 0x89C1}, {0x2EC6, 0x89D2}, {0x2ECB, 0x8F66},
+    {0x2ED3, 0x957F}, {0x2ED4, 0x95E8}, {0x2ED8, 0x9752}, {0x2ED9, 0x97E6}, {0x2EDA, 0x9875}, {0x2EDB, 0x98CE},
+    {0x2EDC, 0x98DE}, {0x2EDD, 0x98DF}, {0x2EE2, 0x9A6C}, {0x2EE3, 0x9AA8}, {0x2EE5, 0x9C7C}, {0x2EE6, 0x9E1F},
+    {0x2EE9, 0x9EC4}, {0x2EEC, 0x9F50}, {0x2EEE, 0x9F7F}, {0x2EF0, 0x9F99}, {0x2EF3, 0x9F9F},
+};
+
 int fl_pdf_char(int c)
 {
+    if (c >= 0x2E80 && c < 0x2F00)
+        for (size_t i = 0; i < sizeof radicals / sizeof *radicals && radicals[i].radical <= c; i++)
+            if (radicals[i].radical == c) return radicals[i].ideograph;
     if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) return c == '\t' ? ' ' : -1;
     if (c == 0xA0) return ' ';
     if (c >= 0x2F00 && c < 0x2F00 + (int)(sizeof kangxi / sizeof *kangxi)) return kangxi[c - 0x2F00];

@@ -55,8 +55,9 @@ void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, fl_pdf_vline_fn vl
 /* ---- what the reader and the tables share ---- */
 
 /* A character as the text keeps it: -1 to drop it (control characters), a
- * no-break space a space, a Kangxi radical the ideograph it stands for,
- * an invalid code point U+FFFD. */
+ * no-break space a space, a Kangxi radical (and a simplified radical of
+ * the supplement: ⺠ ⻅ ⻔) the ideograph it stands for, an invalid code
+ * point U+FFFD. */
 int fl_pdf_char(int c);
 bool fl_pdf_is_dash(uint32_t c);
 /* What a line break cannot split at the start of a line, fed the line's
