@@ -518,70 +518,10 @@ static bool continues(const reader *r, const pline *a, const pline *b, float pit
     return b->page == a->page + 1 && e->right - e->x0 > 20 * size && fabsf(a->x0 - b->x0) <= 4.5f * size;
 }
 
-/* A Chinese numeral of 1 to 99 at s (一 九 十 十二 二十 二十三): its value,
- * *used its bytes; 0 none. */
-static int zh_number(const char *s, size_t n, size_t *used)
-{
-    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    int v[3], k = 0; /* up to three characters: digit, 十, digit */
-    size_t i = 0;
-    while (k < 3 && i + 3 <= n) {
-        int d = 0;
-        for (int j = 0; j < 9 && !d; j++)
-            if (!memcmp(s + i, digits[j], 3)) d = j + 1;
-        if (!d && !memcmp(s + i, "十", 3)) d = 10;
-        if (!d) break;
-        v[k++] = d;
-        i += 3;
-    }
-    *used = i;
-    if (k == 1) return v[0];
-    if (k == 2 && v[0] == 10 && v[1] < 10) return 10 + v[1];
-    if (k == 2 && v[0] < 10 && v[1] == 10) return v[0] * 10;
-    if (k == 3 && v[0] < 10 && v[1] == 10 && v[2] < 10) return v[0] * 10 + v[2];
-    return 0;
-}
-
-/* Word's legal numbering (正规形式编号) of a list level under a chapter
- * numbered 一、: Word prints 4.2.4, LibreOffice prints every level in its
- * own format, 四.二.4 or 二.5, a number no one types. Such a number at
- * the start of a paragraph, Chinese levels then Arabic ones joined by
- * dots and followed by the title, is written in Arabic into out (cap
- * bytes); returns the bytes of s it stands for, 0 when s has none. */
-static size_t legal_number(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t i = 0, o = 0;
-    int zh = 0, ar = 0;
-    for (;;) {
-        size_t used = 0;
-        int v = ar ? 0 : zh_number(s + i, n - i, &used);
-        if (v) zh++;
-        else {
-            while (used < n - i && used < 4 && s[i + used] >= '0' && s[i + used] <= '9')
-                v = v * 10 + (s[i + used++] - '0');
-            if (!used) return 0;
-            ar++;
-        }
-        i += used;
-        int w = snprintf(out + o, cap - o, "%s%d", o ? "." : "", v);
-        if (w < 0 || (size_t)w >= cap - o) return 0;
-        o += (size_t)w;
-        if (i < n && s[i] == '.' && i + 1 < n && s[i + 1] != '.') {
-            i++;
-            continue;
-        }
-        break;
-    }
-    /* then the title: a space or a CJK character, not more of a number */
-    if (!zh || !ar || i >= n || (s[i] != ' ' && (unsigned char)s[i] < 0xE0)) return 0;
-    if (n - i >= 3 && (!memcmp(s + i, "、", 3) || !memcmp(s + i, "．", 3))) return 0;
-    return i;
-}
-
 static void emit(reader *r, fl_part part, const fl_buf *p, const pline *first)
 {
     char num[48];
-    size_t was = part == FL_PART_BODY && p->len ? legal_number(p->data, p->len, num, sizeof num) : 0;
+    size_t was = part == FL_PART_BODY && p->len ? fl_pdf_legal_number(p->data, p->len, num, sizeof num) : 0;
     fl_block *b;
     if (was) {
         fl_buf t = FL_BUF_INIT;

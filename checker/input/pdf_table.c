@@ -255,6 +255,60 @@ bool fl_pdf_gap(const fz_stext_char *a, const fz_stext_char *b, bool cjk)
     return gap > 0.15f * size;
 }
 
+/* A Chinese numeral of 1 to 99 at s (一 九 十 十二 二十 二十三): its value,
+ * *used its bytes; 0 none. */
+static int zh_number(const char *s, size_t n, size_t *used)
+{
+    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int v[3], k = 0; /* up to three characters: digit, 十, digit */
+    size_t i = 0;
+    while (k < 3 && i + 3 <= n) {
+        int d = 0;
+        for (int j = 0; j < 9 && !d; j++)
+            if (!memcmp(s + i, digits[j], 3)) d = j + 1;
+        if (!d && !memcmp(s + i, "十", 3)) d = 10;
+        if (!d) break;
+        v[k++] = d;
+        i += 3;
+    }
+    *used = i;
+    if (k == 1) return v[0];
+    if (k == 2 && v[0] == 10 && v[1] < 10) return 10 + v[1];
+    if (k == 2 && v[0] < 10 && v[1] == 10) return v[0] * 10;
+    if (k == 3 && v[0] < 10 && v[1] == 10 && v[2] < 10) return v[0] * 10 + v[2];
+    return 0;
+}
+
+size_t fl_pdf_legal_number(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, o = 0;
+    int zh = 0, ar = 0;
+    for (;;) {
+        size_t used = 0;
+        int v = ar ? 0 : zh_number(s + i, n - i, &used);
+        if (v) zh++;
+        else {
+            while (used < n - i && used < 4 && s[i + used] >= '0' && s[i + used] <= '9')
+                v = v * 10 + (s[i + used++] - '0');
+            if (!used) return 0;
+            ar++;
+        }
+        i += used;
+        int w = snprintf(out + o, cap - o, "%s%d", o ? "." : "", v);
+        if (w < 0 || (size_t)w >= cap - o) return 0;
+        o += (size_t)w;
+        if (i < n && s[i] == '.' && i + 1 < n && s[i + 1] != '.') {
+            i++;
+            continue;
+        }
+        break;
+    }
+    /* then the title: a space or a CJK character, not more of a number */
+    if (!zh || !ar || i >= n || (s[i] != ' ' && (unsigned char)s[i] < 0xE0)) return 0;
+    if (n - i >= 3 && (!memcmp(s + i, "、", 3) || !memcmp(s + i, "．", 3))) return 0;
+    return i;
+}
+
 /* ---- recording rules and pictures --------------------------------------------------- */
 
 fl_pdf_tables *fl_pdf_tables_new(void) { return fl_xcalloc(1, sizeof(fl_pdf_tables)); }
@@ -947,7 +1001,18 @@ static void write_cell(fl_doc *doc, int id, int row, const part *p, int r, int c
     for (size_t i = 0; i < npar; i++) {
         const char *s = cp->n ? cp->text.data + cp->v[i].off : "";
         size_t len = cp->n ? cp->v[i].len : 0;
-        fl_block *b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, s, len);
+        char num[48];
+        size_t was = len ? fl_pdf_legal_number(s, len, num, sizeof num) : 0;
+        fl_block *b;
+        if (was) {
+            fl_buf t = FL_BUF_INIT;
+            fl_buf_adds(&t, num);
+            fl_buf_add(&t, s + was, len - was);
+            b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, t.data, t.len);
+            fl_buf_free(&t);
+        } else {
+            b = fl_doc_add_block(doc, FL_PART_BODY, FL_BLOCK_CELL, s, len);
+        }
         int page = pt->page;
         if (cp->n) {
             *last_vline = vline(arg, cp->v[i].first->l->line);

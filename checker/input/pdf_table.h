@@ -87,4 +87,11 @@ void fl_pdf_join(fl_buf *p, const char *s, size_t n);
  * of its own: a typed number (1、 （1） 一、), or when labels, a short
  * label and colon? */
 bool fl_pdf_opens_paragraph(const char *a, size_t an, const char *b, size_t bn, bool labels);
+/* Word's legal numbering (正规形式编号) of a list level under a chapter
+ * numbered 一、: Word prints 4.2.4, LibreOffice prints every level in its
+ * own format, 四.二.4 or 二.5, a number no one types. Such a number at
+ * the start of a paragraph, Chinese levels then Arabic ones joined by
+ * dots and followed by the title, is written in Arabic into out (cap
+ * bytes); returns the bytes of s it stands for, 0 when s has none. */
+size_t fl_pdf_legal_number(const char *s, size_t n, char *out, size_t cap);
 #endif
