@@ -26,6 +26,10 @@
  *     kept once as a header or footer block, as a DOCX has one header part.
  *   - Each block records its page and the line of that page it starts at
  *     (fl_block_set_page), which dump and the reports show.
+ *   - Tables drawn with ruling lines are cells (input/pdf_table.c): the
+ *     page's paths and pictures go to its device too, its lines are offered
+ *     to the tables first, and a table is written where its first line was
+ *     drawn, going on over a page break with the table of the next page.
  *
  * Bad PDFs fail the one file: a password that is needed to open it
  * (encrypted), a file MuPDF cannot open (damaged), no text on any page (a
