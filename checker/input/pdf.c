@@ -910,6 +910,8 @@ int fl_pdf_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *er
     int rc = read_pages(&r, ctx, data, len, &mem, err);
     fz_drop_context(ctx);
     if (!rc) {
+        for (size_t i = 0; i < r.nlines; i++) /* the lines of a table not kept are paragraphs */
+            if (r.lines[i].table && !fl_pdf_tables_kept(r.tabs, r.lines[i].table)) r.lines[i].table = 0;
         mark_running(&r);
         left_edges(&r);
         paragraphs(&r);

@@ -100,6 +100,7 @@ typedef struct ptable {
     size_t nimages, cap_images;
     int next, cont_of;    /* 1-based: the table going on on the next page, the one it goes on from */
     bool emitted;
+    bool leaky;           /* a text line stands partly in it: not read as a table */
 } ptable;
 
 struct fl_pdf_tables {
@@ -590,14 +591,35 @@ static int band(const float *v, int n, float x)
 /* One group of crossing rules into a table of the page, if it is a grid. */
 static void make_grid(fl_pdf_tables *t, const int *hi, int nh, const int *vi, int nv)
 {
-    if (nh < 2 || nv < 2 || t->n >= MAX_TABLES) return;
-    float *ys = fl_xmalloc((size_t)nh * sizeof *ys), *xs = fl_xmalloc((size_t)nv * sizeof *xs);
-    for (int i = 0; i < nh; i++) ys[i] = t->h[hi[i]].c;
+    if (nh < 1 || nv < 1 || t->n >= MAX_TABLES) return;
+    float *ys = fl_xmalloc((size_t)nh * sizeof *ys), *xs = fl_xmalloc(((size_t)nv + 2) * sizeof *xs);
+    float h0 = 1e9f, h1 = -1e9f; /* how far the horizontal rules reach */
+    for (int i = 0; i < nh; i++) {
+        ys[i] = t->h[hi[i]].c;
+        if (t->h[hi[i]].a0 < h0) h0 = t->h[hi[i]].a0;
+        if (t->h[hi[i]].a1 > h1) h1 = t->h[hi[i]].a1;
+    }
     for (int i = 0; i < nv; i++) xs[i] = t->v[vi[i]].c;
+    /* a table open at its sides (no outer vertical rules, as many Chinese
+     * reports draw theirs) ends where its horizontal rules end */
     int ny = cluster(ys, nh), nx = cluster(xs, nv);
+    if (h0 < xs[0] - NEAR) xs[nx++] = h0;
+    if (h1 > xs[nx - 1] + NEAR) xs[nx++] = h1;
+    nx = cluster(xs, nx);
     int nr = ny - 1, nc = nx - 1;
     int *root = NULL, *area = NULL;
     if (nr < 1 || nc < 1 || (long)nr * nc > MAX_POSITIONS || xs[nc] - xs[0] < 20 || ys[nr] - ys[0] < 8) goto reject;
+    /* a table is closed above and below by rules across its width: boxes
+     * of a flow chart joined by arrows are not */
+    float width = xs[nc] - xs[0];
+    bool top = false, bottom = false;
+    for (int i = 0; i < nh; i++) {
+        const rule *h = &t->h[hi[i]];
+        if (h->a1 - h->a0 < 0.9f * width) continue;
+        top = top || fabsf(h->c - ys[0]) <= NEAR;
+        bottom = bottom || fabsf(h->c - ys[nr]) <= NEAR;
+    }
+    if (!top || !bottom) goto reject;
     /* each position looks for its rules among the group's: counted work */
     size_t work = (size_t)nr * nc * (size_t)(nh + nv);
     if (t->pairs + work > MAX_PAIRS || t->n - t->page_first >= MAX_PAGE_TABLES) goto reject;
@@ -739,13 +761,19 @@ int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index)
 {
     if (t->page_first == t->n) return 0;
     long k = -1;
+    bool out = false; /* a character outside, or in another table */
     for (const fz_stext_char *c = l->first_char; c; c = c->next) {
         if (is_space(c->c)) continue;
         long at = table_at(t, center(c));
-        if (at < 0 || (k >= 0 && at != k)) return 0;
-        k = at;
+        if (at >= 0 && k >= 0 && at != k) t->t[at].leaky = true;
+        if (at < 0 || (k >= 0 && at != k)) out = true;
+        else k = at;
     }
     if (k < 0) return 0;
+    if (out) { /* text running in and out of a grid: no table a filing draws */
+        t->t[k].leaky = true;
+        return 0;
+    }
     ptable *pt = &t->t[k];
     int pos = -1;
     cline *cl = NULL;
@@ -788,9 +816,14 @@ int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index)
 
 /* ---- writing a table ---------------------------------------------------------------- */
 
+bool fl_pdf_tables_kept(const fl_pdf_tables *t, int k)
+{
+    return k >= 1 && (size_t)k <= t->n && !t->t[k - 1].leaky && t->t[k - 1].nlines;
+}
+
 void fl_pdf_tables_follow(fl_pdf_tables *t, int k, int after)
 {
-    if (k < 1 || after < 1 || (size_t)k > t->n || (size_t)after > t->n || k == after) return;
+    if (!fl_pdf_tables_kept(t, k) || !fl_pdf_tables_kept(t, after) || k == after) return;
     ptable *b = &t->t[k - 1], *a = &t->t[after - 1];
     if (a->next || b->cont_of || a->page + 1 != b->page) return;
     const ptable *head = a;
@@ -1046,7 +1079,7 @@ static void write_cell(fl_doc *doc, int id, int row, const part *p, int r, int c
 
 void fl_pdf_tables_emit(fl_pdf_tables *t, fl_doc *doc, int k, fl_pdf_vline_fn vline, const void *arg)
 {
-    if (k < 1 || (size_t)k > t->n || t->t[k - 1].emitted || t->t[k - 1].cont_of) return;
+    if (!fl_pdf_tables_kept(t, k) || t->t[k - 1].emitted || t->t[k - 1].cont_of) return;
     size_t np = 0;
     for (int j = k; j; j = t->t[j - 1].next) np++;
     part *ps = fl_xcalloc(np, sizeof *ps);

@@ -39,6 +39,10 @@ void fl_pdf_tables_page(fl_pdf_tables *t);
  * and the line stays the reader's. */
 int fl_pdf_tables_line(fl_pdf_tables *t, const fz_stext_line *l, size_t index);
 
+/* Is table k read as a table? Not when a text line stands partly in it
+ * and partly outside (the rules are a drawing, or a table whose text the
+ * grid would cut): its lines go back to the reader's paragraphs. */
+bool fl_pdf_tables_kept(const fl_pdf_tables *t, int k);
 /* The page line of the reader's line `index` (pdf.c numbers them). */
 typedef unsigned (*fl_pdf_vline_fn)(const void *arg, size_t index);
 /* Table k comes right after table `after` in reading order, nothing

@@ -1,6 +1,7 @@
 /* The PDF reader's tables (input/pdf_table.c), through the model a rule
  * sees: a LibreOffice PDF gives the same fields as the DOCX it was printed
- * from; the grid of a bordered 基本情况 table with its spans; a three-line
+ * from; the grid of a bordered 基本情况 table with its spans; a table open
+ * at its sides read to the ends of its rules; a three-line
  * table and a borderless list stay paragraphs; a table crossing a page is
  * one table, its repeated header row written once; a row broken over a
  * page is one row; signature pictures count in their cells with their
@@ -92,6 +93,15 @@ static void test_grid_and_spans(void **state)
     assert_int_equal(b->kind, FL_BLOCK_CELL);
     assert_int_equal(fl_block_x(doc, b)->row, 5);
     assert_int_equal(fl_block_x(doc, b)->col, 2);
+    /* a table open at its sides: its outer columns end where its rules do */
+    b = find(doc, "序号");
+    assert_non_null(b);
+    assert_int_equal(b->kind, FL_BLOCK_CELL);
+    assert_int_equal(fl_block_x(doc, b)->col, 1);
+    b = find(doc, "桶装，辅料间");
+    assert_non_null(b);
+    assert_int_equal(fl_block_x(doc, b)->col, 4);
+    assert_int_equal(fl_block_x(doc, b)->row, 3);
     /* the three-line table and the borderless list stay paragraphs */
     b = find(doc, "监测点位");
     assert_non_null(b);
@@ -105,7 +115,7 @@ static void test_grid_and_spans(void **state)
     assert_true(b->flags & FL_BF_HEADER_ROW);
     b = find(doc, "北坡村"); /* the first row of the second page */
     assert_non_null(b);
-    assert_int_equal(b->table, 2);
+    assert_int_equal(b->table, 3);
     assert_int_equal(fl_block_x(doc, b)->row, 11);
     assert_int_equal(fl_block_page_of(doc, b).page, 2);
     /* the Kangxi radicals of the font's map read as the characters */
