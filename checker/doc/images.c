@@ -50,6 +50,16 @@ void fl_doc_image_add_named(fl_doc *doc, const fl_block *b, const char *path, si
     r->hashed = true;
 }
 
+void fl_doc_image_add_hashed(fl_doc *doc, const fl_block *b, const char *target, uint64_t hash, uint64_t size)
+{
+    fl_image_rec *r = add(doc, b);
+    if (!r) return;
+    r->target = fl_arena_strdup(&doc->arena, target);
+    r->hash = hash;
+    r->size = size;
+    r->hashed = true;
+}
+
 size_t fl_doc_block_images(const fl_doc *doc, const fl_block *b, const fl_image_rec **out)
 {
     const fl_images *t = doc->images;

@@ -53,6 +53,9 @@ typedef struct fl_images {
 void fl_doc_image_add(fl_doc *doc, const fl_block *b, const char *rid);
 /* A picture of block b named by a path, hashed by that path. */
 void fl_doc_image_add_named(fl_doc *doc, const fl_block *b, const char *path, size_t len);
+/* A picture of block b whose bytes a reader hashed itself (a PDF's image
+ * stream): target names it for people, hash and size are the bytes'. */
+void fl_doc_image_add_hashed(fl_doc *doc, const fl_block *b, const char *target, uint64_t hash, uint64_t size);
 /* The records of block b, in the order its pictures were met: *out points
  * at the first, the count is returned (0: none). */
 size_t fl_doc_block_images(const fl_doc *doc, const fl_block *b, const fl_image_rec **out);

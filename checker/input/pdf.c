@@ -26,6 +26,10 @@
  *     kept once as a header or footer block, as a DOCX has one header part.
  *   - Each block records its page and the line of that page it starts at
  *     (fl_block_set_page), which dump and the reports show.
+ *   - Tables drawn with ruling lines are cells (input/pdf_table.c): the
+ *     page's paths and pictures go to its device too, its lines are offered
+ *     to the tables first, and a table is written where its first line was
+ *     drawn, going on over a page break with the table of the next page.
  *
  * Bad PDFs fail the one file: a password that is needed to open it
  * (encrypted), a file MuPDF cannot open (damaged), no text on any page (a
@@ -37,6 +41,7 @@
  * work is counted instead (PDF_PAGE_CONTENT, PDF_DOC_CONTENT,
  * PDF_DEVICE_CALLS). */
 #include "input/formats.h"
+#include "input/pdf_table.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/heading.h"
@@ -136,6 +141,7 @@ typedef struct pline {
     float lead_w;      /* width of the first thing a line break cannot split: a
                           CJK character, or a Latin word or number */
     float height;      /* the page's height */
+    int table;         /* 1-based table (input/pdf_table.h) whose cells took it, 0 none */
     bool drop;         /* a running header or footer, a page number */
     bool band_top;     /* in the top band (else bottom, when drop) */
     uint8_t ocr;       /* read by OCR: 1 + its confidence (0-100); 0 from the text layer */
@@ -171,18 +177,15 @@ typedef struct reader {
     long ocr_lines;
     char ocr_fail[240]; /* why OCR could not run */
 #endif
+    fl_pdf_tables *tabs; /* the tables the pages' rules draw */
 } reader;
 
 /* Characters kept in the text: control characters are dropped (a PDF's
  * text may hold any code), a no-break space is a space. */
 static void add_char(reader *r, int c)
 {
-    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-        if (c == '\t') fl_buf_addc(&r->text, ' ');
-        return;
-    }
-    if (c == 0xA0) c = ' ';
-    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    c = fl_pdf_char(c);
+    if (c < 0) return;
     if (c == 0xFFFD) r->replaced++;
     if (c != ' ') r->chars++;
     fl_buf_addcp(&r->text, (uint32_t)c);
@@ -273,7 +276,10 @@ static void left_edges(reader *r)
     size_t n = r->nlines;
     if (!n) return;
     const pline **by_x = fl_xmalloc(n * sizeof *by_x);
-    for (size_t i = 0; i < n; i++) by_x[i] = &r->lines[i];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) /* a table's lines are its cells', not the paragraphs' */
+        if (!r->lines[i].table) by_x[m++] = &r->lines[i];
+    n = m;
     qsort(by_x, n, sizeof *by_x, cmp_x0);
     for (size_t i = 0, j; i < n; i = j) {
         for (j = i + 1; j < n && by_x[j]->x0 - by_x[i]->x0 <= 1.0f;) j++;
@@ -305,26 +311,24 @@ static void collect(reader *r, const fz_stext_page *sp, int page, fz_rect box)
     for (const fz_stext_block *b = sp->first_block; b; b = b->next) {
         if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
         for (const fz_stext_line *l = b->u.t.first_line; l; l = l->next) {
+            int table = fl_pdf_tables_line(r->tabs, l, r->nlines);
             size_t off = r->text.len;
-            float size = 0, lead_x0 = 0, lead_x1 = 0;
-            int lead = 0; /* 0 before the first character, 1 in a Latin word, 2 done */
+            float size = 0;
+            fl_pdf_lead lead = {0};
             float gap_x = -1;
+            const fz_stext_char *before = NULL; /* the character before, no space */
             for (const fz_stext_char *c = l->first_char; c; c = c->next) {
+                bool space = c->c == ' ' || c->c == 0xA0 || c->c == 0x3000;
+                if (!space && before && fl_pdf_gap(before, c, true)) { /* a gap taken for a space */
+                    add_char(r, ' ');
+                    if (lead.state && gap_x < 0) gap_x = before->quad.ur.x;
+                    fl_pdf_lead_step(&lead, ' ', true, 0, 0);
+                }
                 add_char(r, c->c);
                 if (c->size > size) size = c->size;
-                bool space = c->c == ' ' || c->c == 0xA0 || c->c == 0x3000, wide = c->c >= 0x2E80;
-                /* a Latin word runs on through CJK punctuation, which no
-                 * line may start with: "7μg/m3、28μg/m3、…" breaks as one */
-                bool ideograph = wide && !(c->c >= 0x3000 && c->c < 0x3040) && !(c->c >= 0xFF00 && c->c < 0xFFF0);
-                if (space && lead && gap_x < 0) gap_x = c->quad.ul.x;
-                if (lead == 0 && !space) {
-                    lead_x0 = c->quad.ul.x;
-                    lead_x1 = c->quad.ur.x;
-                    lead = wide ? 2 : 1;
-                } else if (lead == 1) {
-                    if (space || ideograph) lead = 2;
-                    else lead_x1 = c->quad.ur.x;
-                }
+                if (space && lead.state && gap_x < 0) gap_x = c->quad.ul.x;
+                fl_pdf_lead_step(&lead, (uint32_t)c->c, space, c->quad.ul.x, c->quad.ur.x);
+                before = space ? NULL : c;
             }
             /* white space off both ends; a line of nothing else is none */
             size_t s = off, e = r->text.len;
@@ -338,8 +342,8 @@ static void collect(reader *r, const fz_stext_page *sp, int page, fz_rect box)
                 .off = off, .len = (uint32_t)(e - s), .page = page,
                 .x0 = l->bbox.x0, .x1 = l->bbox.x1,
                 .base = l->first_char->origin.y - box.y0, .size = size > 0 ? size : 1,
-                .lead_w = lead_x1 - lead_x0, .gap_x = gap_x,
-                .height = height,
+                .lead_w = lead.w, .gap_x = gap_x,
+                .height = height, .table = table,
             };
         }
     }
@@ -368,7 +372,6 @@ static bool is_roman(uint32_t c)
 {
     return (c >= 0x2160 && c <= 0x217F) || (c < 0x80 && strchr("ivxlIVXL", (int)c) && c);
 }
-static bool is_dash(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2013 || c == 0x2014 || c == 0x2212 || c == 0xFF0D; }
 
 /* A page number alone as footers write it: 3, - 3 -, — 3 —, iii, Ⅱ, 第 3 页,
  * 第3页 共20页, 第 3 页/共 20 页, 共20页 第3页, 3 / 20, Page 3 of 20. */
@@ -386,7 +389,7 @@ static bool page_number_line(const char *s, size_t n)
     size_t i = 0, a = 0, b = m;
     if (!m) return false;
     /* - 3 -, — 3 —: one dash each side, or none */
-    if (m >= 3 && is_dash(cp[0]) && is_dash(cp[m - 1])) a = 1, b = m - 1;
+    if (m >= 3 && fl_pdf_is_dash(cp[0]) && fl_pdf_is_dash(cp[m - 1])) a = 1, b = m - 1;
     bool digits = a < b, roman = a < b;
     for (size_t k = a; k < b; k++) {
         digits = digits && is_digit(cp[k]) && b - a <= 4;
@@ -457,7 +460,7 @@ static void mark_running(reader *r)
     while (cap < 2 * r->nlines) cap *= 2;
     slot *t = fl_xcalloc(cap, sizeof *t);
     for (size_t i = 0; i < r->nlines; i++) {
-        uint64_t key = band_key(r, &r->lines[i]);
+        uint64_t key = r->lines[i].table ? 0 : band_key(r, &r->lines[i]);
         if (!key) continue;
         slot *s = find_slot(t, cap, key);
         s->key = key;
@@ -467,7 +470,7 @@ static void mark_running(reader *r)
     }
     for (size_t i = 0; i < r->nlines; i++) {
         pline *l = &r->lines[i];
-        uint64_t key = band_key(r, l);
+        uint64_t key = l->table ? 0 : band_key(r, l);
         if (!key) continue;
         l->band_top = in_top(l);
         l->drop = find_slot(t, cap, key)->pages >= 2 || page_number_line(r->text.data + l->off, l->len);
@@ -501,38 +504,6 @@ static bool toc_line(const char *s, size_t n)
     return leaders == 2;
 }
 
-/* The last code point of s[0, n). */
-static uint32_t last_cp(const char *s, size_t n)
-{
-    size_t k = n ? n - 1 : 0;
-    while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
-    uint32_t c = 0;
-    if (n) fl_utf8_decode(s + k, n - k, &c);
-    return c;
-}
-
-/* Does b open a paragraph of its own after a sentence ended at the end of
- * a full line: a typed number (1、 （1） 一、 ①) or a label and its colon
- * (审批机关：) at its start? Two paragraphs of one table cell, or a list
- * whose items are not indented, would otherwise run together. */
-static bool opens_paragraph(const reader *r, const pline *a, const pline *b)
-{
-    uint32_t end = last_cp(r->text.data + a->off, a->len);
-    if (end != 0x3002 && end != 0xFF1B && end != 0xFF01 && end != 0xFF1F && end != 0xFF1A && end != ';') return false;
-    const char *s = r->text.data + b->off;
-    fl_typed t;
-    fl_typed_classify(&t, s, b->len < 240 ? b->len : 240);
-    if (t.kind != FL_TK_NONE) return true;
-    size_t i = 0;
-    for (int k = 0; k < 12 && i < b->len; k++) { /* a label: up to 12 characters, then ： */
-        uint32_t c;
-        i += fl_utf8_decode(s + i, b->len - i, &c);
-        if (c == 0xFF1A) return k > 1;
-        if (c < 0x2E80 || (c >= 0x3000 && c < 0x3040) || (c >= 0xFF00 && c < 0xFF20)) return false;
-    }
-    return false;
-}
-
 /* Did line a wrap onto b? MuPDF's blocks do not say (Word's and
  * LibreOffice's exports place each line by itself), so the page's geometry
  * does: b starts at a left edge, not indented from a (a first line's
@@ -554,7 +525,7 @@ static bool continues(const reader *r, const pline *a, const pline *b, float pit
      * a runs far past the edge */
     float lead = b->lead_w > 0.9f * b->size ? b->lead_w : 0.9f * b->size;
     if (!e || a->x1 + lead < e->right - 0.3f * size || a->x1 > e->right + 1.5f * a->size) return false;
-    if (toc_line(r->text.data + a->off, a->len) || opens_paragraph(r, a, b)) return false;
+    if (toc_line(r->text.data + a->off, a->len) || fl_pdf_opens_paragraph(r->text.data + a->off, a->len, r->text.data + b->off, b->len, true)) return false;
     if (a->page == b->page) {
         float gap = b->base - a->base;
         return gap > 0.5f * size && gap <= 4.5f * size && (!pitch || gap <= 1.25f * pitch + 0.5f);
@@ -563,34 +534,33 @@ static bool continues(const reader *r, const pline *a, const pline *b, float pit
     return b->page == a->page + 1 && e->right - e->x0 > 20 * size && fabsf(a->x0 - b->x0) <= 4.5f * size;
 }
 
-static bool cjk_side(uint32_t c) { return c >= 0x2000; } /* CJK, fullwidth forms, “ ” — … */
-
-/* Append line l's text to a paragraph: CJK without a space, Latin with
- * one, after a hyphen without one (GB 3095-2012 split at the hyphen). */
-static void join(fl_buf *p, const char *s, size_t n)
-{
-    if (p->len) {
-        size_t k = p->len - 1;
-        while (k && ((unsigned char)p->data[k] & 0xC0) == 0x80) k--;
-        uint32_t a, b;
-        fl_utf8_decode(p->data + k, p->len - k, &a);
-        fl_utf8_decode(s, n, &b);
-        if (!cjk_side(a) && !cjk_side(b) && !is_dash(a) && a != '/') fl_buf_addc(p, ' ');
-    }
-    fl_buf_add(p, s, n);
-}
-
 /* conf: the mean confidence of its lines when OCR read them, else -1 */
 static void emit(reader *r, fl_part part, const fl_buf *p, const pline *first, int conf)
 {
-    fl_block *b = fl_doc_add_block(r->doc, part, FL_BLOCK_PARAGRAPH, p->data ? p->data : "", p->len);
+    char num[48];
+    size_t was = part == FL_PART_BODY && p->len ? fl_pdf_legal_number(p->data, p->len, num, sizeof num) : 0;
+    fl_block *b;
+    if (was) {
+        fl_buf t = FL_BUF_INIT;
+        fl_buf_adds(&t, num);
+        fl_buf_add(&t, p->data + was, p->len - was);
+        b = fl_doc_add_block(r->doc, part, FL_BLOCK_PARAGRAPH, t.data, t.len);
+        fl_buf_free(&t);
+    } else {
+        b = fl_doc_add_block(r->doc, part, FL_BLOCK_PARAGRAPH, p->data ? p->data : "", p->len);
+    }
     fl_block_set_page(r->doc, b, (unsigned)first->page + 1, first->vline);
     /* the top of its first line: an annotated copy's note goes there */
     fl_block_set_page_pos(r->doc, b, first->x0, fmaxf(0, first->base - first->size));
     if (conf >= 0) fl_block_set_ocr(r->doc, b, conf);
 }
 
-/* The body's paragraphs, then each running header and footer text once. */
+static unsigned vline_of(const void *arg, size_t i) { return ((const reader *)arg)->lines[i].vline; }
+
+/* The body's paragraphs and tables, then each running header and footer
+ * text once. A table is written where its first line was drawn; a table
+ * right after another (running headers and footers aside) may go on with
+ * it over a page break. */
 static void paragraphs(reader *r)
 {
     fl_buf p = FL_BUF_INIT;
@@ -598,15 +568,34 @@ static void paragraphs(reader *r)
     float pitch = 0;                          /* between the paragraph's lines on a page */
     int last_page_kept = -1;                  /* page of the last body line seen */
     unsigned conf = 0, nconf = 0;             /* the OCR'd lines' confidences, summed */
+    int table = 0;                            /* the table met last, 0 after a paragraph */
+    for (size_t i = 0; i < r->nlines; i++) {  /* which tables go on over a page break */
+        const pline *l = &r->lines[i];
+        if (l->drop || l->table == table) continue;
+        if (l->table && table) fl_pdf_tables_follow(r->tabs, l->table, table);
+        table = l->table;
+    }
+    table = 0;
     for (size_t i = 0; i < r->nlines; i++) {
         const pline *l = &r->lines[i];
         if (l->drop) continue;
+        if (l->table) {
+            if (l->table == table) continue;
+            if (first) emit(r, FL_PART_BODY, &p, first, nconf ? (int)(conf / nconf) : -1);
+            fl_buf_clear(&p);
+            first = last = NULL;
+            conf = nconf = 0;
+            fl_pdf_tables_emit(r->tabs, r->doc, l->table, vline_of, r);
+            table = l->table;
+            continue;
+        }
+        table = 0;
         bool first_of_page = l->page != last_page_kept;
         last_page_kept = l->page;
         const char *s = r->text.data + l->off;
         if (last && (last->page == l->page || first_of_page) && continues(r, last, l, pitch)) {
             if (last->page == l->page && !pitch) pitch = l->base - last->base;
-            join(&p, s, l->len);
+            fl_pdf_join(&p, s, l->len);
         } else {
             pitch = 0;
             if (first) emit(r, FL_PART_BODY, &p, first, nconf ? (int)(conf / nconf) : -1);
@@ -664,6 +653,7 @@ static void reader_free(reader *r)
 #ifdef FL_HAVE_OCR
     fl_ocr_free(r->ocr);
 #endif
+    fl_pdf_tables_free(r->tabs);
 }
 
 /* The pages without text, as a reading note: "pages 12-14, 20 have no text
@@ -692,6 +682,7 @@ static void note_empty(reader *r, int npages)
 typedef struct budget_dev {
     fz_device super;
     fz_device *text; /* the structured-text device the text calls go on to */
+    fz_device *geom; /* the tables' device the path and picture calls go on to */
     size_t *calls;
     float *image;    /* the largest picture drawn, in square points */
 } budget_dev;
@@ -706,11 +697,13 @@ static void b_fill_path(fz_context *ctx, fz_device *dev, const fz_path *p, int e
                         const float *c, float a, fz_color_params cp)
 {
     tick(ctx, dev);
+    fz_fill_path(ctx, ((budget_dev *)dev)->geom, p, eo, m, cs, c, a, cp);
 }
 static void b_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *p, const fz_stroke_state *st, fz_matrix m,
                           fz_colorspace *cs, const float *c, float a, fz_color_params cp)
 {
     tick(ctx, dev);
+    fz_stroke_path(ctx, ((budget_dev *)dev)->geom, p, st, m, cs, c, a, cp);
 }
 static void b_clip_path(fz_context *ctx, fz_device *dev, const fz_path *p, int eo, fz_matrix m, fz_rect r)
 {
@@ -758,6 +751,7 @@ static void b_fill_image(fz_context *ctx, fz_device *dev, fz_image *img, fz_matr
     tick(ctx, dev);
     float area = fabsf(m.a * m.d - m.b * m.c); /* the unit square's image */
     if (area > *((budget_dev *)dev)->image) *((budget_dev *)dev)->image = area;
+    fz_fill_image(ctx, ((budget_dev *)dev)->geom, img, m, a, cp);
 }
 static void b_fill_image_mask(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, fz_colorspace *cs,
                               const float *c, float a, fz_color_params cp)
@@ -789,10 +783,11 @@ static int b_begin_tile(fz_context *ctx, fz_device *dev, fz_rect area, fz_rect v
 }
 static void b_end_tile(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
 
-static fz_device *new_budget_device(fz_context *ctx, fz_device *text, size_t *calls, float *image)
+static fz_device *new_budget_device(fz_context *ctx, fz_device *text, fz_device *geom, size_t *calls, float *image)
 {
     budget_dev *d = fz_new_derived_device(ctx, budget_dev);
     d->text = text;
+    d->geom = geom;
     d->calls = calls;
     d->image = image;
     d->super.fill_path = b_fill_path;
@@ -876,9 +871,9 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
 {
     fz_page *volatile page = NULL;
     fz_stext_page *volatile sp = NULL;
-    fz_device *volatile text = NULL, *volatile dev = NULL;
+    fz_device *volatile text = NULL, *volatile dev = NULL, *volatile geom = NULL;
     volatile int rc = 0;
-    fz_stext_options opts = {0};
+    fz_stext_options opts = {.flags = FZ_STEXT_INHIBIT_SPACES}; /* gaps: fl_pdf_gap */
     fz_try(ctx) {
         page = fz_load_page(ctx, (fz_document *)pdoc, i);
         size_t content = content_size(ctx, pdoc, page, PDF_PAGE_CONTENT);
@@ -892,9 +887,12 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
         sp = fz_new_stext_page(ctx, box);
         text = fz_new_stext_device(ctx, sp, &opts);
         r->image = 0;
-        dev = new_budget_device(ctx, text, &r->calls, &r->image);
+        fl_pdf_tables_begin_page(r->tabs, i);
+        geom = fl_pdf_tables_device(ctx, r->tabs);
+        dev = new_budget_device(ctx, text, geom, &r->calls, &r->image);
         fz_run_page(ctx, page, dev, fz_identity, NULL);
         fz_close_device(ctx, text);
+        fl_pdf_tables_page(r->tabs);
 #ifdef FL_HAVE_OCR
         size_t first = r->nlines, chars = r->chars;
         collect(r, sp, i, box);
@@ -905,6 +903,7 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
     }
     fz_always(ctx) {
         fz_drop_device(ctx, dev);
+        fz_drop_device(ctx, geom);
         fz_drop_device(ctx, text);
         fz_drop_stext_page(ctx, sp);
         fz_drop_page(ctx, page);
@@ -987,10 +986,12 @@ int fl_pdf_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *er
     size_t messages = 0;
     fz_set_error_callback(ctx, quiet, &messages);
     fz_set_warning_callback(ctx, quiet, &messages);
-    reader r = {.doc = doc, .text = FL_BUF_INIT};
+    reader r = {.doc = doc, .text = FL_BUF_INIT, .tabs = fl_pdf_tables_new()};
     int rc = read_pages(&r, ctx, data, len, &mem, err);
     fz_drop_context(ctx);
     if (!rc) {
+        for (size_t i = 0; i < r.nlines; i++) /* the lines of a table not kept are paragraphs */
+            if (r.lines[i].table && !fl_pdf_tables_kept(r.tabs, r.lines[i].table)) r.lines[i].table = 0;
         mark_running(&r);
         left_edges(&r);
         paragraphs(&r);

@@ -1,0 +1,1 @@
+dump --lang en fixtures/pdf/eia-form-word.pdf

@@ -1,0 +1,1 @@
+dump --lang en fixtures/hostile/pdf-rules-grid.pdf

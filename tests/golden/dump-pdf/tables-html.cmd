@@ -1,0 +1,1 @@
+dump --lang en fixtures/pdf/tables-html.pdf
