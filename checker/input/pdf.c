@@ -178,6 +178,7 @@ typedef struct reader {
     char ocr_fail[240]; /* why OCR could not run */
 #endif
     fl_pdf_tables *tabs; /* the tables the pages' rules draw */
+    bool ocr_text;       /* collecting OCR's text: its spaces are written, no gap is one */
 } reader;
 
 /* Characters kept in the text: control characters are dropped (a PDF's
@@ -319,7 +320,7 @@ static void collect(reader *r, const fz_stext_page *sp, int page, fz_rect box)
             const fz_stext_char *before = NULL; /* the character before, no space */
             for (const fz_stext_char *c = l->first_char; c; c = c->next) {
                 bool space = c->c == ' ' || c->c == 0xA0 || c->c == 0x3000;
-                if (!space && before && fl_pdf_gap(before, c, true)) { /* a gap taken for a space */
+                if (!space && before && !r->ocr_text && fl_pdf_gap(before, c, true)) { /* a gap taken for a space */
                     add_char(r, ' ');
                     if (lead.state && gap_x < 0) gap_x = before->quad.ur.x;
                     fl_pdf_lead_step(&lead, ' ', true, 0, 0);
@@ -845,7 +846,9 @@ static void ocr_page(reader *r, fz_context *ctx, fz_page *page, int i, fz_rect b
     int *confs = NULL;
     size_t nconfs = 0;
     fz_stext_page *sp = fl_ocr_page(&r->ocr, ctx, page, &confs, &nconfs, r->ocr_fail, sizeof r->ocr_fail);
+    r->ocr_text = true; /* OCR places a word's characters evenly over its box */
     if (sp) collect(r, sp, i, box);
+    r->ocr_text = false;
     fz_drop_stext_page(ctx, sp);
     r->nempty = empty; /* collect counted the page again when OCR read nothing */
     if (r->nlines > mark) {
@@ -890,7 +893,9 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
         fl_pdf_tables_begin_page(r->tabs, i);
         geom = fl_pdf_tables_device(ctx, r->tabs);
         dev = new_budget_device(ctx, text, geom, &r->calls, &r->image);
-        fz_run_page(ctx, page, dev, fz_identity, NULL);
+        /* the page itself: annotations (a reviewer's notes, ours in an annotated
+         * copy) are not the filing, and their icons would draw rules */
+        fz_run_page_contents(ctx, page, dev, fz_identity, NULL);
         fz_close_device(ctx, text);
         fl_pdf_tables_page(r->tabs);
 #ifdef FL_HAVE_OCR
