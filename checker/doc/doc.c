@@ -2,6 +2,8 @@
 #include "doc/doc.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/heading.h"
+#include "core/memfind.h"
 #include "core/norm.h"
 #include "core/tame.h"
 #include "core/utf8.h"
@@ -151,6 +153,26 @@ void fl_block_set_lines(fl_doc *doc, fl_block *b, const uint16_t *starts, size_t
     /* the lines past the cap are refused as blocks past it are */
     size_t total = doc->nblocks + doc->merged_lines;
     if (total > FL_DOC_MAX_BLOCKS) doc->dropped_blocks += total - FL_DOC_MAX_BLOCKS;
+}
+
+bool fl_doc_line_mergeable(const char *s, size_t n)
+{
+    if (n > FL_MERGE_LINE_MAX) return false;
+    static const char *const words[] = {"\xEF\xBC\x9A" /* ： */, "\xE5\xB9\xB4" /* 年 */,
+                                        "\xE6\x9C\x88" /* 月 */, "\xE6\x97\xA5" /* 日 */};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ':' || c == '<' || (c >= '0' && c <= '9')) return false;
+        /* full-width digits U+FF10..U+FF19 */
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x90 &&
+            (unsigned char)s[i + 2] <= 0x99)
+            return false;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (fl_memfind(s, n, words[k], strlen(words[k]))) return false;
+    fl_typed t;
+    fl_typed_classify(&t, s, n);
+    return t.kind == FL_TK_NONE;
 }
 
 uint32_t fl_block_line_of(const fl_doc *doc, const fl_block *b, size_t off, size_t *start, size_t *end)

@@ -296,6 +296,11 @@ void fl_block_set_page(fl_doc *doc, fl_block *b, unsigned page, unsigned line);
  * after a '\n'. Sets FL_BF_MERGED and FL_BF_NO_HEADING; its lines count
  * against FL_DOC_MAX_BLOCKS. */
 void fl_block_set_lines(fl_doc *doc, fl_block *b, const uint16_t *starts, size_t n);
+/* May a line (or a plain paragraph) of this text join a merged run, as far
+ * as its text tells: at most FL_MERGE_LINE_MAX bytes, no heading number
+ * (core/heading.h), no label colon, no digit and no 年, 月 or 日 (a date, a
+ * number, an amount), no markup ('<'). Readers add what they alone know. */
+bool fl_doc_line_mergeable(const char *s, size_t n);
 /* Lines the block stands for: 1 unless merged. */
 static inline uint32_t fl_block_nlines(const fl_doc *doc, const fl_block *b)
 {

@@ -52,7 +52,6 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "core/heading.h"
-#include "core/memfind.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -547,20 +546,16 @@ static void paragraph(reader *r, const char *s, size_t n, int line)
     r->toc_title = is_toc_title(s, n);
 }
 
-/* May this paragraph line join a run of merged lines? Short, in the
- * reader's buffer, and nothing the model reads a line at a time: no
- * heading number, no label colon, no contents title, no directive or the
- * line it governs, not at the top or the bottom of the file. */
+/* May this paragraph line join a run of merged lines? In the reader's
+ * buffer, nothing the model reads a line at a time (fl_doc_line_mergeable;
+ * no contents title, no directive or the line it governs), not at the top
+ * or the bottom of the file. */
 static bool mergeable(const reader *r, const char *s, size_t n, int line)
 {
-    if (!r->merge || n > FL_MERGE_LINE_MAX || line <= (int)FL_MERGE_EDGE ||
-        line > r->last_line - (int)FL_MERGE_EDGE || r->prev_directive)
+    if (!r->merge || line <= (int)FL_MERGE_EDGE || line > r->last_line - (int)FL_MERGE_EDGE || r->prev_directive)
         return false;
     if (s < r->own || s + n > r->own + r->own_len) return false;
-    if (memchr(s, ':', n) || fl_memfind(s, n, "\xEF\xBC\x9A", 3) || memchr(s, '<', n)) return false; /* ：, <!-- */
-    fl_typed t;
-    fl_typed_classify(&t, s, n);
-    return t.kind == FL_TK_NONE && !is_toc_title(s, n);
+    return fl_doc_line_mergeable(s, n) && !is_toc_title(s, n);
 }
 
 /* Emit the pending run: one line as the paragraph it is, more as one block

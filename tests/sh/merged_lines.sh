@@ -96,6 +96,59 @@ run check-crlf 0 check --no-config --no-progress --fail-on never -f jsonl crlf.t
 grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     "$SCRATCH/out" && ok crlf-line || fail crlf-line "$(grep -m1 XXX "$SCRATCH/out" | head -c 600)"
 
+# The same in a DOCX: a PDF converted to Word makes every printed line, or
+# every character of a vertical header, a paragraph of its own. Merging
+# starts after 200,000 such paragraphs; line numbers are paragraph ordinals.
+gen_docx() {
+    python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+width, out = int(sys.argv[1]), sys.argv[2]
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>')
+plant = {1: "青禾示例环保科技有限公司年产五千吨饲料项目", 2: "建设项目环境影响报告表", 150000: "第三章 工程分析",
+         150001: "建设单位：青禾示例环保科技有限公司", 312457: "由XXX公司负责", 312460: "XX镇"}
+pad = "abcdefghijklmnopqrstuvwyz"
+body = []
+for i in range(1, 400001):
+    t = plant.get(i) or pad[i % 25] * width
+    body.append("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % t)
+doc = '<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s</w:body></w:document>' % (W, "".join(body))
+with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:  # deflate would exceed the 200:1 ratio
+    z.writestr("[Content_Types].xml", ct)
+    z.writestr("_rels/.rels", rels)
+    z.writestr("word/document.xml", doc)
+PY
+}
+gen_docx 1 tiny.docx
+gen_docx 12 long.docx
+run dump-tiny-docx 0 dump tiny.docx
+grep -qE '^ *[0-9]+ body +para +\[lines [0-9]+-[0-9]+\] ' "$SCRATCH/out" && ok docx-merged || fail docx-merged "no merged run"
+grep -qE '^ *150000 body +H1 +§ 第三章 工程分析 ' "$SCRATCH/out" && ok docx-heading-alone ||
+    fail docx-heading-alone "$(grep -m1 '第三章' "$SCRATCH/out" | cut -c1-120)"
+for t in "" "--doc-type eia-book"; do
+    # shellcheck disable=SC2086
+    run "check-tiny-docx $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.docx
+    sed 's/"path":"tiny.docx",//' "$SCRATCH/out" >tiny.jsonl
+    # shellcheck disable=SC2086
+    run "check-long-docx $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.docx
+    sed 's/"path":"long.docx",//' "$SCRATCH/out" >long.jsonl
+    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "docx-same-findings $t"
+    else fail "docx-same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
+done
+grep -q '"rule":"DOC001".*"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
+    tiny.jsonl && ok docx-deep-line || fail docx-deep-line "$(grep -m1 XXX tiny.jsonl | head -c 600)"
+
+# the annotated copy puts the comment on XXX in its own paragraph
+run annotate-docx 0 check --no-config --no-progress --fail-on never --annotate ann tiny.docx
+unzip -p ann/tiny.docx word/document.xml | grep -q '<w:t xml:space="preserve">由</w:t></w:r><w:commentRangeStart w:id="[0-9]*"/><w:r><w:t xml:space="preserve">XXX</w:t>' &&
+    ok docx-annotate || fail docx-annotate "no comment around XXX in its paragraph"
+
 # a short file of tiny lines is read a block a line, as always
 head -n 5000 tiny.txt >short.txt
 run dump-short 0 dump short.txt
