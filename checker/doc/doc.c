@@ -155,6 +155,13 @@ void fl_block_set_lines(fl_doc *doc, fl_block *b, const uint16_t *starts, size_t
     if (total > FL_DOC_MAX_BLOCKS) doc->dropped_blocks += total - FL_DOC_MAX_BLOCKS;
 }
 
+size_t fl_block_line_start(const fl_doc *doc, const fl_block *b, uint32_t k)
+{
+    if (k == 0) return 0;
+    if (k >= fl_block_nlines(doc, b)) return b->len;
+    return doc->line_starts[fl_block_x(doc, b)->lines_at + k - 1];
+}
+
 bool fl_doc_line_mergeable(const char *s, size_t n)
 {
     if (n > FL_MERGE_LINE_MAX) return false;

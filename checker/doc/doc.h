@@ -310,6 +310,9 @@ static inline uint32_t fl_block_nlines(const fl_doc *doc, const fl_block *b)
  * where that line starts and ends (bytes into text, the end before its
  * '\n'). A block that is not merged has one line, [0, len). */
 uint32_t fl_block_line_of(const fl_doc *doc, const fl_block *b, size_t off, size_t *start, size_t *end);
+/* Where line k (0 for the first) of the block's text starts; its length
+ * when k is past its lines. */
+size_t fl_block_line_start(const fl_doc *doc, const fl_block *b, uint32_t k);
 
 /* The text the model and the rules match: the folded text of a spaced
  * block, else the text itself. Offsets into it are not offsets into text;
