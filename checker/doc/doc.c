@@ -2,6 +2,8 @@
 #include "doc/doc.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/heading.h"
+#include "core/memfind.h"
 #include "core/norm.h"
 #include "core/tame.h"
 #include "core/utf8.h"
@@ -36,6 +38,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->origins);
     free(doc->pages);
     free(doc->ocr);
+    free(doc->line_starts);
     names_free(&doc->part_names);
     names_free(&doc->styles);
     for (size_t i = 0; i < doc->nowned; i++) free(doc->owned[i]);
@@ -59,7 +62,7 @@ static bool dropped(const fl_doc *doc, const fl_block *b) { return b == &doc->ov
 
 static fl_block *new_block(fl_doc *doc, fl_part part, fl_block_kind kind)
 {
-    if (doc->nblocks >= FL_DOC_MAX_BLOCKS) {
+    if (doc->nblocks + doc->merged_lines >= FL_DOC_MAX_BLOCKS) {
         /* The reader goes on (a streaming parser cannot stop mid-part) but
          * nothing it adds costs memory; the file is refused when read. */
         doc->dropped_blocks++;
@@ -139,6 +142,77 @@ fl_block_extra *fl_block_xw(fl_doc *doc, fl_block *b)
         b->extra = (uint32_t)++doc->nextras;
     }
     return &doc->extras[b->extra - 1];
+}
+
+void fl_block_set_lines(fl_doc *doc, fl_block *b, const uint16_t *starts, size_t n)
+{
+    if (dropped(doc, b) || n < 2 || b->len > FL_MERGED_MAX_BYTES) return;
+    FL_VEC_RESERVE(doc->line_starts, doc->cap_line_starts, doc->nline_starts + n - 1);
+    fl_block_extra *x = fl_block_xw(doc, b);
+    x->lines_at = (uint32_t)doc->nline_starts;
+    x->nlines = (uint32_t)n;
+    memcpy(doc->line_starts + doc->nline_starts, starts, (n - 1) * sizeof *starts);
+    doc->nline_starts += n - 1;
+    b->flags |= FL_BF_MERGED | FL_BF_NO_HEADING;
+    doc->merged_lines += n - 1;
+    /* the lines past the cap are refused as blocks past it are */
+    size_t total = doc->nblocks + doc->merged_lines;
+    if (total > FL_DOC_MAX_BLOCKS) doc->dropped_blocks += total - FL_DOC_MAX_BLOCKS;
+}
+
+size_t fl_block_line_start(const fl_doc *doc, const fl_block *b, uint32_t k)
+{
+    if (k == 0) return 0;
+    if (k >= fl_block_nlines(doc, b)) return b->len;
+    return doc->line_starts[fl_block_x(doc, b)->lines_at + k - 1];
+}
+
+bool fl_doc_line_mergeable(const char *s, size_t n)
+{
+    if (n > FL_MERGE_LINE_MAX) return false;
+    static const char *const words[] = {"\xEF\xBC\x9A" /* ： */, "\xE5\xB9\xB4" /* 年 */,
+                                        "\xE6\x9C\x88" /* 月 */, "\xE6\x97\xA5" /* 日 */};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ':' || c == '<' || (c >= '0' && c <= '9')) return false;
+        /* full-width digits U+FF10..U+FF19 */
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x90 &&
+            (unsigned char)s[i + 2] <= 0x99)
+            return false;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (fl_memfind(s, n, words[k], strlen(words[k]))) return false;
+    fl_typed t;
+    fl_typed_classify(&t, s, n);
+    return t.kind == FL_TK_NONE;
+}
+
+uint32_t fl_block_line_of(const fl_doc *doc, const fl_block *b, size_t off, size_t *start, size_t *end)
+{
+    if (!(b->flags & FL_BF_MERGED)) {
+        if (start) *start = 0;
+        if (end) *end = b->len;
+        return 0;
+    }
+    const fl_block_extra *x = fl_block_x(doc, b);
+    const uint16_t *st = doc->line_starts + x->lines_at;
+    /* the last line starting at or before off: st[k] is line k + 1 */
+    size_t lo = 0, hi = x->nlines - 1; /* answer in [0, nlines - 1] */
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (st[mid - 1] <= off) lo = mid;
+        else hi = mid - 1;
+    }
+    if (start) *start = lo ? st[lo - 1] : 0;
+    if (end) {
+        /* before the LF that ends the line, and the one a CR before it
+         * became (text.c) */
+        size_t e = lo + 1 < x->nlines ? (size_t)st[lo] - 1 : b->len;
+        size_t s0 = lo ? st[lo - 1] : 0;
+        if (lo + 1 < x->nlines && e > s0 && b->text[e - 1] == '\n') e--;
+        *end = e;
+    }
+    return (uint32_t)lo;
 }
 
 void fl_doc_set_label(fl_doc *doc, fl_block *b, const char *label, size_t label_len_with_suffix)
@@ -425,6 +499,10 @@ void fl_doc_seal(fl_doc *doc)
         if (doc->pages) doc->pages = fl_xrealloc(doc->pages, n * sizeof *doc->pages);
         if (doc->ocr) doc->ocr = fl_xrealloc(doc->ocr, n * sizeof *doc->ocr);
         doc->cap_blocks = n;
+    }
+    if (doc->nline_starts && doc->nline_starts < doc->cap_line_starts) {
+        doc->line_starts = fl_xrealloc(doc->line_starts, doc->nline_starts * sizeof *doc->line_starts);
+        doc->cap_line_starts = doc->nline_starts;
     }
 }
 

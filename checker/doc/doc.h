@@ -32,6 +32,8 @@ enum fl_block_flags {
     FL_BF_SPACED = 1u << 7,      /* CJK characters separated by single spaces (PDF copy, OCR):
                                     the model and the rules match it folded (fl_block_mtext) */
     FL_BF_LIST = 1u << 8,        /* an item of a list of 附图/附件/附表: never a heading or a field */
+    FL_BF_MERGED = 1u << 9,      /* stands for a run of short lines (fl_block_nlines > 1): only in
+                                    degenerate inputs of millions of tiny lines; never a heading */
 };
 
 enum fl_revision { FL_REV_NONE = 0, FL_REV_INS = 1 };
@@ -78,6 +80,10 @@ typedef struct fl_block_extra {
     int revision;          /* enum fl_revision: block contains inserted/moved-to text */
     int deletions;         /* deleted/moved-from runs dropped from this block */
     int note_id;           /* footnote/endnote/comment id for those parts, else -1 */
+    /* FL_BF_MERGED: the block stands for nlines lines (its line and the
+     * ones after it); the starts of its second to last line, bytes into
+     * its text, are doc->line_starts[lines_at ...]. 0 for any other block. */
+    uint32_t nlines, lines_at;
 } fl_block_extra;
 
 /* Where a block of a package came from; see fl_block_part_name. */
@@ -154,12 +160,29 @@ typedef struct fl_comment {
     int start_block, end_block; /* commented range in the body (block indexes), -1 unknown */
 } fl_comment;
 
-/* The most blocks (paragraphs and cells) a document may have. A block costs
- * about 65 bytes with its side records and per-block state whatever its
- * text, so an input of nothing but line breaks would otherwise cost some 30
- * times its size; real filings of a thousand pages have a few hundred
- * thousand. At the cap that state is about 325 MB. */
+/* The most blocks (paragraphs and cells) a document may have, counting
+ * every line a merged block stands for. A block costs about 65 bytes with
+ * its side records and per-block state whatever its text, so an input of
+ * nothing but line breaks would otherwise cost some 30 times its size; real
+ * filings of a thousand pages have a few hundred thousand. At the cap that
+ * state is about 325 MB when no lines are merged. */
 #define FL_DOC_MAX_BLOCKS 5000000u
+
+/* A merged block's text is at most this long: its line starts fit 16 bits,
+ * and a pass over one block stays short. */
+#define FL_MERGED_MAX_BYTES 65535u
+
+/* When a reader merges lines. Only a degenerate input does: at least
+ * FL_MERGE_MIN_LINES lines (the largest filings have some 100,000
+ * paragraphs) averaging under FL_MERGE_MAX_AVG bytes (real prose averages
+ * well over 50). Even then a line merges only when it is at most
+ * FL_MERGE_LINE_MAX bytes, no heading, label or directive, and not among
+ * the first or last FL_MERGE_EDGE lines, where the cover, the title and a
+ * signature's date stand. */
+#define FL_MERGE_MIN_LINES 200000u
+#define FL_MERGE_MAX_AVG 8u
+#define FL_MERGE_LINE_MAX 32u
+#define FL_MERGE_EDGE 1000u
 
 typedef struct fl_notice { const char *message; int block; } fl_notice; /* non-fatal reading notes */
 
@@ -178,6 +201,10 @@ typedef struct fl_doc {
     fl_names part_names, styles;
     fl_block_page *pages; /* beside blocks (cap_blocks of them), NULL until a reader sets one */
     uint8_t *ocr;         /* beside blocks: 1 + the OCR confidence of a scanned page's block, 0 typed */
+    /* Line starts of merged blocks (fl_block_set_lines): 2 bytes a line,
+     * where a block per line costs some 65. */
+    uint16_t *line_starts; size_t nline_starts, cap_line_starts;
+    size_t merged_lines; /* lines merged blocks stand for beyond their first */
     void **owned; size_t nowned, cap_owned; /* buffers block texts point into (fl_doc_adopt) */
     fl_section *sections; size_t nsections, cap_sections;
     fl_field *fields; size_t nfields, cap_fields;
@@ -282,6 +309,30 @@ void fl_block_set_page_pos(fl_doc *doc, fl_block *b, float x, float y);
  * confidence in its lines, 0-100; -1 for a block read from typed text. */
 int fl_block_ocr(const fl_doc *doc, const fl_block *b);
 void fl_block_set_ocr(fl_doc *doc, fl_block *b, int conf);
+
+/* A block that stands for a run of n >= 2 short lines (a reader's choice
+ * on degenerate inputs): starts[0 .. n-2] are the byte offsets in its text
+ * (at most FL_MERGED_MAX_BYTES) where its second to last lines start, each
+ * after a '\n'. Sets FL_BF_MERGED and FL_BF_NO_HEADING; its lines count
+ * against FL_DOC_MAX_BLOCKS. */
+void fl_block_set_lines(fl_doc *doc, fl_block *b, const uint16_t *starts, size_t n);
+/* May a line (or a plain paragraph) of this text join a merged run, as far
+ * as its text tells: at most FL_MERGE_LINE_MAX bytes, no heading number
+ * (core/heading.h), no label colon, no digit and no 年, 月 or 日 (a date, a
+ * number, an amount), no markup ('<'). Readers add what they alone know. */
+bool fl_doc_line_mergeable(const char *s, size_t n);
+/* Lines the block stands for: 1 unless merged. */
+static inline uint32_t fl_block_nlines(const fl_doc *doc, const fl_block *b)
+{
+    return (b->flags & FL_BF_MERGED) ? fl_block_x(doc, b)->nlines : 1;
+}
+/* The line of the block's text holding byte off, 0 for its first, and
+ * where that line starts and ends (bytes into text, the end before its
+ * '\n'). A block that is not merged has one line, [0, len). */
+uint32_t fl_block_line_of(const fl_doc *doc, const fl_block *b, size_t off, size_t *start, size_t *end);
+/* Where line k (0 for the first) of the block's text starts; its length
+ * when k is past its lines. */
+size_t fl_block_line_start(const fl_doc *doc, const fl_block *b, uint32_t k);
 
 /* The text the model and the rules match: the folded text of a spaced
  * block, else the text itself. Offsets into it are not offsets into text;

@@ -101,6 +101,15 @@ typedef struct reader {
     span *cells;     /* cells of one line, reused */
     size_t ncells, cap_cells;
     size_t lead_tabs; /* tabs in the indentation of that line */
+    /* A degenerate input (doc.h, FL_MERGE_*): short plain lines become one
+     * block per run, with their starts beside it (fl_block_set_lines). */
+    bool merge;
+    int last_line;     /* lines in the file */
+    bool prev_directive; /* the last non-blank line was a <!-- directive */
+    const char *m_start, *m_end; /* the pending run: its first line's start, its last line's end */
+    int m_line;        /* its first line */
+    uint16_t *m_starts; /* starts of its later lines, bytes from m_start; blank lines too */
+    size_t m_n, m_cap, m_kept; /* m_kept: starts up to its last non-blank line */
 } reader;
 
 static bool is_blank(const char *s, size_t n)
@@ -537,6 +546,74 @@ static void paragraph(reader *r, const char *s, size_t n, int line)
     r->toc_title = is_toc_title(s, n);
 }
 
+/* May this paragraph line join a run of merged lines? In the reader's
+ * buffer, nothing the model reads a line at a time (fl_doc_line_mergeable;
+ * no contents title, no directive or the line it governs), not at the top
+ * or the bottom of the file. */
+static bool mergeable(const reader *r, const char *s, size_t n, int line)
+{
+    if (!r->merge || line <= (int)FL_MERGE_EDGE || line > r->last_line - (int)FL_MERGE_EDGE || r->prev_directive)
+        return false;
+    if (s < r->own || s + n > r->own + r->own_len) return false;
+    return fl_doc_line_mergeable(s, n) && !is_toc_title(s, n);
+}
+
+/* Emit the pending run: one line as the paragraph it is, more as one block
+ * whose lines are separated by LF (a CR becomes an LF too, so CRLF is two:
+ * the buffer is the document's, and fl_block_line_of ends a line before
+ * both). */
+static void flush_merged(reader *r)
+{
+    if (!r->m_start) return;
+    const char *s = r->m_start;
+    size_t n = (size_t)(r->m_end - s);
+    r->m_start = NULL;
+    if (!r->m_kept) {
+        paragraph(r, s, n, r->m_line);
+        return;
+    }
+    char *w = r->own + (s - r->own);
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == '\r') w[i] = '\n';
+    fl_block *b = add(r, FL_BLOCK_PARAGRAPH, s, n, r->m_line);
+    fl_block_set_lines(r->doc, b, r->m_starts, r->m_kept + 1);
+    r->toc_title = false;
+}
+
+/* A plain paragraph line: joins the pending run when it may, else ends it
+ * and stands alone. */
+static void text_paragraph(reader *r, const char *s, size_t n, int line)
+{
+    if (!mergeable(r, s, n, line)) {
+        flush_merged(r);
+        paragraph(r, s, n, line);
+        return;
+    }
+    if (r->m_start && (size_t)(s + n - r->m_start) <= FL_MERGED_MAX_BYTES) {
+        FL_VEC_RESERVE(r->m_starts, r->m_cap, r->m_n + 1);
+        r->m_starts[r->m_n++] = (uint16_t)(s - r->m_start);
+        r->m_kept = r->m_n;
+        r->m_end = s + n;
+        r->toc_title = false;
+        return;
+    }
+    flush_merged(r);
+    r->m_start = s;
+    r->m_end = s + n;
+    r->m_line = line;
+    r->m_n = r->m_kept = 0;
+    r->toc_title = false;
+}
+
+/* A blank line inside a pending run belongs to it if another line joins. */
+static void blank_in_merged(reader *r, const char *s)
+{
+    if (!r->m_start) return;
+    if ((size_t)(s - r->m_start) > FL_MERGED_MAX_BYTES) { flush_merged(r); return; }
+    FL_VEC_RESERVE(r->m_starts, r->m_cap, r->m_n + 1);
+    r->m_starts[r->m_n++] = (uint16_t)(s - r->m_start);
+}
+
 /* Is the run from line `first` on a table of contents (every row an entry,
  * page numbers never going down)? */
 static bool toc_run(reader *r, size_t first)
@@ -624,6 +701,7 @@ static void text_line(reader *r, const char *s, size_t n, int line)
     /* the options of a checkbox cell saved as text one per line: "建设性质\t□新建"
      * then "□改建", "☑技术改造" */
     if (kind == ROW_NONE && r->nrun && r->run_sep == '\t' && r->run_option && option_start(s, n)) kind = ROW_CONT;
+    if (kind != ROW_NONE) flush_merged(r); /* in reading order, before the rows */
     if (kind == ROW_CONT) {
         FL_VEC_RESERVE(r->run, r->cap_run, r->nrun + 1);
         r->run[r->nrun++] = (run_line){s, n, line, kind};
@@ -631,7 +709,7 @@ static void text_line(reader *r, const char *s, size_t n, int line)
     }
     if (kind == ROW_NONE || (r->nrun && sep != r->run_sep)) flush_run(r);
     if (kind == ROW_NONE) {
-        paragraph(r, s, n, line);
+        text_paragraph(r, s, n, line);
         return;
     }
     if (!r->nrun) {
@@ -662,11 +740,30 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
     }
     if (is_blank(s, n)) {
         if (r->markdown) r->table = 0;
-        else flush_run(r);
+        else {
+            flush_run(r);
+            blank_in_merged(r, s);
+        }
         return;
     }
-    if (r->markdown) markdown_line(r, s, n, line, next, next_len);
-    else text_line(r, s, n, line);
+    if (r->markdown) {
+        markdown_line(r, s, n, line, next, next_len);
+        return;
+    }
+    text_line(r, s, n, line);
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    r->prev_directive = n - i >= 4 && !memcmp(s + i, "<!--", 4);
+}
+
+/* Lines of the text as the reader counts them: LF, CRLF and a lone CR each
+ * end one, and a last line without a break counts. */
+static size_t count_lines(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'));
+    return n + (len && s[len - 1] != '\n' && s[len - 1] != '\r');
 }
 
 /* End of the line starting at i: the first LF or CR, or end. One scan up to
@@ -726,6 +823,11 @@ int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown,
     char *text = own_text(doc, &src, data, len, owned);
     len = src.len;
     reader r = {.doc = doc, .markdown = markdown, .own = text, .own_len = len, .scratch = FL_BUF_INIT};
+    if (!markdown) {
+        size_t lines = count_lines(text, len);
+        r.merge = lines >= FL_MERGE_MIN_LINES && len < lines * FL_MERGE_MAX_AVG && lines <= INT32_MAX;
+        r.last_line = (int)(lines <= INT32_MAX ? lines : 0);
+    }
     int line = 1;
     size_t i = 0;
     size_t end = line_end(text, 0, len);
@@ -737,11 +839,15 @@ int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown,
         i = next;
         end = next_end;
     }
-    if (!markdown) flush_run(&r);
+    if (!markdown) {
+        flush_run(&r);
+        flush_merged(&r);
+    }
     if (r.nul_bytes) fl_doc_add_notice(doc, -1, "NUL bytes removed from the text (%zu)", r.nul_bytes);
     fl_buf_free(&r.scratch);
     free(r.run);
     free(r.cells);
+    free(r.m_starts);
     fl_text_src_free(&src);
     return 0;
 }

@@ -117,6 +117,17 @@ struct fl_wml {
     fl_buf carry_para; /* text of a paragraph whose mark was deleted */
     bool has_carry;
     int np_seen; /* w:p elements met in this part, skipped ones included */
+    /* A degenerate package (doc.h, FL_MERGE_*): once FL_MERGE_MIN_LINES body
+     * paragraphs averaging under FL_MERGE_MAX_AVG bytes have been read, a
+     * run of consecutive short plain paragraphs becomes one block, its
+     * paragraphs joined by LF, the later ones' starts beside it. */
+    size_t seen_paras, seen_bytes;
+    fl_buf m_text;
+    uint16_t *m_starts; size_t m_count, m_cap; /* m_count paragraphs; m_count - 1 starts */
+    int m_para_index, m_last_index; /* w:p ordinals of its first and last */
+    unsigned m_flags;
+    bool m_has_style;
+    char m_style[96];
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -262,6 +273,9 @@ static bool requires_ok(fl_wml *w, const char *req)
 
 /* ---- paragraphs and blocks ------------------------------------------------ */
 
+/* The index the next block will have: a pending merged run is one. */
+static size_t next_index(const fl_wml *w) { return w->doc->nblocks + (w->m_count ? 1 : 0); }
+
 static void para_open(fl_wml *w)
 {
     if (w->npara == w->cap_paras) { /* text buffers are reused, so new slots start empty */
@@ -275,7 +289,7 @@ static void para_open(fl_wml *w)
     p->text = keep;
     fl_buf_clear(&p->text);
     p->num_id = p->ilvl = p->outline = -1;
-    p->first_block = w->doc->nblocks;
+    p->first_block = next_index(w);
     p->para_index = w->np_seen - 1;
     if (w->ins && emitting(w)) p->revision = FL_REV_INS;
     if (w->has_carry) { /* the previous paragraph's mark was deleted: they are one */
@@ -311,6 +325,61 @@ static size_t render_label(fl_wml *w, const para *p, const fl_style_info *si, ch
     return strlen(label);
 }
 
+/* Emit the pending run: one paragraph as the block it would have been,
+ * more as one merged block. Called before anything that adds a block or
+ * records a block's index. */
+static void flush_merged(fl_wml *w)
+{
+    if (!w->m_count) return;
+    fl_block *b = fl_doc_add_block(w->doc, FL_PART_BODY, FL_BLOCK_PARAGRAPH, w->m_text.data ? w->m_text.data : "",
+                                   w->m_text.len);
+    b->flags = w->m_flags;
+    fl_block_set_origin(w->doc, b, w->part_name, w->m_para_index);
+    fl_block_set_style(w->doc, b, w->m_has_style ? w->m_style : NULL);
+    if (w->m_count > 1) fl_block_set_lines(w->doc, b, w->m_starts, w->m_count);
+    w->m_count = 0;
+    fl_buf_clear(&w->m_text);
+}
+
+/* Take the paragraph into a merged run, when the package is degenerate and
+ * the paragraph a plain short one of the body that nothing else points at:
+ * no label, heading, outline, style flag but body text, picture, revision,
+ * comment, line break; nothing emitted while it was open. The run takes
+ * only the w:p right after its last, in the same style, so that a line's
+ * paragraph ordinal is the first's plus its line (report/annotate). */
+static bool merge_para(fl_wml *w, const para *p, fl_part part, unsigned flags, int outline, size_t label_len,
+                       bool in_cell, const char *style)
+{
+    if (part != FL_PART_BODY || in_cell) return false;
+    const char *t = p->text.data ? p->text.data : "";
+    size_t n = p->text.len;
+    if (w->seen_paras < FL_MERGE_MIN_LINES || w->seen_bytes >= w->seen_paras * FL_MERGE_MAX_AVG) return false;
+    if (label_len || outline || (flags & ~(unsigned)FL_BF_NO_HEADING) || p->images || p->nrids || p->revision ||
+        p->deletions || w->comment >= 0 || p->first_block != next_index(w) || memchr(t, '\n', n) ||
+        (style && strlen(style) >= sizeof w->m_style) || !fl_doc_line_mergeable(t, n))
+        return false;
+    bool joins = w->m_count && p->para_index == w->m_last_index + 1 && flags == w->m_flags &&
+                 (style ? w->m_has_style && !strcmp(style, w->m_style) : !w->m_has_style) &&
+                 w->m_text.len + 1 + n <= FL_MERGED_MAX_BYTES;
+    if (joins) {
+        FL_VEC_RESERVE(w->m_starts, w->m_cap, w->m_count);
+        fl_buf_addc(&w->m_text, '\n');
+        w->m_starts[w->m_count - 1] = (uint16_t)w->m_text.len;
+        fl_buf_add(&w->m_text, t, n);
+        w->m_count++;
+        w->m_last_index = p->para_index;
+        return true;
+    }
+    flush_merged(w);
+    fl_buf_add(&w->m_text, t, n);
+    w->m_count = 1;
+    w->m_para_index = w->m_last_index = p->para_index;
+    w->m_flags = flags;
+    w->m_has_style = style != NULL;
+    if (style) snprintf(w->m_style, sizeof w->m_style, "%s", style);
+    return true;
+}
+
 static bool blank(const fl_buf *b)
 {
     for (size_t i = 0; i < b->len; i++)
@@ -333,6 +402,13 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     bool in_cell = c && c->is_cell;
     if (blank(&p->text) && p->images == 0 && !(flags & FL_BF_OBJECT) && !(in_cell && p->cell_block))
         return; /* an empty paragraph, or one holding only a page break, is layout */
+    const char *style = si.name ? si.name : (p->has_style ? p->style_id : NULL);
+    if (part == FL_PART_BODY && !in_cell) {
+        w->seen_paras++;
+        w->seen_bytes += p->text.len;
+    }
+    if (merge_para(w, p, part, flags, outline, label_len, in_cell, style)) return;
+    flush_merged(w);
     /* Only a labelled paragraph needs a joined copy; the others are handed
      * over as they are, so a 50 MB paragraph is not held three times. A
      * long one is handed over without a copy at all: the document takes its
@@ -364,7 +440,7 @@ static void emit_block(fl_wml *w, para *p, fl_part part)
     b->outline = (unsigned)(outline >= 0 && outline <= 9 ? outline : 0);
     b->flags = flags;
     fl_block_set_origin(w->doc, b, w->part_name, p->para_index);
-    fl_block_set_style(w->doc, b, si.name ? si.name : (p->has_style ? p->style_id : NULL));
+    fl_block_set_style(w->doc, b, style);
     /* the rare members get a record only when one is set */
     bool note = part != FL_PART_BODY && part != FL_PART_TEXTBOX && w->note_id != -1;
     if (p->images || p->revision || p->deletions || note || in_cell) {
@@ -416,6 +492,7 @@ static void para_close(fl_wml *w)
         fl_buf_clear(&w->carry_para);
         fl_buf_add(&w->carry_para, p->text.data ? p->text.data : "", p->text.len);
         w->has_carry = true;
+        flush_merged(w);
         fl_doc_add_revision(w->doc, FL_REVK_PARA_DEL, NULL, NULL, (int)w->doc->nblocks);
     } else {
         size_t before = w->doc->nblocks;
@@ -648,6 +725,7 @@ static void record_rev(fl_wml *w, fl_rev_kind k, const xmlChar **attrs, int na)
     char a[128], d[64];
     const char *author = fl_xml_sax_attr(attrs, na, FL_NS_W, "author", a, sizeof a);
     const char *date = fl_xml_sax_attr(attrs, na, FL_NS_W, "date", d, sizeof d);
+    flush_merged(w);
     fl_doc_add_revision(w->doc, k, author, date, (int)w->doc->nblocks);
 }
 
@@ -747,6 +825,7 @@ static void start_inline(fl_wml *w, frame *f, el kind, const xmlChar **attrs, in
         break;
     case E_ALTCHUNK:
         /* the block before it: one after it may not exist, or be a header after sorting */
+        flush_merged(w);
         fl_doc_add_notice(w->doc, (int)w->doc->nblocks - 1, "altChunk (embedded HTML/RTF/DOCX) in %s: content not extracted",
                           w->part_name);
         break;
@@ -767,6 +846,7 @@ static void comment_range(fl_wml *w, const char *id, bool start, bool end)
         snprintf(r->id, sizeof r->id, "%s", id);
         r->start = r->end = -1;
     }
+    flush_merged(w);
     int here = (int)w->doc->nblocks;
     if (start || r->start < 0) r->start = here;
     if (end) r->end = here;
@@ -1071,6 +1151,8 @@ void fl_wml_free(fl_wml *w)
     fl_buf_free(&w->fixed);
     fl_buf_free(&w->comment_text);
     fl_buf_free(&w->carry_para);
+    fl_buf_free(&w->m_text);
+    free(w->m_starts);
     free(w);
 }
 
@@ -1187,6 +1269,7 @@ int fl_wml_end(fl_wml *w)
         fl_doc_add_notice(w->doc, -1, "invalid UTF-16 in %s replaced by U+FFFD or dropped (%zu code units)",
                           w->part_name, w->u16.bad);
     flush_carry(w);
+    flush_merged(w); /* a run never spans two parts */
     xmlFreeParserCtxt(w->ctxt);
     w->ctxt = NULL;
     return rc;

@@ -47,6 +47,11 @@ void fl_fields_extract(fl_doc *doc)
             i++;
             continue;
         }
+        if (b->flags & FL_BF_MERGED) { /* a run of tiny lines: no label, no value to pair */
+            fx.pending = NULL;
+            i++;
+            continue;
+        }
         if (fx.scratch.total > (1u << 20)) { /* label names of blocks already read */
             fl_arena_free(&fx.scratch);
             fl_arena_init(&fx.scratch);

@@ -17,7 +17,7 @@ static void mark_spaced(fl_doc *doc)
 {
     for (size_t i = 0; i < doc->nblocks; i++) {
         fl_block *b = &doc->blocks[i];
-        if (b->len < 5 || !fl_norm_spaced(b->text, b->len)) continue;
+        if (b->len < 5 || (b->flags & FL_BF_MERGED) || !fl_norm_spaced(b->text, b->len)) continue;
         fl_buf f = FL_BUF_INIT;
         const char *s = b->text;
         size_t n = b->len;
@@ -64,8 +64,13 @@ void fl_doc_finish(fl_doc *doc)
 {
     if (doc->finished) return;
     fl_doc_seal(doc);
-    if (!fl_reader_of(doc)->text) /* a text reader numbered the file's lines */
-        for (size_t i = 0; i < doc->nblocks; i++) doc->blocks[i].line = (int)i + 1;
+    if (!fl_reader_of(doc)->text) { /* a text reader numbered the file's lines */
+        uint32_t line = 1; /* a merged block stands for its paragraphs' numbers */
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            doc->blocks[i].line = (int)line;
+            line += fl_block_nlines(doc, &doc->blocks[i]);
+        }
+    }
     mark_spaced(doc);
     fl_sections_build(doc);
     heading_numbers(doc);

@@ -659,7 +659,9 @@ void fl_sections_build(fl_doc *doc)
         b->section = -1;
         if (b->kind == FL_BLOCK_HEADING) b->kind = FL_BLOCK_PARAGRAPH;
         b->level = 0;
-        if (!heading_part(b)) continue;
+        /* a merged run of lines is never a heading: its lines read together
+         * ("1" then "项目概况") would look like one */
+        if (!heading_part(b) || (b->flags & FL_BF_MERGED)) continue;
         if (outline_of(doc, b) && !(b->flags & (FL_BF_TOC | FL_BF_TITLE))) any_styled = true;
         read_candidate(&sc, b, &cd[i]);
         if (cd[i].key) sc.keys.last[cd[i].key - 1] = (int)i;

@@ -210,6 +210,8 @@ void fl_ax_anchors_build(fl_ax_job *j)
         }
         if ((b->part == FL_PART_BODY || b->part == FL_PART_TEXTBOX) && in_main(j, b)) {
             a->para = fl_block_para_index(doc, b);
+            /* a merged block's paragraphs are consecutive w:p (input/wml.c) */
+            if (a->para >= 0 && (b->flags & FL_BF_MERGED)) a->para += f->line - b->line;
             a->precise = f->match && *f->match && f->end_column > f->column;
             a->expect_cp = (long)f->column - 1 - (long)fl_utf8_count(b->text, fl_block_x(doc, b)->label_len);
             continue;

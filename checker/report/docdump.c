@@ -176,6 +176,8 @@ static void json_block(fl_jw *w, const fl_doc *doc, const fl_block *b)
     const fl_block_extra *x = fl_block_x(doc, b);
     fl_jw_object(w);
     key_int(w, "line", b->line);
+    /* a merged run of tiny lines: how many lines it stands for */
+    if (b->flags & FL_BF_MERGED) key_int(w, "lines", fl_block_nlines(doc, b));
     if (doc->pages) { /* a PDF: the page and the line on it */
         fl_block_page pg = fl_block_page_of(doc, b);
         key_int(w, "page", pg.page);
@@ -438,6 +440,8 @@ static void text_block(fl_buf *out, const fl_doc *doc, const fl_block *b, const 
     fl_buf_printf(out, " %*s", 2 * d, "");
     if (b->kind == FL_BLOCK_HEADING) fl_buf_adds(out, "§ ");
     if (b->table) fl_buf_printf(out, "[T%d r%dc%d] ", b->table, x->row, x->col);
+    if (b->flags & FL_BF_MERGED)
+        fl_buf_printf(out, "[lines %d-%d] ", b->line, b->line + (int)fl_block_nlines(doc, b) - 1);
     if (x->label) {
         fl_buf_addc(out, '[');
         put_text(out, x->label, strlen(x->label), 0);

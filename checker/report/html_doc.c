@@ -85,11 +85,14 @@ typedef struct span { size_t start, end, id; fl_severity sev; const fl_finding *
 /* Byte range of the finding's match in the block text: at its column when
  * the text there is the match, else its first occurrence; none when the
  * finding has no match. */
-static bool match_range(const fl_block *blk, const fl_finding *f, size_t *start, size_t *end)
+static bool match_range(const fl_doc *doc, const fl_block *blk, const fl_finding *f, size_t *start, size_t *end)
 {
     if (!f->match || !*f->match) return false;
     size_t mlen = strlen(f->match);
-    size_t at = fl_utf8_byte_offset(blk->text, blk->len, f->column > 0 ? (size_t)f->column - 1 : 0);
+    /* the column counts from the start of the finding's line: a merged
+     * block's own line, else the block's */
+    size_t ls = f->line > blk->line ? fl_block_line_start(doc, blk, (uint32_t)(f->line - blk->line)) : 0;
+    size_t at = ls + fl_utf8_byte_offset(blk->text + ls, blk->len - ls, f->column > 0 ? (size_t)f->column - 1 : 0);
     if (at + mlen > blk->len || memcmp(blk->text + at, f->match, mlen) != 0) {
         const char *hit = strstr(blk->text, f->match);
         if (!hit) return false;
@@ -241,7 +244,7 @@ static void block_html(fl_buf *b, const fl_html_doc *c, size_t bi, bool in_cell)
     size_t ns = 0;
     for (size_t i = 0; i < nf; i++) {
         const fl_finding *f = c->by_block[c->first[bi] + i];
-        if (match_range(blk, f, &sp[ns].start, &sp[ns].end)) {
+        if (match_range(c->doc, blk, f, &sp[ns].start, &sp[ns].end)) {
             sp[ns].id = fid(c, f);
             sp[ns].sev = f->severity;
             sp[ns].f = f;
@@ -253,7 +256,10 @@ static void block_html(fl_buf *b, const fl_html_doc *c, size_t bi, bool in_cell)
     if (head) fl_buf_printf(b, "<h%d class=\"blk head%s\"", hl, nf ? " has-f" : "");
     else fl_buf_printf(b, "<p class=\"blk%s%s\"", nf ? " has-f" : "", blk->part == FL_PART_TEXTBOX ? " textbox" : "");
     data_f(b, c, bi);
-    fl_buf_printf(b, "><span class=\"ln\">%d</span>", blk->line);
+    /* a merged run of lines is numbered by the line of its first finding,
+     * which is what its marks show */
+    int ln = (blk->flags & FL_BF_MERGED) && nf ? c->by_block[c->first[bi]]->line : blk->line;
+    fl_buf_printf(b, "><span class=\"ln\">%d</span>", ln);
     if (blk->part != FL_PART_BODY && (unsigned)blk->part < FL_PART_COUNT)
         fl_buf_printf(b, "<span class=\"part\">%s</span>", fl_report_part(blk->part));
     marked_text(b, blk, sp, ns, c->compact);

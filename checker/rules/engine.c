@@ -459,12 +459,17 @@ static const char *expand(fl_arena *a, const char *tmpl, const fl_hit *h, fl_lan
     return r;
 }
 
-/* One line of at most FL_EXCERPT_MAX code points of block around column col. */
-static const char *excerpt(fl_scan *s, fl_arena *a, int block, size_t col)
+/* One line of at most FL_EXCERPT_MAX code points of block around column col.
+ * A merged block's excerpt is its line holding byte at (col counts from that
+ * line's start). */
+static const char *excerpt(fl_scan *s, fl_arena *a, int block, size_t col, size_t at)
 {
-    const char *text = s->doc->blocks[block].text;
-    size_t len = s->doc->blocks[block].len;
-    size_t count = cp_before(s, block, len), from = 0, take = count;
+    const fl_block *blk = &s->doc->blocks[block];
+    const char *text = blk->text;
+    size_t lo, len;
+    fl_block_line_of(s->doc, blk, at, &lo, &len);
+    size_t base = lo ? cp_before(s, block, lo) : 0;
+    size_t count = cp_before(s, block, len) - base, from = 0, take = count;
     bool pre = false, post = false;
     if (count > FL_EXCERPT_MAX) {
         from = col > 101 ? col - 101 : 0;
@@ -475,7 +480,7 @@ static const char *excerpt(fl_scan *s, fl_arena *a, int block, size_t col)
         take -= (size_t)pre + (size_t)post;
         if (pre) from++;
     }
-    size_t a0 = cp_byte(s, block, from);
+    size_t a0 = cp_byte(s, block, base + from);
     size_t a1 = a0 + fl_utf8_prefix(text + a0, len - a0, take);
     fl_buf b = FL_BUF_INIT;
     if (pre) fl_buf_adds(&b, "…");
@@ -502,8 +507,10 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     if (b < 0 || (size_t)b >= doc->nblocks) { /* the document as a whole: line 1 */
         f->block = -1;
         if (doc->nblocks && doc->blocks[0].line == 1) {
-            f->end_column = (int)cp_before(s, 0, doc->blocks[0].len) + 1;
-            f->excerpt = excerpt(s, a, 0, 1);
+            size_t end;
+            fl_block_line_of(doc, &doc->blocks[0], 0, NULL, &end);
+            f->end_column = (int)cp_before(s, 0, end) + 1;
+            f->excerpt = excerpt(s, a, 0, 1, 0);
         }
         return;
     }
@@ -515,22 +522,31 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     f->page_line = (int)pg.line;
     f->part = blk->part;
     f->section = fl_arena_strdup(a, fl_doc_section_path(doc, b));
+    size_t at = 0; /* the byte the finding starts at */
     if (h->span) {
         const fl_norm *n = fl_scan_norm(s, b);
         size_t st = h->start < n->len ? h->start : n->len, en = h->end < n->len ? h->end : n->len;
         size_t o0 = fl_norm_orig(n, st), o1 = fl_norm_orig(n, en > st ? en : st);
-        f->column = (int)cp_before(s, b, o0) + 1; /* fl_norm_column, without counting from the start */
-        f->end_column = (int)cp_before(s, b, o1) + 1;
+        /* columns count from the start of the line: a merged block's own
+         * line for each end (fl_block_line_of), else the block's */
+        size_t l0, l1;
+        f->line = blk->line + (int)fl_block_line_of(doc, blk, o0, &l0, NULL);
+        f->end_line = blk->line + (int)fl_block_line_of(doc, blk, o1, &l1, NULL);
+        f->column = (int)(cp_before(s, b, o0) - (l0 ? cp_before(s, b, l0) : 0)) + 1;
+        f->end_column = (int)(cp_before(s, b, o1) - (l1 ? cp_before(s, b, l1) : 0)) + 1;
         f->match = fl_arena_strndup(a, blk->text + o0, o1 > o0 ? o1 - o0 : 0);
         fl_hit_var(vars, "match", f->match);
+        at = o0;
     } else {
-        f->end_column = (int)cp_before(s, b, blk->len) + 1;
+        size_t end;
+        fl_block_line_of(doc, blk, 0, NULL, &end);
+        f->end_column = (int)cp_before(s, b, end) + 1;
     }
     if (h->end_block > b && (size_t)h->end_block < doc->nblocks) {
         f->end_line = doc->blocks[h->end_block].line;
         f->end_column = h->end_col > 0 ? h->end_col : 1;
     }
-    f->excerpt = excerpt(s, a, b, (size_t)f->column);
+    f->excerpt = excerpt(s, a, b, (size_t)f->column, at);
 }
 
 void fl_scan_emit(fl_scan *s, const fl_hit *h)
