@@ -20,4 +20,8 @@ int fl_text_read(fl_doc *doc, const char *data, size_t len, bool markdown, fl_er
 int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown, char **owned, fl_error *err);
 /* A PDF with a text layer (pdf.c, built when FL_HAVE_PDF: the FL_PDF option). */
 int fl_pdf_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *err);
+/* Legacy Word (.doc, .wps), RTF and OpenDocument text, converted to DOCX by
+ * LibreOffice and read by fl_docx_read (legacy.c); the claim is
+ * fl_legacy_sniff (legacy.h). */
+int fl_legacy_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *err);
 #endif
