@@ -219,14 +219,16 @@ done:
 /* ---- finding LibreOffice ---------------------------------------------------------- */
 
 /* FL_SOFFICE names the program (a path, or a name looked up on PATH); else
- * soffice, then libreoffice, on PATH. Empty FL_SOFFICE: no conversion. */
+ * soffice, then libreoffice, on PATH. FL_SOFFICE=none (or empty): no
+ * conversion, as without LibreOffice (what the tests whose output must not
+ * depend on the machine set). */
 static bool find_soffice(char *out, size_t cap)
 {
     const char *env = getenv("FL_SOFFICE");
     const char *names[] = {"soffice", "libreoffice", NULL};
     const char *one[] = {env, NULL};
     const char *const *try = env ? one : names;
-    if (env && !*env) return false;
+    if (env && (!*env || !strcmp(env, "none"))) return false;
     for (; *try; try++) {
         if (strchr(*try, '/')) {
             if (access(*try, X_OK) == 0 && snprintf(out, cap, "%s", *try) < (int)cap) return true;
