@@ -16,6 +16,7 @@
 #include "input/formats.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -247,6 +248,20 @@ static bool find_soffice(char *out, size_t cap)
         }
     }
     return false;
+}
+
+static pthread_once_t usable_once = PTHREAD_ONCE_INIT;
+static bool usable_answer;
+static void look_once(void)
+{
+    char prog[4096];
+    usable_answer = find_soffice(prog, sizeof prog);
+}
+
+bool fl_legacy_usable(void)
+{
+    pthread_once(&usable_once, look_once);
+    return usable_answer;
 }
 
 /* ---- the work folder -------------------------------------------------------------- */

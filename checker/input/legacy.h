@@ -30,4 +30,7 @@ typedef enum fl_cfb_what {
  * file's sector count, each directory entry visited once) and say what it
  * holds; what (cap bytes) gets a phrase for a message. */
 fl_cfb_what fl_cfb_identify(const unsigned char *d, size_t len, char *what, size_t cap);
+/* Is there a LibreOffice to convert with (FL_SOFFICE, else soffice or
+ * libreoffice on PATH)? Looked up once per process. */
+bool fl_legacy_usable(void);
 #endif

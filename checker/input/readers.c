@@ -90,7 +90,7 @@ static const fl_reader text = {.name = "text", .extensions = ext_text, .read = r
 static const fl_reader markdown = {.name = "markdown", .extensions = ext_md, .claims = markdown_name,
                                    .read = read_markdown, .text = true, .markdown = true};
 static const fl_reader legacy = {.name = "legacy", .extensions = ext_legacy, .claims = is_legacy, .read = read_legacy,
-                                 .word = true};
+                                 .word = true, .usable = fl_legacy_usable};
 
 /* The order is the order of the help texts' list of endings. */
 const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markdown, &legacy,
@@ -101,6 +101,8 @@ const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markd
 const size_t fl_nreaders = sizeof fl_readers / sizeof *fl_readers;
 
 /* ---- reading the table ------------------------------------------------------- */
+
+static bool usable(const fl_reader *r) { return !r->usable || r->usable(); }
 
 const fl_reader *fl_reader_find(const char *name)
 {
@@ -163,7 +165,7 @@ bool fl_reader_walk_name(const char *name, bool *need_head)
     bool taken = false;
     *need_head = false;
     for (size_t i = 0; i < fl_nreaders; i++)
-        for (const char *const *e = fl_readers[i]->extensions; e && *e; e++) {
+        for (const char *const *e = usable(fl_readers[i]) ? fl_readers[i]->extensions : NULL; e && *e; e++) {
             size_t n = strlen(name), m = strlen(*e);
             if (n <= m || strcasecmp(name + n - m, *e)) continue;
             if (fl_readers[i]->xml_ns) *need_head = true;
@@ -186,7 +188,7 @@ void fl_reader_extensions(fl_buf *b, const char *sep)
 {
     size_t start = b->len;
     for (size_t i = 0; i < fl_nreaders; i++)
-        for (const char *const *e = fl_readers[i]->extensions; e && *e; e++) {
+        for (const char *const *e = usable(fl_readers[i]) ? fl_readers[i]->extensions : NULL; e && *e; e++) {
             bool seen = false;
             for (size_t k = 0; k < i && !seen; k++)
                 for (const char *const *f = fl_readers[k]->extensions; f && *f && !seen; f++) seen = !strcmp(*e, *f);
