@@ -334,7 +334,8 @@ static void last_words(const char *log, char *out, size_t cap)
     size_t len = 0;
     snprintf(out, cap, "no DOCX was written");
     if (slurp(log, 1u << 20, &text, &len)) return;
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
         if (!strncasecmp(line, "Error", 5)) {
             size_t n = strlen(line);
             while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = '\0';
@@ -383,17 +384,18 @@ static int run(char *const argv[], char *const env[], const char *log, const cha
     clock_gettime(CLOCK_MONOTONIC, &t0);
     long nap = 5; /* ms, growing to 100 */
     for (;;) {
-        int status;
-        pid_t w = waitpid(pid, &status, WNOHANG);
-        if (w == pid) {
-            rc = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+        /* WNOWAIT: the ended leader stays a zombie, so its pid, the
+         * group's id, cannot be reused before the group is killed below */
+        siginfo_t si;
+        si.si_pid = 0;
+        int w = waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT);
+        if (w == 0 && si.si_pid == pid) {
+            rc = si.si_code == CLD_EXITED && si.si_status == 0 ? 0 : -1;
             break;
         }
         if (w < 0 && errno != EINTR) break;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (now.tv_sec - t0.tv_sec >= (time_t)secs) {
-            kill(-pid, SIGKILL);
-            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
             *timed_out = true;
             break;
         }
@@ -401,7 +403,9 @@ static int run(char *const argv[], char *const env[], const char *log, const cha
         nanosleep(&ts, NULL);
         if (nap < 100) nap *= 2;
     }
-    kill(-pid, SIGKILL); /* anything of its group still running */
+    kill(-pid, SIGKILL); /* on a timeout, or what it left running in the background */
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     fl_cleanup_set_group(work, 0);
     return rc;
 }
