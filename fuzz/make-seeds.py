@@ -358,7 +358,7 @@ def write_ruleset_dict():
 def main():
     # docx: every fixture package, hostile ones included, and hand-made stored
     # packages whose XML the mutator can see.
-    copy_fixtures("docx", ["docx/*.docx", "hostile/*.docx", "hostile/*.doc"])
+    copy_fixtures("docx", ["docx/*.docx", "hostile/*.docx", "hostile/*.doc", "legacy/truncated.doc"])
     write("docx", "hand-full-stored.docx", zip_bytes(FULL_PARTS, zipfile.ZIP_STORED))
     write("docx", "hand-full-deflated.docx", zip_bytes(FULL_PARTS, zipfile.ZIP_DEFLATED))
     write("docx", "hand-minimal-stored.docx", zip_bytes(MIN_PARTS, zipfile.ZIP_STORED))
@@ -413,6 +413,9 @@ def main():
     # that fit under run-libfuzzer.sh's input size cap.
     copy_fixtures("check", [d + "/*." + ext for d in ("eia", "eia-domain", "soil", "check")
                             for ext in ("docx", "xml", "md", "txt")], max_size=65536)
+
+    # pdf: the PDF fixtures and the hostile PDFs (fuzz_pdf.c, when FL_PDF).
+    copy_fixtures("pdf", ["pdf/*.pdf", "hostile/pdf-*.pdf"], max_size=262144)
 
 
 if __name__ == "__main__":

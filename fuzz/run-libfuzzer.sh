@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(docx wml flatopc text ruleset check rels)
+[ ${#targets[@]} -gt 0 ] || targets=(docx wml flatopc text ruleset check rels pdf)
 
 # Per target: largest input (above the biggest seed, below what makes a run
 # crawl) and dictionary.
@@ -38,6 +38,7 @@ max_len() {
   case "$1" in
     wml) echo 262144 ;;     # a fixture's parts joined: up to ~215 KB
     flatopc) echo 131072 ;; # Flat OPC fixtures: up to ~120 KB
+    pdf) echo 262144 ;;     # the PDF fixtures: up to ~250 KB
     *) echo 65536 ;;
   esac
 }
@@ -46,6 +47,7 @@ dict() {
     text) echo "$src/fuzz/dict/text.dict" ;;
     ruleset) echo "$src/fuzz/dict/ruleset.dict" ;;
     rels) echo "$src/fuzz/dict/rels.dict" ;;
+    pdf) echo "$src/fuzz/dict/pdf.dict" ;;
     *) echo "$src/fuzz/dict/xml.dict" ;;
   esac
 }

@@ -4,6 +4,7 @@
  * something failed. */
 #define _GNU_SOURCE /* fopencookie */
 #include "core/sink.h"
+#include "core/cleanup.h"
 #include "core/i18n.h"
 #include "core/arena.h"
 #include "core/tame.h"
@@ -20,69 +21,10 @@
 
 /* ---- temp files removed on a signal ---------------------------------------------- */
 
-/* At most a report, a baseline and one annotated copy are open at a time;
- * the slots leave room. The handler reads them without a lock: a slot holds
- * a complete string or NULL, and a string is freed only after its slot was
- * cleared. */
-#define LIVE_SLOTS 8
-static char *volatile live[LIVE_SLOTS];
-static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
-
-/* Async-signal-safe: unlink, signal and raise only. The signal is blocked
- * while the handler runs (no SA_NODEFER) and the handler was reset to the
- * default (SA_RESETHAND), so the raised signal ends the process as it
- * would have without us, exit status included. */
-static void on_signal(int sig)
-{
-    int saved = errno;
-    for (int i = 0; i < LIVE_SLOTS; i++) {
-        char *p = live[i];
-        if (p) unlink(p);
-    }
-    signal(sig, SIG_DFL);
-    raise(sig);
-    errno = saved;
-}
-
-static void install_handlers(void)
-{
-    /* SIGPIPE: a report piped into a reader that quit; SIGXFSZ: the file
-     * size limit (ulimit -f) reached while writing the temp file. */
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
-    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
-        struct sigaction old, sa;
-        if (sigaction(sigs[i], NULL, &old) != 0) continue;
-        /* an ignored signal stays ignored (nohup, a CI runner's SIGPIPE);
-         * somebody else's handler is left alone */
-        if (old.sa_handler != SIG_DFL || (old.sa_flags & SA_SIGINFO)) continue;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_signal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESETHAND;
-        sigaction(sigs[i], &sa, NULL);
-    }
-}
-
-static void live_add(char *path)
-{
-    pthread_once(&handlers_once, install_handlers);
-    pthread_mutex_lock(&live_lock);
-    for (int i = 0; i < LIVE_SLOTS; i++)
-        if (!live[i]) {
-            live[i] = path;
-            break;
-        }
-    pthread_mutex_unlock(&live_lock);
-}
-
-static void live_remove(const char *path)
-{
-    pthread_mutex_lock(&live_lock);
-    for (int i = 0; i < LIVE_SLOTS; i++)
-        if (live[i] == path) live[i] = NULL;
-    pthread_mutex_unlock(&live_lock);
-}
+/* The registry and its handler are shared with the other temp paths of a
+ * run (core/cleanup.h). */
+static void live_add(char *path) { fl_cleanup_add(path, false); }
+static void live_remove(const char *path) { fl_cleanup_drop(path); }
 
 /* ---- the stream ------------------------------------------------------------------- */
 

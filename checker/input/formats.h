@@ -23,4 +23,8 @@ int fl_pdf_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *er
 /* --ocr: pages without a text layer are read by OCR (pdf_ocr.c, built
  * when FL_HAVE_OCR: the FL_OCR option). Set before any file is read. */
 void fl_pdf_set_ocr(bool on);
+/* Legacy Word (.doc, .wps), RTF and OpenDocument text, converted to DOCX by
+ * LibreOffice and read by fl_docx_read (legacy.c); the claim is
+ * fl_legacy_sniff (legacy.h). */
+int fl_legacy_read(fl_doc *doc, const unsigned char *data, size_t len, fl_error *err);
 #endif

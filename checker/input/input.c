@@ -24,20 +24,6 @@ static int has_suffix(const char *name, const char *suf)
     return 1;
 }
 
-/* Scan an OLE compound file for the UTF-16LE directory names that tell an
- * encrypted OOXML package (EncryptedPackage) from a legacy Word binary
- * (WordDocument). A scan for the names is enough: both are refused. */
-static int ole_has_name(const unsigned char *d, size_t len, const char *name)
-{
-    size_t n = strlen(name);
-    for (size_t i = 0; i + 2 * n <= len; i++) {
-        size_t k = 0;
-        while (k < n && d[i + 2 * k] == (unsigned char)name[k] && d[i + 2 * k + 1] == 0) k++;
-        if (k == n) return 1;
-    }
-    return 0;
-}
-
 /* XML that no reader's root element names: say what it is. */
 static int refuse_xml(const char *data, size_t len, fl_error *err)
 {
@@ -122,12 +108,6 @@ static int dispatch(fl_doc *doc, const char *name, const unsigned char *d, size_
     if (foreign && !pdf) {
         return fl_error_setf(err, FL_E_UNSUPPORTED, "%s; filings are read from DOCX, Word XML, text or Markdown", foreign);
     }
-    if (len >= 8 && !memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-        if (ole_has_name(d, len, "EncryptedPackage")) return fl_error_set(err, FL_E_ENCRYPTED);
-        if (ole_has_name(d, len, "WordDocument")) return fl_error_set(err, FL_E_LEGACY_DOC);
-        return fl_error_set(err, FL_E_OLE);
-    }
-    if (len >= 5 && !memcmp(d, "{\\rtf", 5)) return fl_error_set(err, FL_E_UNSUPPORTED, "RTF; save it as .docx");
     if (len >= 13 && !memcmp(d, "MIME-Version:", 13))
         return fl_error_set(err, FL_E_UNSUPPORTED, "MHT single-file web page; save it as .docx");
     const fl_reader *r = fl_reader_pick(d, len, name, false);

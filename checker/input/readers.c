@@ -3,6 +3,7 @@
  * for help texts. A new format is a reader file and one row here. */
 #include "input/readers.h"
 #include "input/formats.h"
+#include "input/legacy.h"
 #include <string.h>
 #include <strings.h>
 
@@ -14,7 +15,11 @@ static bool has_suffix(const char *name, const char *suf)
 
 /* ---- the rows ---------------------------------------------------------------- */
 
-static bool is_zip(const unsigned char *d, size_t len, const char *name) { return len >= 2 && d[0] == 'P' && d[1] == 'K'; }
+/* a ZIP, but not OpenDocument text, which the legacy row converts */
+static bool is_zip(const unsigned char *d, size_t len, const char *name)
+{
+    return len >= 2 && d[0] == 'P' && d[1] == 'K' && fl_legacy_sniff(d, len) != FL_LEGACY_ODT;
+}
 
 static bool markdown_name(const unsigned char *d, size_t len, const char *name)
 {
@@ -56,10 +61,22 @@ static const char *const ext_pdf[] = {".pdf", NULL};
 static const fl_reader pdf = {.name = "pdf", .extensions = ext_pdf, .claims = is_pdf, .read = read_pdf};
 #endif
 
+/* Word 97-2003 and Kingsoft WPS binaries (OLE compound files: the reader
+ * says what one that is no Word document is), RTF, OpenDocument text */
+static bool is_legacy(const unsigned char *d, size_t len, const char *name)
+{
+    return fl_legacy_sniff(d, len) != FL_LEGACY_NONE;
+}
+static int read_legacy(fl_doc *doc, const unsigned char *d, size_t len, char **owned, fl_error *err)
+{
+    return fl_legacy_read(doc, d, len, err);
+}
+
 static const char *const ext_docx[] = {".docx", ".docm", NULL};
 static const char *const ext_xml[] = {".xml", NULL};
 static const char *const ext_text[] = {".txt", NULL};
 static const char *const ext_md[] = {".md", NULL};
+static const char *const ext_legacy[] = {".doc", ".wps", ".rtf", ".odt", NULL};
 
 static const fl_reader docx = {.name = "docx", .extensions = ext_docx, .claims = is_zip, .read = read_docx,
                                .word = true};
@@ -72,9 +89,11 @@ static const fl_reader word2003 = {.name = "word2003", .extensions = ext_xml, .x
 static const fl_reader text = {.name = "text", .extensions = ext_text, .read = read_text, .text = true};
 static const fl_reader markdown = {.name = "markdown", .extensions = ext_md, .claims = markdown_name,
                                    .read = read_markdown, .text = true, .markdown = true};
+static const fl_reader legacy = {.name = "legacy", .extensions = ext_legacy, .claims = is_legacy, .read = read_legacy,
+                                 .word = true, .usable = fl_legacy_usable};
 
 /* The order is the order of the help texts' list of endings. */
-const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markdown,
+const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markdown, &legacy,
 #ifdef FL_HAVE_PDF
                                        &pdf,
 #endif
@@ -82,6 +101,8 @@ const fl_reader *const fl_readers[] = {&docx, &flatopc, &word2003, &text, &markd
 const size_t fl_nreaders = sizeof fl_readers / sizeof *fl_readers;
 
 /* ---- reading the table ------------------------------------------------------- */
+
+static bool usable(const fl_reader *r) { return !r->usable || r->usable(); }
 
 const fl_reader *fl_reader_find(const char *name)
 {
@@ -144,7 +165,7 @@ bool fl_reader_walk_name(const char *name, bool *need_head)
     bool taken = false;
     *need_head = false;
     for (size_t i = 0; i < fl_nreaders; i++)
-        for (const char *const *e = fl_readers[i]->extensions; e && *e; e++) {
+        for (const char *const *e = usable(fl_readers[i]) ? fl_readers[i]->extensions : NULL; e && *e; e++) {
             size_t n = strlen(name), m = strlen(*e);
             if (n <= m || strcasecmp(name + n - m, *e)) continue;
             if (fl_readers[i]->xml_ns) *need_head = true;
@@ -167,7 +188,7 @@ void fl_reader_extensions(fl_buf *b, const char *sep)
 {
     size_t start = b->len;
     for (size_t i = 0; i < fl_nreaders; i++)
-        for (const char *const *e = fl_readers[i]->extensions; e && *e; e++) {
+        for (const char *const *e = usable(fl_readers[i]) ? fl_readers[i]->extensions : NULL; e && *e; e++) {
             bool seen = false;
             for (size_t k = 0; k < i && !seen; k++)
                 for (const char *const *f = fl_readers[k]->extensions; f && *f && !seen; f++) seen = !strcmp(*e, *f);

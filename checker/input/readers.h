@@ -42,6 +42,11 @@ typedef struct fl_reader {
     bool word;
     /* Headings written with '#' marks (dump shows them). */
     bool markdown;
+    /* NULL, or whether the reader can work on this machine (the legacy
+     * reader needs LibreOffice): a folder walk takes its endings, and the
+     * lists of endings name them, only when it can. A file named on the
+     * command line goes to it regardless, and it says what is missing. */
+    bool (*usable)(void);
 } fl_reader;
 
 extern const fl_reader *const fl_readers[];

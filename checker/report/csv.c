@@ -9,10 +9,13 @@
  *   Excel in a locale whose list separator is ';' would split there, and
  *   quotes are honoured whatever the separator.
  * - Columns: file, line, column, rule, severity, class, category, message,
- *   basis, section, excerpt, judged_as_of (the header row names them; the
- *   values are those of the JSON report: severity error / warning / info,
- *   class fraud / serious-quality / quality / procedure / none, column and
- *   line 1-based, judged_as_of as precise as it is known).
+ *   basis, section, excerpt, judged_as_of, page (the header row names them;
+ *   the values are those of the JSON report: severity error / warning /
+ *   info, class fraud / serious-quality / quality / procedure / none, column
+ *   and line 1-based, judged_as_of as precise as it is known, page the PDF
+ *   page the finding is on, empty for other formats). page came last so
+ *   that a sheet or script reading the columns by position still finds the
+ *   earlier ones where they were.
  * - A file that cannot be read is one row: severity "error", category
  *   "unreadable", the reason as message, the finding columns empty — a
  *   spreadsheet of the batch must not lose it silently. A rule skipped on a
@@ -39,7 +42,7 @@
 typedef struct csv_state { FILE *out; fl_buf row; } csv_state;
 
 static const char *const columns[] = {"file", "line", "column", "rule", "severity", "class", "category",
-                                      "message", "basis", "section", "excerpt", "judged_as_of"};
+                                      "message", "basis", "section", "excerpt", "judged_as_of", "page"};
 enum { NCOLS = sizeof columns / sizeof *columns };
 
 /* Does the cell start like a formula? */
@@ -112,7 +115,7 @@ static void file_csv(void *state, const fl_file_report *f)
         fl_buf_addc(b, ',');                         /* class */
         cell(b, "unreadable", false);
         cell(b, f->error ? f->error->message : fl_tr(FL_M_H_UNREADABLE), false);
-        fl_buf_adds(b, ",,,\r\n");                   /* basis, section, excerpt, judged_as_of */
+        fl_buf_adds(b, ",,,,\r\n");                  /* basis, section, excerpt, judged_as_of, page */
         flush_rows(c);
         return;
     }
@@ -132,7 +135,9 @@ static void file_csv(void *state, const fl_file_report *f)
         cell(b, basis->text, false);
         cell(b, fd->section, false);
         cell(b, fd->excerpt, false);
-        cell(b, judged, true);
+        cell(b, judged, false);
+        if (fd->page > 0) fl_buf_printf(b, "%d", fd->page);
+        fl_buf_adds(b, "\r\n");
     }
     for (size_t i = 0; i < f->result->nerrors; i++) {
         const fl_tool_error *e = &f->result->errors[i];
@@ -144,7 +149,8 @@ static void file_csv(void *state, const fl_file_report *f)
         cell(b, "incomplete", false);
         cell(b, e->message, false);
         fl_buf_adds(b, ",,,");
-        cell(b, judged, true);
+        cell(b, judged, false);
+        fl_buf_adds(b, "\r\n"); /* page */
     }
     flush_rows(c);
 }

@@ -3,7 +3,8 @@
 # (tests/golden/check-csv) pin the rows; CMake drops the CR of CRLF when it
 # captures output, so the bytes are checked here: a UTF-8 byte order mark, a
 # header row, CRLF after every record, RFC 4180 quoting (python's csv module
-# reads every row back into 12 fields equal to the JSON report's values),
+# reads every row back into 13 fields equal to the JSON report's values,
+# the PDF page last: empty for other formats, the page of a PDF's finding),
 # and no cell that a spreadsheet would run as a formula: a cell starting with
 # = + - @ tab or CR, or their full-width forms, starts with an apostrophe —
 # from the filing's text, the rule message and the file name alike. An
@@ -59,9 +60,9 @@ for i, ch in enumerate(text):
         assert i and text[i - 1] == "\r", f"bare LF at byte {i}"
         ends += 1
 assert ends == len(rows), (ends, len(rows))
-head = ["file", "line", "column", "rule", "severity", "class", "category", "message", "basis", "section", "excerpt", "judged_as_of"]
+head = ["file", "line", "column", "rule", "severity", "class", "category", "message", "basis", "section", "excerpt", "judged_as_of", "page"]
 assert rows[0] == head, rows[0]
-assert all(len(r) == 12 for r in rows), [r for r in rows if len(r) != 12][:2]
+assert all(len(r) == 13 for r in rows), [r for r in rows if len(r) != 13][:2]
 FORMULA = tuple("=+-@\t\r＝＋－＠")
 for r in rows[1:]:
     for c in r:
@@ -71,11 +72,12 @@ run = json.load(open(sys.argv[2]))
 want = []
 for f in run["files"]:
     if f["status"] != "ok":
-        want.append([f["path"], "", "", "", "error", "", "unreadable", f["error"]["message"].split(": ", 1)[1], "", "", "", ""])
+        want.append([f["path"], "", "", "", "error", "", "unreadable", f["error"]["message"].split(": ", 1)[1], "", "", "", "", ""])
         continue
     for x in f["findings"]:
         want.append([f["path"], str(x["location"]["line"]), str(x["location"]["column"]), x["rule"], x["severity"], x["class"],
-                     x["category"], x["message"], x["basis"], x["location"]["section"], x["excerpt"], f["judged_as_of"]])
+                     x["category"], x["message"], x["basis"], x["location"]["section"], x["excerpt"], f["judged_as_of"],
+                     str(x["location"].get("page", ""))])
 got = [[unprefix(c) for c in r] for r in rows[1:]]
 want = [[c.replace("\x1b", "") for c in r] for r in want]  # control characters are dropped
 assert len(got) == len(want), (len(got), len(want))
@@ -116,8 +118,24 @@ cp fixtures/check/residue.md "$bad"
 python3 -c 'import sys; t = open(sys.argv[1], "rb").read().decode("utf-8"); assert "\ufffd" in t' "$SCRATCH/bad.csv" \
     && ok bad-utf8 || fail bad-utf8 "the file name is not valid UTF-8 in the CSV"
 
+# a PDF: the page column holds the page of each finding
+if "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
+    PA=(--no-config --no-default-rulesets --ruleset fixtures/pdf/page-demo.xml fixtures/pdf/eia-form-typed.pdf)
+    "$FL_BIN" check -f csv "${PA[@]}" >"$SCRATCH/pdf.csv" 2>/dev/null
+    "$FL_BIN" check -f json "${PA[@]}" >"$SCRATCH/pdf.json" 2>/dev/null
+    python3 - "$SCRATCH/pdf.csv" "$SCRATCH/pdf.json" <<'EOF' && ok pdf-page || fail pdf-page "the page column is not the JSON's page"
+import csv, io, json, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], encoding="utf-8-sig", newline="").read())))[1:]
+pages = [str(x["location"]["page"]) for f in json.load(open(sys.argv[2]))["files"] for x in f["findings"]]
+assert rows and len(rows) == len(pages), (len(rows), len(pages))
+assert [r[12] for r in rows] == pages and all(p.isdigit() and int(p) > 0 for p in pages), [r[12] for r in rows]
+EOF
+else
+    echo "skip: no PDF reader in this build: pdf-page"
+fi
+
 # no findings: the header alone
 "$FL_BIN" check -f csv --select DOC001 fixtures/check/clean.md >"$SCRATCH/clean.csv" 2>/dev/null
-[ "$(od -An -c "$SCRATCH/clean.csv" | tr -d ' \n')" = "357273277file,line,column,rule,severity,class,category,message,basis,section,excerpt,judged_as_of\r\n" ] \
+[ "$(od -An -c "$SCRATCH/clean.csv" | tr -d ' \n')" = "357273277file,line,column,rule,severity,class,category,message,basis,section,excerpt,judged_as_of,page\r\n" ] \
     && ok header-only || fail header-only "$(od -c "$SCRATCH/clean.csv" | head -3)"
 finish

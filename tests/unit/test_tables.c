@@ -7,8 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cmd/strlist.h"
+#include "input/legacy.h"
 #include "input/input.h"
 #include "input/readers.h"
 #include "model/doctypes.h"
@@ -79,7 +82,9 @@ static void test_walk(void **state)
 #else
     assert_false(fl_reader_walk_name("扫描件.pdf", &head));
 #endif
+    /* no LibreOffice (main sets FL_SOFFICE=none): legacy endings not walked */
     assert_false(fl_reader_walk_name("报告.doc", &head));
+    assert_false(fl_reader_walk_name("旧版.wps", &head));
     assert_false(fl_reader_walk_name("x.markdown", &head)); /* read when named, not walked */
     assert_true(fl_reader_walk_head("<?xml version=\"1.0\"?><pkg:package xmlns:pkg="
                                     "\"http://schemas.microsoft.com/office/2006/xmlPackage\">"));
@@ -94,6 +99,58 @@ static void test_walk(void **state)
     assert_string_equal(b.data, ".docx .docm .xml .txt .md");
 #endif
     fl_buf_free(&b);
+}
+
+static char *slurp(const char *rel, size_t *len)
+{
+    char path[1024];
+    const char *fx = getenv("FL_FIXTURES");
+    snprintf(path, sizeof path, "%s/%s", fx ? fx : "fixtures", rel);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *d = malloc((size_t)n + 1);
+    assert_int_equal(fread(d, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return d;
+}
+
+/* The legacy row: which bytes it claims, and what an OLE file's directory
+ * says it is (read through the FAT, not by a scan for a name). */
+static void test_legacy(void **state)
+{
+    (void)state;
+    static const char odt[] = "PK\x03\x04\x0a\0\0\0\0\0\0\0\0\0\0\0\0\0\x27\0\0\0\x27\0\0\0\x08\0\0\0"
+                              "mimetypeapplication/vnd.oasis.opendocument.text";
+    static const char ods[] = "PK\x03\x04\x0a\0\0\0\0\0\0\0\0\0\0\0\0\0\x2e\0\0\0\x2e\0\0\0\x08\0\0\0"
+                              "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+    assert_int_equal(fl_legacy_sniff((const unsigned char *)odt, sizeof odt - 1), FL_LEGACY_ODT);
+    assert_string_equal(pick(odt, sizeof odt - 1, "a.zip", false), "legacy");
+    assert_int_equal(fl_legacy_sniff((const unsigned char *)ods, sizeof ods - 1), FL_LEGACY_NONE);
+    assert_string_equal(pick(ods, sizeof ods - 1, "a.ods", false), "docx"); /* which names it as ODF */
+    assert_string_equal(pick("{\\rtf1\\ansi", 11, "a.txt", false), "legacy");
+    assert_int_equal(fl_legacy_sniff((const unsigned char *)"{\\rt", 4), FL_LEGACY_NONE);
+    static const struct { const char *file; fl_cfb_what want; const char *what; } cases[] = {
+        {"hostile/legacy.doc", FL_CFB_WORD, ""},
+        {"legacy/form-staff.wps", FL_CFB_WORD, ""},
+        {"hostile/encrypted.docx", FL_CFB_ENCRYPTED_OOXML, ""},
+        {"hostile/ole-other.doc", FL_CFB_OTHER, "an Excel 97-2003 workbook (.xls, or WPS .et)"},
+        {"legacy/truncated.doc", FL_CFB_CORRUPT, "truncated (the directory lies past the end)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len;
+        char *d = slurp(cases[i].file, &len), what[256];
+        assert_int_equal(fl_legacy_sniff((const unsigned char *)d, len), FL_LEGACY_CFB);
+        assert_int_equal(fl_cfb_identify((const unsigned char *)d, len, what, sizeof what), cases[i].want);
+        assert_string_equal(what, cases[i].what);
+        /* every prefix is refused or read without reading past it */
+        for (size_t cut = 0; cut < len && cut < 4096; cut += 61)
+            (void)fl_cfb_identify((const unsigned char *)d, cut, what, sizeof what);
+        free(d);
+    }
 }
 
 static void test_doc_types(void **state)
@@ -147,7 +204,9 @@ static void test_selector_split(void **state)
 
 int main(void)
 {
+    setenv("FL_SOFFICE", "none", 1); /* the tables as on a machine without LibreOffice */
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_legacy),
         cmocka_unit_test(test_pick),       cmocka_unit_test(test_traits),    cmocka_unit_test(test_walk),
         cmocka_unit_test(test_doc_types),  cmocka_unit_test(test_reporters), cmocka_unit_test(test_selector_split),
     };
