@@ -5,10 +5,11 @@
 # fixed set (formats, document types, thresholds), rule ids (from
 # `filinglint rules`, with the --ruleset options already typed) for
 # --select, --ignore and explain, and file names elsewhere: filings
-# (.docx .docm .xml .txt .md and folders) where filings are read.
+# (.docx .docm .xml .txt .md .pdf, the .doc .wps .rtf .odt LibreOffice
+# converts, and folders) where filings are read.
 # Needs nothing but bash itself.
 
-_filinglint_commands="check dump rules explain test-rules index config data help"
+_filinglint_commands="check dump rules explain test-rules index config data serve help"
 _filinglint_doc_types="eia-book eia-form eia-pp soil-plan soil-summary soil-sign"
 
 # The long and short options of each command; tests/sh/completion.sh keeps
@@ -23,6 +24,8 @@ _filinglint_opts_explain="--ruleset --no-default-rulesets --lang -h --help"
 _filinglint_opts_test_rules="-v --verbose --lang -h --help"
 _filinglint_opts_index="--corpus -j --jobs --boilerplate --gram --window --list --query --min-chars
   --boilerplate-share --min-support --max-miss --whole-document --timing -q --quiet --ocr --lang -h --help"
+_filinglint_opts_serve="--listen --corpus --max-upload --max-files --jobs --timeout --queue-wait --keep
+  --token-file --insecure-no-auth --log-names --tls-cert --tls-key -h --help"
 _filinglint_opts_top="-V --version"
 
 # The rule ids the line's --ruleset / --no-default-rulesets would load.
@@ -53,7 +56,10 @@ _filinglint_files()
     if [ "$what" = filings ]; then
         COMPREPLY+=($(compgen -d -- "$cur"))
         for f in $(compgen -f -- "$cur"); do
-            case ${f,,} in *.docx | *.docm | *.xml | *.txt | *.md) [ -d "$f" ] || COMPREPLY+=("$f") ;; esac
+            case ${f,,} in
+                *.docx | *.docm | *.xml | *.txt | *.md | *.pdf | *.doc | *.wps | *.rtf | *.odt)
+                    [ -d "$f" ] || COMPREPLY+=("$f") ;;
+            esac
         done
         return
     fi
@@ -98,9 +104,10 @@ _filinglint()
             done < <(_filinglint_rule_ids "$bin" "${COMP_WORDS[@]:1}")
             return ;;
         --annotate) _filinglint_files "$cur" dirs; return ;;
-        --ruleset | -o | --output | --baseline | --write-baseline | --config | --corpus)
+        --ruleset | -o | --output | --baseline | --write-baseline | --config | --corpus | --token-file | --tls-cert | --tls-key)
             _filinglint_files "$cur"; return ;;
-        -j | --jobs | --as-of | --gram | --window | --min-chars | --boilerplate-share | --min-support | --max-miss)
+        -j | --jobs | --as-of | --gram | --window | --min-chars | --boilerplate-share | --min-support | --max-miss | \
+            --listen | --max-upload | --max-files | --timeout | --queue-wait | --keep)
             return ;;
     esac
 
@@ -122,7 +129,7 @@ _filinglint()
                 [[ ${id,,} == "${cur,,}"* ]] && COMPREPLY+=("$id")
             done < <(_filinglint_rule_ids "$bin" "${COMP_WORDS[@]:1}")
             ;;
-        rules) ;;
+        rules | serve) ;;
         check | config | index) _filinglint_files "$cur" filings ;;
         *) _filinglint_files "$cur" ;;
     esac

@@ -65,15 +65,18 @@ expect explain-options "--help --lang --no-default-rulesets --ruleset" explain -
 F="$SCRATCH/f"
 mkdir -p "$F/sub"
 touch "$F/a.docx" "$F/b.PDF" "$F/c.md" "$F/d.XML" "$F/e.doc" "$F/notes.csv"
-expect check-files "$F/a.docx $F/c.md $F/d.XML $F/sub" check "$F/"
-expect implicit-files "$F/a.docx $F/c.md $F/d.XML $F/sub" "$F/"
+expect check-files "$F/a.docx $F/b.PDF $F/c.md $F/d.XML $F/e.doc $F/sub" check "$F/"
+expect implicit-files "$F/a.docx $F/b.PDF $F/c.md $F/d.XML $F/e.doc $F/sub" "$F/"
+expect serve-options "--timeout --tls-cert --tls-key --token-file" serve --t
+expect serve-cert-file "$F/a.docx $F/b.PDF $F/c.md $F/d.XML $F/e.doc $F/notes.csv $F/sub" serve --tls-cert "$F/"
+expect serve-no-file "" serve "$F/"
 expect output-any-file "$F/a.docx $F/b.PDF $F/c.md $F/d.XML $F/e.doc $F/notes.csv $F/sub" check -o "$F/"
 expect annotate-dirs "$F/sub" check --annotate "$F/"
-expect after-file-more-files "$F/a.docx $F/c.md $F/d.XML $F/sub" "$F/c.md" "$F/"
+expect after-file-more-files "$F/a.docx $F/b.PDF $F/c.md $F/d.XML $F/e.doc $F/sub" "$F/c.md" "$F/"
 
 # every long option of a command's --help is offered, and no other
 # shellcheck disable=SC2154
-for cmd in check dump index rules explain data test-rules; do
+for cmd in check dump index rules explain data test-rules serve; do
     var=_filinglint_opts_${cmd//-/_}
     offered=$(tr ' ' '\n' <<<"${!var}" | grep -E '^--' | grep -vx -- --help | sort -u | tr '\n' ' ')
     documented=$("$FL_BIN" "$cmd" --help | grep -oE -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u | tr '\n' ' ')
