@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "core/xmlsafe.h"
+#include "model/load.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,4 +117,19 @@ void fl_fuzz_check_doc(const fl_doc *doc)
     check_records(doc);
     if (doc->doc_type) touch(doc->doc_type, "doc_type", 0);
     touch(doc->path, "path", 0);
+}
+
+void fl_fuzz_load(const char *name, const uint8_t *data, size_t size)
+{
+    fl_doc *doc = NULL;
+    fl_error err;
+    fl_error_clear(&err);
+    if (fl_doc_load_memory(&doc, name, data, size, &err) == 0) {
+        fl_fuzz_check_doc(doc);
+        fl_doc_free(doc);
+    } else if (err.code == FL_OK || doc) {
+        /* A failure the CLI could not explain to the user. */
+        fprintf(stderr, "fuzz: load failed without an error code (doc %p)\n", (void *)doc);
+        abort();
+    }
 }
