@@ -96,6 +96,41 @@ run check-crlf 0 check --no-config --no-progress --fail-on never -f jsonl crlf.t
 grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     "$SCRATCH/out" && ok crlf-line || fail crlf-line "$(grep -m1 XXX "$SCRATCH/out" | head -c 600)"
 
+# The same in Markdown (a PDF copy saved as .md): plain lines merge as in
+# text; an ATX heading and list items never do, whatever their length.
+md() {
+    awk '{
+        if (NR == 250000) print "- 列表项甲"
+        else if (NR == 250001) print "* b"
+        else if (NR == 260000) print "## 结论"
+        else print
+    }' "$1"
+}
+md tiny.txt >tiny.md
+md long.txt >long.md
+run dump-tiny-md 0 dump tiny.md || finish
+md_blocks=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRATCH/out")
+[ "$md_blocks" -lt 20000 ] && ok md-merged || fail md-merged "$md_blocks blocks for 400,000 tiny Markdown lines"
+grep -qE '^ *250000 body +para +- 列表项甲' "$SCRATCH/out" && grep -qE '^ *250001 body +para +\* b$' "$SCRATCH/out" &&
+    ok md-list-alone || fail md-list-alone "$(grep -m2 -E '列表项甲|^ *250001 ' "$SCRATCH/out" | cut -c1-120)"
+grep -qE '^ *260000 body +H2 +§ 结论 ' "$SCRATCH/out" && ok md-heading-alone ||
+    fail md-heading-alone "$(grep -m1 '结论' "$SCRATCH/out" | cut -c1-120)"
+run dump-long-md 0 dump long.md
+md_long=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRATCH/out")
+[ "$md_long" -gt 390000 ] && ok md-unmerged-control || fail md-unmerged-control "$md_long blocks: the control merged"
+for t in "" "--doc-type eia-book"; do
+    # shellcheck disable=SC2086
+    run "check-tiny-md $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.md
+    sed 's/"path":"tiny.md",//' "$SCRATCH/out" >tiny.jsonl
+    # shellcheck disable=SC2086
+    run "check-long-md $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.md
+    sed 's/"path":"long.md",//' "$SCRATCH/out" >long.jsonl
+    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "md-same-findings $t"
+    else fail "md-same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
+done
+grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
+    tiny.jsonl && ok md-deep-line || fail md-deep-line "$(grep -m1 XXX tiny.jsonl | head -c 600)"
+
 # The same in a DOCX: a PDF converted to Word makes every printed line, or
 # every character of a vertical header, a paragraph of its own. Merging
 # starts after 200,000 such paragraphs; line numbers are paragraph ordinals.
