@@ -96,6 +96,35 @@ run check-crlf 0 check --no-config --no-progress --fail-on never -f jsonl crlf.t
 grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     "$SCRATCH/out" && ok crlf-line || fail crlf-line "$(grep -m1 XXX "$SCRATCH/out" | head -c 600)"
 
+# The copy check: a filing indexed from a PDF copy broken after every few
+# characters (a process description of an invented wood-panel plant, eight
+# characters a line from line 300,001 on, inside a merged run) and a filing
+# that has the passage as one paragraph. The passage found names the line of
+# the indexed copy it starts on, not the first line of the run holding it.
+python3 - copy.txt q.md <<'PY'
+import sys
+p = ("外购的废旧木料经人工挑选去除铁钉和泥沙后由输送带送入粉碎机粉碎成木屑，木屑经滚筒烘干机烘干后进入热压机压制成型，"
+     "成型后的板材经冷却、锯边、砂光后检验，合格的产品包装入库，不合格品返回粉碎工序重新利用。烘干工序产生的粉尘经布袋除尘器"
+     "收集处理后由排气筒排放，热压工序产生的少量有机废气经集气罩收集后进入活性炭吸附装置处理后排放。")
+pad = "abcdefghijklmnopqrstuvwyz"
+cut = [p[i:i + 8] for i in range(0, len(p), 8)]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i in range(1, 400001):
+        f.write((cut[i - 300001] if 300001 <= i < 300001 + len(cut) else pad[i % 25]) + "\n")
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("# 建设项目环境影响报告表\n\n## 二、建设项目工程分析\n\n" + p + "\n")
+PY
+run index-merged 0 index -q --corpus corpus.db copy.txt
+run dump-copy 0 dump copy.txt
+awk 'match($0, /\[lines [0-9]+-[0-9]+\]/) {
+        split(substr($0, RSTART + 7, RLENGTH - 8), r, "-")
+        if (r[1] + 0 < 300001 && r[2] + 0 > 300020) found = 1
+    } END {exit !found}' "$SCRATCH/out" && ok copy-merged ||
+    fail copy-merged "the copied passage is not inside a merged run"
+run check-corpus 0 check --no-config --no-progress --fail-on never --corpus corpus.db -f jsonl q.md
+grep -q '"rule":"EIA303".*copy\.txt[^"]*300001[^0-9]' "$SCRATCH/out" && ok corpus-own-line ||
+    fail corpus-own-line "$(grep -m1 EIA303 "$SCRATCH/out" | head -c 400)"
+
 # The same in Markdown (a PDF copy saved as .md): plain lines merge as in
 # text; an ATX heading and list items never do, whatever their length.
 md() {
