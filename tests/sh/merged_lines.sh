@@ -70,16 +70,23 @@ long_blocks=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRAT
 # every rule of a 报告表 and of a 报告书, and the detected type: the same
 # findings at the same places (the excerpt of a finding on a filler line
 # would differ with the filler's width; there is none)
-for t in "" "--doc-type eia-form" "--doc-type eia-book"; do
-    # shellcheck disable=SC2086
-    run "check-tiny $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.txt
-    sed 's/"path":"tiny.txt",//' "$SCRATCH/out" >tiny.jsonl
-    # shellcheck disable=SC2086
-    run "check-long $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.txt
-    sed 's/"path":"long.txt",//' "$SCRATCH/out" >long.jsonl
-    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "same-findings $t"
-    else fail "same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
-done
+# same_findings PREFIX EXT [TYPE OPTION...]: tiny.EXT and long.EXT give the same
+# JSONL findings (paths aside) with each --doc-type given, and with none.
+same_findings() {
+    local prefix=$1 ext=$2 t
+    shift 2
+    for t in "" "$@"; do
+        # shellcheck disable=SC2086
+        run "check-tiny.$ext $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t "tiny.$ext"
+        sed "s/\"path\":\"tiny.$ext\",//" "$SCRATCH/out" >tiny.jsonl
+        # shellcheck disable=SC2086
+        run "check-long.$ext $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t "long.$ext"
+        sed "s/\"path\":\"long.$ext\",//" "$SCRATCH/out" >long.jsonl
+        if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "${prefix}same-findings $t"
+        else fail "${prefix}same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
+    done
+}
+same_findings "" txt "--doc-type eia-form" "--doc-type eia-book"
 
 run check-deep 0 check --no-config --no-progress --fail-on never -f jsonl tiny.txt
 grep -q '"rule":"DOC001".*"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
@@ -147,16 +154,7 @@ grep -qE '^ *260000 body +H2 +§ 结论 ' "$SCRATCH/out" && ok md-heading-alone 
 run dump-long-md 0 dump long.md
 md_long=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRATCH/out")
 [ "$md_long" -gt 390000 ] && ok md-unmerged-control || fail md-unmerged-control "$md_long blocks: the control merged"
-for t in "" "--doc-type eia-book"; do
-    # shellcheck disable=SC2086
-    run "check-tiny-md $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.md
-    sed 's/"path":"tiny.md",//' "$SCRATCH/out" >tiny.jsonl
-    # shellcheck disable=SC2086
-    run "check-long-md $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.md
-    sed 's/"path":"long.md",//' "$SCRATCH/out" >long.jsonl
-    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "md-same-findings $t"
-    else fail "md-same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
-done
+same_findings md- md "--doc-type eia-book"
 grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     tiny.jsonl && ok md-deep-line || fail md-deep-line "$(grep -m1 XXX tiny.jsonl | head -c 600)"
 
@@ -195,16 +193,7 @@ run dump-tiny-docx 0 dump tiny.docx
 grep -qE '^ *[0-9]+ body +para +\[lines [0-9]+-[0-9]+\] ' "$SCRATCH/out" && ok docx-merged || fail docx-merged "no merged run"
 grep -qE '^ *150000 body +H1 +§ 第三章 工程分析 ' "$SCRATCH/out" && ok docx-heading-alone ||
     fail docx-heading-alone "$(grep -m1 '第三章' "$SCRATCH/out" | cut -c1-120)"
-for t in "" "--doc-type eia-book"; do
-    # shellcheck disable=SC2086
-    run "check-tiny-docx $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.docx
-    sed 's/"path":"tiny.docx",//' "$SCRATCH/out" >tiny.jsonl
-    # shellcheck disable=SC2086
-    run "check-long-docx $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.docx
-    sed 's/"path":"long.docx",//' "$SCRATCH/out" >long.jsonl
-    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "docx-same-findings $t"
-    else fail "docx-same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
-done
+same_findings docx- docx "--doc-type eia-book"
 grep -q '"rule":"DOC001".*"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     tiny.jsonl && ok docx-deep-line || fail docx-deep-line "$(grep -m1 XXX tiny.jsonl | head -c 600)"
 
