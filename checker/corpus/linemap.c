@@ -27,16 +27,20 @@ static int get_varint(const unsigned char *p, size_t len, size_t *i, uint64_t *v
 
 /* One pair per block that has units: fold position of its first unit and
  * its line, both as deltas (lines as zigzag: notes follow the body and
- * restart lower). About two bytes a block. */
+ * restart lower). About two bytes a block. A merged block (a run of tiny
+ * lines) gets a pair for each of its lines that has units, so that a
+ * passage found inside it names its own line, not the run's first. */
 void fl_corpus_lines_encode(unsigned char **out, size_t *len, const fl_fold *f, const fl_doc *doc)
 {
     fl_buf b = FL_BUF_INIT;
     int64_t prev_pos = 0, prev_line = 0;
     int32_t prev_block = -1;
     for (size_t i = 0; i < f->n; i++) {
-        if (f->block[i] == prev_block) continue;
+        const fl_block *blk = &doc->blocks[f->block[i]];
+        int64_t line = blk->line;
+        if (blk->flags & FL_BF_MERGED) line += fl_block_line_of(doc, blk, f->off[i], NULL, NULL);
+        if (f->block[i] == prev_block && line == prev_line) continue;
         prev_block = f->block[i];
-        int64_t line = doc->blocks[prev_block].line;
         int64_t dl = line - prev_line;
         put_varint(&b, (uint64_t)((int64_t)i - prev_pos));
         put_varint(&b, dl >= 0 ? (uint64_t)dl * 2 : (uint64_t)(-dl) * 2 - 1);

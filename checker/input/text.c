@@ -302,10 +302,32 @@ static void table_row(reader *r, const char *s, size_t n, int line)
     add_cell(r, s + start, n - start, line, col);
 }
 
+static void flush_merged(reader *r);
+static void text_paragraph(reader *r, const char *s, size_t n, int line);
+
+/* May a Markdown line join a run of merged lines, as far as its marks
+ * tell: not a list item, quote, indented code, setext underline or
+ * anything else that starts with a mark, no table pipe, no picture. */
+static bool markdown_plain(const char *s, size_t n)
+{
+    if (!n || strchr("#-*+>|`~=_ \t", s[0])) return false;
+    if (memchr(s, '|', n)) return false;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '!' && s[i + 1] == '[') return false;
+    return true;
+}
+
 /* next is the following physical line (NULL at the end), needed to see a
  * table's separator row under its header. */
 static void markdown_line(reader *r, const char *s, size_t n, int line, const char *next, size_t next_len)
 {
+    /* a degenerate file's plain lines merge as in text (text_paragraph);
+     * whatever the marks make of a line stands alone, in reading order */
+    if (!r->in_fence && !r->table && markdown_plain(s, n) && !(next && is_separator_row(next, next_len, false))) {
+        text_paragraph(r, s, n, line);
+        return;
+    }
+    flush_merged(r);
     if (fence_line(r, s, n) || r->in_fence) {
         r->table = 0;
         add(r, FL_BLOCK_PARAGRAPH, s, n, line);
@@ -740,17 +762,12 @@ static void read_line(reader *r, const char *s, size_t n, int line, const char *
     }
     if (is_blank(s, n)) {
         if (r->markdown) r->table = 0;
-        else {
-            flush_run(r);
-            blank_in_merged(r, s);
-        }
+        else flush_run(r);
+        blank_in_merged(r, s);
         return;
     }
-    if (r->markdown) {
-        markdown_line(r, s, n, line, next, next_len);
-        return;
-    }
-    text_line(r, s, n, line);
+    if (r->markdown) markdown_line(r, s, n, line, next, next_len);
+    else text_line(r, s, n, line);
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
     r->prev_directive = n - i >= 4 && !memcmp(s + i, "<!--", 4);
@@ -823,11 +840,9 @@ int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown,
     char *text = own_text(doc, &src, data, len, owned);
     len = src.len;
     reader r = {.doc = doc, .markdown = markdown, .own = text, .own_len = len, .scratch = FL_BUF_INIT};
-    if (!markdown) {
-        size_t lines = count_lines(text, len);
-        r.merge = lines >= FL_MERGE_MIN_LINES && len < lines * FL_MERGE_MAX_AVG && lines <= INT32_MAX;
-        r.last_line = (int)(lines <= INT32_MAX ? lines : 0);
-    }
+    size_t lines = count_lines(text, len);
+    r.merge = lines >= FL_MERGE_MIN_LINES && len < lines * FL_MERGE_MAX_AVG && lines <= INT32_MAX;
+    r.last_line = (int)(lines <= INT32_MAX ? lines : 0);
     int line = 1;
     size_t i = 0;
     size_t end = line_end(text, 0, len);
@@ -839,10 +854,8 @@ int fl_text_read_owned(fl_doc *doc, const char *data, size_t len, bool markdown,
         i = next;
         end = next_end;
     }
-    if (!markdown) {
-        flush_run(&r);
-        flush_merged(&r);
-    }
+    if (!markdown) flush_run(&r);
+    flush_merged(&r);
     if (r.nul_bytes) fl_doc_add_notice(doc, -1, "NUL bytes removed from the text (%zu)", r.nul_bytes);
     fl_buf_free(&r.scratch);
     free(r.run);

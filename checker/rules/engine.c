@@ -43,6 +43,9 @@ typedef struct blockmap {
     size_t n, cap;
 } blockmap;
 
+/* Bytes of fl_scan_test's copies kept before they are dropped. */
+enum { TESTS_KEEP = 1u << 20 };
+
 struct fl_scan {
     fl_lint *lint;
     const fl_doc *doc;
@@ -58,8 +61,11 @@ struct fl_scan {
      * that what one rule builds over a long block does not stay for the
      * next 40. Findings copy what they keep into the result's arena. */
     fl_arena scratch;
+    fl_arena tests;       /* fl_scan_test's normalised copies, emptied past TESTS_KEEP */
     fl_norm *norms;       /* per block, text == NULL until computed (24 bytes) */
-    blockmap sents;       /* block -> sentences */
+    blockmap sents;       /* block -> sentences, long blocks only (fl_scan_sentence) */
+    int sent_block;       /* the last sentence found without a table: block, -1 none */
+    size_t sent_start, sent_end;
     blockmap cols;        /* block -> colmap, blocks of COL_STEP bytes or more */
     scope_entry *scopes;
     size_t nscopes, cap_scopes;
@@ -256,7 +262,10 @@ int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t
 int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str)
 {
     fl_norm n;
-    fl_norm_text(&n, &s->scratch, str ? str : "", str ? strlen(str) : 0);
+    /* the normalised copy is dropped with the answer: a rule testing every
+     * block (a title search) must not keep a copy of each until it ends */
+    if (s->tests.total > TESTS_KEEP) fl_arena_free(&s->tests);
+    fl_norm_text(&n, &s->tests, str ? str : "", str ? strlen(str) : 0);
     int rc = fl_pattern_test(&s->lint->m, p, n.text, n.len);
     if (rc < 0) s->failed = true;
     return rc;
@@ -286,22 +295,27 @@ static bool run_has_newline(const char *orig, const fl_norm *n, size_t i)
     return false;
 }
 
+/* Does a sentence end at normalised byte p (0 < p <= len), by the marks
+ * split_sentences looks for: after !, ? or ;, after 。, after a space that
+ * stands for a line break. */
+static bool sentence_ends_at(const char *orig, const fl_norm *n, size_t p)
+{
+    char c = n->text[p - 1];
+    if (c && strchr("!?;", c)) return true;
+    if (p >= 3 && !memcmp(n->text + p - 3, "\xE3\x80\x82", 3)) return true; /* 。 */
+    return c == ' ' && run_has_newline(orig, n, p - 1);
+}
+
 static void split_sentences(fl_scan *s, int block, sentences *out)
 {
     const fl_norm *n = fl_scan_norm(s, block);
     const char *orig = s->doc->blocks[block].text;
-    size_t cap = 0, last = 0, count = 0;
+    size_t cap = 0, count = 0;
     uint32_t *ends = NULL; /* grown here, kept at its size in the arena */
-    for (size_t i = 0; i <= n->len; i++) {
-        size_t end = 0;
-        if (i == n->len) end = i;
-        else if (strchr("!?;", n->text[i]) && n->text[i]) end = i + 1;
-        else if (n->len - i >= 3 && !memcmp(n->text + i, "\xE3\x80\x82", 3)) end = i + 3; /* 。 */
-        else if (n->text[i] == ' ' && run_has_newline(orig, n, i)) end = i + 1;
-        if (!end || end <= last) continue;
+    for (size_t p = 1; p <= n->len; p++) {
+        if (p < n->len && !sentence_ends_at(orig, n, p)) continue;
         FL_VEC_RESERVE(ends, cap, count + 1);
-        ends[count++] = (uint32_t)end;
-        last = end;
+        ends[count++] = (uint32_t)p;
     }
     out->ends = fl_arena_alloc(&s->arena, (count ? count : 1) * sizeof *out->ends);
     if (count) memcpy(out->ends, ends, count * sizeof *ends);
@@ -309,8 +323,38 @@ static void split_sentences(fl_scan *s, int block, sentences *out)
     free(ends);
 }
 
+/* A table of sentence ends costs 4 bytes a sentence, and a merged block
+ * has a sentence a line (its line breaks end them): in an input of
+ * millions of one-letter lines that table was the largest thing a check
+ * kept. Merged and short blocks are split where asked instead, from the
+ * offset to the nearest ends, which costs the sentence's length; the last
+ * answer is kept, as callers ask about several hits of one sentence. */
+enum { SENTENCE_TABLE_MIN = 2048 };
+
 void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *end)
 {
+    const fl_block *blk = &s->doc->blocks[block];
+    const fl_norm *n = fl_scan_norm(s, block);
+    if ((blk->flags & FL_BF_MERGED) || n->len < SENTENCE_TABLE_MIN) {
+        if (s->sent_block == block && off >= s->sent_start && off < s->sent_end) {
+            *start = s->sent_start;
+            *end = s->sent_end;
+            return;
+        }
+        size_t a = n->len, e = n->len; /* past the text: its end, as with a table */
+        if (off < n->len) {
+            a = off;
+            e = off + 1;
+            while (a > 0 && !sentence_ends_at(blk->text, n, a)) a--;
+            while (e < n->len && !sentence_ends_at(blk->text, n, e)) e++;
+        }
+        *start = a;
+        *end = e;
+        s->sent_block = block;
+        s->sent_start = a;
+        s->sent_end = e;
+        return;
+    }
     void **slot = blockmap_slot(&s->sents, block);
     if (!*slot) {
         sentences *se = fl_arena_alloc(&s->arena, sizeof *se);
@@ -325,7 +369,7 @@ void fl_scan_sentence(fl_scan *s, int block, size_t off, size_t *start, size_t *
         else hi = mid;
     }
     *start = lo ? se->ends[lo - 1] : 0;
-    *end = lo < se->n ? se->ends[lo] : fl_scan_norm(s, block)->len;
+    *end = lo < se->n ? se->ends[lo] : n->len;
 }
 
 static bool same_spec(const fl_scope_spec *a, const fl_scope_spec *b)
@@ -665,7 +709,9 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     s.doc_type = s.opts->doc_type ? s.opts->doc_type : doc->doc_type;
     fl_arena_init(&s.arena);
     fl_arena_init(&s.scratch);
+    fl_arena_init(&s.tests);
     s.norms = fl_xcalloc(doc->nblocks + 1, sizeof *s.norms);
+    s.sent_block = -1;
     out->doc_type = s.doc_type ? fl_arena_strdup(&out->arena, s.doc_type) : NULL;
     const char *reason = s.opts->doc_type ? "--doc-type" : doc->doc_type_reason;
     out->doc_type_reason = reason ? fl_arena_strdup(&out->arena, reason) : NULL;
@@ -696,6 +742,7 @@ void fl_lint_run(fl_lint *l, const fl_doc *doc, const fl_lint_opts *opts, fl_res
     free(s.scopes);
     fl_arena_free(&s.arena);
     fl_arena_free(&s.scratch);
+    fl_arena_free(&s.tests);
 }
 
 /* ---- selection ----------------------------------------------------------- */

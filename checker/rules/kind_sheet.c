@@ -80,13 +80,21 @@ static bool own_part(const char *t)
 static bool find_sheet(fl_scan *s, const sheet_k *k, size_t *from, size_t *to)
 {
     const fl_doc *doc = fl_scan_doc(s);
+    /* each line's label is dropped once tested: a filing of a million short
+     * lines would otherwise keep a copy of every one until the rule ends */
+    fl_arena labels;
+    fl_arena_init(&labels);
     for (size_t b = 0; b < doc->nblocks; b++) {
         const fl_block *blk = &doc->blocks[b];
         if (!blk->len || blk->len > MAX_TITLE || (blk->flags & FL_BF_TOC) || blk->table) continue;
+        if (labels.total > 64 * 1024) fl_arena_free(&labels);
         /* without white space: a PDF copy spaces a title out (编 制 单 位 …) */
-        int rc = fl_scan_test(s, k->title, fl_norm_label(fl_scan_arena(s), blk->text, blk->len));
-        if (rc < 0) return false;
-        if (rc == 0) continue;
+        int rc = fl_scan_test(s, k->title, fl_norm_label(&labels, blk->text, blk->len));
+        if (rc <= 0) {
+            if (rc < 0) break;
+            continue;
+        }
+        fl_arena_free(&labels);
         *from = b;
         size_t e = b + 1;
         for (; e < doc->nblocks && e < b + MAX_SHEET; e++) {
@@ -96,6 +104,7 @@ static bool find_sheet(fl_scan *s, const sheet_k *k, size_t *from, size_t *to)
         *to = e;
         return true;
     }
+    fl_arena_free(&labels);
     return false;
 }
 

@@ -70,16 +70,23 @@ long_blocks=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRAT
 # every rule of a 报告表 and of a 报告书, and the detected type: the same
 # findings at the same places (the excerpt of a finding on a filler line
 # would differ with the filler's width; there is none)
-for t in "" "--doc-type eia-form" "--doc-type eia-book"; do
-    # shellcheck disable=SC2086
-    run "check-tiny $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.txt
-    sed 's/"path":"tiny.txt",//' "$SCRATCH/out" >tiny.jsonl
-    # shellcheck disable=SC2086
-    run "check-long $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.txt
-    sed 's/"path":"long.txt",//' "$SCRATCH/out" >long.jsonl
-    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "same-findings $t"
-    else fail "same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
-done
+# same_findings PREFIX EXT [TYPE OPTION...]: tiny.EXT and long.EXT give the same
+# JSONL findings (paths aside) with each --doc-type given, and with none.
+same_findings() {
+    local prefix=$1 ext=$2 t
+    shift 2
+    for t in "" "$@"; do
+        # shellcheck disable=SC2086
+        run "check-tiny.$ext $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t "tiny.$ext"
+        sed "s/\"path\":\"tiny.$ext\",//" "$SCRATCH/out" >tiny.jsonl
+        # shellcheck disable=SC2086
+        run "check-long.$ext $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t "long.$ext"
+        sed "s/\"path\":\"long.$ext\",//" "$SCRATCH/out" >long.jsonl
+        if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "${prefix}same-findings $t"
+        else fail "${prefix}same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
+    done
+}
+same_findings "" txt "--doc-type eia-form" "--doc-type eia-book"
 
 run check-deep 0 check --no-config --no-progress --fail-on never -f jsonl tiny.txt
 grep -q '"rule":"DOC001".*"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
@@ -95,6 +102,61 @@ sed 's/$/\r/' tiny.txt >crlf.txt
 run check-crlf 0 check --no-config --no-progress --fail-on never -f jsonl crlf.txt
 grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     "$SCRATCH/out" && ok crlf-line || fail crlf-line "$(grep -m1 XXX "$SCRATCH/out" | head -c 600)"
+
+# The copy check: a filing indexed from a PDF copy broken after every few
+# characters (a process description of an invented wood-panel plant, eight
+# characters a line from line 300,001 on, inside a merged run) and a filing
+# that has the passage as one paragraph. The passage found names the line of
+# the indexed copy it starts on, not the first line of the run holding it.
+python3 - copy.txt q.md <<'PY'
+import sys
+p = ("外购的废旧木料经人工挑选去除铁钉和泥沙后由输送带送入粉碎机粉碎成木屑，木屑经滚筒烘干机烘干后进入热压机压制成型，"
+     "成型后的板材经冷却、锯边、砂光后检验，合格的产品包装入库，不合格品返回粉碎工序重新利用。烘干工序产生的粉尘经布袋除尘器"
+     "收集处理后由排气筒排放，热压工序产生的少量有机废气经集气罩收集后进入活性炭吸附装置处理后排放。")
+pad = "abcdefghijklmnopqrstuvwyz"
+cut = [p[i:i + 8] for i in range(0, len(p), 8)]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i in range(1, 400001):
+        f.write((cut[i - 300001] if 300001 <= i < 300001 + len(cut) else pad[i % 25]) + "\n")
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("# 建设项目环境影响报告表\n\n## 二、建设项目工程分析\n\n" + p + "\n")
+PY
+run index-merged 0 index -q --corpus corpus.db copy.txt
+run dump-copy 0 dump copy.txt
+awk 'match($0, /\[lines [0-9]+-[0-9]+\]/) {
+        split(substr($0, RSTART + 7, RLENGTH - 8), r, "-")
+        if (r[1] + 0 < 300001 && r[2] + 0 > 300020) found = 1
+    } END {exit !found}' "$SCRATCH/out" && ok copy-merged ||
+    fail copy-merged "the copied passage is not inside a merged run"
+run check-corpus 0 check --no-config --no-progress --fail-on never --corpus corpus.db -f jsonl q.md
+grep -q '"rule":"EIA303".*copy\.txt[^"]*300001[^0-9]' "$SCRATCH/out" && ok corpus-own-line ||
+    fail corpus-own-line "$(grep -m1 EIA303 "$SCRATCH/out" | head -c 400)"
+
+# The same in Markdown (a PDF copy saved as .md): plain lines merge as in
+# text; an ATX heading and list items never do, whatever their length.
+md() {
+    awk '{
+        if (NR == 250000) print "- 列表项甲"
+        else if (NR == 250001) print "* b"
+        else if (NR == 260000) print "## 结论"
+        else print
+    }' "$1"
+}
+md tiny.txt >tiny.md
+md long.txt >long.md
+run dump-tiny-md 0 dump tiny.md || finish
+md_blocks=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRATCH/out")
+[ "$md_blocks" -lt 20000 ] && ok md-merged || fail md-merged "$md_blocks blocks for 400,000 tiny Markdown lines"
+grep -qE '^ *250000 body +para +- 列表项甲' "$SCRATCH/out" && grep -qE '^ *250001 body +para +\* b$' "$SCRATCH/out" &&
+    ok md-list-alone || fail md-list-alone "$(grep -m2 -E '列表项甲|^ *250001 ' "$SCRATCH/out" | cut -c1-120)"
+grep -qE '^ *260000 body +H2 +§ 结论 ' "$SCRATCH/out" && ok md-heading-alone ||
+    fail md-heading-alone "$(grep -m1 '结论' "$SCRATCH/out" | cut -c1-120)"
+run dump-long-md 0 dump long.md
+md_long=$(awk 'NR > 2 && /^$/ {exit} NR > 2 {n++} END {print n + 0}' "$SCRATCH/out")
+[ "$md_long" -gt 390000 ] && ok md-unmerged-control || fail md-unmerged-control "$md_long blocks: the control merged"
+same_findings md- md "--doc-type eia-book"
+grep -q '"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
+    tiny.jsonl && ok md-deep-line || fail md-deep-line "$(grep -m1 XXX tiny.jsonl | head -c 600)"
 
 # The same in a DOCX: a PDF converted to Word makes every printed line, or
 # every character of a vertical header, a paragraph of its own. Merging
@@ -131,16 +193,7 @@ run dump-tiny-docx 0 dump tiny.docx
 grep -qE '^ *[0-9]+ body +para +\[lines [0-9]+-[0-9]+\] ' "$SCRATCH/out" && ok docx-merged || fail docx-merged "no merged run"
 grep -qE '^ *150000 body +H1 +§ 第三章 工程分析 ' "$SCRATCH/out" && ok docx-heading-alone ||
     fail docx-heading-alone "$(grep -m1 '第三章' "$SCRATCH/out" | cut -c1-120)"
-for t in "" "--doc-type eia-book"; do
-    # shellcheck disable=SC2086
-    run "check-tiny-docx $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t tiny.docx
-    sed 's/"path":"tiny.docx",//' "$SCRATCH/out" >tiny.jsonl
-    # shellcheck disable=SC2086
-    run "check-long-docx $t" 0 check --no-config --no-progress --fail-on never -f jsonl $t long.docx
-    sed 's/"path":"long.docx",//' "$SCRATCH/out" >long.jsonl
-    if cmp -s tiny.jsonl long.jsonl && [ -s tiny.jsonl ]; then ok "docx-same-findings $t"
-    else fail "docx-same-findings $t" "$(diff tiny.jsonl long.jsonl | head -c 1200)"; fi
-done
+same_findings docx- docx "--doc-type eia-book"
 grep -q '"rule":"DOC001".*"location":{"line":312457,"column":2,"end_line":312457,"end_column":4,.*"excerpt":"由XXX公司负责"' \
     tiny.jsonl && ok docx-deep-line || fail docx-deep-line "$(grep -m1 XXX tiny.jsonl | head -c 600)"
 

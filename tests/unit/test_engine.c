@@ -353,6 +353,43 @@ static void test_long_block_columns(void **state)
     fl_buf_free(&b);
 }
 
+/* Sentence-level `unless` (E003: 已建成 unless 未批先建 in its sentence) in
+ * the three ways the engine finds a sentence: a short block and a merged
+ * run split where asked, a long block from its table of ends. In each the
+ * first 已建成 shares its sentence with 未批先建 only where the text says
+ * so: a line break in a merged run ends a sentence as 。 does. */
+static void test_sentences_short_long_merged(void **state)
+{
+    fixture *f = *state;
+    const char *para = "项目主体已建成，属未批先建。配套工程已建成。";
+    fl_buf longer = FL_BUF_INIT;
+    for (int i = 0; i < 1000; i++) fl_buf_adds(&longer, "文");
+    fl_buf_adds(&longer, "。");
+    fl_buf_adds(&longer, para);
+    const char *lines = "主体已建成\n未批先建\n配套已建成未批先建";
+    fl_doc *doc = fl_doc_new("s.docx"); /* lines numbered by fl_doc_finish, a paragraph each */
+    doc->reader = fl_reader_find("docx");
+    add(doc, FL_PART_BODY, 0, para);
+    add(doc, FL_PART_BODY, 0, longer.data);
+    fl_block *m = add(doc, FL_PART_BODY, 0, lines);
+    const uint16_t starts[] = {16, 29};
+    fl_block_set_lines(doc, m, starts, 3);
+    fl_doc_finish(doc);
+    assert_true(doc->blocks[2].flags & FL_BF_MERGED);
+    fl_result res;
+    run(f, doc, "E003", NULL, &res);
+    assert_int_equal(res.nfindings, 3);
+    assert_int_equal(res.findings[0].line, 1);
+    assert_int_equal(res.findings[0].column, 19);  /* 配套工程已建成, not 主体已建成 */
+    assert_int_equal(res.findings[1].line, 2);
+    assert_int_equal(res.findings[1].column, 1020);
+    assert_int_equal(res.findings[2].line, 3);     /* the run's first line: 未批先建 is on the next */
+    assert_int_equal(res.findings[2].column, 3);
+    fl_result_free(&res);
+    fl_doc_free(doc);
+    fl_buf_free(&longer);
+}
+
 /* ---- in force on the judging date ---------------------------------------- */
 
 static const char *dated_xml =
@@ -651,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_requirements_in_force),
         cmocka_unit_test(test_judging_sources),
         cmocka_unit_test(test_long_block_columns),
+        cmocka_unit_test(test_sentences_short_long_merged),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
