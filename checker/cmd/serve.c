@@ -30,6 +30,7 @@ int fl_cmd_serve(int argc, char **argv)
 #include "cmd/serve_upload.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/error.h"
 #include "core/tame.h"
 #include "report/report.h"
 #include "corpus/sha256.h"
@@ -890,11 +891,38 @@ int fl_cmd_serve(int argc, char **argv)
     if (!cert_file != !key_file) return fl_cmd_usage_error("%s", fl_tr(FL_M_SV_TLS_PAIR));
     const char *delay = getenv("FL_SERVE_TEST_DELAY_MS");
     if (delay) cfg.test_delay_ms = atoi(delay);
+    /* the children work in their requests' folders: paths given relative to
+     * this one would name nothing there */
+    const char *env = getenv("FILINGLINT_RULESETS");
+    char real[PATH_MAX], corpus[PATH_MAX];
+    if (env && *env && env[0] != '/' && realpath(env, real)) setenv("FILINGLINT_RULESETS", real, 1);
+    if (cfg.corpus) {
+        if (!realpath(cfg.corpus, corpus)) {
+            fprintf(stderr, "filinglint: ");
+            fprintf(stderr, fl_tr(FL_M_SV_CANNOT_READ), cfg.corpus, strerror(errno));
+            fputc('\n', stderr);
+            return 2;
+        }
+        cfg.corpus = corpus;
+    }
+    /* the rulesets and their data tables, once for every check: a set that
+     * does not load is said now, not in every answer */
+    fl_error err;
+    size_t nrules = 0;
+    fl_error_clear(&err);
+    if (fl_serve_rules_load(&nrules, &err)) {
+        char line[sizeof err.file + sizeof err.message + 16];
+        fprintf(stderr, fl_tr(FL_M_SV_RULES_BAD), fl_error_format(&err, line, sizeof line));
+        return 2;
+    }
     rc = 0;
     char *cert = NULL, *key = NULL;
     if (token_file) {
         cfg.token = read_secret_file(token_file, 4096, &rc);
-        if (!cfg.token) return rc;
+        if (!cfg.token) {
+            fl_serve_rules_free();
+            return rc;
+        }
         size_t n = strlen(cfg.token);
         while (n && strchr(" \t\r\n", cfg.token[n - 1])) cfg.token[--n] = '\0';
         if (n < 16) {
@@ -902,6 +930,7 @@ int fl_cmd_serve(int argc, char **argv)
             fprintf(stderr, fl_tr(FL_M_SV_EMPTY_TOKEN), token_file);
             fputc('\n', stderr);
             free(cfg.token);
+            fl_serve_rules_free();
             return 2;
         }
     }
@@ -911,6 +940,7 @@ int fl_cmd_serve(int argc, char **argv)
         if (!key) {
             free(cert);
             free(cfg.token);
+            fl_serve_rules_free();
             return rc;
         }
         cfg.tls = true;
@@ -918,6 +948,7 @@ int fl_cmd_serve(int argc, char **argv)
     char secret[65];
     if (fl_serve_random_hex(secret, 32)) {
         fprintf(stderr, "filinglint: /dev/urandom: %s\n", strerror(errno));
+        free(cert), free(key), free(cfg.token), fl_serve_rules_free();
         return 3;
     }
     digest_hex(secret, "csrf", cfg.csrf);
@@ -930,17 +961,19 @@ int fl_cmd_serve(int argc, char **argv)
         fprintf(stderr, "filinglint: ");
         fprintf(stderr, fl_tr(FL_M_SV_NO_TEMP), tmp, strerror(errno));
         fputc('\n', stderr);
-        free(cert), free(key), free(cfg.token);
+        free(cert), free(key), free(cfg.token), fl_serve_rules_free();
         return 2;
     }
     fl_serve_jobs_init(cfg.jobs);
 
-    /* SIGTERM and SIGINT are taken by sigwait below, in this thread only */
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    /* SIGTERM, SIGINT and SIGHUP are taken by sigwait below, in this thread
+     * only */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
@@ -960,7 +993,7 @@ int fl_cmd_serve(int argc, char **argv)
         fprintf(stderr, fl_tr(FL_M_SV_CANNOT_LISTEN), listen);
         fputc('\n', stderr);
         fl_serve_rmtree(cfg.base);
-        free(cert), free(key), free(cfg.token);
+        free(cert), free(key), free(cfg.token), fl_serve_rules_free();
         return 2;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -972,8 +1005,19 @@ int fl_cmd_serve(int argc, char **argv)
 
     for (;;) { /* the results' time-to-live is also kept while idle */
         struct timespec tick = {30, 0};
-        int sig = sigtimedwait(&stop, NULL, &tick);
+        int sig = sigtimedwait(&sigs, NULL, &tick);
         if (sig == SIGTERM || sig == SIGINT) break;
+        if (sig == SIGHUP) { /* the rulesets again, for the checks from now on */
+            fl_error_clear(&err);
+            if (fl_serve_rules_load(&nrules, &err) == 0) {
+                fprintf(stderr, fl_tr(FL_M_SV_RELOADED), nrules);
+            } else {
+                char line[sizeof err.file + sizeof err.message + 16];
+                fprintf(stderr, fl_tr(FL_M_SV_NOT_RELOADED), fl_error_format(&err, line, sizeof line));
+            }
+            fflush(stderr);
+            continue;
+        }
         fl_serve_sweep(&cfg);
     }
     fputs(fl_tr(FL_M_SV_STOPPING), stderr);
@@ -983,6 +1027,7 @@ int fl_cmd_serve(int argc, char **argv)
     nanosleep(&grace, NULL);
     MHD_stop_daemon(d);
     fl_serve_rmtree(cfg.base);
+    fl_serve_rules_free();
     free(cert);
     free(key);
     free(cfg.token);

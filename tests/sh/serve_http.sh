@@ -233,6 +233,72 @@ wait "$SPID"; rc=$?
 [ "$rc" -eq 0 ] && ok "SIGTERM: exit 0" || fail "SIGTERM" "exit $rc"
 [ -z "$(ls -A "$STMP")" ] && ok "SIGTERM: the temp folder removed" || fail "SIGTERM" "left: $(ls -A "$STMP")"
 
+# ---- the rulesets: loaded once by the server, reloaded on SIGHUP ---------------------------
+# A copy of the shipped rulesets, named relative to the working folder: the
+# children work in other folders, so the server must have made it absolute.
+cp -r "$SRC/rulesets" "$SCRATCH/rs"
+(cd "$SCRATCH/cli" && "$FL_BIN" check -f json --lang en --no-config book-defects.docx >"$SCRATCH/cli3.json" 2>/dev/null)
+cd "$SCRATCH" || exit 1
+FILINGLINT_RULESETS=rs start rules --jobs 1 || finish
+cd - >/dev/null || exit 1
+URL="http://127.0.0.1:$PORT"
+# wait_log NAME TEXT: until the server's log has TEXT (at most 10 s)
+wait_log() {
+    for _ in $(seq 200); do
+        grep -qF -- "$2" "$SLOG" && { ok "$1"; return 0; }
+        sleep 0.05
+    done
+    fail "$1" "no '$2' in the log: $(tail -3 "$SLOG")"
+    return 1
+}
+api_same() { # NAME: POST /api/check answers the JSON check printed for book-defects.docx
+    code "$1" 200 -F "file=@$DOCX" "$URL/api/check?lang=en" || return
+    if cmp -s "$SCRATCH/body" "$SCRATCH/cli3.json"; then ok "$1: the JSON of check"
+    else fail "$1: the JSON of check" "$(diff "$SCRATCH/body" "$SCRATCH/cli3.json" | head -5)"; fi
+}
+api_same "relative FILINGLINT_RULESETS"
+code "relative FILINGLINT_RULESETS: /rules" 200 "$URL/rules?lang=en"
+body_has "relative FILINGLINT_RULESETS: the rules listed" "EIA106"
+FCSRF=$(curl -s -c "$SCRATCH/jar.rules" "$URL/" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64,\}')
+code "relative FILINGLINT_RULESETS: the report page" 200 -b "$SCRATCH/jar.rules" -F "csrf=$FCSRF" -F "file=@$DOCX" "$URL/check?lang=en"
+body_has "report page: the rulesets by their absolute path" "$SCRATCH/rs/eia.xml"
+grep -q 'class="failed">cannot be read' "$SCRATCH/body" && fail "report page: the data tables" "a table 'cannot be read'" \
+    || ok "report page: the data tables read"
+# the children use the server's copy: with the folder gone they still check
+mv "$SCRATCH/rs" "$SCRATCH/rs.gone"
+api_same "rulesets folder gone: the loaded ones used"
+kill -HUP "$SPID"
+wait_log "SIGHUP, folder gone: not reloaded" "rulesets not reloaded"
+api_same "after a failed reload: the loaded ones used"
+# a changed message: SIGHUP makes the checks from then on use it
+mv "$SCRATCH/rs.gone" "$SCRATCH/rs"
+sed -i 's/The report book has no/RELOADED-MARK: no/' "$SCRATCH/rs/eia.xml"
+n=$(grep -c "rulesets reloaded" "$SLOG")
+kill -HUP "$SPID"
+for _ in $(seq 200); do [ "$(grep -c "rulesets reloaded" "$SLOG")" -gt "$n" ] && break; sleep 0.05; done
+[ "$(grep -c "rulesets reloaded" "$SLOG")" -gt "$n" ] && ok "SIGHUP: reloaded" || fail "SIGHUP: reloaded" "$(tail -3 "$SLOG")"
+code "after a reload" 200 -F "file=@$DOCX" "$URL/api/check?lang=en"
+body_has "after a reload: the new message" "RELOADED-MARK: no"
+# a ruleset broken afterwards: said in one line, the loaded set stays
+printf '<rule' >>"$SCRATCH/rs/eia.xml"
+n=$(grep -c "rulesets not reloaded" "$SLOG")
+kill -HUP "$SPID"
+for _ in $(seq 200); do [ "$(grep -c "rulesets not reloaded" "$SLOG")" -gt "$n" ] && break; sleep 0.05; done
+grep "rulesets not reloaded" "$SLOG" | tail -1 | grep -q "rs/eia.xml" && ok "SIGHUP, broken ruleset: named" \
+    || fail "SIGHUP, broken ruleset" "$(tail -3 "$SLOG")"
+code "after a broken reload" 200 -F "file=@$DOCX" "$URL/api/check?lang=en"
+body_has "after a broken reload: the loaded set" "RELOADED-MARK: no"
+code "after a broken reload: healthz" 200 "$URL/healthz"
+kill -TERM "$SPID"
+wait "$SPID"
+# a broken ruleset at start: one line, exit 2, nothing left behind
+mkdir -p "$SCRATCH/rs-tmp"
+TMPDIR="$SCRATCH/rs-tmp" FILINGLINT_RULESETS="$SCRATCH/rs" "$FL_BIN" serve --listen 127.0.0.1:0 >"$SCRATCH/out" 2>"$SCRATCH/err"
+rc=$?
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -q "eia.xml.*not started" "$SCRATCH/err" \
+    && ok "broken ruleset at start: refused in one line" || fail "broken ruleset at start" "exit $rc: $(cat "$SCRATCH/err")"
+[ -z "$(ls -A "$SCRATCH/rs-tmp")" ] && ok "broken ruleset at start: no temp folder" || fail "broken ruleset at start" "left: $(ls -A "$SCRATCH/rs-tmp")"
+
 # ---- who may use it ---------------------------------------------------------------------
 "$FL_BIN" serve --listen 0.0.0.0:0 >"$SCRATCH/out" 2>"$SCRATCH/err"
 rc=$?

@@ -12,8 +12,13 @@
 #include <cmocka.h>
 
 #ifdef FL_HAVE_SERVE
+#define _XOPEN_SOURCE 700 /* mkdtemp */
+#include "cmd/serve_jobs.h"
 #include "cmd/serve_pages.h"
 #include "cmd/serve_upload.h"
+#include "core/error.h"
+#include "rules/pattern.h"
+#include <stdlib.h>
 
 static void test_clean_name(void **state)
 {
@@ -102,6 +107,65 @@ static void test_report_frame(void **state)
     assert_non_null(strstr(b.data, "a.docx: not a &lt;ZIP&gt;"));
     fl_buf_free(&b);
 }
+
+/* A check's child matches with the patterns its parent compiled, JIT code
+ * included: the child's copy of that code must run (private mappings are
+ * copied on write like the rest of memory). The child reports through its
+ * exit status: 0 when the match is where it must be. */
+typedef struct jit_job { const fl_pattern *p; } jit_job;
+
+static int match_in_child(void *arg)
+{
+    const jit_job *j = arg;
+    fl_matcher m;
+    fl_matcher_init(&m);
+    const char text[] = "本项目位于某县工业园区，建设内容包括一条年产5000吨的生产线。";
+    size_t ms = 0, me = 0;
+    int rc = fl_pattern_find(&m, j->p, text, sizeof text - 1, 0, &ms, &me);
+    fl_matcher_fini(&m);
+    return rc == 1 && !strncmp(text + ms, "年产5000吨", me - ms) && me - ms == strlen("年产5000吨") ? 0 : 1;
+}
+
+static void test_jit_after_fork(void **state)
+{
+    (void)state;
+    fl_pattern p = {0};
+    char msg[200];
+    assert_int_equal(fl_pattern_compile(&p.code, "年产\\d+吨", msg, sizeof msg), 0);
+    size_t jit = 0;
+    pcre2_pattern_info(p.code, PCRE2_INFO_JITSIZE, &jit);
+    if (!jit) fprintf(stderr, "note: no JIT on this machine; the interpreter's code is tested\n");
+    char dir[] = "/tmp/fl-test-serve-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    jit_job j = {&p};
+    fl_serve_outcome o;
+    assert_int_equal(fl_serve_child(dir, 30, match_in_child, &j, &o), 0);
+    assert_int_equal(o.end, FL_SERVE_EXITED);
+    assert_int_equal(o.code, 0);
+    fl_serve_rmtree(dir);
+    pcre2_code_free(p.code);
+}
+
+/* The shipped rulesets load (and load again, as SIGHUP does, the new set
+ * in place of the old one, with as many rules). */
+static void test_rules_load(void **state)
+{
+    (void)state;
+    fl_error err;
+    fl_error_clear(&err);
+    size_t first = 0, again = 0;
+    assert_int_equal(fl_serve_rules_load(&first, &err), 0);
+    assert_true(first > 50);
+    assert_int_equal(fl_serve_rules_load(&again, &err), 0);
+    assert_int_equal(again, first);
+    fl_serve_rules_free();
+    /* a folder with no rulesets: refused with the reason, nothing in place */
+    setenv("FILINGLINT_RULESETS", "/nonexistent-fl-rulesets", 1);
+    assert_int_equal(fl_serve_rules_load(&again, &err), -1);
+    assert_true(err.message[0] != '\0');
+    unsetenv("FILINGLINT_RULESETS");
+    fl_serve_rules_free();
+}
 #endif
 
 int main(void)
@@ -112,6 +176,8 @@ int main(void)
         cmocka_unit_test(test_disposition),
         cmocka_unit_test(test_csp),
         cmocka_unit_test(test_report_frame),
+        cmocka_unit_test(test_jit_after_fork),
+        cmocka_unit_test(test_rules_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 #else
