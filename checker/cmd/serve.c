@@ -829,6 +829,11 @@ static const struct option options[] = {
     {NULL, 0, NULL, 0},
 };
 
+const struct option *fl_serve_options(void)
+{
+    return options;
+}
+
 static void digest_hex(const char *a, const char *b, char out[65])
 {
     fl_sha256 s;

@@ -41,4 +41,10 @@ typedef struct fl_serve_cfg {
     int test_delay_ms;         /* FL_SERVE_TEST_DELAY_MS: each check child sleeps first (tests) */
 } fl_serve_cfg;
 
+/* serve's options (getopt_long's table, serve.c): the test that keeps
+ * --help, the manual, docs/serve.md and the completion up with them reads
+ * it. */
+struct option;
+const struct option *fl_serve_options(void);
+
 #endif
