@@ -24,8 +24,8 @@ _filinglint_opts_explain="--ruleset --no-default-rulesets --lang -h --help"
 _filinglint_opts_test_rules="-v --verbose --lang -h --help"
 _filinglint_opts_index="--corpus -j --jobs --boilerplate --gram --window --list --query --min-chars
   --boilerplate-share --min-support --max-miss --whole-document --timing -q --quiet --ocr --lang -h --help"
-_filinglint_opts_serve="--listen --corpus --max-upload --max-files --jobs --timeout --queue-wait --keep
-  --token-file --insecure-no-auth --log-names --tls-cert --tls-key -h --help"
+_filinglint_opts_serve="-l --listen --corpus --max-upload --max-files -j --jobs --timeout --queue-wait --keep
+  --token-file --insecure-no-auth --log-names --tls-cert --tls-key --lang -h --help"
 _filinglint_opts_top="-V --version"
 
 # The rule ids the line's --ruleset / --no-default-rulesets would load.

@@ -47,10 +47,10 @@ print(f"| peak RSS, server | {server_kb / 1024:.1f} MB |")
 print(f"| peak RSS, largest check child | {child_kb / 1024:.1f} MB |")
 print("\nLatency includes the wait for a worker: 16 clients share 2 workers, so p50 is mostly queueing. "
       "The server's own memory stays flat (uploads stream to disk, documents are read only in children); "
-      "the largest child is the one that read the 300-page filing. Throughput is bound by the per-check cost: "
-      "every child loads and compiles the rulesets before it reads the filing (about 0.2 s of each small "
-      "check); loading them once in the server before its threads start, for the children to inherit, is "
-      "the next step.")
+      "the largest child is the one that read the 300-page filing. The server loads and compiles the rulesets "
+      "once, at start, and every check's child uses its copy of them (copy-on-write), so a check costs "
+      "reading and linting its filing; the server's peak RSS includes the loaded rulesets, and a child's "
+      "counts the pages it shares with the server.")
 PY
 cat bench/RESULTS-serve.md
 exit "${rc:-0}"

@@ -630,10 +630,11 @@ static int exit_status(const run_ctx *c)
     return over && !c->s->write_baseline ? 1 : 0;
 }
 
-static int run(const fl_check_settings *s, const fl_reporter *rep)
+static int run(const fl_check_settings *s, const fl_reporter *rep, const fl_rules *shipped)
 {
     int status = 0;
     fl_rules rules;
+    const fl_rules *set = &rules;
     fl_error err;
     unsigned char *mask = NULL;
     fl_strlist files = {0};
@@ -650,15 +651,18 @@ static int run(const fl_check_settings *s, const fl_reporter *rep)
     c.reads = &reads;
     fl_rules_init(&rules);
     fl_error_clear(&err);
-    if (fl_rules_load_all(&rules, s->default_rulesets, s->rulesets.v, s->rulesets.n, &err)) {
+    /* serve: the shipped rulesets its parent loaded once, when they are all
+     * this run loads; any other choice is loaded here as usual */
+    if (shipped && s->default_rulesets && !s->rulesets.n) set = shipped;
+    else if (fl_rules_load_all(&rules, s->default_rulesets, s->rulesets.v, s->rulesets.n, &err)) {
         fl_error_print(&err);
         status = 3; /* even an unreadable --ruleset: the run cannot mean anything */
         goto cleanup;
     }
-    warn_unused(&rules, &s->select, "--select");
-    warn_unused(&rules, &s->ignore, "--ignore");
-    mask = fl_lint_select(&rules, s->select.v, s->select.n, s->ignore.v, s->ignore.n);
-    c.rules = &rules;
+    warn_unused(set, &s->select, "--select");
+    warn_unused(set, &s->ignore, "--ignore");
+    mask = fl_lint_select(set, s->select.v, s->select.n, s->ignore.v, s->ignore.n);
+    c.rules = set;
     c.mask = mask;
     fl_walk_inputs(&files, s->inputs.v, s->inputs.n, &ws);
     if ((status = report_walk(s, &files, &ws))) goto cleanup;
@@ -693,7 +697,7 @@ static int run(const fl_check_settings *s, const fl_reporter *rep)
     }
     c.rep = rep ? rep : fl_reporter_find(s->format);
     fl_report_opts ro = {.out = out.f, .color = want_color(s), .quiet = s->quiet, .verbose = s->verbose,
-                         .rules = &rules, .enabled = mask, .has_as_of = s->has_as_of, .as_of = s->as_of,
+                         .rules = set, .enabled = mask, .has_as_of = s->has_as_of, .as_of = s->as_of,
                          .as_of_origin = fl_source_names[s->as_of_src]};
     c.state = c.rep->open(&ro);
     lint_all(&c, &files);
@@ -735,16 +739,16 @@ cleanup:
     return status;
 }
 
-int fl_check_run(int argc, char **argv, const fl_reporter *rep)
+int fl_check_run(int argc, char **argv, const fl_reporter *rep, const fl_rules *shipped)
 {
     fl_check_settings s;
     int rc = fl_check_settings_parse(&s, argc, argv, true);
-    if (rc < 0) rc = run(&s, rep);
+    if (rc < 0) rc = run(&s, rep, shipped);
     fl_check_settings_free(&s);
     return rc;
 }
 
 int fl_cmd_check(int argc, char **argv)
 {
-    return fl_check_run(argc, argv, NULL);
+    return fl_check_run(argc, argv, NULL, NULL);
 }

@@ -15,9 +15,14 @@ int fl_cmd_config(int argc, char **argv);     /* cmd/config.c */
 int fl_cmd_data(int argc, char **argv);       /* cmd/data.c */
 int fl_cmd_serve(int argc, char **argv);      /* cmd/serve.c */
 /* `check` with its options, reporting through rep instead of the
- * --format one when rep is not NULL (serve: several formats of one run). */
+ * --format one when rep is not NULL (serve: several formats of one run).
+ * shipped, when not NULL, holds the shipped rulesets loaded already (serve
+ * loads them once at start, and each check's child uses its copy): the run
+ * uses it when its options load the shipped rulesets and nothing else, and
+ * loads what they name otherwise. */
 struct fl_reporter;
-int fl_check_run(int argc, char **argv, const struct fl_reporter *rep);
+struct fl_rules;
+int fl_check_run(int argc, char **argv, const struct fl_reporter *rep, const struct fl_rules *shipped);
 /* --lang zh|en: every command takes it (long option FL_OPT_LANG in its
  * getopt table); fl_cmd_lang_option sets the language, or says why not and
  * returns 2. Returns -1 to go on. main() has chosen the language from the

@@ -30,6 +30,7 @@ int fl_cmd_serve(int argc, char **argv)
 #include "cmd/serve_upload.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/error.h"
 #include "core/tame.h"
 #include "report/report.h"
 #include "corpus/sha256.h"
@@ -187,13 +188,84 @@ static bool same_secret(const char *a, const char *b)
     return diff == 0;
 }
 
+/* Sessions. Two cookies, both HttpOnly and SameSite=Strict, each a random
+ * id and the HMAC of the cookie's name and that id under the secret made
+ * at start (so every session ends with the server, and the server keeps
+ * no table of them):
+ *   fl_session  a browser signed in with the token (--token-file), made
+ *               anew at each sign-in;
+ *   fl_form     any other browser, made with the first form it is given.
+ * A form's anti-forgery token is the HMAC of the id of the session it was
+ * given in, the signed-in one first: a token read from another browser's
+ * page, or from this one's before it signed in, is refused. */
+enum { SID_HEX = 32, MAC_HEX = 64 };
+
+static void hmac_hex(const char *kind, const char *sid, char out[MAC_HEX + 1])
+{
+    unsigned char key[64] = {0}, pad[64], inner[32], d[32];
+    memcpy(key, cfg.secret, strlen(cfg.secret) < sizeof key ? strlen(cfg.secret) : sizeof key);
+    fl_sha256 s;
+    for (size_t i = 0; i < sizeof pad; i++) pad[i] = key[i] ^ 0x36;
+    fl_sha256_init(&s);
+    fl_sha256_update(&s, pad, sizeof pad);
+    fl_sha256_update(&s, kind, strlen(kind));
+    fl_sha256_update(&s, "\n", 1);
+    fl_sha256_update(&s, sid, strlen(sid));
+    fl_sha256_final(&s, inner);
+    for (size_t i = 0; i < sizeof pad; i++) pad[i] = key[i] ^ 0x5c;
+    fl_sha256_init(&s);
+    fl_sha256_update(&s, pad, sizeof pad);
+    fl_sha256_update(&s, inner, sizeof inner);
+    fl_sha256_final(&s, d);
+    fl_sha256_hex(d, out);
+}
+
+/* The id of the request's cookie name when its HMAC holds. */
+static bool cookie_sid(struct MHD_Connection *c, const char *name, char sid[SID_HEX + 1])
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, name);
+    if (!v || strlen(v) != SID_HEX + MAC_HEX || strspn(v, "0123456789abcdef") != SID_HEX + MAC_HEX) return false;
+    char mac[MAC_HEX + 1];
+    memcpy(sid, v, SID_HEX);
+    sid[SID_HEX] = '\0';
+    hmac_hex(name, sid, mac);
+    return same_secret(v + SID_HEX, mac);
+}
+
+/* A new session: its id into sid, its Set-Cookie header into header. */
+static int new_session(const char *name, char sid[SID_HEX + 1], char *header, size_t cap)
+{
+    if (fl_serve_random_hex(sid, SID_HEX / 2)) return -1;
+    char mac[MAC_HEX + 1];
+    hmac_hex(name, sid, mac);
+    snprintf(header, cap, "%s=%s%s; Path=/; HttpOnly; SameSite=Strict%s", name, sid, mac, cfg.tls ? "; Secure" : "");
+    return 0;
+}
+
+/* The session a form of this request is bound to. */
+static bool form_session(struct MHD_Connection *c, char sid[SID_HEX + 1])
+{
+    return (cfg.token && cookie_sid(c, "fl_session", sid)) || cookie_sid(c, "fl_form", sid);
+}
+
+/* The anti-forgery token for a form page answering c, and in set_cookie
+ * the header that starts a form session when c has none ("" otherwise). */
+static void form_token(struct MHD_Connection *c, char csrf[MAC_HEX + 1], char *set_cookie, size_t cap)
+{
+    char sid[SID_HEX + 1];
+    set_cookie[0] = '\0';
+    csrf[0] = '\0';
+    if (!form_session(c, sid) && new_session("fl_form", sid, set_cookie, cap)) return; /* never matches */
+    hmac_hex("csrf", sid, csrf);
+}
+
 static bool authorized(struct MHD_Connection *c)
 {
     if (!cfg.token) return true;
     const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
     if (h && !strncmp(h, "Bearer ", 7) && same_secret(h + 7, cfg.token)) return true;
-    const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "fl_session");
-    return cookie && same_secret(cookie, cfg.cookie);
+    char sid[SID_HEX + 1];
+    return cookie_sid(c, "fl_session", sid);
 }
 
 /* A POST made from a page of another site: its Origin names another host
@@ -210,9 +282,24 @@ static bool cross_site(struct MHD_Connection *c)
     return !p || strcmp(p + 3, host) != 0;
 }
 
-static bool csrf_ok(const req *r)
+static bool csrf_ok(struct MHD_Connection *c, const req *r)
 {
-    return r->up && same_secret(fl_upload_field(r->up, "csrf"), cfg.csrf);
+    char sid[SID_HEX + 1], want[MAC_HEX + 1];
+    if (!r->up || !form_session(c, sid)) return false;
+    hmac_hex("csrf", sid, want);
+    return same_secret(fl_upload_field(r->up, "csrf"), want);
+}
+
+/* A page with a form: its token, and the cookie of a new form session. */
+static enum MHD_Result send_form(struct MHD_Connection *c, req *r, unsigned status, bool login_page, bool failed)
+{
+    char csrf[MAC_HEX + 1], set_cookie[200];
+    form_token(c, csrf, set_cookie, sizeof set_cookie);
+    fl_buf b = FL_BUF_INIT;
+    if (login_page) fl_serve_page_login(&b, lang_of(c, r), csrf, failed);
+    else fl_serve_page_form(&b, &cfg, lang_of(c, r), csrf);
+    const char *const extra[] = {"Set-Cookie", set_cookie, NULL};
+    return send_buf(c, r, status, "text/html; charset=utf-8", &b, set_cookie[0] ? extra : NULL);
 }
 
 /* ---- the log --------------------------------------------------------------------- */
@@ -409,7 +496,7 @@ static bool exists(const char *dir, const char *name)
 static enum MHD_Result check_page(struct MHD_Connection *c, req *r)
 {
     fl_lang lang = lang_of(c, r);
-    if (!csrf_ok(r)) return send_message(c, r, 403, FL_M_SV_FAILED, fl_tr_in(lang, FL_M_SV_BAD_FORM), NULL);
+    if (!csrf_ok(c, r)) return send_message(c, r, 403, FL_M_SV_FAILED, fl_tr_in(lang, FL_M_SV_BAD_FORM), NULL);
     fl_serve_outcome o;
     enum MHD_Result answer;
     unsigned all = FL_SERVE_OUT_HTML | FL_SERVE_OUT_JSON | FL_SERVE_OUT_SARIF | FL_SERVE_OUT_CSV;
@@ -443,7 +530,7 @@ static enum MHD_Result check_page(struct MHD_Connection *c, req *r)
 static enum MHD_Result check_api(struct MHD_Connection *c, req *r, bool annotate)
 {
     fl_lang lang = lang_of(c, r);
-    if (r->up && fl_upload_field(r->up, "csrf")[0] && !csrf_ok(r))
+    if (r->up && fl_upload_field(r->up, "csrf")[0] && !csrf_ok(c, r))
         return send_json_error(c, r, 403, fl_tr_in(lang, FL_M_SV_BAD_FORM), NULL);
     fl_serve_outcome o;
     enum MHD_Result answer;
@@ -554,19 +641,13 @@ static enum MHD_Result healthz(struct MHD_Connection *c, req *r)
 static enum MHD_Result login(struct MHD_Connection *c, req *r, bool post)
 {
     fl_lang lang = lang_of(c, r);
+    if (!post || !cfg.token) return send_form(c, r, 200, true, false);
+    if (!csrf_ok(c, r)) return send_message(c, r, 403, FL_M_SV_FAILED, fl_tr_in(lang, FL_M_SV_BAD_FORM), NULL);
+    if (!same_secret(fl_upload_field(r->up, "token"), cfg.token)) return send_form(c, r, 403, true, true);
+    char cookie[200], where[32], sid[SID_HEX + 1];
+    if (new_session("fl_session", sid, cookie, sizeof cookie))
+        return send_message(c, r, 500, FL_M_SV_FAILED, strerror(errno), NULL);
     fl_buf b = FL_BUF_INIT;
-    if (!post || !cfg.token) {
-        fl_serve_page_login(&b, &cfg, lang, false);
-        return send_buf(c, r, 200, "text/html; charset=utf-8", &b, NULL);
-    }
-    if (!csrf_ok(r)) return send_message(c, r, 403, FL_M_SV_FAILED, fl_tr_in(lang, FL_M_SV_BAD_FORM), NULL);
-    if (!same_secret(fl_upload_field(r->up, "token"), cfg.token)) {
-        fl_serve_page_login(&b, &cfg, lang, true);
-        return send_buf(c, r, 403, "text/html; charset=utf-8", &b, NULL);
-    }
-    char cookie[200], where[32];
-    snprintf(cookie, sizeof cookie, "fl_session=%s; Path=/; HttpOnly; SameSite=Strict%s", cfg.cookie,
-             cfg.tls ? "; Secure" : "");
     snprintf(where, sizeof where, "/?lang=%s", fl_lang_name(lang));
     const char *const extra[] = {"Set-Cookie", cookie, "Location", where, NULL};
     return send_buf(c, r, 303, "text/html; charset=utf-8", &b, extra);
@@ -643,9 +724,7 @@ static enum MHD_Result route(struct MHD_Connection *c, const char *url, const ch
     }
     if (!strcmp(url, "/")) {
         if (!get) return send_message(c, r, 405, FL_M_SV_FAILED, "GET", allow_get);
-        fl_buf b = FL_BUF_INIT;
-        fl_serve_page_form(&b, &cfg, lang);
-        return send_buf(c, r, 200, "text/html; charset=utf-8", &b, NULL);
+        return send_form(c, r, 200, false, false);
     }
     if (takes_body(url)) {
         if (!post) return api ? send_json_error(c, r, 405, "POST", allow_post) : send_message(c, r, 405, FL_M_SV_FAILED, "POST", allow_post);
@@ -828,16 +907,9 @@ static const struct option options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static void digest_hex(const char *a, const char *b, char out[65])
+const struct option *fl_serve_options(void)
 {
-    fl_sha256 s;
-    unsigned char d[32];
-    fl_sha256_init(&s);
-    fl_sha256_update(&s, a, strlen(a));
-    fl_sha256_update(&s, "\n", 1);
-    fl_sha256_update(&s, b, strlen(b));
-    fl_sha256_final(&s, d);
-    fl_sha256_hex(d, out);
+    return options;
 }
 
 int fl_cmd_serve(int argc, char **argv)
@@ -890,18 +962,47 @@ int fl_cmd_serve(int argc, char **argv)
     if (!cert_file != !key_file) return fl_cmd_usage_error("%s", fl_tr(FL_M_SV_TLS_PAIR));
     const char *delay = getenv("FL_SERVE_TEST_DELAY_MS");
     if (delay) cfg.test_delay_ms = atoi(delay);
+    /* the children work in their requests' folders: paths given relative to
+     * this one would name nothing there */
+    const char *env = getenv("FILINGLINT_RULESETS");
+    char real[PATH_MAX], corpus[PATH_MAX];
+    if (env && *env && env[0] != '/' && realpath(env, real)) setenv("FILINGLINT_RULESETS", real, 1);
+    if (cfg.corpus) {
+        if (!realpath(cfg.corpus, corpus)) {
+            fprintf(stderr, "filinglint: ");
+            fprintf(stderr, fl_tr(FL_M_SV_CANNOT_READ), cfg.corpus, strerror(errno));
+            fputc('\n', stderr);
+            return 2;
+        }
+        cfg.corpus = corpus;
+    }
+    /* the rulesets and their data tables, once for every check: a set that
+     * does not load is said now, not in every answer */
+    fl_error err;
+    size_t nrules = 0;
+    fl_error_clear(&err);
+    if (fl_serve_rules_load(&nrules, &err)) {
+        char line[sizeof err.file + sizeof err.message + 16];
+        fprintf(stderr, fl_tr(FL_M_SV_RULES_BAD), fl_error_format(&err, line, sizeof line));
+        return 2;
+    }
     rc = 0;
     char *cert = NULL, *key = NULL;
     if (token_file) {
-        cfg.token = read_secret_file(token_file, 4096, &rc);
-        if (!cfg.token) return rc;
+        cfg.token = read_secret_file(token_file, FL_SERVE_TOKEN_MAX + 64, &rc); /* room for trailing blanks */
+        if (!cfg.token) {
+            fl_serve_rules_free();
+            return rc;
+        }
         size_t n = strlen(cfg.token);
         while (n && strchr(" \t\r\n", cfg.token[n - 1])) cfg.token[--n] = '\0';
-        if (n < 16) {
+        if (n < 16 || n > FL_SERVE_TOKEN_MAX) {
             fprintf(stderr, "filinglint: ");
-            fprintf(stderr, fl_tr(FL_M_SV_EMPTY_TOKEN), token_file);
+            if (n < 16) fprintf(stderr, fl_tr(FL_M_SV_EMPTY_TOKEN), token_file);
+            else fprintf(stderr, fl_tr(FL_M_SV_LONG_TOKEN), token_file, FL_SERVE_TOKEN_MAX);
             fputc('\n', stderr);
             free(cfg.token);
+            fl_serve_rules_free();
             return 2;
         }
     }
@@ -911,17 +1012,16 @@ int fl_cmd_serve(int argc, char **argv)
         if (!key) {
             free(cert);
             free(cfg.token);
+            fl_serve_rules_free();
             return rc;
         }
         cfg.tls = true;
     }
-    char secret[65];
-    if (fl_serve_random_hex(secret, 32)) {
+    if (fl_serve_random_hex(cfg.secret, 32)) {
         fprintf(stderr, "filinglint: /dev/urandom: %s\n", strerror(errno));
+        free(cert), free(key), free(cfg.token), fl_serve_rules_free();
         return 3;
     }
-    digest_hex(secret, "csrf", cfg.csrf);
-    digest_hex(secret, cfg.token ? cfg.token : "", cfg.cookie);
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     snprintf(cfg.base, sizeof cfg.base, "%s/filinglint-serve-XXXXXX", tmp);
@@ -930,17 +1030,19 @@ int fl_cmd_serve(int argc, char **argv)
         fprintf(stderr, "filinglint: ");
         fprintf(stderr, fl_tr(FL_M_SV_NO_TEMP), tmp, strerror(errno));
         fputc('\n', stderr);
-        free(cert), free(key), free(cfg.token);
+        free(cert), free(key), free(cfg.token), fl_serve_rules_free();
         return 2;
     }
     fl_serve_jobs_init(cfg.jobs);
 
-    /* SIGTERM and SIGINT are taken by sigwait below, in this thread only */
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    /* SIGTERM, SIGINT and SIGHUP are taken by sigwait below, in this thread
+     * only */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
@@ -960,7 +1062,7 @@ int fl_cmd_serve(int argc, char **argv)
         fprintf(stderr, fl_tr(FL_M_SV_CANNOT_LISTEN), listen);
         fputc('\n', stderr);
         fl_serve_rmtree(cfg.base);
-        free(cert), free(key), free(cfg.token);
+        free(cert), free(key), free(cfg.token), fl_serve_rules_free();
         return 2;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -972,8 +1074,19 @@ int fl_cmd_serve(int argc, char **argv)
 
     for (;;) { /* the results' time-to-live is also kept while idle */
         struct timespec tick = {30, 0};
-        int sig = sigtimedwait(&stop, NULL, &tick);
+        int sig = sigtimedwait(&sigs, NULL, &tick);
         if (sig == SIGTERM || sig == SIGINT) break;
+        if (sig == SIGHUP) { /* the rulesets again, for the checks from now on */
+            fl_error_clear(&err);
+            if (fl_serve_rules_load(&nrules, &err) == 0) {
+                fprintf(stderr, fl_tr(FL_M_SV_RELOADED), nrules);
+            } else {
+                char line[sizeof err.file + sizeof err.message + 16];
+                fprintf(stderr, fl_tr(FL_M_SV_NOT_RELOADED), fl_error_format(&err, line, sizeof line));
+            }
+            fflush(stderr);
+            continue;
+        }
         fl_serve_sweep(&cfg);
     }
     fputs(fl_tr(FL_M_SV_STOPPING), stderr);
@@ -983,6 +1096,7 @@ int fl_cmd_serve(int argc, char **argv)
     nanosleep(&grace, NULL);
     MHD_stop_daemon(d);
     fl_serve_rmtree(cfg.base);
+    fl_serve_rules_free();
     free(cert);
     free(key);
     free(cfg.token);

@@ -23,6 +23,10 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 
+/* The longest token --token-file may hold and the sign-in form takes, in
+ * bytes (without the file's last line break). */
+#define FL_SERVE_TOKEN_MAX 4096
+
 typedef struct fl_serve_cfg {
     const char *corpus;        /* --corpus DB, passed to every check */
     size_t max_upload;         /* bytes of one request's body (413 past it) */
@@ -35,10 +39,15 @@ typedef struct fl_serve_cfg {
     bool log_names;            /* file names in the access log */
     bool tls;                  /* served over TLS (the cookie is Secure) */
     char *token;               /* --token-file's token, NULL: no authentication */
-    char cookie[65];           /* the session cookie's value (a digest of the token) */
-    char csrf[65];             /* the form's anti-forgery token */
+    char secret[65];           /* made at start: the key of the cookies' and forms' HMACs */
     char base[PATH_MAX];       /* the server's private temp folder (0700) */
     int test_delay_ms;         /* FL_SERVE_TEST_DELAY_MS: each check child sleeps first (tests) */
 } fl_serve_cfg;
+
+/* serve's options (getopt_long's table, serve.c): the test that keeps
+ * --help, the manual, docs/serve.md and the completion up with them reads
+ * it. */
+struct option;
+const struct option *fl_serve_options(void);
 
 #endif

@@ -13,6 +13,16 @@ void fl_serve_jobs_drain(void);
 bool fl_serve_jobs_draining(void);
 void fl_serve_jobs_stats(int *running, int *waiting, long *served, long *peak_child_kb);
 
+/* The shipped rulesets with their data tables, loaded (and validated) once
+ * by the server for every check: each check's child uses its copy of them
+ * (copy-on-write), so a check no longer starts by loading them. Called at
+ * start, before any thread, and again on SIGHUP: a set that does not load
+ * leaves the one in use in place. 0 with the number of rules, or -1 with
+ * err set. */
+struct fl_error;
+int fl_serve_rules_load(size_t *nrules, struct fl_error *err);
+void fl_serve_rules_free(void);
+
 typedef enum fl_serve_end { FL_SERVE_EXITED, FL_SERVE_SIGNALLED, FL_SERVE_TIMED_OUT } fl_serve_end;
 typedef struct fl_serve_outcome {
     fl_serve_end end;

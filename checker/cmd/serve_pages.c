@@ -62,7 +62,7 @@ static void foot(fl_buf *b)
     fl_buf_printf(b, "<footer class=\"hint\">filinglint %s</footer>\n</body>\n</html>\n", FL_VERSION);
 }
 
-void fl_serve_page_form(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang)
+void fl_serve_page_form(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang, const char *csrf)
 {
     const char *title = fl_tr_in(lang, FL_M_SV_TITLE);
     head(b, lang, title);
@@ -72,7 +72,7 @@ void fl_serve_page_form(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang)
     fl_buf_adds(b, "</h1>\n<p>");
     fl_buf_printf(b, fl_tr_in(lang, FL_M_SV_INTRO), cfg->keep_secs / 60);
     fl_buf_adds(b, "</p>\n<form method=\"post\" action=\"/check\" enctype=\"multipart/form-data\">\n");
-    fl_buf_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", cfg->csrf);
+    fl_buf_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", csrf);
     fl_buf_printf(b, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", fl_lang_name(lang));
     fl_buf_printf(b, "<label for=\"file\">%s <span class=\"hint\">(%s)</span></label>\n", fl_tr_in(lang, FL_M_SV_FILES),
                   fl_tr_in(lang, FL_M_SV_DROP));
@@ -94,7 +94,7 @@ void fl_serve_page_form(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang)
     foot(b);
 }
 
-void fl_serve_page_login(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang, bool failed)
+void fl_serve_page_login(fl_buf *b, fl_lang lang, const char *csrf, bool failed)
 {
     const char *title = fl_tr_in(lang, FL_M_SV_SIGN_IN);
     head(b, lang, title);
@@ -105,9 +105,10 @@ void fl_serve_page_login(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang, bool 
     fl_buf_printf(b, "<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n"
                      "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n"
                      "<label for=\"token\">%s</label>\n"
-                     "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" required>\n"
+                     "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"current-password\" "
+                     "maxlength=\"%d\" required>\n"
                      "<div><button type=\"submit\">%s</button></div>\n</form>\n",
-                  cfg->csrf, fl_lang_name(lang), fl_tr_in(lang, FL_M_SV_TOKEN), title);
+                  csrf, fl_lang_name(lang), fl_tr_in(lang, FL_M_SV_TOKEN), FL_SERVE_TOKEN_MAX, title);
     foot(b);
 }
 

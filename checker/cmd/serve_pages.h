@@ -3,8 +3,10 @@
 #define FL_SERVE_PAGES_H
 #include "cmd/serve_cfg.h"
 
-void fl_serve_page_form(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang);
-void fl_serve_page_login(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang, bool failed);
+/* The form and the sign-in page, csrf their anti-forgery token (bound to
+ * the browser's session, serve.c). */
+void fl_serve_page_form(fl_buf *b, const fl_serve_cfg *cfg, fl_lang lang, const char *csrf);
+void fl_serve_page_login(fl_buf *b, fl_lang lang, const char *csrf, bool failed);
 /* A page with a title and a message (already in the right language). */
 void fl_serve_page_message(fl_buf *b, fl_lang lang, const char *title, const char *text);
 /* A page showing a command's text output (the rules, explain). */

@@ -6,7 +6,8 @@
  * the check writes; fl_upload_free deletes it, whatever became of the
  * request. Limits: the body's bytes (413 past them: the rest of the body
  * is read and dropped, so the client gets the answer) and the number of
- * files. A field's value is bounded too: a form has no long fields. */
+ * files. A field's value is bounded too: a form has no long fields but the
+ * sign-in token (FL_SERVE_TOKEN_MAX bytes, as --token-file allows). */
 #ifdef FL_HAVE_SERVE
 #define _XOPEN_SOURCE 700
 #include "cmd/serve_jobs.h"
@@ -23,9 +24,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FIELD_MAX 256
+#define FIELD_MAX 255
 
-typedef struct field { char name[32]; char value[FIELD_MAX]; size_t len; } field;
+typedef struct field { char name[32]; fl_buf value; } field;
+
+static size_t field_max(const char *name)
+{
+    return !strcmp(name, "token") ? FL_SERVE_TOKEN_MAX : FIELD_MAX;
+}
 
 struct fl_upload {
     const fl_serve_cfg *cfg;
@@ -72,8 +78,8 @@ static field *field_of(fl_upload *u, const char *key)
     if (u->nfields == sizeof u->fields / sizeof *u->fields || strlen(key) >= sizeof u->fields[0].name) return NULL;
     field *f = &u->fields[u->nfields++];
     snprintf(f->name, sizeof f->name, "%s", key);
-    f->len = 0;
-    f->value[0] = '\0';
+    f->value = (fl_buf)FL_BUF_INIT;
+    fl_buf_adds(&f->value, ""); /* "" rather than NULL */
     return f;
 }
 
@@ -122,13 +128,11 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
     }
     if (filename) return MHD_YES; /* a file under another name: not ours */
     field *f = field_of(u, key);
-    if (!f || f->len + size >= FIELD_MAX) {
+    if (!f || f->value.len + size > field_max(f->name)) {
         u->status = 400;
         return MHD_YES;
     }
-    memcpy(f->value + f->len, data, size);
-    f->len += size;
-    f->value[f->len] = '\0';
+    fl_buf_add(&f->value, data, size);
     return MHD_YES;
 }
 
@@ -178,7 +182,7 @@ char **fl_upload_names(const fl_upload *u, size_t *n)
 const char *fl_upload_field(const fl_upload *u, const char *name)
 {
     for (size_t i = 0; i < u->nfields; i++)
-        if (!strcmp(u->fields[i].name, name)) return u->fields[i].value;
+        if (!strcmp(u->fields[i].name, name)) return u->fields[i].value.data;
     return "";
 }
 
@@ -214,6 +218,7 @@ void fl_upload_free(fl_upload *u)
     fl_upload_discard(u);
     for (size_t i = 0; i < u->nnames; i++) free(u->names[i]);
     free(u->names);
+    for (size_t i = 0; i < u->nfields; i++) fl_buf_free(&u->fields[i].value);
     free(u);
 }
 #endif

@@ -76,7 +76,8 @@ CLEAN="$FIX/form-clean-expansion.docx"
 start main --jobs 2 --max-upload 2M --max-files 3 --timeout 30 || finish
 URL="http://127.0.0.1:$PORT"
 
-code "GET /" 200 "$URL/"
+code "GET /" 200 -c "$SCRATCH/jar" "$URL/"
+has_header "form: a form session's cookie" '^Set-Cookie: fl_form=[0-9a-f]{96}; Path=/; HttpOnly; SameSite=Strict'
 has_header "headers: nosniff" '^X-Content-Type-Options: nosniff'
 has_header "headers: CSP without unsafe-inline" "^Content-Security-Policy: default-src 'none'; script-src 'none'; style-src 'sha256-"
 has_header "headers: no framing" '^X-Frame-Options: DENY'
@@ -94,7 +95,7 @@ code "GET /nowhere" 404 "$URL/nowhere"
 code "PUT /" 405 -X PUT "$URL/"
 
 # the HTML report of the run, with its downloads
-code "POST /check" 200 -F "csrf=$CSRF" -F "file=@$DOCX" "$URL/check"
+code "POST /check" 200 -b "$SCRATCH/jar" -F "csrf=$CSRF" -F "file=@$DOCX" "$URL/check"
 no_uploads "POST /check"
 cp "$SCRATCH/body" "$SCRATCH/page.html"
 body_has "report: is the check's HTML report" "filinglint 检查报告"
@@ -150,9 +151,24 @@ python3 -c "import json,sys; p=json.load(open(sys.argv[1]))['files'][0]['path'];
     "$SCRATCH/body" && ok "odd file name: plain" || fail "odd file name" "$(head -c 300 "$SCRATCH/body")"
 
 # anti-forgery: no token, a wrong one, another site's Origin
-code "check without the csrf token" 403 -F "file=@$DOCX" "$URL/check"
-code "check with a wrong csrf token" 403 -F "csrf=00$CSRF" -F "file=@$DOCX" "$URL/check"
-code "check from another site" 403 -H "Origin: http://evil.example" -F "csrf=$CSRF" -F "file=@$DOCX" "$URL/check"
+code "check without the csrf token" 403 -b "$SCRATCH/jar" -F "file=@$DOCX" "$URL/check"
+code "check with a wrong csrf token" 403 -b "$SCRATCH/jar" -F "csrf=00$CSRF" -F "file=@$DOCX" "$URL/check"
+code "check from another site" 403 -b "$SCRATCH/jar" -H "Origin: http://evil.example" -F "csrf=$CSRF" -F "file=@$DOCX" "$URL/check"
+# the token is bound to its browser's session: another browser's is refused
+MD="$FIX/book-clean.md"
+code "csrf: the token without its cookie" 403 -F "csrf=$CSRF" -F "file=@$MD" "$URL/check"
+code "csrf: a second browser's form" 200 -c "$SCRATCH/jar2" "$URL/"
+CSRF2=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$SCRATCH/body" | grep -o '[0-9a-f]\{64\}')
+[ -n "$CSRF2" ] && [ "$CSRF2" != "$CSRF" ] && ok "csrf: one token per session" || fail "csrf: one token per session" "'$CSRF2' vs '$CSRF'"
+code "csrf: another session's token refused" 403 -b "$SCRATCH/jar" -F "csrf=$CSRF2" -F "file=@$MD" "$URL/check"
+code "csrf: and the other way round" 403 -b "$SCRATCH/jar2" -F "csrf=$CSRF" -F "file=@$MD" "$URL/check"
+code "csrf: its own session's token taken" 200 -b "$SCRATCH/jar2" -F "csrf=$CSRF2" -F "file=@$MD" "$URL/check"
+code "csrf: the same browser again" 200 -b "$SCRATCH/jar" "$URL/"
+grep -q "value=\"$CSRF\"" "$SCRATCH/body" && ok "csrf: the same token for the same session" || fail "csrf: same session" "another token"
+grep -qi '^Set-Cookie:' "$SCRATCH/head" && fail "csrf: same session" "a new cookie" || ok "csrf: no new cookie for a session"
+code "csrf: a forged form cookie" 200 -b "fl_form=$(printf '%096d' 0)" "$URL/"
+has_header "csrf: a forged cookie gets a new session" '^Set-Cookie: fl_form='
+grep -q "value=\"$CSRF\"" "$SCRATCH/body" && fail "csrf: forged cookie" "the old token" || ok "csrf: a forged cookie, another token"
 code "api from another site" 403 -H "Origin: http://evil.example" -F "file=@$DOCX" "$URL/api/check"
 code "api from this site" 200 -H "Origin: http://127.0.0.1:$PORT" -F "file=@$DOCX" "$URL/api/check"
 no_uploads "refused requests"
@@ -188,7 +204,7 @@ for f in "$SRC"/fixtures/hostile/*; do
     n=$((n + 1))
 done
 ok "hostile: $n files answered as check answers them"
-got=$(curl -s -o "$SCRATCH/body" -w '%{http_code}' -F "csrf=$CSRF" -F "file=@$SRC/fixtures/hostile/not-a-zip.docx" "$URL/check?lang=en")
+got=$(curl -s -o "$SCRATCH/body" -w '%{http_code}' -b "$SCRATCH/jar" -F "csrf=$CSRF" -F "file=@$SRC/fixtures/hostile/not-a-zip.docx" "$URL/check?lang=en")
 [ "$got" = 422 ] && ok "hostile page: 422" || fail "hostile page" "status $got"
 (cd "$SRC/fixtures/hostile" && "$FL_BIN" check --lang en --no-config not-a-zip.docx 2>&1 >/dev/null) | head -1 >"$SCRATCH/line"
 python3 - "$SCRATCH/body" "$SCRATCH/line" <<'EOF' && ok "hostile page: check's one line" || fail "hostile page" "check's line not on the page"
@@ -233,6 +249,72 @@ wait "$SPID"; rc=$?
 [ "$rc" -eq 0 ] && ok "SIGTERM: exit 0" || fail "SIGTERM" "exit $rc"
 [ -z "$(ls -A "$STMP")" ] && ok "SIGTERM: the temp folder removed" || fail "SIGTERM" "left: $(ls -A "$STMP")"
 
+# ---- the rulesets: loaded once by the server, reloaded on SIGHUP ---------------------------
+# A copy of the shipped rulesets, named relative to the working folder: the
+# children work in other folders, so the server must have made it absolute.
+cp -r "$SRC/rulesets" "$SCRATCH/rs"
+(cd "$SCRATCH/cli" && "$FL_BIN" check -f json --lang en --no-config book-defects.docx >"$SCRATCH/cli3.json" 2>/dev/null)
+cd "$SCRATCH" || exit 1
+FILINGLINT_RULESETS=rs start rules --jobs 1 || finish
+cd - >/dev/null || exit 1
+URL="http://127.0.0.1:$PORT"
+# wait_log NAME TEXT: until the server's log has TEXT (at most 10 s)
+wait_log() {
+    for _ in $(seq 200); do
+        grep -qF -- "$2" "$SLOG" && { ok "$1"; return 0; }
+        sleep 0.05
+    done
+    fail "$1" "no '$2' in the log: $(tail -3 "$SLOG")"
+    return 1
+}
+api_same() { # NAME: POST /api/check answers the JSON check printed for book-defects.docx
+    code "$1" 200 -F "file=@$DOCX" "$URL/api/check?lang=en" || return
+    if cmp -s "$SCRATCH/body" "$SCRATCH/cli3.json"; then ok "$1: the JSON of check"
+    else fail "$1: the JSON of check" "$(diff "$SCRATCH/body" "$SCRATCH/cli3.json" | head -5)"; fi
+}
+api_same "relative FILINGLINT_RULESETS"
+code "relative FILINGLINT_RULESETS: /rules" 200 "$URL/rules?lang=en"
+body_has "relative FILINGLINT_RULESETS: the rules listed" "EIA106"
+FCSRF=$(curl -s -c "$SCRATCH/jar.rules" "$URL/" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64,\}')
+code "relative FILINGLINT_RULESETS: the report page" 200 -b "$SCRATCH/jar.rules" -F "csrf=$FCSRF" -F "file=@$DOCX" "$URL/check?lang=en"
+body_has "report page: the rulesets by their absolute path" "$SCRATCH/rs/eia.xml"
+grep -q 'class="failed">cannot be read' "$SCRATCH/body" && fail "report page: the data tables" "a table 'cannot be read'" \
+    || ok "report page: the data tables read"
+# the children use the server's copy: with the folder gone they still check
+mv "$SCRATCH/rs" "$SCRATCH/rs.gone"
+api_same "rulesets folder gone: the loaded ones used"
+kill -HUP "$SPID"
+wait_log "SIGHUP, folder gone: not reloaded" "rulesets not reloaded"
+api_same "after a failed reload: the loaded ones used"
+# a changed message: SIGHUP makes the checks from then on use it
+mv "$SCRATCH/rs.gone" "$SCRATCH/rs"
+sed -i 's/The report book has no/RELOADED-MARK: no/' "$SCRATCH/rs/eia.xml"
+n=$(grep -c "rulesets reloaded" "$SLOG")
+kill -HUP "$SPID"
+for _ in $(seq 200); do [ "$(grep -c "rulesets reloaded" "$SLOG")" -gt "$n" ] && break; sleep 0.05; done
+[ "$(grep -c "rulesets reloaded" "$SLOG")" -gt "$n" ] && ok "SIGHUP: reloaded" || fail "SIGHUP: reloaded" "$(tail -3 "$SLOG")"
+code "after a reload" 200 -F "file=@$DOCX" "$URL/api/check?lang=en"
+body_has "after a reload: the new message" "RELOADED-MARK: no"
+# a ruleset broken afterwards: said in one line, the loaded set stays
+printf '<rule' >>"$SCRATCH/rs/eia.xml"
+n=$(grep -c "rulesets not reloaded" "$SLOG")
+kill -HUP "$SPID"
+for _ in $(seq 200); do [ "$(grep -c "rulesets not reloaded" "$SLOG")" -gt "$n" ] && break; sleep 0.05; done
+grep "rulesets not reloaded" "$SLOG" | tail -1 | grep -q "rs/eia.xml" && ok "SIGHUP, broken ruleset: named" \
+    || fail "SIGHUP, broken ruleset" "$(tail -3 "$SLOG")"
+code "after a broken reload" 200 -F "file=@$DOCX" "$URL/api/check?lang=en"
+body_has "after a broken reload: the loaded set" "RELOADED-MARK: no"
+code "after a broken reload: healthz" 200 "$URL/healthz"
+kill -TERM "$SPID"
+wait "$SPID"
+# a broken ruleset at start: one line, exit 2, nothing left behind
+mkdir -p "$SCRATCH/rs-tmp"
+TMPDIR="$SCRATCH/rs-tmp" FILINGLINT_RULESETS="$SCRATCH/rs" "$FL_BIN" serve --listen 127.0.0.1:0 >"$SCRATCH/out" 2>"$SCRATCH/err"
+rc=$?
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -q "eia.xml.*not started" "$SCRATCH/err" \
+    && ok "broken ruleset at start: refused in one line" || fail "broken ruleset at start" "exit $rc: $(cat "$SCRATCH/err")"
+[ -z "$(ls -A "$SCRATCH/rs-tmp")" ] && ok "broken ruleset at start: no temp folder" || fail "broken ruleset at start" "left: $(ls -A "$SCRATCH/rs-tmp")"
+
 # ---- who may use it ---------------------------------------------------------------------
 "$FL_BIN" serve --listen 0.0.0.0:0 >"$SCRATCH/out" 2>"$SCRATCH/err"
 rc=$?
@@ -252,15 +334,49 @@ has_header "auth: WWW-Authenticate" '^WWW-Authenticate: Bearer'
 code "auth: api with a wrong token" 401 -H "Authorization: Bearer x$TOKEN" -F "file=@$DOCX" "$URL/api/check"
 code "auth: api with the token" 200 -H "Authorization: Bearer $TOKEN" -F "file=@$DOCX" "$URL/api/check"
 code "auth: healthz open" 200 "$URL/healthz"
-code "auth: sign-in page" 200 "$URL/login"
+code "auth: sign-in page" 200 -c "$SCRATCH/jar.auth" "$URL/login"
+body_has "auth: the token field takes 4096 bytes" 'maxlength="4096"'
 LCSRF=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$SCRATCH/body" | grep -o '[0-9a-f]\{64\}')
-code "auth: wrong token at sign-in" 403 -F "csrf=$LCSRF" -F "token=nope" "$URL/login"
-code "auth: sign-in without csrf" 403 -F "token=$TOKEN" "$URL/login"
-code "auth: sign-in" 303 -F "csrf=$LCSRF" -F "token=$TOKEN" "$URL/login"
-has_header "auth: cookie HttpOnly SameSite=Strict" '^Set-Cookie: fl_session=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict'
+FORM=$(grep -o 'fl_form.*' "$SCRATCH/jar.auth" | awk '{print $2}')
+code "auth: wrong token at sign-in" 403 -b "$SCRATCH/jar.auth" -F "csrf=$LCSRF" -F "token=nope" "$URL/login"
+code "auth: sign-in without csrf" 403 -b "$SCRATCH/jar.auth" -F "token=$TOKEN" "$URL/login"
+code "auth: sign-in without the form's cookie" 403 -F "csrf=$LCSRF" -F "token=$TOKEN" "$URL/login"
+code "auth: sign-in" 303 -b "$SCRATCH/jar.auth" -F "csrf=$LCSRF" -F "token=$TOKEN" "$URL/login"
+has_header "auth: cookie HttpOnly SameSite=Strict" '^Set-Cookie: fl_session=[0-9a-f]{96}; Path=/; HttpOnly; SameSite=Strict'
 COOKIE=$(grep -io 'fl_session=[0-9a-f]*' "$SCRATCH/head" | head -1)
 code "auth: page with the cookie" 200 -b "$COOKIE" "$URL/"
+PCSRF=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$SCRATCH/body" | grep -o '[0-9a-f]\{64\}')
+[ -n "$PCSRF" ] && [ "$PCSRF" != "$LCSRF" ] && ok "auth: the signed-in session's own token" || fail "auth: session token" "'$PCSRF'"
+code "auth: the sign-in form's token refused after sign-in" 403 -b "$COOKIE" -F "csrf=$LCSRF" -F "file=@$MD" "$URL/check"
+code "auth: the session's token" 200 -b "$COOKIE" -F "csrf=$PCSRF" -F "file=@$MD" "$URL/check"
 code "auth: a forged cookie" 303 -b "fl_session=${COOKIE#fl_session=}0" "$URL/"
+code "auth: a form cookie is no sign-in" 303 -b "fl_session=$FORM" "$URL/"
+# a second sign-in is another session, with its own token
+code "auth: sign-in again" 303 -b "$SCRATCH/jar.auth" -F "csrf=$LCSRF" -F "token=$TOKEN" "$URL/login"
+COOKIE2=$(grep -io 'fl_session=[0-9a-f]*' "$SCRATCH/head" | head -1)
+[ "$COOKIE2" != "$COOKIE" ] && ok "auth: a new session per sign-in" || fail "auth: new session" "the same cookie"
+code "auth: another session's token refused" 403 -b "$COOKIE2" -F "csrf=$PCSRF" -F "file=@$MD" "$URL/check"
+# the longest token (4096 bytes) in the file, at sign-in and as Bearer
+kill -TERM "$SPID"
+wait "$SPID"
+LONG=$(head -c 4000 /dev/urandom | base64 -w0 | head -c 4096)
+[ ${#LONG} -eq 4096 ] || fail "long token" "made ${#LONG} bytes, not 4096"
+printf '%s\n' "$LONG" >"$SCRATCH/long.token"
+start long --token-file "$SCRATCH/long.token" || finish
+URL="http://127.0.0.1:$PORT"
+code "long token: sign-in page" 200 -c "$SCRATCH/jar.long" "$URL/login"
+LCSRF=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$SCRATCH/body" | grep -o '[0-9a-f]\{64\}')
+code "long token: sign-in with 4096 bytes" 303 -b "$SCRATCH/jar.long" --data-urlencode "csrf=$LCSRF" \
+    --data-urlencode "token=$LONG" "$URL/login"
+code "long token: Bearer" 200 -H "Authorization: Bearer $LONG" -F "file=@$MD" "$URL/api/check"
+# no token is longer: one past the limit is a wrong one, not a server error
+code "long token: a longer one at sign-in" 403 -b "$SCRATCH/jar.long" --data-urlencode "csrf=$LCSRF" \
+    --data-urlencode "token=${LONG}x" "$URL/login?lang=en"
+body_has "long token: a longer one is wrong" "That token is not the right one."
+printf '%sx\n' "$LONG" >"$SCRATCH/longer.token"
+timeout 10 "$FL_BIN" serve --listen 127.0.0.1:0 --token-file "$SCRATCH/longer.token" >"$SCRATCH/out" 2>"$SCRATCH/err"
+[ $? -eq 2 ] && grep -q "longer than 4096 bytes" "$SCRATCH/err" && ok "a token over 4096 bytes: refused at start" \
+    || fail "token over 4096 bytes" "$(cat "$SCRATCH/err")"
 no_uploads "auth"
 
 # ---- TLS ----------------------------------------------------------------------------------

@@ -12,8 +12,15 @@
 #include <cmocka.h>
 
 #ifdef FL_HAVE_SERVE
+#define _XOPEN_SOURCE 700 /* mkdtemp */
+#include "cmd/serve_jobs.h"
 #include "cmd/serve_pages.h"
 #include "cmd/serve_upload.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "rules/pattern.h"
+#include <getopt.h>
+#include <stdlib.h>
 
 static void test_clean_name(void **state)
 {
@@ -102,6 +109,135 @@ static void test_report_frame(void **state)
     assert_non_null(strstr(b.data, "a.docx: not a &lt;ZIP&gt;"));
     fl_buf_free(&b);
 }
+
+/* A check's child matches with the patterns its parent compiled, JIT code
+ * included: the child's copy of that code must run (private mappings are
+ * copied on write like the rest of memory). The child reports through its
+ * exit status: 0 when the match is where it must be. */
+typedef struct jit_job { const fl_pattern *p; } jit_job;
+
+static int match_in_child(void *arg)
+{
+    const jit_job *j = arg;
+    fl_matcher m;
+    fl_matcher_init(&m);
+    const char text[] = "本项目位于某县工业园区，建设内容包括一条年产5000吨的生产线。";
+    size_t ms = 0, me = 0;
+    int rc = fl_pattern_find(&m, j->p, text, sizeof text - 1, 0, &ms, &me);
+    fl_matcher_fini(&m);
+    return rc == 1 && !strncmp(text + ms, "年产5000吨", me - ms) && me - ms == strlen("年产5000吨") ? 0 : 1;
+}
+
+static void test_jit_after_fork(void **state)
+{
+    (void)state;
+    fl_pattern p = {0};
+    char msg[200];
+    assert_int_equal(fl_pattern_compile(&p.code, "年产\\d+吨", msg, sizeof msg), 0);
+    size_t jit = 0;
+    pcre2_pattern_info(p.code, PCRE2_INFO_JITSIZE, &jit);
+    if (!jit) fprintf(stderr, "note: no JIT on this machine; the interpreter's code is tested\n");
+    char dir[] = "/tmp/fl-test-serve-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    jit_job j = {&p};
+    fl_serve_outcome o;
+    assert_int_equal(fl_serve_child(dir, 30, match_in_child, &j, &o), 0);
+    assert_int_equal(o.end, FL_SERVE_EXITED);
+    assert_int_equal(o.code, 0);
+    fl_serve_rmtree(dir);
+    pcre2_code_free(p.code);
+}
+
+/* The shipped rulesets load (and load again, as SIGHUP does, the new set
+ * in place of the old one, with as many rules). */
+static void test_rules_load(void **state)
+{
+    (void)state;
+    fl_error err;
+    fl_error_clear(&err);
+    size_t first = 0, again = 0;
+    assert_int_equal(fl_serve_rules_load(&first, &err), 0);
+    assert_true(first > 50);
+    assert_int_equal(fl_serve_rules_load(&again, &err), 0);
+    assert_int_equal(again, first);
+    fl_serve_rules_free();
+    /* a folder with no rulesets: refused with the reason, nothing in place */
+    setenv("FILINGLINT_RULESETS", "/nonexistent-fl-rulesets", 1);
+    assert_int_equal(fl_serve_rules_load(&again, &err), -1);
+    assert_true(err.message[0] != '\0');
+    unsetenv("FILINGLINT_RULESETS");
+    fl_serve_rules_free();
+}
+
+/* A file of the source tree (FL_FIXTURES is its fixtures/ folder). */
+static void read_source(fl_buf *b, const char *rel)
+{
+    const char *fix = getenv("FL_FIXTURES");
+    assert_non_null(fix);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/../%s", fix, rel);
+    assert_int_equal(fl_buf_read_file(b, path, (size_t)4 << 20), 0);
+}
+
+/* "--name" in text followed by no further letter of a longer option name. */
+static bool names_option(const char *text, const char *opt)
+{
+    size_t n = strlen(opt);
+    for (const char *p = strstr(text, opt); p; p = strstr(p + 1, opt)) {
+        char next = p[n];
+        if (!(next == '-' || (next >= 'a' && next <= 'z'))) return true;
+    }
+    return false;
+}
+
+/* Every option serve accepts is in its --help (both languages), its item
+ * of the manual, docs/serve.md and the bash completion: --lang once was
+ * accepted and listed nowhere. */
+static void test_options_documented(void **state)
+{
+    (void)state;
+    fl_buf man = FL_BUF_INIT, md = FL_BUF_INIT, comp = FL_BUF_INIT;
+    read_source(&man, "docs/filinglint.1");
+    read_source(&md, "docs/serve.md");
+    read_source(&comp, "completion/filinglint.bash");
+    /* serve's item of the manual, up to the next command */
+    char *item = strstr(man.data, ".It Cm serve");
+    assert_non_null(item);
+    char *end = strstr(item + 1, "\n.It Cm ");
+    if (end) *end = '\0';
+    char *opts = strstr(comp.data, "_filinglint_opts_serve=\"");
+    assert_non_null(opts);
+    char *close = strchr(opts + 24, '"');
+    assert_non_null(close);
+    *close = '\0';
+    size_t n = 0;
+    for (const struct option *o = fl_serve_options(); o->name; o++, n++) {
+        char longopt[64], manopt[80], shortopt[8];
+        snprintf(longopt, sizeof longopt, "--%s", o->name);
+        size_t k = (size_t)snprintf(manopt, sizeof manopt, "Fl ");
+        for (const char *c = longopt + 1; *c && k + 3 < sizeof manopt; c++) { /* Fl adds one dash; the others are \- */
+            if (*c == '-') manopt[k++] = '\\';
+            manopt[k++] = *c;
+        }
+        manopt[k] = '\0';
+        if (!names_option(opts, longopt)) fail_msg("%s is not in the completion's _filinglint_opts_serve", longopt);
+        if (!strcmp(o->name, "help")) continue; /* what prints the text */
+        for (int lang = 0; lang < 2; lang++) {
+            const char *usage = fl_tr_in(lang ? FL_LANG_ZH : FL_LANG_EN, FL_M_SV_USAGE);
+            if (!names_option(usage, longopt)) fail_msg("%s is not in serve --help (%s)", longopt, lang ? "zh" : "en");
+            if (o->val > ' ' && o->val < 127 && o->val != 'h') {
+                snprintf(shortopt, sizeof shortopt, "-%c, %s", o->val, longopt);
+                if (!strstr(usage, shortopt)) fail_msg("-%c is not in serve --help as '%s'", o->val, shortopt);
+            }
+        }
+        if (!names_option(item, manopt)) fail_msg("%s is not in serve's item of filinglint.1 ('%s')", longopt, manopt);
+        if (!names_option(md.data, longopt)) fail_msg("%s is not in docs/serve.md", longopt);
+    }
+    assert_true(n >= 15);
+    fl_buf_free(&man);
+    fl_buf_free(&md);
+    fl_buf_free(&comp);
+}
 #endif
 
 int main(void)
@@ -112,6 +248,9 @@ int main(void)
         cmocka_unit_test(test_disposition),
         cmocka_unit_test(test_csp),
         cmocka_unit_test(test_report_frame),
+        cmocka_unit_test(test_jit_after_fork),
+        cmocka_unit_test(test_rules_load),
+        cmocka_unit_test(test_options_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 #else
