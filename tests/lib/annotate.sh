@@ -11,6 +11,10 @@
 #       check INPUT with RULES only, --annotate DIR, notes in LANG (zh);
 #       the JSON report in DIR/NAME.json, stderr in $SCRATCH/err; returns
 #       check's exit status.
+#   annotated NAME INPUT DIR
+#       annotate with $SCRATCH/marks.xml, which finds something in every
+#       fixture: a fail line, and status 1, unless check exits 1; a fail
+#       line if INPUT changed.
 #   relints_same NAME COPY JSON
 #       ok when the annotated COPY lints with $SCRATCH/marks.xml to the same
 #       findings (location, rule, excerpt) as the report JSON of its input:
@@ -63,6 +67,16 @@ EOF
 annotate() {
     timeout 60 "$FL_BIN" check -q --lang "${5:-zh}" -f json --no-default-rulesets --ruleset "$2" --annotate "$4" "$3" \
         >"$4/$1.json" 2>"$SCRATCH/err"
+}
+
+annotated() {
+    local before rc
+    before=$(sha256sum <"$2")
+    annotate "$1" "$SCRATCH/marks.xml" "$2" "$3"
+    rc=$?
+    [ "$rc" -eq 1 ] || { fail "$1" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; return 1; }
+    [ "$(sha256sum <"$2")" = "$before" ] || fail "$1-input" "the input changed"
+    return 0
 }
 
 relints_same() {

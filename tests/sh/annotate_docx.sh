@@ -237,11 +237,7 @@ mkdir -p "$SCRATCH/out"
 FIXTURES="eia-form-word eia-book-pandoc eia-pp-lo soil-plan-npm soil-sign-pandoc soil-summary-lo eia-form-word-renamed eia-form-word-strict"
 for f in $FIXTURES; do
     in=fixtures/docx/$f.docx
-    before=$(sha256sum <"$in")
-    annotate "$f" "$SCRATCH/marks.xml" "$in" "$SCRATCH/out"
-    rc=$?
-    [ "$rc" -eq 1 ] || { fail "$f" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; continue; }
-    [ "$(sha256sum <"$in")" = "$before" ] || fail "$f-input" "the input changed"
+    annotated "$f" "$in" "$SCRATCH/out" || continue
     [ -s "$SCRATCH/out/$f.docx" ] || { fail "$f" "no annotated copy"; continue; }
     if python3 "$SCRATCH/pkgcheck.py" "$in" "$SCRATCH/out/$f.docx" "$SCRATCH/out/$f.json"; then echo "ok package $f"
     else fail "package $f" "see above"; fi
@@ -254,11 +250,7 @@ for f in $FIXTURES; do
 done
 for f in eia-form-word-flatopc soil-plan-npm-flatopc; do
     in=fixtures/xml/$f.xml
-    before=$(sha256sum <"$in")
-    annotate "$f" "$SCRATCH/marks.xml" "$in" "$SCRATCH/out"
-    rc=$?
-    [ "$rc" -eq 1 ] || { fail "$f" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; continue; }
-    [ "$(sha256sum <"$in")" = "$before" ] || fail "$f-input" "the input changed"
+    annotated "$f" "$in" "$SCRATCH/out" || continue
     python3 "$SCRATCH/flatcheck.py" "$in" "$SCRATCH/out/$f.xml" && echo "ok flat $f" || fail "flat $f" "see above"
     python3 "$SCRATCH/flat2docx.py" "$in" "$SCRATCH/out/$f.in.docx" &&
         python3 "$SCRATCH/flat2docx.py" "$SCRATCH/out/$f.xml" "$SCRATCH/out/$f.docx" || { fail "flat2docx $f" "cannot unpack"; continue; }

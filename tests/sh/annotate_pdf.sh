@@ -167,11 +167,7 @@ pages_of() { python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1])))' "
 mkdir -p "$SCRATCH/out"
 for f in eia-form-typed soil-summary eia-pp; do
     in=fixtures/pdf/$f.pdf
-    before=$(sha256sum <"$in")
-    annotate "$f" "$SCRATCH/marks.xml" "$in" "$SCRATCH/out"
-    rc=$?
-    [ "$rc" -eq 1 ] || { fail "$f" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; continue; }
-    [ "$(sha256sum <"$in")" = "$before" ] || fail "$f-input" "the input changed"
+    annotated "$f" "$in" "$SCRATCH/out" || continue
     [ "$(head -c 5 "$SCRATCH/out/$f.pdf" 2>/dev/null)" = "%PDF-" ] || { fail "$f" "no annotated PDF copy"; continue; }
     notes "$in" "$SCRATCH/in.jsonl" && notes "$SCRATCH/out/$f.pdf" "$SCRATCH/out.jsonl" \
         || { fail "$f-read" "$(cat "$SCRATCH/notes.err")"; continue; }
