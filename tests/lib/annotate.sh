@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced, after tests/lib/common.sh, by the tests of `check --annotate`
 # (tests/sh/annotate_*.sh; not a test itself). Build a marks ruleset, lint,
 # annotate:
@@ -82,9 +83,9 @@ annotated() {
 relints_same() {
     "$FL_BIN" check -q --lang zh -f json --no-default-rulesets --ruleset "$SCRATCH/marks.xml" "$2" \
         >"$SCRATCH/relint.json" 2>/dev/null
-    [ "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$SCRATCH/relint.json")" = \
-      "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$3")" ] \
-        && ok "relint $1" || fail "relint $1" "the copy lints differently"
+    if [ "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$SCRATCH/relint.json")" = \
+         "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$3")" ]; then ok "relint $1"
+    else fail "relint $1" "the copy lints differently"; fi
 }
 
 refuses_self() {
@@ -96,6 +97,6 @@ refuses_self() {
     [ "$rc" -eq 2 ] || fail self-exit "exit $rc, want 2"
     grep -q "self.$ext: 无法写出带批注的副本：.* 就是输入文件本身" "$SCRATCH/err" || fail self-msg "$(cat "$SCRATCH/err")"
     [ "$(sha256sum <"$SCRATCH/self.$ext")" = "$before" ] || fail self-input "the input changed"
-    ls "$SCRATCH" | grep -q 'tmp' && fail self-temp "temp file left"
+    compgen -G "$SCRATCH/*tmp*" >/dev/null && fail self-temp "temp file left"
     ok "refuses to write over the input"
 }
