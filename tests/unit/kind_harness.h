@@ -65,7 +65,7 @@ static inline void kind_expect(fixture *f, const char *id, const char *doc_type,
         else snprintf(got + n, sizeof got - n, "%s", res.findings[i].message);
     }
     if (strcmp(got, want))
-        fail_msg("%s%s%s\ngot \"%s\", want \"%s\"", as_of ? "as of " : "", as_of ? as_of : "", as_of ? ": " : "", md,
+        fail_msg("%s%s%s%s\ngot \"%s\", want \"%s\"", as_of ? "as of " : "", as_of ? as_of : "", as_of ? ": " : "", md,
                  got, want);
     if (res.nfindings && want_line) assert_int_equal(res.findings[0].line, want_line);
     fl_result_free(&res);
