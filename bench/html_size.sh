@@ -71,13 +71,13 @@ open_time() {
         rm -rf "$profile"
         awk -v a="$s" -v b="$e" 'BEGIN {print b - a}'
         i=$((i + 1))
-    done | sort -g | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f\n", m}'
+    done | median_of %.2f
 }
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+load_start=$(load_avg)
 empty=$(open_time "file://$tmp/empty.html")
 open_batch=$(open_time "file://$tmp/batch.html")
 open_large=$(open_time "file://$tmp/large.html")
-load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+load_end=$(load_avg)
 
 size() { wc -c <"$1"; }
 mb() { awk -v b="$1" 'BEGIN {printf "%.2f", b / 1000000}'; } # MB of 10^6 bytes: the stricter reading of the target

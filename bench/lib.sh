@@ -1,4 +1,5 @@
-# lib.sh — helpers shared by bench/dump.sh and bench/run (POSIX sh, sourced).
+# lib.sh — helpers shared by bench/run, bench/dump.sh, bench/html_size.sh and
+# bench/pdf/run.sh (POSIX sh, sourced).
 #
 # The caller sets: here (bench/), src (source tree), corpus (bench/corpus),
 # runs (timed runs after one warm-up) and tmp (a scratch folder).
@@ -36,6 +37,11 @@ build_release() { # dir
     fi
 }
 
+# numbers on stdin, one a line -> their median, printed with FMT (%.4f)
+median_of() {
+    sort -g | awk -v f="${1:-%.4f}" '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf f "\n", m}'
+}
+
 median_loop() { # cmd -> median seconds on stdout, or "fails"
     sh -c "$1" >/dev/null 2>&1 || { echo fails; return; }
     i=0
@@ -45,7 +51,7 @@ median_loop() { # cmd -> median seconds on stdout, or "fails"
         t1=$(date +%s.%N)
         awk -v a="$t0" -v b="$t1" "BEGIN{print b - a}"
         i=$((i + 1))
-    done | sort -g | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.4f\n", m}'
+    done | median_of %.4f
 }
 
 # tag cmd -> "median<TAB>cpu" on stdout; cpu is hyperfine's mean user+system
@@ -73,7 +79,30 @@ peak_mb() { # cmd -> peak RSS in MB (largest process of the command)
     fi
 }
 
+# cmd -> "CPU seconds<TAB>peak MB" of one run under GNU time (the CPU column
+# when hyperfine, which gives a mean, is not installed), or "-<TAB>-"
+cpu_peak() {
+    if [ -x /usr/bin/time ] && /usr/bin/time -f '%U %S %M' -o "$tmp/time" sh -c "$1" >/dev/null 2>&1; then
+        awk '{printf "%.3f\t%.1f\n", $1 + $2, $3 / 1024}' "$tmp/time"
+    else
+        printf -- '-\t-\n'
+    fi
+}
+
+# The rows of a "| command | median s | ratio to limit | peak MB | CPU s |"
+# table from ROWS, lines of "label<TAB>median<TAB>cpu<TAB>peak" ("-" or
+# "fails" where not measured), each median against LIMIT.
+limit_table() { # limit rows
+    awk -F'\t' -v lim="$1" '{
+        r = ($2 ~ /^[0-9.]+$/ && lim ~ /^[0-9.]+$/ && lim + 0 > 0) ? sprintf("%.2f", $2 / lim) : "-"
+        s = ($2 ~ /^[0-9.]+$/) ? sprintf("%.3f", $2) : $2
+        c = ($3 ~ /^[0-9.]+$/) ? sprintf("%.3f", $3) : "-"
+        printf "| %s | %s | %s | %s | %s |\n", $1, s, r, $4, c }' "$2"
+}
+
 q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 machine_line() {
     cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)

@@ -60,15 +60,6 @@ fl=$(q "$FL_BIN")
 p=$(q "$pdf")
 rows="$tmp/rows"
 : >"$rows"
-# one run under GNU time: "CPU seconds<TAB>peak MB" (the CPU column when
-# hyperfine, which gives a mean, is not installed)
-cpu_peak() {
-    if [ -x /usr/bin/time ] && /usr/bin/time -f '%U %S %M' -o "$tmp/time" sh -c "$1" >/dev/null 2>&1; then
-        awk '{printf "%.3f\t%.1f\n", $1 + $2, $3 / 1024}' "$tmp/time"
-    else
-        printf -- '-\t-\n'
-    fi
-}
 row() { # label tag cmd
     echo "  pdf300: $1" >&2
     m=$(median "run-$2" "$3")
@@ -77,11 +68,11 @@ row() { # label tag cmd
     [ "$cpu" != - ] || cpu=$(printf '%s' "$cp" | cut -f1)
     printf '%s\t%s\t%s\t%s\n' "$1" "$(printf '%s' "$m" | cut -f1)" "$cpu" "$(printf '%s' "$cp" | cut -f2)" >>"$rows"
 }
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+load_start=$(load_avg)
 row 'limit: `pdftotext -layout` (poppler)' pdf300-pdftotext "pdftotext -layout $p /dev/null"
 row '`filinglint dump`' pdf300-dump "$fl dump --format json $p > /dev/null"
 row '`filinglint check` (all shipped rulesets)' pdf300-check "$fl check --fail-on never --no-progress $p > /dev/null"
-load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+load_end=$(load_avg)
 
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 bytes=$(wc -c <"$pdf")
@@ -98,10 +89,7 @@ out="$tmp/section.md"
     echo
     echo "| command | median s | ratio to limit | peak MB | CPU s |"
     echo "|---|---:|---:|---:|---:|"
-    awk -F'\t' -v lim="$lim" '{
-        num = ($2 ~ /^[0-9.]+$/)
-        r = (num && lim ~ /^[0-9.]+$/ && lim + 0 > 0) ? sprintf("%.2f", $2 / lim) : "-"
-        printf "| %s | %s | %s | %s | %s |\n", $1, num ? sprintf("%.3f", $2) : $2, r, $4, ($3 ~ /^[0-9.]+$/) ? sprintf("%.3f", $3) : "-" }' "$rows"
+    limit_table "$lim" "$rows"
     echo
     awk -v v="$chk" -v l="$lim" 'BEGIN {
         if (v !~ /^[0-9.]+$/ || l !~ /^[0-9.]+$/ || l + 0 == 0) { print "Target `check` ≤ 1.5 × `pdftotext -layout`: not measured."; exit }
@@ -109,14 +97,4 @@ out="$tmp/section.md"
     echo "<!-- /pdf/run.sh -->"
 } >"$out"
 cat "$out"
-results="$here/RESULTS.md"
-if [ -f "$results" ] && grep -q '^<!-- pdf/run.sh -->$' "$results"; then
-    awk -v f="$out" '
-        $0 == "<!-- pdf/run.sh -->" { while ((getline l < f) > 0) print l; skip = 1; next }
-        $0 == "<!-- /pdf/run.sh -->" { skip = 0; next }
-        !skip' "$results" >"$tmp/results" && cp "$tmp/results" "$results"
-elif [ -f "$results" ]; then
-    { echo; cat "$out"; } >>"$results"
-else
-    cp "$out" "$results"
-fi
+put_section pdf/run.sh "$(cat "$out")"

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "report/report.h"
 #include "rules/kind.h"
+#include "rules/pattern.h"
 #include "rules/ruleset.h"
 #include "rules/suppress.h"
 #include <getopt.h>
@@ -204,6 +205,78 @@ static void print_bases(const fl_rule *r)
     fl_buf_free(&line);
 }
 
+/* Does src refer to a named pattern ({nt-form})? Digits first ({2}, {0,30})
+ * are quantifiers, as the pattern reader has it. */
+static bool has_named_ref(const char *src)
+{
+    for (const char *p = strchr(src, '{'); p; p = strchr(p + 1, '{')) {
+        const char *q = p + 1;
+        if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_')) continue;
+        while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_' ||
+               *q == '-')
+            q++;
+        if (*q == '}') return true;
+    }
+    return false;
+}
+
+/* The check's details: what the kind says it looks for, then the
+ * rule's conditions. */
+static void write_details(const fl_rule *r, FILE *out)
+{
+    if (r->kind && r->kind->describe) r->kind->describe(r, out);
+    for (size_t i = 0; i < r->nconds; i++)
+        fprintf(out, fl_tr(FL_M_X_COND), r->conds[i].field,
+                fl_tr(r->conds[i].matches ? FL_M_X_COND_MATCHES : FL_M_X_COND_HAS_VALUE),
+                r->conds[i].matches ? r->conds[i].matches->source : "", r->conds[i].matches ? "/" : "",
+                r->conds[i].run_if_missing ? fl_tr(FL_M_X_COND_OR_MISSING) : "");
+}
+
+typedef struct shown_pattern {
+    const char *at; /* where the details first show it */
+    const fl_pattern *p;
+} shown_pattern;
+
+/* The details with the patterns as the rule writer typed them
+ * ("/{pp-scope}/"), then, for each of those that uses a named pattern, what
+ * the engine compiles: the name says what a pattern is for, only its
+ * expansion says which words of the filing it takes. */
+static void print_details(const fl_rule *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *d = open_memstream(&text, &len);
+    if (!d) { /* out of memory: the details as written, without the expansions */
+        write_details(r, stdout);
+        return;
+    }
+    write_details(r, d);
+    fclose(d);
+    fputs(text, stdout);
+    shown_pattern *shown = NULL;
+    size_t n = 0, cap = 0;
+    fl_buf needle = FL_BUF_INIT;
+    for (const fl_pattern *p = r->kind ? r->ruleset->patterns : NULL; p; p = p->next) {
+        if (!p->expanded || !has_named_ref(p->source)) continue;
+        fl_buf_clear(&needle);
+        fl_buf_printf(&needle, "/%s/", p->source);
+        const char *at = strstr(text, needle.data);
+        bool dup = false;
+        for (size_t i = 0; i < n && at && !dup; i++) dup = shown[i].at == at;
+        if (!at || dup) continue;
+        if (n == cap) shown = fl_xrealloc(shown, (cap = cap ? 2 * cap : 8) * sizeof *shown);
+        /* in the order the details show them (the ruleset's list runs backwards) */
+        size_t k = n++;
+        for (; k > 0 && shown[k - 1].at > at; k--) shown[k] = shown[k - 1];
+        shown[k] = (shown_pattern){at, p};
+    }
+    if (n) fputs(fl_tr(FL_M_X_EXPANDED), stdout);
+    for (size_t i = 0; i < n; i++) printf(fl_tr(FL_M_X_EXPANDED_ONE), shown[i].p->source, shown[i].p->expanded);
+    fl_buf_free(&needle);
+    free(shown);
+    free(text);
+}
+
 /* In English the labels are English and the ruleset's Chinese (summary,
  * the check's own details, the description that quotes the law) is shown
  * as such; the English message comes first. */
@@ -224,12 +297,8 @@ static void explain(const fl_rule *r)
         printf(fl_tr(FL_M_X_RULESET), r->ruleset->path, r->line);
         if (r->ruleset->id) printf(fl_tr(FL_M_X_RULESET_ID), r->ruleset->id);
         printf(fl_tr(FL_M_X_KIND), r->kind->name);
-        if (r->kind->describe) r->kind->describe(r, stdout);
     }
-    for (size_t i = 0; i < r->nconds; i++)
-        printf(fl_tr(FL_M_X_COND), r->conds[i].field, fl_tr(r->conds[i].matches ? FL_M_X_COND_MATCHES : FL_M_X_COND_HAS_VALUE),
-               r->conds[i].matches ? r->conds[i].matches->source : "", r->conds[i].matches ? "/" : "",
-               r->conds[i].run_if_missing ? fl_tr(FL_M_X_COND_OR_MISSING) : "");
+    print_details(r);
     if (r->description) {
         fputs(fl_tr(FL_M_X_DESCRIPTION), stdout);
         print_block(r->description, "  ");

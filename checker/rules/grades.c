@@ -110,24 +110,27 @@ size_t fl_text_next(const char *t, size_t len, size_t i)
     return k;
 }
 
+size_t fl_medium_step(fl_medium_cursor *c, const char *t, size_t len, size_t i)
+{
+    fl_medium m;
+    int r;
+    size_t n = fl_medium_at(t, len, i, &m, &r);
+    if (n) {
+        c->m = m;
+        c->role = r;
+    }
+    return n;
+}
+
 fl_medium fl_medium_before(const char *t, size_t from, size_t at, int *role)
 {
-    fl_medium last = FL_MED_NONE;
-    int last_role = FL_MED_TOPIC;
+    fl_medium_cursor c = FL_MEDIUM_CURSOR_INIT;
     for (size_t i = from; i < at;) {
-        fl_medium m;
-        int r;
-        size_t n = fl_medium_at(t, at, i, &m, &r);
-        if (n) {
-            last = m;
-            last_role = r;
-            i += n;
-        } else {
-            i = fl_text_next(t, at, i);
-        }
+        size_t n = fl_medium_step(&c, t, at, i);
+        i = n ? i + n : fl_text_next(t, at, i);
     }
-    if (role) *role = last_role;
-    return last;
+    if (role) *role = c.role;
+    return c.m;
 }
 
 size_t fl_grade_word(const char *t, size_t len, size_t i, int *grade)

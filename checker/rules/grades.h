@@ -77,6 +77,19 @@ const char *fl_class_text(char *buf, size_t n, fl_medium m, const fl_class_tok *
 enum { FL_CLASS_UNKNOWN = 0, FL_CLASS_ZONE, FL_CLASS_APPLIED };
 int fl_class_role(const char *t, size_t ss, size_t se, const fl_class_tok *c, int marker_role);
 
+/* What a sentence read left to right is about so far: the medium and role
+ * of the last medium word passed (FL_MEDIUM_CURSOR_INIT: none yet). A
+ * class written after its medium ("执行…2类标准", "声环境…3类区") is of it. */
+typedef struct fl_medium_cursor {
+    fl_medium m;
+    int role;
+} fl_medium_cursor;
+#define FL_MEDIUM_CURSOR_INIT {FL_MED_NONE, FL_MED_TOPIC}
+
+/* A medium word at t[i] (as fl_medium_at) becomes the cursor's; its length,
+ * or 0 with the cursor unchanged. */
+size_t fl_medium_step(fl_medium_cursor *c, const char *t, size_t len, size_t i);
+
 /* The medium word nearest before offset at in [from, at) of t: its medium
  * and role; FL_MED_NONE when none. */
 fl_medium fl_medium_before(const char *t, size_t from, size_t at, int *role);

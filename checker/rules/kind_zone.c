@@ -195,17 +195,12 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
     /* only sentences holding 类, 级 or 执行 arrive here (need[] in run()) */
     if (has_any(t, ss, se, not_zone)) return;
     bool sided = has_any(t, ss, se, sides);
-    fl_medium cur = FL_MED_NONE;
-    int role = FL_MED_TOPIC;
+    fl_medium_cursor cur = FL_MEDIUM_CURSOR_INIT;
     bool noise_std = false, noise_class = false;
     for (size_t i = ss; i < se;) {
-        fl_medium m;
-        int r;
-        size_t n = fl_medium_at(t, se, i, &m, &r);
+        size_t n = fl_medium_step(&cur, t, se, i);
         if (n) {
-            cur = m;
-            role = r;
-            if (m == FL_MED_NOISE && r == FL_MED_STD) noise_std = true;
+            if (cur.m == FL_MED_NOISE && cur.role == FL_MED_STD) noise_std = true;
             i += n;
             continue;
         }
@@ -213,14 +208,14 @@ static void sentence(const zone_k *k, const char *t, size_t ss, size_t se, int b
         fl_medium before;
         int mi = -1;
         if ((n = fl_class_before_medium(t, se, i, &before, &c))) mi = medium_index(k, before);
-        else if (role != FL_MED_BUILD && medium_index(k, cur) >= 0 && (n = fl_class_at(t, se, i, cur, &c)))
-            mi = medium_index(k, cur);
+        else if (cur.role != FL_MED_BUILD && medium_index(k, cur.m) >= 0 && (n = fl_class_at(t, se, i, cur.m, &c)))
+            mi = medium_index(k, cur.m);
         if (n && mi >= 0) {
             if (sided) tl[mi].sided = true;
             if (k->media[mi].m == FL_MED_NOISE) noise_class = true;
             char body[24] = "";
             if (k->media[mi].m == FL_MED_SURFACE) water_body(t, ss, i, body, sizeof body);
-            int cr = fl_class_role(t, ss, se, &c, role);
+            int cr = fl_class_role(t, ss, se, &c, cur.role);
             if (!(cr == FL_CLASS_ZONE && fl_zone_of_others(t, ss, se, i))) /* a target's zone is not the site's */
                 add(&tl[mi], &c, cr, block, body);
             i += n;

@@ -6,6 +6,7 @@
 #   fail NAME WHY / ok NAME   print one result line; failures counts the fails
 #   finish                    exit 1 if anything failed, else 0
 #   run, same, err_line       see below
+#   pdf_reader_built, skip_without_pdf_reader, need_python3  see below
 # Usage, first thing after `set -u`:   . "${SRC:?SRC not set}/tests/lib/common.sh"
 : "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
 case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
@@ -38,3 +39,16 @@ err_line() {
     if [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -qE "$2" "$SCRATCH/err"; then ok "$1"
     else fail "$1" "stderr: $(head -c 400 "$SCRATCH/err")"; fi
 }
+# pdf_reader_built: true when the binary reads PDFs (built with FL_PDF): its
+# `help check` then lists .pdf among the endings a walk takes.
+pdf_reader_built() { "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; }
+# skip_without_pdf_reader: a test of the PDF reader ends here, with a SKIP
+# line and exit 0, on a build without it.
+skip_without_pdf_reader() {
+    pdf_reader_built && return 0
+    echo "SKIP: built without the PDF reader (FL_PDF=OFF)"
+    exit 0
+}
+# need_python3 WHAT: a test that reads its results with python3 fails at once
+# without it (CI has it; a missing one must not pass silently).
+need_python3() { command -v python3 >/dev/null || { echo "FAIL: python3 is needed${1:+ $1}"; exit 1; }; }

@@ -27,38 +27,12 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read the copies back"; exit 1; }
+need_python3 "to read the copies back"
+. "$SRC/tests/lib/annotate.sh"
 
 # Findings in every part: "项目"/"环境" anywhere (with a column range), and a
 # missing section (a finding about the document as a whole).
-cat >"$SCRATCH/marks.xml" <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<ruleset id="marks">
-  <rule id="TM01" severity="warning" category="test" basis="测试依据 一（一）">
-    <message>出现“{match}”</message>
-    <forbid parts="body textbox header footer footnote endnote">
-      <match>项目|环境</match>
-    </forbid>
-    <example type="fail" count="1">## 一、概况
-本项目位于某地。
-</example>
-    <example type="pass">## 一、概况
-本工程位于某地。
-</example>
-  </rule>
-  <rule id="TM02" severity="error" category="test" basis="测试依据 二">
-    <message>缺少“不存在的章节”&lt;&amp;&gt;</message>
-    <section heading="^不存在的章节$" name="不存在的章节"/>
-    <example type="fail" count="1">## 一、概况
-本项目位于某地。
-</example>
-    <example type="pass">## 不存在的章节
-本工程位于某地。
-</example>
-  </rule>
-</ruleset>
-EOF
-sed -e 's/项目|环境/不会出现的词组/' -e 's/\^不存在的章节\$/./' "$SCRATCH/marks.xml" >"$SCRATCH/none.xml"
+marks_ruleset "body textbox header footer footnote endnote" "项目|环境"
 
 # pkgcheck.py INPUT COPY FINDINGS_JSON: the package-level promises above.
 cat >"$SCRATCH/pkgcheck.py" <<'EOF'
@@ -259,20 +233,11 @@ for m in bad: print("  " + m)
 sys.exit(1 if bad else 0)
 EOF
 
-annotate() { # name rulesfile fixture outdir -> runs check, keeps json; returns the exit status
-    timeout 60 "$FL_BIN" check -q --lang zh -f json --no-default-rulesets --ruleset "$2" --annotate "$4" "$3" \
-        >"$4/$1.json" 2>"$SCRATCH/err"
-}
-
 mkdir -p "$SCRATCH/out"
 FIXTURES="eia-form-word eia-book-pandoc eia-pp-lo soil-plan-npm soil-sign-pandoc soil-summary-lo eia-form-word-renamed eia-form-word-strict"
 for f in $FIXTURES; do
     in=fixtures/docx/$f.docx
-    before=$(sha256sum <"$in")
-    annotate "$f" "$SCRATCH/marks.xml" "$in" "$SCRATCH/out"
-    rc=$?
-    [ "$rc" -eq 1 ] || { fail "$f" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; continue; }
-    [ "$(sha256sum <"$in")" = "$before" ] || fail "$f-input" "the input changed"
+    annotated "$f" "$in" "$SCRATCH/out" || continue
     [ -s "$SCRATCH/out/$f.docx" ] || { fail "$f" "no annotated copy"; continue; }
     if python3 "$SCRATCH/pkgcheck.py" "$in" "$SCRATCH/out/$f.docx" "$SCRATCH/out/$f.json"; then echo "ok package $f"
     else fail "package $f" "see above"; fi
@@ -281,17 +246,11 @@ for f in $FIXTURES; do
     got=$("$FL_BIN" dump --format json "$SCRATCH/out/$f.docx" | jq '[.blocks[] | select(.part == "comment" and (.text | startswith("[")))] | length')
     [ "$got" -eq "$n" ] || fail "reread $f" "$got comment heads for $n findings"
     # the copy lints like the input: the markers change no paragraph's text
-    "$FL_BIN" check -q -f json --no-default-rulesets --ruleset "$SCRATCH/marks.xml" "$SCRATCH/out/$f.docx" >"$SCRATCH/relint.json" 2>/dev/null
-    [ "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$SCRATCH/relint.json")" = \
-      "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$SCRATCH/out/$f.json")" ] || fail "relint $f" "the copy lints differently"
+    relints_same "$f" "$SCRATCH/out/$f.docx" "$SCRATCH/out/$f.json"
 done
 for f in eia-form-word-flatopc soil-plan-npm-flatopc; do
     in=fixtures/xml/$f.xml
-    before=$(sha256sum <"$in")
-    annotate "$f" "$SCRATCH/marks.xml" "$in" "$SCRATCH/out"
-    rc=$?
-    [ "$rc" -eq 1 ] || { fail "$f" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; continue; }
-    [ "$(sha256sum <"$in")" = "$before" ] || fail "$f-input" "the input changed"
+    annotated "$f" "$in" "$SCRATCH/out" || continue
     python3 "$SCRATCH/flatcheck.py" "$in" "$SCRATCH/out/$f.xml" && echo "ok flat $f" || fail "flat $f" "see above"
     python3 "$SCRATCH/flat2docx.py" "$in" "$SCRATCH/out/$f.in.docx" &&
         python3 "$SCRATCH/flat2docx.py" "$SCRATCH/out/$f.xml" "$SCRATCH/out/$f.docx" || { fail "flat2docx $f" "cannot unpack"; continue; }
@@ -345,20 +304,11 @@ python3 "$SCRATCH/pkgcheck.py" "$SCRATCH/again-in.docx" "$SCRATCH/again/again-in
     && echo "ok annotate twice" || fail again "see above"
 
 # Never over the input: DIR being the input's own folder is refused.
-cp fixtures/docx/soil-sign-pandoc.docx "$SCRATCH/self.docx"
-before=$(sha256sum <"$SCRATCH/self.docx")
-annotate self "$SCRATCH/marks.xml" "$SCRATCH/self.docx" "$SCRATCH"
-rc=$?
-[ "$rc" -eq 2 ] || fail self-exit "exit $rc, want 2"
-grep -q "self.docx: 无法写出带批注的副本：.* 就是输入文件本身" "$SCRATCH/err" || fail self-msg "$(cat "$SCRATCH/err")"
-[ "$(sha256sum <"$SCRATCH/self.docx")" = "$before" ] || fail self-input "the input changed"
-ls "$SCRATCH" | grep -q 'tmp' && fail self-temp "temp file left"
-echo "ok refuses to write over the input"
+refuses_self fixtures/docx/soil-sign-pandoc.docx
 
 # Text and Markdown have nothing to annotate: nothing is written.
 mkdir -p "$SCRATCH/md"
 annotate md "$SCRATCH/marks.xml" fixtures/check/residue.md "$SCRATCH/md"
 [ "$(ls "$SCRATCH/md")" = "md.json" ] || fail md "wrote $(ls "$SCRATCH/md")"
 
-[ "$failures" -eq 0 ] || exit 1
-exit 0
+finish

@@ -26,52 +26,21 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-if ! "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
-    echo "SKIP: built without the PDF reader (FL_PDF=OFF)"
-    exit 0
-fi
-command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read the copies back"; exit 1; }
+skip_without_pdf_reader
+need_python3 "to read the copies back"
 command -v jq >/dev/null || { echo "FAIL: jq is needed"; exit 1; }
+. "$SRC/tests/lib/annotate.sh"
 
 # Findings on many lines of every page ("项目"/"环境", several on one
 # paragraph), and one about the document as a whole (a missing section).
-cat >"$SCRATCH/marks.xml" <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<ruleset id="marks">
-  <rule id="TM01" severity="warning" category="test" basis="测试依据 一（一）">
-    <message>出现“{match}”</message>
-    <forbid parts="body header footer">
-      <match>项目|环境|Beta|Gamma|Delta</match>
-    </forbid>
-    <example type="fail" count="1">## 一、概况
-本项目位于某地。
-</example>
-    <example type="pass">## 一、概况
-本工程位于某地。
-</example>
-  </rule>
-  <rule id="TM02" severity="error" category="test" basis="测试依据 二">
-    <message>缺少“不存在的章节”&lt;&amp;&gt;</message>
-    <section heading="^不存在的章节$" name="不存在的章节"/>
-    <example type="fail" count="1">## 一、概况
-本项目位于某地。
-</example>
-    <example type="pass">## 不存在的章节
-本工程位于某地。
-</example>
-  </rule>
-  <rule id="TM03" severity="info" category="test" basis="测试依据 三">
+marks_ruleset "body header footer" "项目|环境|Beta|Gamma|Delta" '  <rule id="TM03" severity="info" category="test" basis="测试依据 三">
     <message>又见“{match}”</message>
     <forbid parts="body">
       <match>Beta</match>
     </forbid>
     <example type="fail" count="1">Beta</example>
     <example type="pass">Alpha</example>
-  </rule>
-</ruleset>
-EOF
-sed -e 's/项目|环境|Beta|Gamma|Delta/不会出现的词组/' -e 's/\^不存在的章节\$/./' -e 's/<match>Beta</<match>不会出现</' \
-    "$SCRATCH/marks.xml" >"$SCRATCH/none.xml"
+  </rule>'
 
 # pdfnotes.py PDF: one JSON line per page {"page", "box", "notes": [{"type",
 # "author", "rect", "text"}]}, read from the xref table and the page tree
@@ -192,21 +161,13 @@ for m in bad[:20]: print("  " + m)
 sys.exit(1 if bad else 0)
 EOF
 
-annotate() { # name rulesfile fixture outdir [lang] -> runs check, keeps json; returns the exit status
-    timeout 60 "$FL_BIN" check -q --lang "${5:-zh}" -f json --no-default-rulesets --ruleset "$2" --annotate "$4" "$3" \
-        >"$4/$1.json" 2>"$SCRATCH/err"
-}
 notes() { python3 "$SCRATCH/pdfnotes.py" "$1" >"$2" 2>"$SCRATCH/notes.err"; }
 pages_of() { python3 -c 'import sys; print(sum(1 for _ in open(sys.argv[1])))' "$1"; }
 
 mkdir -p "$SCRATCH/out"
 for f in eia-form-typed soil-summary eia-pp; do
     in=fixtures/pdf/$f.pdf
-    before=$(sha256sum <"$in")
-    annotate "$f" "$SCRATCH/marks.xml" "$in" "$SCRATCH/out"
-    rc=$?
-    [ "$rc" -eq 1 ] || { fail "$f" "exit $rc, want 1: $(head -c 300 "$SCRATCH/err")"; continue; }
-    [ "$(sha256sum <"$in")" = "$before" ] || fail "$f-input" "the input changed"
+    annotated "$f" "$in" "$SCRATCH/out" || continue
     [ "$(head -c 5 "$SCRATCH/out/$f.pdf" 2>/dev/null)" = "%PDF-" ] || { fail "$f" "no annotated PDF copy"; continue; }
     notes "$in" "$SCRATCH/in.jsonl" && notes "$SCRATCH/out/$f.pdf" "$SCRATCH/out.jsonl" \
         || { fail "$f-read" "$(cat "$SCRATCH/notes.err")"; continue; }
@@ -215,11 +176,7 @@ for f in eia-form-typed soil-summary eia-pp; do
     [ "$n" -gt 10 ] || fail "$f-findings" "only $n findings: the test ruleset should match many lines"
     python3 "$SCRATCH/notecheck.py" "$SCRATCH/out/$f.json" "$SCRATCH/out.jsonl" && ok "notes $f ($n)" || fail "notes $f" "see above"
     # the copy lints like the input
-    "$FL_BIN" check -q --lang zh -f json --no-default-rulesets --ruleset "$SCRATCH/marks.xml" "$SCRATCH/out/$f.pdf" \
-        >"$SCRATCH/relint.json" 2>/dev/null
-    [ "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$SCRATCH/relint.json")" = \
-      "$(jq -c '[.files[0].findings[] | [.location, .rule, .excerpt]]' "$SCRATCH/out/$f.json")" ] \
-        && ok "relint $f" || fail "relint $f" "the copy lints differently"
+    relints_same "$f" "$SCRATCH/out/$f.pdf" "$SCRATCH/out/$f.json"
     # MuPDF's own reader, when installed, counts the same notes
     if command -v mutool >/dev/null; then
         cat >"$SCRATCH/count.js" <<'EOF'
@@ -330,14 +287,6 @@ for h in pdf-encrypted pdf-damaged pdf-no-text; do
 done
 
 # Never over the input: DIR being the input's own folder is refused.
-cp fixtures/pdf/eia-pp.pdf "$SCRATCH/self.pdf"
-before=$(sha256sum <"$SCRATCH/self.pdf")
-annotate self "$SCRATCH/marks.xml" "$SCRATCH/self.pdf" "$SCRATCH"
-rc=$?
-[ "$rc" -eq 2 ] || fail self-exit "exit $rc, want 2"
-grep -q "self.pdf: 无法写出带批注的副本：.* 就是输入文件本身" "$SCRATCH/err" || fail self-msg "$(cat "$SCRATCH/err")"
-[ "$(sha256sum <"$SCRATCH/self.pdf")" = "$before" ] || fail self-input "the input changed"
-ls "$SCRATCH" | grep -q 'tmp' && fail self-temp "temp file left"
-ok "refuses to write over the input"
+refuses_self fixtures/pdf/eia-pp.pdf
 
 finish

@@ -13,25 +13,10 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read the copy back"; exit 1; }
+need_python3 "to read the copy back"
+. "$SRC/tests/lib/annotate.sh"
 
-cat >"$SCRATCH/marks.xml" <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<ruleset id="marks">
-  <rule id="TM01" severity="warning" category="test" basis="测试依据 一（一）">
-    <message>出现“{match}”</message>
-    <forbid parts="body textbox header footer footnote endnote">
-      <match>项目|环境</match>
-    </forbid>
-    <example type="fail" count="1">## 一、概况
-本项目位于某地。
-</example>
-    <example type="pass">## 一、概况
-本工程位于某地。
-</example>
-  </rule>
-</ruleset>
-EOF
+marks_ruleset --no-section "body textbox header footer footnote endnote" "项目|环境"
 
 cat >"$SCRATCH/check.py" <<'EOF'
 import json, sys
@@ -81,10 +66,7 @@ python3 "$SCRATCH/check.py" "$in" "$out" "$SCRATCH/f.json" && echo "ok word2003 
 got=$("$FL_BIN" dump --format json "$out" | jq '[.blocks[] | select(.part == "comment" and (.text | startswith("[")))] | length')
 [ "$got" -eq "$n" ] && echo "ok reread" || fail reread "$got comment heads for $n findings"
 # the copy lints like the input (the comments are not body text)
-"$FL_BIN" check -q -f json --no-default-rulesets --ruleset "$SCRATCH/marks.xml" "$out" >"$SCRATCH/g.json" 2>/dev/null
-[ "$(jq -c '[.files[0].findings[] | [.location.line, .location.column, .rule]]' "$SCRATCH/g.json")" = \
-  "$(jq -c '[.files[0].findings[] | [.location.line, .location.column, .rule]]' "$SCRATCH/f.json")" ] \
-    && echo "ok same findings" || fail relint "the annotated copy lints differently"
+relints_same word2003 "$out" "$SCRATCH/f.json"
 
 if command -v soffice >/dev/null; then
     LO="$SCRATCH/lo"
@@ -96,5 +78,4 @@ else
     echo "SKIP: soffice not installed; LibreOffice does not import the Word 2003 copy"
 fi
 
-[ "$failures" -eq 0 ] || exit 1
-exit 0
+finish

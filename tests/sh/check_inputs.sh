@@ -29,7 +29,7 @@ RES="$SRC/fixtures/check/residue.md"
 # A build with the PDF reader (FL_PDF) reads PDFs: the folder of downloads
 # then holds its two files that are no filing as .ofd exports instead, and
 # the list of endings a walk takes ends in .pdf.
-if "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
+if pdf_reader_built; then
     PDF_READ=1 FOREIGN=ofd WALKED='\.docx \.docm \.xml \.txt \.md \.pdf'
 else
     PDF_READ=0 FOREIGN=pdf WALKED='\.docx \.docm \.xml \.txt \.md'

@@ -2,25 +2,22 @@
 # Every shipped ruleset proves itself: `filinglint test-rules` over each file
 # in rulesets/ (and over all of them, as the default) runs every embedded
 # example and must end with "N passed, 0 failed" and exit 0, with N > 0.
-# Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree.
+# Env (set by ctest): FL_BIN, SRC, TMPDIR_BASE.
 set -u
 
-: "${FL_BIN:?FL_BIN not set}" "${SRC:?SRC not set}"
-case "$FL_BIN" in /*) ;; *) FL_BIN="$PWD/$FL_BIN" ;; esac
+. "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-failures=0
 
 check_one() {
     local out rc
     out=$(timeout 120 "$FL_BIN" test-rules "$@" 2>&1)
     rc=$?
     if [ "$rc" -ne 0 ] || ! printf '%s\n' "$out" | tail -1 | grep -Eq '^[1-9][0-9]* passed, 0 failed$'; then
-        echo "FAIL: test-rules $*: exit $rc"
+        fail "test-rules $*" "exit $rc"
         printf '%s\n' "$out"
-        failures=$((failures + 1))
         return
     fi
-    echo "ok test-rules ${*:-(shipped)}: $(printf '%s\n' "$out" | tail -1)"
+    ok "test-rules ${*:-(shipped)}: $(printf '%s\n' "$out" | tail -1)"
 }
 
 n=0
@@ -31,5 +28,4 @@ done
 [ "$n" -gt 0 ] || { echo "FAIL: no shipped rulesets"; exit 1; }
 check_one
 
-[ "$failures" -eq 0 ] || exit 1
-exit 0
+finish

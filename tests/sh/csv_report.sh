@@ -119,7 +119,7 @@ python3 -c 'import sys; t = open(sys.argv[1], "rb").read().decode("utf-8"); asse
     && ok bad-utf8 || fail bad-utf8 "the file name is not valid UTF-8 in the CSV"
 
 # a PDF: the page column holds the page of each finding
-if "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
+if pdf_reader_built; then
     PA=(--no-config --no-default-rulesets --ruleset fixtures/pdf/page-demo.xml fixtures/pdf/eia-form-typed.pdf)
     "$FL_BIN" check -f csv "${PA[@]}" >"$SCRATCH/pdf.csv" 2>/dev/null
     "$FL_BIN" check -f json "${PA[@]}" >"$SCRATCH/pdf.json" 2>/dev/null

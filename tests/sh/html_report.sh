@@ -24,7 +24,7 @@ set -u
 cd "$SRC" || exit 1
 # Run with LANG=zh_CN.UTF-8 (tests/CMakeLists.txt): the texts this test
 # reads are those a Chinese user gets.
-command -v python3 >/dev/null || { echo "FAIL: python3 is needed to parse the report"; exit 1; }
+need_python3 "to parse the report"
 
 cat >"$SCRATCH/marks.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>

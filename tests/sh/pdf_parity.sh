@@ -14,11 +14,8 @@ set -u
 
 . "${SRC:?SRC not set}/tests/lib/common.sh"
 cd "$SRC" || exit 1
-if ! "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
-    echo "SKIP: built without the PDF reader (FL_PDF=OFF)"
-    exit 0
-fi
-command -v python3 >/dev/null || { echo "FAIL: python3 is needed"; exit 1; }
+skip_without_pdf_reader
+need_python3
 export SOURCE_DATE_EPOCH=1767225600 # a filing without its own date is judged on 2026-01-01
 
 findings() { # file -> $SCRATCH/<base>.json

@@ -1,7 +1,8 @@
 /* Shared harness of the rule-kind unit tests: load one in-memory ruleset
- * (with the shipped data tables) as a cmocka group fixture (lint_fixture.h), and lint a
- * Markdown text with a single rule of it. Include after <cmocka.h>; define
- * KIND_RULES_XML and KIND_RULES_NAME first. */
+ * (with the shipped data tables) as a cmocka group fixture (lint_fixture.h), lint a
+ * Markdown text with a single rule of it (kind_run) and compare its findings,
+ * each shown as the test chooses, with what is wanted (kind_expect). Include
+ * after <cmocka.h>; define KIND_RULES_XML and KIND_RULES_NAME first. */
 #ifndef KIND_HARNESS_H
 #define KIND_HARNESS_H
 #include <stdio.h>
@@ -41,6 +42,54 @@ static void kind_run(fixture *f, const char *id, const char *doc_type, const cha
     fl_lint_run(f->lint, doc, &o, res);
     assert_int_equal(res->nerrors, 0);
     fl_doc_free(doc);
+}
+
+/* What a test shows of one finding, written into out (at most cap bytes):
+ * the values its message carries, so a case checks what was computed, not
+ * only that something was said. NULL shows the message whole. */
+typedef void (*kind_show_fn)(char *out, size_t cap, const fl_finding *fd);
+
+/* Lint md with rule id (as kind_run) and compare its findings, each shown
+ * by show and joined by ';' ("" for none), with want; when there is a
+ * finding and want_line is not 0, the first one must be on that line. */
+static inline void kind_expect(fixture *f, const char *id, const char *doc_type, const char *as_of, const char *md,
+                               kind_show_fn show, const char *want, int want_line)
+{
+    fl_result res;
+    kind_run(f, id, doc_type, as_of, md, &res);
+    char got[4096] = "";
+    for (size_t i = 0; i < res.nfindings; i++) {
+        size_t n = strlen(got);
+        if (i) n += (size_t)snprintf(got + n, sizeof got - n, ";");
+        if (show) show(got + n, sizeof got - n, &res.findings[i]);
+        else snprintf(got + n, sizeof got - n, "%s", res.findings[i].message);
+    }
+    if (strcmp(got, want))
+        fail_msg("%s%s%s%s\ngot \"%s\", want \"%s\"", as_of ? "as of " : "", as_of ? as_of : "", as_of ? ": " : "", md,
+                 got, want);
+    if (res.nfindings && want_line) assert_int_equal(res.findings[0].line, want_line);
+    fl_result_free(&res);
+}
+
+/* The text of m between open and the first close after it, for "%.*s";
+ * .s is NULL when either is missing. Show functions cut their values out
+ * of the message with it. */
+typedef struct {
+    int len;
+    const char *s;
+} kind_span;
+
+static inline kind_span kind_between(const char *m, const char *open, const char *close)
+{
+    kind_span sp = {0, NULL};
+    const char *a = strstr(m, open);
+    if (!a) return sp;
+    a += strlen(open);
+    const char *b = strstr(a, close);
+    if (!b) return sp;
+    sp.len = (int)(b - a);
+    sp.s = a;
+    return sp;
 }
 
 /* A heading line, then one paragraph of n copies of unit and no sentence

@@ -159,14 +159,7 @@ static void test_media(void **state)
 
 static void check(fixture *f, const char *id, const char *md, const char *as_of, const char *want, int want_line)
 {
-    fl_result res;
-    kind_run(f, id, "eia-book", as_of, md, &res);
-    char got[1024] = "";
-    for (size_t i = 0; i < res.nfindings; i++)
-        snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? ";" : "", res.findings[i].message);
-    if (strcmp(got, want)) fail_msg("%s\ngot \"%s\", want \"%s\"", md, got, want);
-    if (res.nfindings && want_line) assert_int_equal(res.findings[0].line, want_line);
-    fl_result_free(&res);
+    kind_expect(f, id, "eia-book", as_of, md, NULL, want, want_line);
 }
 
 #define G(body) "## 2.6 评价工作等级\n" body

@@ -34,14 +34,7 @@ static const char *rules_xml =
 
 static void check(fixture *f, const char *type, const char *md, const char *want, int want_line)
 {
-    fl_result res;
-    kind_run(f, "S001", type, NULL, md, &res);
-    char got[2048] = "";
-    for (size_t i = 0; i < res.nfindings; i++)
-        snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? ";" : "", res.findings[i].message);
-    if (strcmp(got, want)) fail_msg("%s\ngot \"%s\", want \"%s\"", md, got, want);
-    if (res.nfindings && want_line) assert_int_equal(res.findings[0].line, want_line);
-    fl_result_free(&res);
+    kind_expect(f, "S001", type, NULL, md, NULL, want, want_line);
 }
 
 #define SHEET(name, code, kind) "## 编制单位和编制人员情况表\n| 环境影响评价文件类型 | " kind " |\n| --- | --- |\n" \
