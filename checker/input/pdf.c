@@ -42,6 +42,7 @@
  * documents' sums, PDF_PAGE_CALLS, PDF_DEVICE_CALLS). */
 #include "input/formats.h"
 #include "input/pdf_table.h"
+#include "input/symbolfont.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/heading.h"
@@ -995,6 +996,45 @@ static void ocr_page(reader *r, fz_context *ctx, fz_page *page, int i, fz_rect b
 }
 #endif
 
+/* Symbol fonts' characters read as what they show (input/symbolfont.c): a
+ * 报告表's checkbox rows printed by LibreOffice come with the Wingdings 2
+ * codes of their marks (U+F052 for ☑, U+F0A3 for □), which no field reader
+ * takes for a box. Rewritten in the page's structured text, before its
+ * lines go to the paragraphs or to a table's cells. */
+static void symbol_chars(fz_context *ctx, fz_stext_page *sp)
+{
+    const char **fonts = NULL;
+    uint32_t *chars = NULL;
+    size_t cap = 0;
+    for (fz_stext_block *b = sp->first_block; b; b = b->next) {
+        if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
+        for (fz_stext_line *l = b->u.t.first_line; l; l = l->next) {
+            size_t n = 0;
+            bool any = false; /* most lines have no code a symbol font might own */
+            for (fz_stext_char *c = l->first_char; c; c = c->next, n++) {
+                const char *f = c->c >= 0x20 && c->c <= 0xFF && c->font ? fz_font_name(ctx, c->font) : "";
+                any |= (c->c >= 0xF020 && c->c <= 0xF0FF) || strstr(f, "Symbol") || strstr(f, "Wingdings");
+            }
+            if (!any) continue;
+            if (n > cap) {
+                cap = n;
+                fonts = fl_xrealloc(fonts, cap * sizeof *fonts);
+                chars = fl_xrealloc(chars, cap * sizeof *chars);
+            }
+            size_t i = 0;
+            for (fz_stext_char *c = l->first_char; c; c = c->next, i++) {
+                fonts[i] = c->font ? fz_font_name(ctx, c->font) : NULL;
+                chars[i] = c->c < 0 ? 0 : (uint32_t)c->c;
+            }
+            fl_symbol_pdf_line(fonts, chars, n);
+            i = 0;
+            for (fz_stext_char *c = l->first_char; c; c = c->next, i++) c->c = (int)chars[i];
+        }
+    }
+    free(fonts);
+    free(chars);
+}
+
 /* One page into r, in its own exception frame: a page MuPDF cannot read
  * is counted and skipped (the first one's message kept), unless the
  * memory limit stopped it. */
@@ -1035,6 +1075,7 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
         if (cookie.abort) /* the page's share, or the document's if that ran out first */
             fz_throw(ctx, FZ_ERROR_GENERIC, "over %s million drawing operations", r->calls > PDF_DEVICE_CALLS ? "50" : "1");
         fz_close_device(ctx, text);
+        symbol_chars(ctx, sp);
         fl_pdf_tables_page(r->tabs);
 #ifdef FL_HAVE_OCR
         size_t first = r->nlines, chars = r->chars;
