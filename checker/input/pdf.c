@@ -41,6 +41,7 @@
  * work is counted instead (PDF_PAGE_CONTENT, PDF_PAGE_TOKENS and their
  * documents' sums, PDF_PAGE_CALLS, PDF_DEVICE_CALLS). */
 #include "input/formats.h"
+#include "input/pdf.h"
 #include "input/pdf_table.h"
 #include "input/symbolfont.h"
 #include "core/arena.h"
@@ -1101,26 +1102,46 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
     return rc;
 }
 
+pdf_document *fl_pdf_open(fz_context *ctx, const unsigned char *data, size_t len, int *npages, fl_error *err)
+{
+    fz_stream *stm = fz_open_memory(ctx, data, len);
+    pdf_document *volatile pdoc = NULL;
+    volatile int n = 0, rc = 0;
+    fz_try(ctx) {
+        pdoc = pdf_open_document_with_stream(ctx, stm); /* which keeps the stream */
+        if (pdf_needs_password(ctx, pdoc) && !pdf_authenticate_password(ctx, pdoc, ""))
+            rc = fl_error_set(err, FL_E_PDF_ENCRYPTED);
+        else if ((n = pdf_count_pages(ctx, pdoc)) <= 0)
+            rc = fl_error_set(err, FL_E_PDF_DAMAGED, "it has no pages");
+    }
+    fz_always(ctx) fz_drop_stream(ctx, stm);
+    fz_catch(ctx) {
+        fz_drop_document(ctx, (fz_document *)pdoc);
+        fz_rethrow(ctx);
+    }
+    if (rc) {
+        fz_drop_document(ctx, (fz_document *)pdoc);
+        return NULL;
+    }
+    *npages = n;
+    return pdoc;
+}
+
 /* Read every page into r, inside MuPDF's exception frame. Returns 0, or -1
  * with err set. */
 static int read_pages(reader *r, fz_context *ctx, const unsigned char *data, size_t len, memcap *mem,
                       fl_error *err)
 {
-    fz_stream *volatile stm = NULL;
     pdf_document *volatile pdoc = NULL;
     volatile int rc = 0, npages = 0;
     fz_try(ctx) {
-        stm = fz_open_memory(ctx, data, len);
-        pdoc = pdf_open_document_with_stream(ctx, stm);
-        if (pdf_needs_password(ctx, pdoc) && !pdf_authenticate_password(ctx, pdoc, "")) {
-            rc = fl_error_set(err, FL_E_PDF_ENCRYPTED);
+        int n = 0;
+        pdoc = fl_pdf_open(ctx, data, len, &n, err);
+        if (!pdoc) {
+            rc = -1;
             break;
         }
-        npages = pdf_count_pages(ctx, pdoc);
-        if (npages <= 0) {
-            rc = fl_error_set(err, FL_E_PDF_DAMAGED, "it has no pages");
-            break;
-        }
+        npages = n;
         if (npages > PDF_MAX_PAGES) {
             rc = fl_error_set(err, FL_E_TEXT_LIMIT, "more than 5,000 pages");
             break;
@@ -1157,7 +1178,6 @@ static int read_pages(reader *r, fz_context *ctx, const unsigned char *data, siz
         else note_empty(r, npages);
     }
     fz_drop_document(ctx, (fz_document *)pdoc);
-    fz_drop_stream(ctx, stm);
     return rc ? -1 : 0;
 }
 
