@@ -14,6 +14,7 @@ import glob
 import io
 import os
 import re
+import sys
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -288,22 +289,17 @@ RELS_SEEDS = {
 # PDFs (100-250 KB, 14 pages of embedded fonts) ran at 3 inputs a second
 # under ASan, the content bomb's inflating a second and more each.
 def pdf_file(objects):
-    """A PDF of the given object bodies (1-based ids), root 1, with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    """A PDF of the given object bodies (1-based ids), root 1: the hostile PDFs' writer."""
+    sys.path.insert(0, os.path.join(FIX, "pdf"))
+    sys.dont_write_bytecode = True  # no __pycache__ among the fixtures
+    import make_pdf  # standard library only at import; it runs nothing
+    return make_pdf.pdf(objects)
 
 
 def pdf_stream(entries, data):
-    return b"<< %s /Length %d >>\nstream\n" % (entries, len(data)) + data + b"\nendstream"
+    sys.path.insert(0, os.path.join(FIX, "pdf"))
+    import make_pdf
+    return make_pdf.stream(entries, data)
 
 
 # CJK text: CIDs 1.. of an Identity-H font mapped to these characters by its
