@@ -5,7 +5,7 @@ reach reader features the fixtures do not (stored ZIP entries the mutator can
 edit, every story kind, revisions, fields, content controls, text boxes,
 Markdown tables and fences, broken encodings). Standard library only.
 
-  python3 fuzz/make-seeds.py            # writes fuzz/corpus/{docx,wml,flatopc,text,ruleset,check,rels}/
+  python3 fuzz/make-seeds.py            # writes fuzz/corpus/{docx,wml,flatopc,text,ruleset,check,rels,pdf}/
 
 Seeds are named after their source so a re-run replaces rather than adds.
 Keep each corpus under 2 MB: it runs as a ctest test on every build.
@@ -14,6 +14,7 @@ import glob
 import io
 import os
 import re
+import sys
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -278,6 +279,122 @@ RELS_SEEDS = {
 }
 
 
+# pdf (fuzz_pdf.c): small hand-made PDFs, a few hundred bytes each, with their
+# content streams uncompressed so that the mutator edits operators, not
+# deflate bits. Each stands for a shape of a published filing's export: CJK
+# text through a Type0 font and its ToUnicode map (the subset fonts Word and
+# LibreOffice embed), a label/value table drawn with ruling lines, a picture
+# over a page (a scanned signature page), a reviewer's note, a form drawn
+# twice, and running headers and page numbers over two pages. The fixtures'
+# PDFs (100-250 KB, 14 pages of embedded fonts) ran at 3 inputs a second
+# under ASan, the content bomb's inflating a second and more each.
+def pdf_file(objects):
+    """A PDF of the given object bodies (1-based ids), root 1: the hostile PDFs' writer."""
+    sys.path.insert(0, os.path.join(FIX, "pdf"))
+    sys.dont_write_bytecode = True  # no __pycache__ among the fixtures
+    import make_pdf  # standard library only at import; it runs nothing
+    return make_pdf.pdf(objects)
+
+
+def pdf_stream(entries, data):
+    sys.path.insert(0, os.path.join(FIX, "pdf"))
+    import make_pdf
+    return make_pdf.stream(entries, data)
+
+
+# CJK text: CIDs 1.. of an Identity-H font mapped to these characters by its
+# ToUnicode map (no font program: MuPDF draws with a fallback, as for a
+# font not embedded).
+CJK = "一、项目名称：甲乙化工有限公司年产二千吨涂料建设第页共□☑是否"
+
+
+def cid(text):
+    return b"<" + b"".join(b"%04X" % (CJK.index(c) + 1) for c in text) + b">"
+
+
+def tounicode():
+    lines = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+             "/CMapName /Seed def 1 begincodespacerange <0000> <FFFF> endcodespacerange",
+             "%d beginbfchar" % len(CJK)]
+    lines += ["<%04X> <%04X>" % (i + 1, ord(c)) for i, c in enumerate(CJK)]
+    lines += ["endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"]
+    return "\n".join(lines).encode()
+
+
+def pdf_seed(content, extra_res=b"", extra_objs=(), page_extra=b"", pages=1):
+    """One or more pages sharing resources: F1 Helvetica, F2 the CJK font.
+    A one-page seed's extra objects start at 11."""
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * k) for k in range(pages))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+            b"<< /Font << /F1 %d 0 R /F2 %d 0 R >> %s >>" % (4 + 2 * pages, 5 + 2 * pages, extra_res)]
+    for k in range(pages):
+        c = content(k + 1) if callable(content) else content
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 3 0 R /Contents %d 0 R %s >>"
+                    % (5 + 2 * k, page_extra))
+        objs.append(pdf_stream(b"", c))
+    n = len(objs) + 1  # the fonts' ids
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+                b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (n + 2, n + 3))
+    objs.append(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo "
+                b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 "
+                b"/CIDToGIDMap /Identity /FontDescriptor %d 0 R >>" % (n + 4))
+    objs.append(pdf_stream(b"", tounicode()))
+    objs.append(b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] "
+                b"/ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>")
+    objs.extend(extra_objs)
+    return pdf_file(objs)
+
+
+def pdf_seeds():
+    text = (b"BT /F2 16 Tf 100 760 Td " + cid("一、项目名称") + b" Tj ET\n"
+            b"BT /F2 12 Tf 72 720 Td " + cid("项目名称：甲乙化工有限公司年产二千吨涂料") + b" Tj ET\n"
+            b"BT /F2 12 Tf 72 704 Td " + cid("建设项目") + b" Tj ET\n"
+            b"BT /F1 12 Tf 72 680 Td (GB 3095-) Tj 0 -16 Td (2012) Tj [(a) -250 (b)] TJ ET")
+    yield "hand-text.pdf", pdf_seed(text)
+    # a two-row, two-column table: rules as thin filled rectangles (Word) and
+    # as strokes (LibreOffice), a label and its value in the cells
+    table = (b"0.5 w 72 700 m 472 700 l 72 680 m 472 680 l 72 660 m 472 660 l S\n"
+             b"72 660 0.5 40 re 272 660 0.5 40 re 472 660 0.5 40 re f\n"
+             b"BT /F2 10 Tf 76 686 Td " + cid("项目名称") + b" Tj 200 0 Td " + cid("甲乙化工") + b" Tj ET\n"
+             b"BT /F2 10 Tf 76 666 Td " + cid("是否") + b" Tj 200 0 Td " + cid("☑是□否") + b" Tj ET")
+    yield "hand-table.pdf", pdf_seed(table)
+    # a grey picture over most of the page with a stamped line of text
+    img = pdf_stream(b"/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray "
+                     b"/BitsPerComponent 8", bytes(range(100, 116)))
+    yield "hand-image.pdf", pdf_seed(b"q 500 0 0 700 40 60 cm /Im1 Do Q BT /F1 8 Tf 40 40 Td (scan 0001) Tj ET",
+                                     extra_res=b"/XObject << /Im1 11 0 R >>", extra_objs=[img])
+    # a sticky note on the page: annotations are not the filing
+    note = b"<< /Type /Annot /Subtype /Text /Rect [20 700 38 718] /Contents (note) /T (reviewer) >>"
+    yield "hand-annot.pdf", pdf_seed(text, page_extra=b"/Annots [11 0 R]", extra_objs=[note])
+    # a form XObject drawn twice
+    form = pdf_stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 20]",
+                      b"BT /F2 10 Tf 0 5 Td " + cid("年产二千吨") + b" Tj ET")
+    yield "hand-form.pdf", pdf_seed(b"q 1 0 0 1 72 700 cm /Fm1 Do Q q 1 0 0 1 72 600 cm /Fm1 Do Q",
+                                    extra_res=b"/XObject << /Fm1 11 0 R >>", extra_objs=[form])
+    # two pages: a running header, a page number at the foot, a paragraph
+    # wrapping onto the next page
+    def page(n):
+        return (b"BT /F2 9 Tf 200 800 Td " + cid("甲乙化工有限公司建设项目") + b" Tj ET\n"
+                b"BT /F2 12 Tf 72 400 Td " + cid("项目名称项目名称项目名称项目名称项目名称项目名称") + b" Tj ET\n"
+                b"BT /F2 9 Tf 280 30 Td " + cid("第") + b" Tj /F1 9 Tf (%d) Tj /F2 9 Tf " % n + cid("页") + b" Tj ET")
+    yield "hand-pages.pdf", pdf_seed(page, pages=2)
+    # a flate content stream, inline image data and a comment: what the
+    # content scan skips
+    import zlib
+    yield "hand-flate.pdf", pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        pdf_stream(b"/Filter /FlateDecode", zlib.compress(
+            b"% a comment (\nq 10 0 0 10 72 72 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00)(EI\xff EI Q\n"
+            b"BT /F1 12 Tf 72 700 Td (flate <3c> text) Tj ET", 9)),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
 def write(target, name, data):
     d = os.path.join(CORPUS, target)
     os.makedirs(d, exist_ok=True)
@@ -414,8 +531,13 @@ def main():
     copy_fixtures("check", [d + "/*." + ext for d in ("eia", "eia-domain", "soil", "check")
                             for ext in ("docx", "xml", "md", "txt")], max_size=65536)
 
-    # pdf: the PDF fixtures and the hostile PDFs (fuzz_pdf.c, when FL_PDF).
-    copy_fixtures("pdf", ["pdf/*.pdf", "hostile/pdf-*.pdf"], max_size=262144)
+    # pdf: small hand-made PDFs and the small hostile PDFs (fuzz_pdf.c, when
+    # FL_PDF); the fixtures' PDFs are too large to mutate quickly, and the
+    # content bomb's mutant stays in regressions/pdf.
+    for name, data in pdf_seeds():
+        write("pdf", name, data)
+    # (not the forms drawing forms: each of its mutants would cost a million calls)
+    copy_fixtures("pdf", ["hostile/pdf-%s.pdf" % n for n in ("zero-pages", "damaged", "no-text")])
 
 
 if __name__ == "__main__":

@@ -38,10 +38,12 @@
  * counting allocator, so a decompression bomb fails instead of growing).
  * Pages without text in a PDF that has some (scanned annexes after the
  * report) are named in a reading note. Nothing here waits on time: the
- * work is counted instead (PDF_PAGE_CONTENT, PDF_DOC_CONTENT,
- * PDF_DEVICE_CALLS). */
+ * work is counted instead (PDF_PAGE_CONTENT, PDF_PAGE_TOKENS and their
+ * documents' sums, PDF_PAGE_CALLS, PDF_DEVICE_CALLS). */
 #include "input/formats.h"
+#include "input/pdf.h"
 #include "input/pdf_table.h"
+#include "input/symbolfont.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/heading.h"
@@ -67,10 +69,19 @@
  * thousand times: 1 MB of file, 1 GB of operators to interpret), all pages'
  * together, and the drawing calls the interpreter makes (a form drawn a
  * million times costs a million calls whatever its size). A filing's page
- * holds tens of KB of content and a few thousand calls. */
+ * holds tens of KB of content, a few thousand tokens (numbers, names,
+ * strings, operators: 18,000 on a page ruled into a 1,500-line grid) and a
+ * few hundred drawing calls; the page limits are hundreds of times that,
+ * and a page past one is skipped with a note (the file fails when no page
+ * is left), the document's sums fail the file. Past the page's tokens its
+ * interpretation would cost some 0.4 s of CPU, past its calls some 0.5 s
+ * (a form drawing forms). */
 #define PDF_PAGE_CONTENT ((size_t)64 * 1024 * 1024)
 #define PDF_DOC_CONTENT ((size_t)512 * 1024 * 1024)
+#define PDF_PAGE_TOKENS ((size_t)8 * 1000 * 1000)
+#define PDF_DOC_TOKENS ((size_t)100 * 1000 * 1000)
 #define PDF_DEVICE_CALLS ((size_t)50 * 1000 * 1000)
+#define PDF_PAGE_CALLS ((size_t)1000 * 1000)
 
 /* ---- memory: a counting allocator ------------------------------------------ */
 
@@ -165,7 +176,7 @@ typedef struct reader {
     int *empty;        /* 1-based numbers of the pages without text */
     size_t nempty, cap_empty;
     int bad_pages;
-    size_t content, calls; /* the work done: content inflated, drawing calls */
+    size_t content, tokens, calls; /* the work done: content inflated, its tokens, drawing calls */
     char bad_msg[160];
     float *bases;      /* one page's baselines, sorted, for the line numbers */
     size_t cap_bases;
@@ -685,25 +696,36 @@ typedef struct budget_dev {
     fz_device *text; /* the structured-text device the text calls go on to */
     fz_device *geom; /* the tables' device the path and picture calls go on to */
     size_t *calls;
+    size_t limit;    /* where *calls must stop: the page's share or the document's */
+    fz_cookie *cookie; /* the page's run, aborted past the limit */
     float *image;    /* the largest picture drawn, in square points */
 } budget_dev;
 
-static void tick(fz_context *ctx, fz_device *dev)
+/* Counts a call; past the limit it stops the interpreter through MuPDF's
+ * cookie, which the interpreter reads before every token, rather than
+ * throwing: a throw from a device call is swallowed where the interpreter
+ * restores a graphics state (a clip popped), and MuPDF then disables the
+ * device, so what follows would run on uncounted. read_page throws once
+ * the run has returned. False: the call is not passed on. */
+static bool tick(fz_context *ctx, fz_device *dev)
 {
+    (void)ctx;
     budget_dev *d = (budget_dev *)dev;
-    if (++*d->calls > PDF_DEVICE_CALLS) fz_throw(ctx, FZ_ERROR_GENERIC, "over 50 million drawing operations");
+    if (++*d->calls <= d->limit) return true;
+    d->cookie->abort = 1;
+    return false;
 }
 
 static void b_fill_path(fz_context *ctx, fz_device *dev, const fz_path *p, int eo, fz_matrix m, fz_colorspace *cs,
                         const float *c, float a, fz_color_params cp)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_fill_path(ctx, ((budget_dev *)dev)->geom, p, eo, m, cs, c, a, cp);
 }
 static void b_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *p, const fz_stroke_state *st, fz_matrix m,
                           fz_colorspace *cs, const float *c, float a, fz_color_params cp)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_stroke_path(ctx, ((budget_dev *)dev)->geom, p, st, m, cs, c, a, cp);
 }
 static void b_clip_path(fz_context *ctx, fz_device *dev, const fz_path *p, int eo, fz_matrix m, fz_rect r)
@@ -718,29 +740,29 @@ static void b_clip_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *p
 static void b_fill_text(fz_context *ctx, fz_device *dev, const fz_text *t, fz_matrix m, fz_colorspace *cs,
                         const float *c, float a, fz_color_params cp)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_fill_text(ctx, ((budget_dev *)dev)->text, t, m, cs, c, a, cp);
 }
 static void b_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *t, const fz_stroke_state *st, fz_matrix m,
                           fz_colorspace *cs, const float *c, float a, fz_color_params cp)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_stroke_text(ctx, ((budget_dev *)dev)->text, t, st, m, cs, c, a, cp);
 }
 static void b_clip_text(fz_context *ctx, fz_device *dev, const fz_text *t, fz_matrix m, fz_rect r)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_clip_text(ctx, ((budget_dev *)dev)->text, t, m, r);
 }
 static void b_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *t, const fz_stroke_state *st,
                                fz_matrix m, fz_rect r)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_clip_stroke_text(ctx, ((budget_dev *)dev)->text, t, st, m, r);
 }
 static void b_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *t, fz_matrix m)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     fz_ignore_text(ctx, ((budget_dev *)dev)->text, t, m);
 }
 static void b_fill_shade(fz_context *ctx, fz_device *dev, fz_shade *sh, fz_matrix m, float a, fz_color_params cp)
@@ -749,7 +771,7 @@ static void b_fill_shade(fz_context *ctx, fz_device *dev, fz_shade *sh, fz_matri
 }
 static void b_fill_image(fz_context *ctx, fz_device *dev, fz_image *img, fz_matrix m, float a, fz_color_params cp)
 {
-    tick(ctx, dev);
+    if (!tick(ctx, dev)) return;
     float area = fabsf(m.a * m.d - m.b * m.c); /* the unit square's image */
     if (area > *((budget_dev *)dev)->image) *((budget_dev *)dev)->image = area;
     fz_fill_image(ctx, ((budget_dev *)dev)->geom, img, m, a, cp);
@@ -784,13 +806,16 @@ static int b_begin_tile(fz_context *ctx, fz_device *dev, fz_rect area, fz_rect v
 }
 static void b_end_tile(fz_context *ctx, fz_device *dev) { tick(ctx, dev); }
 
-static fz_device *new_budget_device(fz_context *ctx, fz_device *text, fz_device *geom, size_t *calls, float *image)
+static fz_device *new_budget_device(fz_context *ctx, fz_device *text, fz_device *geom, size_t *calls, float *image,
+                                     fz_cookie *cookie)
 {
     budget_dev *d = fz_new_derived_device(ctx, budget_dev);
     d->text = text;
     d->geom = geom;
     d->calls = calls;
+    d->limit = *calls + PDF_PAGE_CALLS < PDF_DEVICE_CALLS ? *calls + PDF_PAGE_CALLS : PDF_DEVICE_CALLS;
     d->image = image;
+    d->cookie = cookie;
     d->super.fill_path = b_fill_path;
     d->super.stroke_path = b_stroke_path;
     d->super.clip_path = b_clip_path;
@@ -814,19 +839,124 @@ static fz_device *new_budget_device(fz_context *ctx, fz_device *text, fz_device 
     return &d->super;
 }
 
-/* The bytes of the page's content streams once inflated, counted without
- * keeping them, up to limit + 1. */
-static size_t content_size(fz_context *ctx, pdf_document *pdoc, fz_page *page, size_t limit)
+/* The work a page's content asks of the interpreter, measured on its bytes
+ * before the interpreter sees them: the bytes once inflated and the tokens
+ * they hold (numbers, names, strings, operators, brackets). MuPDF lexes and
+ * dispatches every token, and that is where a page of millions of tiny
+ * paths spends its time (a stroked line, "0 0 m 1 1 l S", is seven tokens
+ * and a device call), so the tokens bound the interpreter's work where the
+ * bytes alone do not: 35 MB of such lines inflate under the byte limit
+ * and took 0.84 s of CPU to interpret. Counting costs a pass over bytes
+ * that are inflated once more anyway and stops at the first limit. The
+ * scan follows the lexer's rules: comments are no token, a string (with
+ * its nested parentheses and escapes) and a hex string are one, and the
+ * binary data of an inline image (ID ... EI) is skipped. */
+typedef struct content_work {
+    size_t bytes, tokens;
+} content_work;
+
+enum { CW_SPACE, CW_REGULAR, CW_COMMENT, CW_STRING, CW_HEX, CW_LT, CW_GT, CW_INLINE };
+
+/* The lexer's classes of a byte, looked up rather than compared: the scan
+ * runs over every byte of every page, and under the fuzzer's comparison
+ * tracing six comparisons a byte were most of a run's time. Below C_WHITE
+ * a byte is regular (part of a number, a name or an operator). */
+enum { C_REG, C_BSL, C_WHITE, C_PCT, C_LP, C_RP, C_LT, C_GT, C_BRK, C_SOL };
+static const unsigned char lex_class[256] = {
+    [0] = C_WHITE, ['\t'] = C_WHITE, ['\n'] = C_WHITE, ['\f'] = C_WHITE, ['\r'] = C_WHITE, [' '] = C_WHITE,
+    ['%'] = C_PCT, ['('] = C_LP, [')'] = C_RP, ['<'] = C_LT, ['>'] = C_GT, ['['] = C_BRK, [']'] = C_BRK,
+    ['{'] = C_BRK, ['}'] = C_BRK, ['/'] = C_SOL, ['\\'] = C_BSL,
+};
+
+typedef struct scan {
+    int state;
+    int depth;        /* a string's parentheses */
+    bool escape;      /* a string's backslash */
+    char run[2];      /* the first two bytes of a regular run, and its length */
+    size_t run_len;
+    int ei;           /* inline data: 0 want white space, 1 'E', 2 'I', 3 the end */
+} scan;
+
+static void scan_bytes(scan *s, const unsigned char *p, size_t n, size_t *tokens)
+{
+    for (size_t i = 0; i < n; i++) {
+        int c = p[i], k = lex_class[c];
+        switch (s->state) {
+        case CW_COMMENT:
+            if (c == '\n' || c == '\r') s->state = CW_SPACE;
+            continue;
+        case CW_STRING:
+            if (s->escape) s->escape = false;
+            else if (k == C_BSL) s->escape = true;
+            else if (k == C_LP) s->depth++;
+            else if (k == C_RP && !--s->depth) s->state = CW_SPACE;
+            continue;
+        case CW_HEX:
+            if (k == C_GT) s->state = CW_SPACE;
+            continue;
+        case CW_INLINE: /* white space, E, I, then white space or a delimiter */
+            if (s->ei == 3 && k >= C_WHITE) { s->state = CW_SPACE; break; }
+            s->ei = k == C_WHITE ? 1 : s->ei == 1 && c == 'E' ? 2 : s->ei == 2 && c == 'I' ? 3 : 0;
+            continue;
+        case CW_LT: /* "<<" is a token, "<" opens a hex string */
+            s->state = k == C_LT ? CW_SPACE : k == C_GT ? CW_SPACE : CW_HEX;
+            continue;
+        case CW_GT:
+            s->state = CW_SPACE;
+            if (k == C_GT) continue;
+            break;
+        case CW_REGULAR:
+            if (k < C_WHITE) {
+                if (s->run_len < 2) s->run[s->run_len] = (char)c;
+                s->run_len++;
+                while (i + 1 < n && lex_class[p[i + 1]] < C_WHITE) i++, s->run_len++; /* the rest of the run */
+                continue;
+            }
+            s->state = CW_SPACE;
+            if (s->run_len == 2 && s->run[0] == 'I' && s->run[1] == 'D') { /* an inline image's data */
+                s->state = CW_INLINE;
+                s->ei = k == C_WHITE ? 1 : 0;
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        /* between tokens: c starts the next one, or is white space */
+        switch (k) {
+        case C_WHITE: continue;
+        case C_PCT: s->state = CW_COMMENT; continue;
+        case C_LP: s->state = CW_STRING; s->depth = 1; s->escape = false; break;
+        case C_LT: s->state = CW_LT; break;
+        case C_GT: s->state = CW_GT; break;
+        case C_SOL: s->state = CW_REGULAR; s->run_len = 2; s->run[0] = '/'; break; /* a name: never ID */
+        case C_REG: case C_BSL: s->state = CW_REGULAR; s->run[0] = (char)c; s->run_len = 1; break;
+        default: break; /* a bracket, or a stray ')' */
+        }
+        ++*tokens;
+    }
+}
+
+/* The page's content streams' work, counted up to the first limit passed. */
+static void content_work_of(fz_context *ctx, pdf_document *pdoc, fz_page *page, size_t max_bytes,
+                            size_t max_tokens, content_work *w)
 {
     fz_stream *volatile stm = NULL;
-    volatile size_t n = 0;
+    unsigned char buf[16384];
+    scan s = {.state = CW_SPACE};
+    w->bytes = w->tokens = 0;
     fz_try(ctx) {
         stm = pdf_open_contents_stream(ctx, pdoc, pdf_page_contents(ctx, (pdf_page *)page));
-        n = fz_skip(ctx, stm, limit + 1);
+        size_t n;
+        while (w->bytes <= max_bytes && w->tokens <= max_tokens && (n = fz_read(ctx, stm, buf, sizeof buf)) > 0) {
+            w->bytes += n;
+            scan_bytes(&s, buf, n, &w->tokens);
+        }
+        /* past the tokens, the bytes alone: the larger limit is named */
+        if (w->bytes <= max_bytes) w->bytes += fz_skip(ctx, stm, max_bytes + 1 - w->bytes);
     }
     fz_always(ctx) fz_drop_stream(ctx, stm);
     fz_catch(ctx) fz_rethrow(ctx);
-    return n;
 }
 
 #ifdef FL_HAVE_OCR
@@ -867,6 +997,45 @@ static void ocr_page(reader *r, fz_context *ctx, fz_page *page, int i, fz_rect b
 }
 #endif
 
+/* Symbol fonts' characters read as what they show (input/symbolfont.c): a
+ * 报告表's checkbox rows printed by LibreOffice come with the Wingdings 2
+ * codes of their marks (U+F052 for ☑, U+F0A3 for □), which no field reader
+ * takes for a box. Rewritten in the page's structured text, before its
+ * lines go to the paragraphs or to a table's cells. */
+static void symbol_chars(fz_context *ctx, fz_stext_page *sp)
+{
+    const char **fonts = NULL;
+    uint32_t *chars = NULL;
+    size_t cap = 0;
+    for (fz_stext_block *b = sp->first_block; b; b = b->next) {
+        if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
+        for (fz_stext_line *l = b->u.t.first_line; l; l = l->next) {
+            size_t n = 0;
+            bool any = false; /* most lines have no code a symbol font might own */
+            for (fz_stext_char *c = l->first_char; c; c = c->next, n++) {
+                const char *f = c->c >= 0x20 && c->c <= 0xFF && c->font ? fz_font_name(ctx, c->font) : "";
+                any |= (c->c >= 0xF020 && c->c <= 0xF0FF) || strstr(f, "Symbol") || strstr(f, "Wingdings");
+            }
+            if (!any) continue;
+            if (n > cap) {
+                cap = n;
+                fonts = fl_xrealloc(fonts, cap * sizeof *fonts);
+                chars = fl_xrealloc(chars, cap * sizeof *chars);
+            }
+            size_t i = 0;
+            for (fz_stext_char *c = l->first_char; c; c = c->next, i++) {
+                fonts[i] = c->font ? fz_font_name(ctx, c->font) : NULL;
+                chars[i] = c->c < 0 ? 0 : (uint32_t)c->c;
+            }
+            fl_symbol_pdf_line(fonts, chars, n);
+            i = 0;
+            for (fz_stext_char *c = l->first_char; c; c = c->next, i++) c->c = (int)chars[i];
+        }
+    }
+    free(fonts);
+    free(chars);
+}
+
 /* One page into r, in its own exception frame: a page MuPDF cannot read
  * is counted and skipped (the first one's message kept), unless the
  * memory limit stopped it. */
@@ -879,9 +1048,16 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
     fz_stext_options opts = {.flags = FZ_STEXT_INHIBIT_SPACES}; /* gaps: fl_pdf_gap */
     fz_try(ctx) {
         page = fz_load_page(ctx, (fz_document *)pdoc, i);
-        size_t content = content_size(ctx, pdoc, page, PDF_PAGE_CONTENT);
-        if (content > PDF_PAGE_CONTENT) fz_throw(ctx, FZ_ERROR_GENERIC, "content over 64 MiB");
-        r->content += content;
+        content_work w;
+        content_work_of(ctx, pdoc, page, PDF_PAGE_CONTENT, PDF_PAGE_TOKENS, &w);
+        if (w.bytes > PDF_PAGE_CONTENT) fz_throw(ctx, FZ_ERROR_GENERIC, "content over 64 MiB");
+        if (w.tokens > PDF_PAGE_TOKENS) fz_throw(ctx, FZ_ERROR_GENERIC, "content over 8 million operators and operands");
+        r->content += w.bytes;
+        r->tokens += w.tokens;
+        if (r->tokens > PDF_DOC_TOKENS) {
+            rc = fl_error_set(err, FL_E_TEXT_LIMIT, "pages whose content holds over 100 million operators and operands");
+            break;
+        }
         if (r->content > PDF_DOC_CONTENT) {
             rc = fl_error_set(err, FL_E_TEXT_LIMIT, "pages whose content inflates to over 512 MiB");
             break;
@@ -892,11 +1068,15 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
         r->image = 0;
         fl_pdf_tables_begin_page(r->tabs, i);
         geom = fl_pdf_tables_device(ctx, r->tabs);
-        dev = new_budget_device(ctx, text, geom, &r->calls, &r->image);
+        fz_cookie cookie = {0};
+        dev = new_budget_device(ctx, text, geom, &r->calls, &r->image, &cookie);
         /* the page itself: annotations (a reviewer's notes, ours in an annotated
          * copy) are not the filing, and their icons would draw rules */
-        fz_run_page_contents(ctx, page, dev, fz_identity, NULL);
+        fz_run_page_contents(ctx, page, dev, fz_identity, &cookie);
+        if (cookie.abort) /* the page's share, or the document's if that ran out first */
+            fz_throw(ctx, FZ_ERROR_GENERIC, "over %s million drawing operations", r->calls > PDF_DEVICE_CALLS ? "50" : "1");
         fz_close_device(ctx, text);
+        symbol_chars(ctx, sp);
         fl_pdf_tables_page(r->tabs);
 #ifdef FL_HAVE_OCR
         size_t first = r->nlines, chars = r->chars;
@@ -922,26 +1102,46 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
     return rc;
 }
 
+pdf_document *fl_pdf_open(fz_context *ctx, const unsigned char *data, size_t len, int *npages, fl_error *err)
+{
+    fz_stream *stm = fz_open_memory(ctx, data, len);
+    pdf_document *volatile pdoc = NULL;
+    volatile int n = 0, rc = 0;
+    fz_try(ctx) {
+        pdoc = pdf_open_document_with_stream(ctx, stm); /* which keeps the stream */
+        if (pdf_needs_password(ctx, pdoc) && !pdf_authenticate_password(ctx, pdoc, ""))
+            rc = fl_error_set(err, FL_E_PDF_ENCRYPTED);
+        else if ((n = pdf_count_pages(ctx, pdoc)) <= 0)
+            rc = fl_error_set(err, FL_E_PDF_DAMAGED, "it has no pages");
+    }
+    fz_always(ctx) fz_drop_stream(ctx, stm);
+    fz_catch(ctx) {
+        fz_drop_document(ctx, (fz_document *)pdoc);
+        fz_rethrow(ctx);
+    }
+    if (rc) {
+        fz_drop_document(ctx, (fz_document *)pdoc);
+        return NULL;
+    }
+    *npages = n;
+    return pdoc;
+}
+
 /* Read every page into r, inside MuPDF's exception frame. Returns 0, or -1
  * with err set. */
 static int read_pages(reader *r, fz_context *ctx, const unsigned char *data, size_t len, memcap *mem,
                       fl_error *err)
 {
-    fz_stream *volatile stm = NULL;
     pdf_document *volatile pdoc = NULL;
     volatile int rc = 0, npages = 0;
     fz_try(ctx) {
-        stm = fz_open_memory(ctx, data, len);
-        pdoc = pdf_open_document_with_stream(ctx, stm);
-        if (pdf_needs_password(ctx, pdoc) && !pdf_authenticate_password(ctx, pdoc, "")) {
-            rc = fl_error_set(err, FL_E_PDF_ENCRYPTED);
+        int n = 0;
+        pdoc = fl_pdf_open(ctx, data, len, &n, err);
+        if (!pdoc) {
+            rc = -1;
             break;
         }
-        npages = pdf_count_pages(ctx, pdoc);
-        if (npages <= 0) {
-            rc = fl_error_set(err, FL_E_PDF_DAMAGED, "it has no pages");
-            break;
-        }
+        npages = n;
         if (npages > PDF_MAX_PAGES) {
             rc = fl_error_set(err, FL_E_TEXT_LIMIT, "more than 5,000 pages");
             break;
@@ -978,7 +1178,6 @@ static int read_pages(reader *r, fz_context *ctx, const unsigned char *data, siz
         else note_empty(r, npages);
     }
     fz_drop_document(ctx, (fz_document *)pdoc);
-    fz_drop_stream(ctx, stm);
     return rc ? -1 : 0;
 }
 

@@ -1,7 +1,18 @@
 /* Symbol, Wingdings and Wingdings 2 tables, reduced to what filings use:
  * Greek letters and math signs (μg/m³ typed as 'm' in Symbol, ± ≤ ≥ × °) and
- * checkbox glyphs. Other codes pass through unchanged. */
+ * checkbox glyphs. Other codes pass through unchanged.
+ *
+ * The same tables read a PDF's symbol characters. A 报告表 template types
+ * its checkboxes as Wingdings 2 symbols (R for ☑, £ for □). Word's export
+ * embeds Wingdings 2; LibreOffice draws the marks with glyphs of its
+ * OpenSymbol font or of a CJK font, and in both the text it writes is the
+ * symbol's code plus U+F000 (U+F052, U+F0A3), or the bare code (U+00A3, a
+ * "£" drawn in OpenSymbol), which MuPDF gives as they are: every option of
+ * 建设性质 read as not ticked. Symbol's ≤ and ± come out the same way
+ * (U+F0A3, U+F0B1), so where the font does not say, what follows decides. */
 #include "input/symbolfont.h"
+#include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -64,4 +75,94 @@ uint32_t fl_symbol_map(const char *font, uint32_t code)
         r = lookup(wingdings_tab, sizeof wingdings_tab / sizeof *wingdings_tab, c);
     }
     return r ? r : c;
+}
+
+/* ---- PDF ---------------------------------------------------------------------- */
+
+/* A PDF font name as the tables know it: the subset tag (ABCDEF+) and a
+ * style (-Regular, ,Bold) off; "Wingdings2" is Wingdings 2. */
+static const char *pdf_font_kind(const char *name)
+{
+    if (!name) return NULL;
+    const char *plus = strchr(name, '+');
+    if (plus && plus - name == 6) name = plus + 1;
+    if (!strncasecmp(name, "OpenSymbol", 10)) return "OpenSymbol";
+    if (!strncasecmp(name, "Wingdings", 9)) {
+        const char *t = name + 9;
+        if (*t == ' ' || *t == '-') t++;
+        return *t == '2' ? "Wingdings 2" : "Wingdings";
+    }
+    if (!strncasecmp(name, "Symbol", 6) && (!name[6] || name[6] == '-' || name[6] == ',' || !strcasecmp(name + 6, "MT")))
+        return "Symbol";
+    return NULL;
+}
+
+/* The checkbox or check mark a code is in Wingdings 2, else in Wingdings;
+ * 0 none. */
+static uint32_t box_of(unsigned code)
+{
+    static const uint32_t marks[] = {0x2610, 0x2611, 0x2612, 0x25A0, 0x25A3, 0x2713, 0x2714, 0x2717};
+    uint32_t r = lookup(wingdings2_tab, sizeof wingdings2_tab / sizeof *wingdings2_tab, code);
+    if (!r) r = lookup(wingdings_tab, sizeof wingdings_tab / sizeof *wingdings_tab, code);
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (marks[i] == r) return r;
+    return 0;
+}
+
+static bool is_box(uint32_t c) { return (c >= 0x2610 && c <= 0x2612) || c == 0x25A1 || c == 0x25A0 || c == 0x25A3; }
+
+static bool opens_option(uint32_t c) /* a CJK character: the option's word */
+{
+    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x3000 && c <= 0x303F) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+void fl_symbol_pdf_line(const char *const *fonts, uint32_t *chars, size_t n)
+{
+    enum { PENDING = 0x80000000u }; /* a box before a number: decided by the line */
+    bool boxes = false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = chars[i];
+        const char *kind = pdf_font_kind(fonts[i]);
+        if (is_box(c)) boxes = true;
+        unsigned code;
+        if (c >= 0xF020 && c <= 0xF0FF) code = c - 0xF000;
+        else if (kind && c >= 0x20 && c <= 0xFF) code = c;
+        else continue;
+        if (kind && strcmp(kind, "OpenSymbol")) { /* the symbol font itself: its own table */
+            chars[i] = fl_symbol_map(kind, code);
+            boxes |= is_box(chars[i]);
+            continue;
+        }
+        uint32_t box = box_of(code);
+        if (!box) {
+            chars[i] = fl_symbol_map("Symbol", code);
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && (chars[j] == ' ' || chars[j] == 0xA0 || chars[j] == 0x3000)) j++;
+        if (j == n || opens_option(chars[j]) || is_box(chars[j]) || (chars[j] >= 0xF020 && chars[j] <= 0xF0FF)) {
+            chars[i] = box;
+            boxes = true;
+        } else if (chars[j] >= '0' && chars[j] <= '9') {
+            chars[i] = PENDING | code;
+        } else {
+            chars[i] = fl_symbol_map("Symbol", code);
+        }
+    }
+    /* before numbers only: boxes when a ticked and an empty one are among
+     * them (☑1类 □2类), not two ≤ of one line (昼间≤65、夜间≤55) */
+    bool ticked = false, empty = false;
+    for (size_t i = 0; i < n; i++)
+        if (chars[i] & PENDING) {
+            uint32_t b = box_of(chars[i] & 0xFF);
+            if (b == 0x2610) empty = true;
+            else ticked = true;
+        }
+    boxes |= ticked && empty;
+    for (size_t i = 0; i < n; i++)
+        if (chars[i] & PENDING) {
+            unsigned code = chars[i] & 0xFF;
+            chars[i] = boxes ? box_of(code) : fl_symbol_map("Symbol", code);
+        }
 }

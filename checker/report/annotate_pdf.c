@@ -16,6 +16,7 @@
  * is never written (annotate.c). */
 #include "report/annotate_pdf.h"
 #include "core/i18n.h"
+#include "input/pdf.h"
 #include "doc/doc.h"
 #include "rules/finding.h"
 #include <stdint.h>
@@ -167,7 +168,6 @@ int fl_annotate_pdf(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_
     if (!ctx) return fl_error_set(err, FL_E_INTERNAL, "MuPDF could not start");
     fz_set_error_callback(ctx, quiet, NULL);
     fz_set_warning_callback(ctx, quiet, NULL);
-    fz_stream *volatile stm = NULL;
     pdf_document *volatile pdoc = NULL;
     fz_buffer *volatile buf = NULL;
     fz_output *volatile o = NULL;
@@ -176,18 +176,14 @@ int fl_annotate_pdf(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_
     float *volatile left = NULL;
     plan *volatile plans = NULL;
     fz_try(ctx) {
-        stm = fz_open_memory(ctx, (const unsigned char *)data, len);
-        pdoc = pdf_open_document_with_stream(ctx, stm);
         /* the reader refused these already; the file may have changed since */
-        if (pdf_needs_password(ctx, pdoc) && !pdf_authenticate_password(ctx, pdoc, "")) {
-            rc = fl_error_set(err, FL_E_PDF_ENCRYPTED);
+        int count = 0;
+        pdoc = fl_pdf_open(ctx, (const unsigned char *)data, len, &count, err);
+        if (!pdoc) {
+            rc = -1;
             break;
         }
-        npages = pdf_count_pages(ctx, pdoc);
-        if (npages <= 0) {
-            rc = fl_error_set(err, FL_E_PDF_DAMAGED, "it has no pages");
-            break;
-        }
+        npages = count;
         pages = fl_xcalloc((size_t)npages, sizeof *pages);
         left = fl_xcalloc((size_t)npages, sizeof *left);
         plans = make_plans(j, npages, left);
@@ -209,7 +205,6 @@ int fl_annotate_pdf(fl_ax_job *j, const char *data, size_t len, fl_buf *out, fl_
         free(left);
         free(plans);
         fz_drop_document(ctx, (fz_document *)pdoc);
-        fz_drop_stream(ctx, stm);
     }
     fz_catch(ctx) {
         if (!rc) rc = fl_error_setf(err, FL_E_ANNOTATE, "MuPDF: %s", fz_caught_message(ctx));

@@ -462,7 +462,11 @@ gen_big
 # Bad PDFs, when the build reads PDFs (FL_PDF; fixtures/pdf/make_pdf.py
 # writes them): no page tree left, a scan without text, a body that is no
 # PDF, a download cut short, a user password, a content stream that
-# inflates 500 times (refused before it is interpreted).
+# inflates 500 times (refused before it is interpreted), forms drawing
+# forms a million times (the page's drawing calls counted), and the
+# fuzzer's mutant of the bomb that inflates to 36 MB of stroked lines, under
+# the byte limit but over the page's operators and operands (counted on the
+# bytes before the interpreter runs, it was 0.84 s of CPU interpreted).
 if "$FL_BIN" help check 2>&1 | grep -q 'walked for .*\.pdf'; then
     CASES="$CASES
 pdf-zero-pages.pdf      2  not a readable PDF: it has no pages
@@ -472,6 +476,8 @@ pdf-damaged.pdf         2  not a readable PDF: no objects found
 pdf-truncated.pdf       2  not a readable PDF: it has no pages
 pdf-encrypted.pdf       2  encrypted PDF (it opens only with a password)
 pdf-content-bomb.pdf    2  not a readable PDF: page 1: content over 64 MiB
+pdf-form-fanout.pdf     2  not a readable PDF: page 1: over 1 million drawing operations
+../../fuzz/regressions/pdf/content-bomb-mutant-slow.pdf 2 not a readable PDF: page 1: content over 8 million operators and operands
 "
 fi
 run_table cases "$CASES"
