@@ -129,7 +129,7 @@ static bool ends_sentence(const fl_norm *n)
     while (e && n->text[e - 1] == ' ') e--;
     if (!e) return true;
     const char *t = n->text;
-    if (strchr("!?;:", t[e - 1])) return true;
+    if (t[e - 1] && strchr("!?;:", t[e - 1])) return true;
     /* 。 ！ ？ ； ： are normalised to ASCII but for 。 */
     return e >= 3 && !memcmp(t + e - 3, "\xE3\x80\x82", 3);
 }
@@ -186,9 +186,9 @@ static int in_wrapped(fl_scan *s, const fl_evidence *ev, int b)
         /* the sentence holding the first break, from the last end before it */
         size_t st = 0, en = w.len;
         for (size_t i = 0; i < cut; i++)
-            if (strchr("!?;", w.data[i]) || (i + 3 <= cut && !memcmp(w.data + i, "\xE3\x80\x82", 3))) st = i + 1;
+            if ((w.data[i] && strchr("!?;", w.data[i])) || (i + 3 <= cut && !memcmp(w.data + i, "\xE3\x80\x82", 3))) st = i + 1;
         for (size_t i = cut; i < w.len; i++)
-            if (strchr("!?;", w.data[i]) || (i + 3 <= w.len && !memcmp(w.data + i, "\xE3\x80\x82", 3))) {
+            if ((w.data[i] && strchr("!?;", w.data[i])) || (i + 3 <= w.len && !memcmp(w.data + i, "\xE3\x80\x82", 3))) {
                 en = i;
                 break;
             }
