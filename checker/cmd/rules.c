@@ -202,6 +202,7 @@ static void print_bases(const fl_rule *r)
         printf(fl_tr(FL_M_X_UNLESS_FORM), forms.data);
         fl_buf_free(&forms);
     }
+    if (r->ocr) printf(fl_tr(r->ocr == FL_OCR_WARN ? FL_M_X_OCR_WARN : FL_M_X_OCR_NOTE), r->ocr_below);
     fl_buf_free(&line);
 }
 

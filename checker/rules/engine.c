@@ -593,6 +593,34 @@ static void locate(fl_scan *s, const fl_hit *h, fl_finding *f, fl_hit *vars)
     f->excerpt = excerpt(s, a, b, (size_t)f->column, at);
 }
 
+/* The OCR guard: the lowest confidence of the OCR'd blocks a finding lies
+ * in, when below the rule's threshold; -1 when the rule is not guarded or
+ * the text is typed or read clearly. A finding about two places (a name on
+ * the cover and in a table) is located at one of them: only that one is
+ * looked at. */
+static int ocr_doubt(const fl_scan *s, const fl_hit *h)
+{
+    if (!s->rule->ocr || !s->doc->ocr || h->block < 0 || (size_t)h->block >= s->doc->nblocks) return -1;
+    int last = h->end_block > h->block && (size_t)h->end_block < s->doc->nblocks ? h->end_block : h->block, low = -1;
+    for (int b = h->block; b <= last; b++) {
+        int c = fl_block_ocr(s->doc, &s->doc->blocks[b]);
+        if (c >= 0 && c < s->rule->ocr_below && (low < 0 || c < low)) low = c;
+    }
+    return low;
+}
+
+static const char *ocr_suffixed(fl_arena *a, const char *msg, fl_lang lang, int conf)
+{
+    if (!msg) return NULL;
+    char tail[200];
+    snprintf(tail, sizeof tail, fl_tr_in(lang, FL_M_OCR_DOUBT), conf);
+    size_t n = strlen(msg), t = strlen(tail);
+    char *out = fl_arena_alloc(a, n + t + 1);
+    memcpy(out, msg, n);
+    memcpy(out + n, tail, t + 1);
+    return out;
+}
+
 void fl_scan_emit(fl_scan *s, const fl_hit *h)
 {
     fl_finding *f = fl_result_add(s->res);
@@ -606,6 +634,13 @@ void fl_scan_emit(fl_scan *s, const fl_hit *h)
     }
     f->message = expand(&s->res->arena, h->message ? h->message : s->rule->message, &vars, FL_LANG_ZH);
     f->message_en = expand(&s->res->arena, h->message ? h->message_en : s->rule->message_en, &vars, FL_LANG_EN);
+    int doubt = ocr_doubt(s, h);
+    if (doubt >= 0) {
+        fl_severity low = s->rule->ocr == FL_OCR_NOTE ? FL_SEV_INFO : FL_SEV_WARNING;
+        if (f->severity > low) f->severity = low;
+        f->message = ocr_suffixed(&s->res->arena, f->message, FL_LANG_ZH, doubt);
+        f->message_en = ocr_suffixed(&s->res->arena, f->message_en, FL_LANG_EN, doubt);
+    }
     f->unless_sibling = s->rule->unless_sibling;
     f->basis = s->basis;
     if (h->related_path) {

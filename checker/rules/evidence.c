@@ -4,6 +4,8 @@
 #include "rules/evidence.h"
 #include "model/cover.h"
 #include "core/utf8.h"
+#include "core/buf.h"
+#include "core/memfind.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -107,6 +109,101 @@ static int in_fields(fl_scan *s, const fl_evidence *ev, fl_evidence_at *at)
     return 0;
 }
 
+/* ---- sentences wrapped over lines ----------------------------------------
+ * Text copied out of a PDF keeps the PDF's line breaks: a .txt gives one
+ * block per line, so a sentence ("《…调查报告》于2020" / "年8月通过…专家评审。")
+ * is cut in two and a pattern looking for both ends within it never sees them
+ * together; page markers ("— 3 —", "第 3 页") and the running header (the
+ * filing's title line again) land between the halves. Where a block's text
+ * stops without a sentence's end, the paragraphs after it are read on as its
+ * continuation, those lines skipped: the sentences that cross the break are
+ * tried as a whole, each with its own denial. At most WRAP_BLOCKS blocks and
+ * WRAP_BYTES bytes a window, so each block is read a bounded number of
+ * times: linear. */
+#define WRAP_BLOCKS 6
+#define WRAP_BYTES 1200
+
+static bool ends_sentence(const fl_norm *n)
+{
+    size_t e = n->len;
+    while (e && n->text[e - 1] == ' ') e--;
+    if (!e) return true;
+    const char *t = n->text;
+    if (t[e - 1] && strchr("!?;:", t[e - 1])) return true;
+    /* 。 ！ ？ ； ： are normalised to ASCII but for 。 */
+    return e >= 3 && !memcmp(t + e - 3, "\xE3\x80\x82", 3);
+}
+
+/* A line a PDF copy puts between a sentence's halves: a page number with
+ * its dashes or 第…页, or the document's first line (or a part of it, as a
+ * shortened running header) repeated. */
+static bool page_furniture(fl_scan *s, int b)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    size_t digits = 0, other = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->text[i];
+        if (c >= '0' && c <= '9') digits++;
+        else if (c != ' ' && c != '-' && c != '/') other++;
+    }
+    if (digits && digits <= 4 && !other) return true;
+    if (digits && n->len < 40 && strstr(n->text, "\xE7\xAC\xAC") && strstr(n->text, "\xE9\xA1\xB5")) return true; /* 第 页 */
+    if (b == 0) return false;
+    const fl_norm *t = fl_scan_norm(s, 0);
+    return n->len > 12 && n->len <= t->len && fl_memfind(t->text, t->len, n->text, n->len) != NULL; /* the title, or its tail */
+}
+
+/* May block b continue a sentence the block before it left open? A plain
+ * paragraph of the same part, not in a table, no heading, no contents entry. */
+static bool continuation(const fl_doc *doc, int b)
+{
+    const fl_block *x = &doc->blocks[b], *prev = &doc->blocks[b - 1];
+    return x->kind == FL_BLOCK_PARAGRAPH && !x->table && !(x->flags & (FL_BF_TOC | FL_BF_MERGED)) &&
+           x->part == prev->part;
+}
+
+/* Sentences of the window starting at block b that cross a line break:
+ * 1 when one matches ev and its denial does not, 0 none, -1 a limit. */
+static int in_wrapped(fl_scan *s, const fl_evidence *ev, int b)
+{
+    const fl_doc *doc = fl_scan_doc(s);
+    const fl_norm *n = fl_scan_norm(s, b);
+    if (ends_sentence(n) || doc->blocks[b].table) return 0;
+    fl_buf w = FL_BUF_INIT;
+    fl_buf_add(&w, n->text, n->len);
+    size_t cut = w.len; /* the first break: a sentence that crosses it is new */
+    int used = 1;
+    for (int k = b + 1; (size_t)k < doc->nblocks && used < WRAP_BLOCKS && w.len < WRAP_BYTES; k++) {
+        if (!continuation(doc, k)) break;
+        const fl_norm *m = fl_scan_norm(s, k);
+        used++;
+        if (page_furniture(s, k)) continue;
+        fl_buf_add(&w, m->text, m->len);
+        if (ends_sentence(m)) break;
+    }
+    int rc = 0;
+    if (w.len > cut) {
+        /* the sentence holding the first break, from the last end before it */
+        size_t st = 0, en = w.len;
+        for (size_t i = 0; i < cut; i++)
+            if ((w.data[i] && strchr("!?;", w.data[i])) || (i + 3 <= cut && !memcmp(w.data + i, "\xE3\x80\x82", 3))) st = i + 1;
+        for (size_t i = cut; i < w.len; i++)
+            if ((w.data[i] && strchr("!?;", w.data[i])) || (i + 3 <= w.len && !memcmp(w.data + i, "\xE3\x80\x82", 3))) {
+                en = i;
+                break;
+            }
+        while (st < cut && ((unsigned char)w.data[st] & 0xC0) == 0x80) st++;
+        char *sent = fl_arena_strndup(fl_scan_arena(s), w.data + st, en - st);
+        rc = fl_scan_test(s, ev->match, sent);
+        if (rc == 1 && ev->unless) {
+            int u = fl_scan_test(s, ev->unless, sent);
+            rc = u < 0 ? u : !u;
+        }
+    }
+    fl_buf_free(&w);
+    return rc;
+}
+
 static int in_text(fl_scan *s, const fl_evidence *ev, fl_evidence_at *at)
 {
     const fl_doc *doc = fl_scan_doc(s);
@@ -120,6 +217,10 @@ static int in_text(fl_scan *s, const fl_evidence *ev, fl_evidence_at *at)
         int rc = fl_evidence_find_in_block(s, ev->match, ev->unless, b, 0, SIZE_MAX, &ms, &me);
         if (rc) {
             if (rc > 0 && at) *at = (fl_evidence_at){b, ms, me};
+            return rc;
+        }
+        if ((rc = in_wrapped(s, ev, b)) != 0) {
+            if (rc > 0 && at) *at = (fl_evidence_at){b, 0, 0};
             return rc;
         }
     }

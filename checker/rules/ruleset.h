@@ -116,6 +116,9 @@ typedef struct fl_example {
 struct fl_kind;
 struct fl_ruleset;
 
+typedef enum fl_ocr_guard { FL_OCR_JUDGE = 0, FL_OCR_WARN, FL_OCR_NOTE } fl_ocr_guard;
+#define FL_OCR_TRUST 90 /* ocr-below unless a rule says otherwise */
+
 typedef struct fl_rule {
     const char *id;
     fl_severity severity;
@@ -138,6 +141,12 @@ typedef struct fl_rule {
      * the form had been replaced on the judging date: the rule that reports
      * the obsolete form (EIA107) speaks instead of scattered omissions. */
     const char **unless_forms; size_t nunless_forms;
+    /* The OCR guard (ocr="warn|note"): a finding in a block OCR read with a
+     * confidence below ocr_below is lowered to a warning, or to info, and
+     * says so. For rules that judge exact characters (codes and their check
+     * digits, names compared between places, numbers, dates), which a
+     * misread 1/I/l or 0/O, a dropped or an invented character trips. */
+    fl_ocr_guard ocr; int ocr_below;
     fl_sev_override *sev_overrides; size_t nsev_overrides;
     fl_cond *conds; size_t nconds;
     const struct fl_kind *kind;

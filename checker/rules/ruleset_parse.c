@@ -262,6 +262,10 @@ static int parse_rule_attrs(fl_loader *ld, const xmlNode *el, fl_rule *r, fl_err
         if (!fl_form_def_of(r->unless_forms[k]))
             return fl_loader_error(err, ld, el, "unless-form: unknown form '%s' (pre-2021, 2021-pollution, 2021-ecology)",
                                    r->unless_forms[k]);
+    const char *ocr = fl_loader_attr(ld, el, "ocr"), *below = fl_loader_attr(ld, el, "ocr-below");
+    r->ocr = !ocr ? FL_OCR_JUDGE : !strcmp(ocr, "warn") ? FL_OCR_WARN : !strcmp(ocr, "note") ? FL_OCR_NOTE : FL_OCR_JUDGE;
+    r->ocr_below = below ? atoi(below) : FL_OCR_TRUST; /* the schema keeps it 1..100 */
+    if (below && !ocr) return fl_loader_error(err, ld, el, "ocr-below needs ocr=\"warn\" or ocr=\"note\"");
     const char *types = fl_loader_attr(ld, el, "doc-type");
     r->ndoc_types = fl_loader_list(ld, types, false, &r->doc_types);
     return check_doc_types(ld, el, r->doc_types, r->ndoc_types, err);

@@ -1,0 +1,1 @@
+explain --lang zh EIA504

@@ -1,0 +1,1 @@
+check --no-default-rulesets --ruleset rulesets/soil.xml --select SOIL202,SOIL301 fixtures/soil/pdfcopy/summary-pdf-copy.txt fixtures/soil/pdfcopy/summary-pdf-copy-soil202.txt fixtures/soil/pdfcopy/sign-pdf-copy.txt fixtures/soil/pdfcopy/sign-pdf-copy-soil301.txt

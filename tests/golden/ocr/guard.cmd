@@ -1,0 +1,1 @@
+check --lang zh --ocr --select EIA504,EIA301 fixtures/ocr/eia-staff-blot.pdf
