@@ -86,29 +86,101 @@ static size_t scoped_fps(fl_fp **out, query *q)
 
 /* ---- the filing itself and the boilerplate threshold ----------------------- */
 
-bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc)
+/* The path the index stores for a document (fl_corpus_entry_make). */
+static char *stored_path(const fl_doc *doc)
+{
+    if (!doc->path) return NULL;
+    char *canon = realpath(doc->path, NULL);
+    return canon ? canon : fl_xstrdup(doc->path);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Copies of the checked filing that the index did not group with it
+ * (it is not indexed itself, or indexed with other text): filings whose
+ * identity agrees and that hold enough of its fingerprints. The
+ * fingerprints are made only when there is a candidate. */
+static int mark_copies(fl_corpus *c, const fl_doc *doc, bool *self, fl_error *err)
+{
+    char *project, *owner;
+    fl_corpus_identity(doc, &project, &owner);
+    fl_fp *fps = NULL;
+    size_t nfps = 0;
+    bool made = false;
+    int rc = 0;
+    for (size_t i = 0; i < c->ndocs && !rc; i++) {
+        const corpus_docinfo *d = &c->docs[i];
+        if (self[i] || d->kind != FL_CORPUS_FILING ||
+            !fl_corpus_identity_agrees(project, owner, d->project, d->owner))
+            continue;
+        if (!made) {
+            nfps = fl_corpus_doc_fps(&fps, doc, &c->params, NULL);
+            made = true;
+        }
+        int64_t smaller = (int64_t)nfps < d->n_fingerprints ? (int64_t)nfps : d->n_fingerprints;
+        int64_t need = (int64_t)(FL_CORPUS_SAME_SHARE * (double)smaller + 0.999999);
+        int64_t shared = fl_corpus_shared(c, fps, nfps, d->id, need, err);
+        if (shared < 0) rc = -1;
+        else self[i] = fl_corpus_same_share(shared, (int64_t)nfps, d->n_fingerprints);
+    }
+    free(fps);
+    free(project);
+    free(owner);
+    return rc;
+}
+
+bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc, fl_error *err)
 {
     unsigned char sha[32];
     fl_corpus_doc_sha256(doc, sha);
-    char *canon = doc->path ? realpath(doc->path, NULL) : NULL;
+    char *canon = stored_path(doc);
     bool *self = fl_xcalloc(c->ndocs ? c->ndocs : 1, sizeof *self);
+    bool any = false;
     for (size_t i = 0; i < c->ndocs; i++) {
         const corpus_docinfo *d = &c->docs[i];
         self[i] = !memcmp(d->sha256, sha, 32) || (canon && !strcmp(d->path, canon));
+        any |= self[i];
     }
     free(canon);
+    if (!any && mark_copies(c, doc, self, err)) {
+        free(self);
+        return NULL;
+    }
+    /* Every copy of a copy: the groups the index made. Groups are few
+     * members each; the sort keeps this linear in the corpus. */
+    int64_t *grps = NULL;
+    size_t ngrps = 0, cap = 0;
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (self[i] && c->docs[i].kind == FL_CORPUS_FILING) {
+            FL_VEC_RESERVE(grps, cap, ngrps + 1);
+            grps[ngrps++] = c->docs[i].grp;
+        }
+    if (ngrps) {
+        qsort(grps, ngrps, sizeof *grps, cmp_i64);
+        for (size_t i = 0; i < c->ndocs; i++)
+            if (!self[i] && c->docs[i].kind == FL_CORPUS_FILING &&
+                bsearch(&c->docs[i].grp, grps, ngrps, sizeof *grps, cmp_i64))
+                self[i] = true;
+    }
+    free(grps);
     return self;
 }
 
-static void mark_self(query *q)
+static int mark_self(query *q, fl_error *err)
 {
     fl_corpus *c = q->c;
-    q->excluded = fl_corpus_self_mask(c, q->doc);
+    q->excluded = fl_corpus_self_mask(c, q->doc, err);
+    if (!q->excluded) return -1;
     size_t others = 0;
     for (size_t i = 0; i < c->ndocs; i++)
         if (!q->excluded[i] && c->docs[i].kind == FL_CORPUS_FILING) others++;
     double share = q->o->boilerplate_share * (double)others;
     q->max_df = share > q->o->boilerplate_min ? (int)share : q->o->boilerplate_min;
+    return 0;
 }
 
 /* ---- look-ups -------------------------------------------------------------- */
@@ -335,8 +407,7 @@ int fl_corpus_find(fl_corpus_passage **out, size_t *count, fl_corpus *c, const f
     }
     if (fl_corpus_read_begin(c, err)) goto cleanup;
     reading = true;
-    mark_self(&q);
-    if (collect_hits(&q, fp, nfp, err) || merge_hits(&q, &pv, arena, err)) goto cleanup;
+    if (mark_self(&q, err) || collect_hits(&q, fp, nfp, err) || merge_hits(&q, &pv, arena, err)) goto cleanup;
     if (pv.n > 1) qsort(pv.v, pv.n, sizeof *pv.v, cmp_passage);
     if (pv.n) {
         *out = fl_arena_alloc(arena, pv.n * sizeof **out);
@@ -355,6 +426,30 @@ cleanup:
     return rc;
 }
 
+int fl_corpus_copies(const char ***out, size_t *count, fl_corpus *c, const fl_doc *doc, fl_arena *arena,
+                     fl_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    if (fl_corpus_read_begin(c, err)) return -1;
+    bool *self = fl_corpus_self_mask(c, doc, err);
+    if (!self) {
+        fl_corpus_read_end(c);
+        return -1;
+    }
+    char *canon = stored_path(doc);
+    size_t n = 0;
+    for (size_t i = 0; i < c->ndocs; i++) n += self[i] && c->docs[i].kind == FL_CORPUS_FILING;
+    if (n) *out = fl_arena_alloc(arena, n * sizeof **out);
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (self[i] && c->docs[i].kind == FL_CORPUS_FILING && !(canon && !strcmp(c->docs[i].path, canon)))
+            (*out)[(*count)++] = fl_arena_strdup(arena, c->docs[i].name);
+    free(canon);
+    free(self);
+    fl_corpus_read_end(c);
+    return 0;
+}
+
 /* ---- signature pictures (EIA509) ------------------------------------------- */
 
 int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, const fl_doc *doc,
@@ -364,7 +459,11 @@ int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, con
     *count = 0;
     if (!nhashes) return 0;
     if (fl_corpus_read_begin(c, err)) return -1;
-    bool *self = fl_corpus_self_mask(c, doc);
+    bool *self = fl_corpus_self_mask(c, doc, err);
+    if (!self) {
+        fl_corpus_read_end(c);
+        return -1;
+    }
     fl_corpus_sighit *v = NULL;
     size_t n = 0, cap = 0;
     int rc = 0;
