@@ -310,7 +310,8 @@ static size_t span_chars(const fl_doc *doc, int b0, size_t off0, int b1, size_t 
     return n + fl_utf8_count(doc->blocks[b1].text, end1);
 }
 
-typedef struct passvec { fl_corpus_passage *v; size_t n, cap; } passvec;
+/* grp: the other filing's group, for dropping what its copies repeat. */
+typedef struct passvec { fl_corpus_passage *v; int64_t *grp; size_t n, cap, cap_grp; } passvec;
 
 static int make_passage(query *q, const hit *h, size_t n, passvec *out, fl_arena *arena, fl_error *err)
 {
@@ -342,6 +343,8 @@ static int make_passage(query *q, const hit *h, size_t n, passvec *out, fl_arena
     const fl_corpus_lines *lines = fl_corpus_doc_lines(q->c, d->id, err);
     if (!lines) return -1;
     FL_VEC_RESERVE(out->v, out->cap, out->n + 1);
+    FL_VEC_RESERVE(out->grp, out->cap_grp, out->n + 1);
+    out->grp[out->n] = d->grp;
     fl_corpus_passage *p = &out->v[out->n++];
     p->block = b0;
     p->col = (int)fl_utf8_count(first->text, off0) + 1;
@@ -371,6 +374,59 @@ static int merge_hits(query *q, passvec *out, fl_arena *arena, fl_error *err)
         if (make_passage(q, h + i, j - i, out, arena, err)) return -1;
     }
     return 0;
+}
+
+/* Passages in the checked filing's order: start, then end. */
+static int cmp_place(const fl_corpus_passage *x, const fl_corpus_passage *y)
+{
+    if (x->block != y->block) return x->block < y->block ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
+    return 0;
+}
+
+static bool ends_after(const fl_corpus_passage *x, int block, int col)
+{
+    return x->end_block > block || (x->end_block == block && x->end_col > col);
+}
+
+typedef struct grouped { int64_t grp; size_t i; const fl_corpus_passage *p; } grouped;
+
+static int cmp_grouped(const void *a, const void *b)
+{
+    const grouped *x = a, *y = b;
+    if (x->grp != y->grp) return x->grp < y->grp ? -1 : 1;
+    int c = cmp_place(x->p, y->p);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The other filing indexed as a DOCX and as its PDF holds the copied text
+ * twice: one passage per place and group, the longest, naming one copy. */
+static void drop_repeats(passvec *pv)
+{
+    if (pv->n < 2) return;
+    grouped *g = fl_xmalloc(pv->n * sizeof *g);
+    bool *drop = fl_xcalloc(pv->n, sizeof *drop);
+    for (size_t i = 0; i < pv->n; i++) g[i] = (grouped){pv->grp[i], i, &pv->v[i]};
+    qsort(g, pv->n, sizeof *g, cmp_grouped);
+    for (size_t i = 0, keep = 0; i < pv->n; i++) {
+        if (i == 0 || g[i].grp != g[keep].grp || !ends_after(g[keep].p, g[i].p->block, g[i].p->col)) {
+            keep = i;
+            continue;
+        }
+        /* overlaps the kept one of the same group */
+        if (g[i].p->chars > g[keep].p->chars) {
+            drop[g[keep].i] = true;
+            keep = i;
+        } else {
+            drop[g[i].i] = true;
+        }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < pv->n; i++)
+        if (!drop[i]) pv->v[w++] = pv->v[i];
+    pv->n = w;
+    free(g);
+    free(drop);
 }
 
 static int cmp_passage(const void *a, const void *b)
@@ -408,6 +464,7 @@ int fl_corpus_find(fl_corpus_passage **out, size_t *count, fl_corpus *c, const f
     if (fl_corpus_read_begin(c, err)) goto cleanup;
     reading = true;
     if (mark_self(&q, err) || collect_hits(&q, fp, nfp, err) || merge_hits(&q, &pv, arena, err)) goto cleanup;
+    drop_repeats(&pv);
     if (pv.n > 1) qsort(pv.v, pv.n, sizeof *pv.v, cmp_passage);
     if (pv.n) {
         *out = fl_arena_alloc(arena, pv.n * sizeof **out);
@@ -423,6 +480,7 @@ cleanup:
     free(q.allpos);
     free(q.hits.v);
     free(pv.v);
+    free(pv.grp);
     return rc;
 }
 
