@@ -37,9 +37,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_LINES] = "SELECT lines FROM documents WHERE id = ?1",
     [ST_DOCS] = "SELECT id, name, path, sha256, kind, project, owner, grp, n_fingerprints FROM documents",
     [ST_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
-    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line, filed)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line, filed FROM signatures WHERE hash = ?1",
+    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line, filed, credit, cert)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line, filed, credit, cert FROM signatures WHERE hash = ?1",
     [ST_CANDIDATES] = ("SELECT id, project, owner, n_fingerprints, grp FROM documents WHERE kind = 0 AND id <> ?3"
                        " AND ((?1 <> '' AND project = ?1) OR (?2 <> '' AND owner = ?2))"),
     [ST_HAS_FP] = "SELECT 1 FROM fp WHERE hash = ?1 AND doc = ?2",
@@ -71,6 +71,7 @@ static const char schema_sql[] =
     " PRIMARY KEY(hash, doc)) WITHOUT ROWID;"
     "CREATE TABLE signatures(hash INTEGER NOT NULL, doc INTEGER NOT NULL, person TEXT NOT NULL,"
     " shown TEXT NOT NULL, role TEXT NOT NULL, line INTEGER NOT NULL, filed TEXT NOT NULL,"
+    " credit TEXT NOT NULL DEFAULT '', cert TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY(hash, doc, person)) WITHOUT ROWID;";
 
 int fl_corpus_db_error(fl_corpus *c, fl_error *err, const char *what)
@@ -468,13 +469,13 @@ int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind k
 }
 
 void fl_corpus_entry_add_sig(fl_corpus_entry *e, uint64_t hash, const char *person, const char *shown,
-                             const char *role, int line)
+                             const char *role, int line, const char *credit, const char *cert)
 {
     for (size_t i = 0; i < e->nsigs; i++)
         if (e->sigs[i].hash == hash && !strcmp(e->sigs[i].person, person)) return;
     FL_VEC_RESERVE(e->sigs, e->cap_sigs, e->nsigs + 1);
     e->sigs[e->nsigs++] = (fl_corpus_sig){hash, fl_xstrdup(person), fl_xstrdup(shown), fl_xstrdup(role ? role : ""),
-                                          line};
+                                          line, fl_xstrdup(credit ? credit : ""), fl_xstrdup(cert ? cert : "")};
 }
 
 void fl_corpus_entry_free(fl_corpus_entry *e)
@@ -484,6 +485,8 @@ void fl_corpus_entry_free(fl_corpus_entry *e)
         free(e->sigs[i].person);
         free(e->sigs[i].shown);
         free(e->sigs[i].role);
+        free(e->sigs[i].credit);
+        free(e->sigs[i].cert);
     }
     free(e->sigs);
     free(e->path);
@@ -651,6 +654,8 @@ static int add_sigs(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error
         sqlite3_bind_text(s, 5, g->role, -1, SQLITE_STATIC);
         sqlite3_bind_int(s, 6, g->line);
         sqlite3_bind_text(s, 7, e->filed, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 8, g->credit, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 9, g->cert, -1, SQLITE_STATIC);
         if (step_done(c, s, err, "insert signature")) return -1;
     }
     return 0;

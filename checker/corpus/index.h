@@ -5,14 +5,16 @@
  *             n_fingerprints, lines)  one row per indexed filing
  *   fp(hash, doc, pos)   PRIMARY KEY (hash, doc), WITHOUT ROWID: one row per
  *                        distinct fingerprint of a filing, clustered by hash
- *   signatures(doc, hash, person, shown, role, line)  PRIMARY KEY (hash, doc,
+ *   signatures(doc, hash, person, shown, role, line, filed, credit, cert)  PRIMARY KEY (hash, doc,
  *                        person), WITHOUT ROWID: the pictures in the signature
  *                        cells of a filing's staff table (EIA509), the hash
  *                        of the picture part's bytes stored as a signed 64-bit
  *                        integer, the person without white space, as written,
  *                        the list they are in, the signature cell's line,
  *                        the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY or
- *                        "": which of two filings had a picture first)
+ *                        "": which of two filings had a picture first), the
+ *                        person's 信用编号 and 职业资格证书管理号 ("" none:
+ *                        who the person is when names are spelt apart)
  *   meta(key, value)     gram, window, fold version
  *
  * documents.project and .owner are the filing's 项目名称 and 建设单位 with
@@ -98,6 +100,8 @@ typedef struct fl_corpus_sig {
     char *shown;        /* as written */
     char *role;         /* the list ("1. 编制主持人"), "" */
     int line;           /* the signature cell's line */
+    char *credit;       /* the person's 信用编号 as rules/sigtable.h reads it, "" none */
+    char *cert;         /* the person's 职业资格证书管理号, "" none */
 } fl_corpus_sig;
 
 typedef struct fl_corpus_stats {
@@ -135,7 +139,7 @@ void fl_corpus_entry_free(fl_corpus_entry *e); /* NULL-safe */
  * them (rules/sigtable.h): the corpus layer knows no staff tables. One
  * record per (hash, person): a person's picture met twice is stored once. */
 void fl_corpus_entry_add_sig(fl_corpus_entry *e, uint64_t hash, const char *person, const char *shown,
-                             const char *role, int line);
+                             const char *role, int line, const char *credit, const char *cert);
 
 /* Store one filing: same path and same text -> UNCHANGED (name, kind,
  * size, mtime refreshed); same path, other text -> REPLACED; else ADDED.

@@ -547,6 +547,8 @@ int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, con
                 .role = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 3)),
                 .other_line = sqlite3_column_int(s, 4),
                 .filed = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 5)),
+                .credit = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 6)),
+                .cert = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 7)),
             };
         }
         sqlite3_reset(s);

@@ -87,6 +87,8 @@ typedef struct fl_corpus_sighit {
     const char *role;       /* there: the list, "" */
     int other_line;         /* there: the signature cell's line */
     const char *filed;      /* there: the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY), "" unknown */
+    const char *credit;     /* there: the person's 信用编号, "" none */
+    const char *cert;       /* there: the person's 职业资格证书管理号, "" none */
 } fl_corpus_sighit;
 
 /* Every row of the corpus holding one of the hashes, in the order of the

@@ -337,7 +337,7 @@ static void store_sigs(fl_corpus *c, const char *name, const char *text, fl_corp
     fl_error_clear(&err);
     assert_int_equal(fl_corpus_entry_make(&e, doc, kind, fl_corpus_params(c), &err), 0);
     snprintf(e.filed, sizeof e.filed, "2023-05");
-    for (size_t i = 0; i < n; i++) fl_corpus_entry_add_sig(&e, hash[i], person[i], person[i], "2. 主要编制人员", 40 + (int)i);
+    for (size_t i = 0; i < n; i++) fl_corpus_entry_add_sig(&e, hash[i], person[i], person[i], "2. 主要编制人员", 40 + (int)i, "", "");
     fl_corpus_status st;
     if (fl_corpus_store(c, &e, &st, &err)) fail_msg("store: %s", err.message);
     fl_corpus_entry_free(&e);
