@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -663,10 +664,11 @@ static int add_sigs(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error
 
 /* ---- copies of one filing ------------------------------------------------- */
 
-bool fl_corpus_same_share(int64_t shared, int64_t n_a, int64_t n_b)
+int64_t fl_corpus_same_need(int64_t n_a, int64_t n_b)
 {
     int64_t smaller = n_a < n_b ? n_a : n_b;
-    return smaller > 0 && (double)shared >= FL_CORPUS_SAME_SHARE * (double)smaller;
+    int64_t need = (int64_t)ceil(FL_CORPUS_SAME_SHARE * (double)smaller);
+    return need > 0 ? need : 1;
 }
 
 /* Both lists sorted by hash, one row per hash. */
@@ -736,11 +738,10 @@ static int group_doc(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_erro
         sqlite3_reset(s);
         if (step != SQLITE_DONE) rc = fl_corpus_db_error(c, err, "find copies");
         for (size_t i = 0; i < ncand && !rc; i++) {
-            int64_t smaller = (int64_t)e->nfps < cand[i].nfp ? (int64_t)e->nfps : cand[i].nfp;
-            int64_t need = (int64_t)(FL_CORPUS_SAME_SHARE * (double)smaller + 0.999999);
+            int64_t need = fl_corpus_same_need((int64_t)e->nfps, cand[i].nfp);
             int64_t shared = fl_corpus_shared(c, e->fps, e->nfps, cand[i].id, need, err);
             if (shared < 0) rc = -1;
-            else if (fl_corpus_same_share(shared, (int64_t)e->nfps, cand[i].nfp)) {
+            else if (shared >= need) {
                 FL_VEC_RESERVE(merge, cap, nmerge + 1);
                 merge[nmerge++] = cand[i].grp;
                 if (cand[i].grp < grp) grp = cand[i].grp;

@@ -91,9 +91,9 @@ bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc, fl_error *err);
  * at most until `enough`: its rows in the open batch's queue, else point
  * look-ups. -1 on error. */
 int64_t fl_corpus_shared(fl_corpus *c, const fl_fp *fps, size_t n, int64_t id, int64_t enough, fl_error *err);
-/* Is `shared` of a filing of n_a fingerprints, with one of n_b, a copy of one
- * filing (FL_CORPUS_SAME_SHARE of the smaller). */
-bool fl_corpus_same_share(int64_t shared, int64_t n_a, int64_t n_b);
+/* How many shared fingerprints make filings of n_a and n_b fingerprints
+ * copies of one filing (FL_CORPUS_SAME_SHARE of the smaller, at least 1). */
+int64_t fl_corpus_same_need(int64_t n_a, int64_t n_b);
 /* The line map of a document id (cached); NULL on error. */
 const fl_corpus_lines *fl_corpus_doc_lines(fl_corpus *c, int64_t id, fl_error *err);
 #endif

@@ -121,11 +121,10 @@ static int mark_copies(fl_corpus *c, const fl_doc *doc, bool *self, fl_error *er
             nfps = fl_corpus_doc_fps(&fps, doc, &c->params, NULL);
             made = true;
         }
-        int64_t smaller = (int64_t)nfps < d->n_fingerprints ? (int64_t)nfps : d->n_fingerprints;
-        int64_t need = (int64_t)(FL_CORPUS_SAME_SHARE * (double)smaller + 0.999999);
+        int64_t need = fl_corpus_same_need((int64_t)nfps, d->n_fingerprints);
         int64_t shared = fl_corpus_shared(c, fps, nfps, d->id, need, err);
         if (shared < 0) rc = -1;
-        else self[i] = fl_corpus_same_share(shared, (int64_t)nfps, d->n_fingerprints);
+        else self[i] = shared >= need;
     }
     free(fps);
     free(project);
