@@ -160,6 +160,7 @@ typedef struct job {
     fl_error err;
     fl_corpus_entry entry; /* index */
     char *report;          /* query: the lines to print */
+    size_t passages;       /* query: how many of them are passages */
     double read_ms, query_ms;
 } job;
 
@@ -188,6 +189,17 @@ static void report_passages(fl_buf *b, const fl_doc *doc, const fl_corpus_passag
                       p[i].fingerprints, p[i].span_fingerprints);
 }
 
+/* The copies of the filing the corpus holds (a DOCX and its PDF): they
+ * count as the filing itself, so say which were left out. */
+static void report_copies(fl_buf *b, const fl_doc *doc, const char **names, size_t n)
+{
+    if (!n) return;
+    fl_buf list = FL_BUF_INIT;
+    for (size_t i = 0; i < n; i++) fl_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+    fl_buf_printf(b, fl_tr(FL_M_INDEX_COPIES), doc->path, list.data, n == 1 ? "it" : "them");
+    fl_buf_free(&list);
+}
+
 static void run_job(pool *pl, job *j, fl_corpus *reader)
 {
     fl_doc *doc = NULL;
@@ -206,9 +218,14 @@ static void run_job(pool *pl, job *j, fl_corpus *reader)
         fl_buf b = FL_BUF_INIT;
         fl_arena_init(&a);
         t0 = now_ms();
-        j->rc = fl_corpus_find(&p, &n, reader, doc, &pl->o->qopts, &a, &j->err);
+        const char **copies;
+        size_t ncopies;
+        j->rc = fl_corpus_copies(&copies, &ncopies, reader, doc, &a, &j->err);
+        if (!j->rc) j->rc = fl_corpus_find(&p, &n, reader, doc, &pl->o->qopts, &a, &j->err);
         j->query_ms = now_ms() - t0;
+        if (!j->rc) report_copies(&b, doc, copies, ncopies);
         if (!j->rc) report_passages(&b, doc, p, n);
+        if (!j->rc) j->passages = n;
         j->report = fl_buf_detach(&b);
         fl_arena_free(&a);
     }
@@ -267,7 +284,7 @@ static int consume(pool *pl, job *j, fl_corpus *c, tally *t)
     }
     if (pl->o->query) {
         fputs(j->report, stdout);
-        for (const char *s = j->report; (s = strchr(s, '\n')); s++) t->passages++;
+        t->passages += j->passages;
         if (pl->o->timing) fprintf(stderr, fl_tr(FL_M_INDEX_TIMING), j->path, j->read_ms, j->query_ms);
         return 0;
     }
@@ -335,6 +352,8 @@ static int print_row(void *ctx, const fl_corpus_docrow *r)
     printf(fl_tr(FL_M_INDEX_ROW), r->name, fl_tr(r->kind == FL_CORPUS_BOILERPLATE ? FL_M_INDEX_BOILERPLATE : FL_M_INDEX_FILING),
            (long long)r->n_units,
            (long long)r->n_fingerprints, r->indexed);
+    if (r->same && *r->same) printf(fl_tr(FL_M_INDEX_SAME), r->same);
+    putchar('\n');
     return 0;
 }
 

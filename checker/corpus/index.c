@@ -11,8 +11,11 @@
 #include "corpus/index_int.h"
 #include "corpus/sha256.h"
 #include "core/buf.h"
+#include "core/norm.h"
+#include "core/utf8.h"
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,17 +29,23 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_FIND_PATH] = "SELECT id, sha256 FROM documents WHERE path = ?1",
     [ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
     [ST_INS_DOC] = ("INSERT INTO documents(path, name, kind, sha256, size, mtime, indexed, n_units,"
-                    " n_fingerprints, lines) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+                    " n_fingerprints, lines, project, owner) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                    " ?11, ?12)"),
     [ST_INS_FP] = "INSERT INTO fp(hash, doc, pos) VALUES (?1, ?2, ?3)",
     [ST_TOUCH_DOC] = "UPDATE documents SET name = ?2, kind = ?3, size = ?4, mtime = ?5 WHERE id = ?1",
     [ST_KNOWN] = "SELECT 1 FROM documents WHERE path = ?1 AND size = ?2 AND mtime = ?3",
     [ST_LOOKUP] = "SELECT doc, pos FROM fp WHERE hash = ?1",
     [ST_LINES] = "SELECT lines FROM documents WHERE id = ?1",
-    [ST_DOCS] = "SELECT id, name, path, sha256, kind FROM documents",
+    [ST_DOCS] = "SELECT id, name, path, sha256, kind, project, owner, grp, n_fingerprints FROM documents",
     [ST_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
-    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line, filed)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line, filed FROM signatures WHERE hash = ?1",
+    [ST_INS_SIG] = ("INSERT OR IGNORE INTO signatures(hash, doc, person, shown, role, line, filed, credit, cert)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+    [ST_FIND_SIG] = "SELECT doc, person, shown, role, line, filed, credit, cert FROM signatures WHERE hash = ?1",
+    [ST_CANDIDATES] = ("SELECT id, project, owner, n_fingerprints, grp FROM documents WHERE kind = 0 AND id <> ?3"
+                       " AND ((?1 <> '' AND project = ?1) OR (?2 <> '' AND owner = ?2))"),
+    [ST_HAS_FP] = "SELECT 1 FROM fp WHERE hash = ?1 AND doc = ?2",
+    [ST_SET_GROUP] = "UPDATE documents SET grp = ?2 WHERE id = ?1",
+    [ST_MERGE_GROUP] = "UPDATE documents SET grp = ?2 WHERE grp = ?1",
 };
 
 static const char schema_sql[] =
@@ -52,11 +61,18 @@ static const char schema_sql[] =
     " indexed TEXT NOT NULL,"
     " n_units INTEGER NOT NULL,"
     " n_fingerprints INTEGER NOT NULL,"
-    " lines BLOB NOT NULL);"
+    " lines BLOB NOT NULL,"
+    " project TEXT NOT NULL DEFAULT '',"
+    " owner TEXT NOT NULL DEFAULT '',"
+    " grp INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX documents_project ON documents(project) WHERE project <> '';"
+    "CREATE INDEX documents_owner ON documents(owner) WHERE owner <> '';"
+    "CREATE INDEX documents_grp ON documents(grp);"
     "CREATE TABLE fp(hash INTEGER NOT NULL, doc INTEGER NOT NULL, pos INTEGER NOT NULL,"
     " PRIMARY KEY(hash, doc)) WITHOUT ROWID;"
     "CREATE TABLE signatures(hash INTEGER NOT NULL, doc INTEGER NOT NULL, person TEXT NOT NULL,"
     " shown TEXT NOT NULL, role TEXT NOT NULL, line INTEGER NOT NULL, filed TEXT NOT NULL,"
+    " credit TEXT NOT NULL DEFAULT '', cert TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY(hash, doc, person)) WITHOUT ROWID;";
 
 int fl_corpus_db_error(fl_corpus *c, fl_error *err, const char *what)
@@ -328,6 +344,7 @@ void fl_corpus_close(fl_corpus *c)
      * while another connection still has it open. */
     if (c->db && c->mode == FL_CORPUS_WRITE) sqlite3_exec(c->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     free(c->queue);
+    free(c->queued);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(c->stmt[i]);
     sqlite3_close(c->db);
     fl_arena_free(&c->snap);
@@ -356,13 +373,72 @@ void fl_corpus_doc_sha256(const fl_doc *doc, unsigned char out[32])
 /* Sorted by hash so inserts walk the fp tree in order; one row per hash
  * (its first position), which is all a query needs and keeps the document
  * frequency of a hash equal to its row count. */
-static size_t sort_unique(fl_fp *fp, size_t n)
+static size_t fps_of_fold(fl_fp **out, const fl_fold *f, const fl_fp_params *p)
 {
+    fl_fp *fp;
+    size_t n = fl_fp_winnow(&fp, f->unit, f->n, p);
     fl_fp_sort(fp, n);
     size_t w = 0;
     for (size_t i = 0; i < n; i++)
         if (!w || fp[w - 1].hash != fp[i].hash) fp[w++] = fp[i];
+    *out = fp;
     return w;
+}
+
+size_t fl_corpus_doc_fps(fl_fp **out, const fl_doc *doc, const fl_fp_params *p, size_t *n_units)
+{
+    fl_fold f;
+    fl_fold_init(&f);
+    fl_fold_doc(&f, doc);
+    size_t n = fps_of_fold(out, &f, p);
+    if (n_units) *n_units = f.n;
+    fl_fold_free(&f);
+    return n;
+}
+
+/* A name as identity: what fl_fold_cp keeps, but digits as themselves
+ * (the capacity in a project's name tells two projects apart). */
+static char *identity_text(const char *v)
+{
+    fl_buf b = FL_BUF_INIT;
+    size_t len = v ? strlen(v) : 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += fl_utf8_decode(v + i, len - i, &cp);
+        uint32_t u = fl_fold_cp(cp);
+        if (u == FL_FOLD_DIGIT) {
+            uint32_t r = fl_norm_cp(cp);
+            u = r >= '0' && r <= '9' ? r : 0;
+        }
+        if (u) fl_buf_addcp(&b, u);
+    }
+    char *out = fl_buf_detach(&b);
+    return out ? out : fl_xstrdup("");
+}
+
+static const char *first_field(const fl_doc *doc, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const fl_field *f = fl_doc_field(doc, names[i]);
+        if (f && f->value && *f->value) return f->value;
+    }
+    return NULL;
+}
+
+void fl_corpus_identity(const fl_doc *doc, char **project, char **owner)
+{
+    static const char *const project_names[] = {"项目名称", "建设项目名称"};
+    static const char *const owner_names[] = {"建设单位"};
+    *project = identity_text(first_field(doc, project_names, 2));
+    *owner = identity_text(first_field(doc, owner_names, 1));
+}
+
+bool fl_corpus_identity_agrees(const char *project_a, const char *owner_a, const char *project_b,
+                               const char *owner_b)
+{
+    bool project = *project_a && *project_b, owner = *owner_a && *owner_b;
+    if ((project && strcmp(project_a, project_b)) || (owner && strcmp(owner_a, owner_b))) return false;
+    return project || owner;
 }
 
 int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind kind,
@@ -381,14 +457,12 @@ int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind k
         e->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
     }
     fl_corpus_doc_sha256(doc, e->sha256);
+    fl_corpus_identity(doc, &e->project, &e->owner);
     fl_fold f;
     fl_fold_init(&f);
     fl_fold_doc(&f, doc);
     e->n_units = f.n;
-    /* two statements: the order in which arguments are evaluated is
-     * unspecified, and clang read e->fps before fl_fp_winnow had set it */
-    size_t nfps = fl_fp_winnow(&e->fps, f.unit, f.n, p);
-    e->nfps = sort_unique(e->fps, nfps);
+    e->nfps = fps_of_fold(&e->fps, &f, p);
     fl_corpus_lines_encode(&e->lines, &e->lines_len, &f, doc);
     fl_fold_free(&f);
     (void)err;
@@ -396,13 +470,13 @@ int fl_corpus_entry_make(fl_corpus_entry *e, const fl_doc *doc, fl_corpus_kind k
 }
 
 void fl_corpus_entry_add_sig(fl_corpus_entry *e, uint64_t hash, const char *person, const char *shown,
-                             const char *role, int line)
+                             const char *role, int line, const char *credit, const char *cert)
 {
     for (size_t i = 0; i < e->nsigs; i++)
         if (e->sigs[i].hash == hash && !strcmp(e->sigs[i].person, person)) return;
     FL_VEC_RESERVE(e->sigs, e->cap_sigs, e->nsigs + 1);
     e->sigs[e->nsigs++] = (fl_corpus_sig){hash, fl_xstrdup(person), fl_xstrdup(shown), fl_xstrdup(role ? role : ""),
-                                          line};
+                                          line, fl_xstrdup(credit ? credit : ""), fl_xstrdup(cert ? cert : "")};
 }
 
 void fl_corpus_entry_free(fl_corpus_entry *e)
@@ -412,12 +486,16 @@ void fl_corpus_entry_free(fl_corpus_entry *e)
         free(e->sigs[i].person);
         free(e->sigs[i].shown);
         free(e->sigs[i].role);
+        free(e->sigs[i].credit);
+        free(e->sigs[i].cert);
     }
     free(e->sigs);
     free(e->path);
     free(e->name);
     free(e->fps);
     free(e->lines);
+    free(e->project);
+    free(e->owner);
     memset(e, 0, sizeof *e);
 }
 
@@ -484,6 +562,8 @@ static int insert_doc(fl_corpus *c, const fl_corpus_entry *e, int64_t *id, fl_er
     sqlite3_bind_int64(s, 8, (int64_t)e->n_units);
     sqlite3_bind_int64(s, 9, (int64_t)e->nfps);
     sqlite3_bind_blob(s, 10, e->lines ? (const void *)e->lines : "", (int)e->lines_len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 11, e->project ? e->project : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 12, e->owner ? e->owner : "", -1, SQLITE_STATIC);
     if (step_done(c, s, err, "insert document")) return -1;
     *id = sqlite3_last_insert_rowid(c->db);
     return 0;
@@ -533,6 +613,7 @@ static int flush_queue(fl_corpus *c, fl_error *err)
     sort_rows(c->queue, c->nqueue);
     int rc = insert_rows(c, c->queue, c->nqueue, err);
     c->nqueue = 0;
+    c->nqueued = 0;
     return rc;
 }
 
@@ -543,6 +624,8 @@ static int add_fps(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error 
     corpus_row *rows;
     if (c->batch) {
         FL_VEC_RESERVE(c->queue, c->cap_queue, c->nqueue + e->nfps);
+        FL_VEC_RESERVE(c->queued, c->cap_queued, c->nqueued + 1);
+        c->queued[c->nqueued++] = (struct corpus_queued){id, c->nqueue, e->nfps};
         base = c->nqueue;
         rows = c->queue + base;
         c->nqueue += e->nfps;
@@ -572,9 +655,117 @@ static int add_sigs(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error
         sqlite3_bind_text(s, 5, g->role, -1, SQLITE_STATIC);
         sqlite3_bind_int(s, 6, g->line);
         sqlite3_bind_text(s, 7, e->filed, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 8, g->credit, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 9, g->cert, -1, SQLITE_STATIC);
         if (step_done(c, s, err, "insert signature")) return -1;
     }
     return 0;
+}
+
+/* ---- copies of one filing ------------------------------------------------- */
+
+int64_t fl_corpus_same_need(int64_t n_a, int64_t n_b)
+{
+    int64_t smaller = n_a < n_b ? n_a : n_b;
+    int64_t need = (int64_t)ceil(FL_CORPUS_SAME_SHARE * (double)smaller);
+    return need > 0 ? need : 1;
+}
+
+/* Both lists sorted by hash, one row per hash. */
+static int64_t shared_sorted(const fl_fp *a, size_t na, const corpus_row *b, size_t nb)
+{
+    int64_t n = 0;
+    for (size_t i = 0, j = 0; i < na && j < nb;) {
+        if (a[i].hash < b[j].hash) i++;
+        else if (a[i].hash > b[j].hash) j++;
+        else n++, i++, j++;
+    }
+    return n;
+}
+
+int64_t fl_corpus_shared(fl_corpus *c, const fl_fp *fps, size_t n, int64_t id, int64_t enough, fl_error *err)
+{
+    for (size_t q = 0; q < c->nqueued; q++)
+        if (c->queued[q].id == id)
+            return shared_sorted(fps, n, c->queue + c->queued[q].start, c->queued[q].n);
+    sqlite3_stmt *s = fl_corpus_stmt(c, ST_HAS_FP, err);
+    if (!s) return -1;
+    int64_t shared = 0;
+    for (size_t i = 0; i < n && shared < enough; i++) {
+        /* what is left cannot reach enough: stop */
+        if (shared + (int64_t)(n - i) < enough) break;
+        sqlite3_reset(s);
+        sqlite3_bind_int(s, 1, fl_corpus_stored_hash(fps[i].hash));
+        sqlite3_bind_int64(s, 2, id);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) shared++;
+        else if (rc != SQLITE_DONE) {
+            sqlite3_reset(s);
+            return fl_corpus_db_error(c, err, "look up fingerprint");
+        }
+    }
+    sqlite3_reset(s);
+    return shared;
+}
+
+/* The group of a filing just inserted: the group of the filings whose
+ * identity agrees with it and that share enough of its fingerprints (their
+ * groups merged when it joins two), else its own id. Candidates come from
+ * the indexed project name and 建设单位, so a filing with no copy costs one
+ * small query. Boilerplate references have no group of their own. */
+static int group_doc(fl_corpus *c, const fl_corpus_entry *e, int64_t id, fl_error *err)
+{
+    int64_t grp = id, *merge = NULL;
+    size_t nmerge = 0, cap = 0;
+    int rc = 0;
+    if (e->kind == FL_CORPUS_FILING && (*e->project || *e->owner)) {
+        sqlite3_stmt *s = fl_corpus_stmt(c, ST_CANDIDATES, err);
+        if (!s) return -1;
+        sqlite3_bind_text(s, 1, e->project, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, e->owner, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 3, id);
+        struct cand { int64_t id, nfp, grp; } *cand = NULL;
+        size_t ncand = 0, capc = 0;
+        int step;
+        while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+            if (!fl_corpus_identity_agrees(e->project, e->owner, (const char *)sqlite3_column_text(s, 1),
+                                           (const char *)sqlite3_column_text(s, 2)))
+                continue;
+            FL_VEC_RESERVE(cand, capc, ncand + 1);
+            cand[ncand++] = (struct cand){sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 3),
+                                          sqlite3_column_int64(s, 4)};
+        }
+        sqlite3_reset(s);
+        if (step != SQLITE_DONE) rc = fl_corpus_db_error(c, err, "find copies");
+        for (size_t i = 0; i < ncand && !rc; i++) {
+            int64_t need = fl_corpus_same_need((int64_t)e->nfps, cand[i].nfp);
+            int64_t shared = fl_corpus_shared(c, e->fps, e->nfps, cand[i].id, need, err);
+            if (shared < 0) rc = -1;
+            else if (shared >= need) {
+                FL_VEC_RESERVE(merge, cap, nmerge + 1);
+                merge[nmerge++] = cand[i].grp;
+                if (cand[i].grp < grp) grp = cand[i].grp;
+            }
+        }
+        free(cand);
+    }
+    for (size_t i = 0; i < nmerge && !rc; i++) {
+        if (merge[i] == grp) continue;
+        sqlite3_stmt *s = fl_corpus_stmt(c, ST_MERGE_GROUP, err);
+        if (!s) rc = -1;
+        else {
+            sqlite3_bind_int64(s, 1, merge[i]);
+            sqlite3_bind_int64(s, 2, grp);
+            rc = step_done(c, s, err, "merge groups");
+        }
+    }
+    free(merge);
+    if (rc) return -1;
+    sqlite3_stmt *s = fl_corpus_stmt(c, ST_SET_GROUP, err);
+    if (!s) return -1;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, grp);
+    return step_done(c, s, err, "set group");
 }
 
 static int store_rows(fl_corpus *c, const fl_corpus_entry *e, fl_corpus_status *status, fl_error *err)
@@ -593,7 +784,7 @@ static int store_rows(fl_corpus *c, const fl_corpus_entry *e, fl_corpus_status *
         if (step_done(c, s, err, "delete document") || meta_set(c, "orphans", 1, err)) return -1;
     }
     *status = old ? FL_CORPUS_REPLACED : FL_CORPUS_ADDED;
-    if (insert_doc(c, e, &id, err) || add_sigs(c, e, id, err)) return -1;
+    if (insert_doc(c, e, &id, err) || add_sigs(c, e, id, err) || group_doc(c, e, id, err)) return -1;
     return add_fps(c, e, id, err);
 }
 
@@ -640,6 +831,7 @@ static void rollback_batch(fl_corpus *c)
     if (!c->batch) return;
     c->batch = false;
     c->nqueue = 0;
+    c->nqueued = 0;
     exec(c, "ROLLBACK", NULL);
 }
 
@@ -692,8 +884,10 @@ int fl_corpus_list(fl_corpus *c, int (*fn)(void *ctx, const fl_corpus_docrow *ro
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(c->db,
-                           "SELECT id, name, path, indexed, kind, n_units, n_fingerprints FROM documents"
-                           " ORDER BY name, id", -1, &s, NULL) != SQLITE_OK)
+                           "SELECT id, name, path, indexed, kind, n_units, n_fingerprints,"
+                           " (SELECT group_concat(name, ', ') FROM (SELECT b.name FROM documents b"
+                           "   WHERE b.grp = a.grp AND b.id <> a.id AND b.kind = 0 ORDER BY b.name, b.id))"
+                           " FROM documents a ORDER BY name, id", -1, &s, NULL) != SQLITE_OK)
         return fl_corpus_db_error(c, err, "list");
     int rc, ret = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -705,6 +899,7 @@ int fl_corpus_list(fl_corpus *c, int (*fn)(void *ctx, const fl_corpus_docrow *ro
             .kind = (fl_corpus_kind)sqlite3_column_int(s, 4),
             .n_units = sqlite3_column_int64(s, 5),
             .n_fingerprints = sqlite3_column_int64(s, 6),
+            .same = sqlite3_column_type(s, 7) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text(s, 7),
         };
         if ((ret = fn(ctx, &r)) != 0) break;
     }
@@ -732,6 +927,10 @@ static int load_docs(fl_corpus *c, fl_error *err)
         memset(d->sha256, 0, 32);
         if (sqlite3_column_bytes(s, 3) == 32) memcpy(d->sha256, sqlite3_column_blob(s, 3), 32);
         d->kind = sqlite3_column_int(s, 4);
+        d->project = fl_arena_strdup(&c->snap, (const char *)sqlite3_column_text(s, 5));
+        d->owner = fl_arena_strdup(&c->snap, (const char *)sqlite3_column_text(s, 6));
+        d->grp = sqlite3_column_int64(s, 7);
+        d->n_fingerprints = sqlite3_column_int64(s, 8);
         if (d->id > max_id) max_id = d->id;
     }
     sqlite3_reset(s);

@@ -86,29 +86,100 @@ static size_t scoped_fps(fl_fp **out, query *q)
 
 /* ---- the filing itself and the boilerplate threshold ----------------------- */
 
-bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc)
+/* The path the index stores for a document (fl_corpus_entry_make). */
+static char *stored_path(const fl_doc *doc)
+{
+    if (!doc->path) return NULL;
+    char *canon = realpath(doc->path, NULL);
+    return canon ? canon : fl_xstrdup(doc->path);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Copies of the checked filing that the index did not group with it
+ * (it is not indexed itself, or indexed with other text): filings whose
+ * identity agrees and that hold enough of its fingerprints. The
+ * fingerprints are made only when there is a candidate. */
+static int mark_copies(fl_corpus *c, const fl_doc *doc, bool *self, fl_error *err)
+{
+    char *project, *owner;
+    fl_corpus_identity(doc, &project, &owner);
+    fl_fp *fps = NULL;
+    size_t nfps = 0;
+    bool made = false;
+    int rc = 0;
+    for (size_t i = 0; i < c->ndocs && !rc; i++) {
+        const corpus_docinfo *d = &c->docs[i];
+        if (self[i] || d->kind != FL_CORPUS_FILING ||
+            !fl_corpus_identity_agrees(project, owner, d->project, d->owner))
+            continue;
+        if (!made) {
+            nfps = fl_corpus_doc_fps(&fps, doc, &c->params, NULL);
+            made = true;
+        }
+        int64_t need = fl_corpus_same_need((int64_t)nfps, d->n_fingerprints);
+        int64_t shared = fl_corpus_shared(c, fps, nfps, d->id, need, err);
+        if (shared < 0) rc = -1;
+        else self[i] = shared >= need;
+    }
+    free(fps);
+    free(project);
+    free(owner);
+    return rc;
+}
+
+bool *fl_corpus_self_mask(fl_corpus *c, const fl_doc *doc, fl_error *err)
 {
     unsigned char sha[32];
     fl_corpus_doc_sha256(doc, sha);
-    char *canon = doc->path ? realpath(doc->path, NULL) : NULL;
+    char *canon = stored_path(doc);
     bool *self = fl_xcalloc(c->ndocs ? c->ndocs : 1, sizeof *self);
+    bool any = false;
     for (size_t i = 0; i < c->ndocs; i++) {
         const corpus_docinfo *d = &c->docs[i];
         self[i] = !memcmp(d->sha256, sha, 32) || (canon && !strcmp(d->path, canon));
+        any |= self[i];
     }
     free(canon);
+    if (!any && mark_copies(c, doc, self, err)) {
+        free(self);
+        return NULL;
+    }
+    /* Every copy of a copy: the groups the index made. Groups are few
+     * members each; the sort keeps this linear in the corpus. */
+    int64_t *grps = NULL;
+    size_t ngrps = 0, cap = 0;
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (self[i] && c->docs[i].kind == FL_CORPUS_FILING) {
+            FL_VEC_RESERVE(grps, cap, ngrps + 1);
+            grps[ngrps++] = c->docs[i].grp;
+        }
+    if (ngrps) {
+        qsort(grps, ngrps, sizeof *grps, cmp_i64);
+        for (size_t i = 0; i < c->ndocs; i++)
+            if (!self[i] && c->docs[i].kind == FL_CORPUS_FILING &&
+                bsearch(&c->docs[i].grp, grps, ngrps, sizeof *grps, cmp_i64))
+                self[i] = true;
+    }
+    free(grps);
     return self;
 }
 
-static void mark_self(query *q)
+static int mark_self(query *q, fl_error *err)
 {
     fl_corpus *c = q->c;
-    q->excluded = fl_corpus_self_mask(c, q->doc);
+    q->excluded = fl_corpus_self_mask(c, q->doc, err);
+    if (!q->excluded) return -1;
     size_t others = 0;
     for (size_t i = 0; i < c->ndocs; i++)
         if (!q->excluded[i] && c->docs[i].kind == FL_CORPUS_FILING) others++;
     double share = q->o->boilerplate_share * (double)others;
     q->max_df = share > q->o->boilerplate_min ? (int)share : q->o->boilerplate_min;
+    return 0;
 }
 
 /* ---- look-ups -------------------------------------------------------------- */
@@ -238,7 +309,8 @@ static size_t span_chars(const fl_doc *doc, int b0, size_t off0, int b1, size_t 
     return n + fl_utf8_count(doc->blocks[b1].text, end1);
 }
 
-typedef struct passvec { fl_corpus_passage *v; size_t n, cap; } passvec;
+/* grp: the other filing's group, for dropping what its copies repeat. */
+typedef struct passvec { fl_corpus_passage *v; int64_t *grp; size_t n, cap, cap_grp; } passvec;
 
 static int make_passage(query *q, const hit *h, size_t n, passvec *out, fl_arena *arena, fl_error *err)
 {
@@ -270,6 +342,8 @@ static int make_passage(query *q, const hit *h, size_t n, passvec *out, fl_arena
     const fl_corpus_lines *lines = fl_corpus_doc_lines(q->c, d->id, err);
     if (!lines) return -1;
     FL_VEC_RESERVE(out->v, out->cap, out->n + 1);
+    FL_VEC_RESERVE(out->grp, out->cap_grp, out->n + 1);
+    out->grp[out->n] = d->grp;
     fl_corpus_passage *p = &out->v[out->n++];
     p->block = b0;
     p->col = (int)fl_utf8_count(first->text, off0) + 1;
@@ -299,6 +373,59 @@ static int merge_hits(query *q, passvec *out, fl_arena *arena, fl_error *err)
         if (make_passage(q, h + i, j - i, out, arena, err)) return -1;
     }
     return 0;
+}
+
+/* Passages in the checked filing's order: start, then end. */
+static int cmp_place(const fl_corpus_passage *x, const fl_corpus_passage *y)
+{
+    if (x->block != y->block) return x->block < y->block ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
+    return 0;
+}
+
+static bool ends_after(const fl_corpus_passage *x, int block, int col)
+{
+    return x->end_block > block || (x->end_block == block && x->end_col > col);
+}
+
+typedef struct grouped { int64_t grp; size_t i; const fl_corpus_passage *p; } grouped;
+
+static int cmp_grouped(const void *a, const void *b)
+{
+    const grouped *x = a, *y = b;
+    if (x->grp != y->grp) return x->grp < y->grp ? -1 : 1;
+    int c = cmp_place(x->p, y->p);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The other filing indexed as a DOCX and as its PDF holds the copied text
+ * twice: one passage per place and group, the longest, naming one copy. */
+static void drop_repeats(passvec *pv)
+{
+    if (pv->n < 2) return;
+    grouped *g = fl_xmalloc(pv->n * sizeof *g);
+    bool *drop = fl_xcalloc(pv->n, sizeof *drop);
+    for (size_t i = 0; i < pv->n; i++) g[i] = (grouped){pv->grp[i], i, &pv->v[i]};
+    qsort(g, pv->n, sizeof *g, cmp_grouped);
+    for (size_t i = 0, keep = 0; i < pv->n; i++) {
+        if (i == 0 || g[i].grp != g[keep].grp || !ends_after(g[keep].p, g[i].p->block, g[i].p->col)) {
+            keep = i;
+            continue;
+        }
+        /* overlaps the kept one of the same group */
+        if (g[i].p->chars > g[keep].p->chars) {
+            drop[g[keep].i] = true;
+            keep = i;
+        } else {
+            drop[g[i].i] = true;
+        }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < pv->n; i++)
+        if (!drop[i]) pv->v[w++] = pv->v[i];
+    pv->n = w;
+    free(g);
+    free(drop);
 }
 
 static int cmp_passage(const void *a, const void *b)
@@ -335,8 +462,8 @@ int fl_corpus_find(fl_corpus_passage **out, size_t *count, fl_corpus *c, const f
     }
     if (fl_corpus_read_begin(c, err)) goto cleanup;
     reading = true;
-    mark_self(&q);
-    if (collect_hits(&q, fp, nfp, err) || merge_hits(&q, &pv, arena, err)) goto cleanup;
+    if (mark_self(&q, err) || collect_hits(&q, fp, nfp, err) || merge_hits(&q, &pv, arena, err)) goto cleanup;
+    drop_repeats(&pv);
     if (pv.n > 1) qsort(pv.v, pv.n, sizeof *pv.v, cmp_passage);
     if (pv.n) {
         *out = fl_arena_alloc(arena, pv.n * sizeof **out);
@@ -352,7 +479,32 @@ cleanup:
     free(q.allpos);
     free(q.hits.v);
     free(pv.v);
+    free(pv.grp);
     return rc;
+}
+
+int fl_corpus_copies(const char ***out, size_t *count, fl_corpus *c, const fl_doc *doc, fl_arena *arena,
+                     fl_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    if (fl_corpus_read_begin(c, err)) return -1;
+    bool *self = fl_corpus_self_mask(c, doc, err);
+    if (!self) {
+        fl_corpus_read_end(c);
+        return -1;
+    }
+    char *canon = stored_path(doc);
+    size_t n = 0;
+    for (size_t i = 0; i < c->ndocs; i++) n += self[i] && c->docs[i].kind == FL_CORPUS_FILING;
+    if (n) *out = fl_arena_alloc(arena, n * sizeof **out);
+    for (size_t i = 0; i < c->ndocs; i++)
+        if (self[i] && c->docs[i].kind == FL_CORPUS_FILING && !(canon && !strcmp(c->docs[i].path, canon)))
+            (*out)[(*count)++] = fl_arena_strdup(arena, c->docs[i].name);
+    free(canon);
+    free(self);
+    fl_corpus_read_end(c);
+    return 0;
 }
 
 /* ---- signature pictures (EIA509) ------------------------------------------- */
@@ -364,7 +516,11 @@ int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, con
     *count = 0;
     if (!nhashes) return 0;
     if (fl_corpus_read_begin(c, err)) return -1;
-    bool *self = fl_corpus_self_mask(c, doc);
+    bool *self = fl_corpus_self_mask(c, doc, err);
+    if (!self) {
+        fl_corpus_read_end(c);
+        return -1;
+    }
     fl_corpus_sighit *v = NULL;
     size_t n = 0, cap = 0;
     int rc = 0;
@@ -390,6 +546,8 @@ int fl_corpus_find_sigs(fl_corpus_sighit **out, size_t *count, fl_corpus *c, con
                 .role = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 3)),
                 .other_line = sqlite3_column_int(s, 4),
                 .filed = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 5)),
+                .credit = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 6)),
+                .cert = fl_arena_strdup(arena, (const char *)sqlite3_column_text(s, 7)),
             };
         }
         sqlite3_reset(s);

@@ -70,6 +70,12 @@ void fl_corpus_opts_init(fl_corpus_opts *o);
  * then other path; *out is allocated in arena (NULL when none). */
 int fl_corpus_find(fl_corpus_passage **out, size_t *count, fl_corpus *c, const fl_doc *doc,
                    const fl_corpus_opts *opts, fl_arena *arena, fl_error *err);
+/* The indexed filings that count as doc itself (its own path aside): same
+ * text, or copies of it (index.h, FL_CORPUS_SAME_SHARE); what the queries
+ * skip. Names as indexed, in the snapshot's order, in arena; *out NULL when
+ * none. Returns 0 or -1 with err. */
+int fl_corpus_copies(const char ***out, size_t *count, fl_corpus *c, const fl_doc *doc, fl_arena *arena,
+                     fl_error *err);
 /* A signature picture of the checked filing that another filing of the
  * corpus holds (EIA509): whose it is there. Boilerplate reference documents
  * and the filing itself are not looked at. */
@@ -81,6 +87,8 @@ typedef struct fl_corpus_sighit {
     const char *role;       /* there: the list, "" */
     int other_line;         /* there: the signature cell's line */
     const char *filed;      /* there: the filing's own date (YYYY-MM-DD, YYYY-MM, YYYY), "" unknown */
+    const char *credit;     /* there: the person's 信用编号, "" none */
+    const char *cert;       /* there: the person's 职业资格证书管理号, "" none */
 } fl_corpus_sighit;
 
 /* Every row of the corpus holding one of the hashes, in the order of the

@@ -21,7 +21,9 @@
  * picture an earlier filing holds under a different person's name, naming
  * the first such filing (in the order the corpus indexed them) and person.
  * A person who reuses her own signature picture in her own filings is not
- * reported. Earlier: the other filing's own date is before this one's at
+ * reported; who is one person is fl_sigtable_same_person's answer: the
+ * 信用编号 (else the 证书管理号) when both rows have one, else the names,
+ * forgiving a traditional form or one given-name character typed otherwise. Earlier: the other filing's own date is before this one's at
  * the precision both have (2023-05 is before 2023-06-02; 2023-06 is not
  * before 2023-06-02). A picture belongs to whoever used it first, so the
  * filing it was taken from is not accused in turn; when either date is
@@ -148,7 +150,10 @@ static void in_corpus(fl_scan *s, const fl_signature *v, size_t n)
     for (size_t i = 0; i < n && nhits; i++) {
         if (!v[i].bytes || v[i].name_block == reported_row) continue;
         for (size_t j = 0; j < nhits; j++) {
-            if (hits[j].hash != v[i].hash || !strcmp(hits[j].person, v[i].person)) continue;
+            if (hits[j].hash != v[i].hash ||
+                fl_sigtable_same_person(v[i].person, v[i].credit, v[i].cert, hits[j].person, hits[j].credit,
+                                        hits[j].cert))
+                continue;
             if (fl_date_iso_parse(&other, hits[j].filed) || !before(&other, &own)) continue;
             reported_row = v[i].name_block;
             emit(s, &v[i], hits[j].shown, hits[j].other_line, hits[j].other_path, hits[j].filed);
@@ -178,8 +183,9 @@ static void describe(const fl_rule *rule, FILE *out)
             k->name->source, k->signature->source);
     if (k->corpus)
         fputs("仅在 check --corpus 数据库 时运行：签字栏图片（图片部件字节的 64 位哈希）在语料库中编制日期更早的另一份申报文件中"
-              "属于另一姓名（姓名中的空格不计）时报告，并写出该文件、人员和行；任一文件日期不明或两者日期相同时不报告；同一人在不同文件中用本人同一签名图片"
-              "不报告；只比较读出字节的图片（DOCX 等程序包中的图片部件、Markdown 的 data: 图片），Markdown 中写路径的图片不比较\n",
+              "属于另一人时报告，并写出该文件、人员和行；任一文件日期不明或两者日期相同时不报告；同一人在不同文件中用本人同一签名图片"
+              "不报告（两行都有信用编号时按信用编号判断是否同一人，其次按职业资格证书管理号；否则按姓名，空格、繁简写法不计，三字以上姓名中名字"
+              "错一字仍视为同一人）；只比较读出字节的图片（DOCX 等程序包中的图片部件、Markdown 的 data: 图片），Markdown 中写路径的图片不比较\n",
               out);
     else
         fputs("两名不同人员的签字栏含同一图片（图片部件字节的 64 位哈希相同；Markdown 为同一路径）时报告，位置为后出现的一人；"

@@ -38,6 +38,8 @@ typedef struct fl_signature {
     const char *role;   /* the label row the person is listed under ("1. 编制主持人"), "" when none */
     int block;          /* the signature cell's paragraph holding the picture */
     int name_block;     /* the name cell: one per person row */
+    const char *credit; /* the row's 信用编号 (fl_sigtable_id), "" when none is legible */
+    const char *cert;   /* the row's 职业资格证书管理号, "" when none is legible */
 } fl_signature;
 
 /* The signatures of doc in reading order. Returns 0, or -1 when test
@@ -60,4 +62,26 @@ void fl_sigtable_add_to_entry(fl_corpus_entry *e, const fl_doc *doc);
 
 /* t without white space (ASCII and the ideographic space), in a. */
 const char *fl_sigtable_person(fl_arena *a, const char *t);
+
+/* A 信用编号 or 证书管理号 cell as compared: full-width forms folded,
+ * letters upper-cased, everything but letters and digits dropped; "" unless
+ * it holds at least min_digits digits (a blank, "/", "无" or a garbled cell
+ * says nothing about who the person is). In a. */
+const char *fl_sigtable_id(fl_arena *a, const char *t, int min_digits);
+#define FL_SIGTABLE_CREDIT_DIGITS 4 /* BH012345: two letters, six digits */
+#define FL_SIGTABLE_CERT_DIGITS 10  /* 16 to 28 digits; older certificates otherwise */
+
+/* Are two staff-table rows the same person? The numbers decide when both
+ * rows have one: the same 信用编号 is the same person whatever the name
+ * says, two different ones are two persons — unless the names are alike
+ * and the numbers one character apart, a typing or recognition slip in
+ * the number (then the 证书管理号 the same way). Without them, the names: the same without white space, the same
+ * once traditional forms of name characters are folded to simplified
+ * (陳曉燕, 陈晓燕), or a name of three or more characters with one given-name
+ * character typed otherwise (王立新, 王立薪) — a slip of the typist is likelier
+ * than two persons whose names differ in one character sharing one
+ * signature picture, and a false accusation of forgery costs more than a
+ * miss. */
+bool fl_sigtable_same_person(const char *person_a, const char *credit_a, const char *cert_a,
+                             const char *person_b, const char *credit_b, const char *cert_b);
 #endif

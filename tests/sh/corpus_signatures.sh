@@ -8,6 +8,13 @@
 # picture no one else has), any filing without --corpus, Markdown copies
 # whose pictures are named by the same path, a filing whose date is unknown,
 # and the filings checked against a corpus of themselves only.
+# Who a person is (the staff table's 信用编号 and 职业资格证书管理号, else the
+# name as typed): the same 信用编号 under a misspelt name is one person, the
+# same name with another 信用编号 is another person (reported), numbers one
+# character apart under one name are a slip; without numbers, a traditional
+# form (陳曉燕) or one given-name character typed otherwise (陈晓艳) is the
+# same person, while two-character names one character apart (王伟, 王玮)
+# are two.
 # Prints "ok NAME" / "FAIL: NAME: why"; exits 1 on any failure.
 #
 # Env (set by ctest): FL_BIN = the filinglint binary, SRC = source tree, TMPDIR_BASE = scratch.
@@ -81,5 +88,55 @@ run undated 0 check --corpus "$SCRATCH/md2.db" --select EIA509 --doc-type eia-fo
     same undated-text "$SCRATCH/out" "1 file checked: 0 errors, 0 warnings, 0 info"
 # ... unless --as-of says when it was written (the control: the same file is reported)
 run undated-as-of 1 check --corpus "$SCRATCH/md2.db" --select EIA509 --doc-type eia-form --as-of 2024-03-01 "$SCRATCH/m2.md" && ok undated-as-of
+
+# Who the person is. staff FILE DATE HEAD ROW...: a 报告表 with a staff
+# table whose header is HEAD and whose person rows are ROW (picture X, Y or
+# Z written in as a data: URI, so each is hashed by its bytes).
+staff() {
+    local f=$1 date=$2 head=$3
+    shift 3
+    {
+        printf '建设项目环境影响报告表\n编制日期：%s\n## 编制单位和编制人员情况表\n%s\n' "$date" "$head"
+        printf '%s\n' "$head" | sed 's/[^|][^|]*/ --- /g'
+        for row in "$@"; do printf '%s\n' "$row"; done
+    } | sed -e 's|@X|![签字](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAE=)|' \
+            -e 's|@Y|![签字](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAI=)|' \
+            -e 's|@Z|![签字](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAM=)|' \
+            -e 's|@W|![签字](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQ=)|' >"$SCRATCH/$f"
+}
+H1='| 姓名 | 主要编写内容 | 信用编号 | 签字 |'
+H0='| 姓名 | 职责 | 签字 |' # no numbers: the 编制主持人 named in a cell marks the table
+H2='| 姓名 | 职业资格证书管理号 | 信用编号 | 签字 |' # the 编制主持人's list; 信用编号 left blank here
+staff p-early.md 2022年6月 "$H1" '| 王立新 | 工程分析 | BH012345 | @X |'
+staff q-early.md 2022年6月 "$H0" '| 陳曉燕 | 编制主持人 | @Y |' '| 王伟 | 环境现状 | @Z |'
+staff r-early.md 2022年6月 "$H2" '| 赵敏 | 2015035320352013320501000123 | / | @W |'
+"$FL_BIN" index -q --corpus "$SCRATCH/who.db" "$SCRATCH/p-early.md" "$SCRATCH/q-early.md" "$SCRATCH/r-early.md" ||
+    fail setup-who "index failed"
+staff same-credit.md 2024年3月 "$H1" '| 王立薪 | 工程分析 | BH012345 | @X |'
+staff renamed-credit.md 2024年3月 "$H1" '| 王 利 | 工程分析 | BH012345 | @X |'
+staff credit-slip.md 2024年3月 "$H1" '| 王立新 | 工程分析 | BH012845 | @X |'
+staff credit-blank.md 2024年3月 "$H1" '| 王立新 | 工程分析 | / | @X |'
+staff trad.md 2024年3月 "$H0" '| 陈晓燕 | 编制主持人 | @Y |'
+staff near3.md 2024年3月 "$H0" '| 陈晓艳 | 编制主持人 | @Y |'
+staff same-cert.md 2024年3月 "$H2" '| 赵 明 | 2015035320352013320501000123 | / | @W |'
+for f in same-credit renamed-credit credit-slip credit-blank trad near3 same-cert; do
+    run "who-$f" 0 check --lang en --corpus "$SCRATCH/who.db" --select EIA509 --doc-type eia-form "$SCRATCH/$f.md" &&
+        same "who-$f-text" "$SCRATCH/out" "1 file checked: 0 errors, 0 warnings, 0 info"
+done
+# Another 信用编号 under the same name: another person, reported.
+staff other-credit.md 2024年3月 "$H1" '| 王立新 | 工程分析 | BH098765 | @X |'
+run who-other-credit 1 check --lang en --corpus "$SCRATCH/who.db" --select EIA509 --doc-type eia-form "$SCRATCH/other-credit.md" &&
+    if grep -q "王立新 is the same picture file as that of 王立新 in the earlier filing .*p-early.md.*EIA509" "$SCRATCH/out"
+    then ok who-other-credit-text; else fail who-other-credit-text "$(cat "$SCRATCH/out")"; fi
+# Another 证书管理号 under the same name (no 信用编号): another person.
+staff other-cert.md 2024年3月 "$H2" '| 赵敏 | 2016035320352013320501000999 | / | @W |'
+run who-other-cert 1 check --lang en --corpus "$SCRATCH/who.db" --select EIA509 --doc-type eia-form "$SCRATCH/other-cert.md" &&
+    if grep -q "赵敏 is the same picture file as that of 赵敏 .*EIA509" "$SCRATCH/out"
+    then ok who-other-cert-text; else fail who-other-cert-text "$(cat "$SCRATCH/out")"; fi
+# Two-character names one character apart, no numbers: two persons.
+staff near2.md 2024年3月 "$H0" '| 王玮 | 编制主持人 | @Z |'
+run who-near2 1 check --lang en --corpus "$SCRATCH/who.db" --select EIA509 --doc-type eia-form "$SCRATCH/near2.md" &&
+    if grep -q "王玮 is the same picture file as that of 王伟 .*EIA509" "$SCRATCH/out"
+    then ok who-near2-text; else fail who-near2-text "$(cat "$SCRATCH/out")"; fi
 
 finish

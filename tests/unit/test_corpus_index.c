@@ -6,7 +6,12 @@
  * the signatures table (EIA509): stored per filing once per (picture,
  * person), found by hash in other filings only (not the filing itself, not
  * boilerplate, not a replaced version), swept with the filing, and a
- * version-1 corpus, which has no such table, refused with a line saying so. */
+ * version-1 corpus, which has no such table, refused with a line saying so;
+ * copies of one filing (a DOCX and the PDF printed from it) grouped by
+ * their stated identity and shared fingerprints, in a batch and across
+ * runs, and what must not be grouped (a whole copy under another project's
+ * name, two projects of one company); a version-2 corpus, which has no
+ * groups, refused. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -332,7 +337,7 @@ static void store_sigs(fl_corpus *c, const char *name, const char *text, fl_corp
     fl_error_clear(&err);
     assert_int_equal(fl_corpus_entry_make(&e, doc, kind, fl_corpus_params(c), &err), 0);
     snprintf(e.filed, sizeof e.filed, "2023-05");
-    for (size_t i = 0; i < n; i++) fl_corpus_entry_add_sig(&e, hash[i], person[i], person[i], "2. 主要编制人员", 40 + (int)i);
+    for (size_t i = 0; i < n; i++) fl_corpus_entry_add_sig(&e, hash[i], person[i], person[i], "2. 主要编制人员", 40 + (int)i, "", "");
     fl_corpus_status st;
     if (fl_corpus_store(c, &e, &st, &err)) fail_msg("store: %s", err.message);
     fl_corpus_entry_free(&e);
@@ -417,13 +422,141 @@ static void test_signatures(void **state)
     free(tc);
 }
 
+/* A filing whose cover states its identity the way 报告表 and 报告书 covers
+ * do ("项目名称：…", "建设单位（盖章）：…"), NULL leaving a line out, and
+ * `extra` a line only this copy has (a PDF's running header). */
+static char *with_identity(const char *project, const char *owner, const char *extra, const char *body)
+{
+    fl_buf b = FL_BUF_INIT;
+    if (project) fl_buf_printf(&b, "项目名称：%s\n\n", project);
+    if (owner) fl_buf_printf(&b, "建设单位（盖章）：%s\n\n", owner);
+    if (extra) fl_buf_printf(&b, "%s\n\n", extra);
+    fl_buf_adds(&b, body);
+    return fl_buf_detach(&b);
+}
+
+static int64_t group_of(const char *name)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT grp FROM documents WHERE name = '%s'", name);
+    return sql_int(sql);
+}
+
+static void test_identity(void **state)
+{
+    (void)state;
+    fl_doc *doc = load("/no/such/id.md", "项目名称：嘉兴某某新材料有限公司年产 5000 吨水性涂料项目\n\n"
+                                         "建设单位（盖章）：嘉兴某某新材料有限公司\n\n正文。\n");
+    char *project, *owner;
+    fl_corpus_identity(doc, &project, &owner);
+    /* white space dropped, digits kept */
+    assert_string_equal(project, "嘉兴某某新材料有限公司年产5000吨水性涂料项目");
+    assert_string_equal(owner, "嘉兴某某新材料有限公司");
+    free(project);
+    free(owner);
+    fl_doc_free(doc);
+    doc = load("/no/such/none.md", "正文。\n");
+    fl_corpus_identity(doc, &project, &owner);
+    assert_string_equal(project, "");
+    assert_string_equal(owner, "");
+    free(project);
+    free(owner);
+    fl_doc_free(doc);
+    assert_true(fl_corpus_identity_agrees("甲项目", "甲公司", "甲项目", "甲公司"));
+    assert_true(fl_corpus_identity_agrees("", "甲公司", "甲项目", "甲公司"));   /* a PDF without the table */
+    assert_true(fl_corpus_identity_agrees("甲项目", "", "甲项目", "甲公司"));
+    assert_false(fl_corpus_identity_agrees("甲项目", "甲公司", "乙项目", "甲公司")); /* two projects */
+    assert_false(fl_corpus_identity_agrees("甲项目", "", "", "甲公司"));        /* nothing stated by both */
+    assert_false(fl_corpus_identity_agrees("", "", "", ""));
+    assert_false(fl_corpus_identity_agrees("年产3000吨项目", "甲公司", "年产5000吨项目", "甲公司"));
+}
+
+static void test_groups(void **state)
+{
+    (void)state;
+    char *body = filing_text(21, 40), *other = filing_text(22, 40), *third = filing_text(23, 40);
+    const char *P = "湖州某某机械有限公司年产2万台泵阀项目", *O = "湖州某某机械有限公司";
+    char *docx = with_identity(P, O, NULL, body);
+    char *pdf = with_identity(P, O, "湖州某某机械有限公司年产2万台泵阀项目环境影响报告表", body);
+    char *pdf2 = with_identity(NULL, O, "第 1 页", body);   /* the staff table read as lines: no 项目名称 */
+    char *renamed = with_identity("绍兴某某机械有限公司年产2万台泵阀项目", "绍兴某某机械有限公司", NULL, body);
+    char *sibling = with_identity("湖州某某机械有限公司年产5万套阀门项目", O, NULL, other);
+    char *unnamed = with_identity(NULL, O, NULL, third);
+    fl_error err;
+    fl_error_clear(&err);
+    fl_corpus *c = open_ok(FL_CORPUS_WRITE, NULL);
+    /* in one batch: rows of the earlier copies are still in the queue */
+    assert_int_equal(fl_corpus_begin(c, &err), 0);
+    store(c, "/no/such/a-docx.md", docx, FL_CORPUS_FILING, NULL);
+    store(c, "/no/such/renamed-docx.md", renamed, FL_CORPUS_FILING, NULL);
+    store(c, "/no/such/a-pdf.md", pdf, FL_CORPUS_FILING, NULL);
+    store(c, "/no/such/sibling-docx.md", sibling, FL_CORPUS_FILING, NULL);
+    assert_int_equal(fl_corpus_commit(c, &err), 0);
+    /* in a later run: the earlier rows are in the table */
+    store(c, "/no/such/a-print-pdf.md", pdf2, FL_CORPUS_FILING, NULL);
+    store(c, "/no/such/unnamed-docx.md", unnamed, FL_CORPUS_FILING, NULL);
+    int64_t g = group_of("/no/such/a-docx.md");
+    assert_true(g > 0);
+    assert_int_equal(group_of("/no/such/a-pdf.md"), g);
+    assert_int_equal(group_of("/no/such/a-print-pdf.md"), g);
+    /* the same text under another project's name is a copy, not the filing */
+    assert_int_not_equal(group_of("/no/such/renamed-docx.md"), g);
+    /* another project of the same company; a filing of it naming no project */
+    assert_int_not_equal(group_of("/no/such/sibling-docx.md"), g);
+    assert_int_not_equal(group_of("/no/such/unnamed-docx.md"), g);
+    assert_int_equal(sql_int("SELECT count(DISTINCT grp) FROM documents"), 4);
+    fl_corpus_close(c);
+
+    /* the list names the other copies */
+    c = open_ok(FL_CORPUS_READ, NULL);
+    fl_doc *doc = load("/no/such/a-pdf.md", pdf);
+    const char **names;
+    size_t n;
+    fl_arena a;
+    fl_arena_init(&a);
+    assert_int_equal(fl_corpus_copies(&names, &n, c, doc, &a, &err), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(names[0], "/no/such/a-docx.md");
+    assert_string_equal(names[1], "/no/such/a-print-pdf.md");
+    fl_doc_free(doc);
+    /* a copy not indexed (the edited DOCX checked against the published
+     * PDFs) is recognised by identity and fingerprints */
+    char *edited = with_identity(P, O, "（报批稿）", body);
+    doc = load("/no/such/a-final-docx.md", edited);
+    assert_int_equal(fl_corpus_copies(&names, &n, c, doc, &a, &err), 0);
+    assert_int_equal(n, 3);
+    fl_doc_free(doc);
+    /* the renamed whole copy, checked, is no copy of a */
+    doc = load("/no/such/renamed2-docx.md", renamed);
+    assert_int_equal(fl_corpus_copies(&names, &n, c, doc, &a, &err), 0);
+    assert_int_equal(n, 1); /* renamed.docx itself: same text */
+    assert_string_equal(names[0], "/no/such/renamed-docx.md");
+    fl_doc_free(doc);
+    fl_arena_free(&a);
+    fl_corpus_close(c);
+    free(edited);
+    char *texts[] = {body, other, third, docx, pdf, pdf2, renamed, sibling, unnamed};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) free(texts[i]);
+}
+
 static void test_schema_v1(void **state)
 {
     (void)state;
     fl_corpus_close(open_ok(FL_CORPUS_WRITE, NULL));
     sql_exec(dbpath, "DROP TABLE signatures; PRAGMA user_version = 1");
-    open_fails(FL_CORPUS_READ, NULL, "schema version 1, this filinglint reads version 2: index the filings again");
+    open_fails(FL_CORPUS_READ, NULL, "schema version 1, this filinglint reads version 3: index the filings again");
     open_fails(FL_CORPUS_WRITE, NULL, "schema version 1");
+}
+
+/* A version-2 corpus has no groups of copies: its DOCX and PDF of one
+ * filing would be compared with each other, so it is refused, untouched. */
+static void test_schema_v2(void **state)
+{
+    (void)state;
+    fl_corpus_close(open_ok(FL_CORPUS_WRITE, NULL));
+    sql_exec(dbpath, "PRAGMA user_version = 2");
+    open_fails(FL_CORPUS_READ, NULL, "schema version 2, this filinglint reads version 3: index the filings again");
+    open_fails(FL_CORPUS_WRITE, NULL, "schema version 2");
 }
 
 int main(void)
@@ -439,6 +572,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_list_stops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_signatures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_schema_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_schema_v2, setup, teardown),
+        cmocka_unit_test(test_identity),
+        cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

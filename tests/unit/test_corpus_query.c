@@ -267,14 +267,11 @@ static void test_never_self(void **state)
     assert_int_equal(r.n, 1);
     for (size_t i = 0; i < r.n; i++) assert_string_equal(base(r.p[i].other_path), "b-plastics-wujin.md");
     result_free(&r);
-    /* b matches both copies of a, at the same place */
+    /* b matches both copies of a at the same place: one filing, one passage */
     find(&r, c, filings[1], NULL);
-    assert_int_equal(r.n, 2);
-    bool renamed_first = !strcmp(r.p[0].other_path, "elsewhere/a-renamed.md");
-    assert_string_equal(r.p[renamed_first ? 0 : 1].other_path, "elsewhere/a-renamed.md");
-    assert_string_equal(base(r.p[renamed_first ? 1 : 0].other_path), "a-plastics-wuzhong.md");
-    assert_int_equal(r.p[0].block, r.p[1].block);
-    assert_int_equal(r.p[0].chars, r.p[1].chars);
+    assert_int_equal(r.n, 1);
+    assert_true(!strcmp(r.p[0].other_path, "elsewhere/a-renamed.md") ||
+                !strcmp(base(r.p[0].other_path), "a-plastics-wuzhong.md"));
     result_free(&r);
     fl_corpus_close(c);
     fl_doc_free(same);
