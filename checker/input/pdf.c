@@ -897,7 +897,7 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
          * copy) are not the filing, and their icons would draw rules */
         fz_run_page_contents(ctx, page, dev, fz_identity, NULL);
         fz_close_device(ctx, text);
-        fl_pdf_tables_page(r->tabs);
+        fl_pdf_tables_page(r->tabs, sp);
 #ifdef FL_HAVE_OCR
         size_t first = r->nlines, chars = r->chars;
         collect(r, sp, i, box);

@@ -1,0 +1,495 @@
+/* Tables without ruling lines, from where their text stands (see
+ * pdf_align.h).
+ *
+ * What such a table looks like in a published PDF: a 三线表 (a rule above
+ * the header row, one under it, one under the last row, no column rules),
+ * the house style of monitoring results and 保护目标 tables; a borderless
+ * Word table (the 编制单位和编制人员情况表 with its borders removed); a list
+ * of labels and values set as a table without borders. Each cell is drawn
+ * as a text line of its own or as a piece of a line after a wide gap;
+ * the cells of a column start at one x (left-aligned), or share a centre
+ * or a right edge (centred figures, right-aligned numbers); a cell's text
+ * wraps at the column's right edge onto lines that carry text only in
+ * that column.
+ *
+ * What must not be taken for one: prose (a line whose wide gap is a
+ * justified space or a signature blank: the next line runs across it),
+ * a numbered list with a hanging indent (the numbers make a column), a
+ * contents page without leader dots (titles and page numbers), a cover's
+ * or a notice's labels and colons in two columns (项目名称：…  建设单位：…),
+ * a flow chart's boxes (drawn with vertical sides), centred headings (one
+ * piece a line). Precision before recall: a wrong table would put one
+ * row's value into another row's field, so every test below must hold
+ * and a doubt leaves the lines as paragraphs.
+ *
+ * The decision, for a page:
+ *   1. Runs are the pieces of text lines between gaps of FL_ALIGN_GAP type
+ *      sizes; runs on one baseline are a row; runs of a row closer than
+ *      that gap are one segment.
+ *   2. A region grows from a row of two segments or more, down row by
+ *      row while the next row is within PITCH sizes of the one before,
+ *      no ruled grid lies between, no rule across it lies between (one
+ *      rule below the first lines, a three-line table's header rule,
+ *      excepted), and each of the row's segments falls in one column of
+ *      the region's columns so far (the union of the segments' spans) or
+ *      opens a new one: a segment across two columns (a line of prose,
+ *      a heading over the width) ends the region. Columns must stay a
+ *      type size apart.
+ *   3. The region's rows become table rows: a row whose every segment
+ *      goes on a cell of the row above that reached its column's right
+ *      edge (its next word would not have fitted), or an option under an
+ *      option (□ under ☑), continues that row's cells; any other row
+ *      opens a new table row (an empty cell is allowed).
+ *   4. The region is a table when it has two columns or more, three
+ *      table rows or more with text in two columns, text in every column
+ *      in two rows or more, every column aligned (three quarters of its
+ *      cells share a left edge, a centre or a right edge, within half a
+ *      type size), and none of: leader dots, labels with a colon in a
+ *      third of its rows, a first column of list numbers only (1、 （1）
+ *      ①), two columns whose second is ascending page numbers, a vertical
+ *      rule or a ruled grid inside its box. */
+#include "input/pdf_align.h"
+#include "core/arena.h"
+#include "core/heading.h"
+#include "core/utf8.h"
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COLS 16
+#define MIN_ROWS 3
+#define PITCH 2.6f          /* the next row is at most this many type sizes below */
+#define MAX_RUNS 20000      /* runs of one page looked at */
+#define WORK_PER_ROW 64     /* region steps per row of the page, at most */
+
+typedef struct seg { size_t first, n; float x0, x1, top, bot, lead; } seg;
+typedef struct row { size_t first, n; float base, top, bot, size; } row; /* its segments */
+typedef struct col { float x0, x1; } col;
+
+static int cmp_base(const void *a, const void *b)
+{
+    const fl_align_run *x = a, *y = b;
+    if (x->base != y->base) return x->base < y->base ? -1 : 1;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int cmp_x0(const void *a, const void *b)
+{
+    const fl_align_run *x = a, *y = b;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- what a segment's text says ---------------------------------------------------- */
+
+static uint32_t cp_at(const char *s, size_t n, size_t *i)
+{
+    uint32_t c = 0;
+    size_t k = fl_utf8_decode(s + *i, n - *i, &c);
+    *i += k ? k : 1;
+    return c;
+}
+
+static bool digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* A label and colon: ： or : within the first 13 characters (项目名称：,
+ * 单位名称：), a colon between digits (8:00, 1:2) aside. */
+static bool colon_label(const char *s, size_t n)
+{
+    size_t i = 0;
+    uint32_t prev = 0;
+    for (int k = 0; k < 13 && i < n; k++) {
+        uint32_t c = cp_at(s, n, &i);
+        if (c == 0xFF1A) return true;
+        if (c == ':') {
+            size_t j = i;
+            uint32_t next = j < n ? cp_at(s, n, &j) : 0;
+            if (!(digit(prev) && digit(next))) return true;
+        }
+        prev = c;
+    }
+    return false;
+}
+
+/* Leader dots: three dots or more in a row (…… .... ··· ．．．). */
+static bool leader(const char *s, size_t n)
+{
+    int dots = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = cp_at(s, n, &i);
+        if (c == 0x2026) dots += 3;
+        else if (c == '.' || c == 0xB7 || c == 0xFF0E || c == 0x22EF || c == 0x2022) dots++;
+        else dots = 0;
+        if (dots >= 3) return true;
+    }
+    return false;
+}
+
+/* A list number alone: 1、 1. 1） （1） (1) ① 一、 a) — a hanging
+ * indent's number, not a 序号 column (whose numbers are bare). */
+static bool list_number(const char *s, size_t n)
+{
+    size_t i = 0, cps = 0;
+    uint32_t first = 0, last = 0;
+    while (i < n) {
+        uint32_t c = cp_at(s, n, &i);
+        if (c == ' ') continue;
+        if (!cps) first = c;
+        last = c;
+        if (++cps > 6) return false;
+    }
+    if (!cps) return false;
+    if (cps == 1) return (first >= 0x2460 && first <= 0x2473) || (first >= 0x2776 && first <= 0x2793);
+    bool open = first == 0xFF08 || first == '(';
+    bool close = last == 0xFF09 || last == ')' || last == 0x3001 || last == '.' || last == 0xFF0E;
+    return close || (open && last == 0xFF09);
+}
+
+/* Digits only, one to four: a page number. */
+static int page_number(const char *s, size_t n)
+{
+    int v = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') continue;
+        if (!digit((unsigned char)s[i]) || ++k > 4) return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return k ? v : -1;
+}
+
+static bool checkbox(uint32_t c) { return c == 0x25A1 || c == 0x2611 || c == 0x2610 || c == 0x2612 || c == 0x25A0; }
+
+static uint32_t first_cp(const fl_align_run *r)
+{
+    size_t i = 0;
+    return r->len ? cp_at(r->text, r->len, &i) : 0;
+}
+
+/* ---- the page ------------------------------------------------------------------------ */
+
+typedef struct page {
+    fl_align_run *runs;
+    seg *segs;
+    size_t nsegs, cap_segs;
+    row *rows;
+    size_t nrows, cap_rows;
+    const fl_align_page *pg;
+    float right; /* the page's text reaches this far right */
+} page;
+
+/* Runs sorted by baseline into rows, each row's runs by x into segments. */
+static void make_rows(page *p, size_t n)
+{
+    fl_align_run *r = p->runs;
+    qsort(r, n, sizeof *r, cmp_base);
+    for (size_t i = 0, j; i < n; i = j) {
+        float size = r[i].size > 0 ? r[i].size : 1;
+        for (j = i + 1; j < n && r[j].base - r[i].base <= 0.35f * size;) j++;
+        qsort(r + i, j - i, sizeof *r, cmp_x0);
+        FL_VEC_RESERVE(p->rows, p->cap_rows, p->nrows + 1);
+        row *w = &p->rows[p->nrows++];
+        *w = (row){.first = p->nsegs, .base = r[i].base, .top = 1e9f, .bot = -1e9f, .size = size};
+        for (size_t k = i; k < j; k++) {
+            if (r[k].size > w->size) w->size = r[k].size;
+            if (r[k].top < w->top) w->top = r[k].top;
+            if (r[k].bot > w->bot) w->bot = r[k].bot;
+            seg *last = w->n ? &p->segs[p->nsegs - 1] : NULL;
+            if (last && r[k].x0 - last->x1 < FL_ALIGN_GAP * size) {
+                last->n++;
+                if (r[k].x1 > last->x1) last->x1 = r[k].x1;
+                if (r[k].top < last->top) last->top = r[k].top;
+                if (r[k].bot > last->bot) last->bot = r[k].bot;
+                continue;
+            }
+            FL_VEC_RESERVE(p->segs, p->cap_segs, p->nsegs + 1);
+            p->segs[p->nsegs++] = (seg){k, 1, r[k].x0, r[k].x1, r[k].top, r[k].bot, r[k].lead};
+            w->n++;
+        }
+    }
+}
+
+/* The column of cols holding segment s, -1 none. */
+static int col_of(const col *cols, int nc, const seg *s)
+{
+    for (int c = 0; c < nc; c++)
+        if (s->x0 <= cols[c].x1 && s->x1 >= cols[c].x0) return c;
+    return -1;
+}
+
+/* Row w's segments into the columns: false when one spans two columns,
+ * or columns come closer than a type size, or too many. */
+static bool add_row(const page *p, const row *w, col *cols, int *nc)
+{
+    col t[MAX_COLS];
+    int n = *nc;
+    memcpy(t, cols, (size_t)n * sizeof *t);
+    for (size_t k = 0; k < w->n; k++) {
+        const seg *s = &p->segs[w->first + k];
+        int hit = -1, hits = 0;
+        for (int c = 0; c < n; c++)
+            if (s->x0 <= t[c].x1 && s->x1 >= t[c].x0) hit = c, hits++;
+        if (hits > 1) return false;
+        if (hits == 1) {
+            if (s->x0 < t[hit].x0) t[hit].x0 = s->x0;
+            if (s->x1 > t[hit].x1) t[hit].x1 = s->x1;
+            continue;
+        }
+        if (n == MAX_COLS) return false;
+        int at = 0;
+        while (at < n && t[at].x0 < s->x0) at++;
+        memmove(t + at + 1, t + at, (size_t)(n - at) * sizeof *t);
+        t[at] = (col){s->x0, s->x1};
+        n++;
+    }
+    for (int c = 1; c < n; c++)
+        if (t[c].x0 - t[c - 1].x1 < w->size) return false;
+    memcpy(cols, t, (size_t)n * sizeof *t);
+    *nc = n;
+    return true;
+}
+
+/* A rule between rows a and b across [x0, x1]? */
+static bool rule_between(const page *p, const row *a, const row *b, float x0, float x1)
+{
+    const fl_align_page *pg = p->pg;
+    for (size_t i = 0; i < pg->nh; i++) { /* few rules a page outside grids */
+        float y = pg->hrules[i][0];
+        if (y <= a->base || y >= b->top + 0.2f * b->size) continue;
+        float over = fminf(pg->hrules[i][2], x1) - fmaxf(pg->hrules[i][1], x0);
+        if (over > 0.5f * (x1 - x0)) return true;
+    }
+    return false;
+}
+
+/* A box (a ruled grid, a vertical rule) meeting [x0, x1] × [y0, y1]? */
+static bool box_in(const page *p, float x0, float y0, float x1, float y1)
+{
+    const fl_align_page *pg = p->pg;
+    for (size_t i = 0; i < pg->nboxes; i++) {
+        const float *b = pg->boxes[i];
+        if (b[0] < x1 && b[2] > x0 && b[1] < y1 && b[3] > y0) return true;
+    }
+    return false;
+}
+
+/* Is the column aligned: three quarters of its cells (their first
+ * segments' x0 and x1 in l and r) at one left edge, centre or right
+ * edge within tol? */
+static bool aligned(float *l, float *r, int n, float tol)
+{
+    if (n < 2) return false;
+    int need = (3 * n + 3) / 4;
+    float *m = fl_xmalloc((size_t)n * sizeof *m);
+    bool ok = false;
+    for (int how = 0; how < 3 && !ok; how++) {
+        for (int i = 0; i < n; i++) m[i] = how == 0 ? l[i] : how == 1 ? (l[i] + r[i]) / 2 : r[i];
+        qsort(m, (size_t)n, sizeof *m, cmp_float);
+        /* the most values within tol of one another: a sliding window */
+        for (int i = 0, j = 0; i < n && !ok; i++) {
+            while (m[i] - m[j] > tol) j++;
+            if (i - j + 1 >= need) ok = true;
+        }
+    }
+    free(m);
+    return ok;
+}
+
+/* Columns with text in region rows [a, b) (the region starting at row base). */
+static int cols_in(const int *firsts, size_t base, size_t a, size_t b, int nc)
+{
+    int k = 0;
+    for (int c = 0; c < nc; c++) {
+        bool any = false;
+        for (size_t i = a; i < b && !any; i++) any = firsts[(i - base) * (size_t)nc + (size_t)c] >= 0;
+        k += any;
+    }
+    return k;
+}
+
+/* Rows [s, e) of the page, their columns cols: a table? Hands it on. */
+static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align_fn fn, void *arg)
+{
+    if (nc < 2 || e - s < MIN_ROWS) return false;
+    const size_t base = s, nr_max = e - s; /* firsts and lasts are by row - base */
+    float size = 0;
+    for (size_t i = s; i < e; i++) size = fmaxf(size, p->rows[i].size);
+    /* per region row and column: its first and last segment there */
+    int *firsts = fl_xmalloc(nr_max * (size_t)nc * sizeof *firsts);
+    int *lasts = fl_xmalloc(nr_max * (size_t)nc * sizeof *lasts);
+    size_t *starts = fl_xmalloc((nr_max + 1) * sizeof *starts); /* region rows opening table rows */
+    float *l = fl_xmalloc(nr_max * sizeof *l), *r = fl_xmalloc(nr_max * sizeof *r);
+    float *ys = NULL, *xs = NULL, *xr = NULL;
+    bool ok = false;
+    for (size_t i = 0; i < nr_max * (size_t)nc; i++) firsts[i] = lasts[i] = -1;
+    int colon_rows = 0;
+    for (size_t i = s; i < e; i++) {
+        const row *w = &p->rows[i];
+        bool colon = false;
+        for (size_t k = 0; k < w->n; k++) {
+            size_t si = w->first + k;
+            const seg *g = &p->segs[si];
+            int c = col_of(cols, nc, g);
+            if (c < 0) goto done;
+            int *f = &firsts[(i - base) * (size_t)nc + (size_t)c];
+            if (*f < 0) *f = (int)si;
+            lasts[(i - base) * (size_t)nc + (size_t)c] = (int)si;
+            for (size_t q = g->first; q < g->first + g->n; q++) {
+                const fl_align_run *u = &p->runs[q];
+                if (leader(u->text, u->len)) goto done;
+                colon = colon || colon_label(u->text, u->len);
+            }
+        }
+        colon_rows += colon;
+    }
+    /* table rows: a row goes on the row above when each of its cells goes
+     * on a line of that row which reached its column's right edge */
+    size_t nt = 0;
+    starts[nt++] = s;
+    for (size_t i = s + 1; i < e; i++) {
+        /* a row with text in every column, or under a rule, is a row */
+        bool go_on = cols_in(firsts, base, i, i + 1, nc) < nc &&
+                     !rule_between(p, &p->rows[i - 1], &p->rows[i], cols[0].x0, cols[nc - 1].x1);
+        for (int c = 0; c < nc && go_on; c++) {
+            int f = firsts[(i - base) * (size_t)nc + (size_t)c];
+            if (f < 0) continue;
+            int above = lasts[(i - 1 - base) * (size_t)nc + (size_t)c];
+            if (above < 0) { go_on = false; break; }
+            const seg *a = &p->segs[above], *b = &p->segs[f];
+            const fl_align_run *ra = &p->runs[p->segs[above].first], *rb = &p->runs[b->first];
+            /* the line above wrapped: its next word would not have fitted
+             * before the next column's text (the page's text edge after
+             * the last column), two cell paddings aside */
+            float lead = b->lead > 0.9f * size ? b->lead : 0.9f * size;
+            float limit = c + 1 < nc ? cols[c + 1].x0 : p->right;
+            bool wrapped = a->x1 - a->x0 >= 3 * size && a->x1 + lead >= limit - 1.5f * size;
+            bool options = checkbox(first_cp(ra)) && checkbox(first_cp(rb));
+            go_on = wrapped || options;
+        }
+        if (!go_on) starts[nt++] = i;
+    }
+    starts[nt] = e;
+    /* the first and the last row have text in two columns (a caption
+     * after the table, a paragraph before it, are no rows of it) */
+    while (nt && cols_in(firsts, base, starts[nt - 1], starts[nt], nc) < 2) e = starts[--nt];
+    size_t lead_rows = 0;
+    while (lead_rows < nt && cols_in(firsts, base, starts[lead_rows], starts[lead_rows + 1], nc) < 2) lead_rows++;
+    if (lead_rows) {
+        s = starts[lead_rows];
+        memmove(starts, starts + lead_rows, (nt + 1 - lead_rows) * sizeof *starts);
+        nt -= lead_rows;
+    }
+    if (nt < MIN_ROWS || colon_rows * 3 >= (int)nt) goto done;
+    /* text in two columns in three rows; every column in two rows, aligned */
+    int wide = 0;
+    int *incol = fl_xcalloc((size_t)nc, sizeof *incol);
+    for (size_t t = 0; t < nt; t++) {
+        int k = 0;
+        for (int c = 0; c < nc; c++) {
+            bool any = false;
+            for (size_t i = starts[t]; i < starts[t + 1] && !any; i++) any = firsts[(i - base) * (size_t)nc + (size_t)c] >= 0;
+            k += any;
+            incol[c] += any;
+        }
+        wide += k >= 2;
+    }
+    bool cols_ok = wide >= MIN_ROWS;
+    for (int c = 0; c < nc && cols_ok; c++) {
+        int n = 0, markers = 0, numbers = 0, last_no = -1;
+        bool ascending = true;
+        for (size_t t = 0; t < nt; t++) {
+            int f = -1;
+            for (size_t i = starts[t]; i < starts[t + 1] && f < 0; i++) f = firsts[(i - base) * (size_t)nc + (size_t)c];
+            if (f < 0) continue;
+            const seg *g = &p->segs[f];
+            const fl_align_run *u = &p->runs[g->first];
+            l[n] = g->x0, r[n] = g->x1, n++;
+            if (g->n == 1 && list_number(u->text, u->len)) markers++;
+            int no = g->n == 1 ? page_number(u->text, u->len) : -1;
+            if (no >= 0) {
+                numbers++;
+                if (no < last_no) ascending = false;
+                last_no = no;
+            }
+        }
+        if (incol[c] < 2 || !aligned(l, r, n, 0.5f * size)) cols_ok = false;
+        if (c == 0 && markers * 5 >= n * 4) cols_ok = false; /* a list's numbers */
+        if (c == 1 && nc == 2 && numbers == n && ascending) cols_ok = false; /* a contents page's */
+    }
+    free(incol);
+    if (!cols_ok) goto done;
+    float x0 = cols[0].x0, x1 = cols[nc - 1].x1, y0 = p->rows[s].top, y1 = p->rows[e - 1].bot;
+    if (box_in(p, x0, y0, x1, y1)) goto done;
+    /* the boundaries: between the rows' text and in the gutters' middles */
+    ys = fl_xmalloc((nt + 1) * sizeof *ys);
+    xs = fl_xmalloc(((size_t)nc + 1) * sizeof *xs);
+    xr = fl_xmalloc((size_t)nc * sizeof *xr);
+    ys[0] = y0 - 1;
+    for (size_t t = 1; t < nt; t++) ys[t] = (p->rows[starts[t] - 1].bot + p->rows[starts[t]].top) / 2;
+    ys[nt] = y1 + 1;
+    xs[0] = x0 - 1;
+    for (int c = 1; c < nc; c++) xs[c] = (cols[c - 1].x1 + cols[c].x0) / 2;
+    xs[nc] = x1 + 1;
+    for (int c = 0; c < nc; c++) xr[c] = cols[c].x1;
+    fn(arg, (int)nt, nc, ys, xs, xr);
+    ys = xs = xr = NULL;
+    ok = true;
+done:
+    free(firsts);
+    free(lasts);
+    free(starts);
+    free(l);
+    free(r);
+    free(ys);
+    free(xs);
+    free(xr);
+    return ok;
+}
+
+size_t fl_align_tables(fl_align_run *runs, size_t n, const fl_align_page *pg, fl_align_fn fn, void *arg)
+{
+    if (n < MIN_ROWS * 2 || n > MAX_RUNS) return 0;
+    page p = {.runs = runs, .pg = pg, .right = -1e9f};
+    for (size_t i = 0; i < n; i++) p.right = fmaxf(p.right, runs[i].x1);
+    make_rows(&p, n);
+    size_t found = 0, work = 0, budget = WORK_PER_ROW * p.nrows + 1000;
+    for (size_t i = 0; i < p.nrows && work < budget;) {
+        if (p.rows[i].n < 2) { i++; continue; }
+        col cols[MAX_COLS];
+        int nc = 0;
+        if (!add_row(&p, &p.rows[i], cols, &nc)) { i++; continue; }
+        size_t j = i + 1;
+        bool header_rule = false;
+        float pitch = 0; /* the widest step between the region's rows */
+        for (; j < p.nrows; j++, work++) {
+            const row *a = &p.rows[j - 1], *b = &p.rows[j];
+            float size = fmaxf(a->size, b->size), step = b->base - a->base;
+            if (step > PITCH * size) break;
+            /* one piece of text further below than any row before: a
+             * caption or a paragraph after the table */
+            if (b->n == 1 && pitch > 0 && step > 1.3f * pitch) break;
+            if (step > pitch) pitch = step;
+            float x0 = cols[0].x0, x1 = cols[nc - 1].x1;
+            if (box_in(&p, x0, a->bot, x1, b->top)) break;
+            if (rule_between(&p, a, b, x0, x1)) {
+                if (header_rule || j - i > 3) break;
+                header_rule = true;
+            }
+            if (!add_row(&p, b, cols, &nc)) break;
+        }
+        if (judge(&p, i, j, cols, nc, fn, arg)) {
+            found++;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    free(p.segs);
+    free(p.rows);
+    return found;
+}
