@@ -56,6 +56,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 #define MAX_COLS 16
 #define MIN_ROWS 3
@@ -65,7 +66,7 @@
 
 typedef struct seg { size_t first, n; float x0, x1, top, bot, lead; } seg;
 typedef struct row { size_t first, n; float base, top, bot, size; } row; /* its segments */
-typedef struct col { float x0, x1; } col;
+typedef struct col { float x0, x1; int n; } col; /* n: rows with text in it */
 
 static int cmp_base(const void *a, const void *b)
 {
@@ -229,22 +230,39 @@ static bool add_row(const page *p, const row *w, col *cols, int *nc)
     col t[MAX_COLS];
     int n = *nc;
     memcpy(t, cols, (size_t)n * sizeof *t);
+    bool seen[MAX_COLS] = {false}; /* by the columns before this row's changes */
     for (size_t k = 0; k < w->n; k++) {
         const seg *s = &p->segs[w->first + k];
-        int hit = -1, hits = 0;
+        int hit = -1, hits = 0, full = 0;
         for (int c = 0; c < n; c++)
-            if (s->x0 <= t[c].x1 && s->x1 >= t[c].x0) hit = c, hits++;
-        if (hits > 1) return false;
-        if (hits == 1) {
+            if (s->x0 <= t[c].x1 && s->x1 >= t[c].x0) hit = hit < 0 ? c : hit, hits++, full += t[c].n > 1;
+        /* across two columns: a line across the table ends it, unless all
+         * but one are a header row's cells (a header centred over a
+         * column whose cells start at its left) */
+        if (hits > 1 && (full > 1 || n - hits + 1 < 2)) return false;
+        if (hits > 1) {
+            for (int c = hit + 1; c < hit + hits; c++) {
+                t[hit].x1 = fmaxf(t[hit].x1, t[c].x1);
+                if (t[c].n > t[hit].n) t[hit].n = t[c].n;
+            }
+            for (int c = hit + 1; c < hit + hits; c++) seen[hit] = seen[hit] || seen[c];
+            memmove(t + hit + 1, t + hit + hits, (size_t)(n - hit - hits) * sizeof *t);
+            memmove(seen + hit + 1, seen + hit + hits, (size_t)(n - hit - hits) * sizeof *seen);
+            n -= hits - 1;
+        }
+        if (hits >= 1) {
             if (s->x0 < t[hit].x0) t[hit].x0 = s->x0;
             if (s->x1 > t[hit].x1) t[hit].x1 = s->x1;
+            if (!seen[hit]) t[hit].n++, seen[hit] = true;
             continue;
         }
         if (n == MAX_COLS) return false;
         int at = 0;
         while (at < n && t[at].x0 < s->x0) at++;
         memmove(t + at + 1, t + at, (size_t)(n - at) * sizeof *t);
-        t[at] = (col){s->x0, s->x1};
+        t[at] = (col){s->x0, s->x1, 1};
+        memmove(seen + at + 1, seen + at, (size_t)(n - at) * sizeof *seen);
+        seen[at] = true;
         n++;
     }
     for (int c = 1; c < n; c++)
@@ -300,33 +318,38 @@ static bool aligned(float *l, float *r, int n, float tol)
     return ok;
 }
 
-/* Columns with text in region rows [a, b) (the region starting at row base). */
-static int cols_in(const int *firsts, size_t base, size_t a, size_t b, int nc)
+/* A cell's text in one column: lines that go on one another. */
+typedef struct blk {
+    int col, row;     /* its column, its table row */
+    float top, bot;   /* from its first line's top to its last line's bottom */
+    float x0, x1;     /* its first line's */
+    int first;        /* its first line's first segment */
+} blk;
+
+static int cmp_blk(const void *a, const void *b)
 {
-    int k = 0;
-    for (int c = 0; c < nc; c++) {
-        bool any = false;
-        for (size_t i = a; i < b && !any; i++) any = firsts[(i - base) * (size_t)nc + (size_t)c] >= 0;
-        k += any;
-    }
-    return k;
+    const blk *x = a, *y = b;
+    if (x->top != y->top) return x->top < y->top ? -1 : 1;
+    return x->col - y->col;
 }
 
 /* Rows [s, e) of the page, their columns cols: a table? Hands it on. */
 static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align_fn fn, void *arg)
 {
     if (nc < 2 || e - s < MIN_ROWS) return false;
-    const size_t base = s, nr_max = e - s; /* firsts and lasts are by row - base */
+    const size_t nr = e - s;
     float size = 0;
     for (size_t i = s; i < e; i++) size = fmaxf(size, p->rows[i].size);
     /* per region row and column: its first and last segment there */
-    int *firsts = fl_xmalloc(nr_max * (size_t)nc * sizeof *firsts);
-    int *lasts = fl_xmalloc(nr_max * (size_t)nc * sizeof *lasts);
-    size_t *starts = fl_xmalloc((nr_max + 1) * sizeof *starts); /* region rows opening table rows */
-    float *l = fl_xmalloc(nr_max * sizeof *l), *r = fl_xmalloc(nr_max * sizeof *r);
+    int *firsts = fl_xmalloc(nr * (size_t)nc * sizeof *firsts);
+    int *lasts = fl_xmalloc(nr * (size_t)nc * sizeof *lasts);
+    blk *bl = NULL;
+    size_t nb = 0, cap_bl = 0, nt = 0;
+    float *tops = NULL, *bots = NULL, *l = NULL, *r = NULL;
     float *ys = NULL, *xs = NULL, *xr = NULL;
+    int *cells = NULL; /* [t * nc + c]: the first block of the cell, -1 none */
     bool ok = false;
-    for (size_t i = 0; i < nr_max * (size_t)nc; i++) firsts[i] = lasts[i] = -1;
+    for (size_t i = 0; i < nr * (size_t)nc; i++) firsts[i] = lasts[i] = -1;
     int colon_rows = 0;
     for (size_t i = s; i < e; i++) {
         const row *w = &p->rows[i];
@@ -336,9 +359,9 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
             const seg *g = &p->segs[si];
             int c = col_of(cols, nc, g);
             if (c < 0) goto done;
-            int *f = &firsts[(i - base) * (size_t)nc + (size_t)c];
+            int *f = &firsts[(i - s) * (size_t)nc + (size_t)c];
             if (*f < 0) *f = (int)si;
-            lasts[(i - base) * (size_t)nc + (size_t)c] = (int)si;
+            lasts[(i - s) * (size_t)nc + (size_t)c] = (int)si;
             for (size_t q = g->first; q < g->first + g->n; q++) {
                 const fl_align_run *u = &p->runs[q];
                 if (leader(u->text, u->len)) goto done;
@@ -347,68 +370,124 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
         }
         colon_rows += colon;
     }
-    /* table rows: a row goes on the row above when each of its cells goes
-     * on a line of that row which reached its column's right edge */
-    size_t nt = 0;
-    starts[nt++] = s;
-    for (size_t i = s + 1; i < e; i++) {
-        /* a row with text in every column, or under a rule, is a row */
-        bool go_on = cols_in(firsts, base, i, i + 1, nc) < nc &&
-                     !rule_between(p, &p->rows[i - 1], &p->rows[i], cols[0].x0, cols[nc - 1].x1);
-        for (int c = 0; c < nc && go_on; c++) {
-            int f = firsts[(i - base) * (size_t)nc + (size_t)c];
-            if (f < 0) continue;
-            int above = lasts[(i - 1 - base) * (size_t)nc + (size_t)c];
-            if (above < 0) { go_on = false; break; }
-            const seg *a = &p->segs[above], *b = &p->segs[f];
-            const fl_align_run *ra = &p->runs[p->segs[above].first], *rb = &p->runs[b->first];
-            /* the line above wrapped: its next word would not have fitted
-             * before the next column's text (the page's text edge after
-             * the last column), two cell paddings aside */
-            float lead = b->lead > 0.9f * size ? b->lead : 0.9f * size;
-            float limit = c + 1 < nc ? cols[c + 1].x0 : p->right;
-            bool wrapped = a->x1 - a->x0 >= 3 * size && a->x1 + lead >= limit - 1.5f * size;
-            bool options = checkbox(first_cp(ra)) && checkbox(first_cp(rb));
-            go_on = wrapped || options;
+    if (colon_rows * 3 >= (int)nr) goto done;
+    /* each column's lines into cell blocks: a line goes on the line above
+     * it in the column when that line reached the column's right edge (its
+     * next word would not have fitted before the next column's text, or
+     * the page's text edge after the last column, two cell paddings
+     * aside), or both are options (□ under ☑), with no rule between */
+    /* row by row, every column together: a line of a column goes on when
+     * the simple test holds and no other column opens a new cell on the
+     * same line after it opened one already beside this block (the label
+     * of the next row beside what only looked like a wrapped line) */
+    size_t *prev = fl_xmalloc((size_t)nc * sizeof *prev), *open = fl_xmalloc((size_t)nc * sizeof *open);
+    int *cur = fl_xmalloc((size_t)nc * sizeof *cur);
+    signed char *fresh = fl_xmalloc((size_t)nc); /* this row: 1 new block, 0 goes on, -1 no text */
+    for (int c = 0; c < nc; c++) cur[c] = -1;
+    /* the closest two lines of one column follow each other: lines of a
+     * cell are that close, rows with cell padding further apart */
+    float minstep = 1e9f;
+    for (int c = 0; c < nc; c++)
+        for (size_t i = s, last = e; i < e; i++) {
+            if (firsts[(i - s) * (size_t)nc + (size_t)c] < 0) continue;
+            if (last < e) minstep = fminf(minstep, p->rows[i].base - p->rows[last].base);
+            last = i;
         }
-        if (!go_on) starts[nt++] = i;
+    for (size_t i = s; i < e; i++) {
+        for (int c = 0; c < nc; c++) {
+            int f = firsts[(i - s) * (size_t)nc + (size_t)c];
+            fresh[c] = -1;
+            if (f < 0) continue;
+            fresh[c] = 1;
+            if (cur[c] < 0) continue;
+            float step = p->rows[i].base - p->rows[prev[c]].base;
+            if (step > 2.0f * size || step > 1.12f * minstep + 0.5f ||
+                rule_between(p, &p->rows[prev[c]], &p->rows[i], cols[0].x0, cols[nc - 1].x1))
+                continue;
+            const seg *g = &p->segs[f];
+            const seg *a0 = &p->segs[firsts[(prev[c] - s) * (size_t)nc + (size_t)c]];
+            const seg *a1 = &p->segs[lasts[(prev[c] - s) * (size_t)nc + (size_t)c]];
+            /* after the last column, whose edge is a guess, a long Latin
+             * word (a code) counts two characters: a line further short
+             * of the page's edge did not wrap */
+            float lead = fmaxf(g->lead, 0.9f * size);
+            float limit = c + 1 < nc ? cols[c + 1].x0 : p->right;
+            if (c + 1 == nc) lead = fminf(lead, 2 * size);
+            bool wrapped = a1->x1 - a0->x0 >= 3 * size && a1->x1 + lead >= limit - 1.5f * size;
+            bool options = checkbox(first_cp(&p->runs[a0->first])) && checkbox(first_cp(&p->runs[g->first]));
+            if (wrapped || options) fresh[c] = 0;
+        }
+        for (int c = 0; c < nc; c++) {
+            if (fresh[c] != 0) continue;
+            for (int d = 0; d < nc; d++)
+                if (d != c && fresh[d] == 1 && cur[d] >= 0 && open[d] >= open[c]) fresh[c] = 1;
+        }
+        for (int c = 0; c < nc; c++) {
+            if (fresh[c] < 0) continue;
+            int f = firsts[(i - s) * (size_t)nc + (size_t)c], z = lasts[(i - s) * (size_t)nc + (size_t)c];
+            float top = 1e9f, bot = -1e9f;
+            for (int k = f; k <= z; k++) top = fminf(top, p->segs[k].top), bot = fmaxf(bot, p->segs[k].bot);
+            if (fresh[c] == 0) {
+                bl[cur[c]].bot = fmaxf(bl[cur[c]].bot, bot);
+            } else {
+                FL_VEC_RESERVE(bl, cap_bl, nb + 1);
+                bl[nb] = (blk){c, -1, top, bot, p->segs[f].x0, p->segs[z].x1, f};
+                cur[c] = (int)nb++;
+                open[c] = i;
+            }
+            prev[c] = i;
+        }
     }
-    starts[nt] = e;
+    free(prev);
+    free(open);
+    free(cur);
+    free(fresh);
+    /* table rows: blocks that overlap in height are one row (a label
+     * centred beside a value of two lines, or at its top) */
+    qsort(bl, nb, sizeof *bl, cmp_blk);
+    tops = fl_xmalloc((nb + 1) * sizeof *tops);
+    bots = fl_xmalloc((nb + 1) * sizeof *bots);
+    for (size_t k = 0; k < nb; k++) {
+        if (!nt || bl[k].top >= bots[nt - 1] - 0.25f * size) {
+            tops[nt] = bl[k].top, bots[nt] = bl[k].bot;
+            nt++;
+        }
+        bl[k].row = (int)nt - 1;
+        bots[nt - 1] = fmaxf(bots[nt - 1], bl[k].bot);
+    }
+    if (nt < MIN_ROWS) goto done;
+    cells = fl_xmalloc(nt * (size_t)nc * sizeof *cells);
+    for (size_t q = 0; q < nt * (size_t)nc; q++) cells[q] = -1;
+    for (size_t k = nb; k-- > 0;) cells[(size_t)bl[k].row * nc + (size_t)bl[k].col] = (int)k; /* the topmost */
     /* the first and the last row have text in two columns (a caption
      * after the table, a paragraph before it, are no rows of it) */
-    while (nt && cols_in(firsts, base, starts[nt - 1], starts[nt], nc) < 2) e = starts[--nt];
-    size_t lead_rows = 0;
-    while (lead_rows < nt && cols_in(firsts, base, starts[lead_rows], starts[lead_rows + 1], nc) < 2) lead_rows++;
-    if (lead_rows) {
-        s = starts[lead_rows];
-        memmove(starts, starts + lead_rows, (nt + 1 - lead_rows) * sizeof *starts);
-        nt -= lead_rows;
+    size_t t0 = 0, t1 = nt;
+    for (;;) {
+        int k0 = 0, k1 = 0;
+        for (int c = 0; c < nc && t0 < t1; c++) k0 += cells[t0 * nc + (size_t)c] >= 0, k1 += cells[(t1 - 1) * nc + (size_t)c] >= 0;
+        if (t0 < t1 && k0 < 2) t0++;
+        else if (t0 < t1 && k1 < 2) t1--;
+        else break;
     }
-    if (nt < MIN_ROWS || colon_rows * 3 >= (int)nt) goto done;
+    if (t1 - t0 < MIN_ROWS) goto done;
     /* text in two columns in three rows; every column in two rows, aligned */
     int wide = 0;
-    int *incol = fl_xcalloc((size_t)nc, sizeof *incol);
-    for (size_t t = 0; t < nt; t++) {
+    for (size_t t = t0; t < t1; t++) {
         int k = 0;
-        for (int c = 0; c < nc; c++) {
-            bool any = false;
-            for (size_t i = starts[t]; i < starts[t + 1] && !any; i++) any = firsts[(i - base) * (size_t)nc + (size_t)c] >= 0;
-            k += any;
-            incol[c] += any;
-        }
+        for (int c = 0; c < nc; c++) k += cells[t * nc + (size_t)c] >= 0;
         wide += k >= 2;
     }
-    bool cols_ok = wide >= MIN_ROWS;
-    for (int c = 0; c < nc && cols_ok; c++) {
+    if (wide < MIN_ROWS) goto done;
+    l = fl_xmalloc(nt * sizeof *l), r = fl_xmalloc(nt * sizeof *r);
+    for (int c = 0; c < nc; c++) {
         int n = 0, markers = 0, numbers = 0, last_no = -1;
         bool ascending = true;
-        for (size_t t = 0; t < nt; t++) {
-            int f = -1;
-            for (size_t i = starts[t]; i < starts[t + 1] && f < 0; i++) f = firsts[(i - base) * (size_t)nc + (size_t)c];
-            if (f < 0) continue;
-            const seg *g = &p->segs[f];
+        for (size_t t = t0; t < t1; t++) {
+            int k = cells[t * nc + (size_t)c];
+            if (k < 0) continue;
+            const seg *g = &p->segs[bl[k].first];
             const fl_align_run *u = &p->runs[g->first];
-            l[n] = g->x0, r[n] = g->x1, n++;
+            l[n] = bl[k].x0, r[n] = bl[k].x1, n++;
             if (g->n == 1 && list_number(u->text, u->len)) markers++;
             int no = g->n == 1 ? page_number(u->text, u->len) : -1;
             if (no >= 0) {
@@ -417,32 +496,35 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
                 last_no = no;
             }
         }
-        if (incol[c] < 2 || !aligned(l, r, n, 0.5f * size)) cols_ok = false;
-        if (c == 0 && markers * 5 >= n * 4) cols_ok = false; /* a list's numbers */
-        if (c == 1 && nc == 2 && numbers == n && ascending) cols_ok = false; /* a contents page's */
+        if (n < 2 || !aligned(l, r, n, 0.5f * size)) goto done;
+        if (c == 0 && markers * 5 >= n * 4) goto done;                    /* a list's numbers */
+        if (c == 1 && nc == 2 && numbers == n && ascending) goto done;    /* a contents page's */
     }
-    free(incol);
-    if (!cols_ok) goto done;
-    float x0 = cols[0].x0, x1 = cols[nc - 1].x1, y0 = p->rows[s].top, y1 = p->rows[e - 1].bot;
+    float x0 = cols[0].x0, x1 = cols[nc - 1].x1, y0 = tops[t0], y1 = bots[t1 - 1];
     if (box_in(p, x0, y0, x1, y1)) goto done;
-    /* the boundaries: between the rows' text and in the gutters' middles */
-    ys = fl_xmalloc((nt + 1) * sizeof *ys);
+    /* the boundaries: between the rows' text and in the gutters' middles;
+     * where a line wraps in a column, as the blocks were made */
+    size_t n = t1 - t0;
+    ys = fl_xmalloc((n + 1) * sizeof *ys);
     xs = fl_xmalloc(((size_t)nc + 1) * sizeof *xs);
     xr = fl_xmalloc((size_t)nc * sizeof *xr);
     ys[0] = y0 - 1;
-    for (size_t t = 1; t < nt; t++) ys[t] = (p->rows[starts[t] - 1].bot + p->rows[starts[t]].top) / 2;
-    ys[nt] = y1 + 1;
+    for (size_t t = 1; t < n; t++) ys[t] = (bots[t0 + t - 1] + tops[t0 + t]) / 2;
+    ys[n] = y1 + 1;
     xs[0] = x0 - 1;
     for (int c = 1; c < nc; c++) xs[c] = (cols[c - 1].x1 + cols[c].x0) / 2;
     xs[nc] = x1 + 1;
-    for (int c = 0; c < nc; c++) xr[c] = cols[c].x1;
-    fn(arg, (int)nt, nc, ys, xs, xr);
+    for (int c = 0; c < nc; c++) xr[c] = (c + 1 < nc ? cols[c + 1].x0 : p->right) - 1.2f * size;
+    fn(arg, (int)n, nc, ys, xs, xr);
     ys = xs = xr = NULL;
     ok = true;
 done:
     free(firsts);
     free(lasts);
-    free(starts);
+    free(bl);
+    free(tops);
+    free(bots);
+    free(cells);
     free(l);
     free(r);
     free(ys);
@@ -465,15 +547,11 @@ size_t fl_align_tables(fl_align_run *runs, size_t n, const fl_align_page *pg, fl
         if (!add_row(&p, &p.rows[i], cols, &nc)) { i++; continue; }
         size_t j = i + 1;
         bool header_rule = false;
-        float pitch = 0; /* the widest step between the region's rows */
         for (; j < p.nrows; j++, work++) {
             const row *a = &p.rows[j - 1], *b = &p.rows[j];
-            float size = fmaxf(a->size, b->size), step = b->base - a->base;
-            if (step > PITCH * size) break;
-            /* one piece of text further below than any row before: a
-             * caption or a paragraph after the table */
-            if (b->n == 1 && pitch > 0 && step > 1.3f * pitch) break;
-            if (step > pitch) pitch = step;
+            float size = fmaxf(a->size, b->size);
+            if (b->base - a->base > PITCH * size) break;
+
             float x0 = cols[0].x0, x1 = cols[nc - 1].x1;
             if (box_in(&p, x0, a->bot, x1, b->top)) break;
             if (rule_between(&p, a, b, x0, x1)) {
@@ -482,6 +560,7 @@ size_t fl_align_tables(fl_align_run *runs, size_t n, const fl_align_page *pg, fl
             }
             if (!add_row(&p, b, cols, &nc)) break;
         }
+        if (getenv("FL_ALIGN_DEBUG")) fprintf(stderr, "region %.1f..%.1f rows %zu cols %d\n", p.rows[i].base, p.rows[j - 1].base, j - i, nc);
         if (judge(&p, i, j, cols, nc, fn, arg)) {
             found++;
             i = j;
