@@ -28,18 +28,21 @@
  *      that gap are one segment.
  *   2. A region grows from a row of two segments or more, down row by
  *      row while the next row is within PITCH sizes of the one before,
- *      no ruled grid lies between, no rule across it lies between (one
- *      rule below the first lines, a three-line table's header rule,
- *      excepted), and each of the row's segments falls in one column of
+ *      no ruled grid or vertical rule lies between, and each of the
+ *      row's segments falls in one column of
  *      the region's columns so far (the union of the segments' spans) or
  *      opens a new one: a segment across two columns (a line of prose,
- *      a heading over the width) ends the region. Columns must stay a
- *      type size apart.
- *   3. The region's rows become table rows: a row whose every segment
- *      goes on a cell of the row above that reached its column's right
- *      edge (its next word would not have fitted), or an option under an
- *      option (□ under ☑), continues that row's cells; any other row
- *      opens a new table row (an empty cell is allowed).
+ *      a heading over the width) ends the region, unless all but one of
+ *      the columns it meets hold only a header cell (a header centred
+ *      over a column whose cells start at its left). Columns must stay a
+ *      type size apart. A region refused is passed over whole.
+ *   3. Each column's lines become cells: a line goes on the line above
+ *      it in the column when that line reached the column's edge (its
+ *      next word would not have fitted before the next column's text),
+ *      the two are as close as the closest two lines of a column, no
+ *      rule lies between and no other column opens a cell on that line;
+ *      or both are options (□ under ☑). Cells whose heights overlap are
+ *      one table row (a label centred beside a value of two lines).
  *   4. The region is a table when it has two columns or more, three
  *      table rows or more with text in two columns, text in every column
  *      in two rows or more, every column aligned (three quarters of its
@@ -47,7 +50,9 @@
  *      type size), and none of: leader dots, labels with a colon in a
  *      third of its rows, a first column of list numbers only (1、 （1）
  *      ①), two columns whose second is ascending page numbers, a vertical
- *      rule or a ruled grid inside its box. */
+ *      rule or a ruled grid inside its box, a two-piece line in one
+ *      column, or a line just above or below as close as a cell's next
+ *      line with a piece inside one column (a piece of a larger table). */
 #include "input/pdf_align.h"
 #include "core/arena.h"
 #include "core/heading.h"
@@ -56,7 +61,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 #define MAX_COLS 16
 #define MIN_ROWS 3
@@ -318,6 +322,22 @@ static bool aligned(float *l, float *r, int n, float tol)
     return ok;
 }
 
+/* Row w, between heights y0 and y1, a piece of it within one column (a
+ * cell's line), not across columns (a caption, a paragraph)? */
+static bool fits(const page *p, const row *w, const col *cols, int nc, float y0, float y1)
+{
+    float mid = (w->top + w->bot) / 2;
+    if (mid < y0 || mid > y1) return false;
+    for (size_t k = 0; k < w->n; k++) {
+        const seg *g = &p->segs[w->first + k];
+        int c = col_of(cols, nc, g);
+        if (c < 0 || g->x0 < cols[c].x0 - w->size || g->x1 > cols[c].x1 + w->size) continue;
+        if (c + 1 < nc && g->x1 >= cols[c + 1].x0) continue;
+        return true;
+    }
+    return false;
+}
+
 /* A cell's text in one column: lines that go on one another. */
 typedef struct blk {
     int col, row;     /* its column, its table row */
@@ -360,7 +380,10 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
             int c = col_of(cols, nc, g);
             if (c < 0) goto done;
             int *f = &firsts[(i - s) * (size_t)nc + (size_t)c];
-            if (*f < 0) *f = (int)si;
+            /* two pieces of one line in one column: the column is two
+             * (a header over two columns whose cells ran together) */
+            if (*f >= 0) goto done;
+            *f = (int)si;
             lasts[(i - s) * (size_t)nc + (size_t)c] = (int)si;
             for (size_t q = g->first; q < g->first + g->n; q++) {
                 const fl_align_run *u = &p->runs[q];
@@ -401,7 +424,7 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
             fresh[c] = 1;
             if (cur[c] < 0) continue;
             float step = p->rows[i].base - p->rows[prev[c]].base;
-            if (step > 2.0f * size || step > 1.12f * minstep + 0.5f ||
+            if (step > 2.0f * size || step > 1.18f * minstep + 0.5f ||
                 rule_between(p, &p->rows[prev[c]], &p->rows[i], cols[0].x0, cols[nc - 1].x1))
                 continue;
             const seg *g = &p->segs[f];
@@ -412,8 +435,9 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
              * of the page's edge did not wrap */
             float lead = fmaxf(g->lead, 0.9f * size);
             float limit = c + 1 < nc ? cols[c + 1].x0 : p->right;
-            if (c + 1 == nc) lead = fminf(lead, 2 * size);
-            bool wrapped = a1->x1 - a0->x0 >= 3 * size && a1->x1 + lead >= limit - 1.5f * size;
+            float pad = 1.5f * size;
+            if (c + 1 == nc) lead = fminf(lead, 2 * size), pad = 2 * size;
+            bool wrapped = a1->x1 - a0->x0 >= 3 * size && a1->x1 + lead >= limit - pad;
             bool options = checkbox(first_cp(&p->runs[a0->first])) && checkbox(first_cp(&p->runs[g->first]));
             if (wrapped || options) fresh[c] = 0;
         }
@@ -496,12 +520,25 @@ static bool judge(page *p, size_t s, size_t e, const col *cols, int nc, fl_align
                 last_no = no;
             }
         }
-        if (n < 2 || !aligned(l, r, n, 0.5f * size)) goto done;
-        if (c == 0 && markers * 5 >= n * 4) goto done;                    /* a list's numbers */
+        /* a column with text in its header only (签字 over signature
+         * pictures) is a column; any other needs two cells, aligned */
+        bool header_only = n == 1 && cells[t0 * nc + (size_t)c] >= 0;
+        if (!header_only && (n < 2 || !aligned(l, r, n, 0.5f * size))) goto done;
+        if (c == 0 && n && markers * 5 >= n * 4) goto done;               /* a list's numbers */
         if (c == 1 && nc == 2 && numbers == n && ascending) goto done;    /* a contents page's */
     }
     float x0 = cols[0].x0, x1 = cols[nc - 1].x1, y0 = tops[t0], y1 = bots[t1 - 1];
     if (box_in(p, x0, y0, x1, y1)) goto done;
+    /* a piece of a larger table (whose other rows a line across them or
+     * a rule kept out): the line just above or below would be a cell */
+    size_t above = s, below = e;
+    while (above < e && p->rows[above].top + p->rows[above].bot < 2 * y0) above++;
+    while (below > s && p->rows[below - 1].top + p->rows[below - 1].bot > 2 * y1) below--;
+    /* as close as a cell's next line (a title above the table stands
+     * further off); y0 and y1 are half a type size off the lines' centres */
+    float near = 1.18f * fminf(minstep, PITCH * size) + 0.5f;
+    if (above > 0 && fits(p, &p->rows[above - 1], cols, nc, y0 + 0.5f * size - near, y0)) goto done;
+    if (below < p->nrows && fits(p, &p->rows[below], cols, nc, y1, y1 - 0.5f * size + near)) goto done;
     /* the boundaries: between the rows' text and in the gutters' middles;
      * where a line wraps in a column, as the blocks were made */
     size_t n = t1 - t0;
@@ -546,7 +583,6 @@ size_t fl_align_tables(fl_align_run *runs, size_t n, const fl_align_page *pg, fl
         int nc = 0;
         if (!add_row(&p, &p.rows[i], cols, &nc)) { i++; continue; }
         size_t j = i + 1;
-        bool header_rule = false;
         for (; j < p.nrows; j++, work++) {
             const row *a = &p.rows[j - 1], *b = &p.rows[j];
             float size = fmaxf(a->size, b->size);
@@ -554,19 +590,12 @@ size_t fl_align_tables(fl_align_run *runs, size_t n, const fl_align_page *pg, fl
 
             float x0 = cols[0].x0, x1 = cols[nc - 1].x1;
             if (box_in(&p, x0, a->bot, x1, b->top)) break;
-            if (rule_between(&p, a, b, x0, x1)) {
-                if (header_rule || j - i > 3) break;
-                header_rule = true;
-            }
             if (!add_row(&p, b, cols, &nc)) break;
         }
-        if (getenv("FL_ALIGN_DEBUG")) fprintf(stderr, "region %.1f..%.1f rows %zu cols %d\n", p.rows[i].base, p.rows[j - 1].base, j - i, nc);
-        if (judge(&p, i, j, cols, nc, fn, arg)) {
-            found++;
-            i = j;
-        } else {
-            i++;
-        }
+        /* a region refused is passed over whole: a table found inside it
+         * would be a piece of what was refused */
+        found += judge(&p, i, j, cols, nc, fn, arg);
+        i = j;
     }
     free(p.segs);
     free(p.rows);

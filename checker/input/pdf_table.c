@@ -832,8 +832,13 @@ static void aligned_tables(fl_pdf_tables *t, const fz_stext_page *sp)
                 fl_pdf_lead_step(&lead, (uint32_t)c->c, false, c->quad.ul.x, c->quad.ur.x);
                 r.lead = lead.w;
                 r.x0 = fminf(r.x0, c->quad.ul.x), r.x1 = fmaxf(r.x1, c->quad.ur.x);
-                r.top = fminf(r.top, fminf(c->quad.ul.y, c->quad.ur.y));
-                r.bot = fmaxf(r.bot, fmaxf(c->quad.ll.y, c->quad.lr.y));
+                /* a type size around the character's centre, where the
+                 * cells take it: a fallback font's boxes run far above
+                 * and below its glyphs (a Latin code in LibreOffice's
+                 * print is three lines tall) */
+                float cy = center(c).y;
+                r.top = fminf(r.top, cy - 0.5f * c->size);
+                r.bot = fmaxf(r.bot, cy + 0.5f * c->size);
                 if (c->size > r.size) r.size = c->size;
                 before = c;
             }
