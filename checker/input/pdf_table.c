@@ -518,6 +518,7 @@ static int cmp_a0(const void *a, const void *b)
  * returns the count, merged in place. */
 static size_t merge_rules(rule *r, size_t n)
 {
+    if (!n) return 0; /* no rules: r may be NULL, which qsort must not be given */
     qsort(r, n, sizeof *r, cmp_rule);
     size_t out = 0;
     for (size_t i = 0, j; i < n; i = j) {
