@@ -1077,7 +1077,7 @@ static int read_page(reader *r, fz_context *ctx, pdf_document *pdoc, int i, memc
             fz_throw(ctx, FZ_ERROR_GENERIC, "over %s million drawing operations", r->calls > PDF_DEVICE_CALLS ? "50" : "1");
         fz_close_device(ctx, text);
         symbol_chars(ctx, sp);
-        fl_pdf_tables_page(r->tabs);
+        fl_pdf_tables_page(r->tabs, sp);
 #ifdef FL_HAVE_OCR
         size_t first = r->nlines, chars = r->chars;
         collect(r, sp, i, box);

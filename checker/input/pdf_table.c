@@ -43,6 +43,7 @@
  * compared per document (MAX_PAIRS) are counted; past them the page, or
  * the rest of the document, keeps its paragraphs. */
 #include "input/pdf_table.h"
+#include "input/pdf_align.h"
 #include "core/arena.h"
 #include "core/heading.h"
 #include "core/utf8.h"
@@ -92,6 +93,7 @@ typedef struct ptable {
     fz_rect box;
     int nr, nc;
     float *ys, *xs;       /* nr + 1 row boundaries, nc + 1 column boundaries */
+    float *xr;            /* a table of no rules (pdf_align.c): how far right each column's text reaches */
     int *root;            /* [r * nc + c]: the top-left position of its cell */
     fl_buf text;
     cline *lines;
@@ -321,6 +323,7 @@ void fl_pdf_tables_free(fl_pdf_tables *t)
         ptable *p = &t->t[i];
         free(p->ys);
         free(p->xs);
+        free(p->xr);
         free(p->root);
         fl_buf_free(&p->text);
         free(p->lines);
@@ -515,6 +518,7 @@ static int cmp_a0(const void *a, const void *b)
  * returns the count, merged in place. */
 static size_t merge_rules(rule *r, size_t n)
 {
+    if (!n) return 0; /* no rules: r may be NULL, which qsort must not be given */
     qsort(r, n, sizeof *r, cmp_rule);
     size_t out = 0;
     for (size_t i = 0, j; i < n; i = j) {
@@ -672,11 +676,10 @@ reject:
     free(area);
 }
 
-void fl_pdf_tables_page(fl_pdf_tables *t)
+/* The grids the page's rules draw. */
+static void ruled_grids(fl_pdf_tables *t, size_t nh, size_t nv)
 {
-    if (t->overflow || !t->nh || !t->nv) return;
-    size_t nh = merge_rules(t->h, t->nh), nv = merge_rules(t->v, t->nv);
-    if (nh + nv > MAX_RULES || t->pairs + nh * nv > MAX_PAIRS) return;
+    if (!nh || !nv || nh + nv > MAX_RULES || t->pairs + nh * nv > MAX_PAIRS) return;
     t->pairs += nh * nv;
     int n = (int)(nh + nv);
     int *p = fl_xmalloc((size_t)n * sizeof *p);
@@ -710,6 +713,16 @@ void fl_pdf_tables_page(fl_pdf_tables *t)
     free(order);
     free(start);
     free(p);
+}
+
+static void aligned_tables(fl_pdf_tables *t, const fz_stext_page *sp);
+
+void fl_pdf_tables_page(fl_pdf_tables *t, const fz_stext_page *sp)
+{
+    if (t->overflow) return;
+    size_t nh = t->nh = merge_rules(t->h, t->nh), nv = t->nv = merge_rules(t->v, t->nv);
+    ruled_grids(t, nh, nv);
+    if (sp && nh + nv <= MAX_RULES) aligned_tables(t, sp);
     /* the page's pictures into the cells they stand in */
     for (size_t i = 0; i < t->nimgs; i++) {
         const pimage *im = &t->imgs[i];
@@ -742,6 +755,121 @@ static long table_at(const fl_pdf_tables *t, fz_point p)
         if (p.x > b.x0 && p.x < b.x1 && p.y > b.y0 && p.y < b.y1) return (long)k;
     }
     return -1;
+}
+
+/* ---- tables without rules (pdf_align.c) ------------------------------------------------ */
+
+typedef struct align_ctx {
+    fl_pdf_tables *t;
+    fl_align_run *runs;
+    size_t n, cap;
+    fl_buf text;
+    size_t *offs; /* each run's text in text (the buffer moves as it grows) */
+    size_t cap_offs;
+} align_ctx;
+
+/* A table of no rules: a grid of its rows and columns, every position a cell. */
+static void add_aligned(void *arg, int nr, int nc, float *ys, float *xs, float *xr)
+{
+    fl_pdf_tables *t = ((align_ctx *)arg)->t;
+    if (t->n >= MAX_TABLES || t->n - t->page_first >= MAX_PAGE_TABLES || (long)nr * nc > MAX_POSITIONS) {
+        free(ys), free(xs), free(xr);
+        return;
+    }
+    int *root = fl_xmalloc((size_t)nr * nc * sizeof *root);
+    for (int q = 0; q < nr * nc; q++) root[q] = q;
+    FL_VEC_RESERVE(t->t, t->cap, t->n + 1);
+    ptable *pt = &t->t[t->n++];
+    memset(pt, 0, sizeof *pt);
+    pt->page = t->page;
+    pt->nr = nr, pt->nc = nc;
+    pt->ys = ys, pt->xs = xs, pt->xr = xr, pt->root = root;
+    pt->box = fz_make_rect(xs[0], ys[0], xs[nc], ys[nr]);
+    pt->text = (fl_buf)FL_BUF_INIT;
+}
+
+/* Close run r at the text's end: white space off its ends; none left, no run. */
+static void end_run(align_ctx *a, fl_align_run *r, size_t off)
+{
+    if (r->x1 < r->x0) return;
+    FL_VEC_RESERVE(a->runs, a->cap, a->n + 1);
+    FL_VEC_RESERVE(a->offs, a->cap_offs, a->n + 1);
+    r->len = a->text.len - off;
+    a->offs[a->n] = off;
+    a->runs[a->n++] = *r;
+}
+
+/* The page's text lines outside its ruled grids as runs (pieces between
+ * wide gaps), its rules and boxes, to pdf_align.c; the tables it finds
+ * join the page's. */
+static void aligned_tables(fl_pdf_tables *t, const fz_stext_page *sp)
+{
+    align_ctx a = {.t = t, .text = FL_BUF_INIT};
+    size_t grids = t->n;
+    for (const fz_stext_block *b = sp->first_block; b; b = b->next) {
+        if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
+        for (const fz_stext_line *l = b->u.t.first_line; l; l = l->next) {
+            bool in_grid = false;
+            for (const fz_stext_char *c = l->first_char; c && !in_grid; c = c->next)
+                in_grid = !is_space(c->c) && table_at(t, center(c)) >= 0;
+            if (in_grid) continue;
+            fl_align_run r = {.x0 = 1e9f, .x1 = -1e9f};
+            fl_pdf_lead lead = {0};
+            size_t off = a.text.len;
+            const fz_stext_char *before = NULL;
+            for (const fz_stext_char *c = l->first_char; c; c = c->next) {
+                int ch = fl_pdf_char(c->c);
+                if (ch < 0 || is_space(c->c)) continue;
+                float size = before && before->size > c->size ? before->size : c->size;
+                if (before && (c->quad.ul.x - before->quad.ur.x >= FL_ALIGN_GAP * size || c->quad.ul.x < before->quad.ul.x - size)) {
+                    end_run(&a, &r, off);
+                    r = (fl_align_run){.x0 = 1e9f, .x1 = -1e9f};
+                    lead = (fl_pdf_lead){0};
+                    off = a.text.len;
+                }
+                if (r.x1 < r.x0) r.base = c->origin.y, r.top = 1e9f, r.bot = -1e9f;
+                else if (before && fl_pdf_gap(before, c, false)) fl_buf_addc(&a.text, ' ');
+                fl_buf_addcp(&a.text, (uint32_t)ch);
+                fl_pdf_lead_step(&lead, (uint32_t)c->c, false, c->quad.ul.x, c->quad.ur.x);
+                r.lead = lead.w;
+                r.x0 = fminf(r.x0, c->quad.ul.x), r.x1 = fmaxf(r.x1, c->quad.ur.x);
+                /* a type size around the character's centre, where the
+                 * cells take it: a fallback font's boxes run far above
+                 * and below its glyphs (a Latin code in LibreOffice's
+                 * print is three lines tall) */
+                float cy = center(c).y;
+                r.top = fminf(r.top, cy - 0.5f * c->size);
+                r.bot = fmaxf(r.bot, cy + 0.5f * c->size);
+                if (c->size > r.size) r.size = c->size;
+                before = c;
+            }
+            end_run(&a, &r, off);
+        }
+    }
+    for (size_t i = 0; i < a.n; i++) a.runs[i].text = a.text.data + a.offs[i];
+    /* rules across, outside the grids; grids and vertical rules as boxes */
+    float(*hr)[3] = fl_xmalloc((t->nh ? t->nh : 1) * sizeof *hr);
+    float(*bx)[4] = fl_xmalloc((grids - t->page_first + t->nv + 1) * sizeof *bx);
+    size_t nh = 0, nb = 0;
+    for (size_t i = 0; i < t->nh; i++) {
+        const rule *h = &t->h[i];
+        if (table_at(t, fz_make_point((h->a0 + h->a1) / 2, h->c)) < 0) hr[nh][0] = h->c, hr[nh][1] = h->a0, hr[nh++][2] = h->a1;
+    }
+    for (size_t k = t->page_first; k < grids; k++) {
+        fz_rect g = t->t[k].box;
+        bx[nb][0] = g.x0, bx[nb][1] = g.y0, bx[nb][2] = g.x1, bx[nb++][3] = g.y1;
+    }
+    for (size_t i = 0; i < t->nv; i++) {
+        const rule *v = &t->v[i];
+        bx[nb][0] = v->c - 0.5f, bx[nb][1] = v->a0, bx[nb][2] = v->c + 0.5f, bx[nb++][3] = v->a1;
+    }
+    fl_align_page pg = {.hrules = (const float(*)[3])hr, .nh = nh, .boxes = (const float(*)[4])bx, .nboxes = nb};
+    fl_align_tables(a.runs, a.n, &pg, add_aligned, &a);
+    free(hr);
+    free(bx);
+    free(a.runs);
+    free(a.offs);
+    fl_buf_free(&a.text);
 }
 
 static void finish_cline(ptable *pt)
@@ -970,6 +1098,14 @@ static void part_close(part *p)
     free(p->by_cell);
 }
 
+/* Where the text of a cell ending before column boundary c ends when it
+ * wraps: the rule less the table's padding, or in a table of no rules how
+ * far its column's text reaches. */
+static float cell_right(const part *p, int c)
+{
+    return p->pt->xr ? p->pt->xr[c - 1] : p->pt->xs[c] - p->pad;
+}
+
 static bool cell_empty(const part *p, int pos) { return p->first[pos] == p->first[pos + 1]; }
 
 static uint64_t row_hash(const part *p, int r)
@@ -1006,7 +1142,7 @@ static bool broken_row(const part *a, int r, const part *b, int s)
         if (a->map[i] != b->map[j] || a->map[i + ci] != b->map[j + cj]) return false;
         int p = r * x->nc + i, q = s * y->nc + j;
         if (!cell_empty(b, q)) {
-            if (cell_empty(a, p) || !wraps(a->by_cell[a->first[p + 1] - 1], b->by_cell[b->first[q]], x->xs[i + ci] - a->pad))
+            if (cell_empty(a, p) || !wraps(a->by_cell[a->first[p + 1] - 1], b->by_cell[b->first[q]], cell_right(a, i + ci)))
                 return false;
             text = true;
         }
@@ -1029,7 +1165,7 @@ static void write_cell(fl_doc *doc, int id, int row, const part *p, int r, int c
     for (size_t i = p->first[q]; i < p->first[q + 1]; i++) (*refs)[nl++] = (lref){pt, p->by_cell[i]};
     if (n)
         for (size_t i = n->first[nq]; i < n->first[nq + 1]; i++) (*refs)[nl++] = (lref){n->pt, n->by_cell[i]};
-    cell_paragraphs(*refs, nl, pt->xs[c + cs] - p->pad, cp);
+    cell_paragraphs(*refs, nl, cell_right(p, c + cs), cp);
     size_t npar = cp->n ? cp->n : 1;
     for (size_t i = 0; i < npar; i++) {
         const char *s = cp->n ? cp->text.data + cp->v[i].off : "";

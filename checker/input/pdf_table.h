@@ -31,8 +31,10 @@ void fl_pdf_tables_begin_page(fl_pdf_tables *t, int page);
 /* A device that records rules and pictures; the reader forwards its path
  * and image calls to it. */
 fz_device *fl_pdf_tables_device(fz_context *ctx, fl_pdf_tables *t);
-/* The grids of the page begun, from the rules recorded. */
-void fl_pdf_tables_page(fl_pdf_tables *t);
+/* The tables of the page begun: the grids of the rules recorded, then
+ * the tables without rules that its text lines outside those grids set
+ * out in aligned columns (pdf_align.c; sp NULL: none). */
+void fl_pdf_tables_page(fl_pdf_tables *t, const fz_stext_page *sp);
 /* A text line of that page, the reader's line number `index`: when every
  * character of it stands in one table, its characters go to their cells
  * and the table's number (1-based, over the document) is returned; else 0
