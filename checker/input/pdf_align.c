@@ -328,12 +328,19 @@ static bool fits(const page *p, const row *w, const col *cols, int nc, float y0,
 {
     float mid = (w->top + w->bot) / 2;
     if (mid < y0 || mid > y1) return false;
+    /* by the runs, not the segments: two cells of the larger table set
+     * closer than a column gap are one segment across two columns, and
+     * would hide that this line belongs to the table */
     for (size_t k = 0; k < w->n; k++) {
         const seg *g = &p->segs[w->first + k];
-        int c = col_of(cols, nc, g);
-        if (c < 0 || g->x0 < cols[c].x0 - w->size || g->x1 > cols[c].x1 + w->size) continue;
-        if (c + 1 < nc && g->x1 >= cols[c + 1].x0) continue;
-        return true;
+        for (size_t u = g->first; u < g->first + g->n; u++) {
+            const fl_align_run *r = &p->runs[u];
+            seg one = {.x0 = r->x0, .x1 = r->x1};
+            int c = col_of(cols, nc, &one);
+            if (c < 0 || one.x0 < cols[c].x0 - w->size || one.x1 > cols[c].x1 + w->size) continue;
+            if (c + 1 < nc && one.x1 >= cols[c + 1].x0) continue;
+            return true;
+        }
     }
     return false;
 }

@@ -269,6 +269,20 @@ static void test_align_rules(void **state)
     const char *ragged[] = {"90:甲|200:一二三四五", "110:乙乙乙乙乙乙|236:六", "95:丙丙丙|214:七八九"};
     g = align_lines(ragged, 3, 18);
     assert_int_equal(g.n, 0);
+    /* a piece of a larger table whose row above has two cells set closer
+     * than a column gap (a Chromium print of a Word table: 调漆灌 in the
+     * first column, the next cell's text 10 pt on): the pieces are one
+     * segment across two columns, yet the first piece sits in a column,
+     * so the rows below are a fragment, not a table */
+    const char *fragment[] = {"100:调漆灌|142:废气收集装置处理", "90:监测点位|200:昼间|300:夜间", "90:N1东厂界|200:53.4|300:44.1",
+                              "90:N2南厂界|200:54.4|300:45.1", "90:N3西厂界|200:55.4|300:46.1"};
+    g = align_lines(fragment, 5, 18);
+    assert_int_equal(g.n, 0);
+    /* the control: the same rows under a caption across the table are one */
+    const char *captioned[] = {"130:表3 厂界噪声监测结果", "90:监测点位|200:昼间|300:夜间", "90:N1东厂界|200:53.4|300:44.1",
+                               "90:N2南厂界|200:54.4|300:45.1", "90:N3西厂界|200:55.4|300:46.1"};
+    g = align_lines(captioned, 5, 18);
+    assert_int_equal(g.n, 1);
 }
 
 static void test_page_breaks(void **state)
