@@ -286,6 +286,8 @@ int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, siz
     return 1;
 }
 
+size_t fl_matcher_attempt(const fl_matcher *m) { return pcre2_get_startchar(m->md); }
+
 int fl_pattern_test(fl_matcher *m, const fl_pattern *p, const char *s, size_t len)
 {
     size_t a, b;

@@ -634,6 +634,78 @@ static void test_judging_sources(void **state)
     dated_free(d);
 }
 
+/* A forbid rule whose <match> elements describe overlapping things: the
+ * shapes of template residue (an x-run inside an x-date, a run inside a
+ * "（此处填写…）" note) and a \K pattern against one that starts at its gap. */
+static const char *overlap_xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<ruleset id=\"o\">\n"
+    "  <rule id=\"O001\" severity=\"error\" category=\"demo\">\n"
+    "    <message>占位“{match}”</message>\n"
+    "    <forbid>\n"
+    "      <match>XX+</match>\n"
+    "      <match>XX年XX月</match>\n"
+    "      <match>（此处填写[^）]*）</match>\n"
+    "      <match><![CDATA[日期：\\s*\\K年\\s+月]]></match>\n"
+    "      <match><![CDATA[\\s*年\\s+月\\s+日至]]></match>\n"
+    "    </forbid>\n"
+    "    <example type=\"fail\" count=\"1\">XX年XX月</example><example type=\"pass\">MA</example>\n"
+    "  </rule>\n"
+    "</ruleset>\n";
+
+/* Findings of O001 over one line of text, sorted; their columns in cols
+ * (start, end pairs). Returns how many. */
+static size_t overlap_run(fixture *d, const char *text, int *cols, size_t cap)
+{
+    fl_result res;
+    size_t n = dated_run(d, "O001", text, NULL, NULL, &res);
+    assert_int_equal(res.nerrors, 0);
+    for (size_t i = 0; i < n && 2 * i + 1 < cap; i++) {
+        cols[2 * i] = res.findings[i].column;
+        cols[2 * i + 1] = res.findings[i].end_column;
+    }
+    fl_result_free(&res);
+    return n;
+}
+
+static void test_forbid_overlap(void **state)
+{
+    (void)state;
+    void *st = NULL;
+    assert_int_equal(fixture_load(&st, "o.xml", overlap_xml), 0);
+    fixture *d = st;
+    int c[8];
+    /* same start: the longer match, though XX+ is listed first */
+    assert_int_equal(overlap_run(d, "XX年XX月\n", c, 8), 1);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], 7);
+    /* the earlier match wins; the XX between 年 and 月 is inside it, the
+     * last XX is found again after it */
+    assert_int_equal(overlap_run(d, "编于XX年XX月，XX公司\n", c, 8), 2);
+    assert_int_equal(c[0], 3);
+    assert_int_equal(c[1], 9);
+    assert_int_equal(c[2], 10);
+    assert_int_equal(c[3], 12);
+    /* a run inside a fill-in note: the note alone */
+    assert_int_equal(overlap_run(d, "（此处填写XX公司）\n", c, 8), 1);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], 11);
+    /* matches that do not overlap are all reported, in any pattern order */
+    assert_int_equal(overlap_run(d, "XX公司（此处填写地址）XX年XX月\n", c, 8), 3);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[2], 5);
+    assert_int_equal(c[4], 13);
+    /* the \K pattern's attempt starts at 日期, before the other's gap: it
+     * wins although the match it reports starts later (at 年) */
+    assert_int_equal(overlap_run(d, "日期：  年  月  日至\n", c, 8), 1);
+    assert_int_equal(c[0], 6);
+    assert_int_equal(c[1], 10);
+    /* without the label the other pattern reports the gap and the period */
+    assert_int_equal(overlap_run(d, "起止：  年  月  日至\n", c, 8), 1);
+    assert_int_equal(c[0], 4);
+    dated_free(d);
+}
+
 int main(void)
 {
     fl_xml_init();
@@ -651,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_requirements_in_force),
         cmocka_unit_test(test_judging_sources),
         cmocka_unit_test(test_long_block_columns),
+        cmocka_unit_test(test_forbid_overlap),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
