@@ -164,6 +164,9 @@ static bool excused_by_document(fl_scan *s, const forbid *k)
     return false;
 }
 
+typedef enum { GATE_UNKNOWN, GATE_OPEN, GATE_SHUT } doc_gate;
+static bool doc_allows(fl_scan *s, const forbid *k, doc_gate *g);
+
 /* The next match of one <match> pattern at or after the scan position. */
 typedef struct pending {
     size_t at, ms, me; /* attempt start (before ms after \K), match */
@@ -190,7 +193,7 @@ static bool before(const pending *a, const pending *b)
  * pattern is searched again only when a taken match passed its own: linear
  * in the block. An excused match is not reported but still taken.
  * Returns the number of findings emitted for the block. */
-static size_t scan_block(fl_scan *s, const forbid *k, int b, pending *pend)
+static size_t scan_block(fl_scan *s, const forbid *k, int b, pending *pend, doc_gate *g)
 {
     const fl_norm *n = fl_scan_norm(s, b);
     size_t found = 0, pos = 0;
@@ -215,6 +218,7 @@ static size_t scan_block(fl_scan *s, const forbid *k, int b, pending *pend)
         if (!best) return found;
         size_t ms = best->ms, me = best->me;
         if (!excused(s, k, b, ms)) {
+            if (!doc_allows(s, k, g)) return found;
             fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
             fl_scan_emit(s, &h);
             found++;
@@ -226,12 +230,11 @@ static size_t scan_block(fl_scan *s, const forbid *k, int b, pending *pend)
     }
 }
 
-/* A content control still showing its placeholder: reported where a pattern
- * names the placeholder text, else as the whole block (its text shortened). */
-static void placeholder_block(fl_scan *s, int b, size_t nfound)
+/* A content control still showing its placeholder, when no pattern named
+ * its text: reported as the whole block (its text shortened). */
+static void placeholder_block(fl_scan *s, int b)
 {
     const fl_block *blk = &fl_scan_doc(s)->blocks[b];
-    if (nfound) return;
     fl_hit h = {.block = b, .severity = -1};
     size_t keep = fl_utf8_prefix(blk->text, blk->len, 40);
     const char *shown = keep < blk->len ? fl_arena_printf(fl_scan_arena(s), "%.*s…", (int)keep, blk->text) : blk->text;
@@ -253,20 +256,32 @@ static bool requirements_met(fl_scan *s, const forbid *k)
     return true;
 }
 
+/* May the rule report in this document: every `requires` found, no `unless
+ * in="document"`? Both scan the whole text, so they are looked up once and
+ * only when the rule first has something to report, which in most filings
+ * most rules never have (EIA204 and EIA210 scanned every block of a large
+ * 报告书 for their excuse before finding nothing to excuse). */
+static bool doc_allows(fl_scan *s, const forbid *k, doc_gate *g)
+{
+    if (*g == GATE_UNKNOWN)
+        *g = requirements_met(s, k) && !excused_by_document(s, k) && !fl_scan_failed(s) ? GATE_OPEN : GATE_SHUT;
+    return *g == GATE_OPEN;
+}
+
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const forbid *k = rule->data;
     const fl_doc *doc = fl_scan_doc(s);
     const fl_scope *sc = fl_scan_scope(s, &k->scope);
     if (!sc->found || fl_scan_failed(s)) return;
-    if (!requirements_met(s, k)) return;
-    if (excused_by_document(s, k) || fl_scan_failed(s)) return;
+    doc_gate g = GATE_UNKNOWN;
     pending *pend = fl_arena_alloc(fl_scan_arena(s), k->nmatch * sizeof *pend + 1);
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s) && g != GATE_SHUT; i++) {
         int b = sc->blocks[i];
-        size_t found = scan_block(s, k, b, pend);
-        if (k->placeholders && (doc->blocks[b].flags & FL_BF_PLACEHOLDER) && !fl_scan_failed(s))
-            placeholder_block(s, b, found);
+        size_t found = scan_block(s, k, b, pend, &g);
+        if (k->placeholders && (doc->blocks[b].flags & FL_BF_PLACEHOLDER) && !fl_scan_failed(s) &&
+            !found && doc_allows(s, k, &g))
+            placeholder_block(s, b);
     }
 }
 

@@ -651,6 +651,11 @@ static const char *overlap_xml =
     "    </forbid>\n"
     "    <example type=\"fail\" count=\"1\">XX年XX月</example><example type=\"pass\">MA</example>\n"
     "  </rule>\n"
+    "  <rule id=\"O002\" severity=\"error\" category=\"demo\">\n"
+    "    <message>出现{match}</message>\n"
+    "    <forbid><match>甲词</match><unless in=\"document\">(a+a+)+[bc]</unless><requires>乙词</requires></forbid>\n"
+    "    <example type=\"fail\" count=\"1\">甲词乙词</example><example type=\"pass\">甲词</example>\n"
+    "  </rule>\n"
     "</ruleset>\n";
 
 /* Findings of O001 over one line of text, sorted; their columns in cols
@@ -706,6 +711,49 @@ static void test_forbid_overlap(void **state)
     dated_free(d);
 }
 
+/* `requires` and `unless in="document"` are looked up only when the rule
+ * has a match to report: a limit hit in them (the document-wide excuse is a
+ * pathological pattern over a long line here) is an error only then. */
+static void test_forbid_document_lazily(void **state)
+{
+    (void)state;
+    void *st = NULL;
+    assert_int_equal(fixture_load(&st, "o.xml", overlap_xml), 0);
+    fixture *d = st;
+    fl_buf a = FL_BUF_INIT;
+    for (int i = 0; i < 20000; i++) fl_buf_addc(&a, 'a');
+    fl_buf_addc(&a, '\n');
+    static const struct {
+        const char *tail;
+        size_t findings, errors;
+    } cases[] = {
+        {"乙词\n", 0, 0},     /* nothing to report: neither looked up */
+        {"甲词\n", 0, 0},     /* requires missing: the excuse not looked up */
+        {"甲词乙词\n", 0, 1}, /* the excuse hits the limit: the rule is skipped */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fl_buf b = FL_BUF_INIT;
+        fl_buf_add(&b, a.data, a.len);
+        fl_buf_adds(&b, cases[i].tail);
+        fl_result res;
+        fl_doc *doc = md(b.data);
+        lint_doc(d, "O002", doc, NULL, NULL, &res);
+        assert_int_equal(res.nfindings, cases[i].findings);
+        assert_int_equal(res.nerrors, cases[i].errors);
+        fl_result_free(&res);
+        fl_doc_free(doc);
+        fl_buf_free(&b);
+    }
+    fl_result res;
+    assert_int_equal(dated_run(d, "O002", "甲词乙词\naab\n", NULL, NULL, &res), 0); /* excused */
+    assert_int_equal(res.nerrors, 0);
+    fl_result_free(&res);
+    assert_int_equal(dated_run(d, "O002", "甲词，甲词乙词\n", NULL, NULL, &res), 2);
+    fl_result_free(&res);
+    fl_buf_free(&a);
+    dated_free(d);
+}
+
 int main(void)
 {
     fl_xml_init();
@@ -724,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_judging_sources),
         cmocka_unit_test(test_long_block_columns),
         cmocka_unit_test(test_forbid_overlap),
+        cmocka_unit_test(test_forbid_document_lazily),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
