@@ -658,56 +658,42 @@ static const char *overlap_xml =
     "  </rule>\n"
     "</ruleset>\n";
 
-/* Findings of O001 over one line of text, sorted; their columns in cols
- * (start, end pairs). Returns how many. */
-static size_t overlap_run(fixture *d, const char *text, int *cols, size_t cap)
-{
-    fl_result res;
-    size_t n = dated_run(d, "O001", text, NULL, NULL, &res);
-    assert_int_equal(res.nerrors, 0);
-    for (size_t i = 0; i < n && 2 * i + 1 < cap; i++) {
-        cols[2 * i] = res.findings[i].column;
-        cols[2 * i + 1] = res.findings[i].end_column;
-    }
-    fl_result_free(&res);
-    return n;
-}
-
 static void test_forbid_overlap(void **state)
 {
     (void)state;
+    static const struct {
+        const char *text;
+        size_t n;
+        int cols[6]; /* start, end column of each finding (sorted) */
+    } cases[] = {
+        /* same start: the longer match, though XX+ is listed first */
+        {"XX年XX月\n", 1, {1, 7}},
+        /* the earlier match wins; the XX between 年 and 月 is inside it, the
+         * last XX is found again after it */
+        {"编于XX年XX月，XX公司\n", 2, {3, 9, 10, 12}},
+        /* a run inside a fill-in note: the note alone */
+        {"（此处填写XX公司）\n", 1, {1, 11}},
+        /* matches that do not overlap are all reported, in any pattern order */
+        {"XX公司（此处填写地址）XX年XX月\n", 3, {1, 3, 5, 13, 13, 19}},
+        /* the \K pattern's attempt starts at 日期, before the other's gap: it
+         * wins although the match it reports starts later (at 年) */
+        {"日期：  年  月  日至\n", 1, {6, 10}},
+        /* without the label the other pattern reports the gap and the period */
+        {"起止：  年  月  日至\n", 1, {4, 14}},
+    };
     void *st = NULL;
     assert_int_equal(fixture_load(&st, "o.xml", overlap_xml), 0);
     fixture *d = st;
-    int c[8];
-    /* same start: the longer match, though XX+ is listed first */
-    assert_int_equal(overlap_run(d, "XX年XX月\n", c, 8), 1);
-    assert_int_equal(c[0], 1);
-    assert_int_equal(c[1], 7);
-    /* the earlier match wins; the XX between 年 and 月 is inside it, the
-     * last XX is found again after it */
-    assert_int_equal(overlap_run(d, "编于XX年XX月，XX公司\n", c, 8), 2);
-    assert_int_equal(c[0], 3);
-    assert_int_equal(c[1], 9);
-    assert_int_equal(c[2], 10);
-    assert_int_equal(c[3], 12);
-    /* a run inside a fill-in note: the note alone */
-    assert_int_equal(overlap_run(d, "（此处填写XX公司）\n", c, 8), 1);
-    assert_int_equal(c[0], 1);
-    assert_int_equal(c[1], 11);
-    /* matches that do not overlap are all reported, in any pattern order */
-    assert_int_equal(overlap_run(d, "XX公司（此处填写地址）XX年XX月\n", c, 8), 3);
-    assert_int_equal(c[0], 1);
-    assert_int_equal(c[2], 5);
-    assert_int_equal(c[4], 13);
-    /* the \K pattern's attempt starts at 日期, before the other's gap: it
-     * wins although the match it reports starts later (at 年) */
-    assert_int_equal(overlap_run(d, "日期：  年  月  日至\n", c, 8), 1);
-    assert_int_equal(c[0], 6);
-    assert_int_equal(c[1], 10);
-    /* without the label the other pattern reports the gap and the period */
-    assert_int_equal(overlap_run(d, "起止：  年  月  日至\n", c, 8), 1);
-    assert_int_equal(c[0], 4);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fl_result res;
+        assert_int_equal(dated_run(d, "O001", cases[i].text, NULL, NULL, &res), cases[i].n);
+        assert_int_equal(res.nerrors, 0);
+        for (size_t j = 0; j < cases[i].n; j++) {
+            assert_int_equal(res.findings[j].column, cases[i].cols[2 * j]);
+            assert_int_equal(res.findings[j].end_column, cases[i].cols[2 * j + 1]);
+        }
+        fl_result_free(&res);
+    }
     dated_free(d);
 }
 
