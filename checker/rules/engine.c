@@ -259,6 +259,8 @@ int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t
     return rc;
 }
 
+size_t fl_scan_attempt(const fl_scan *s) { return fl_matcher_attempt(&s->lint->m); }
+
 int fl_scan_test(fl_scan *s, const fl_pattern *p, const char *str)
 {
     fl_norm n;

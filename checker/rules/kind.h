@@ -151,6 +151,9 @@ const fl_scope *fl_scan_scope(fl_scan *s, const fl_scope_spec *spec);
  * should return (fl_scan_failed). */
 int fl_scan_find(fl_scan *s, const fl_pattern *p, int block, size_t from, size_t to,
                  size_t *ms, size_t *me);
+/* Where the attempt behind the last match fl_scan_find returned began (before
+ * *ms when the pattern uses \K). */
+size_t fl_scan_attempt(const fl_scan *s);
 /* Match a heading's title, its numbering label ("三、", "（二）", "1.2",
  * "第一章") left out so that a pattern may anchor with ^. */
 int fl_scan_heading(fl_scan *s, const fl_pattern *p, int block);

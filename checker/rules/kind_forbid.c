@@ -164,37 +164,77 @@ static bool excused_by_document(fl_scan *s, const forbid *k)
     return false;
 }
 
-/* Returns the number of findings emitted for the block. */
-static size_t scan_block(fl_scan *s, const forbid *k, int b)
+typedef enum { GATE_UNKNOWN, GATE_OPEN, GATE_SHUT } doc_gate;
+static bool doc_allows(fl_scan *s, const forbid *k, doc_gate *g);
+
+/* The next match of one <match> pattern at or after the scan position. */
+typedef struct pending {
+    size_t at, ms, me; /* attempt start (before ms after \K), match */
+    bool have, done;
+} pending;
+
+/* Is match a taken before match b? The earlier attempt, then the longer
+ * match; at a tie the pattern listed first (a's index is lower). */
+static bool before(const pending *a, const pending *b)
 {
-    const fl_norm *n = fl_scan_norm(s, b);
-    size_t found = 0;
-    for (size_t i = 0; i < k->nmatch; i++) {
-        size_t from = 0, ms, me;
-        int rc;
-        if (!fl_scan_in_force(s, &k->match_in_force[i])) continue;
-        while (from <= n->len && (rc = fl_scan_find(s, k->match[i], b, from, SIZE_MAX, &ms, &me)) == 1) {
-            if (!excused(s, k, b, ms)) {
-                fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
-                fl_scan_emit(s, &h);
-                found++;
-            }
-            if (fl_scan_failed(s)) return found;
-            if (me > ms) from = me;
-            else if (ms < n->len) from = ms + fl_utf8_decode(n->text + ms, n->len - ms, &(uint32_t){0});
-            else break;
-        }
-        if (fl_scan_failed(s)) return found;
-    }
-    return found;
+    if (a->at != b->at) return a->at < b->at;
+    return a->me - a->ms > b->me - b->ms;
 }
 
-/* A content control still showing its placeholder: reported where a pattern
- * names the placeholder text, else as the whole block (its text shortened). */
-static void placeholder_block(fl_scan *s, int b, size_t nfound)
+/* The <match> patterns of a rule are searched together, as one alternation
+ * of them would be: from the scan position, the match whose attempt starts
+ * earliest (then the longest, then the first listed) is taken, and the scan
+ * goes on after it. Matches of different <match> elements therefore never
+ * overlap, and a placeholder described by two patterns is reported once;
+ * this is what lets a costly alternation be split into patterns that each
+ * start at a rare literal without double findings. A pattern's pending match
+ * stays valid while it starts at or after the scan position (where a match
+ * attempt succeeds does not depend on where the search began), so each
+ * pattern is searched again only when a taken match passed its own: linear
+ * in the block. An excused match is not reported but still taken.
+ * Returns the number of findings emitted for the block. */
+static size_t scan_block(fl_scan *s, const forbid *k, int b, pending *pend, doc_gate *g)
+{
+    const fl_norm *n = fl_scan_norm(s, b);
+    size_t found = 0, pos = 0;
+    for (size_t i = 0; i < k->nmatch; i++)
+        pend[i] = (pending){.done = !fl_scan_in_force(s, &k->match_in_force[i])};
+    for (;;) {
+        const pending *best = NULL;
+        for (size_t i = 0; i < k->nmatch; i++) {
+            pending *m = &pend[i];
+            if (m->done) continue;
+            if (!m->have || m->at < pos) {
+                int rc = pos <= n->len ? fl_scan_find(s, k->match[i], b, pos, SIZE_MAX, &m->ms, &m->me) : 0;
+                if (rc < 0) return found;
+                m->have = rc == 1;
+                m->done = rc == 0;
+                if (m->done) continue;
+                m->at = fl_scan_attempt(s);
+                if (m->at > m->ms) m->at = m->ms;
+            }
+            if (!best || before(m, best)) best = m;
+        }
+        if (!best) return found;
+        size_t ms = best->ms, me = best->me;
+        if (!excused(s, k, b, ms)) {
+            if (!doc_allows(s, k, g)) return found;
+            fl_hit h = {.block = b, .span = true, .start = ms, .end = me, .severity = -1};
+            fl_scan_emit(s, &h);
+            found++;
+        }
+        if (fl_scan_failed(s)) return found;
+        if (me > ms) pos = me;
+        else if (ms < n->len) pos = ms + fl_utf8_decode(n->text + ms, n->len - ms, &(uint32_t){0});
+        else return found;
+    }
+}
+
+/* A content control still showing its placeholder, when no pattern named
+ * its text: reported as the whole block (its text shortened). */
+static void placeholder_block(fl_scan *s, int b)
 {
     const fl_block *blk = &fl_scan_doc(s)->blocks[b];
-    if (nfound) return;
     fl_hit h = {.block = b, .severity = -1};
     size_t keep = fl_utf8_prefix(blk->text, blk->len, 40);
     const char *shown = keep < blk->len ? fl_arena_printf(fl_scan_arena(s), "%.*s…", (int)keep, blk->text) : blk->text;
@@ -216,19 +256,32 @@ static bool requirements_met(fl_scan *s, const forbid *k)
     return true;
 }
 
+/* May the rule report in this document: every `requires` found, no `unless
+ * in="document"`? Both scan the whole text, so they are looked up once and
+ * only when the rule first has something to report, which in most filings
+ * most rules never have (EIA204 and EIA210 scanned every block of a large
+ * 报告书 for their excuse before finding nothing to excuse). */
+static bool doc_allows(fl_scan *s, const forbid *k, doc_gate *g)
+{
+    if (*g == GATE_UNKNOWN)
+        *g = requirements_met(s, k) && !excused_by_document(s, k) && !fl_scan_failed(s) ? GATE_OPEN : GATE_SHUT;
+    return *g == GATE_OPEN;
+}
+
 static void run(const fl_rule *rule, fl_scan *s)
 {
     const forbid *k = rule->data;
     const fl_doc *doc = fl_scan_doc(s);
     const fl_scope *sc = fl_scan_scope(s, &k->scope);
     if (!sc->found || fl_scan_failed(s)) return;
-    if (!requirements_met(s, k)) return;
-    if (excused_by_document(s, k) || fl_scan_failed(s)) return;
-    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s); i++) {
+    doc_gate g = GATE_UNKNOWN;
+    pending *pend = fl_arena_alloc(fl_scan_arena(s), k->nmatch * sizeof *pend + 1);
+    for (size_t i = 0; i < sc->nblocks && !fl_scan_failed(s) && g != GATE_SHUT; i++) {
         int b = sc->blocks[i];
-        size_t found = scan_block(s, k, b);
-        if (k->placeholders && (doc->blocks[b].flags & FL_BF_PLACEHOLDER) && !fl_scan_failed(s))
-            placeholder_block(s, b, found);
+        size_t found = scan_block(s, k, b, pend, &g);
+        if (k->placeholders && (doc->blocks[b].flags & FL_BF_PLACEHOLDER) && !fl_scan_failed(s) &&
+            !found && doc_allows(s, k, &g))
+            placeholder_block(s, b);
     }
 }
 

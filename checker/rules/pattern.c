@@ -220,11 +220,62 @@ void fl_matcher_fini(fl_matcher *m)
     memset(m, 0, sizeof *m);
 }
 
+#ifdef FL_PATTERN_PROFILE
+/* A profiling aid, off unless built with -DFL_PATTERN_PROFILE (bench/README.md,
+ * "cost per pattern"): the time pcre2_match spends in each pattern, printed to
+ * stderr at exit. callgrind cannot say which pattern JIT code belongs to.
+ * Single-threaded runs only (-j1): the table is not locked. */
+#include <stdint.h>
+#include <time.h>
+typedef struct prof {
+    const fl_pattern *p;
+    char *source; /* copied: the ruleset is freed before exit */
+    int line;
+    unsigned long calls;
+    double ns;
+} prof;
+static prof prof_tab[4096];
+static size_t prof_n;
+
+static void prof_dump(void)
+{
+    for (size_t i = 0; i < 4096; i++)
+        if (prof_tab[i].p)
+            fprintf(stderr, "pattern-profile\t%.3f ms\t%lu calls\tline %d\t%s\n", prof_tab[i].ns / 1e6,
+                    prof_tab[i].calls, prof_tab[i].line, prof_tab[i].source);
+}
+
+static prof *prof_of(const fl_pattern *p)
+{
+    static prof overflow;
+    if (prof_n >= 4000) return &overflow; /* never a full table */
+    size_t h = ((uintptr_t)p >> 4) % 4096;
+    while (prof_tab[h].p && prof_tab[h].p != p) h = (h + 1) % 4096;
+    if (!prof_tab[h].p) {
+        if (!prof_n++) atexit(prof_dump);
+        prof_tab[h].p = p;
+        prof_tab[h].line = p->line;
+        prof_tab[h].source = strdup(p->source ? p->source : "");
+    }
+    return &prof_tab[h];
+}
+#endif
+
 int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len,
                     size_t from, size_t *ms, size_t *me)
 {
     if (from > len) return 0;
+#ifdef FL_PATTERN_PROFILE
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+#endif
     int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, from, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+#ifdef FL_PATTERN_PROFILE
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    prof *pr = prof_of(p);
+    pr->calls++;
+    pr->ns += (double)(t1.tv_sec - t0.tv_sec) * 1e9 + (double)(t1.tv_nsec - t0.tv_nsec);
+#endif
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return -1;
     /* rc == 0: more groups than the ovector holds; the whole match is still there. */
@@ -234,6 +285,8 @@ int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, siz
     if (*me < *ms) *me = *ms; /* \K tricks */
     return 1;
 }
+
+size_t fl_matcher_attempt(const fl_matcher *m) { return pcre2_get_startchar(m->md); }
 
 int fl_pattern_test(fl_matcher *m, const fl_pattern *p, const char *s, size_t len)
 {

@@ -65,6 +65,11 @@ void fl_matcher_fini(fl_matcher *m);
  * match, -1 when a limit was hit (or another match error). */
 int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len,
                     size_t from, size_t *ms, size_t *me);
+/* Where the attempt that produced the last match of fl_pattern_find began:
+ * *ms itself, unless \K moved the reported start past it. Alternatives of
+ * one pattern compete by this position (leftmost wins), so a caller merging
+ * the matches of several patterns as one alternation would must too. */
+size_t fl_matcher_attempt(const fl_matcher *m);
 /* Whole-string convenience: does p match anywhere in s? (-1 on limit) */
 int fl_pattern_test(fl_matcher *m, const fl_pattern *p, const char *s, size_t len);
 #endif

@@ -671,6 +671,112 @@ static void test_judging_sources(void **state)
     dated_free(d);
 }
 
+/* A forbid rule whose <match> elements describe overlapping things: the
+ * shapes of template residue (an x-run inside an x-date, a run inside a
+ * "（此处填写…）" note) and a \K pattern against one that starts at its gap. */
+static const char *overlap_xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<ruleset id=\"o\">\n"
+    "  <rule id=\"O001\" severity=\"error\" category=\"demo\">\n"
+    "    <message>占位“{match}”</message>\n"
+    "    <forbid>\n"
+    "      <match>XX+</match>\n"
+    "      <match>XX年XX月</match>\n"
+    "      <match>（此处填写[^）]*）</match>\n"
+    "      <match><![CDATA[日期：\\s*\\K年\\s+月]]></match>\n"
+    "      <match><![CDATA[\\s*年\\s+月\\s+日至]]></match>\n"
+    "    </forbid>\n"
+    "    <example type=\"fail\" count=\"1\">XX年XX月</example><example type=\"pass\">MA</example>\n"
+    "  </rule>\n"
+    "  <rule id=\"O002\" severity=\"error\" category=\"demo\">\n"
+    "    <message>出现{match}</message>\n"
+    "    <forbid><match>甲词</match><unless in=\"document\">(a+a+)+[bc]</unless><requires>乙词</requires></forbid>\n"
+    "    <example type=\"fail\" count=\"1\">甲词乙词</example><example type=\"pass\">甲词</example>\n"
+    "  </rule>\n"
+    "</ruleset>\n";
+
+static void test_forbid_overlap(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t n;
+        int cols[6]; /* start, end column of each finding (sorted) */
+    } cases[] = {
+        /* same start: the longer match, though XX+ is listed first */
+        {"XX年XX月\n", 1, {1, 7}},
+        /* the earlier match wins; the XX between 年 and 月 is inside it, the
+         * last XX is found again after it */
+        {"编于XX年XX月，XX公司\n", 2, {3, 9, 10, 12}},
+        /* a run inside a fill-in note: the note alone */
+        {"（此处填写XX公司）\n", 1, {1, 11}},
+        /* matches that do not overlap are all reported, in any pattern order */
+        {"XX公司（此处填写地址）XX年XX月\n", 3, {1, 3, 5, 13, 13, 19}},
+        /* the \K pattern's attempt starts at 日期, before the other's gap: it
+         * wins although the match it reports starts later (at 年) */
+        {"日期：  年  月  日至\n", 1, {6, 10}},
+        /* without the label the other pattern reports the gap and the period */
+        {"起止：  年  月  日至\n", 1, {4, 14}},
+    };
+    void *st = NULL;
+    assert_int_equal(fixture_load(&st, "o.xml", overlap_xml), 0);
+    fixture *d = st;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fl_result res;
+        assert_int_equal(dated_run(d, "O001", cases[i].text, NULL, NULL, &res), cases[i].n);
+        assert_int_equal(res.nerrors, 0);
+        for (size_t j = 0; j < cases[i].n; j++) {
+            assert_int_equal(res.findings[j].column, cases[i].cols[2 * j]);
+            assert_int_equal(res.findings[j].end_column, cases[i].cols[2 * j + 1]);
+        }
+        fl_result_free(&res);
+    }
+    dated_free(d);
+}
+
+/* `requires` and `unless in="document"` are looked up only when the rule
+ * has a match to report: a limit hit in them (the document-wide excuse is a
+ * pathological pattern over a long line here) is an error only then. */
+static void test_forbid_document_lazily(void **state)
+{
+    (void)state;
+    void *st = NULL;
+    assert_int_equal(fixture_load(&st, "o.xml", overlap_xml), 0);
+    fixture *d = st;
+    fl_buf a = FL_BUF_INIT;
+    for (int i = 0; i < 20000; i++) fl_buf_addc(&a, 'a');
+    fl_buf_addc(&a, '\n');
+    static const struct {
+        const char *tail;
+        size_t findings, errors;
+    } cases[] = {
+        {"乙词\n", 0, 0},     /* nothing to report: neither looked up */
+        {"甲词\n", 0, 0},     /* requires missing: the excuse not looked up */
+        {"甲词乙词\n", 0, 1}, /* the excuse hits the limit: the rule is skipped */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fl_buf b = FL_BUF_INIT;
+        fl_buf_add(&b, a.data, a.len);
+        fl_buf_adds(&b, cases[i].tail);
+        fl_result res;
+        fl_doc *doc = md(b.data);
+        lint_doc(d, "O002", doc, NULL, NULL, &res);
+        assert_int_equal(res.nfindings, cases[i].findings);
+        assert_int_equal(res.nerrors, cases[i].errors);
+        fl_result_free(&res);
+        fl_doc_free(doc);
+        fl_buf_free(&b);
+    }
+    fl_result res;
+    assert_int_equal(dated_run(d, "O002", "甲词乙词\naab\n", NULL, NULL, &res), 0); /* excused */
+    assert_int_equal(res.nerrors, 0);
+    fl_result_free(&res);
+    assert_int_equal(dated_run(d, "O002", "甲词，甲词乙词\n", NULL, NULL, &res), 2);
+    fl_result_free(&res);
+    fl_buf_free(&a);
+    dated_free(d);
+}
+
 int main(void)
 {
     fl_xml_init();
@@ -689,6 +795,8 @@ int main(void)
         cmocka_unit_test(test_judging_sources),
         cmocka_unit_test(test_long_block_columns),
         cmocka_unit_test(test_sentences_short_long_merged),
+        cmocka_unit_test(test_forbid_overlap),
+        cmocka_unit_test(test_forbid_document_lazily),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -301,6 +301,30 @@ static void test_shipped(void **state)
     fl_rules_free(&set);
 }
 
+/* Every shipped pattern runs as JIT code where PCRE2 has a JIT: the
+ * interpreter is many times slower on the alternations rules are made of,
+ * and fl_pattern_compile falls back to it without a word. */
+static void test_shipped_jit(void **state)
+{
+    (void)state;
+    uint32_t jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &jit);
+    if (!jit) skip();
+    fl_rules set;
+    fl_error err;
+    fl_rules_init(&set);
+    assert_int_equal(fl_rules_load_default(&set, &err), 0);
+    size_t n = 0;
+    for (size_t i = 0; i < set.nsets; i++)
+        for (const fl_pattern *p = set.sets[i]->patterns; p; p = p->next, n++) {
+            size_t size = 0;
+            assert_int_equal(pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &size), 0);
+            if (!size) fail_msg("pattern at line %d of %s is not JIT-compiled: %s", p->line, set.sets[i]->path, p->source);
+        }
+    assert_true(n > 100);
+    fl_rules_free(&set);
+}
+
 int main(void)
 {
     fl_xml_init();
@@ -310,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_errors_more),
         cmocka_unit_test(test_duplicate_across),
         cmocka_unit_test(test_shipped),
+        cmocka_unit_test(test_shipped_jit),
         cmocka_unit_test(test_in_force_precision),
         cmocka_unit_test(test_dated_basis),
         cmocka_unit_test(test_dated_errors),
