@@ -64,6 +64,25 @@ static const fl_block *find(const fl_doc *doc, const char *text)
     return NULL;
 }
 
+/* The block reading `text` is a table cell at row, col (-1: not asserted). */
+static const fl_block *cell(const fl_doc *doc, const char *text, int row, int col)
+{
+    const fl_block *b = find(doc, text);
+    assert_non_null(b);
+    assert_int_equal(b->kind, FL_BLOCK_CELL);
+    if (row >= 0) assert_int_equal(fl_block_x(doc, b)->row, row);
+    if (col >= 0) assert_int_equal(fl_block_x(doc, b)->col, col);
+    return b;
+}
+
+/* The block reading `text` stayed a paragraph (a caption, a title). */
+static void paragraph(const fl_doc *doc, const char *text)
+{
+    const fl_block *b = find(doc, text);
+    assert_non_null(b);
+    assert_int_equal(b->kind, FL_BLOCK_PARAGRAPH);
+}
+
 static size_t count(const fl_doc *doc, const char *text)
 {
     size_t n = 0;
@@ -91,49 +110,23 @@ static void test_grid_and_spans(void **state)
     assert_string_equal(fl_grid_text(doc, &g, 5, 2), "其中：环保投资（万元）");
     assert_string_equal(fl_grid_text(doc, &g, 6, 3), "3.00");
     /* options one a line: paragraphs of one cell */
-    const fl_block *b = find(doc, "□扩建");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_CELL);
-    assert_int_equal(fl_block_x(doc, b)->row, 5);
-    assert_int_equal(fl_block_x(doc, b)->col, 2);
+    cell(doc, "□扩建", 5, 2);
     /* a table open at its sides: its outer columns end where its rules do */
-    b = find(doc, "序号");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_CELL);
-    assert_int_equal(fl_block_x(doc, b)->col, 1);
-    b = find(doc, "桶装，辅料间");
-    assert_non_null(b);
-    assert_int_equal(fl_block_x(doc, b)->col, 4);
-    assert_int_equal(fl_block_x(doc, b)->row, 3);
+    cell(doc, "序号", -1, 1);
+    cell(doc, "桶装，辅料间", 3, 4);
     /* the three-line table: its columns from where the text stands, the
      * header row under the top rule, its caption left a paragraph */
-    b = find(doc, "监测点位");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_CELL);
-    assert_int_equal(fl_block_x(doc, b)->row, 1);
-    b = find(doc, "46.1");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_CELL);
-    assert_int_equal(fl_block_x(doc, b)->row, 4);
-    assert_int_equal(fl_block_x(doc, b)->col, 3);
-    b = find(doc, "表3-1 厂界噪声监测结果 单位：dB(A)");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_PARAGRAPH);
+    cell(doc, "监测点位", 1, -1);
+    cell(doc, "46.1", 4, 3);
+    paragraph(doc, "表3-1 厂界噪声监测结果 单位：dB(A)");
     /* the borderless list (an HTML table without borders) is a table of
      * two columns; the caption of the next table stays a paragraph */
-    b = find(doc, "临沂恒达包装材料有限公司");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_CELL);
-    assert_int_equal(fl_block_x(doc, b)->col, 2);
-    b = find(doc, "2024年7月");
-    assert_non_null(b);
-    assert_int_equal(fl_block_x(doc, b)->row, 3);
-    b = find(doc, "表3-2 环境保护目标一览表");
-    assert_non_null(b);
-    assert_int_equal(b->kind, FL_BLOCK_PARAGRAPH);
+    cell(doc, "临沂恒达包装材料有限公司", -1, 2);
+    cell(doc, "2024年7月", 3, -1);
+    paragraph(doc, "表3-2 环境保护目标一览表");
     /* the 保护目标 table over two pages: one table, its header once */
     assert_int_equal(count(doc, "距离/m"), 1);
-    b = find(doc, "距离/m");
+    const fl_block *b = find(doc, "距离/m");
     assert_true(b->flags & FL_BF_HEADER_ROW);
     b = find(doc, "北坡村"); /* the first row of the second page */
     assert_non_null(b);
